@@ -1,0 +1,121 @@
+namespace Routing.Graph;
+
+/// <summary>
+/// The arrays of a <see cref="RoutingGraph"/> before they are wrapped: what the builder produces and what the file
+/// format reads and writes. <see cref="Validate"/> checks every cross-reference, so a graph never holds an index out
+/// of range whatever file it came from.
+/// </summary>
+internal sealed class GraphArrays
+{
+    public required int[] VertexLatE7 { get; init; }
+    public required int[] VertexLonE7 { get; init; }
+    public required long[] VertexOsmNodeId { get; init; }
+    public required int[] VertexNodeClass { get; init; }
+    public required int[] VertexComponent { get; init; }
+    public required int[] ComponentSize { get; init; }
+    public required int[] FirstArc { get; init; }
+    public required int[] Arcs { get; init; }
+    public required int[] EdgeFrom { get; init; }
+    public required int[] EdgeTo { get; init; }
+    public required int[] EdgeLengthCm { get; init; }
+    public required int[] EdgeClass { get; init; }
+    public required long[] EdgeOsmWayId { get; init; }
+    public required int[] EdgeFirstShapePoint { get; init; }
+    public required int[] ShapeLatE7 { get; init; }
+    public required int[] ShapeLonE7 { get; init; }
+    public required EdgeClass[] EdgeClasses { get; init; }
+    public required NodeClass[] NodeClasses { get; init; }
+
+    /// <summary>Throws <see cref="GraphValidationException"/> naming the first array that breaks a rule.</summary>
+    public void Validate()
+    {
+        int vertices = VertexLatE7.Length;
+        int edges = EdgeFrom.Length;
+        ExpectLength(nameof(VertexLonE7), VertexLonE7.Length, vertices);
+        ExpectLength(nameof(VertexOsmNodeId), VertexOsmNodeId.Length, vertices);
+        ExpectLength(nameof(VertexNodeClass), VertexNodeClass.Length, vertices);
+        ExpectLength(nameof(VertexComponent), VertexComponent.Length, vertices);
+        ExpectLength(nameof(FirstArc), FirstArc.Length, vertices + 1);
+        ExpectLength(nameof(Arcs), Arcs.Length, 2 * edges);
+        ExpectLength(nameof(EdgeTo), EdgeTo.Length, edges);
+        ExpectLength(nameof(EdgeLengthCm), EdgeLengthCm.Length, edges);
+        ExpectLength(nameof(EdgeClass), EdgeClass.Length, edges);
+        ExpectLength(nameof(EdgeOsmWayId), EdgeOsmWayId.Length, edges);
+        ExpectLength(nameof(EdgeFirstShapePoint), EdgeFirstShapePoint.Length, edges + 1);
+        ExpectLength(nameof(ShapeLonE7), ShapeLonE7.Length, ShapeLatE7.Length);
+        if (NodeClasses.Length == 0 || !NodeClasses[0].IsPlain)
+        {
+            throw new GraphValidationException(nameof(NodeClasses), "class 0 must be the plain node");
+        }
+
+        ExpectInRange(nameof(VertexNodeClass), VertexNodeClass, NodeClasses.Length);
+        ExpectInRange(nameof(VertexComponent), VertexComponent, ComponentSize.Length);
+        ExpectInRange(nameof(EdgeFrom), EdgeFrom, vertices);
+        ExpectInRange(nameof(EdgeTo), EdgeTo, vertices);
+        ExpectInRange(nameof(EdgeClass), EdgeClass, EdgeClasses.Length);
+        ExpectInRange(nameof(Arcs), Arcs, 2 * edges);
+        ExpectMonotone(nameof(FirstArc), FirstArc, Arcs.Length);
+        ExpectMonotone(nameof(EdgeFirstShapePoint), EdgeFirstShapePoint, ShapeLatE7.Length);
+        for (int e = 0; e < edges; e++)
+        {
+            if (EdgeLengthCm[e] < 0)
+            {
+                throw new GraphValidationException(nameof(EdgeLengthCm), $"edge {e} has negative length {EdgeLengthCm[e]}");
+            }
+        }
+        for (int v = 0; v < vertices; v++)
+        {
+            for (int i = FirstArc[v]; i < FirstArc[v + 1]; i++)
+            {
+                int arc = Arcs[i];
+                int edge = arc >> 1;
+                int tail = (arc & 1) == 0 ? EdgeFrom[edge] : EdgeTo[edge];
+                if (tail != v)
+                {
+                    throw new GraphValidationException(nameof(Arcs), $"arc {arc} is listed under vertex {v} but starts at vertex {tail}");
+                }
+            }
+        }
+    }
+
+    private static void ExpectLength(string array, int actual, int expected)
+    {
+        if (actual != expected)
+        {
+            throw new GraphValidationException(array, $"expected {expected} elements, found {actual}");
+        }
+    }
+
+    private static void ExpectInRange(string array, int[] values, int exclusiveMax)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            if ((uint)values[i] >= (uint)exclusiveMax)
+            {
+                throw new GraphValidationException(array, $"element {i} is {values[i]}, expected 0 to {exclusiveMax - 1}");
+            }
+        }
+    }
+
+    private static void ExpectMonotone(string array, int[] offsets, int total)
+    {
+        if (offsets[0] != 0 || offsets[^1] != total)
+        {
+            throw new GraphValidationException(array, $"expected offsets from 0 to {total}, found {offsets[0]} to {offsets[^1]}");
+        }
+        for (int i = 1; i < offsets.Length; i++)
+        {
+            if (offsets[i] < offsets[i - 1])
+            {
+                throw new GraphValidationException(array, $"offsets decrease at element {i}");
+            }
+        }
+    }
+}
+
+/// <summary>A graph's arrays contradict each other.</summary>
+public sealed class GraphValidationException(string array, string problem)
+    : Exception($"{array}: {problem}")
+{
+    public string Array { get; } = array;
+}

@@ -1,0 +1,155 @@
+namespace Routing.Graph;
+
+/// <summary>
+/// The immutable walkable network as struct-of-arrays. Every undirected edge is stored once (from, to, shape in
+/// forward order); the adjacency lists vertex arcs in CSR form, where an arc is <c>edge * 2 + direction</c>
+/// (direction 0 = forward, 1 = backward). Coordinates are WGS 84 degrees times 10^7.
+/// Shared by all requests; nothing here changes after construction.
+/// </summary>
+public sealed class RoutingGraph
+{
+    private readonly int[] _vertexLatE7;
+    private readonly int[] _vertexLonE7;
+    private readonly long[] _vertexOsmNodeId;
+    private readonly int[] _vertexNodeClass;
+    private readonly int[] _vertexComponent;
+    private readonly int[] _componentSize;
+    private readonly int[] _firstArc;
+    private readonly int[] _arcs;
+    private readonly int[] _edgeFrom;
+    private readonly int[] _edgeTo;
+    private readonly int[] _edgeLengthCm;
+    private readonly int[] _edgeClass;
+    private readonly long[] _edgeOsmWayId;
+    private readonly int[] _edgeFirstShapePoint;
+    private readonly int[] _shapeLatE7;
+    private readonly int[] _shapeLonE7;
+    private readonly EdgeClass[] _edgeClasses;
+    private readonly NodeClass[] _nodeClasses;
+
+    internal RoutingGraph(GraphArrays arrays, GraphMetadata metadata)
+    {
+        arrays.Validate();
+        _vertexLatE7 = arrays.VertexLatE7;
+        _vertexLonE7 = arrays.VertexLonE7;
+        _vertexOsmNodeId = arrays.VertexOsmNodeId;
+        _vertexNodeClass = arrays.VertexNodeClass;
+        _vertexComponent = arrays.VertexComponent;
+        _componentSize = arrays.ComponentSize;
+        _firstArc = arrays.FirstArc;
+        _arcs = arrays.Arcs;
+        _edgeFrom = arrays.EdgeFrom;
+        _edgeTo = arrays.EdgeTo;
+        _edgeLengthCm = arrays.EdgeLengthCm;
+        _edgeClass = arrays.EdgeClass;
+        _edgeOsmWayId = arrays.EdgeOsmWayId;
+        _edgeFirstShapePoint = arrays.EdgeFirstShapePoint;
+        _shapeLatE7 = arrays.ShapeLatE7;
+        _shapeLonE7 = arrays.ShapeLonE7;
+        _edgeClasses = arrays.EdgeClasses;
+        _nodeClasses = arrays.NodeClasses;
+        Metadata = metadata;
+    }
+
+    public GraphMetadata Metadata { get; }
+
+    public int VertexCount => _vertexLatE7.Length;
+    public int EdgeCount => _edgeFrom.Length;
+
+    public ReadOnlySpan<int> VertexLatE7 => _vertexLatE7;
+    public ReadOnlySpan<int> VertexLonE7 => _vertexLonE7;
+    public ReadOnlySpan<long> VertexOsmNodeId => _vertexOsmNodeId;
+    /// <summary>Index into <see cref="NodeClasses"/>; 0 is the plain node.</summary>
+    public ReadOnlySpan<int> VertexNodeClass => _vertexNodeClass;
+    /// <summary>Connected component of each vertex (ignoring profiles); components are numbered by falling size.</summary>
+    public ReadOnlySpan<int> VertexComponent => _vertexComponent;
+    public ReadOnlySpan<int> ComponentSize => _componentSize;
+
+    /// <summary>Arcs of vertex v are <c>Arcs[FirstArc[v] .. FirstArc[v + 1]]</c>.</summary>
+    public ReadOnlySpan<int> FirstArc => _firstArc;
+    public ReadOnlySpan<int> Arcs => _arcs;
+
+    public ReadOnlySpan<int> EdgeFrom => _edgeFrom;
+    public ReadOnlySpan<int> EdgeTo => _edgeTo;
+    public ReadOnlySpan<int> EdgeLengthCm => _edgeLengthCm;
+    public ReadOnlySpan<int> EdgeClassId => _edgeClass;
+    public ReadOnlySpan<long> EdgeOsmWayId => _edgeOsmWayId;
+    /// <summary>Inner shape points of edge e are <c>Shape*[EdgeFirstShapePoint[e] .. EdgeFirstShapePoint[e + 1]]</c>, in forward order.</summary>
+    public ReadOnlySpan<int> EdgeFirstShapePoint => _edgeFirstShapePoint;
+    public ReadOnlySpan<int> ShapeLatE7 => _shapeLatE7;
+    public ReadOnlySpan<int> ShapeLonE7 => _shapeLonE7;
+
+    public ReadOnlySpan<EdgeClass> EdgeClasses => _edgeClasses;
+    public ReadOnlySpan<NodeClass> NodeClasses => _nodeClasses;
+
+    public ref readonly EdgeClass ClassOfEdge(int edge) => ref _edgeClasses[_edgeClass[edge]];
+    public ref readonly NodeClass ClassOfVertex(int vertex) => ref _nodeClasses[_vertexNodeClass[vertex]];
+
+    /// <summary>The vertex an arc leads to.</summary>
+    public int ArcHead(int arc)
+    {
+        int edge = arc >> 1;
+        return (arc & 1) == 0 ? _edgeTo[edge] : _edgeFrom[edge];
+    }
+
+    /// <summary>The vertex an arc starts from.</summary>
+    public int ArcTail(int arc)
+    {
+        int edge = arc >> 1;
+        return (arc & 1) == 0 ? _edgeFrom[edge] : _edgeTo[edge];
+    }
+
+    /// <summary>Geographic bounds of all vertices, in degrees.</summary>
+    public BoundingBox Bounds => BoundingBox.Of(_vertexLatE7, _vertexLonE7);
+
+    /// <summary>Writes the points of an edge (ends included) in the direction of the arc.</summary>
+    public void AppendArcPoints(int arc, List<(int LatE7, int LonE7)> points)
+    {
+        int edge = arc >> 1;
+        int from = _edgeFrom[edge];
+        int to = _edgeTo[edge];
+        int first = _edgeFirstShapePoint[edge];
+        int end = _edgeFirstShapePoint[edge + 1];
+        if ((arc & 1) == 0)
+        {
+            points.Add((_vertexLatE7[from], _vertexLonE7[from]));
+            for (int i = first; i < end; i++)
+            {
+                points.Add((_shapeLatE7[i], _shapeLonE7[i]));
+            }
+            points.Add((_vertexLatE7[to], _vertexLonE7[to]));
+        }
+        else
+        {
+            points.Add((_vertexLatE7[to], _vertexLonE7[to]));
+            for (int i = end - 1; i >= first; i--)
+            {
+                points.Add((_shapeLatE7[i], _shapeLonE7[i]));
+            }
+            points.Add((_vertexLatE7[from], _vertexLonE7[from]));
+        }
+    }
+
+    /// <summary>The raw arrays, for the file writer.</summary>
+    internal GraphArrays ToArrays() => new()
+    {
+        VertexLatE7 = _vertexLatE7,
+        VertexLonE7 = _vertexLonE7,
+        VertexOsmNodeId = _vertexOsmNodeId,
+        VertexNodeClass = _vertexNodeClass,
+        VertexComponent = _vertexComponent,
+        ComponentSize = _componentSize,
+        FirstArc = _firstArc,
+        Arcs = _arcs,
+        EdgeFrom = _edgeFrom,
+        EdgeTo = _edgeTo,
+        EdgeLengthCm = _edgeLengthCm,
+        EdgeClass = _edgeClass,
+        EdgeOsmWayId = _edgeOsmWayId,
+        EdgeFirstShapePoint = _edgeFirstShapePoint,
+        ShapeLatE7 = _shapeLatE7,
+        ShapeLonE7 = _shapeLonE7,
+        EdgeClasses = _edgeClasses,
+        NodeClasses = _nodeClasses,
+    };
+}
