@@ -1,0 +1,169 @@
+using Routing.Graph;
+using Routing.Graph.Facts;
+using Routing.Osm.Tags;
+
+namespace Routing.Osm.Import;
+
+/// <summary>
+/// Cuts walkable ways into edges. A node becomes a vertex when two ways meet there (or a way revisits it), at a
+/// way's ends, or when the node carries facts of its own (kerb, barrier, elevator, crossing); the plain nodes in
+/// between become the edge's shape.
+/// </summary>
+internal sealed class WaySplitter
+{
+    private readonly OsmImporter.Extract _extract;
+    private readonly GraphBuilder _builder;
+    /// <summary>How many times walkable ways pass each node (saturating at 2: only "shared or not" matters).</summary>
+    private readonly byte[] _passes;
+    private readonly int[] _vertexOfNode;
+    private readonly List<int> _shapeLat = [];
+    private readonly List<int> _shapeLon = [];
+    private readonly List<int> _resolved = [];
+
+    public WaySplitter(OsmImporter.Extract extract, GraphBuilder builder)
+    {
+        _extract = extract;
+        _builder = builder;
+        int nodes = extract.Nodes.Count;
+        _passes = new byte[nodes];
+        _vertexOfNode = new int[nodes];
+        Array.Fill(_vertexOfNode, -1);
+        foreach (var way in extract.Ways)
+        {
+            foreach (long id in way.NodeIds)
+            {
+                int index = extract.Nodes.IndexOf(id);
+                if (index >= 0 && _passes[index] < 2)
+                {
+                    _passes[index]++;
+                }
+            }
+        }
+    }
+
+    public void Split(OsmImporter.PendingWay way)
+    {
+        var nodes = Resolve(way);
+        if (nodes.Count < 2)
+        {
+            return;
+        }
+        int start = 0;
+        for (int i = 1; i < nodes.Count; i++)
+        {
+            if (i < nodes.Count - 1 && !IsSplitPoint(nodes[i]))
+            {
+                continue;
+            }
+            AddEdge(way, nodes, start, i, KerbFor(way.Facts, start == 0, i == nodes.Count - 1));
+            start = i;
+        }
+    }
+
+    /// <summary>Adds straight edges across a pedestrian area between its entries; returns how many.</summary>
+    public int AddAreaCrossings(OsmImporter.PendingWay area)
+    {
+        var ring = Resolve(area);
+        if (ring.Count < 4 || ring[0] != ring[^1])
+        {
+            return 0; // not a closed outline
+        }
+        var lat = new int[ring.Count];
+        var lon = new int[ring.Count];
+        var entries = new List<int>();
+        for (int i = 0; i < ring.Count; i++)
+        {
+            lat[i] = _extract.Nodes.LatE7At(ring[i]);
+            lon[i] = _extract.Nodes.LonE7At(ring[i]);
+            // An entry is where another way joins the outline; the closing point repeats the first.
+            if (i < ring.Count - 1 && _passes[ring[i]] >= 2 && _vertexOfNode[ring[i]] >= 0)
+            {
+                entries.Add(i);
+            }
+        }
+        var facts = area.Facts.Class with { Flags = area.Facts.Class.Flags | EdgeFlags.AreaCrossing };
+        var pairs = PedestrianAreaCrossings.VisiblePairs(lat, lon, entries);
+        foreach (var (a, b) in pairs)
+        {
+            _builder.AddEdge(_vertexOfNode[ring[a]], _vertexOfNode[ring[b]], facts, area.WayId, [], []);
+        }
+        return pairs.Count;
+    }
+
+    /// <summary>Node indices of the way, without nodes missing from the extract and without immediate repeats.</summary>
+    private List<int> Resolve(OsmImporter.PendingWay way)
+    {
+        _resolved.Clear();
+        foreach (long id in way.NodeIds)
+        {
+            int index = _extract.Nodes.IndexOf(id);
+            if (index >= 0 && (_resolved.Count == 0 || _resolved[^1] != index))
+            {
+                _resolved.Add(index);
+            }
+        }
+        return _resolved;
+    }
+
+    private bool IsSplitPoint(int node) => _passes[node] >= 2 || _vertexOfNode[node] >= 0 || _extract.NodeFacts.ContainsKey(_extract.Nodes.IdAt(node));
+
+    private int VertexOf(int node)
+    {
+        if (_vertexOfNode[node] < 0)
+        {
+            long id = _extract.Nodes.IdAt(node);
+            _vertexOfNode[node] = _builder.AddVertex(id, _extract.Nodes.LatE7At(node), _extract.Nodes.LonE7At(node),
+                _extract.NodeFacts.GetValueOrDefault(id));
+        }
+        return _vertexOfNode[node];
+    }
+
+    /// <summary>Adds the edge over nodes[from..to]; a loop back to its own start is cut in two at its middle point.</summary>
+    private int AddEdge(OsmImporter.PendingWay way, List<int> nodes, int from, int to, EdgeClass facts)
+    {
+        if (nodes[from] == nodes[to])
+        {
+            if (to - from < 2)
+            {
+                return -1;
+            }
+            int middle = (from + to) / 2;
+            AddEdge(way, nodes, from, middle, facts);
+            return AddEdge(way, nodes, middle, to, facts);
+        }
+        _shapeLat.Clear();
+        _shapeLon.Clear();
+        for (int i = from + 1; i < to; i++)
+        {
+            _shapeLat.Add(_extract.Nodes.LatE7At(nodes[i]));
+            _shapeLon.Add(_extract.Nodes.LonE7At(nodes[i]));
+        }
+        return _builder.AddEdge(VertexOf(nodes[from]), VertexOf(nodes[to]), facts, way.WayId,
+            System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_shapeLat),
+            System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_shapeLon));
+    }
+
+    /// <summary>
+    /// The way's facts for one of its edges: kerbs tagged on the way's start or end (<c>kerb:start</c>, <c>kerb:end</c>)
+    /// belong to the first or last edge only. An edge that is both keeps the worse kerb: the higher one, and a kerb of
+    /// unknown height over any known one, because unknown may be high.
+    /// </summary>
+    private static EdgeClass KerbFor(WayFacts facts, bool isFirst, bool isLast)
+    {
+        KerbFacts? kerb = null;
+        if (isFirst && facts.KerbAtStart is { } start)
+        {
+            kerb = start;
+        }
+        if (isLast && facts.KerbAtEnd is { } end && (kerb is null || Higher(end, kerb.Value)))
+        {
+            kerb = end;
+        }
+        return kerb is { } k
+            ? facts.Class with { Kerb = k.Kind, KerbEvidence = k.HeightEvidence, KerbHeightCm = k.HeightCm }
+            : facts.Class;
+    }
+
+    private static bool Higher(KerbFacts a, KerbFacts b) =>
+        b.HeightEvidence != Evidence.Unknown && (a.HeightEvidence == Evidence.Unknown || a.HeightCm > b.HeightCm);
+}

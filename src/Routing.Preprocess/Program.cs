@@ -1,0 +1,16 @@
+using System.CommandLine;
+using Routing.Preprocess;
+
+// Routing.Preprocess: OSM extract -> routing graph file, and a look inside graph files.
+var input = new Argument<string>("input") { Description = "OpenStreetMap extract (.osm.pbf or .osm XML)" };
+var output = new Option<string>("--output", "-o") { Description = "Graph file to write", Required = true };
+var build = new Command("build", "Build a routing graph from an OpenStreetMap extract") { input, output };
+build.SetAction(result => BuildCommand.Run(result.GetValue(input)!, result.GetValue(output)!, Console.Out, Console.Error));
+
+var graph = new Argument<string>("graph") { Description = "Graph file written by 'build'" };
+var json = new Option<bool>("--json") { Description = "Print one JSON object instead of text" };
+var info = new Command("info", "Print a graph file's header and statistics") { graph, json };
+info.SetAction(result => InfoCommand.Run(result.GetValue(graph)!, result.GetValue(json), Console.Out, Console.Error));
+
+var root = new RootCommand("Builds and inspects routing graphs for step-free routes") { build, info };
+return root.Parse(args).Invoke();

@@ -1,0 +1,157 @@
+using System.Text.Json;
+using Routing.TestSupport;
+
+namespace Routing.Preprocess.Tests;
+
+/// <summary>The program end to end: exit codes, messages, and that a failed build leaves no file behind.</summary>
+public sealed class BuildCommandTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private string Output => _dir.File("out.graph");
+
+    private void AssertFailedCleanly(PreprocessRun run, string expectedMessage)
+    {
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains(expectedMessage, run.Stderr);
+        Assert.StartsWith("error: ", run.Stderr);
+        Assert.DoesNotContain("   at ", run.Stderr); // a message, not a stack trace
+        Assert.False(File.Exists(Output));
+        Assert.Empty(Directory.GetFiles(_dir.Path, "*.tmp*"));
+    }
+
+    [Fact]
+    public void Builds_the_fixture_and_info_json_describes_it()
+    {
+        var build = PreprocessRun.Of("build", RepositoryPaths.Fixture("accessibility.osm"), "-o", Output);
+        Assert.Equal(0, build.ExitCode);
+        Assert.Contains("steps edges", build.Stdout);
+        Assert.Contains("peak memory", build.Stdout);
+        Assert.Contains("Splitting ways", build.Stdout);
+
+        var info = PreprocessRun.Of("info", Output, "--json");
+        Assert.Equal(0, info.ExitCode);
+        using var json = JsonDocument.Parse(info.Stdout);
+        var root = json.RootElement;
+        Assert.Equal(1, root.GetProperty("format_version").GetInt32());
+        Assert.True(root.GetProperty("nodes").GetInt32() > 20);
+        Assert.True(root.GetProperty("edges").GetInt32() > 20);
+        Assert.True(root.GetProperty("edge_classes").GetInt32() > 5);
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("osm_timestamp").ValueKind);
+        var bbox = root.GetProperty("bbox").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        Assert.Equal([8.69, 49.41, 8.7010, 49.4202], bbox.Select(v => Math.Round(v, 4)).ToArray());
+        Assert.Equal(2, root.GetProperty("steps_edges").GetInt32());
+    }
+
+    [Fact]
+    public void Info_prints_text_with_the_format_version()
+    {
+        Assert.Equal(0, PreprocessRun.Of("build", RepositoryPaths.Fixture("accessibility.osm"), "-o", Output).ExitCode);
+        var info = PreprocessRun.Of("info", Output);
+        Assert.Equal(0, info.ExitCode);
+        Assert.Contains("format version", info.Stdout);
+        Assert.Contains("connected components", info.Stdout);
+    }
+
+    [Fact]
+    public void Missing_input_is_named()
+    {
+        AssertFailedCleanly(PreprocessRun.Of("build", _dir.File("nowhere.osm.pbf"), "-o", Output), "file not found");
+    }
+
+    [Fact]
+    public void Empty_input_is_named()
+    {
+        File.WriteAllBytes(_dir.File("empty.osm.pbf"), []);
+        AssertFailedCleanly(PreprocessRun.Of("build", _dir.File("empty.osm.pbf"), "-o", Output), "empty");
+    }
+
+    [Fact]
+    public void Foreign_file_is_not_osm()
+    {
+        File.WriteAllText(_dir.File("notes.osm.pbf"), "these are my shopping notes, not a map");
+        AssertFailedCleanly(PreprocessRun.Of("build", _dir.File("notes.osm.pbf"), "-o", Output), "not an OpenStreetMap file");
+    }
+
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(0.05)]
+    [InlineData(0.95)]
+    public void Truncated_pbf_is_reported_as_truncated(double keptShare)
+    {
+        var bytes = File.ReadAllBytes(RepositoryPaths.HeidelbergExtract);
+        File.WriteAllBytes(_dir.File("cut.osm.pbf"), bytes[..(int)(bytes.Length * keptShare)]);
+        AssertFailedCleanly(PreprocessRun.Of("build", _dir.File("cut.osm.pbf"), "-o", Output), "truncated or corrupt");
+    }
+
+    [Fact]
+    public void Extract_without_walkable_ways_is_refused()
+    {
+        File.WriteAllText(_dir.File("buildings.osm"), """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <osm version="0.6">
+              <node id="1" lat="49.41" lon="8.69"/><node id="2" lat="49.411" lon="8.69"/><node id="3" lat="49.411" lon="8.691"/>
+              <way id="1"><nd ref="1"/><nd ref="2"/><nd ref="3"/><nd ref="1"/><tag k="building" v="yes"/></way>
+              <way id="2"><nd ref="1"/><nd ref="3"/><tag k="highway" v="motorway"/></way>
+            </osm>
+            """);
+        AssertFailedCleanly(PreprocessRun.Of("build", _dir.File("buildings.osm"), "-o", Output), "no walkable ways");
+    }
+
+    [Fact]
+    public void Output_in_a_missing_directory_is_refused_before_any_work()
+    {
+        var run = PreprocessRun.Of("build", RepositoryPaths.Fixture("accessibility.osm"), "-o", _dir.File("no/such/dir/out.graph"));
+        AssertFailedCleanly(run, "does not exist");
+    }
+
+    [Fact]
+    public void Output_that_is_a_directory_is_refused()
+    {
+        var run = PreprocessRun.Of("build", RepositoryPaths.Fixture("accessibility.osm"), "-o", _dir.Path);
+        AssertFailedCleanly(run, "is a directory");
+    }
+
+    [Fact]
+    public void Output_that_cannot_be_written_is_named()
+    {
+        // /proc accepts no new files, even for root (file permissions would not stop root).
+        var run = PreprocessRun.Of("build", RepositoryPaths.Fixture("accessibility.osm"), "-o", "/proc/routing-test.graph");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("cannot write /proc/routing-test.graph", run.Stderr);
+        Assert.DoesNotContain("   at ", run.Stderr);
+        Assert.False(File.Exists("/proc/routing-test.graph"));
+    }
+
+    [Fact]
+    public void A_failed_build_keeps_the_previous_graph()
+    {
+        Assert.Equal(0, PreprocessRun.Of("build", RepositoryPaths.Fixture("accessibility.osm"), "-o", Output).ExitCode);
+        var before = File.ReadAllBytes(Output);
+        File.WriteAllText(_dir.File("bad.osm"), "<osm><node id=\"1\" lat=\"49.41\" lon=\"8.69\"/><way id=\"1\"><nd ref=");
+        var run = PreprocessRun.Of("build", _dir.File("bad.osm"), "-o", Output);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(before, File.ReadAllBytes(Output));
+        Assert.Empty(Directory.GetFiles(_dir.Path, "*.tmp*"));
+    }
+
+    [Fact]
+    public void Info_on_a_file_that_is_not_a_graph_says_so()
+    {
+        var run = PreprocessRun.Of("info", RepositoryPaths.Fixture("accessibility.osm"));
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith("error: ", run.Stderr);
+        Assert.Contains("accessibility.osm", run.Stderr);
+        Assert.DoesNotContain("   at ", run.Stderr);
+    }
+
+    [Fact]
+    public void Missing_arguments_print_usage_and_fail()
+    {
+        var run = PreprocessRun.Of("build");
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("--output", run.Stdout + run.Stderr);
+    }
+}
