@@ -28,6 +28,8 @@ public enum EdgeFlags : ushort
     DifficultTrail = 1 << 12,
     /// <summary>Passable only forwards (escalators, <c>oneway:foot=yes</c>).</summary>
     ForwardOnly = 1 << 13,
+    /// <summary>Passable only backwards (<c>conveying=backward</c>, <c>oneway:foot=-1</c>).</summary>
+    BackwardOnly = 1 << 14,
 }
 
 /// <summary>

@@ -14,6 +14,8 @@ public enum NodeFlags : byte
     TactilePaving = 1 << 4,
     /// <summary>The node closes the way for pedestrians (<c>access=no</c> or <c>foot=no</c> on a barrier).</summary>
     NoAccess = 1 << 5,
+    /// <summary>Crossing signals that sound for blind people (<c>traffic_signals:sound=yes</c>).</summary>
+    AcousticSignals = 1 << 6,
 }
 
 /// <summary>

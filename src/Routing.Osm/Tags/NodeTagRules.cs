@@ -42,6 +42,7 @@ public static class NodeTagRules
             node.Wheelchair = tags.Read("wheelchair", TagValues.ParseWheelchair) ?? WheelchairTag.Unknown;
             node.WidthCm = WidthOf(tags);
             node.Flags |= FlagIf(HasTactilePaving(tags), NodeFlags.TactilePaving)
+                | FlagIf(tags.Is("traffic_signals:sound", "yes"), NodeFlags.AcousticSignals)
                 | FlagIf(tags.IsPresentNotNo("automatic_door"), NodeFlags.AutomaticDoor);
         }
         return node;

@@ -11,7 +11,8 @@ internal static class SharedTagRules
     /// A width bucketed to 10 cm so that the graph's class tables stay small. Rounded down, never up: a door of 85 cm
     /// must not pass a 90 cm limit (DIN 18040). Anything narrower than one bucket keeps one bucket, because 0 means unknown.
     /// </summary>
-    public static ushort BucketWidthCm(int widthCm) => (ushort)Math.Max(WidthBucketCm, (widthCm + 5) / WidthBucketCm * WidthBucketCm);
+    public static ushort BucketWidthCm(int widthCm) =>
+        (ushort)Math.Max(WidthBucketCm, widthCm / WidthBucketCm * WidthBucketCm);
 
     /// <summary>
     /// The access that applies to people on foot: <c>foot</c> when present, else <c>access</c> (OSM access hierarchy:

@@ -150,7 +150,10 @@ public static class WayTagRules
         return SidewalkKind.Unknown;
     }
 
-    /// <summary>The sides whose <c>sidewalk:{side}:*</c> tags describe the walking surface; <c>sidewalk=yes</c> names no side, so both count.</summary>
+    /// <summary>
+    /// The sides whose <c>sidewalk:{side}:*</c> tags describe the walking surface; <c>sidewalk=yes</c> names no side,
+    /// so both count.
+    /// </summary>
     private static string[] SidewalkSides(IReadOnlyDictionary<string, string> tags)
     {
         string? sidewalk = tags.GetValueOrDefault("sidewalk");
@@ -190,7 +193,8 @@ public static class WayTagRules
     private static (SurfaceKind, Evidence) SurfaceOf(
         IReadOnlyDictionary<string, string> tags, string[] sidewalkSides, Evidence carriagewayEvidence, byte trackGrade)
     {
-        if (FromSidewalks(sidewalkSides, side => tags.Read<SurfaceKind>($"sidewalk:{side}:surface", v => TagValues.ParseSurface(v)),
+        if (FromSidewalks(sidewalkSides,
+                side => tags.Read<SurfaceKind>($"sidewalk:{side}:surface", value => TagValues.ParseSurface(value)),
                 static (a, b) => SurfaceGrades.Of(b) > SurfaceGrades.Of(a) ? b : a) is { } sidewalkSurface)
         {
             return (sidewalkSurface, Evidence.Tagged);
@@ -290,16 +294,17 @@ public static class WayTagRules
         bool isSteps = highway == HighwayKind.Steps;
         return FlagIf(isSteps, EdgeFlags.Steps)
             // ACCESSIBILITY.md: ramp:wheelchair=yes, or wheelchair=yes on steps, means a usable ramp.
-            | FlagIf(isSteps && (tags.Is("ramp:wheelchair", "yes") || tags.GetValueOrDefault("wheelchair") is "yes" or "designated"),
-                EdgeFlags.WheelchairRamp)
+            | FlagIf(isSteps && (tags.Is("ramp:wheelchair", "yes")
+                || tags.GetValueOrDefault("wheelchair") is "yes" or "designated"), EdgeFlags.WheelchairRamp)
             | FlagIf(isSteps && tags.Is("ramp:stroller", "yes"), EdgeFlags.StrollerRamp)
             // conveying=yes|forward|backward|reversible: an escalator or moving walkway.
             | FlagIf(tags.IsPresentNotNo("conveying"), EdgeFlags.Conveying)
             | FlagIf(tags.Is("conveying", "forward") || tags.Is("oneway:foot", "yes"), EdgeFlags.ForwardOnly)
+            | FlagIf(tags.Is("conveying", "backward") || tags.Is("oneway:foot", "-1"), EdgeFlags.BackwardOnly)
             | FlagIf(highway == HighwayKind.Elevator, EdgeFlags.Elevator)
             // construction=minor marks works that leave the way usable (OSM wiki, Key:construction).
-            | FlagIf(highway == HighwayKind.Construction || tags.GetValueOrDefault("construction") is not (null or "no" or "minor"),
-                EdgeFlags.Construction)
+            | FlagIf(highway == HighwayKind.Construction
+                || tags.GetValueOrDefault("construction") is not (null or "no" or "minor"), EdgeFlags.Construction)
             | FlagIf(HasTactilePaving(tags), EdgeFlags.TactilePaving)
             | FlagIf(tags.Is("traffic_signals:sound", "yes"), EdgeFlags.AcousticSignals)
             // sac_scale=hiking is an ordinary trail; every grade above it is mountain terrain.
