@@ -1,0 +1,337 @@
+using Routing.Graph;
+using Routing.Graph.Facts;
+
+namespace Routing.Engine.Profiles;
+
+/// <summary>
+/// Turns facts into a verdict for one profile: the accessibility judgement of the service, in one place.
+/// Numbers come from ACCESSIBILITY.md (AccessMap's slope speed, crossing and elevator times) and DIN 18040.
+/// Every cost factor is at least 1 and every speed at most the profile's speed, so length / speed stays a lower
+/// bound of cost for any profile, which keeps the A* search exact.
+/// </summary>
+internal sealed class ProfileRules
+{
+    /// <summary>Speed is one fifth of the profile's speed at its slope limit (AccessMap).</summary>
+    private static readonly double SlowdownAtLimit = Math.Log(5);
+    /// <summary>Slope at which a profile without a slope limit (walking) is slowed to one fifth.</summary>
+    private const double ReferenceSlopePct = 25;
+    private const double ElevatorS = 45;
+    private const double SignalledCrossingWaitS = 20;
+    private const double CrossingS = 5;
+    private const double KerbPassingS = 3;
+    private const double KerbAtComfortLimitPenaltyS = 60;
+    private const double NarrowBarrierPenaltyS = 30;
+    private const double StepsAvoidPenaltyS = 300;
+    private const double StepsAvoidFactor = 5;
+    private const double StepsWalkingSlowdown = 2;
+
+    private readonly ProfileSettings _settings;
+    private readonly HashSet<SurfaceKind> _avoidSurfaces;
+    private readonly Smoothness _worstSmoothness;
+
+    public ProfileRules(ProfileSettings settings)
+    {
+        _settings = settings;
+        _avoidSurfaces = [.. settings.AvoidSurfaces.Select(s => FactNames.TryParseSurface(s, out var kind) ? kind : SurfaceKind.Unknown)];
+        _avoidSurfaces.Remove(SurfaceKind.Unknown);
+        _worstSmoothness = settings.MinSmoothness is { } name && FactNames.TryParseSmoothness(name, out var worst) ? worst : Smoothness.Unknown;
+    }
+
+    public ArcVerdict Edge(in EdgeClass edge, bool backward)
+    {
+        var s = _settings;
+        double factor = 1;
+        double fixedS = 0, penaltyS = 0;
+        var unknown = UnknownFacts.None;
+        Violation? violation = null;
+        void Block(Violation v) => violation ??= v;
+
+        bool explicitlyFine = s.UsesWheelchair && edge.Wheelchair is WheelchairTag.Yes or WheelchairTag.Designated;
+
+        if (edge.Has(EdgeFlags.Construction) || edge.Highway == HighwayKind.Construction)
+        {
+            Block(new(Constraint.Construction));
+        }
+        if (edge.Access == AccessKind.Private)
+        {
+            Block(new(Constraint.PrivateAccess));
+        }
+        if ((backward && edge.Has(EdgeFlags.ForwardOnly)) || (!backward && edge.Has(EdgeFlags.BackwardOnly)))
+        {
+            Block(new(Constraint.OneWay));
+        }
+        if (s.Wheeled && edge.Has(EdgeFlags.Conveying))
+        {
+            Block(new(Constraint.Escalator));
+        }
+        if (s.Wheeled && edge.Has(EdgeFlags.DifficultTrail))
+        {
+            Block(new(Constraint.DifficultTrail));
+        }
+        if (s.UsesWheelchair && edge.Wheelchair == WheelchairTag.No)
+        {
+            Block(new(Constraint.WheelchairNo));
+        }
+        else if (s.UsesWheelchair && edge.Wheelchair == WheelchairTag.Limited)
+        {
+            factor *= 1.5;
+        }
+
+        double speedFactor = 1;
+        if (edge.Has(EdgeFlags.Steps))
+        {
+            // A wheelchair ramp serves wheelchairs; pushchairs and walkers also use a pushchair ramp.
+            bool rampFits = s.UsesWheelchair
+                ? edge.Has(EdgeFlags.WheelchairRamp)
+                : s.Wheeled && (edge.Flags & (EdgeFlags.WheelchairRamp | EdgeFlags.StrollerRamp)) != 0;
+            if (!rampFits)
+            {
+                switch (s.Steps)
+                {
+                    case StepsPolicy.Never:
+                        Block(new(Constraint.Steps));
+                        break;
+                    case StepsPolicy.Avoid:
+                        factor *= StepsAvoidFactor;
+                        penaltyS += StepsAvoidPenaltyS;
+                        break;
+                }
+                speedFactor /= StepsWalkingSlowdown;
+            }
+        }
+
+        if (edge.SurfaceEvidence == Evidence.Unknown || edge.Surface == SurfaceKind.Unknown)
+        {
+            unknown |= s.Wheeled ? UnknownFacts.Surface : UnknownFacts.None;
+        }
+        else if (s.Wheeled)
+        {
+            if (_avoidSurfaces.Contains(edge.Surface) && !explicitlyFine)
+            {
+                Block(new(Constraint.Surface, Detail: FactNames.Of(edge.Surface)));
+            }
+            factor *= SurfaceGrades.Of(edge.Surface) switch
+            {
+                SurfaceGrade.Tolerable => 1.2,
+                SurfaceGrade.BadForWheels => 2,
+                SurfaceGrade.ImpassableForWheelchairs => 4,
+                _ => 1,
+            };
+        }
+
+        if (edge.SmoothnessEvidence == Evidence.Unknown || edge.Smoothness == Smoothness.Unknown)
+        {
+            unknown |= s.Wheeled && _worstSmoothness != Smoothness.Unknown ? UnknownFacts.Smoothness : UnknownFacts.None;
+        }
+        else if (s.Wheeled)
+        {
+            if (_worstSmoothness != Smoothness.Unknown && edge.Smoothness > _worstSmoothness && !explicitlyFine)
+            {
+                Block(new(Constraint.Smoothness, Detail: $"{FactNames.Of(edge.Smoothness)}, worst accepted {FactNames.Of(_worstSmoothness)}"));
+            }
+            factor *= edge.Smoothness switch
+            {
+                Smoothness.Intermediate => 1.1,
+                Smoothness.Bad => 1.5,
+                Smoothness.VeryBad => 2.5,
+                >= Smoothness.Horrible => 4,
+                _ => 1,
+            };
+        }
+
+        if (s.MinWidthCm is { } minWidth && s.Wheeled)
+        {
+            if (edge.WidthEvidence == Evidence.Unknown || edge.WidthCm == 0)
+            {
+                unknown |= UnknownFacts.Width;
+            }
+            else if (edge.WidthCm < minWidth && !explicitlyFine)
+            {
+                Block(new(Constraint.Width, edge.WidthCm, minWidth, "cm"));
+            }
+            else
+            {
+                factor *= 1 + (0.5 * ComfortZoneShare(minWidth * 4.0 / 3 - edge.WidthCm, minWidth * 4.0 / 3 - minWidth));
+            }
+        }
+
+        (speedFactor, factor) = Incline(edge, backward, speedFactor, factor, ref unknown, Block);
+
+        if (edge.Kerb != KerbKind.None)
+        {
+            var kerb = Kerb(edge.Kerb, edge.KerbEvidence, edge.KerbHeightCm);
+            fixedS += kerb.DurationS;
+            penaltyS += kerb.PenaltyS;
+            unknown |= kerb.Unknown;
+            if (kerb.Violation is { } v)
+            {
+                Block(v);
+            }
+        }
+
+        factor *= RoadFactor(edge);
+        if (s.Wheeled && edge.Crossing is CrossingKind.Unmarked or CrossingKind.Unknown)
+        {
+            factor *= edge.Crossing == CrossingKind.Unmarked ? 1.5 : 1.2;
+        }
+        if (edge.Has(EdgeFlags.Elevator))
+        {
+            fixedS += ElevatorS;
+        }
+
+        factor *= UnknownFactor(unknown);
+        return new ArcVerdict(1 / (s.SpeedMps * speedFactor), factor, fixedS, penaltyS, unknown, violation);
+    }
+
+    public NodeVerdict Node(in NodeClass node)
+    {
+        var s = _settings;
+        double durationS = 0, penaltyS = 0;
+        var unknown = UnknownFacts.None;
+        Violation? violation = null;
+        void Block(Violation v) => violation ??= v;
+        bool explicitlyFine = s.UsesWheelchair && node.Wheelchair is WheelchairTag.Yes or WheelchairTag.Designated;
+
+        if (node.Has(NodeFlags.NoAccess))
+        {
+            Block(new(Constraint.NoAccess, Detail: FactNames.Of(node.Barrier)));
+        }
+        if (s.UsesWheelchair && node.Wheelchair == WheelchairTag.No)
+        {
+            Block(new(Constraint.WheelchairNo, Detail: FactNames.Of(node.Barrier)));
+        }
+        if (s.Wheeled && node.Barrier is not (BarrierKind.None or BarrierKind.Kerb) && !explicitlyFine)
+        {
+            switch (BarrierKinds.ImpactOnWheels(node.Barrier))
+            {
+                case BarrierImpact.Blocking:
+                    Block(new(Constraint.Barrier, Detail: FactNames.Of(node.Barrier)));
+                    break;
+                case BarrierImpact.Narrowing when node.WidthCm == 0:
+                    unknown |= UnknownFacts.Barrier;
+                    penaltyS += NarrowBarrierPenaltyS;
+                    break;
+            }
+        }
+        if (s.Wheeled && s.MinWidthCm is { } minWidth && node.WidthCm != 0 && node.WidthCm < minWidth && !explicitlyFine)
+        {
+            Block(new(Constraint.Width, node.WidthCm, minWidth, "cm", FactNames.Of(node.Barrier)));
+        }
+        if (node.Kerb != KerbKind.None)
+        {
+            var kerb = Kerb(node.Kerb, node.KerbEvidence, node.KerbHeightCm);
+            durationS += kerb.DurationS;
+            penaltyS += kerb.PenaltyS;
+            unknown |= kerb.Unknown;
+            if (kerb.Violation is { } v)
+            {
+                Block(v);
+            }
+        }
+        if (node.Has(NodeFlags.Elevator))
+        {
+            durationS += ElevatorS;
+        }
+        durationS += node.Crossing switch
+        {
+            CrossingKind.None => 0,
+            CrossingKind.TrafficSignals => SignalledCrossingWaitS,
+            _ => CrossingS,
+        };
+        penaltyS += UnknownPenaltyS(unknown);
+        return new NodeVerdict(durationS, penaltyS, unknown, violation);
+    }
+
+    private NodeVerdict Kerb(KerbKind kind, Evidence evidence, byte heightCm)
+    {
+        var s = _settings;
+        if (!s.Wheeled || kind == KerbKind.Flush)
+        {
+            return default;
+        }
+        if (evidence == Evidence.Unknown)
+        {
+            return new NodeVerdict(KerbPassingS, 0, s.MaxKerbCm is null ? UnknownFacts.None : UnknownFacts.Kerb, null);
+        }
+        if (s.MaxKerbCm is not { } max)
+        {
+            return new NodeVerdict(KerbPassingS, 0, UnknownFacts.None, null);
+        }
+        if (heightCm > max)
+        {
+            return new NodeVerdict(KerbPassingS, 0, UnknownFacts.None, new Violation(Constraint.Kerb, heightCm, max, "cm"));
+        }
+        double comfort = max / 2.0;
+        return new NodeVerdict(KerbPassingS, KerbAtComfortLimitPenaltyS * Square(ComfortZoneShare(heightCm - comfort, max - comfort)), UnknownFacts.None, null);
+    }
+
+    /// <summary>Slope: hard limits per direction, a comfort zone from half the limit, and speed falling with slope.</summary>
+    private (double SpeedFactor, double CostFactor) Incline(in EdgeClass edge, bool backward, double speedFactor, double factor,
+        ref UnknownFacts unknown, Action<Violation> block)
+    {
+        var s = _settings;
+        bool limited = s.MaxInclineUpPct is not null || s.MaxInclineDownPct is not null;
+        if (edge.Has(EdgeFlags.Steps))
+        {
+            return (speedFactor, factor); // a staircase's incline tag gives its direction, not a slope
+        }
+        if (edge.InclineKind != InclineKind.Value)
+        {
+            unknown |= limited ? UnknownFacts.Incline : UnknownFacts.None;
+            return (speedFactor, factor);
+        }
+        double sign = backward ? -1 : 1;
+        double averagePct = sign * edge.InclinePermille / 10.0;
+        double steepestPct = sign * edge.SteepestInclinePermille / 10.0;
+        bool uphill = steepestPct > 0;
+        double? limit = uphill ? s.MaxInclineUpPct : s.MaxInclineDownPct;
+        double steepness = Math.Abs(steepestPct);
+        if (limit is { } max)
+        {
+            if (steepness > max)
+            {
+                block(new Violation(uphill ? Constraint.InclineUp : Constraint.InclineDown, Math.Round(steepness, 1), max, "%"));
+            }
+            else
+            {
+                factor *= 1 + (2 * Square(ComfortZoneShare(steepness - (max / 2), max / 2)));
+            }
+        }
+        double reference = (averagePct > 0 ? s.MaxInclineUpPct : s.MaxInclineDownPct) ?? ReferenceSlopePct;
+        speedFactor *= Math.Exp(-SlowdownAtLimit * Math.Abs(averagePct) / reference);
+        return (speedFactor, factor);
+    }
+
+    /// <summary>Roads are walked only where needed: the separately mapped sidewalk or a footway is better.</summary>
+    private static double RoadFactor(in EdgeClass edge) => (edge.Sidewalk, edge.Highway) switch
+    {
+        (SidewalkKind.Separate, _) => 3,
+        (SidewalkKind.None, HighwayKind.Tertiary or HighwayKind.Secondary or HighwayKind.Primary or HighwayKind.Trunk) => 2,
+        (SidewalkKind.Unknown, HighwayKind.Secondary or HighwayKind.Primary or HighwayKind.Trunk) => 1.5,
+        (SidewalkKind.Unknown, HighwayKind.Tertiary) => 1.2,
+        (_, HighwayKind.Residential or HighwayKind.Service or HighwayKind.Unclassified or HighwayKind.Track) => 1.1,
+        _ => 1,
+    };
+
+    private double UnknownFactor(UnknownFacts unknown) => _settings.Unknown switch
+    {
+        UnknownPolicy.Penalize => 1 + (0.2 * Count(unknown)),
+        UnknownPolicy.Avoid => 1 + (4.0 * Count(unknown)),
+        _ => 1,
+    };
+
+    private double UnknownPenaltyS(UnknownFacts unknown) => _settings.Unknown switch
+    {
+        UnknownPolicy.Penalize => 30.0 * Count(unknown),
+        UnknownPolicy.Avoid => 300.0 * Count(unknown),
+        _ => 0,
+    };
+
+    private static int Count(UnknownFacts unknown) => System.Numerics.BitOperations.PopCount((uint)unknown);
+
+    /// <summary>0 at the comfort limit, 1 at the hard limit, clamped.</summary>
+    private static double ComfortZoneShare(double beyondComfort, double zoneWidth) =>
+        zoneWidth <= 0 ? 0 : Math.Clamp(beyondComfort / zoneWidth, 0, 1);
+
+    private static double Square(double x) => x * x;
+}

@@ -1,0 +1,48 @@
+namespace Routing.Engine.Profiles;
+
+public enum StepsPolicy
+{
+    /// <summary>Steps block (unless a usable ramp is tagged).</summary>
+    Never,
+    /// <summary>Steps cost a lot of time and effort, but can be taken when there is no other way.</summary>
+    Avoid,
+    Allowed,
+}
+
+/// <summary>What to do with a fact that the map does not know (ACCESSIBILITY.md, "Unknown data").</summary>
+public enum UnknownPolicy
+{
+    /// <summary>Treat unknown as fine.</summary>
+    Allow,
+    /// <summary>A moderate cost for every unknown fact.</summary>
+    Penalize,
+    /// <summary>A heavy cost: unknown stretches are used only where no known alternative exists.</summary>
+    Avoid,
+}
+
+/// <summary>
+/// A mobility profile's values: a preset from <c>presets.json</c>, possibly changed by one request's constraints.
+/// Limits are hard: beyond them a way is blocked. Below each limit a comfort zone (from half the limit for slopes and
+/// kerbs, up to a third more than the minimum for width) makes cost rise smoothly instead of jumping.
+/// A null limit means "no limit".
+/// </summary>
+public sealed record ProfileSettings
+{
+    public required string Name { get; init; }
+    public string Description { get; init; } = "";
+    /// <summary>Moves on small wheels: surfaces, kerbs, narrow barriers and escalators matter.</summary>
+    public required bool Wheeled { get; init; }
+    /// <summary>Sits in a wheelchair: explicit <c>wheelchair=*</c> tags and wheelchair ramps on steps apply.</summary>
+    public required bool UsesWheelchair { get; init; }
+    public required double SpeedMps { get; init; }
+    public double? MaxInclineUpPct { get; init; }
+    public double? MaxInclineDownPct { get; init; }
+    public int? MaxKerbCm { get; init; }
+    public int? MinWidthCm { get; init; }
+    /// <summary>OSM <c>surface</c> values that block.</summary>
+    public IReadOnlyList<string> AvoidSurfaces { get; init; } = [];
+    /// <summary>The worst OSM <c>smoothness</c> value still accepted.</summary>
+    public string? MinSmoothness { get; init; }
+    public StepsPolicy Steps { get; init; }
+    public UnknownPolicy Unknown { get; init; }
+}

@@ -1,0 +1,43 @@
+namespace Routing.Engine.Profiles;
+
+/// <summary>Which limit of a profile a way or node breaks.</summary>
+public enum Constraint
+{
+    Steps,
+    Construction,
+    PrivateAccess,
+    NoAccess,
+    OneWay,
+    Escalator,
+    WheelchairNo,
+    Surface,
+    Smoothness,
+    Width,
+    InclineUp,
+    InclineDown,
+    Kerb,
+    Barrier,
+    DifficultTrail,
+    /// <summary>No path exists at all, whatever the limits: the points lie in separate parts of the network.</summary>
+    NotConnected,
+}
+
+/// <summary>
+/// A broken limit: what, by how much (<see cref="Actual"/> against <see cref="Limit"/> in <see cref="Unit"/>, when
+/// the constraint has a measure), and the name of the request field that would lift it.
+/// </summary>
+public readonly record struct Violation(Constraint Constraint, double? Actual = null, double? Limit = null, string? Unit = null, string? Detail = null)
+{
+    /// <summary>The request constraint a user can change to accept this, or null when nothing can (construction, access).</summary>
+    public string? RequestField => Constraint switch
+    {
+        Constraint.Steps => "steps",
+        Constraint.Surface => "avoid_surfaces",
+        Constraint.Smoothness => "min_smoothness",
+        Constraint.Width => "min_width_cm",
+        Constraint.InclineUp => "max_incline_up_pct",
+        Constraint.InclineDown => "max_incline_down_pct",
+        Constraint.Kerb => "max_kerb_cm",
+        _ => null,
+    };
+}

@@ -1,0 +1,25 @@
+using Routing.Engine.Profiles;
+using Routing.Engine.Routes;
+
+namespace Routing.Engine;
+
+/// <summary>The answer to a <see cref="RouteRequest"/>: a route, or the precise reason there is none.</summary>
+public abstract record RouteOutcome;
+
+public sealed record RouteFound(Route Route) : RouteOutcome;
+
+/// <summary>A requested point lies outside the area the graph covers.</summary>
+public sealed record PointOutsideArea(int WaypointIndex, GeoPoint Point) : RouteOutcome;
+
+/// <summary>No way the profile may use lies within the radius of a requested point.</summary>
+/// <param name="NearestUsableM">Distance to the nearest way this profile may use, when one exists within a larger search.</param>
+public sealed record PointNotOnNetwork(int WaypointIndex, GeoPoint Point, double RadiusM, double? NearestUsableM) : RouteOutcome;
+
+/// <summary>
+/// Every path between two consecutive waypoints breaks a limit of the profile. <see cref="Blockers"/> names what the
+/// least-bad path breaks, where and by how much.
+/// </summary>
+public sealed record NoRoute(int LegIndex, IReadOnlyList<Blocker> Blockers) : RouteOutcome;
+
+/// <summary>One broken limit on the least-bad path: a way (with <see cref="OsmWayId"/>) or a node (with <see cref="OsmNodeId"/>).</summary>
+public sealed record Blocker(Violation Violation, string Message, GeoPoint Location, long? OsmWayId, long? OsmNodeId);

@@ -1,0 +1,218 @@
+using Routing.Engine.Profiles;
+using Routing.Graph;
+using Routing.Graph.Facts;
+using Routing.TestSupport;
+
+namespace Routing.Engine.Tests.Profiles;
+
+/// <summary>The accessibility judgement as tables: facts and profile in, block or cost out.</summary>
+public sealed class ProfileRulesTests
+{
+    private static ProfileSettings Preset(string name)
+    {
+        Assert.True(ProfileCatalog.Default.TryGet(name, out var preset));
+        return preset;
+    }
+
+    /// <summary>A fully known, flat, smooth, wide footway: the baseline every rule is measured against.</summary>
+    private static EdgeClass GoodFootway => new()
+    {
+        Highway = HighwayKind.Footway,
+        Surface = SurfaceKind.Asphalt,
+        SurfaceEvidence = Evidence.Tagged,
+        Smoothness = Smoothness.Good,
+        SmoothnessEvidence = Evidence.Tagged,
+        WidthCm = 200,
+        WidthEvidence = Evidence.Tagged,
+        InclineKind = InclineKind.Value,
+        InclineEvidence = Evidence.Tagged,
+    };
+
+    private static EdgeClass WithIncline(int permille) =>
+        GoodFootway with { InclinePermille = (short)permille, SteepestInclinePermille = (short)permille };
+
+    private static Constraint? Blocks(string profile, EdgeClass edge, bool backward = false) =>
+        new ProfileRules(Preset(profile)).Edge(edge, backward).Violation?.Constraint;
+
+    private static double CostPerMetre(ProfileSettings settings, EdgeClass edge, bool backward = false)
+    {
+        var verdict = new ProfileRules(settings).Edge(edge, backward);
+        Assert.Null(verdict.Violation);
+        return verdict.DurationSecondsPerMetre * verdict.CostFactor;
+    }
+
+    public static TheoryData<string, EdgeClass, Constraint?> EdgeTable => new()
+    {
+        { "wheelchair", GoodFootway, null },
+        { "foot", GoodFootway, null },
+        { "wheelchair", GoodFootway with { Flags = EdgeFlags.Steps }, Constraint.Steps },
+        { "wheelchair", GoodFootway with { Flags = EdgeFlags.Steps | EdgeFlags.WheelchairRamp }, null },
+        { "wheelchair", GoodFootway with { Flags = EdgeFlags.Steps | EdgeFlags.StrollerRamp }, Constraint.Steps },
+        { "pushchair", GoodFootway with { Flags = EdgeFlags.Steps | EdgeFlags.StrollerRamp }, null },
+        { "pushchair", GoodFootway with { Flags = EdgeFlags.Steps }, null },
+        { "walker", GoodFootway with { Flags = EdgeFlags.Steps }, Constraint.Steps },
+        { "foot", GoodFootway with { Flags = EdgeFlags.Steps }, null },
+        { "foot", GoodFootway with { Flags = EdgeFlags.Steps | EdgeFlags.Conveying }, null },
+        { "powered_wheelchair", GoodFootway with { Flags = EdgeFlags.Conveying }, Constraint.Escalator },
+        { "foot", GoodFootway with { Flags = EdgeFlags.Construction }, Constraint.Construction },
+        { "foot", GoodFootway with { Highway = HighwayKind.Construction }, Constraint.Construction },
+        { "foot", GoodFootway with { Access = AccessKind.Private }, Constraint.PrivateAccess },
+        { "foot", GoodFootway with { Access = AccessKind.Permissive }, null },
+        { "wheelchair", GoodFootway with { Wheelchair = WheelchairTag.No }, Constraint.WheelchairNo },
+        { "walker", GoodFootway with { Wheelchair = WheelchairTag.No }, null },
+        { "wheelchair", GoodFootway with { Surface = SurfaceKind.Gravel }, Constraint.Surface },
+        { "wheelchair", GoodFootway with { Surface = SurfaceKind.Gravel, Wheelchair = WheelchairTag.Yes }, null },
+        { "wheelchair", GoodFootway with { Surface = SurfaceKind.Cobblestone }, null },
+        { "powered_wheelchair", GoodFootway with { Surface = SurfaceKind.Sand }, Constraint.Surface },
+        { "foot", GoodFootway with { Surface = SurfaceKind.Mud }, null },
+        { "wheelchair", GoodFootway with { Smoothness = Smoothness.Bad }, Constraint.Smoothness },
+        { "powered_wheelchair", GoodFootway with { Smoothness = Smoothness.Bad }, null },
+        { "powered_wheelchair", GoodFootway with { Smoothness = Smoothness.VeryBad }, Constraint.Smoothness },
+        { "wheelchair", GoodFootway with { WidthCm = 80 }, Constraint.Width },
+        { "wheelchair", GoodFootway with { WidthCm = 90 }, null },
+        { "walker", GoodFootway with { WidthCm = 80 }, null },
+        { "foot", GoodFootway with { WidthCm = 30 }, null },
+        { "wheelchair", WithIncline(60), null },
+        { "wheelchair", WithIncline(70), Constraint.InclineUp },
+        { "wheelchair", WithIncline(-80), null },
+        { "wheelchair", WithIncline(-90), Constraint.InclineDown },
+        { "powered_wheelchair", WithIncline(120), null },
+        { "foot", WithIncline(300), null },
+        { "walker", GoodFootway with { Kerb = KerbKind.Raised, KerbEvidence = Evidence.Derived, KerbHeightCm = 12 }, Constraint.Kerb },
+        { "pushchair", GoodFootway with { Kerb = KerbKind.Raised, KerbEvidence = Evidence.Tagged, KerbHeightCm = 10 }, null },
+        { "wheelchair", GoodFootway with { Flags = EdgeFlags.DifficultTrail }, Constraint.DifficultTrail },
+        { "foot", GoodFootway with { Flags = EdgeFlags.DifficultTrail }, null },
+    };
+
+    [Theory]
+    [MemberData(nameof(EdgeTable))]
+    public void Edge_facts_block_the_right_profiles(string profile, EdgeClass edge, Constraint? expected) =>
+        Assert.Equal(expected, Blocks(profile, edge));
+
+    [Theory]
+    [InlineData(70, false, Constraint.InclineUp)]
+    [InlineData(70, true, null)] // 7 % up one way is 7 % down the other, inside the 8 % downhill limit
+    [InlineData(-70, true, Constraint.InclineUp)]
+    [InlineData(-90, false, Constraint.InclineDown)]
+    [InlineData(-90, true, Constraint.InclineUp)]
+    public void Incline_is_judged_in_the_direction_of_travel(int permille, bool backward, Constraint? expected) =>
+        Assert.Equal(expected, Blocks("wheelchair", WithIncline(permille), backward));
+
+    [Fact]
+    public void One_way_edges_block_only_against_their_direction()
+    {
+        var forwardOnly = GoodFootway with { Flags = EdgeFlags.ForwardOnly };
+        Assert.Null(Blocks("foot", forwardOnly, backward: false));
+        Assert.Equal(Constraint.OneWay, Blocks("foot", forwardOnly, backward: true));
+        var backwardOnly = GoodFootway with { Flags = EdgeFlags.BackwardOnly };
+        Assert.Equal(Constraint.OneWay, Blocks("foot", backwardOnly, backward: false));
+        Assert.Null(Blocks("foot", backwardOnly, backward: true));
+    }
+
+    public static TheoryData<string, NodeClass, Constraint?> NodeTable => new()
+    {
+        { "wheelchair", default, null },
+        { "wheelchair", new NodeClass { Barrier = BarrierKind.KissingGate }, Constraint.Barrier },
+        { "wheelchair", new NodeClass { Barrier = BarrierKind.KissingGate, Wheelchair = WheelchairTag.Yes }, null },
+        { "foot", new NodeClass { Barrier = BarrierKind.Stile }, null },
+        { "walker", new NodeClass { Barrier = BarrierKind.Turnstile }, Constraint.Barrier },
+        { "wheelchair", new NodeClass { Barrier = BarrierKind.Bollard }, null },
+        { "wheelchair", new NodeClass { Barrier = BarrierKind.CycleBarrier }, null },
+        { "wheelchair", new NodeClass { Barrier = BarrierKind.CycleBarrier, WidthCm = 70 }, Constraint.Width },
+        { "wheelchair", new NodeClass { Barrier = BarrierKind.Gate, Flags = NodeFlags.NoAccess }, Constraint.NoAccess },
+        { "wheelchair", new NodeClass { Barrier = BarrierKind.Door, Flags = NodeFlags.Entrance, WidthCm = 80 }, Constraint.Width },
+        { "wheelchair", new NodeClass { Barrier = BarrierKind.Kerb, Kerb = KerbKind.Lowered, KerbEvidence = Evidence.Derived, KerbHeightCm = 3 }, null },
+        { "wheelchair", new NodeClass { Barrier = BarrierKind.Kerb, Kerb = KerbKind.Raised, KerbEvidence = Evidence.Tagged, KerbHeightCm = 4 }, Constraint.Kerb },
+        { "powered_wheelchair", new NodeClass { Barrier = BarrierKind.Kerb, Kerb = KerbKind.Rolled, KerbEvidence = Evidence.Derived, KerbHeightCm = 6 }, null },
+        { "wheelchair", new NodeClass { Barrier = BarrierKind.Kerb, Kerb = KerbKind.Unknown }, null },
+        { "foot", new NodeClass { Barrier = BarrierKind.Kerb, Kerb = KerbKind.Raised, KerbEvidence = Evidence.Tagged, KerbHeightCm = 20 }, null },
+        { "wheelchair", new NodeClass { Flags = NodeFlags.Elevator, Wheelchair = WheelchairTag.No }, Constraint.WheelchairNo },
+    };
+
+    [Theory]
+    [MemberData(nameof(NodeTable))]
+    public void Node_facts_block_the_right_profiles(string profile, NodeClass node, Constraint? expected) =>
+        Assert.Equal(expected, new ProfileRules(Preset(profile)).Node(node).Violation?.Constraint);
+
+    [Fact]
+    public void Cost_rises_smoothly_through_the_comfort_zone_of_a_slope()
+    {
+        var wheelchair = Preset("wheelchair");
+        double previous = CostPerMetre(wheelchair, WithIncline(0));
+        for (int permille = 5; permille <= 60; permille += 5)
+        {
+            double cost = CostPerMetre(wheelchair, WithIncline(permille));
+            Assert.True(cost > previous, $"cost must rise with slope: {permille} per mille");
+            // No jump: 0.5 % more slope never more than doubles the cost.
+            Assert.True(cost < 2 * previous, $"cost jumps at {permille} per mille: {previous} -> {cost}");
+            previous = cost;
+        }
+    }
+
+    [Fact]
+    public void Kerb_penalty_grows_from_the_comfort_limit_to_the_hard_limit()
+    {
+        var rules = new ProfileRules(Preset("pushchair")); // kerb limit 10 cm, comfort from 5 cm
+        double Penalty(byte cm) => rules.Node(new NodeClass { Kerb = KerbKind.Raised, KerbEvidence = Evidence.Tagged, KerbHeightCm = cm }).PenaltyS;
+        Assert.Equal(0, Penalty(5));
+        Assert.True(Penalty(7) > 0);
+        Assert.True(Penalty(10) > Penalty(7));
+    }
+
+    [Fact]
+    public void Unknown_facts_cost_according_to_the_policy()
+    {
+        var unknownFootway = new EdgeClass { Highway = HighwayKind.Footway };
+        var wheelchair = Preset("wheelchair");
+        double allow = CostPerMetre(wheelchair with { Unknown = UnknownPolicy.Allow }, unknownFootway);
+        double penalize = CostPerMetre(wheelchair with { Unknown = UnknownPolicy.Penalize }, unknownFootway);
+        double avoid = CostPerMetre(wheelchair with { Unknown = UnknownPolicy.Avoid }, unknownFootway);
+        Assert.True(allow < penalize && penalize < avoid);
+        Assert.Equal(CostPerMetre(wheelchair with { Unknown = UnknownPolicy.Allow }, GoodFootway with { InclinePermille = 0 }), allow, 9);
+        var verdict = new ProfileRules(wheelchair).Edge(unknownFootway, backward: false);
+        Assert.Equal(UnknownFacts.Surface | UnknownFacts.Smoothness | UnknownFacts.Width | UnknownFacts.Incline, verdict.Unknown);
+    }
+
+    [Fact]
+    public void Length_over_speed_is_a_lower_bound_of_every_arc_for_every_profile_and_override()
+    {
+        // The A* search is exact only if no arc costs less per metre than MinCostPerMetre.
+        var graph = Heidelberg.Graph;
+        var random = new Random(1);
+        foreach (var preset in ProfileCatalog.Default.Presets)
+        {
+            for (int trial = 0; trial < 5; trial++)
+            {
+                var settings = new ConstraintOverrides
+                {
+                    MaxInclineUpPct = random.Next(1, 30),
+                    MaxKerbCm = random.Next(0, 15),
+                    SpeedMps = 0.5 + random.NextDouble(),
+                    Unknown = (UnknownPolicy)random.Next(3),
+                }.ApplyTo(preset);
+                foreach (bool relaxed in new[] { false, true })
+                {
+                    var profile = CompiledProfile.Compile(graph, settings, relaxed);
+                    foreach (double perMetre in profile.ArcCostPerMetre)
+                    {
+                        Assert.True(perMetre >= profile.MinCostPerMetre * (1 - 1e-12), $"{preset.Name}: {perMetre} < {profile.MinCostPerMetre}");
+                    }
+                    Assert.All(profile.ArcFixedCost.ToArray(), c => Assert.True(c >= 0));
+                    Assert.All(profile.NodeCost.ToArray(), c => Assert.True(c >= 0));
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Relaxed_profile_blocks_nothing_and_charges_each_violation()
+    {
+        var graph = Heidelberg.Graph;
+        var strict = CompiledProfile.Compile(graph, Preset("wheelchair"));
+        var relaxed = CompiledProfile.Compile(graph, Preset("wheelchair"), relaxed: true);
+        Assert.Contains(strict.ArcCostPerMetre.ToArray(), double.IsPositiveInfinity);
+        Assert.DoesNotContain(relaxed.ArcCostPerMetre.ToArray(), double.IsPositiveInfinity);
+        Assert.DoesNotContain(relaxed.NodeCost.ToArray(), double.IsPositiveInfinity);
+        Assert.Contains(relaxed.ArcFixedCost.ToArray(), c => c >= CompiledProfile.ViolationPenaltyS);
+    }
+}
