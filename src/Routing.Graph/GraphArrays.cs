@@ -20,11 +20,16 @@ internal sealed class GraphArrays
     public required int[] EdgeLengthCm { get; init; }
     public required int[] EdgeClass { get; init; }
     public required long[] EdgeOsmWayId { get; init; }
+    /// <summary>Index into the name table; 0 is the empty name (the edge has none).</summary>
+    public required int[] EdgeNameId { get; init; }
     public required int[] EdgeFirstShapePoint { get; init; }
     public required int[] ShapeLatE7 { get; init; }
     public required int[] ShapeLonE7 { get; init; }
     public required EdgeClass[] EdgeClasses { get; init; }
     public required NodeClass[] NodeClasses { get; init; }
+    /// <summary>Name n is the UTF-8 text <c>NameBytes[NameOffsets[n] .. NameOffsets[n + 1]]</c>; name 0 is empty.</summary>
+    public required int[] NameOffsets { get; init; }
+    public required byte[] NameBytes { get; init; }
 
     /// <summary>Throws <see cref="GraphValidationException"/> naming the first array that breaks a rule.</summary>
     public void Validate()
@@ -41,11 +46,17 @@ internal sealed class GraphArrays
         ExpectLength(nameof(EdgeLengthCm), EdgeLengthCm.Length, edges);
         ExpectLength(nameof(EdgeClass), EdgeClass.Length, edges);
         ExpectLength(nameof(EdgeOsmWayId), EdgeOsmWayId.Length, edges);
+        ExpectLength(nameof(EdgeNameId), EdgeNameId.Length, edges);
         ExpectLength(nameof(EdgeFirstShapePoint), EdgeFirstShapePoint.Length, edges + 1);
         ExpectLength(nameof(ShapeLonE7), ShapeLonE7.Length, ShapeLatE7.Length);
         if (NodeClasses.Length == 0 || !NodeClasses[0].IsPlain)
         {
             throw new GraphValidationException(nameof(NodeClasses), "class 0 must be the plain node");
+        }
+
+        if (NameOffsets.Length < 2 || NameOffsets[1] != 0)
+        {
+            throw new GraphValidationException(nameof(NameOffsets), "name 0 must be the empty name");
         }
 
         ExpectInRange(nameof(VertexNodeClass), VertexNodeClass, NodeClasses.Length);
@@ -54,8 +65,11 @@ internal sealed class GraphArrays
         ExpectInRange(nameof(EdgeTo), EdgeTo, vertices);
         ExpectInRange(nameof(EdgeClass), EdgeClass, EdgeClasses.Length);
         ExpectInRange(nameof(Arcs), Arcs, 2 * edges);
+        ExpectInRange(nameof(EdgeNameId), EdgeNameId, NameOffsets.Length - 1);
         ExpectMonotone(nameof(FirstArc), FirstArc, Arcs.Length);
         ExpectMonotone(nameof(EdgeFirstShapePoint), EdgeFirstShapePoint, ShapeLatE7.Length);
+        // Names are only decoded on demand, so their UTF-8 is not checked here; a bad byte decodes to U+FFFD.
+        ExpectMonotone(nameof(NameOffsets), NameOffsets, NameBytes.Length);
         for (int e = 0; e < edges; e++)
         {
             if (EdgeLengthCm[e] < 0)

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Routing.Graph;
 
 /// <summary>
@@ -15,6 +17,7 @@ public sealed class GraphBuilder
     private readonly List<int> _edgeTo = [];
     private readonly List<int> _edgeClass = [];
     private readonly List<long> _edgeOsmWayId = [];
+    private readonly List<int> _edgeNameId = [];
     private readonly List<int> _edgeFirstShapePoint = [0];
     private readonly List<int> _shapeLatE7 = [];
     private readonly List<int> _shapeLonE7 = [];
@@ -22,6 +25,10 @@ public sealed class GraphBuilder
     private readonly List<EdgeClass> _edgeClasses = [];
     private readonly Dictionary<NodeClass, int> _nodeClassIds = new() { [default] = 0 };
     private readonly List<NodeClass> _nodeClasses = [default];
+    // A street is split into many edges (and many OSM ways): each name is stored once, name 0 being "no name".
+    private readonly Dictionary<string, int> _nameIds = new(StringComparer.Ordinal) { [""] = 0 };
+    private readonly List<int> _nameOffsets = [0, 0];
+    private readonly List<byte> _nameBytes = [];
 
     public int VertexCount => _vertexLatE7.Count;
     public int EdgeCount => _edgeFrom.Count;
@@ -41,8 +48,11 @@ public sealed class GraphBuilder
         return _vertexLatE7.Count - 1;
     }
 
-    /// <summary>Adds an edge between two vertices; the shape holds only the points between them, in forward order.</summary>
-    public int AddEdge(int from, int to, EdgeClass facts, long osmWayId, ReadOnlySpan<int> shapeLatE7, ReadOnlySpan<int> shapeLonE7)
+    /// <summary>
+    /// Adds an edge between two vertices; the shape holds only the points between them, in forward order.
+    /// <paramref name="name"/> is the street name, null or empty when the edge has none.
+    /// </summary>
+    public int AddEdge(int from, int to, EdgeClass facts, long osmWayId, string? name, ReadOnlySpan<int> shapeLatE7, ReadOnlySpan<int> shapeLonE7)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)from, (uint)VertexCount, nameof(from));
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)to, (uint)VertexCount, nameof(to));
@@ -60,10 +70,23 @@ public sealed class GraphBuilder
         _edgeTo.Add(to);
         _edgeClass.Add(classId);
         _edgeOsmWayId.Add(osmWayId);
+        _edgeNameId.Add(NameId(name ?? ""));
         _shapeLatE7.AddRange(shapeLatE7);
         _shapeLonE7.AddRange(shapeLonE7);
         _edgeFirstShapePoint.Add(_shapeLatE7.Count);
         return _edgeFrom.Count - 1;
+    }
+
+    private int NameId(string name)
+    {
+        if (!_nameIds.TryGetValue(name, out int id))
+        {
+            id = _nameIds.Count;
+            _nameIds.Add(name, id);
+            _nameBytes.AddRange(Encoding.UTF8.GetBytes(name));
+            _nameOffsets.Add(_nameBytes.Count);
+        }
+        return id;
     }
 
     public RoutingGraph Build(GraphMetadata metadata)
@@ -100,6 +123,7 @@ public sealed class GraphBuilder
         var lengthCm = new int[edges];
         var edgeClass = new int[edges];
         var wayId = new long[edges];
+        var nameId = new int[edges];
         var firstShape = new int[edges + 1];
         var shapeLat = new int[_shapeLatE7.Count];
         var shapeLon = new int[_shapeLonE7.Count];
@@ -111,6 +135,7 @@ public sealed class GraphBuilder
             to[e] = newOfOldVertex[_edgeTo[old]];
             edgeClass[e] = _edgeClass[old];
             wayId[e] = _edgeOsmWayId[old];
+            nameId[e] = _edgeNameId[old];
             firstShape[e] = shapeCursor;
             double lengthM = 0;
             int prevLat = lat[from[e]], prevLon = lon[from[e]];
@@ -146,11 +171,14 @@ public sealed class GraphBuilder
             EdgeLengthCm = lengthCm,
             EdgeClass = edgeClass,
             EdgeOsmWayId = wayId,
+            EdgeNameId = nameId,
             EdgeFirstShapePoint = firstShape,
             ShapeLatE7 = shapeLat,
             ShapeLonE7 = shapeLon,
             EdgeClasses = [.. _edgeClasses],
             NodeClasses = [.. _nodeClasses],
+            NameOffsets = [.. _nameOffsets],
+            NameBytes = [.. _nameBytes],
         };
         return new RoutingGraph(arrays, metadata);
     }

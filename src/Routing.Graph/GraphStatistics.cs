@@ -7,6 +7,8 @@ public sealed record GraphStatistics
 {
     public required int Vertices { get; init; }
     public required int Edges { get; init; }
+    /// <summary>Edges with a street name (OSM <c>name</c> or <c>ref</c>), which route instructions can announce.</summary>
+    public required int NamedEdges { get; init; }
     public required int EdgeClasses { get; init; }
     public required int NodeClasses { get; init; }
     public required int Components { get; init; }
@@ -53,13 +55,18 @@ public sealed record GraphStatistics
             }
         }
 
-        int steps = 0, elevatorEdges = 0, areaCrossings = 0;
+        int steps = 0, elevatorEdges = 0, areaCrossings = 0, named = 0;
         long totalCm = 0, surfaceCm = 0, smoothnessCm = 0, widthCm = 0, inclineCm = 0;
         var edgeClasses = graph.EdgeClasses;
         var lengths = graph.EdgeLengthCm;
         var classIds = graph.EdgeClassId;
+        var nameIds = graph.EdgeNameId;
         for (int e = 0; e < graph.EdgeCount; e++)
         {
+            if (nameIds[e] != 0)
+            {
+                named++;
+            }
             ref readonly EdgeClass edge = ref edgeClasses[classIds[e]];
             long length = lengths[e];
             if (edge.Has(EdgeFlags.Steps))
@@ -88,6 +95,7 @@ public sealed record GraphStatistics
         {
             Vertices = graph.VertexCount,
             Edges = graph.EdgeCount,
+            NamedEdges = named,
             EdgeClasses = graph.EdgeClasses.Length,
             NodeClasses = graph.NodeClasses.Length,
             Components = graph.ComponentSize.Length,

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Routing.Graph;
 
 /// <summary>
@@ -21,11 +23,14 @@ public sealed class RoutingGraph
     private readonly int[] _edgeLengthCm;
     private readonly int[] _edgeClass;
     private readonly long[] _edgeOsmWayId;
+    private readonly int[] _edgeNameId;
     private readonly int[] _edgeFirstShapePoint;
     private readonly int[] _shapeLatE7;
     private readonly int[] _shapeLonE7;
     private readonly EdgeClass[] _edgeClasses;
     private readonly NodeClass[] _nodeClasses;
+    private readonly int[] _nameOffsets;
+    private readonly byte[] _nameBytes;
 
     internal RoutingGraph(GraphArrays arrays, GraphMetadata metadata)
     {
@@ -43,11 +48,14 @@ public sealed class RoutingGraph
         _edgeLengthCm = arrays.EdgeLengthCm;
         _edgeClass = arrays.EdgeClass;
         _edgeOsmWayId = arrays.EdgeOsmWayId;
+        _edgeNameId = arrays.EdgeNameId;
         _edgeFirstShapePoint = arrays.EdgeFirstShapePoint;
         _shapeLatE7 = arrays.ShapeLatE7;
         _shapeLonE7 = arrays.ShapeLonE7;
         _edgeClasses = arrays.EdgeClasses;
         _nodeClasses = arrays.NodeClasses;
+        _nameOffsets = arrays.NameOffsets;
+        _nameBytes = arrays.NameBytes;
         Metadata = metadata;
     }
 
@@ -74,6 +82,11 @@ public sealed class RoutingGraph
     public ReadOnlySpan<int> EdgeLengthCm => _edgeLengthCm;
     public ReadOnlySpan<int> EdgeClassId => _edgeClass;
     public ReadOnlySpan<long> EdgeOsmWayId => _edgeOsmWayId;
+    /// <summary>
+    /// Street name of each edge as an index into the name table (0 = no name). Names are stored once, so two edges
+    /// are on the same street exactly when their ids are equal, without decoding either name.
+    /// </summary>
+    public ReadOnlySpan<int> EdgeNameId => _edgeNameId;
     /// <summary>Inner shape points of edge e are <c>Shape*[EdgeFirstShapePoint[e] .. EdgeFirstShapePoint[e + 1]]</c>, in forward order.</summary>
     public ReadOnlySpan<int> EdgeFirstShapePoint => _edgeFirstShapePoint;
     public ReadOnlySpan<int> ShapeLatE7 => _shapeLatE7;
@@ -81,6 +94,19 @@ public sealed class RoutingGraph
 
     public ReadOnlySpan<EdgeClass> EdgeClasses => _edgeClasses;
     public ReadOnlySpan<NodeClass> NodeClasses => _nodeClasses;
+
+    /// <summary>Distinct names in the name table, counting name 0 (the empty name).</summary>
+    public int NameCount => _nameOffsets.Length - 1;
+
+    /// <summary>
+    /// The street name of an edge (from OSM <c>name</c>, else <c>ref</c>), or "" when it has none. Decoded on each
+    /// call: only route descriptions need names, and keeping them as UTF-8 keeps the graph small and mappable.
+    /// </summary>
+    public string EdgeName(int edge)
+    {
+        int name = _edgeNameId[edge];
+        return Encoding.UTF8.GetString(_nameBytes, _nameOffsets[name], _nameOffsets[name + 1] - _nameOffsets[name]);
+    }
 
     public ref readonly EdgeClass ClassOfEdge(int edge) => ref _edgeClasses[_edgeClass[edge]];
     public ref readonly NodeClass ClassOfVertex(int vertex) => ref _nodeClasses[_vertexNodeClass[vertex]];
@@ -146,10 +172,13 @@ public sealed class RoutingGraph
         EdgeLengthCm = _edgeLengthCm,
         EdgeClass = _edgeClass,
         EdgeOsmWayId = _edgeOsmWayId,
+        EdgeNameId = _edgeNameId,
         EdgeFirstShapePoint = _edgeFirstShapePoint,
         ShapeLatE7 = _shapeLatE7,
         ShapeLonE7 = _shapeLonE7,
         EdgeClasses = _edgeClasses,
         NodeClasses = _nodeClasses,
+        NameOffsets = _nameOffsets,
+        NameBytes = _nameBytes,
     };
 }

@@ -26,6 +26,7 @@ internal static class GraphReport
         Line("bbox (lon, lat)", $"{box.MinLon:F5}, {box.MinLat:F5} .. {box.MaxLon:F5}, {box.MaxLat:F5}");
         Line("nodes (vertices)", $"{s.Vertices:N0}");
         Line("edges", $"{s.Edges:N0}");
+        Line("named edges", $"{s.NamedEdges:N0}");
         Line("edge classes / node classes", $"{s.EdgeClasses:N0} / {s.NodeClasses:N0}");
         Line("connected components", $"{s.Components:N0} (largest {s.LargestComponentVertices:N0} vertices)");
         Line("walkable length", $"{s.WalkableLengthKm:N1} km");
@@ -52,6 +53,7 @@ internal static class GraphReport
             FormatVersion = GraphFormat.Version,
             Nodes = s.Vertices,
             Edges = s.Edges,
+            NamedEdges = s.NamedEdges,
             EdgeClasses = s.EdgeClasses,
             NodeClasses = s.NodeClasses,
             Bbox = new[] { box.MinLon, box.MinLat, box.MaxLon, box.MaxLat },

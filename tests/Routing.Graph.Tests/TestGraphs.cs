@@ -20,7 +20,8 @@ internal static class TestGraphs
     /// <summary>
     /// A square 0-1-2-3-0 near Heidelberg: 4 vertices, 4 edges (edge e runs from vertex e to vertex e + 1 mod 4),
     /// inner shape points on edges 0 (two) and 2 (one), a paved and a steep cobbled edge class, and a lowered-kerb
-    /// node class on vertex 2. Every array holds distinct non-zero values so a swapped or zeroed section shows.
+    /// node class on vertex 2, and the names "Hauptstraße" (edges 0 and 3) and "Plöck" (edge 1; edge 2 has none),
+    /// both with non-ASCII letters. Every array holds distinct non-zero values so a swapped or zeroed section shows.
     /// </summary>
     public static GraphArrays SquareArrays() => new()
     {
@@ -38,6 +39,7 @@ internal static class TestGraphs
         EdgeLengthCm = [1_450, 1_510, 1_620, 4_480],
         EdgeClass = [0, 1, 0, 1],
         EdgeOsmWayId = [3_000_000_011, 3_000_000_012, 3_000_000_013, 3_000_000_014],
+        EdgeNameId = [1, 2, 0, 1],
         EdgeFirstShapePoint = [0, 2, 2, 3, 3],
         ShapeLatE7 = [494_100_300, 494_100_600, 494_102_200],
         ShapeLonE7 = [86_900_400, 86_900_700, 86_902_700],
@@ -90,6 +92,9 @@ internal static class TestGraphs
                 Flags = NodeFlags.TactilePaving | NodeFlags.TrafficSignals,
             },
         ],
+        // "" (0 bytes), "Hauptstraße" (12 bytes: ß takes two), "Plöck" (6 bytes: ö takes two).
+        NameOffsets = [0, 0, 12, 18],
+        NameBytes = "HauptstraßePlöck"u8.ToArray(),
     };
 
     public static RoutingGraph Square(GraphMetadata? metadata = null) => new(SquareArrays(), metadata ?? Metadata());

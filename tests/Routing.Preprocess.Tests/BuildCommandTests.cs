@@ -28,6 +28,7 @@ public sealed class BuildCommandTests : IDisposable
         var build = PreprocessRun.Of("build", RepositoryPaths.Fixture("accessibility.osm"), "-o", Output);
         Assert.Equal(0, build.ExitCode);
         Assert.Contains("steps edges", build.Stdout);
+        Assert.Contains("named edges", build.Stdout);
         Assert.Contains("peak memory", build.Stdout);
         Assert.Contains("Splitting ways", build.Stdout);
 
@@ -35,7 +36,7 @@ public sealed class BuildCommandTests : IDisposable
         Assert.Equal(0, info.ExitCode);
         using var json = JsonDocument.Parse(info.Stdout);
         var root = json.RootElement;
-        Assert.Equal(1, root.GetProperty("format_version").GetInt32());
+        Assert.Equal(2, root.GetProperty("format_version").GetInt32());
         Assert.True(root.GetProperty("nodes").GetInt32() > 20);
         Assert.True(root.GetProperty("edges").GetInt32() > 20);
         Assert.True(root.GetProperty("edge_classes").GetInt32() > 5);
@@ -43,6 +44,8 @@ public sealed class BuildCommandTests : IDisposable
         var bbox = root.GetProperty("bbox").EnumerateArray().Select(v => v.GetDouble()).ToArray();
         Assert.Equal([8.69, 49.41, 8.7010, 49.4202], bbox.Select(v => Math.Round(v, 4)).ToArray());
         Assert.Equal(2, root.GetProperty("steps_edges").GetInt32());
+        // Plöck (2 edges), Sandgasse (1), Marktplatz (4 along its outline, 2 across it).
+        Assert.Equal(9, root.GetProperty("named_edges").GetInt32());
     }
 
     [Fact]

@@ -41,11 +41,14 @@ public static class GraphFileReader
                 EdgeLengthCm = file.Read<int>(Tags.EdgeLengthCm),
                 EdgeClass = file.Read<int>(Tags.EdgeClass),
                 EdgeOsmWayId = file.Read<long>(Tags.EdgeOsmWayId),
+                EdgeNameId = file.Read<int>(Tags.EdgeNameId),
                 EdgeFirstShapePoint = file.Read<int>(Tags.EdgeFirstShapePoint),
                 ShapeLatE7 = file.Read<int>(Tags.ShapeLatE7),
                 ShapeLonE7 = file.Read<int>(Tags.ShapeLonE7),
                 EdgeClasses = file.Read<EdgeClass>(Tags.EdgeClasses),
                 NodeClasses = file.Read<NodeClass>(Tags.NodeClasses),
+                NameOffsets = file.Read<int>(Tags.NameOffsets),
+                NameBytes = file.Read<byte>(Tags.NameBytes),
             };
             GraphMetadata metadata = ReadMetadata(file);
             file.EnsureEverySectionRead();
@@ -95,11 +98,14 @@ public static class GraphFileReader
         nameof(GraphArrays.EdgeLengthCm) => Tags.EdgeLengthCm,
         nameof(GraphArrays.EdgeClass) => Tags.EdgeClass,
         nameof(GraphArrays.EdgeOsmWayId) => Tags.EdgeOsmWayId,
+        nameof(GraphArrays.EdgeNameId) => Tags.EdgeNameId,
         nameof(GraphArrays.EdgeFirstShapePoint) => Tags.EdgeFirstShapePoint,
         nameof(GraphArrays.ShapeLatE7) => Tags.ShapeLatE7,
         nameof(GraphArrays.ShapeLonE7) => Tags.ShapeLonE7,
         nameof(GraphArrays.EdgeClasses) => Tags.EdgeClasses,
         nameof(GraphArrays.NodeClasses) => Tags.NodeClasses,
+        nameof(GraphArrays.NameOffsets) => Tags.NameOffsets,
+        nameof(GraphArrays.NameBytes) => Tags.NameBytes,
         _ => array,
     };
 

@@ -56,11 +56,14 @@ public static class GraphFileWriter
             PendingSection.Of(Tags.EdgeLengthCm, arrays.EdgeLengthCm),
             PendingSection.Of(Tags.EdgeClass, arrays.EdgeClass),
             PendingSection.Of(Tags.EdgeOsmWayId, arrays.EdgeOsmWayId),
+            PendingSection.Of(Tags.EdgeNameId, arrays.EdgeNameId),
             PendingSection.Of(Tags.EdgeFirstShapePoint, arrays.EdgeFirstShapePoint),
             PendingSection.Of(Tags.ShapeLatE7, arrays.ShapeLatE7),
             PendingSection.Of(Tags.ShapeLonE7, arrays.ShapeLonE7),
             PendingSection.Of(Tags.EdgeClasses, arrays.EdgeClasses),
             PendingSection.Of(Tags.NodeClasses, arrays.NodeClasses),
+            PendingSection.Of(Tags.NameOffsets, arrays.NameOffsets),
+            PendingSection.Of(Tags.NameBytes, arrays.NameBytes),
             PendingSection.Of(Tags.Metadata, metadataJson),
         ];
     }

@@ -32,10 +32,11 @@ namespace Routing.Graph.Format;
 /// The layout is canonical, so every byte of a valid file is covered by a checksum or must be zero: the reader
 /// detects any single corrupted byte. Any change to the layout, a section or the element structs
 /// (<see cref="EdgeClass"/>, <see cref="NodeClass"/>) needs a new <see cref="Version"/>.
+/// <para>Versions: 1 the accessibility graph; 2 adds street names (sections ENAM, NAMO, NAMB).</para>
 /// </summary>
 public static class GraphFormat
 {
-    public const uint Version = 1;
+    public const uint Version = 2;
 
     /// <summary>The first 8 bytes of every graph file.</summary>
     public static ReadOnlySpan<byte> Magic => "A11YGRPH"u8;
@@ -56,11 +57,17 @@ public static class GraphFormat
         public const string EdgeLengthCm = "ELEN";
         public const string EdgeClass = "ECID";
         public const string EdgeOsmWayId = "EOSM";
+        /// <summary>Per edge, its name's index into <see cref="NameOffsets"/> (0 = no name).</summary>
+        public const string EdgeNameId = "ENAM";
         public const string EdgeFirstShapePoint = "ESHP";
         public const string ShapeLatE7 = "SLAT";
         public const string ShapeLonE7 = "SLON";
         public const string EdgeClasses = "ECLS";
         public const string NodeClasses = "NCLS";
+        /// <summary>Name count + 1 offsets into <see cref="NameBytes"/>; name 0 is the empty name.</summary>
+        public const string NameOffsets = "NAMO";
+        /// <summary>The names, UTF-8, one after the other without separators (element size 1).</summary>
+        public const string NameBytes = "NAMB";
         /// <summary><see cref="GraphMetadata"/> as UTF-8 JSON (element size 1).</summary>
         public const string Metadata = "META";
     }
@@ -79,7 +86,7 @@ public static class GraphFormat
     internal const int HeaderChecksumOffset = 32;
 
     /// <summary>
-    /// Version 1 has 19 sections; the bound keeps a corrupt count from making the reader allocate a huge table
+    /// Version 2 has 22 sections; the bound keeps a corrupt count from making the reader allocate a huge table
     /// before the header checksum has been verified.
     /// </summary>
     internal const int MaxSectionCount = 256;

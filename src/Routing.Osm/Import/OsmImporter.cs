@@ -96,9 +96,13 @@ public static class OsmImporter
                     break;
                 case Way { Id: { } id, Nodes: { Length: >= 2 } nodeIds } way:
                     extract.WaysRead++;
-                    if (way.Tags is { Count: > 0 } wayTags && WayTagRules.Classify(ToDictionary(wayTags)) is { } wayFacts)
+                    if (way.Tags is { Count: > 0 } wayTags)
                     {
-                        extract.Ways.Add(new PendingWay(id, nodeIds, wayFacts));
+                        var tags = ToDictionary(wayTags);
+                        if (WayTagRules.Classify(tags) is { } wayFacts)
+                        {
+                            extract.Ways.Add(new PendingWay(id, nodeIds, wayFacts, NameOf(tags)));
+                        }
                     }
                     break;
                 case Way:
@@ -120,6 +124,13 @@ public static class OsmImporter
         return dictionary;
     }
 
+    /// <summary>
+    /// The name route instructions announce: <c>name</c>, else <c>ref</c>, because many roads outside town carry
+    /// only their number ("B 37").
+    /// </summary>
+    internal static string? NameOf(Dictionary<string, string> tags) =>
+        tags.GetValueOrDefault("name") is { Length: > 0 } name ? name : tags.GetValueOrDefault("ref");
+
     private static string Sha256Of(string path)
     {
         using var stream = File.OpenRead(path);
@@ -140,7 +151,7 @@ public static class OsmImporter
         public DateTimeOffset? NewestTimestamp { get; set; }
     }
 
-    internal sealed record PendingWay(long WayId, long[] NodeIds, WayFacts Facts);
+    internal sealed record PendingWay(long WayId, long[] NodeIds, WayFacts Facts, string? Name);
 }
 
 /// <summary>The graph and what was read to make it.</summary>

@@ -85,7 +85,7 @@ internal sealed class WaySplitter
         var pairs = PedestrianAreaCrossings.VisiblePairs(lat, lon, entries);
         foreach (var (a, b) in pairs)
         {
-            _builder.AddEdge(_vertexOfNode[ring[a]], _vertexOfNode[ring[b]], facts, area.WayId, [], []);
+            _builder.AddEdge(_vertexOfNode[ring[a]], _vertexOfNode[ring[b]], facts, area.WayId, area.Name, [], []);
         }
         return pairs.Count;
     }
@@ -138,7 +138,7 @@ internal sealed class WaySplitter
             _shapeLat.Add(_extract.Nodes.LatE7At(nodes[i]));
             _shapeLon.Add(_extract.Nodes.LonE7At(nodes[i]));
         }
-        return _builder.AddEdge(VertexOf(nodes[from]), VertexOf(nodes[to]), facts, way.WayId,
+        return _builder.AddEdge(VertexOf(nodes[from]), VertexOf(nodes[to]), facts, way.WayId, way.Name,
             System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_shapeLat),
             System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_shapeLon));
     }

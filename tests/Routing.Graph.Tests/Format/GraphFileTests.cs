@@ -12,8 +12,8 @@ public sealed class GraphFileTests : IDisposable
     [
         Tags.VertexLatE7, Tags.VertexLonE7, Tags.VertexOsmNodeId, Tags.VertexNodeClass, Tags.VertexComponent,
         Tags.ComponentSize, Tags.FirstArc, Tags.Arcs, Tags.EdgeFrom, Tags.EdgeTo, Tags.EdgeLengthCm, Tags.EdgeClass,
-        Tags.EdgeOsmWayId, Tags.EdgeFirstShapePoint, Tags.ShapeLatE7, Tags.ShapeLonE7, Tags.EdgeClasses,
-        Tags.NodeClasses, Tags.Metadata,
+        Tags.EdgeOsmWayId, Tags.EdgeNameId, Tags.EdgeFirstShapePoint, Tags.ShapeLatE7, Tags.ShapeLonE7,
+        Tags.EdgeClasses, Tags.NodeClasses, Tags.NameOffsets, Tags.NameBytes, Tags.Metadata,
     ];
 
     private readonly string _directory = Directory.CreateTempSubdirectory("graph-file-tests-").FullName;
@@ -66,12 +66,27 @@ public sealed class GraphFileTests : IDisposable
         Assert.Equal(expected.EdgeLengthCm, actual.EdgeLengthCm);
         Assert.Equal(expected.EdgeClass, actual.EdgeClass);
         Assert.Equal(expected.EdgeOsmWayId, actual.EdgeOsmWayId);
+        Assert.Equal(expected.EdgeNameId, actual.EdgeNameId);
         Assert.Equal(expected.EdgeFirstShapePoint, actual.EdgeFirstShapePoint);
         Assert.Equal(expected.ShapeLatE7, actual.ShapeLatE7);
         Assert.Equal(expected.ShapeLonE7, actual.ShapeLonE7);
         Assert.Equal(expected.EdgeClasses, actual.EdgeClasses);
         Assert.Equal(expected.NodeClasses, actual.NodeClasses);
+        Assert.Equal(expected.NameOffsets, actual.NameOffsets);
+        Assert.Equal(expected.NameBytes, actual.NameBytes);
         Assert.Equal(original.Metadata, read.Metadata);
+    }
+
+    [Fact]
+    public void Round_trip_preserves_the_street_names()
+    {
+        string path = PathOf("square.graph");
+
+        GraphFileWriter.Write(TestGraphs.Square(), path);
+        RoutingGraph read = GraphFileReader.Read(path);
+
+        Assert.Equal(3, read.NameCount);
+        Assert.Equal(["Hauptstraße", "Plöck", "", "Hauptstraße"], Enumerable.Range(0, read.EdgeCount).Select(read.EdgeName));
     }
 
     [Fact]
@@ -88,6 +103,8 @@ public sealed class GraphFileTests : IDisposable
         Assert.Equal(24U, RawGraphFile.Entry(file, Tags.EdgeClasses).ElementSizeBytes);
         Assert.Equal(9U, RawGraphFile.Entry(file, Tags.NodeClasses).ElementSizeBytes);
         Assert.Equal(8U, RawGraphFile.Entry(file, Tags.EdgeOsmWayId).ElementSizeBytes);
+        Assert.Equal(1U, RawGraphFile.Entry(file, Tags.NameBytes).ElementSizeBytes);
+        Assert.Equal(18UL, RawGraphFile.Entry(file, Tags.NameBytes).ElementCount);
         Assert.Equal(4UL, RawGraphFile.Entry(file, Tags.VertexLatE7).ElementCount);
     }
 
@@ -130,7 +147,7 @@ public sealed class GraphFileTests : IDisposable
 
         GraphFileException ex = ReadFails(file);
 
-        Assert.Contains("has format version 7; this program reads version 1: rebuild the graph with Routing.Preprocess", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("has format version 7; this program reads version 2: rebuild the graph with Routing.Preprocess", ex.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -281,7 +298,7 @@ public sealed class GraphFileTests : IDisposable
 
         GraphFileException ex = ReadFails(file);
 
-        Assert.Contains("expected no flags (format version 1 defines none), found 0x00000004", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("expected no flags (format version 2 defines none), found 0x00000004", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -445,6 +462,23 @@ public sealed class GraphFileTests : IDisposable
         Assert.Equal(Tags.Arcs, ex.SectionTag);
         Assert.IsType<GraphValidationException>(ex.InnerException);
         Assert.Contains("the graph is inconsistent: Arcs: arc 2 is listed under vertex 0", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(Tags.EdgeNameId, 1, 3, "EdgeNameId: element 1 is 3, expected 0 to 2")]
+    [InlineData(Tags.NameOffsets, 1, 1, "NameOffsets: name 0 must be the empty name")]
+    [InlineData(Tags.NameOffsets, 2, 19, "NameOffsets: offsets decrease at element 3")]
+    [InlineData(Tags.NameOffsets, 3, 20, "NameOffsets: expected offsets from 0 to 18, found 0 to 20")]
+    public void Inconsistent_name_table_with_valid_checksums_names_the_section(string tag, int element, int value, string problem)
+    {
+        List<RawSection> sections = RawGraphFile.Sections(SquareFileBytes());
+        RawSection section = sections.Single(candidate => candidate.Tag == tag);
+        BinaryPrimitives.WriteInt32LittleEndian(section.Content.AsSpan(element * sizeof(int)), value);
+
+        GraphFileException ex = ReadFails(RawGraphFile.Compose(sections));
+
+        Assert.Equal(tag, ex.SectionTag);
+        Assert.Contains($"section {tag}: the graph is inconsistent: {problem}", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -117,6 +117,22 @@ public sealed class FixtureImportTests
     }
 
     [Fact]
+    public void Edges_carry_the_name_of_their_way()
+    {
+        Assert.All(Graph.EdgesOfWay(400), e => Assert.Equal("Plöck", Graph.EdgeName(e)));
+        Assert.Equal("Sandgasse", Graph.EdgeName(Assert.Single(Graph.EdgesOfWay(401))));
+        Assert.All(Graph.EdgesOfWay(200), e => Assert.Equal("", Graph.EdgeName(e)));
+    }
+
+    [Fact]
+    public void Outline_and_crossings_of_a_square_carry_the_square_s_name()
+    {
+        var edges = Graph.EdgesOfWay(500);
+        Assert.Equal(2, edges.Count(e => Facts(e).Has(EdgeFlags.AreaCrossing)));
+        Assert.All(edges, e => Assert.Equal("Marktplatz", Graph.EdgeName(e)));
+    }
+
+    [Fact]
     public void Motorway_and_foot_no_ways_are_not_imported()
     {
         Assert.Empty(Graph.EdgesOfWay(600));

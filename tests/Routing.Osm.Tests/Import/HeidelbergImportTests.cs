@@ -92,5 +92,6 @@ public sealed class HeidelbergImportTests
         Assert.All(edges, e => Assert.Equal(SurfaceKind.Cobblestone, Graph.ClassOfEdge(e).Surface));
         Assert.All(edges, e => Assert.Equal(HighwayKind.PedestrianArea, Graph.ClassOfEdge(e).Highway));
         Assert.Contains(edges, e => Graph.ClassOfEdge(e).Has(EdgeFlags.AreaCrossing));
+        Assert.All(edges, e => Assert.Equal("Universitätsplatz", Graph.EdgeName(e)));
     }
 }
