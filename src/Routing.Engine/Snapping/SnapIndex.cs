@@ -1,0 +1,422 @@
+using Routing.Engine.Profiles;
+using Routing.Engine.Search;
+using Routing.Graph;
+
+namespace Routing.Engine.Snapping;
+
+/// <summary>
+/// Finds where a requested point joins the network: the nearest edge a profile may use, projected onto the edge's
+/// shape, so routes start and end inside edges and not only at vertices.
+/// <para>
+/// A uniform grid of cells of about <see cref="CellSizeM"/> metres (the longitude step is corrected by the cosine of
+/// the graph's middle latitude) covers the bounds of all vertices and shape points. Every segment of every edge's
+/// shape is registered in each cell it passes through; the cells store (edge, segment index) pairs in flat CSR
+/// arrays. A query visits the cells within its radius and projects the point onto each registered segment in a
+/// local equirectangular projection centred on the point (errors below a millimetre at snapping distances).
+/// </para>
+/// <para>
+/// Islands: a component other than the largest is an island when it has fewer than
+/// <see cref="MinMainComponentVertices"/> vertices (50, or 1 % of the largest component when that is more). Such
+/// components are usually mapping gaps (a path not joined to the street it meets), and a route started on one
+/// cannot reach anything, so an island edge is chosen only when the point lies on it (within
+/// <see cref="OnIslandM"/>) or when no edge of a main component is usable within the radius.
+/// </para>
+/// Built once per graph; immutable and thread-safe afterwards. A query allocates nothing but its result.
+/// </summary>
+public sealed class SnapIndex
+{
+    /// <summary>Edge length of a grid cell: about a typical snap radius, so a query reads few cells.</summary>
+    public const double CellSizeM = 100;
+
+    /// <summary>How far the second search looks when nothing usable lies within the requested radius.</summary>
+    public const double WiderSearchRadiusM = 1000;
+
+    /// <summary>A point this close to an island edge is taken to be on it, so it snaps there.</summary>
+    public const double OnIslandM = 3;
+
+    /// <summary>However small the largest component, a component with fewer vertices than this (and not the largest) is an island.</summary>
+    private const int MinIslandThresholdVertices = 50;
+
+    /// <summary>An island is smaller than this share of the largest component.</summary>
+    private const double IslandShareOfLargest = 0.01;
+
+    /// <summary>Bounds the grid's memory for graphs much larger than a city: the cells grow instead.</summary>
+    private const long MaxCells = 4_000_000;
+
+    /// <summary>The sphere <see cref="Coordinates.DistanceM(double, double, double, double)"/> uses, so both agree.</summary>
+    private const double MetresPerDegree = 6_371_008.8 * Math.PI / 180;
+
+    private readonly RoutingGraph _graph;
+
+    // Points of every edge, ends included, in forward order: edge e owns _pointLatE7[FirstPoint(e) .. FirstPoint(e + 1)],
+    // with FirstPoint(e) = EdgeFirstShapePoint[e] + 2e. Copied once so the query loop needs no case for ends.
+    private readonly int[] _pointLatE7;
+    private readonly int[] _pointLonE7;
+    private readonly bool[] _edgeOnIsland;
+
+    // The grid: cell (row, col) is row * _columns + col; its segments are _cellEdge/_cellSegment[_cellStart[cell] ..
+    // _cellStart[cell + 1]].
+    private readonly int _columns;
+    private readonly int _rows;
+    private readonly double _originLatE7;
+    private readonly double _originLonE7;
+    private readonly double _cellLatE7;
+    private readonly double _cellLonE7;
+    private readonly int[] _cellStart;
+    private readonly int[] _cellEdge;
+    private readonly int[] _cellSegment;
+
+    // Bounds of all vertices and shape points (shape points may lie outside the vertices' box), for Covers.
+    private readonly bool _isEmpty;
+    private readonly double _minLat, _minLon, _maxLat, _maxLon;
+
+    public SnapIndex(RoutingGraph graph)
+    {
+        _graph = graph;
+        var componentSize = graph.ComponentSize;
+        MinMainComponentVertices = componentSize.IsEmpty
+            ? MinIslandThresholdVertices
+            : Math.Max(MinIslandThresholdVertices, (int)Math.Ceiling(componentSize[0] * IslandShareOfLargest));
+        _edgeOnIsland = MarkIslandEdges(graph, MinMainComponentVertices);
+        (_pointLatE7, _pointLonE7) = FlattenPoints(graph);
+
+        _isEmpty = _pointLatE7.Length == 0;
+        int minLatE7 = 0, minLonE7 = 0, maxLatE7 = 0, maxLonE7 = 0;
+        if (!_isEmpty)
+        {
+            minLatE7 = _pointLatE7.Min();
+            maxLatE7 = _pointLatE7.Max();
+            minLonE7 = _pointLonE7.Min();
+            maxLonE7 = _pointLonE7.Max();
+        }
+        (_minLat, _minLon) = (Coordinates.ToDegrees(minLatE7), Coordinates.ToDegrees(minLonE7));
+        (_maxLat, _maxLon) = (Coordinates.ToDegrees(maxLatE7), Coordinates.ToDegrees(maxLonE7));
+
+        // One cosine for the whole grid is enough: cells are only a coarse filter, and queries convert their radius
+        // with their own, more conservative cosine.
+        double cosMiddle = Math.Max(0.01, Math.Cos((_minLat + _maxLat) / 2 * (Math.PI / 180)));
+        double cellM = CellSizeM;
+        long columns, rows;
+        while (true)
+        {
+            _cellLatE7 = cellM / MetresPerDegree * Coordinates.E7;
+            _cellLonE7 = _cellLatE7 / cosMiddle;
+            columns = (long)Math.Floor((maxLonE7 - (double)minLonE7) / _cellLonE7) + 1;
+            rows = (long)Math.Floor((maxLatE7 - (double)minLatE7) / _cellLatE7) + 1;
+            if (columns * rows <= MaxCells)
+            {
+                break;
+            }
+            cellM *= 2;
+        }
+        _columns = (int)columns;
+        _rows = (int)rows;
+        _originLatE7 = minLatE7;
+        _originLonE7 = minLonE7;
+
+        // Two passes over the segments: count per cell, then fill; the counts become the CSR starts.
+        int cellCount = _columns * _rows;
+        _cellStart = new int[cellCount + 1];
+        var cursor = new int[cellCount];
+        RegisterSegments(cursor, null, null);
+        int total = 0;
+        for (int cell = 0; cell < cellCount; cell++)
+        {
+            _cellStart[cell] = total;
+            total += cursor[cell];
+        }
+        _cellStart[cellCount] = total;
+        _cellEdge = new int[total];
+        _cellSegment = new int[total];
+        Array.Copy(_cellStart, cursor, cellCount);
+        RegisterSegments(cursor, _cellEdge, _cellSegment);
+    }
+
+    public RoutingGraph Graph => _graph;
+
+    /// <summary>Components (other than the largest) with fewer vertices are islands.</summary>
+    public int MinMainComponentVertices { get; }
+
+    /// <summary>(edge, segment) references stored in the grid; a segment counts once per cell it passes through.</summary>
+    public int CellEntryCount => _cellEdge.Length;
+
+    /// <summary>Whether the edge lies on a small island, which is snapped to only as described on the class.</summary>
+    public bool IsOnIsland(int edge) => _edgeOnIsland[edge];
+
+    /// <summary>
+    /// Whether the point lies within the bounds of the graph grown by <see cref="WiderSearchRadiusM"/>: false means
+    /// the point is outside the map (a point in the sea, another city), not merely away from usable ways.
+    /// </summary>
+    public bool Covers(GeoPoint point) => Covers(point, WiderSearchRadiusM);
+
+    /// <summary>Whether the point lies within the bounds of the graph grown by <paramref name="marginM"/>.</summary>
+    public bool Covers(GeoPoint point, double marginM)
+    {
+        if (_isEmpty || !double.IsFinite(point.Lat) || !double.IsFinite(point.Lon))
+        {
+            return false;
+        }
+        double marginLat = marginM / MetresPerDegree;
+        double marginLon = marginM / (MetresPerDegree * CosineAtMost(Math.Max(Math.Abs(_minLat), Math.Abs(_maxLat)) + marginLat));
+        return point.Lat >= _minLat - marginLat && point.Lat <= _maxLat + marginLat
+               && point.Lon >= _minLon - marginLon && point.Lon <= _maxLon + marginLon;
+    }
+
+    /// <summary>
+    /// The nearest edge that <paramref name="profile"/> (compiled for this graph) may use, within
+    /// <paramref name="radiusM"/> of <paramref name="point"/>, avoiding islands as described on the class. When there
+    /// is none, the result tells how far the nearest usable edge is, if it lies within <see cref="WiderSearchRadiusM"/>.
+    /// </summary>
+    public SnapResult Snap(GeoPoint point, double radiusM, CompiledProfile profile)
+    {
+        if (!double.IsFinite(point.Lat) || !double.IsFinite(point.Lon) || Math.Abs(point.Lat) > 90)
+        {
+            throw new ArgumentOutOfRangeException(nameof(point), point, "the point must be a finite WGS 84 position");
+        }
+        if (!double.IsFinite(radiusM) || radiusM < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(radiusM), radiusM, "the snap radius must be a finite number of metres, 0 or more");
+        }
+
+        var main = Nearest(point, radiusM, profile, separateIslands: true, out var island);
+        // An island wins only when the point is on it and it is nearer, or when no main component is within reach.
+        var chosen = island.IsFound && (!main.IsFound || (island.DistanceSquaredM2 <= OnIslandM * OnIslandM
+                                                          && island.DistanceSquaredM2 < main.DistanceSquaredM2))
+            ? island
+            : main;
+        if (chosen.IsFound)
+        {
+            return new SnapResult(ToSnapPoint(point, chosen), null);
+        }
+        if (radiusM >= WiderSearchRadiusM)
+        {
+            return new SnapResult(null, null);
+        }
+        var wider = Nearest(point, WiderSearchRadiusM, profile, separateIslands: false, out _);
+        return new SnapResult(null, wider.IsFound ? ToSnapPoint(point, wider).DistanceM : null);
+    }
+
+    /// <summary>
+    /// Scans the cells within the radius. With <paramref name="separateIslands"/> the nearest main-component edge is
+    /// returned and the nearest island edge goes to <paramref name="island"/>; otherwise islands count as main.
+    /// </summary>
+    private Candidate Nearest(GeoPoint point, double radiusM, CompiledProfile profile, bool separateIslands, out Candidate island)
+    {
+        var main = Candidate.None;
+        island = Candidate.None;
+        if (_isEmpty)
+        {
+            return main;
+        }
+
+        // Local equirectangular projection centred on the point, in metres per E7 unit. The cell window uses the
+        // smallest cosine within the radius so that it is never narrower than the circle it must contain, and one
+        // extra metre so that rounding in the rasterisation cannot drop a segment that touches a cell's border.
+        double metresPerLatE7 = MetresPerDegree / Coordinates.E7;
+        double metresPerLonE7 = metresPerLatE7 * Math.Cos(point.Lat * (Math.PI / 180));
+        double windowM = radiusM + 1;
+        double windowLatDeg = windowM / MetresPerDegree;
+        double windowLonDeg = windowM / (MetresPerDegree * CosineAtMost(Math.Abs(point.Lat) + windowLatDeg));
+        double latE7 = point.Lat * Coordinates.E7;
+        double lonE7 = point.Lon * Coordinates.E7;
+        if (!CellRange(latE7 - (windowLatDeg * Coordinates.E7), latE7 + (windowLatDeg * Coordinates.E7), _originLatE7, _cellLatE7, _rows, out int rowFirst, out int rowLast)
+            || !CellRange(lonE7 - (windowLonDeg * Coordinates.E7), lonE7 + (windowLonDeg * Coordinates.E7), _originLonE7, _cellLonE7, _columns, out int colFirst, out int colLast))
+        {
+            return main;
+        }
+
+        double radiusSquaredM2 = radiusM * radiusM;
+        var firstShapePoint = _graph.EdgeFirstShapePoint;
+        var pointLatE7 = _pointLatE7;
+        var pointLonE7 = _pointLonE7;
+        var edgeOnIsland = _edgeOnIsland;
+        var cellEdge = _cellEdge;
+        var cellSegment = _cellSegment;
+        // The cells of one row are contiguous in the CSR arrays, so each row of the window is one run of entries. A
+        // segment registered in several cells is simply measured again, which is cheaper than remembering it.
+        for (int row = rowFirst; row <= rowLast; row++)
+        {
+            int rowCell = row * _columns;
+            for (int entry = _cellStart[rowCell + colFirst], end = _cellStart[rowCell + colLast + 1]; entry < end; entry++)
+            {
+                int edge = cellEdge[entry];
+                if (!profile.IsUsable(_graph, edge))
+                {
+                    continue;
+                }
+                int a = firstShapePoint[edge] + (2 * edge) + cellSegment[entry];
+                double ax = (pointLonE7[a] - lonE7) * metresPerLonE7;
+                double ay = (pointLatE7[a] - latE7) * metresPerLatE7;
+                double ex = ((pointLonE7[a + 1] - lonE7) * metresPerLonE7) - ax;
+                double ey = ((pointLatE7[a + 1] - latE7) * metresPerLatE7) - ay;
+                double lengthSquaredM2 = (ex * ex) + (ey * ey);
+                double t = lengthSquaredM2 > 0 ? Math.Clamp(-((ax * ex) + (ay * ey)) / lengthSquaredM2, 0, 1) : 0;
+                double cx = ax + (t * ex);
+                double cy = ay + (t * ey);
+                double distanceSquaredM2 = (cx * cx) + (cy * cy);
+                if (distanceSquaredM2 > radiusSquaredM2)
+                {
+                    continue;
+                }
+                if (separateIslands && edgeOnIsland[edge])
+                {
+                    if (distanceSquaredM2 < island.DistanceSquaredM2)
+                    {
+                        island = new Candidate(edge, cellSegment[entry], t, distanceSquaredM2);
+                    }
+                }
+                else if (distanceSquaredM2 < main.DistanceSquaredM2)
+                {
+                    main = new Candidate(edge, cellSegment[entry], t, distanceSquaredM2);
+                }
+            }
+        }
+        return main;
+    }
+
+    /// <summary>
+    /// Turns a candidate into a snap point: the offset sums the haversine lengths of the preceding segments, as the
+    /// builder summed them into EdgeLengthCm, so offsets and edge lengths agree to the centimetre.
+    /// </summary>
+    private SnapPoint ToSnapPoint(GeoPoint requested, Candidate candidate)
+    {
+        int first = _graph.EdgeFirstShapePoint[candidate.Edge] + (2 * candidate.Edge);
+        int a = first + candidate.Segment;
+        double offsetM = 0;
+        for (int i = first; i < a; i++)
+        {
+            offsetM += Coordinates.DistanceM(_pointLatE7[i], _pointLonE7[i], _pointLatE7[i + 1], _pointLonE7[i + 1]);
+        }
+        offsetM += candidate.T * Coordinates.DistanceM(_pointLatE7[a], _pointLonE7[a], _pointLatE7[a + 1], _pointLonE7[a + 1]);
+        offsetM = Math.Clamp(offsetM, 0, _graph.EdgeLengthCm[candidate.Edge] / 100.0);
+
+        // Linear interpolation in degrees is exact for the equirectangular projection the candidate was found in.
+        double lat = (_pointLatE7[a] + (candidate.T * (_pointLatE7[a + 1] - _pointLatE7[a]))) / Coordinates.E7;
+        double lon = (_pointLonE7[a] + (candidate.T * (_pointLonE7[a + 1] - _pointLonE7[a]))) / Coordinates.E7;
+        double distanceM = Coordinates.DistanceM(requested.Lat, requested.Lon, lat, lon);
+        return new SnapPoint(candidate.Edge, offsetM, new GeoPoint(lat, lon), distanceM);
+    }
+
+    /// <summary>Visits every segment of every edge and registers it in the cells it passes through.</summary>
+    private void RegisterSegments(int[] cursor, int[]? cellEdge, int[]? cellSegment)
+    {
+        var firstShapePoint = _graph.EdgeFirstShapePoint;
+        for (int edge = 0; edge < _graph.EdgeCount; edge++)
+        {
+            int first = firstShapePoint[edge] + (2 * edge);
+            int segments = firstShapePoint[edge + 1] - firstShapePoint[edge] + 1;
+            for (int segment = 0; segment < segments; segment++)
+            {
+                int a = first + segment;
+                Rasterise(
+                    (_pointLonE7[a] - _originLonE7) / _cellLonE7, (_pointLatE7[a] - _originLatE7) / _cellLatE7,
+                    (_pointLonE7[a + 1] - _originLonE7) / _cellLonE7, (_pointLatE7[a + 1] - _originLatE7) / _cellLatE7,
+                    edge, segment, cursor, cellEdge, cellSegment);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Registers a segment given in cell units in every cell it crosses: row by row, the part of the segment inside
+    /// the row spans a run of columns. Counts when <paramref name="cellEdge"/> is null, fills otherwise.
+    /// </summary>
+    private void Rasterise(double x0, double y0, double x1, double y1, int edge, int segment, int[] cursor, int[]? cellEdge, int[]? cellSegment)
+    {
+        if (y0 > y1)
+        {
+            (x0, y0, x1, y1) = (x1, y1, x0, y0);
+        }
+        int rowFirst = Math.Clamp((int)Math.Floor(y0), 0, _rows - 1);
+        int rowLast = Math.Clamp((int)Math.Floor(y1), 0, _rows - 1);
+        double dy = y1 - y0;
+        for (int row = rowFirst; row <= rowLast; row++)
+        {
+            double xa = x0, xb = x1;
+            if (rowFirst != rowLast)
+            {
+                // dy > 0 here: the segment spans more than one row.
+                xa = x0 + ((x1 - x0) * ((Math.Max(y0, row) - y0) / dy));
+                xb = x0 + ((x1 - x0) * ((Math.Min(y1, row + 1) - y0) / dy));
+            }
+            int colFirst = Math.Clamp((int)Math.Floor(Math.Min(xa, xb)), 0, _columns - 1);
+            int colLast = Math.Clamp((int)Math.Floor(Math.Max(xa, xb)), 0, _columns - 1);
+            for (int col = colFirst; col <= colLast; col++)
+            {
+                int position = cursor[(row * _columns) + col]++;
+                if (cellEdge is not null && cellSegment is not null)
+                {
+                    cellEdge[position] = edge;
+                    cellSegment[position] = segment;
+                }
+            }
+        }
+    }
+
+    /// <summary>The cells overlapping [low, high] along one axis, clamped to the grid; false when none do.</summary>
+    private static bool CellRange(double lowE7, double highE7, double originE7, double cellE7, int count, out int first, out int last)
+    {
+        double low = Math.Floor((lowE7 - originE7) / cellE7);
+        double high = Math.Floor((highE7 - originE7) / cellE7);
+        if (high < 0 || low >= count)
+        {
+            first = last = 0;
+            return false;
+        }
+        first = (int)Math.Max(low, 0);
+        last = (int)Math.Min(high, count - 1);
+        return true;
+    }
+
+    /// <summary>The cosine of a latitude in degrees, kept away from 0 near the poles so that divisions stay finite.</summary>
+    private static double CosineAtMost(double absLatDeg) => Math.Max(1e-6, Math.Cos(Math.Min(90, absLatDeg) * (Math.PI / 180)));
+
+    private static bool[] MarkIslandEdges(RoutingGraph graph, int minMainComponentVertices)
+    {
+        var onIsland = new bool[graph.EdgeCount];
+        var component = graph.VertexComponent;
+        var componentSize = graph.ComponentSize;
+        var from = graph.EdgeFrom;
+        for (int edge = 0; edge < onIsland.Length; edge++)
+        {
+            int c = component[from[edge]];
+            onIsland[edge] = c != 0 && componentSize[c] < minMainComponentVertices;
+        }
+        return onIsland;
+    }
+
+    private static (int[] LatE7, int[] LonE7) FlattenPoints(RoutingGraph graph)
+    {
+        var firstShapePoint = graph.EdgeFirstShapePoint;
+        var from = graph.EdgeFrom;
+        var to = graph.EdgeTo;
+        var vertexLat = graph.VertexLatE7;
+        var vertexLon = graph.VertexLonE7;
+        var shapeLat = graph.ShapeLatE7;
+        var shapeLon = graph.ShapeLonE7;
+        int edges = graph.EdgeCount;
+        var lat = new int[(edges == 0 ? 0 : firstShapePoint[edges]) + (2 * edges)];
+        var lon = new int[lat.Length];
+        int p = 0;
+        for (int edge = 0; edge < edges; edge++)
+        {
+            lat[p] = vertexLat[from[edge]];
+            lon[p++] = vertexLon[from[edge]];
+            for (int i = firstShapePoint[edge]; i < firstShapePoint[edge + 1]; i++)
+            {
+                lat[p] = shapeLat[i];
+                lon[p++] = shapeLon[i];
+            }
+            lat[p] = vertexLat[to[edge]];
+            lon[p++] = vertexLon[to[edge]];
+        }
+        return (lat, lon);
+    }
+
+    /// <summary>The nearest segment found so far; <see cref="None"/> has an infinite distance.</summary>
+    private readonly record struct Candidate(int Edge, int Segment, double T, double DistanceSquaredM2)
+    {
+        public static Candidate None => new(-1, 0, 0, double.PositiveInfinity);
+
+        public bool IsFound => Edge >= 0;
+    }
+}
