@@ -3,9 +3,11 @@ namespace Routing.Benchmarks;
 /// <summary>The repository's data folder, found from the benchmark's working directory or binary location.</summary>
 internal static class RepositoryData
 {
-    public static string HeidelbergExtract => Path.Combine(Root(), "data", "heidelberg.osm.pbf");
+    public static string HeidelbergExtract => Path.Combine(Root, "data", "heidelberg.osm.pbf");
 
-    private static string Root()
+    public static string Root { get; } = FindRoot();
+
+    private static string FindRoot()
     {
         foreach (string start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
         {

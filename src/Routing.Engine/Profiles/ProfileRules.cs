@@ -80,10 +80,10 @@ internal sealed class ProfileRules
         double speedFactor = 1;
         if (edge.Has(EdgeFlags.Steps))
         {
-            // A wheelchair ramp serves wheelchairs; pushchairs and walkers also use a pushchair ramp.
+            // A wheelchair ramp serves everyone; a pushchair ramp (two narrow rails) everyone but wheelchairs.
             bool rampFits = s.UsesWheelchair
                 ? edge.Has(EdgeFlags.WheelchairRamp)
-                : s.Wheeled && (edge.Flags & (EdgeFlags.WheelchairRamp | EdgeFlags.StrollerRamp)) != 0;
+                : (edge.Flags & (EdgeFlags.WheelchairRamp | EdgeFlags.StrollerRamp)) != 0;
             if (!rampFits)
             {
                 switch (s.Steps)

@@ -1,0 +1,71 @@
+using System.Globalization;
+using Routing.Engine;
+using Routing.Engine.Profiles;
+using Routing.Graph;
+
+namespace Routing.Benchmarks;
+
+/// <summary>
+/// Fixed query sets (pairs of points) in benchmarks/queries/, made reproducibly from the Heidelberg graph by
+/// <c>dotnet run -c Release --project benchmarks/Routing.Benchmarks -- make-queries</c>: seeded random vertices of the
+/// main network whose walking route length falls in the set's band. Fixed files keep every run, and every peer in
+/// a comparison, on the same queries.
+/// </summary>
+internal static class QuerySets
+{
+    public static readonly (string Name, double MinM, double MaxM, int Count)[] Bands =
+    [
+        ("urban-0.5-2km", 500, 2_000, 200),
+        ("long-3-8km", 3_000, 8_000, 200),
+        ("mixed-1-5km", 1_000, 5_000, 500),
+    ];
+
+    public static string PathOf(string name) => Path.Combine(RepositoryData.Root, "benchmarks", "queries", $"heidelberg-{name}.csv");
+
+    public static IReadOnlyList<(GeoPoint From, GeoPoint To)> Load(string name)
+    {
+        var pairs = new List<(GeoPoint, GeoPoint)>();
+        foreach (string line in File.ReadLines(PathOf(name)).Skip(1))
+        {
+            var f = line.Split(',');
+            pairs.Add((new GeoPoint(Parse(f[0]), Parse(f[1])), new GeoPoint(Parse(f[2]), Parse(f[3]))));
+        }
+        return pairs;
+    }
+
+    public static void Make(RoutingGraph graph)
+    {
+        var router = new Router(graph, ProfileCatalog.Default);
+        ProfileCatalog.Default.TryGet("foot", out var foot);
+        Directory.CreateDirectory(Path.GetDirectoryName(PathOf("x"))!);
+        foreach (var (name, minM, maxM, count) in Bands)
+        {
+            var random = new Random(2026);
+            var lines = new List<string> { "from_lat,from_lon,to_lat,to_lon,foot_distance_m" };
+            while (lines.Count <= count)
+            {
+                GeoPoint a = RandomVertex(graph, random), b = RandomVertex(graph, random);
+                if (router.Route(new RouteRequest([a, b], foot!)) is RouteFound { Route.DistanceM: var d } && d >= minM && d <= maxM)
+                {
+                    lines.Add(string.Create(CultureInfo.InvariantCulture, $"{a.Lat:F7},{a.Lon:F7},{b.Lat:F7},{b.Lon:F7},{d:F0}"));
+                }
+            }
+            File.WriteAllLines(PathOf(name), lines);
+            Console.WriteLine($"{PathOf(name)}: {count} pairs");
+        }
+    }
+
+    private static GeoPoint RandomVertex(RoutingGraph graph, Random random)
+    {
+        while (true)
+        {
+            int v = random.Next(graph.VertexCount);
+            if (graph.VertexComponent[v] == 0)
+            {
+                return new GeoPoint(Coordinates.ToDegrees(graph.VertexLatE7[v]), Coordinates.ToDegrees(graph.VertexLonE7[v]));
+            }
+        }
+    }
+
+    private static double Parse(string s) => double.Parse(s, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
+using Scalar.AspNetCore;
+
+namespace Routing.Api.Documentation;
+
+/// <summary>
+/// The OpenAPI document at <c>/openapi/v1.json</c>, the interactive reference page (Scalar) at <c>/scalar/v1</c>, and
+/// <c>/</c> redirecting there.
+/// </summary>
+internal static class ApiDocumentation
+{
+    public const string ReferencePage = "/scalar/v1";
+
+    public static IServiceCollection AddApiDocumentation(this IServiceCollection services) =>
+        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info = new OpenApiInfo
+            {
+                Title = "Accessible routing",
+                Version = "v1",
+                Description =
+                    "Step-free routes for wheelchair users and people with walkers, pushchairs or weak legs, on OpenStreetMap data. " +
+                    "Every request may set its own limits (kerb height, incline, width, surfaces, steps, unknown data). " +
+                    "JSON is snake_case; every error is application/problem+json (RFC 9457) with a stable `type` URI under " +
+                    "https://routing.example/problems/ (invalid-request, unknown-profile, point-outside-area, point-not-on-network, " +
+                    "no-route, not-found, method-not-allowed, internal).",
+            };
+            return Task.CompletedTask;
+        }));
+
+    public static WebApplication MapApiDocumentation(this WebApplication app)
+    {
+        app.MapOpenApi();
+        app.MapScalarApiReference(options => options.WithTitle("Accessible routing API"));
+        app.MapGet("/", () => TypedResults.Redirect(ReferencePage)).ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>Shows <paramref name="example"/> (serialized as the API serializes answers) for one response of the endpoint.</summary>
+    public static RouteHandlerBuilder WithResponseExample(this RouteHandlerBuilder builder, int status, string contentType, object example) =>
+        builder.AddOpenApiOperationTransformer((operation, context, _) =>
+        {
+            if (operation.Responses?.TryGetValue(status.ToString(System.Globalization.CultureInfo.InvariantCulture), out var response) == true
+                && response.Content?.TryGetValue(contentType, out var media) == true)
+            {
+                media.Example = Serialize(example, context.ApplicationServices);
+            }
+            return Task.CompletedTask;
+        });
+
+    /// <summary>Shows <paramref name="example"/> as the JSON request body of the endpoint.</summary>
+    public static RouteHandlerBuilder WithRequestExample(this RouteHandlerBuilder builder, object example) =>
+        builder.AddOpenApiOperationTransformer((operation, context, _) =>
+        {
+            if (operation.RequestBody?.Content?.TryGetValue("application/json", out var media) == true)
+            {
+                media.Example = Serialize(example, context.ApplicationServices);
+            }
+            return Task.CompletedTask;
+        });
+
+    private static System.Text.Json.Nodes.JsonNode? Serialize(object example, IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        return JsonSerializer.SerializeToNode(example, example.GetType(), options);
+    }
+}

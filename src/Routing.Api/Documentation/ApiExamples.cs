@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Mvc;
+using Routing.Api.Problems;
+using Routing.Api.Profiles;
+using Routing.Api.Routes;
+using Routing.Engine.Profiles;
+using Routing.Graph.Facts;
+
+namespace Routing.Api.Documentation;
+
+/// <summary>Examples for the OpenAPI document, built from the real DTO types so that they cannot drift from the answers.</summary>
+internal static class ApiExamples
+{
+    public static ProfileDto Wheelchair { get; } = ProfileCatalog.Default.TryGet("wheelchair", out var preset)
+        ? ProfileDto.From(preset)
+        : throw new InvalidOperationException("the wheelchair preset is missing");
+
+    public static ProfilesResponse Profiles { get; } = new([.. ProfileCatalog.Default.Presets.Select(ProfileDto.From)]);
+
+    public static RouteRequestBody RouteRequest { get; } = new()
+    {
+        From = new PointDto { Lat = 49.4094, Lon = 8.6934 },
+        To = new PointDto { Lat = 49.4122, Lon = 8.7101 },
+        Via = [],
+        Profile = "wheelchair",
+        Constraints = new ConstraintsDto { MaxKerbCm = 3, Steps = StepsPolicy.Never, Unknown = UnknownPolicy.Penalize },
+        Language = "de",
+        SnapRadiusM = 50,
+        Format = "json",
+    };
+
+    public static RoutesResponse RouteResponse { get; } = new(
+    [
+        new RouteDto(
+            DistanceM: 84.6,
+            DurationS: 97.3,
+            CostS: 121.8,
+            Bbox: [8.6934, 49.4094, 8.6944, 49.4099],
+            Geometry: new LineStringDto([[8.6934, 49.4094], [8.6939, 49.4095], [8.6944, 49.4099]]),
+            Segments:
+            [
+                new SegmentDto(0, 41.2, 45.8, 0, 1, 23456789, "Hauptstraße", "pedestrian",
+                    new TextFact("sett", Evidence.Tagged), new TextFact(null, Evidence.Unknown), new IntegerFact(null, Evidence.Unknown),
+                    new NumberFact(1.5, Evidence.Derived), null, null, null, null, false, false, false, false, ["smoothness", "width"]),
+                new SegmentDto(1, 43.4, 51.5, 1, 2, 34567890, null, "crossing",
+                    new TextFact("asphalt", Evidence.Tagged), new TextFact("good", Evidence.Tagged), new IntegerFact(300, Evidence.Tagged),
+                    new NumberFact(null, Evidence.Unknown), null,
+                    new KerbDto("lowered", new IntegerFact(2, Evidence.Derived), 4567890123, new LatLonDto(49.4095, 8.6939)),
+                    null, "traffic_signals", false, false, false, false, ["incline"]),
+            ],
+            Summary: new SummaryDto(0.487, new Dictionary<string, double> { ["smoothness"] = 0.487, ["width"] = 0.487, ["incline"] = 0.513 },
+                KerbsCrossed: 1, Crossings: 1, Elevators: 0, Profile: Wheelchair),
+            Instructions:
+            [
+                new InstructionDto("depart", "Starten Sie auf Hauptstraße", 41.2, new LatLonDto(49.4094, 8.6934), 0, "Hauptstraße"),
+                new InstructionDto("cross", "Überqueren Sie die Straße an der Ampel (abgesenkter Bordstein, 2 cm)", 43.4, new LatLonDto(49.4095, 8.6939), 1, null),
+                new InstructionDto("arrive", "Sie haben Ihr Ziel erreicht", 0, new LatLonDto(49.4099, 8.6944), 1, null),
+            ],
+            Warnings: [new WarningDto("unknown_width", "Breite auf 41 m unbekannt", 0, new LatLonDto(49.4094, 8.6934))],
+            Waypoints:
+            [
+                new WaypointDto(new LatLonDto(49.4094, 8.6934), new LatLonDto(49.4094, 8.6934), 0.8, 23456789),
+                new WaypointDto(new LatLonDto(49.4099, 8.6945), new LatLonDto(49.4099, 8.6944), 4.2, 34567890),
+            ]),
+    ]);
+
+    public static ProblemDetails InvalidRequest { get; } = ApiProblems.InvalidRequest(new Dictionary<string, string[]>
+    {
+        ["from.lat"] = ["must be between -90 and 90 degrees, was 94.1"],
+        ["constraints.max_kerb_cm"] = ["must be between 0 and 50 cm, was 80"],
+    });
+
+    public static ProblemDetails NoRoute { get; } = WithExtensions(
+        ApiProblems.Create(ProblemTypes.NoRoute, StatusCodes.Status422UnprocessableEntity, "No route",
+            "No route for profile wheelchair from the start to the destination: kerb 12 cm at node 456, limit 3 cm."),
+        ("leg_index", 0),
+        ("profile", "wheelchair"),
+        ("blockers", new[]
+        {
+            new BlockerDto("kerb", "max_kerb_cm", "kerb 12 cm at node 456, limit 3 cm", 12, 3, "cm", null,
+                new LatLonDto(49.412, 8.691), null, 456),
+        }));
+
+    public static ProblemDetails UnknownProfile(int status) =>
+        ApiProblems.UnknownProfile("rollerblades", ProfileCatalog.Default.Presets.Select(p => p.Name), status);
+
+    private static ProblemDetails WithExtensions(ProblemDetails problem, params (string Key, object? Value)[] extensions)
+    {
+        foreach (var (key, value) in extensions)
+        {
+            problem.Extensions[key] = value;
+        }
+        return problem;
+    }
+}

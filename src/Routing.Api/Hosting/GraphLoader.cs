@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using Routing.Graph.Format;
+using Routing.Osm.Import;
+
+namespace Routing.Api.Hosting;
+
+/// <summary>
+/// Loads the graph file; when it is missing, builds it from the OSM extract first (and says so), writes it
+/// atomically and loads what was written. Every failure becomes a <see cref="GraphStartupException"/> whose message
+/// names the file and the remedy.
+/// </summary>
+internal static partial class GraphLoader
+{
+    public static LoadedGraph LoadOrBuild(DataPaths paths, ILogger logger)
+    {
+        bool built = false;
+        if (!File.Exists(paths.GraphPath))
+        {
+            Build(paths, logger);
+            built = true;
+        }
+
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var graph = GraphFileReader.Read(paths.GraphPath);
+            LogLoaded(logger, paths.GraphPath, graph.VertexCount, graph.EdgeCount, graph.Metadata.SourceFile, clock.Elapsed.TotalSeconds);
+            return new LoadedGraph(graph, paths.GraphPath, graph.Bounds, built);
+        }
+        catch (GraphFileException ex)
+        {
+            throw new GraphStartupException(
+                $"The graph file {paths.GraphPath} cannot be used: {Sentence(ex.Message)} " +
+                $"Delete it to have it rebuilt from {paths.OsmPath} on the next start, or point {RoutingDataOptions.Section}:Graph at a good graph file.",
+                ex);
+        }
+    }
+
+    private static void Build(DataPaths paths, ILogger logger)
+    {
+        if (!File.Exists(paths.OsmPath))
+        {
+            throw new GraphStartupException(
+                $"The graph file {paths.GraphPath} does not exist, and neither does the OSM extract {paths.OsmPath} to build it from. " +
+                $"Set {RoutingDataOptions.Section}:Graph to an existing graph file or {RoutingDataOptions.Section}:Osm to an OSM extract (.osm.pbf or .osm).");
+        }
+
+        LogBuilding(logger, paths.GraphPath, paths.OsmPath);
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var result = OsmImporter.Import(paths.OsmPath, new LoggingObserver(logger));
+            string? directory = Path.GetDirectoryName(paths.GraphPath);
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+            GraphFileWriter.Write(result.Graph, paths.GraphPath);
+            LogBuilt(logger, paths.GraphPath, result.Graph.VertexCount, result.Graph.EdgeCount, clock.Elapsed.TotalSeconds);
+        }
+        catch (OsmInputException ex)
+        {
+            throw new GraphStartupException($"Building the graph from {paths.OsmPath} failed: {Sentence(ex.Message)}", ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or GraphFileException)
+        {
+            throw new GraphStartupException($"The graph built from {paths.OsmPath} could not be written to {paths.GraphPath}: {Sentence(ex.Message)}", ex);
+        }
+    }
+
+    private static string Sentence(string message) => message.TrimEnd().EndsWith('.') ? message.TrimEnd() : message.TrimEnd() + ".";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Graph file {GraphPath} not found: building it from the OSM extract {OsmPath} first (this takes a few seconds)")]
+    private static partial void LogBuilding(ILogger logger, string graphPath, string osmPath);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Built and wrote {GraphPath}: {Nodes} nodes, {Edges} edges in {Seconds:F1} s")]
+    private static partial void LogBuilt(ILogger logger, string graphPath, int nodes, int edges, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded graph {GraphPath}: {Nodes} nodes, {Edges} edges, built from {Source}, in {Seconds:F2} s")]
+    private static partial void LogLoaded(ILogger logger, string graphPath, int nodes, int edges, string source, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Building graph: {Phase}")]
+    private static partial void LogPhase(ILogger logger, string phase);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Building graph: {Summary}")]
+    private static partial void LogPhaseDone(ILogger logger, string summary);
+
+    private sealed class LoggingObserver(ILogger logger) : IImportObserver
+    {
+        public void PhaseStarted(string phase) => LogPhase(logger, phase);
+
+        public void PhaseFinished(string summary) => LogPhaseDone(logger, summary);
+    }
+}

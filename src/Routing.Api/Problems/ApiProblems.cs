@@ -1,0 +1,107 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Routing.Api.Problems;
+
+/// <summary>
+/// Every error is <c>application/problem+json</c> with a stable type: answers written by the endpoints, unknown paths
+/// and methods (status code pages), and unexpected exceptions (<see cref="UnhandledExceptionHandler"/>).
+/// </summary>
+internal static class ApiProblems
+{
+    public static IServiceCollection AddApiProblems(this IServiceCollection services)
+    {
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            var problem = context.ProblemDetails;
+            if (problem.Type is null || problem.Type.StartsWith("https://tools.ietf.org/", StringComparison.Ordinal))
+            {
+                problem.Type = problem.Status switch
+                {
+                    StatusCodes.Status400BadRequest => ProblemTypes.InvalidRequest,
+                    StatusCodes.Status404NotFound => ProblemTypes.NotFound,
+                    StatusCodes.Status405MethodNotAllowed => ProblemTypes.MethodNotAllowed,
+                    StatusCodes.Status415UnsupportedMediaType => ProblemTypes.UnsupportedMediaType,
+                    >= 500 => ProblemTypes.Internal,
+                    _ => problem.Type,
+                };
+            }
+            if (problem.Status == StatusCodes.Status404NotFound && problem.Detail is null && problem.Type == ProblemTypes.NotFound)
+            {
+                problem.Detail = $"There is no endpoint at {context.HttpContext.Request.Path}; see /openapi/v1.json or /scalar/v1.";
+            }
+            if (problem.Status == StatusCodes.Status415UnsupportedMediaType && problem.Detail is null)
+            {
+                problem.Detail = "Send the request body as application/json (Content-Type: application/json).";
+            }
+            // One naming style in every answer: snake_case, also for the trace id the framework adds.
+            if (problem.Extensions.Remove("traceId", out object? traceId))
+            {
+                problem.Extensions["trace_id"] = traceId;
+            }
+            else if (!problem.Extensions.ContainsKey("trace_id"))
+            {
+                problem.Extensions["trace_id"] = System.Diagnostics.Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+            }
+        });
+        services.AddExceptionHandler<UnhandledExceptionHandler>();
+        return services;
+    }
+
+    public static ProblemDetails Create(string type, int status, string title, string detail) => new()
+    {
+        Type = type,
+        Status = status,
+        Title = title,
+        Detail = detail,
+    };
+
+    public static HttpValidationProblemDetails InvalidRequest(IDictionary<string, string[]> errors) => new(errors)
+    {
+        Type = ProblemTypes.InvalidRequest,
+        Status = StatusCodes.Status400BadRequest,
+        Title = "The request is invalid",
+        Detail = "One or more fields are missing, malformed or out of range; see errors.",
+    };
+
+    public static ProblemDetails UnknownProfile(string name, IEnumerable<string> known, int status)
+    {
+        var knownNames = known.ToArray();
+        var problem = Create(ProblemTypes.UnknownProfile, status, "Unknown profile",
+            $"There is no profile '{name}'. Known profiles: {string.Join(", ", knownNames)}.");
+        problem.Extensions["profile"] = name;
+        problem.Extensions["known_profiles"] = knownNames;
+        return problem;
+    }
+}
+
+/// <summary>
+/// The last line of defence: any exception becomes a problem+json answer without internals (500 <c>internal</c>, or
+/// 400 <c>invalid-request</c> for a request the server cannot read), and is logged with its trace id.
+/// </summary>
+internal sealed partial class UnhandledExceptionHandler(IProblemDetailsService problems, ILogger<UnhandledExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        ProblemDetails problem;
+        if (exception is BadHttpRequestException bad)
+        {
+            LogBadRequest(logger, httpContext.Request.Method, httpContext.Request.Path, bad.Message);
+            problem = ApiProblems.Create(ProblemTypes.InvalidRequest, bad.StatusCode, "The request is invalid", "The request could not be read.");
+        }
+        else
+        {
+            LogUnexpected(logger, exception, httpContext.Request.Method, httpContext.Request.Path, httpContext.TraceIdentifier);
+            problem = ApiProblems.Create(ProblemTypes.Internal, StatusCodes.Status500InternalServerError, "Internal error",
+                "The server failed to answer this request. The error has been logged with the trace id.");
+        }
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem });
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error answering {Method} {Path} (trace id {TraceId})")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception, string method, PathString path, string traceId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Bad request {Method} {Path}: {Reason}")]
+    private static partial void LogBadRequest(ILogger logger, string method, PathString path, string reason);
+}

@@ -1,0 +1,28 @@
+using System.ComponentModel;
+using Routing.Engine.Profiles;
+
+namespace Routing.Api.Profiles;
+
+/// <summary>A mobility profile with all its values; a null limit means "no limit".</summary>
+internal sealed record ProfileDto(
+    [property: Description("Preset name, used as `profile` in route requests.")] string Name,
+    string Description,
+    [property: Description("Moves on small wheels: surfaces, kerbs, narrow barriers and escalators matter.")] bool Wheeled,
+    [property: Description("Sits in a wheelchair: explicit wheelchair=* tags and wheelchair ramps on steps apply.")] bool UsesWheelchair,
+    [property: Description("Speed on level, smooth ground, m/s.")] double SpeedMps,
+    [property: Description("Steepest uphill incline allowed, percent; null: no limit.")] double? MaxInclineUpPct,
+    [property: Description("Steepest downhill incline allowed, percent; null: no limit.")] double? MaxInclineDownPct,
+    [property: Description("Highest kerb allowed, cm; null: no limit.")] int? MaxKerbCm,
+    [property: Description("Narrowest passage allowed, cm; null: no limit.")] int? MinWidthCm,
+    [property: Description("OSM surface values that block.")] IReadOnlyList<string> AvoidSurfaces,
+    [property: Description("Worst OSM smoothness value still accepted; null: any.")] string? MinSmoothness,
+    [property: Description("never: steps block (unless a usable ramp is tagged); avoid: very costly; allowed.")] StepsPolicy Steps,
+    [property: Description("What to do with facts the map does not know: allow, penalize or avoid.")] UnknownPolicy Unknown)
+{
+    public static ProfileDto From(ProfileSettings p) => new(
+        p.Name, p.Description, p.Wheeled, p.UsesWheelchair, p.SpeedMps, p.MaxInclineUpPct, p.MaxInclineDownPct,
+        p.MaxKerbCm, p.MinWidthCm, p.AvoidSurfaces, p.MinSmoothness, p.Steps, p.Unknown);
+}
+
+/// <summary>The answer of <c>GET /v1/profiles</c>.</summary>
+internal sealed record ProfilesResponse(IReadOnlyList<ProfileDto> Profiles);

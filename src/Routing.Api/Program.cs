@@ -1,0 +1,32 @@
+using Routing.Api.Documentation;
+using Routing.Api.Health;
+using Routing.Api.Hosting;
+using Routing.Api.Problems;
+using Routing.Api.Profiles;
+using Routing.Api.Routes;
+
+// The accessible routing service: one graph loaded at start-up, shared read-only by every request.
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddApiJson();                                  // snake_case JSON, enums as snake_case strings
+builder.Services.AddApiProblems();                              // problem+json for every error, stable type URIs
+builder.Services.AddApiDocumentation();                         // OpenAPI document
+builder.Services.AddRoutingGraph(builder.Configuration);        // Routing:Graph, Routing:Osm -> graph, router
+
+var app = builder.Build();
+if (!app.LoadRoutingGraph())                                    // builds the graph first if the file is missing
+{
+    await app.DisposeAsync();                                   // flushes the log line that says why
+    return 1;
+}
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapApiDocumentation();                                      // /openapi/v1.json, /scalar/v1, / -> /scalar/v1
+app.MapHealthEndpoints();                                       // /health
+app.MapProfileEndpoints();                                      // /v1/profiles, /v1/profiles/{name}
+app.MapRouteEndpoints();                                        // /v1/routes (GET and POST)
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, public for WebApplicationFactory in the API tests.</summary>
+public partial class Program;

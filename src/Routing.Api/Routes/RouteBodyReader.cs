@@ -1,0 +1,125 @@
+using System.Text.Json;
+using Routing.Engine.Profiles;
+
+namespace Routing.Api.Routes;
+
+/// <summary>
+/// Reads the JSON body of <c>POST /v1/routes</c>. Empty, oversized or malformed bodies and values of the wrong type
+/// become field errors with messages of our own (the serializer's messages name .NET types, which are internals).
+/// </summary>
+internal static class RouteBodyReader
+{
+    public const int MaxBodyBytes = 64 * 1024;
+
+    private static readonly Dictionary<string, string> Expected = new(StringComparer.Ordinal)
+    {
+        ["from"] = "must be a point {\"lat\": .., \"lon\": ..}",
+        ["to"] = "must be a point {\"lat\": .., \"lon\": ..}",
+        ["via"] = "must be a list of points [{\"lat\": .., \"lon\": ..}, ..]",
+        ["lat"] = "must be a number (degrees)",
+        ["lon"] = "must be a number (degrees)",
+        ["profile"] = "must be a string",
+        ["language"] = "must be a string: en or de",
+        ["format"] = "must be a string: json, geojson or gpx",
+        ["snap_radius_m"] = "must be a number (metres)",
+        ["constraints"] = "must be an object",
+        ["max_incline_up_pct"] = "must be a number (percent)",
+        ["max_incline_down_pct"] = "must be a number (percent)",
+        ["max_kerb_cm"] = "must be a whole number (cm)",
+        ["min_width_cm"] = "must be a whole number (cm)",
+        ["avoid_surfaces"] = "must be a list of OSM surface values",
+        ["min_smoothness"] = "must be a string: an OSM smoothness value",
+        ["steps"] = $"must be one of {string.Join(", ", RouteQueryParser.EnumNames<StepsPolicy>())}",
+        ["unknown"] = $"must be one of {string.Join(", ", RouteQueryParser.EnumNames<UnknownPolicy>())}",
+        ["speed_mps"] = "must be a number (m/s)",
+    };
+
+    private static readonly HashSet<string> TopLevel = ["from", "to", "via", "profile", "constraints", "language", "snap_radius_m", "format"];
+
+    private static readonly HashSet<string> ConstraintFields =
+    [
+        "max_incline_up_pct", "max_incline_down_pct", "max_kerb_cm", "min_width_cm", "avoid_surfaces", "min_smoothness", "steps", "unknown", "speed_mps",
+    ];
+
+    public static async Task<RouteRequestBody?> ReadAsync(HttpRequest request, JsonSerializerOptions options, FieldErrors errors, CancellationToken cancellationToken)
+    {
+        byte[]? body = await ReadBoundedAsync(request.Body, cancellationToken);
+        if (body is null)
+        {
+            errors.Add("body", $"must be at most {MaxBodyBytes} bytes");
+            return null;
+        }
+        if (body.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
+        {
+            errors.Add("body", "is required: a JSON object with at least from and to");
+            return null;
+        }
+        try
+        {
+            var parsed = JsonSerializer.Deserialize<RouteRequestBody>(body, options);
+            if (parsed is null)
+            {
+                errors.Add("body", "must be a JSON object, not null");
+            }
+            return parsed;
+        }
+        catch (JsonException ex) when (ex.InnerException is JsonException || ex.Path is null)
+        {
+            // The reader's own exception inside: the text is not JSON at all.
+            errors.Add("body", $"is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})");
+            return null;
+        }
+        catch (JsonException ex)
+        {
+            errors.Add(FieldOf(ex.Path), MessageFor(FieldOf(ex.Path)));
+            return null;
+        }
+    }
+
+    private static async Task<byte[]?> ReadBoundedAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        byte[] chunk = new byte[8192];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary><c>$.via[2].lat</c> is <c>via[2].lat</c>; the whole document is <c>body</c>.</summary>
+    private static string FieldOf(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path == "$")
+        {
+            return "body";
+        }
+        return path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+    }
+
+    /// <summary>What a field must be, in our words; a field the request does not have is "not a known field".</summary>
+    private static string MessageFor(string field)
+    {
+        if (field == "body")
+        {
+            return "must be a JSON object";
+        }
+        string[] parts = [.. field.Split('.').Select(part => part.Split('[')[0])];
+        bool elementOfList = field.EndsWith(']');
+        string? message = parts switch
+        {
+            [var top] when elementOfList && top == "via" => Expected["from"],
+            [var top] when TopLevel.Contains(top) => Expected[top],
+            ["from" or "to" or "via", "lat" or "lon"] => Expected[parts[1]],
+            ["constraints", var name] when ConstraintFields.Contains(name) =>
+                elementOfList ? "must be a string: an OSM surface value" : Expected[name],
+            _ => null,
+        };
+        return message ?? "is not a known field";
+    }
+}

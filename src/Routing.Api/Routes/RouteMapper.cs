@@ -1,0 +1,93 @@
+using System.Text.Json;
+using Routing.Api.Profiles;
+using Routing.Engine;
+using Routing.Engine.Profiles;
+using Routing.Engine.Routes;
+using Route = Routing.Engine.Routes.Route;
+
+namespace Routing.Api.Routes;
+
+/// <summary>The engine's <see cref="Route"/> as the API shows it: coordinates to 7 decimals, distances to 0.1 m.</summary>
+internal static class RouteMapper
+{
+    private static readonly UnknownFacts[] UnknownFactFlags = [.. Enum.GetValues<UnknownFacts>().Where(f => f != UnknownFacts.None)];
+
+    public static RouteDto ToDto(Route route)
+    {
+        var coordinates = new List<double[]>(route.Geometry.Count + 1);
+        foreach (var point in route.Geometry)
+        {
+            coordinates.Add(LonLat(point));
+        }
+        if (coordinates.Count == 1)
+        {
+            // A route from a point to itself: a GeoJSON LineString needs two positions (RFC 7946 §3.1.4).
+            coordinates.Add(coordinates[0]);
+        }
+        return new RouteDto(
+            Metres(route.DistanceM),
+            Seconds(route.DurationS),
+            Seconds(route.CostS),
+            Bbox(route),
+            new LineStringDto(coordinates),
+            [.. route.Segments.Select(Segment)],
+            Summary(route.Summary),
+            [.. route.Instructions.Select(i => new InstructionDto(i.Type, i.Text, Metres(i.DistanceM), Location(i.Location), i.SegmentIndex, NullIfEmpty(i.Name)))],
+            [.. route.Warnings.Select(w => new WarningDto(w.Type, w.Message, w.SegmentIndex, w.Location is { } at ? Location(at) : null))],
+            [.. route.Waypoints.Select(w => new WaypointDto(Location(w.Requested), Location(w.Snapped), Metres(w.DistanceM), w.OsmWayId))]);
+    }
+
+    /// <summary>[min_lon, min_lat, max_lon, max_lat].</summary>
+    public static double[] Bbox(Route route) =>
+        [Degrees(route.Bbox.MinLon), Degrees(route.Bbox.MinLat), Degrees(route.Bbox.MaxLon), Degrees(route.Bbox.MaxLat)];
+
+    public static double[] LonLat(GeoPoint point) => [Degrees(point.Lon), Degrees(point.Lat)];
+
+    public static LatLonDto Location(GeoPoint point) => new(Degrees(point.Lat), Degrees(point.Lon));
+
+    public static double Degrees(double value) => Math.Round(value, 7);
+
+    public static double Metres(double value) => Math.Round(value, 1);
+
+    public static double Seconds(double value) => Math.Round(value, 1);
+
+    public static IReadOnlyList<string> UnknownNames(UnknownFacts unknown) =>
+        [.. UnknownFactFlags.Where(f => (unknown & f) != 0).Select(f => JsonNamingPolicy.SnakeCaseLower.ConvertName(f.ToString()))];
+
+    private static SegmentDto Segment(RouteSegment s, int index) => new(
+        index,
+        Metres(s.DistanceM),
+        Seconds(s.DurationS),
+        s.FirstPoint,
+        s.LastPoint,
+        s.OsmWayId,
+        NullIfEmpty(s.Name),
+        s.Highway,
+        new TextFact(s.Surface.Value, s.Surface.Evidence),
+        new TextFact(s.Smoothness.Value, s.Smoothness.Evidence),
+        new IntegerFact(s.WidthCm.Value, s.WidthCm.Evidence),
+        new NumberFact(s.InclinePct.Value is { } incline ? Math.Round(incline, 1) : null, s.InclinePct.Evidence),
+        s.InclineDirection,
+        s.KerbAtStart is { } kerb
+            ? new KerbDto(kerb.Kind, new IntegerFact(kerb.HeightCm.Value, kerb.HeightCm.Evidence), kerb.OsmNodeId, Location(kerb.Location))
+            : null,
+        s.BarrierAtStart is { } barrier ? new BarrierDto(barrier.Kind, barrier.WidthCm, barrier.OsmNodeId, Location(barrier.Location)) : null,
+        s.Crossing,
+        s.Elevator,
+        s.Steps,
+        s.Ramp,
+        s.Sidewalk,
+        UnknownNames(s.Unknown));
+
+    private static SummaryDto Summary(RouteSummary summary) => new(
+        Share(summary.UnknownShare),
+        summary.UnknownShareByFact.ToDictionary(pair => pair.Key, pair => Share(pair.Value), StringComparer.Ordinal),
+        summary.KerbsCrossed,
+        summary.Crossings,
+        summary.Elevators,
+        ProfileDto.From(summary.Profile));
+
+    private static double Share(double value) => Math.Round(value, 3);
+
+    private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
+}

@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Routing.Api.Problems;
+using Routing.Engine;
+
+namespace Routing.Api.Routes;
+
+/// <summary>The engine's reasons for not finding a route, as 422 problems that say what, where and by how much.</summary>
+internal static class RouteProblems
+{
+    public static ProblemDetails PointOutsideArea(PointOutsideArea outcome, int waypointCount, double[] areaBbox)
+    {
+        string which = WaypointName(outcome.WaypointIndex, waypointCount);
+        var problem = ApiProblems.Create(ProblemTypes.PointOutsideArea, StatusCodes.Status422UnprocessableEntity, "Point outside the covered area",
+            Invariant($"The {which} ({outcome.Point.Lat}, {outcome.Point.Lon}) lies outside the area this service covers, [{string.Join(", ", areaBbox.Select(d => d.ToString(CultureInfo.InvariantCulture)))}] (min_lon, min_lat, max_lon, max_lat)."));
+        problem.Extensions["waypoint_index"] = outcome.WaypointIndex;
+        problem.Extensions["waypoint"] = which;
+        problem.Extensions["point"] = RouteMapper.Location(outcome.Point);
+        problem.Extensions["area_bbox"] = areaBbox;
+        return problem;
+    }
+
+    public static ProblemDetails PointNotOnNetwork(PointNotOnNetwork outcome, int waypointCount, string profile)
+    {
+        string which = WaypointName(outcome.WaypointIndex, waypointCount);
+        string nearest = outcome.NearestUsableM is { } m
+            ? Invariant($" The nearest usable way is {RouteMapper.Metres(m)} m away; a larger snap_radius_m reaches it.")
+            : "";
+        var problem = ApiProblems.Create(ProblemTypes.PointNotOnNetwork, StatusCodes.Status422UnprocessableEntity, "Point not on the network",
+            Invariant($"No way the profile {profile} may use lies within {outcome.RadiusM} m of the {which} ({outcome.Point.Lat}, {outcome.Point.Lon}).{nearest}"));
+        problem.Extensions["waypoint_index"] = outcome.WaypointIndex;
+        problem.Extensions["waypoint"] = which;
+        problem.Extensions["point"] = RouteMapper.Location(outcome.Point);
+        problem.Extensions["snap_radius_m"] = outcome.RadiusM;
+        problem.Extensions["nearest_usable_m"] = outcome.NearestUsableM is { } near ? RouteMapper.Metres(near) : null;
+        return problem;
+    }
+
+    public static ProblemDetails NoRoute(NoRoute outcome, int waypointCount, string profile)
+    {
+        string from = WaypointName(outcome.LegIndex, waypointCount);
+        string to = WaypointName(outcome.LegIndex + 1, waypointCount);
+        string what = outcome.Blockers.Count == 0
+            ? "every path breaks a limit of the profile"
+            : string.Join("; ", outcome.Blockers.Select(b => b.Message));
+        var problem = ApiProblems.Create(ProblemTypes.NoRoute, StatusCodes.Status422UnprocessableEntity, "No route",
+            $"No route for profile {profile} from the {from} to the {to}: {what}.");
+        problem.Extensions["leg_index"] = outcome.LegIndex;
+        problem.Extensions["profile"] = profile;
+        problem.Extensions["blockers"] = outcome.Blockers.Select(ToDto).ToArray();
+        return problem;
+    }
+
+    public static BlockerDto ToDto(Blocker blocker)
+    {
+        var v = blocker.Violation;
+        return new BlockerDto(
+            JsonNamingPolicy.SnakeCaseLower.ConvertName(v.Constraint.ToString()),
+            v.RequestField,
+            blocker.Message,
+            v.Actual,
+            v.Limit,
+            v.Unit,
+            v.Detail,
+            RouteMapper.Location(blocker.Location),
+            blocker.OsmWayId,
+            blocker.OsmNodeId);
+    }
+
+    /// <summary>Waypoint 0 is the start, the last is the destination, those between are via points counted from 1.</summary>
+    public static string WaypointName(int index, int count) =>
+        index <= 0 ? "start" : index >= count - 1 ? "destination" : $"via point {index}";
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>One broken limit on the least-bad path.</summary>
+/// <param name="Constraint">steps, construction, private_access, no_access, one_way, escalator, wheelchair_no, surface, smoothness, width, incline_up, incline_down, kerb, barrier, difficult_trail.</param>
+/// <param name="RequestField">The constraint in the request that would lift this (max_kerb_cm ...), or null when no request can (construction, access).</param>
+internal sealed record BlockerDto(
+    string Constraint,
+    string? RequestField,
+    string Message,
+    double? Actual,
+    double? Limit,
+    string? Unit,
+    string? Detail,
+    LatLonDto Location,
+    long? OsmWayId,
+    long? OsmNodeId);

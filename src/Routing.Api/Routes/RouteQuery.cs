@@ -1,0 +1,66 @@
+using System.ComponentModel;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Routing.Api.Routes;
+
+/// <summary>
+/// The query of <c>GET /v1/routes</c>: the same request as the POST body, flattened. Everything is bound as text and
+/// parsed by <see cref="RouteQueryParser"/>, so that a malformed value is reported by field like any other error.
+/// </summary>
+internal sealed record RouteQuery
+{
+    [FromQuery(Name = "from"), Description("Start point as LAT,LON in degrees, e.g. 49.4094,8.6934.")]
+    public string? From { get; init; }
+
+    [FromQuery(Name = "to"), Description("Destination as LAT,LON, e.g. 49.4122,8.7101.")]
+    public string? To { get; init; }
+
+    [FromQuery(Name = "via"), Description("Points to pass, LAT,LON;LAT,LON (at most 25).")]
+    public string? Via { get; init; }
+
+    [FromQuery(Name = "profile"), Description("Preset profile: wheelchair (default), powered_wheelchair, walker, pushchair or foot.")]
+    public string? Profile { get; init; }
+
+    [FromQuery(Name = "language"), Description("en (default) or de.")]
+    public string? Language { get; init; }
+
+    [FromQuery(Name = "format"), Description("json (default), geojson or gpx.")]
+    public string? Format { get; init; }
+
+    [FromQuery(Name = "snap_radius_m"), Description("Snap radius, metres (1..1000, default 50).")]
+    public string? SnapRadiusM { get; init; }
+
+    [FromQuery(Name = "max_incline_up_pct"), Description("Steepest uphill incline, percent (0.5..100).")]
+    public string? MaxInclineUpPct { get; init; }
+
+    [FromQuery(Name = "max_incline_down_pct"), Description("Steepest downhill incline, percent (0.5..100).")]
+    public string? MaxInclineDownPct { get; init; }
+
+    [FromQuery(Name = "max_kerb_cm"), Description("Highest kerb, cm (0..50).")]
+    public string? MaxKerbCm { get; init; }
+
+    [FromQuery(Name = "min_width_cm"), Description("Narrowest passage, cm (0..500).")]
+    public string? MinWidthCm { get; init; }
+
+    [FromQuery(Name = "avoid_surfaces"), Description("OSM surface values that block, comma-separated (empty: none).")]
+    public string? AvoidSurfaces { get; init; }
+
+    [FromQuery(Name = "min_smoothness"), Description("Worst OSM smoothness value still accepted.")]
+    public string? MinSmoothness { get; init; }
+
+    [FromQuery(Name = "steps"), Description("never, avoid or allowed.")]
+    public string? Steps { get; init; }
+
+    [FromQuery(Name = "unknown"), Description("allow, penalize or avoid.")]
+    public string? Unknown { get; init; }
+
+    [FromQuery(Name = "speed_mps"), Description("Speed on level, smooth ground, m/s (0.1..5).")]
+    public string? SpeedMps { get; init; }
+
+    /// <summary>Every parameter name this endpoint knows; any other is refused.</summary>
+    public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "from", "to", "via", "profile", "language", "format", "snap_radius_m", "max_incline_up_pct", "max_incline_down_pct",
+        "max_kerb_cm", "min_width_cm", "avoid_surfaces", "min_smoothness", "steps", "unknown", "speed_mps",
+    };
+}

@@ -1,0 +1,182 @@
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.AspNetCore.Mvc;
+using Routing.Api.Problems;
+using Routing.Engine;
+using Routing.Engine.Profiles;
+
+namespace Routing.Api.Routes;
+
+internal enum RouteFormat
+{
+    Json,
+    Geojson,
+    Gpx,
+}
+
+/// <summary>A request that passed validation: what the engine gets, and how to write the answer.</summary>
+internal sealed record ValidRouteRequest(RouteRequest Request, RouteFormat Format);
+
+/// <summary>
+/// Checks a route request field by field and turns it into the engine's <see cref="RouteRequest"/>. Reports every
+/// problem at once: <c>invalid-request</c> with <c>errors</c>, or <c>unknown-profile</c> when the profile name is the
+/// only thing wrong.
+/// </summary>
+internal static class RouteRequestValidator
+{
+    public const int MaxViaPoints = 25;
+    public const double MinSnapRadiusM = 1;
+    public const double MaxSnapRadiusM = 1000;
+    public const string DefaultProfile = "wheelchair";
+    public static readonly IReadOnlyList<string> Languages = ["en", "de"];
+    public static readonly IReadOnlyList<string> Formats = ["json", "geojson", "gpx"];
+
+    /// <param name="errors">Errors found before (while reading the body or the query); more are added.</param>
+    /// <param name="constraintPrefix">How constraint fields are named in this request: <c>constraints.</c> in a body, nothing in a query.</param>
+    public static bool TryValidate(
+        RouteRequestBody body,
+        ProfileCatalog catalog,
+        FieldErrors errors,
+        string constraintPrefix,
+        [NotNullWhen(true)] out ValidRouteRequest? valid,
+        [NotNullWhen(false)] out ProblemDetails? problem)
+    {
+        var waypoints = new List<GeoPoint>();
+        AddPoint(body.From, "from", waypoints, errors);
+        if (body.Via is { } via)
+        {
+            if (via.Count > MaxViaPoints)
+            {
+                errors.Add("via", $"at most {MaxViaPoints} via points are allowed, got {via.Count}");
+            }
+            else
+            {
+                for (int i = 0; i < via.Count; i++)
+                {
+                    AddPoint(via[i], $"via[{i}]", waypoints, errors);
+                }
+            }
+        }
+        AddPoint(body.To, "to", waypoints, errors);
+
+        string language = OneOf(body.Language, "language", Languages, "en", errors);
+        string format = OneOf(body.Format, "format", Formats, "json", errors);
+
+        double snapRadius = body.SnapRadiusM ?? RouteRequest.DefaultSnapRadiusM;
+        if (!double.IsFinite(snapRadius) || snapRadius < MinSnapRadiusM || snapRadius > MaxSnapRadiusM)
+        {
+            errors.Add("snap_radius_m", $"must be between {MinSnapRadiusM} and {MaxSnapRadiusM} m, was {snapRadius}");
+        }
+
+        var overrides = ToOverrides(body.Constraints, constraintPrefix, errors);
+        foreach (var (constraint, message) in overrides.Validate())
+        {
+            errors.Add(constraintPrefix + constraint, message);
+        }
+
+        string profileName = body.Profile ?? DefaultProfile;
+        bool knownProfile = catalog.TryGet(profileName, out var preset);
+        if (errors.Any)
+        {
+            if (!knownProfile)
+            {
+                errors.Add("profile", $"'{profileName}' is not a profile; use one of {string.Join(", ", catalog.Presets.Select(p => p.Name))}");
+            }
+            valid = null;
+            problem = ApiProblems.InvalidRequest(errors.ToDictionary());
+            return false;
+        }
+        if (!knownProfile)
+        {
+            valid = null;
+            problem = ApiProblems.UnknownProfile(profileName, catalog.Presets.Select(p => p.Name), StatusCodes.Status400BadRequest);
+            return false;
+        }
+
+        var request = new RouteRequest(waypoints, overrides.ApplyTo(preset), snapRadius, language);
+        valid = new ValidRouteRequest(request, Enum.Parse<RouteFormat>(format, ignoreCase: true));
+        problem = null;
+        return true;
+    }
+
+    private static void AddPoint(PointDto? point, string field, List<GeoPoint> waypoints, FieldErrors errors)
+    {
+        if (point is null)
+        {
+            errors.Add(field, "is required: a point {\"lat\": .., \"lon\": ..} in degrees");
+            return;
+        }
+        bool ok = Coordinate(point.Lat, $"{field}.lat", 90, errors) & Coordinate(point.Lon, $"{field}.lon", 180, errors);
+        if (ok)
+        {
+            waypoints.Add(new GeoPoint(point.Lat!.Value, point.Lon!.Value));
+        }
+    }
+
+    private static bool Coordinate(double? value, string field, double limit, FieldErrors errors)
+    {
+        if (value is not { } v)
+        {
+            errors.Add(field, "is required");
+            return false;
+        }
+        if (!double.IsFinite(v) || v < -limit || v > limit)
+        {
+            errors.Add(field, $"must be between -{limit} and {limit} degrees, was {v}");
+            return false;
+        }
+        return true;
+    }
+
+    private static string OneOf(string? value, string field, IReadOnlyList<string> allowed, string fallback, FieldErrors errors)
+    {
+        if (value is null)
+        {
+            return fallback;
+        }
+        foreach (string name in allowed)
+        {
+            if (string.Equals(name, value, StringComparison.OrdinalIgnoreCase))
+            {
+                return name;
+            }
+        }
+        errors.Add(field, $"'{value}' is not supported; use one of {string.Join(", ", allowed)}");
+        return fallback;
+    }
+
+    private static ConstraintOverrides ToOverrides(ConstraintsDto? constraints, string prefix, FieldErrors errors)
+    {
+        if (constraints is null)
+        {
+            return new ConstraintOverrides();
+        }
+        List<string>? surfaces = null;
+        if (constraints.AvoidSurfaces is { } list)
+        {
+            surfaces = [];
+            foreach (string? surface in list)
+            {
+                if (string.IsNullOrWhiteSpace(surface))
+                {
+                    errors.Add(prefix + "avoid_surfaces", "must not contain empty values");
+                }
+                else
+                {
+                    surfaces.Add(surface.Trim());
+                }
+            }
+        }
+        return new ConstraintOverrides
+        {
+            MaxInclineUpPct = constraints.MaxInclineUpPct,
+            MaxInclineDownPct = constraints.MaxInclineDownPct,
+            MaxKerbCm = constraints.MaxKerbCm,
+            MinWidthCm = constraints.MinWidthCm,
+            AvoidSurfaces = surfaces,
+            MinSmoothness = constraints.MinSmoothness,
+            Steps = constraints.Steps is { } steps && Enum.IsDefined(steps) ? steps : null,
+            Unknown = constraints.Unknown is { } unknown && Enum.IsDefined(unknown) ? unknown : null,
+            SpeedMps = constraints.SpeedMps,
+        };
+    }
+}

@@ -1,0 +1,94 @@
+using System.ComponentModel;
+using System.Text.Json.Serialization;
+using Routing.Api.Profiles;
+using Routing.Graph.Facts;
+
+namespace Routing.Api.Routes;
+
+/// <summary>The JSON answer of <c>/v1/routes</c>.</summary>
+internal sealed record RoutesResponse(IReadOnlyList<RouteDto> Routes);
+
+/// <summary>A WGS 84 position in degrees (7 decimals).</summary>
+internal sealed record LatLonDto(double Lat, double Lon);
+
+/// <summary>A GeoJSON LineString; coordinates are [lon, lat].</summary>
+internal sealed record LineStringDto(IReadOnlyList<double[]> Coordinates)
+{
+    [Description("Always LineString."), JsonPropertyOrder(-1)]
+    public string Type { get; init; } = "LineString";
+}
+
+/// <param name="Bbox">[min_lon, min_lat, max_lon, max_lat] of the geometry.</param>
+/// <param name="CostS">The profile's cost of the route: duration plus penalties, seconds. What the search minimises.</param>
+internal sealed record RouteDto(
+    [property: Description("Length, metres (0.1 m).")] double DistanceM,
+    [property: Description("Travel time at the profile's speed, seconds.")] double DurationS,
+    [property: Description("The profile's cost: duration plus penalties, seconds. The route minimises it.")] double CostS,
+    [property: Description("[min_lon, min_lat, max_lon, max_lat].")] double[] Bbox,
+    LineStringDto Geometry,
+    [property: Description("Consecutive stretches with uniform facts; first_point..last_point index geometry.coordinates.")] IReadOnlyList<SegmentDto> Segments,
+    SummaryDto Summary,
+    IReadOnlyList<InstructionDto> Instructions,
+    IReadOnlyList<WarningDto> Warnings,
+    [property: Description("Where each requested point (from, via..., to) was placed on the network.")] IReadOnlyList<WaypointDto> Waypoints);
+
+/// <summary>A fact and where it comes from: tagged in OSM, derived from other tags, or unknown (value null).</summary>
+internal sealed record TextFact(string? Value, Evidence Evidence);
+
+/// <inheritdoc cref="TextFact"/>
+internal sealed record IntegerFact(int? Value, Evidence Evidence);
+
+/// <inheritdoc cref="TextFact"/>
+internal sealed record NumberFact(double? Value, Evidence Evidence);
+
+internal sealed record SegmentDto(
+    [property: Description("Position of this segment in segments[], also the index of its GeoJSON feature.")] int Index,
+    double DistanceM,
+    double DurationS,
+    [property: Description("Index of the segment's first point in geometry.coordinates.")] int FirstPoint,
+    [property: Description("Index of the segment's last point in geometry.coordinates.")] int LastPoint,
+    long OsmWayId,
+    [property: Description("Street or way name, null when the way has none.")] string? Name,
+    [property: Description("Highway kind in OSM spelling: footway, sidewalk, crossing, pedestrian, residential ...")] string Highway,
+    [property: Description("OSM surface value.")] TextFact Surface,
+    [property: Description("OSM smoothness value.")] TextFact Smoothness,
+    IntegerFact WidthCm,
+    [property: Description("Steepest sustained incline in the direction of travel, percent; negative is downhill.")] NumberFact InclinePct,
+    [property: Description("up or down when only the direction is tagged, else null.")] string? InclineDirection,
+    [property: Description("The kerb crossed where this segment starts, if any.")] KerbDto? KerbAtStart,
+    [property: Description("A barrier passed where this segment starts, if any.")] BarrierDto? BarrierAtStart,
+    [property: Description("Crossing kind (unmarked, marked, traffic_signals ...) when the segment crosses a road, else null.")] string? Crossing,
+    bool Elevator,
+    bool Steps,
+    [property: Description("Steps with a ramp this profile can use.")] bool Ramp,
+    [property: Description("A sidewalk of a road.")] bool Sidewalk,
+    [property: Description("Facts this profile cares about that the map does not know here: surface, smoothness, width, incline, kerb, barrier.")] IReadOnlyList<string> Unknown);
+
+internal sealed record KerbDto(string Kind, IntegerFact HeightCm, long? OsmNodeId, LatLonDto Location);
+
+internal sealed record BarrierDto(string Kind, int? WidthCm, long OsmNodeId, LatLonDto Location);
+
+internal sealed record SummaryDto(
+    [property: Description("Share (0..1) of the distance resting on at least one unknown fact the profile cares about.")] double UnknownShare,
+    [property: Description("Share of the distance per unknown fact.")] IReadOnlyDictionary<string, double> UnknownShareByFact,
+    int KerbsCrossed,
+    int Crossings,
+    int Elevators,
+    [property: Description("The profile values applied: the preset with the request's constraints.")] ProfileDto Profile);
+
+/// <param name="Type">Stable machine name: depart, continue, turn_left, turn_right, slight_left, slight_right, sharp_left, sharp_right, cross, kerb, elevator, ramp, steps, via, arrive.</param>
+internal sealed record InstructionDto(
+    [property: Description("Stable machine name: depart, continue, turn_left, turn_right, slight_left, slight_right, sharp_left, sharp_right, cross, kerb, elevator, ramp, steps, via, arrive.")] string Type,
+    [property: Description("The instruction in the request's language.")] string Text,
+    [property: Description("Distance from this instruction to the next, metres.")] double DistanceM,
+    LatLonDto Location,
+    int SegmentIndex,
+    string? Name);
+
+internal sealed record WarningDto(
+    [property: Description("Stable machine name: unknown_surface, unknown_width, unknown_incline, unknown_kerb, steep, rough_surface, narrow, steps, kerb_near_limit.")] string Type,
+    [property: Description("The warning in the request's language.")] string Message,
+    int? SegmentIndex,
+    LatLonDto? Location);
+
+internal sealed record WaypointDto(LatLonDto Requested, LatLonDto Snapped, [property: Description("From the requested to the snapped point, metres.")] double DistanceM, long OsmWayId);

@@ -1,0 +1,439 @@
+using Routing.Engine.Profiles;
+using Routing.Engine.Search;
+using Routing.Graph;
+using Routing.Graph.Facts;
+
+namespace Routing.Engine.Routes;
+
+/// <summary>
+/// Turns found paths into the route a user reads (geometry, segments with their facts and evidence, summary,
+/// instructions and warnings in the request's language), and a failed request's least-bad path into the blockers that
+/// explain it. Stateless apart from the shared read-only graph, so one instance serves parallel requests.
+/// </summary>
+internal sealed class RouteAssembler(RoutingGraph graph)
+{
+    /// <summary>
+    /// A start or end stretch shorter than this (the graph's centimetre precision) is not travelled: the snapped point
+    /// sits on the vertex, and a zero-length segment would only clutter the description.
+    /// </summary>
+    private const double MinPartialM = 0.01;
+
+    private static readonly UnknownFacts[] ReportedUnknowns =
+        [UnknownFacts.Surface, UnknownFacts.Smoothness, UnknownFacts.Width, UnknownFacts.Incline, UnknownFacts.Kerb, UnknownFacts.Barrier];
+
+    /// <param name="legs">Consecutive paths: each leg starts where the previous one ended (at a via point).</param>
+    /// <param name="profile">The (strict) profile the legs were found with; it gives durations and unknown facts.</param>
+    /// <param name="requested">The points as requested (from, via..., to): one more than there are legs.</param>
+    /// <param name="language">"en" or "de".</param>
+    public Route Assemble(IReadOnlyList<SearchPath> legs, CompiledProfile profile, IReadOnlyList<GeoPoint> requested, string language)
+    {
+        if (legs.Count == 0)
+        {
+            throw new ArgumentException("A route needs at least one leg.", nameof(legs));
+        }
+        if (requested.Count != legs.Count + 1)
+        {
+            throw new ArgumentException($"{legs.Count} legs need {legs.Count + 1} requested points, not {requested.Count}.", nameof(requested));
+        }
+        var lang = RouteTexts.LanguageOf(language);
+        var geometry = new List<GeoPoint>();
+        var pieces = BuildPieces(legs, profile, geometry, out double trailingVertexDurationS);
+        var segments = BuildSegments(pieces, profile.Settings, geometry, trailingVertexDurationS);
+        double distanceM = pieces.Sum(p => p.LengthM);
+
+        return new Route
+        {
+            DistanceM = distanceM,
+            DurationS = segments.Sum(s => s.Segment.DurationS) + (segments.Count == 0 ? trailingVertexDurationS : 0),
+            CostS = legs.Sum(l => l.CostS),
+            Bbox = BoundsOf(geometry),
+            Geometry = geometry,
+            Segments = [.. segments.Select(s => s.Segment)],
+            Summary = Summarise(pieces, segments, distanceM, profile.Settings),
+            Instructions = new InstructionWriter(graph, geometry, lang).Write(segments, pieces, distanceM),
+            Warnings = RouteWarnings.Collect(segments, geometry, profile.Settings, lang),
+            Waypoints = [.. requested.Select((point, i) => Waypoint(point, i == 0 ? legs[0].From : legs[i - 1].To))],
+        };
+    }
+
+    /// <summary>
+    /// What blocks a request: walks the cheapest path of the relaxed profile (every block turned into a large penalty)
+    /// and reports each arc or vertex the strict profile forbids, merging consecutive arcs of one way that break the
+    /// same limit.
+    /// </summary>
+    public IReadOnlyList<Blocker> Explain(SearchPath relaxedPath, CompiledProfile strictProfile, string language)
+    {
+        var lang = RouteTexts.LanguageOf(language);
+        var blockers = new List<Blocker>();
+        // The way and violation of the last blocker when it was an edge that the next arcs may continue.
+        (long WayId, Violation Violation)? open = null;
+        foreach (var step in PathWalk.Steps(graph, relaxedPath))
+        {
+            if (step.IsVertex)
+            {
+                if (strictProfile.VertexVerdict(graph, step.Vertex).Violation is { } nodeViolation)
+                {
+                    blockers.Add(NodeBlocker(step.Vertex, nodeViolation, strictProfile.Settings, lang));
+                    open = null;
+                }
+                continue;
+            }
+            if (step.IsPartial && step.LengthM < MinPartialM)
+            {
+                continue;
+            }
+            if (strictProfile.EdgeVerdict(graph, step.Edge, step.Backward).Violation is not { } violation)
+            {
+                open = null;
+                continue;
+            }
+            long wayId = graph.EdgeOsmWayId[step.Edge];
+            if (open != (wayId, violation))
+            {
+                blockers.Add(EdgeBlocker(step.Edge, violation, strictProfile.Settings, lang));
+                open = (wayId, violation);
+            }
+        }
+        return blockers;
+    }
+
+    /// <summary>
+    /// The blocker when not even the relaxed profile finds a path: the points lie in separate parts of the network, so
+    /// no limit is to blame. Placed at the destination, on its way.
+    /// </summary>
+    public Blocker NotConnected(in SnapPoint to, string language) =>
+        new(new Violation(Constraint.NotConnected), RouteTexts.Get("blocker.not_connected", RouteTexts.LanguageOf(language)),
+            to.Point, graph.EdgeOsmWayId[to.Edge], null);
+
+    private List<RoutePiece> BuildPieces(IReadOnlyList<SearchPath> legs, CompiledProfile profile, List<GeoPoint> geometry,
+        out double trailingVertexDurationS)
+    {
+        var pieces = new List<RoutePiece>();
+        AddPoint(geometry, legs[0].From.Point);
+        int pendingVertex = -1; // passed, and waiting for the piece it belongs to
+        double distanceM = 0;
+        for (int leg = 0; leg < legs.Count; leg++)
+        {
+            var path = legs[leg];
+            bool afterVia = leg > 0;
+            int legFirstPiece = pieces.Count;
+            foreach (var step in PathWalk.Steps(graph, path))
+            {
+                if (step.IsVertex)
+                {
+                    // A via point on a vertex ends one leg and starts the next there: the vertex is passed once.
+                    pendingVertex = step.Vertex;
+                    continue;
+                }
+                if (step.IsPartial && step.LengthM < MinPartialM)
+                {
+                    continue;
+                }
+                var points = EdgeShape.Part(graph, step.Edge, step.FromOffsetM, step.ToOffsetM);
+                if (pieces.Count == legFirstPiece)
+                {
+                    // The leg starts exactly at its snapped point, also where a start stretch of no length was skipped.
+                    points[0] = path.From.Point;
+                }
+                int firstPoint = AddPoint(geometry, points[0]);
+                for (int i = 1; i < points.Count; i++)
+                {
+                    AddPoint(geometry, points[i]);
+                }
+                pieces.Add(new RoutePiece
+                {
+                    Edge = step.Edge,
+                    Backward = step.Backward,
+                    LengthM = step.LengthM,
+                    StartVertex = pendingVertex,
+                    AfterVia = afterVia,
+                    Leg = leg,
+                    StartDistanceM = distanceM,
+                    FirstPoint = firstPoint,
+                    LastPoint = geometry.Count - 1,
+                    Verdict = profile.EdgeVerdict(graph, step.Edge, step.Backward),
+                    StartVertexVerdict = pendingVertex >= 0 ? profile.VertexVerdict(graph, pendingVertex) : default,
+                });
+                distanceM += step.LengthM;
+                pendingVertex = -1;
+                afterVia = false;
+            }
+            if (pieces.Count > legFirstPiece && (geometry.Count < 2 || !SamePoint(geometry[^2], path.To.Point)))
+            {
+                // ... and ends exactly at its snapped point: the last piece's end is replaced, not followed, by it
+                // (unless that would repeat the point before; then the two lie within a centimetre anyway).
+                geometry[^1] = path.To.Point;
+            }
+            else
+            {
+                AddPoint(geometry, path.To.Point);
+            }
+        }
+        // A route that ends exactly on a vertex still passes it (the search paid for it on arrival).
+        trailingVertexDurationS = pendingVertex >= 0 ? profile.VertexVerdict(graph, pendingVertex).DurationS : 0;
+        return pieces;
+    }
+
+    /// <summary>Appends a point unless it repeats the last one (at the graph's 1e-7 degree precision); returns its index.</summary>
+    private static int AddPoint(List<GeoPoint> geometry, GeoPoint point)
+    {
+        if (geometry.Count > 0 && SamePoint(geometry[^1], point))
+        {
+            return geometry.Count - 1;
+        }
+        geometry.Add(point);
+        return geometry.Count - 1;
+    }
+
+    private static bool SamePoint(GeoPoint a, GeoPoint b) =>
+        Coordinates.ToE7(a.Lat) == Coordinates.ToE7(b.Lat) && Coordinates.ToE7(a.Lon) == Coordinates.ToE7(b.Lon);
+
+    private List<AssembledSegment> BuildSegments(List<RoutePiece> pieces, ProfileSettings settings, List<GeoPoint> geometry,
+        double trailingVertexDurationS)
+    {
+        var segments = new List<AssembledSegment>();
+        int first = 0;
+        for (int i = 1; i <= pieces.Count; i++)
+        {
+            if (i == pieces.Count || StartsSegment(pieces[i - 1], pieces[i]))
+            {
+                double extraDurationS = i == pieces.Count ? trailingVertexDurationS : 0;
+                segments.Add(BuildSegment(pieces, first, i - 1, segments.Count > 0 ? segments[^1] : null, settings, geometry, extraDurationS));
+                first = i;
+            }
+        }
+        return segments;
+    }
+
+    /// <summary>
+    /// A new segment starts after a via point, at a vertex with facts (kerb, barrier, elevator, crossing node), on
+    /// another way or other facts, and where the direction of travel over a sloped way turns around.
+    /// </summary>
+    private bool StartsSegment(RoutePiece previous, RoutePiece next) =>
+        next.AfterVia
+        || next.StartVertex < 0
+        || graph.VertexNodeClass[next.StartVertex] != 0
+        || graph.EdgeOsmWayId[previous.Edge] != graph.EdgeOsmWayId[next.Edge]
+        || graph.EdgeClassId[previous.Edge] != graph.EdgeClassId[next.Edge]
+        || (previous.Backward != next.Backward && graph.ClassOfEdge(next.Edge).InclineKind != InclineKind.Unknown);
+
+    private AssembledSegment BuildSegment(List<RoutePiece> pieces, int firstIndex, int lastIndex, AssembledSegment? previous,
+        ProfileSettings settings, List<GeoPoint> geometry, double extraDurationS)
+    {
+        var first = pieces[firstIndex];
+        var edgeClass = graph.ClassOfEdge(first.Edge);
+        int vertex = first.StartVertex;
+        var node = vertex >= 0 ? graph.ClassOfVertex(vertex) : default;
+        double distanceM = 0, durationS = extraDurationS;
+        var unknown = UnknownFacts.None;
+        for (int i = firstIndex; i <= lastIndex; i++)
+        {
+            distanceM += pieces[i].LengthM;
+            durationS += pieces[i].DurationS;
+            unknown |= pieces[i].Verdict.Unknown | pieces[i].StartVertexVerdict.Unknown;
+        }
+
+        // Whether this segment carries on directly from the previous one (no via point, no gap).
+        bool continues = previous is not null && !first.AfterVia && vertex >= 0;
+        long wayId = graph.EdgeOsmWayId[first.Edge];
+        bool edgeElevator = IsElevator(edgeClass);
+        bool elevatorEvent = node.Has(NodeFlags.Elevator)
+                             || (edgeElevator && !(continues && IsElevator(previous!.Class) && previous.Segment.OsmWayId == wayId));
+        var crossingEvent = CrossingKind.None;
+        if (edgeClass.Crossing != CrossingKind.None)
+        {
+            bool sameCrossing = continues && previous!.Class.Crossing != CrossingKind.None && previous.Segment.OsmWayId == wayId;
+            crossingEvent = sameCrossing ? CrossingKind.None : edgeClass.Crossing;
+        }
+        else if (node.Crossing != CrossingKind.None && continues && IsOffRoad(previous!.Class) && IsOffRoad(edgeClass))
+        {
+            // A footway that meets a road at a crossing node and goes on beyond it crosses the road there.
+            crossingEvent = node.Crossing;
+        }
+
+        var (kerb, kerbOnVertex) = KerbAtStart(first, node, edgeClass, geometry);
+        var segment = new RouteSegment
+        {
+            DistanceM = distanceM,
+            DurationS = durationS,
+            FirstPoint = first.FirstPoint,
+            LastPoint = pieces[lastIndex].LastPoint,
+            OsmWayId = wayId,
+            Name = graph.EdgeName(first.Edge),
+            Highway = FactNames.Of(edgeClass.Highway),
+            Surface = edgeClass.Surface == SurfaceKind.Unknown || edgeClass.SurfaceEvidence == Evidence.Unknown
+                ? new(null, Evidence.Unknown)
+                : new(FactNames.Of(edgeClass.Surface), edgeClass.SurfaceEvidence),
+            Smoothness = edgeClass.Smoothness == Smoothness.Unknown || edgeClass.SmoothnessEvidence == Evidence.Unknown
+                ? new(null, Evidence.Unknown)
+                : new(FactNames.Of(edgeClass.Smoothness), edgeClass.SmoothnessEvidence),
+            WidthCm = edgeClass.WidthCm == 0 || edgeClass.WidthEvidence == Evidence.Unknown
+                ? new(null, Evidence.Unknown)
+                : new(edgeClass.WidthCm, edgeClass.WidthEvidence),
+            InclinePct = edgeClass.InclineKind == InclineKind.Value
+                ? new((first.Backward ? -edgeClass.SteepestInclinePermille : edgeClass.SteepestInclinePermille) / 10.0, edgeClass.InclineEvidence)
+                : new(null, Evidence.Unknown),
+            InclineDirection = (edgeClass.InclineKind, first.Backward) switch
+            {
+                (InclineKind.UpNoValue, false) or (InclineKind.DownNoValue, true) => "up",
+                (InclineKind.DownNoValue, false) or (InclineKind.UpNoValue, true) => "down",
+                _ => null,
+            },
+            KerbAtStart = kerb,
+            BarrierAtStart = node.Barrier is BarrierKind.None or BarrierKind.Kerb
+                ? null
+                : new BarrierPassage(FactNames.Of(node.Barrier), node.WidthCm == 0 ? null : node.WidthCm, graph.VertexOsmNodeId[vertex], VertexPoint(vertex)),
+            Crossing = edgeClass.Crossing == CrossingKind.None ? null : FactNames.Of(edgeClass.Crossing),
+            Elevator = edgeElevator || node.Has(NodeFlags.Elevator),
+            Steps = edgeClass.Has(EdgeFlags.Steps),
+            Ramp = HasUsableRamp(edgeClass, settings),
+            Sidewalk = edgeClass.Sidewalk == SidewalkKind.Present || edgeClass.Highway == HighwayKind.Sidewalk,
+            Unknown = unknown,
+        };
+        return new AssembledSegment(segment, firstIndex, lastIndex, first.StartDistanceM, first.AfterVia, vertex, edgeClass,
+            kerbOnVertex, crossingEvent, elevatorEvent);
+    }
+
+    /// <summary>
+    /// The kerb where a segment starts: on its start vertex, else tagged on its edge (<c>kerb:start</c>/<c>kerb:end</c> of a
+    /// crossing way, which the importer keeps on the way's first or last edge). An edge kerb is placed at the end of the
+    /// edge where its way ends, when exactly one end does; otherwise at the segment start, without a node.
+    /// </summary>
+    private (KerbCrossing? Kerb, bool OnVertex) KerbAtStart(RoutePiece first, in NodeClass node, in EdgeClass edgeClass, List<GeoPoint> geometry)
+    {
+        if (node.Kerb != KerbKind.None)
+        {
+            int vertex = first.StartVertex;
+            return (new KerbCrossing(FactNames.Of(node.Kerb), KerbHeight(node.KerbEvidence, node.KerbHeightCm),
+                graph.VertexOsmNodeId[vertex], VertexPoint(vertex)), true);
+        }
+        if (edgeClass.Kerb == KerbKind.None)
+        {
+            return (null, false);
+        }
+        int wayEnd = WayEndOf(first.Edge);
+        return (new KerbCrossing(FactNames.Of(edgeClass.Kerb), KerbHeight(edgeClass.KerbEvidence, edgeClass.KerbHeightCm),
+            wayEnd >= 0 ? graph.VertexOsmNodeId[wayEnd] : null,
+            wayEnd >= 0 ? VertexPoint(wayEnd) : geometry[first.FirstPoint]), false);
+    }
+
+    private static Fact<int?> KerbHeight(Evidence evidence, byte heightCm) =>
+        evidence == Evidence.Unknown ? new(null, Evidence.Unknown) : new(heightCm, evidence);
+
+    /// <summary>The end vertex of an edge at which its OSM way ends (no other edge of the way there), or -1 unless exactly one end qualifies.</summary>
+    private int WayEndOf(int edge)
+    {
+        bool fromIsEnd = IsWayEnd(edge, graph.EdgeFrom[edge]);
+        bool toIsEnd = IsWayEnd(edge, graph.EdgeTo[edge]);
+        return fromIsEnd == toIsEnd ? -1 : fromIsEnd ? graph.EdgeFrom[edge] : graph.EdgeTo[edge];
+    }
+
+    private bool IsWayEnd(int edge, int vertex)
+    {
+        long wayId = graph.EdgeOsmWayId[edge];
+        for (int i = graph.FirstArc[vertex]; i < graph.FirstArc[vertex + 1]; i++)
+        {
+            int other = graph.Arcs[i] >> 1;
+            if (other != edge && graph.EdgeOsmWayId[other] == wayId)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static bool IsElevator(in EdgeClass edgeClass) =>
+        edgeClass.Has(EdgeFlags.Elevator) || edgeClass.Highway == HighwayKind.Elevator;
+
+    /// <summary>A way that is neither a road nor a crossing: footways, paths, sidewalks mapped on their own.</summary>
+    private static bool IsOffRoad(in EdgeClass edgeClass) =>
+        edgeClass.Sidewalk == SidewalkKind.NotARoad && edgeClass.Crossing == CrossingKind.None;
+
+    /// <summary>Steps with a ramp this profile can use (the same reading as the profile rules).</summary>
+    private static bool HasUsableRamp(in EdgeClass edgeClass, ProfileSettings settings) =>
+        edgeClass.Has(EdgeFlags.Steps)
+        && (settings.UsesWheelchair
+            ? edgeClass.Has(EdgeFlags.WheelchairRamp)
+            : (edgeClass.Flags & (EdgeFlags.WheelchairRamp | EdgeFlags.StrollerRamp)) != 0);
+
+    private GeoPoint VertexPoint(int vertex) =>
+        new(Coordinates.ToDegrees(graph.VertexLatE7[vertex]), Coordinates.ToDegrees(graph.VertexLonE7[vertex]));
+
+    /// <summary>
+    /// Unknown shares are shares of distance, so they count the edges' unknown facts (an edge kerb of unknown height
+    /// included); a node of unknown facts has no length and is reported on its segment and by a warning instead.
+    /// </summary>
+    private static RouteSummary Summarise(List<RoutePiece> pieces, List<AssembledSegment> segments, double distanceM, ProfileSettings settings)
+    {
+        double anyUnknownM = pieces.Where(p => p.Verdict.Unknown != UnknownFacts.None).Sum(p => p.LengthM);
+        var shareByFact = ReportedUnknowns.ToDictionary(
+            fact => FactNames.Of(fact),
+            fact => Share(pieces.Where(p => (p.Verdict.Unknown & fact) != 0).Sum(p => p.LengthM), distanceM));
+        return new RouteSummary
+        {
+            UnknownShare = Share(anyUnknownM, distanceM),
+            UnknownShareByFact = shareByFact,
+            KerbsCrossed = segments.Count(s => s.Segment.KerbAtStart is not null),
+            Crossings = segments.Count(s => s.CrossingEvent != CrossingKind.None),
+            Elevators = segments.Count(s => s.ElevatorEvent),
+            Profile = settings,
+        };
+    }
+
+    private static double Share(double partM, double totalM) => totalM > 0 ? Math.Min(1, partM / totalM) : 0;
+
+    private SnappedWaypoint Waypoint(GeoPoint requested, in SnapPoint snapped) =>
+        new(requested, snapped.Point, snapped.DistanceM, graph.EdgeOsmWayId[snapped.Edge]);
+
+    private static BoundingBox BoundsOf(List<GeoPoint> geometry)
+    {
+        if (geometry.Count == 0)
+        {
+            return default;
+        }
+        return new BoundingBox(geometry.Min(p => p.Lat), geometry.Min(p => p.Lon), geometry.Max(p => p.Lat), geometry.Max(p => p.Lon));
+    }
+
+    private Blocker EdgeBlocker(int edge, Violation violation, ProfileSettings settings, TextLanguage language)
+    {
+        long wayId = graph.EdgeOsmWayId[edge];
+        string name = graph.EdgeName(edge);
+        string place = name.Length > 0
+            ? RouteTexts.Format("place.way_named", language, wayId.ToString(), name)
+            : RouteTexts.Format("place.way", language, wayId.ToString());
+        var edgeClass = graph.ClassOfEdge(edge);
+        string? fact = violation.Constraint switch
+        {
+            Constraint.Surface => FactNames.Of(edgeClass.Surface),
+            Constraint.Smoothness => FactNames.Of(edgeClass.Smoothness),
+            _ => null,
+        };
+        var middle = EdgeShape.PointAt(graph, edge, graph.EdgeLengthCm[edge] / 200.0);
+        return new Blocker(violation, BlockerMessage(violation, place, fact, settings, language), middle, wayId, null);
+    }
+
+    private Blocker NodeBlocker(int vertex, Violation violation, ProfileSettings settings, TextLanguage language)
+    {
+        long nodeId = graph.VertexOsmNodeId[vertex];
+        string place = RouteTexts.Format("place.node", language, nodeId.ToString());
+        string barrier = RouteTexts.Get("barrier." + FactNames.Of(graph.ClassOfVertex(vertex).Barrier), language);
+        return new Blocker(violation, BlockerMessage(violation, place, barrier, settings, language), VertexPoint(vertex), null, nodeId);
+    }
+
+    /// <summary>One line naming constraint, place and magnitude: "kerb 12 cm at node 456, limit 3 cm".</summary>
+    /// <param name="fact">The offending value where the violation does not carry it: surface, smoothness, barrier name.</param>
+    private static string BlockerMessage(Violation violation, string place, string? fact, ProfileSettings settings, TextLanguage language)
+    {
+        string Measure(double? value, string format) => value is { } v ? RouteTexts.Number(v, format, language) : "?";
+        var (value, limit) = violation.Constraint switch
+        {
+            Constraint.Surface => (fact ?? violation.Detail ?? "?", ""),
+            Constraint.Smoothness => (fact ?? "?", settings.MinSmoothness ?? "?"),
+            Constraint.Barrier => (fact ?? violation.Detail ?? "?", ""),
+            Constraint.InclineUp or Constraint.InclineDown => (Measure(violation.Actual, "0.0"), Measure(violation.Limit, "0.#")),
+            Constraint.Kerb or Constraint.Width => (Measure(violation.Actual, "0"), Measure(violation.Limit, "0")),
+            _ => ("", ""),
+        };
+        return RouteTexts.Format("blocker." + FactNames.Of(violation.Constraint), language, place, value, limit);
+    }
+}

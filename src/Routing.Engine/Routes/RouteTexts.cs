@@ -1,0 +1,168 @@
+using System.Globalization;
+
+namespace Routing.Engine.Routes;
+
+/// <summary>The languages route descriptions are written in.</summary>
+internal enum TextLanguage
+{
+    English,
+    German,
+}
+
+/// <summary>
+/// Every user-facing sentence of a route (instructions, warnings, blocker messages) in one table, one row per key with
+/// the English and the German text, so that a new text cannot be added in one language only. Placeholders are
+/// positional (<c>{0}</c>, <c>{1}</c> ...) and receive already formatted strings: numbers go through
+/// <see cref="Number"/> first, because the service runs with invariant globalization and German wants a decimal comma.
+/// </summary>
+internal static class RouteTexts
+{
+    private static readonly Dictionary<string, (string En, string De)> Table = new(StringComparer.Ordinal)
+    {
+        // Compass directions for "depart".
+        ["compass.north"] = ("north", "Norden"),
+        ["compass.northeast"] = ("northeast", "Nordosten"),
+        ["compass.east"] = ("east", "Osten"),
+        ["compass.southeast"] = ("southeast", "Südosten"),
+        ["compass.south"] = ("south", "Süden"),
+        ["compass.southwest"] = ("southwest", "Südwesten"),
+        ["compass.west"] = ("west", "Westen"),
+        ["compass.northwest"] = ("northwest", "Nordwesten"),
+        ["side.left"] = ("left", "links"),
+        ["side.right"] = ("right", "rechts"),
+
+        // Instructions. German needs "über" before a description ("über den Fußweg") but "auf" before a name.
+        ["depart"] = ("Head {0} on {1}", "Starten Sie Richtung {0} auf {1}"),
+        ["depart_unnamed"] = ("Head {0} on {1}", "Starten Sie Richtung {0} über {1}"),
+        ["continue"] = ("Continue onto {0}", "Weiter auf {0}"),
+        ["slight"] = ("Bear slightly {0} onto {1}", "Halten Sie sich leicht {0} auf {1}"),
+        ["turn"] = ("Turn {0} onto {1}", "Biegen Sie {0} ab auf {1}"),
+        ["sharp"] = ("Turn sharp {0} onto {1}", "Biegen Sie scharf {0} ab auf {1}"),
+        ["cross.marked"] = ("Cross the street at the marked crossing", "Überqueren Sie die Straße am Zebrastreifen"),
+        ["cross.traffic_signals"] = ("Cross the street at the traffic lights", "Überqueren Sie die Straße an der Ampel"),
+        ["cross.unmarked"] = ("Cross the street at the unmarked crossing", "Überqueren Sie die Straße an der ungesicherten Querung"),
+        ["cross.unknown"] = ("Cross the street", "Überqueren Sie die Straße"),
+        ["kerb.unknown"] = ("Kerb, {0}", "Bordstein, {0}"),
+        ["kerb.flush"] = ("Flush kerb, {0}", "Niveaugleicher Bordstein, {0}"),
+        ["kerb.lowered"] = ("Lowered kerb, {0}", "Abgesenkter Bordstein, {0}"),
+        ["kerb.rolled"] = ("Rolled kerb, {0}", "Abgerundeter Bordstein, {0}"),
+        ["kerb.raised"] = ("Raised kerb, {0}", "Hoher Bordstein, {0}"),
+        ["height_unknown"] = ("height unknown", "Höhe unbekannt"),
+        ["elevator"] = ("Take the elevator", "Nehmen Sie den Aufzug"),
+        ["ramp"] = ("Use the ramp beside the steps", "Nutzen Sie die Rampe neben der Treppe"),
+        ["steps"] = ("Take the steps", "Nehmen Sie die Treppe"),
+        ["steps.up"] = ("Take the steps up", "Nehmen Sie die Treppe nach oben"),
+        ["steps.down"] = ("Take the steps down", "Nehmen Sie die Treppe nach unten"),
+        ["via"] = ("You have reached via point {0}", "Sie haben Zwischenziel {0} erreicht"),
+        ["arrive"] = ("You have arrived", "Sie haben Ihr Ziel erreicht"),
+
+        // Descriptions of unnamed ways, keyed by the highway kind in OSM spelling (accusative in German).
+        ["way.other"] = ("the way", "den Weg"),
+        ["way.footway"] = ("the footway", "den Fußweg"),
+        ["way.sidewalk"] = ("the sidewalk", "den Gehweg"),
+        ["way.crossing"] = ("the crossing", "den Überweg"),
+        ["way.pedestrian"] = ("the pedestrian street", "die Fußgängerzone"),
+        ["way.pedestrian_area"] = ("the square", "den Platz"),
+        ["way.path"] = ("the path", "den Pfad"),
+        ["way.cycleway"] = ("the cycle path", "den Radweg"),
+        ["way.bridleway"] = ("the bridleway", "den Reitweg"),
+        ["way.living_street"] = ("the living street", "die Spielstraße"),
+        ["way.residential"] = ("the street", "die Straße"),
+        ["way.service"] = ("the service road", "die Zufahrt"),
+        ["way.track"] = ("the track", "den Feldweg"),
+        ["way.unclassified"] = ("the road", "die Straße"),
+        ["way.tertiary"] = ("the road", "die Straße"),
+        ["way.secondary"] = ("the main road", "die Hauptstraße"),
+        ["way.primary"] = ("the main road", "die Hauptstraße"),
+        ["way.trunk"] = ("the main road", "die Hauptstraße"),
+        ["way.steps"] = ("the steps", "die Treppe"),
+        ["way.elevator"] = ("the elevator", "den Aufzug"),
+        ["way.corridor"] = ("the corridor", "den Gang"),
+        ["way.platform"] = ("the platform", "den Bahnsteig"),
+        ["way.construction"] = ("the construction site", "die Baustelle"),
+
+        // Barriers, keyed by their OSM spelling.
+        ["barrier.none"] = ("barrier", "Hindernis"),
+        ["barrier.kerb"] = ("kerb", "Bordstein"),
+        ["barrier.stile"] = ("stile", "Zauntritt"),
+        ["barrier.kissing_gate"] = ("kissing gate", "Drehgatter"),
+        ["barrier.turnstile"] = ("turnstile", "Drehkreuz"),
+        ["barrier.full_height_turnstile"] = ("full-height turnstile", "Drehsperre"),
+        ["barrier.block"] = ("block", "Steinblock"),
+        ["barrier.step"] = ("step", "Stufe"),
+        ["barrier.cycle_barrier"] = ("cycle barrier", "Umlaufsperre"),
+        ["barrier.swing_gate"] = ("swing gate", "Schwenkschranke"),
+        ["barrier.bollard"] = ("bollard", "Poller"),
+        ["barrier.gate"] = ("gate", "Tor"),
+        ["barrier.lift_gate"] = ("lift gate", "Schranke"),
+        ["barrier.chain"] = ("chain", "Kette"),
+        ["barrier.entrance"] = ("entrance", "Eingang"),
+        ["barrier.door"] = ("door", "Tür"),
+        ["barrier.log"] = ("log", "Baumstamm"),
+        ["barrier.motorcycle_barrier"] = ("motorcycle barrier", "Motorradsperre"),
+        ["barrier.other"] = ("barrier", "Hindernis"),
+
+        // Warnings, keyed by their type.
+        ["warning.unknown_surface"] = ("Surface unknown for {0} m", "Oberfläche auf {0} m unbekannt"),
+        ["warning.unknown_width"] = ("Width unknown for {0} m of the route", "Breite auf {0} m der Strecke unbekannt"),
+        ["warning.unknown_incline"] = ("Incline unknown for {0} m of the route", "Steigung auf {0} m der Strecke unbekannt"),
+        ["warning.unknown_kerb"] = ("Kerb of unknown height to cross", "Bordstein unbekannter Höhe zu überqueren"),
+        ["warning.steep.up"] = ("Steep uphill stretch: {0} % for {1} m", "Steile Steigung: {0} % auf {1} m"),
+        ["warning.steep.down"] = ("Steep downhill stretch: {0} % for {1} m", "Steiles Gefälle: {0} % auf {1} m"),
+        ["warning.rough_surface"] = ("Rough surface ({0}) for {1} m", "Holpriger Belag ({0}) auf {1} m"),
+        ["warning.narrow"] = ("Narrow: {0} cm wide for {1} m, your minimum is {2} cm", "Eng: {0} cm breit auf {1} m, Ihr Minimum ist {2} cm"),
+        ["warning.narrow_passage"] = ("Narrow passage ({0}): {1} cm, your minimum is {2} cm", "Enge Durchfahrt ({0}): {1} cm, Ihr Minimum ist {2} cm"),
+        ["warning.steps"] = ("The route takes steps ({0} m)", "Die Route führt über eine Treppe ({0} m)"),
+        ["warning.kerb_near_limit"] = ("Kerb of {0} cm, close to your limit of {1} cm", "Bordstein von {0} cm, nahe an Ihrer Grenze von {1} cm"),
+
+        // Blockers: {0} is the place, {1} the measured value, {2} the limit.
+        ["place.way"] = ("on way {0}", "auf Weg {0}"),
+        ["place.way_named"] = ("on way {0} ({1})", "auf Weg {0} ({1})"),
+        ["place.node"] = ("at node {0}", "an Knoten {0}"),
+        ["blocker.steps"] = ("steps {0}", "Treppe {0}"),
+        ["blocker.construction"] = ("construction site {0}", "Baustelle {0}"),
+        ["blocker.private_access"] = ("private access {0}", "privater Zugang {0}"),
+        ["blocker.no_access"] = ("no access {0}", "kein Zugang {0}"),
+        ["blocker.one_way"] = ("one-way against the direction of travel {0}", "Einbahnweg gegen die Gehrichtung {0}"),
+        ["blocker.escalator"] = ("escalator {0}", "Rolltreppe {0}"),
+        ["blocker.wheelchair_no"] = ("not for wheelchairs (wheelchair=no) {0}", "für Rollstühle ungeeignet (wheelchair=no) {0}"),
+        ["blocker.surface"] = ("surface {1} {0} is avoided", "Oberfläche {1} {0} wird gemieden"),
+        ["blocker.smoothness"] = ("smoothness {1} {0}, worst accepted {2}", "Ebenheit {1} {0}, schlechteste zulässige {2}"),
+        ["blocker.width"] = ("width {1} cm {0}, minimum {2} cm", "Breite {1} cm {0}, Minimum {2} cm"),
+        ["blocker.incline_up"] = ("incline {1} % uphill {0}, limit {2} %", "Steigung {1} % bergauf {0}, Grenze {2} %"),
+        ["blocker.incline_down"] = ("incline {1} % downhill {0}, limit {2} %", "Gefälle {1} % bergab {0}, Grenze {2} %"),
+        ["blocker.kerb"] = ("kerb {1} cm {0}, limit {2} cm", "Bordstein {1} cm {0}, Grenze {2} cm"),
+        ["blocker.barrier"] = ("{1} {0}", "{1} {0}"),
+        ["blocker.difficult_trail"] = ("mountain trail {0}", "Bergpfad {0}"),
+        ["blocker.not_connected"] = ("start and destination lie in separate parts of the path network",
+            "Start und Ziel liegen in getrennten Teilen des Wegenetzes"),
+    };
+
+    /// <summary>All keys, for the completeness tests.</summary>
+    public static IEnumerable<string> Keys => Table.Keys;
+
+    /// <summary>German for "de" and its regional forms ("de-AT"), English for everything else.</summary>
+    public static TextLanguage LanguageOf(string code) =>
+        code.StartsWith("de", StringComparison.OrdinalIgnoreCase) ? TextLanguage.German : TextLanguage.English;
+
+    public static bool Has(string key) => Table.ContainsKey(key);
+
+    public static string Get(string key, TextLanguage language)
+    {
+        if (!Table.TryGetValue(key, out var row))
+        {
+            throw new KeyNotFoundException($"No route text for key '{key}'.");
+        }
+        return language == TextLanguage.German ? row.De : row.En;
+    }
+
+    public static string Format(string key, TextLanguage language, params string[] args) =>
+        string.Format(CultureInfo.InvariantCulture, Get(key, language), args);
+
+    /// <summary>A number with the language's decimal separator (<paramref name="format"/> as in .NET, e.g. "0.0").</summary>
+    public static string Number(double value, string format, TextLanguage language)
+    {
+        string text = value.ToString(format, CultureInfo.InvariantCulture);
+        return language == TextLanguage.German ? text.Replace('.', ',') : text;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+using Routing.Engine.Profiles;
+using Routing.Graph;
+
+namespace Routing.Engine.Search;
+
+/// <summary>
+/// Cheapest paths between snap points for any compiled profile: exact bidirectional ALT search over the shared
+/// read-only graph. Landmarks are computed once here (profile-independent); search memory is rented per request from
+/// a pool, so any number of requests may search in parallel. Thread-safe.
+/// </summary>
+public sealed class PathFinder
+{
+    private readonly ConcurrentBag<SearchSpace> _spaces = [];
+
+    public PathFinder(RoutingGraph graph)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        Graph = graph;
+        Landmarks = Landmarks.Compute(graph);
+    }
+
+    public RoutingGraph Graph { get; }
+
+    internal Landmarks Landmarks { get; }
+
+    /// <summary>
+    /// The cheapest path from <paramref name="from"/> to <paramref name="to"/> for <paramref name="profile"/> (compiled
+    /// for this graph), with its cost as <see cref="SearchCosts"/> defines it; null when every path is blocked.
+    /// </summary>
+    public SearchPath? Find(CompiledProfile profile, SnapPoint from, SnapPoint to)
+    {
+        Check(profile, from, to);
+        if (!_spaces.TryTake(out var space))
+        {
+            space = new SearchSpace(Graph.VertexCount, Landmarks.Count);
+        }
+        try
+        {
+            return BidirectionalAltSearch.Find(Graph, profile, Landmarks, space, from, to);
+        }
+        finally
+        {
+            // Safe to reuse even after an exception: the next search starts a new generation.
+            _spaces.Add(space);
+        }
+    }
+
+    /// <summary>The same answer by plain Dijkstra: the reference for tests and the baseline for benchmarks.</summary>
+    internal SearchPath? FindWithDijkstra(CompiledProfile profile, SnapPoint from, SnapPoint to)
+    {
+        Check(profile, from, to);
+        return DijkstraSearch.Find(Graph, profile, from, to);
+    }
+
+    private void Check(CompiledProfile profile, SnapPoint from, SnapPoint to)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        if (profile.ArcCostPerMetre.Length != 2 * Graph.EdgeClasses.Length || profile.NodeCost.Length != Graph.NodeClasses.Length)
+        {
+            throw new ArgumentException("the profile was compiled for another graph", nameof(profile));
+        }
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)from.Edge, (uint)Graph.EdgeCount, nameof(from));
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)to.Edge, (uint)Graph.EdgeCount, nameof(to));
+    }
+}

@@ -1,0 +1,44 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
+
+namespace Routing.Api.Tests;
+
+/// <summary>The real service in memory, on a graph file of the test's choosing (built from OSM on first start when missing).</summary>
+public class RoutingApiFactory(string graphPath, string osmPath) : WebApplicationFactory<Program>
+{
+    public LogCollector Logs { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Routing:Graph", graphPath);
+        builder.UseSetting("Routing:Osm", osmPath);
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+    }
+}
+
+/// <summary>Keeps every log line, to check what start-up says.</summary>
+public sealed class LogCollector : ILoggerProvider
+{
+    private readonly ConcurrentQueue<(LogLevel Level, string Category, string Message)> _entries = new();
+
+    public IReadOnlyList<(LogLevel Level, string Category, string Message)> Entries => [.. _entries];
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(LogCollector collector, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            collector._entries.Enqueue((logLevel, category, formatter(state, exception)));
+    }
+}

@@ -1,0 +1,105 @@
+using Routing.Engine.Profiles;
+using Routing.Engine.Search;
+using Routing.Graph;
+using Routing.TestSupport;
+
+namespace Routing.Engine.Tests.Search;
+
+/// <summary>The Heidelberg path finder (landmarks computed once per test run), random snap points and an independent path check.</summary>
+internal static class SearchTesting
+{
+    private static readonly Lazy<PathFinder> LazyHeidelberg = new(() => new PathFinder(Heidelberg.Graph));
+
+    public static PathFinder HeidelbergFinder => LazyHeidelberg.Value;
+
+    public static CompiledProfile Profile(RoutingGraph graph, string name, bool relaxed = false)
+    {
+        Assert.True(ProfileCatalog.Default.TryGet(name, out var settings), name);
+        return CompiledProfile.Compile(graph, settings, relaxed);
+    }
+
+    /// <summary>A point on a random edge of the largest component, at a random offset.</summary>
+    public static SnapPoint RandomPoint(RoutingGraph graph, Random random)
+    {
+        while (true)
+        {
+            int edge = random.Next(graph.EdgeCount);
+            if (graph.VertexComponent[graph.EdgeFrom[edge]] == 0)
+            {
+                return At(graph, edge, random.NextDouble() * graph.EdgeLengthCm[edge] / 100.0);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A snap point; its geographic point is interpolated between the edge's ends (the search reads only the edge and
+    /// the offset, the rest is for the straight-line distances tests sort pairs by).
+    /// </summary>
+    public static SnapPoint At(RoutingGraph graph, int edge, double offsetM)
+    {
+        int a = graph.EdgeFrom[edge], b = graph.EdgeTo[edge];
+        double lengthM = graph.EdgeLengthCm[edge] / 100.0;
+        double share = lengthM > 0 ? offsetM / lengthM : 0;
+        double lat = (graph.VertexLatE7[a] + (share * (graph.VertexLatE7[b] - graph.VertexLatE7[a]))) / 1e7;
+        double lon = (graph.VertexLonE7[a] + (share * (graph.VertexLonE7[b] - graph.VertexLonE7[a]))) / 1e7;
+        return new SnapPoint(edge, offsetM, new GeoPoint(lat, lon), 0);
+    }
+
+    /// <summary>Great-circle distance between two snap points, roughly (equirectangular; fine within a city).</summary>
+    public static double StraightLineM(SnapPoint a, SnapPoint b)
+    {
+        const double MetresPerDegree = 6_371_008.8 * Math.PI / 180;
+        double dLat = (b.Point.Lat - a.Point.Lat) * MetresPerDegree;
+        double dLon = (b.Point.Lon - a.Point.Lon) * MetresPerDegree * Math.Cos(a.Point.Lat * Math.PI / 180);
+        return Math.Sqrt((dLat * dLat) + (dLon * dLon));
+    }
+
+    /// <summary>
+    /// Checks that a path is connected from its start point to its end point and returns its cost summed again by the
+    /// definition (written out here from the specification, not taken from the engine), +infinity when a part is blocked.
+    /// </summary>
+    public static double CheckedCost(RoutingGraph graph, CompiledProfile profile, SearchPath path)
+    {
+        int e = path.From.Edge, f = path.To.Edge;
+        double lengthE = graph.EdgeLengthCm[e] / 100.0, lengthF = graph.EdgeLengthCm[f] / 100.0;
+        double x = path.From.OffsetM, y = path.To.OffsetM;
+        if (path.StaysOnOneEdge)
+        {
+            Assert.Equal(e, f);
+            Assert.Empty(path.Arcs);
+            Assert.Equal(-1, path.LastVertex);
+            return y >= x ? profile.PartialEdgeCost(graph, e, false, y - x) : profile.PartialEdgeCost(graph, e, true, x - y);
+        }
+
+        int first = path.FirstVertex;
+        Assert.True(first == graph.EdgeFrom[e] || first == graph.EdgeTo[e], $"first vertex {first} is not an end of the start edge {e}");
+        double cost = first == graph.EdgeTo[e]
+            ? profile.PartialEdgeCost(graph, e, false, lengthE - x)
+            : profile.PartialEdgeCost(graph, e, true, x);
+        cost += profile.NodeCost[graph.VertexNodeClass[first]];
+
+        int at = first;
+        foreach (int arc in path.Arcs)
+        {
+            int edge = arc >> 1;
+            int tail = (arc & 1) == 0 ? graph.EdgeFrom[edge] : graph.EdgeTo[edge];
+            int head = (arc & 1) == 0 ? graph.EdgeTo[edge] : graph.EdgeFrom[edge];
+            Assert.True(tail == at, $"arc {arc} starts at {tail}, but the path is at {at}");
+            int kind = (2 * graph.EdgeClassId[edge]) + (arc & 1);
+            cost += (graph.EdgeLengthCm[edge] / 100.0 * profile.ArcCostPerMetre[kind]) + profile.ArcFixedCost[kind]
+                    + profile.NodeCost[graph.VertexNodeClass[head]];
+            at = head;
+        }
+
+        int last = path.LastVertex;
+        Assert.Equal(at, last);
+        Assert.True(last == graph.EdgeFrom[f] || last == graph.EdgeTo[f], $"last vertex {last} is not an end of the end edge {f}");
+        cost += last == graph.EdgeFrom[f]
+            ? profile.PartialEdgeCost(graph, f, false, y)
+            : profile.PartialEdgeCost(graph, f, true, lengthF - y);
+        return cost;
+    }
+
+    public static void AssertClose(double expected, double actual, string because) =>
+        Assert.True(Math.Abs(expected - actual) <= 1e-9 * Math.Max(1, Math.Abs(expected)), $"{because}: expected {expected:R}, got {actual:R}");
+}
