@@ -16,6 +16,7 @@ public sealed class Router
     private readonly PathFinder _pathFinder;
     private readonly SnapIndex _snapIndex;
     private readonly RouteAssembler _assembler;
+    private readonly CompiledProfileCache _compiledProfiles;
 
     public Router(RoutingGraph graph, ProfileCatalog profiles)
     {
@@ -24,6 +25,7 @@ public sealed class Router
         _pathFinder = new PathFinder(graph);
         _snapIndex = new SnapIndex(graph);
         _assembler = new RouteAssembler(graph);
+        _compiledProfiles = new CompiledProfileCache(graph);
     }
 
     public RoutingGraph Graph { get; }
@@ -36,7 +38,7 @@ public sealed class Router
         {
             throw new ArgumentException("a route needs at least two waypoints", nameof(request));
         }
-        var profile = CompiledProfile.Compile(Graph, request.Profile);
+        var profile = _compiledProfiles.Get(request.Profile, relaxed: false);
         CompiledProfile? relaxed = null;
         var snapped = new SnapPoint[request.Waypoints.Count];
         for (int i = 0; i < snapped.Length; i++)
@@ -54,7 +56,7 @@ public sealed class Router
             }
             // A point that lies only on ways this profile may not use (a steep lane, a staircase) still has a place:
             // start there, let the strict search fail, and explain what blocks instead of "not on the network".
-            relaxed ??= CompiledProfile.Compile(Graph, request.Profile, relaxed: true);
+            relaxed ??= _compiledProfiles.Get(request.Profile, relaxed: true);
             if (_snapIndex.Snap(point, request.SnapRadiusM, relaxed).Snapped is not { } onBlockedWay)
             {
                 return new PointNotOnNetwork(i, point, request.SnapRadiusM, snap.NearestUsableBeyondRadiusM);
@@ -67,7 +69,7 @@ public sealed class Router
         {
             if (_pathFinder.Find(profile, snapped[leg], snapped[leg + 1]) is not { } path)
             {
-                relaxed ??= CompiledProfile.Compile(Graph, request.Profile, relaxed: true);
+                relaxed ??= _compiledProfiles.Get(request.Profile, relaxed: true);
                 return Explain(request.Language, leg, snapped[leg], snapped[leg + 1], profile, relaxed);
             }
             legs[leg] = path;

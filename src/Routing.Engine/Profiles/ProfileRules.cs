@@ -44,33 +44,32 @@ internal sealed class ProfileRules
         double fixedS = 0, penaltyS = 0;
         var unknown = UnknownFacts.None;
         Violation? violation = null;
-        void Block(Violation v) => violation ??= v;
 
         bool explicitlyFine = s.UsesWheelchair && edge.Wheelchair is WheelchairTag.Yes or WheelchairTag.Designated;
 
         if (edge.Has(EdgeFlags.Construction) || edge.Highway == HighwayKind.Construction)
         {
-            Block(new(Constraint.Construction));
+            violation ??= new(Constraint.Construction);
         }
         if (edge.Access == AccessKind.Private)
         {
-            Block(new(Constraint.PrivateAccess));
+            violation ??= new(Constraint.PrivateAccess);
         }
         if ((backward && edge.Has(EdgeFlags.ForwardOnly)) || (!backward && edge.Has(EdgeFlags.BackwardOnly)))
         {
-            Block(new(Constraint.OneWay));
+            violation ??= new(Constraint.OneWay);
         }
         if (s.Wheeled && edge.Has(EdgeFlags.Conveying))
         {
-            Block(new(Constraint.Escalator));
+            violation ??= new(Constraint.Escalator);
         }
         if (s.Wheeled && edge.Has(EdgeFlags.DifficultTrail))
         {
-            Block(new(Constraint.DifficultTrail));
+            violation ??= new(Constraint.DifficultTrail);
         }
         if (s.UsesWheelchair && edge.Wheelchair == WheelchairTag.No)
         {
-            Block(new(Constraint.WheelchairNo));
+            violation ??= new(Constraint.WheelchairNo);
         }
         else if (s.UsesWheelchair && edge.Wheelchair == WheelchairTag.Limited)
         {
@@ -89,7 +88,7 @@ internal sealed class ProfileRules
                 switch (s.Steps)
                 {
                     case StepsPolicy.Never:
-                        Block(new(Constraint.Steps));
+                        violation ??= new(Constraint.Steps);
                         break;
                     case StepsPolicy.Avoid:
                         factor *= StepsAvoidFactor;
@@ -108,7 +107,7 @@ internal sealed class ProfileRules
         {
             if (_avoidSurfaces.Contains(edge.Surface) && !explicitlyFine)
             {
-                Block(new(Constraint.Surface, Detail: FactNames.Of(edge.Surface)));
+                violation ??= new(Constraint.Surface, Detail: FactNames.Of(edge.Surface));
             }
             factor *= SurfaceGrades.Of(edge.Surface) switch
             {
@@ -127,7 +126,7 @@ internal sealed class ProfileRules
         {
             if (_worstSmoothness != Smoothness.Unknown && edge.Smoothness > _worstSmoothness && !explicitlyFine)
             {
-                Block(new(Constraint.Smoothness, Detail: $"{FactNames.Of(edge.Smoothness)}, worst accepted {FactNames.Of(_worstSmoothness)}"));
+                violation ??= new(Constraint.Smoothness, Detail: $"{FactNames.Of(edge.Smoothness)}, worst accepted {FactNames.Of(_worstSmoothness)}");
             }
             factor *= edge.Smoothness switch
             {
@@ -147,7 +146,7 @@ internal sealed class ProfileRules
             }
             else if (edge.WidthCm < minWidth && !explicitlyFine)
             {
-                Block(new(Constraint.Width, edge.WidthCm, minWidth, "cm"));
+                violation ??= new(Constraint.Width, edge.WidthCm, minWidth, "cm");
             }
             else
             {
@@ -155,7 +154,7 @@ internal sealed class ProfileRules
             }
         }
 
-        (speedFactor, factor) = Incline(edge, backward, speedFactor, factor, ref unknown, Block);
+        (speedFactor, factor) = Incline(edge, backward, speedFactor, factor, ref unknown, ref violation);
 
         if (edge.Kerb != KerbKind.None)
         {
@@ -165,7 +164,7 @@ internal sealed class ProfileRules
             unknown |= kerb.Unknown;
             if (kerb.Violation is { } v)
             {
-                Block(v);
+                violation ??= v;
             }
         }
 
@@ -189,23 +188,22 @@ internal sealed class ProfileRules
         double durationS = 0, penaltyS = 0;
         var unknown = UnknownFacts.None;
         Violation? violation = null;
-        void Block(Violation v) => violation ??= v;
         bool explicitlyFine = s.UsesWheelchair && node.Wheelchair is WheelchairTag.Yes or WheelchairTag.Designated;
 
         if (node.Has(NodeFlags.NoAccess))
         {
-            Block(new(Constraint.NoAccess, Detail: FactNames.Of(node.Barrier)));
+            violation ??= new(Constraint.NoAccess, Detail: FactNames.Of(node.Barrier));
         }
         if (s.UsesWheelchair && node.Wheelchair == WheelchairTag.No)
         {
-            Block(new(Constraint.WheelchairNo, Detail: FactNames.Of(node.Barrier)));
+            violation ??= new(Constraint.WheelchairNo, Detail: FactNames.Of(node.Barrier));
         }
         if (s.Wheeled && node.Barrier is not (BarrierKind.None or BarrierKind.Kerb) && !explicitlyFine)
         {
             switch (BarrierKinds.ImpactOnWheels(node.Barrier))
             {
                 case BarrierImpact.Blocking:
-                    Block(new(Constraint.Barrier, Detail: FactNames.Of(node.Barrier)));
+                    violation ??= new(Constraint.Barrier, Detail: FactNames.Of(node.Barrier));
                     break;
                 case BarrierImpact.Narrowing when node.WidthCm == 0:
                     unknown |= UnknownFacts.Barrier;
@@ -215,7 +213,7 @@ internal sealed class ProfileRules
         }
         if (s.Wheeled && s.MinWidthCm is { } minWidth && node.WidthCm != 0 && node.WidthCm < minWidth && !explicitlyFine)
         {
-            Block(new(Constraint.Width, node.WidthCm, minWidth, "cm", FactNames.Of(node.Barrier)));
+            violation ??= new(Constraint.Width, node.WidthCm, minWidth, "cm", FactNames.Of(node.Barrier));
         }
         if (node.Kerb != KerbKind.None)
         {
@@ -225,7 +223,7 @@ internal sealed class ProfileRules
             unknown |= kerb.Unknown;
             if (kerb.Violation is { } v)
             {
-                Block(v);
+                violation ??= v;
             }
         }
         if (node.Has(NodeFlags.Elevator))
@@ -267,7 +265,7 @@ internal sealed class ProfileRules
 
     /// <summary>Slope: hard limits per direction, a comfort zone from half the limit, and speed falling with slope.</summary>
     private (double SpeedFactor, double CostFactor) Incline(in EdgeClass edge, bool backward, double speedFactor, double factor,
-        ref UnknownFacts unknown, Action<Violation> block)
+        ref UnknownFacts unknown, ref Violation? violation)
     {
         var s = _settings;
         bool limited = s.MaxInclineUpPct is not null || s.MaxInclineDownPct is not null;
@@ -290,7 +288,7 @@ internal sealed class ProfileRules
         {
             if (steepness > max)
             {
-                block(new Violation(uphill ? Constraint.InclineUp : Constraint.InclineDown, Math.Round(steepness, 1), max, "%"));
+                violation ??= new Violation(uphill ? Constraint.InclineUp : Constraint.InclineDown, Math.Round(steepness, 1), max, "%");
             }
             else
             {

@@ -1,0 +1,107 @@
+using BenchmarkDotNet.Attributes;
+using Routing.Engine;
+using Routing.Engine.Profiles;
+using Routing.Engine.Routes;
+using Routing.Engine.Search;
+using Routing.Engine.Snapping;
+using Routing.Graph;
+using Routing.Osm.Import;
+
+namespace Routing.Benchmarks;
+
+/// <summary>
+/// The stages of one route request, each on its own, for the wheelchair profile on the 1-5 km query set:
+/// compiling the request's profile, snapping both points, the exact ALT search (and plain Dijkstra as the
+/// baseline it is compared with), and assembling the route's details. Times are per query.
+/// </summary>
+public class EngineStageBenchmarks
+{
+    private const int Queries = 200;
+    private RoutingGraph _graph = null!;
+    private ProfileSettings _settings = null!;
+    private CompiledProfile _profile = null!;
+    private SnapIndex _snapIndex = null!;
+    private PathFinder _pathFinder = null!;
+    private RouteAssembler _assembler = null!;
+    private (GeoPoint From, GeoPoint To)[] _points = [];
+    private (SnapPoint From, SnapPoint To)[] _snapped = [];
+    private SearchPath[] _paths = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _graph = OsmImporter.Import(RepositoryData.HeidelbergExtract).Graph;
+        ProfileCatalog.Default.TryGet("wheelchair", out var preset);
+        _settings = preset!;
+        _profile = CompiledProfile.Compile(_graph, _settings);
+        _snapIndex = new SnapIndex(_graph);
+        _pathFinder = new PathFinder(_graph);
+        _assembler = new RouteAssembler(_graph);
+        var snapped = new List<(SnapPoint, SnapPoint)>();
+        var paths = new List<SearchPath>();
+        foreach (var (from, to) in QuerySets.Load("mixed-1-5km"))
+        {
+            if (_snapIndex.Snap(from, 50, _profile).Snapped is { } a && _snapIndex.Snap(to, 50, _profile).Snapped is { } b
+                && _pathFinder.Find(_profile, a, b) is { } path)
+            {
+                snapped.Add((a, b));
+                paths.Add(path);
+                _points = [.. _points, (from, to)];
+            }
+            if (paths.Count == Queries)
+            {
+                break;
+            }
+        }
+        _snapped = [.. snapped];
+        _paths = [.. paths];
+    }
+
+    [Benchmark]
+    public CompiledProfile CompileProfile() => CompiledProfile.Compile(_graph, _settings);
+
+    [Benchmark(OperationsPerInvoke = Queries)]
+    public int SnapBothPoints()
+    {
+        int found = 0;
+        foreach (var (from, to) in _points)
+        {
+            found += _snapIndex.Snap(from, 50, _profile).Snapped is null ? 0 : 1;
+            found += _snapIndex.Snap(to, 50, _profile).Snapped is null ? 0 : 1;
+        }
+        return found;
+    }
+
+    [Benchmark(OperationsPerInvoke = Queries)]
+    public double SearchAlt()
+    {
+        double total = 0;
+        foreach (var (from, to) in _snapped)
+        {
+            total += _pathFinder.Find(_profile, from, to)!.CostS;
+        }
+        return total;
+    }
+
+    [Benchmark(OperationsPerInvoke = Queries, Baseline = true)]
+    public double SearchDijkstra()
+    {
+        double total = 0;
+        foreach (var (from, to) in _snapped)
+        {
+            total += _pathFinder.FindWithDijkstra(_profile, from, to)!.CostS;
+        }
+        return total;
+    }
+
+    [Benchmark(OperationsPerInvoke = Queries)]
+    public double AssembleRoute()
+    {
+        double total = 0;
+        for (int i = 0; i < _paths.Length; i++)
+        {
+            total += _assembler.Assemble([_paths[i]], _profile, [_points[i].From, _points[i].To], "en").DistanceM;
+        }
+        return total;
+    }
+}
