@@ -1,8 +1,5 @@
 using Routing.Engine.Profiles;
 using Routing.Engine.Routes;
-using Routing.Graph;
-using Routing.Osm.Import;
-using Routing.TestSupport;
 
 namespace Routing.Engine.Tests;
 
@@ -12,23 +9,15 @@ namespace Routing.Engine.Tests;
 /// </summary>
 public sealed class ConstraintChoiceTests
 {
-    private static readonly RoutingGraph Graph = OsmImporter.Import(RepositoryPaths.Fixture("choices.osm")).Graph;
-    private static readonly Router Router = new(Graph, ProfileCatalog.Default);
-
-    private static GeoPoint NodePoint(long osmNodeId)
-    {
-        int v = Graph.VertexOsmNodeId.IndexOf(osmNodeId);
-        Assert.True(v >= 0, $"node {osmNodeId} is not a vertex");
-        return new GeoPoint(Coordinates.ToDegrees(Graph.VertexLatE7[v]), Coordinates.ToDegrees(Graph.VertexLonE7[v]));
-    }
+    private static readonly FixtureRouter Fixture = new("choices.osm");
 
     /// <summary>The OSM ways the route between the pair's A and B uses.</summary>
     private static long[] WaysOf(int pair, string profile, ConstraintOverrides? overrides = null, bool reverse = false)
     {
         Assert.True(ProfileCatalog.Default.TryGet(profile, out var preset));
         var settings = (overrides ?? new ConstraintOverrides()).ApplyTo(preset);
-        GeoPoint a = NodePoint((pair * 100) + 1), b = NodePoint((pair * 100) + 2);
-        var outcome = Router.Route(new RouteRequest(reverse ? [b, a] : [a, b], settings));
+        GeoPoint a = Fixture.NodePoint((pair * 100) + 1), b = Fixture.NodePoint((pair * 100) + 2);
+        var outcome = Fixture.Router.Route(new RouteRequest(reverse ? [b, a] : [a, b], settings));
         var route = Assert.IsType<RouteFound>(outcome).Route;
         return [.. route.Segments.Select(s => s.OsmWayId).Distinct().Order()];
     }

@@ -1,8 +1,5 @@
 using Routing.Engine.Profiles;
 using Routing.Engine.Routes;
-using Routing.Graph;
-using Routing.Osm.Import;
-using Routing.TestSupport;
 
 namespace Routing.Engine.Tests;
 
@@ -12,21 +9,13 @@ namespace Routing.Engine.Tests;
 /// </summary>
 public sealed class NoRouteExplanationTests
 {
-    private static readonly RoutingGraph Graph = OsmImporter.Import(RepositoryPaths.Fixture("accessibility.osm")).Graph;
-    private static readonly Router Router = new(Graph, ProfileCatalog.Default);
+    private static readonly FixtureRouter Fixture = new("accessibility.osm");
+    private static Router Router => Fixture.Router;
 
-    private static GeoPoint NodePoint(long osmNodeId)
-    {
-        int v = Graph.VertexOsmNodeId.IndexOf(osmNodeId);
-        Assert.True(v >= 0, $"node {osmNodeId} is not a vertex");
-        return new GeoPoint(Coordinates.ToDegrees(Graph.VertexLatE7[v]), Coordinates.ToDegrees(Graph.VertexLonE7[v]));
-    }
+    private static GeoPoint NodePoint(long osmNodeId) => Fixture.NodePoint(osmNodeId);
 
-    private static RouteOutcome Route(long fromNode, long toNode, string profile, ConstraintOverrides? overrides = null)
-    {
-        Assert.True(ProfileCatalog.Default.TryGet(profile, out var preset));
-        return Router.Route(new RouteRequest([NodePoint(fromNode), NodePoint(toNode)], (overrides ?? new()).ApplyTo(preset)));
-    }
+    private static RouteOutcome Route(long fromNode, long toNode, string profile, ConstraintOverrides? overrides = null) =>
+        Fixture.Route(fromNode, toNode, profile, overrides);
 
     private static Blocker SingleBlocker(RouteOutcome outcome, Constraint constraint) =>
         Assert.Single(Assert.IsType<NoRoute>(outcome).Blockers, b => b.Violation.Constraint == constraint);
