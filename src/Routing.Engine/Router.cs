@@ -1,3 +1,4 @@
+using Routing.Engine.Barriers;
 using Routing.Engine.Profiles;
 using Routing.Engine.Routes;
 using Routing.Engine.Search;
@@ -10,6 +11,11 @@ namespace Routing.Engine;
 /// The engine's one entry point: snaps the waypoints, searches each leg with the request's own profile, assembles
 /// the route or explains why there is none. Built once per graph (landmarks, spatial index); shared by all requests
 /// and thread-safe, because the graph is read-only and search state is rented per request.
+/// <para>
+/// Barrier reports are an immutable <see cref="BarrierOverlay"/> that <see cref="ReplaceOverlay"/> swaps in
+/// atomically. A request reads the overlay once when it starts and uses that snapshot to the end (strict and relaxed
+/// profiles, warnings), so requests in flight never see half of an update.
+/// </para>
 /// </summary>
 public sealed class Router
 {
@@ -17,6 +23,7 @@ public sealed class Router
     private readonly SnapIndex _snapIndex;
     private readonly RouteAssembler _assembler;
     private readonly CompiledProfileCache _compiledProfiles;
+    private BarrierOverlay _overlay = BarrierOverlay.Empty;
 
     public Router(RoutingGraph graph, ProfileCatalog profiles)
     {
@@ -32,13 +39,43 @@ public sealed class Router
 
     public ProfileCatalog Profiles { get; }
 
+    /// <summary>The barrier reports routes respect now (<see cref="BarrierOverlay.Empty"/> until one is set).</summary>
+    public BarrierOverlay Overlay => Volatile.Read(ref _overlay);
+
+    /// <summary>
+    /// Makes <paramref name="overlay"/> the one new requests use, atomically; requests already running finish with the
+    /// overlay they started with. The overlay must have been built for this router's graph.
+    /// </summary>
+    public void ReplaceOverlay(BarrierOverlay overlay)
+    {
+        ArgumentNullException.ThrowIfNull(overlay);
+        if (overlay.Graph is { } graph && !ReferenceEquals(graph, Graph))
+        {
+            throw new ArgumentException("the overlay was built for another graph", nameof(overlay));
+        }
+        Volatile.Write(ref _overlay, overlay);
+        // Profiles compiled with the old overlay are keyed by its version and no new request asks for them again.
+        _compiledProfiles.Clear();
+    }
+
+    /// <summary>
+    /// What a report at <paramref name="geometry"/> would be pinned to, judged as for a report of kind <c>other</c>
+    /// (points go to the nearest node within 8 m, else to the nearest way within 30 m). Use the overload with the kind
+    /// to get exactly what <see cref="BarrierOverlay.Build"/> pins a report of that kind to.
+    /// </summary>
+    public BarrierPin Pin(BarrierGeometry geometry) => Pin(geometry, ReportedBarrierKind.Other);
+
+    /// <summary>What a report of this kind at <paramref name="geometry"/> is pinned to: OSM ways and nodes, and for a point where and how far.</summary>
+    public BarrierPin Pin(BarrierGeometry geometry, ReportedBarrierKind kind) => BarrierOverlay.Pin(Graph, geometry, kind);
+
     public RouteOutcome Route(RouteRequest request)
     {
         if (request.Waypoints.Count < 2)
         {
             throw new ArgumentException("a route needs at least two waypoints", nameof(request));
         }
-        var profile = _compiledProfiles.Get(request.Profile, relaxed: false);
+        var overlay = Overlay; // one snapshot for the whole request
+        var profile = _compiledProfiles.Get(request.Profile, relaxed: false, overlay);
         CompiledProfile? relaxed = null;
         var snapped = new SnapPoint[request.Waypoints.Count];
         for (int i = 0; i < snapped.Length; i++)
@@ -56,7 +93,7 @@ public sealed class Router
             }
             // A point that lies only on ways this profile may not use (a steep lane, a staircase) still has a place:
             // start there, let the strict search fail, and explain what blocks instead of "not on the network".
-            relaxed ??= _compiledProfiles.Get(request.Profile, relaxed: true);
+            relaxed ??= _compiledProfiles.Get(request.Profile, relaxed: true, overlay);
             if (_snapIndex.Snap(point, request.SnapRadiusM, relaxed).Snapped is not { } onBlockedWay)
             {
                 return new PointNotOnNetwork(i, point, request.SnapRadiusM, snap.NearestUsableBeyondRadiusM);
@@ -69,7 +106,7 @@ public sealed class Router
         {
             if (_pathFinder.Find(profile, snapped[leg], snapped[leg + 1]) is not { } path)
             {
-                relaxed ??= _compiledProfiles.Get(request.Profile, relaxed: true);
+                relaxed ??= _compiledProfiles.Get(request.Profile, relaxed: true, overlay);
                 return Explain(request.Language, leg, snapped[leg], snapped[leg + 1], profile, relaxed);
             }
             legs[leg] = path;

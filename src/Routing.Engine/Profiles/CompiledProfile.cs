@@ -1,3 +1,4 @@
+using Routing.Engine.Barriers;
 using Routing.Graph;
 
 namespace Routing.Engine.Profiles;
@@ -8,57 +9,120 @@ namespace Routing.Engine.Profiles;
 /// 1,600 edge classes), so every request compiles its own; the search then costs one array lookup per arc.
 /// Blocked arcs and nodes cost +infinity. A relaxed profile turns every block into a large penalty instead: its
 /// cheapest path is the one that breaks the fewest limits, which is what a failed request is explained with.
+/// <para>
+/// Compiled with a <see cref="BarrierOverlay"/>, the tables grow by the overlay's extra classes (an overlaid edge or
+/// vertex has its own class there), each priced as the maximum of the original class's cost and what each report on
+/// it does for this profile (<see cref="BarrierEffects"/>), and the profile hands out the overlay's class arrays
+/// (<see cref="EdgeClassIds"/>, <see cref="VertexNodeClasses"/>) instead of the graph's. Searches read classes only
+/// through the profile, so they see the overlay without any extra work per arc, and since a report only adds cost, no
+/// arc costs less per metre than before and the lower bounds of A* still hold.
+/// </para>
 /// </summary>
 public sealed class CompiledProfile
 {
     /// <summary>What one broken limit costs in a relaxed profile: more than any detour within a city.</summary>
     public const double ViolationPenaltyS = 100_000;
 
+    private readonly RoutingGraph _graph;
     private readonly ProfileRules _rules;
     private readonly double[] _arcCostPerMetre;
     private readonly double[] _arcFixedCost;
     private readonly double[] _nodeCost;
+    private readonly int[]? _edgeClassIds;
+    private readonly int[]? _vertexNodeClasses;
+    // The full verdicts of the overlay's extra classes (2 per edge class, 1 per node class), for route details and explanations.
+    private readonly ArcVerdict[] _overlayArcVerdicts;
+    private readonly NodeVerdict[] _overlayNodeVerdicts;
 
-    private CompiledProfile(ProfileSettings settings, bool relaxed, RoutingGraph graph)
+    private CompiledProfile(ProfileSettings settings, bool relaxed, RoutingGraph graph, BarrierOverlay overlay)
     {
+        if (overlay.Graph is { } overlaid && !ReferenceEquals(overlaid, graph))
+        {
+            throw new ArgumentException("the overlay was built for another graph", nameof(overlay));
+        }
+        _graph = graph;
         Settings = settings;
         IsRelaxed = relaxed;
+        Overlay = overlay;
         _rules = new ProfileRules(settings);
         var edgeClasses = graph.EdgeClasses;
-        _arcCostPerMetre = new double[edgeClasses.Length * 2];
-        _arcFixedCost = new double[edgeClasses.Length * 2];
+        var extraEdgeClasses = overlay.EdgeClasses;
+        _arcCostPerMetre = new double[(edgeClasses.Length + extraEdgeClasses.Length) * 2];
+        _arcFixedCost = new double[_arcCostPerMetre.Length];
         for (int c = 0; c < edgeClasses.Length; c++)
         {
             for (int direction = 0; direction < 2; direction++)
             {
                 var verdict = _rules.Edge(edgeClasses[c], backward: direction == 1);
-                double fixedCost = verdict.FixedDurationS + verdict.PenaltyS;
-                double perMetre = verdict.DurationSecondsPerMetre * verdict.CostFactor;
-                if (verdict.Violation is not null)
-                {
-                    perMetre = relaxed ? perMetre : double.PositiveInfinity;
-                    fixedCost += relaxed ? ViolationPenaltyS : 0;
-                }
-                _arcCostPerMetre[(2 * c) + direction] = perMetre;
-                _arcFixedCost[(2 * c) + direction] = fixedCost;
+                (_arcCostPerMetre[(2 * c) + direction], _arcFixedCost[(2 * c) + direction]) = Price(verdict, relaxed);
             }
         }
+        _overlayArcVerdicts = new ArcVerdict[extraEdgeClasses.Length * 2];
+        for (int k = 0; k < extraEdgeClasses.Length; k++)
+        {
+            var extra = extraEdgeClasses[k];
+            ref readonly var edgeClass = ref edgeClasses[extra.BaseClass];
+            for (int direction = 0; direction < 2; direction++)
+            {
+                bool backward = direction == 1;
+                var own = _rules.Edge(edgeClass, backward);
+                double perMetre = _arcCostPerMetre[(2 * extra.BaseClass) + direction];
+                double fixedCost = _arcFixedCost[(2 * extra.BaseClass) + direction];
+                Violation? reported = null;
+                foreach (var report in extra.Reports)
+                {
+                    var effect = BarrierEffects.OnArc(_rules, settings, relaxed, edgeClass, backward, own, report);
+                    perMetre = Math.Max(perMetre, effect.PerMetre);
+                    fixedCost = Math.Max(fixedCost, effect.Fixed);
+                    reported ??= effect.Violation;
+                }
+                int kind = (2 * (edgeClasses.Length + k)) + direction;
+                (_arcCostPerMetre[kind], _arcFixedCost[kind]) = (perMetre, fixedCost);
+                _overlayArcVerdicts[(2 * k) + direction] = own with { Violation = own.Violation ?? reported };
+            }
+        }
+
         var nodeClasses = graph.NodeClasses;
-        _nodeCost = new double[nodeClasses.Length];
+        var extraNodeClasses = overlay.NodeClasses;
+        _nodeCost = new double[nodeClasses.Length + extraNodeClasses.Length];
         for (int n = 0; n < nodeClasses.Length; n++)
         {
-            var verdict = _rules.Node(nodeClasses[n]);
-            double cost = verdict.DurationS + verdict.PenaltyS;
-            _nodeCost[n] = verdict.Violation is null ? cost : relaxed ? cost + ViolationPenaltyS : double.PositiveInfinity;
+            _nodeCost[n] = Price(_rules.Node(nodeClasses[n]), relaxed);
         }
+        _overlayNodeVerdicts = new NodeVerdict[extraNodeClasses.Length];
+        for (int k = 0; k < extraNodeClasses.Length; k++)
+        {
+            var extra = extraNodeClasses[k];
+            ref readonly var nodeClass = ref nodeClasses[extra.BaseClass];
+            var own = _rules.Node(nodeClass);
+            double cost = _nodeCost[extra.BaseClass];
+            Violation? reported = null;
+            foreach (var report in extra.Reports)
+            {
+                var effect = BarrierEffects.OnNode(_rules, settings, relaxed, nodeClass, own, report);
+                cost = Math.Max(cost, effect.Cost);
+                reported ??= effect.Violation;
+            }
+            _nodeCost[nodeClasses.Length + k] = cost;
+            _overlayNodeVerdicts[k] = own with { Violation = own.Violation ?? reported };
+        }
+        _edgeClassIds = overlay.EdgeClassIds;
+        _vertexNodeClasses = overlay.VertexNodeClasses;
         MinCostPerMetre = 1 / settings.SpeedMps;
     }
 
-    public static CompiledProfile Compile(RoutingGraph graph, ProfileSettings settings, bool relaxed = false) =>
-        new(settings, relaxed, graph);
+    /// <param name="overlay">Barrier reports to respect; null or <see cref="BarrierOverlay.Empty"/> for none.</param>
+    public static CompiledProfile Compile(RoutingGraph graph, ProfileSettings settings, bool relaxed = false, BarrierOverlay? overlay = null) =>
+        new(settings, relaxed, graph, overlay ?? BarrierOverlay.Empty);
 
     public ProfileSettings Settings { get; }
     public bool IsRelaxed { get; }
+
+    /// <summary>The barrier reports this profile was compiled with (<see cref="BarrierOverlay.Empty"/> for none).</summary>
+    public BarrierOverlay Overlay { get; }
+
+    /// <summary>The graph this profile was compiled for.</summary>
+    internal RoutingGraph Graph => _graph;
 
     /// <summary>No arc costs less than its length times this: the lower bound that keeps A* exact for every profile.</summary>
     public double MinCostPerMetre { get; }
@@ -69,28 +133,77 @@ public sealed class CompiledProfile
     /// <summary>Cost of passing a vertex of each node class; +infinity when blocked.</summary>
     public ReadOnlySpan<double> NodeCost => _nodeCost;
 
+    /// <summary>
+    /// The class of each edge that indexes <see cref="ArcCostPerMetre"/>: the graph's own, or with an overlay the
+    /// overlay's copy in which overlaid edges have extra classes. Always read classes through here, never from the graph.
+    /// </summary>
+    public ReadOnlySpan<int> EdgeClassIds => _edgeClassIds is null ? _graph.EdgeClassId : _edgeClassIds;
+
+    /// <summary>The node class of each vertex that indexes <see cref="NodeCost"/> (see <see cref="EdgeClassIds"/>).</summary>
+    public ReadOnlySpan<int> VertexNodeClasses => _vertexNodeClasses is null ? _graph.VertexNodeClass : _vertexNodeClasses;
+
+    /// <summary>Cost of passing a vertex; +infinity when blocked.</summary>
+    public double VertexCost(int vertex) => _nodeCost[VertexNodeClasses[vertex]];
+
     /// <summary>Cost of the whole arc including the vertex it enters; +infinity when blocked.</summary>
     public double ArcCost(RoutingGraph graph, int arc)
     {
         int edge = arc >> 1;
-        int kind = (2 * graph.EdgeClassId[edge]) + (arc & 1);
+        int kind = (2 * EdgeClassIds[edge]) + (arc & 1);
         return (graph.EdgeLengthCm[edge] / 100.0 * _arcCostPerMetre[kind]) + _arcFixedCost[kind]
-               + _nodeCost[graph.VertexNodeClass[graph.ArcHead(arc)]];
+               + _nodeCost[VertexNodeClasses[graph.ArcHead(arc)]];
     }
 
     /// <summary>Cost of travelling part of an edge (metres) in a direction, without any vertex; +infinity when blocked.</summary>
     public double PartialEdgeCost(RoutingGraph graph, int edge, bool backward, double metres)
     {
-        int kind = (2 * graph.EdgeClassId[edge]) + (backward ? 1 : 0);
+        int kind = (2 * EdgeClassIds[edge]) + (backward ? 1 : 0);
         return (metres * _arcCostPerMetre[kind]) + _arcFixedCost[kind];
     }
 
-    public bool IsUsable(RoutingGraph graph, int edge) =>
-        !double.IsPositiveInfinity(_arcCostPerMetre[2 * graph.EdgeClassId[edge]])
-        || !double.IsPositiveInfinity(_arcCostPerMetre[(2 * graph.EdgeClassId[edge]) + 1]);
+    public bool IsUsable(RoutingGraph graph, int edge)
+    {
+        int edgeClass = EdgeClassIds[edge];
+        return !double.IsPositiveInfinity(_arcCostPerMetre[2 * edgeClass]) || !double.IsPositiveInfinity(_arcCostPerMetre[(2 * edgeClass) + 1]);
+    }
 
-    /// <summary>The full judgement of an arc, for route details and explanations (not for the search loop).</summary>
-    public ArcVerdict EdgeVerdict(RoutingGraph graph, int edge, bool backward) => _rules.Edge(graph.ClassOfEdge(edge), backward);
+    /// <summary>
+    /// The full judgement of an arc, for route details and explanations (not for the search loop). Under a report it
+    /// is the judgement of the way as mapped, with the report's violation when the report blocks and the way does not.
+    /// </summary>
+    public ArcVerdict EdgeVerdict(RoutingGraph graph, int edge, bool backward)
+    {
+        int edgeClass = EdgeClassIds[edge];
+        int graphClasses = graph.EdgeClasses.Length;
+        return edgeClass >= graphClasses
+            ? _overlayArcVerdicts[(2 * (edgeClass - graphClasses)) + (backward ? 1 : 0)]
+            : _rules.Edge(graph.EdgeClasses[edgeClass], backward);
+    }
 
-    public NodeVerdict VertexVerdict(RoutingGraph graph, int vertex) => _rules.Node(graph.ClassOfVertex(vertex));
+    public NodeVerdict VertexVerdict(RoutingGraph graph, int vertex)
+    {
+        int nodeClass = VertexNodeClasses[vertex];
+        int graphClasses = graph.NodeClasses.Length;
+        return nodeClass >= graphClasses ? _overlayNodeVerdicts[nodeClass - graphClasses] : _rules.Node(graph.NodeClasses[nodeClass]);
+    }
+
+    /// <summary>A verdict as table entries: cost per metre and fixed cost, +infinity per metre (strict) or a penalty (relaxed) when it breaks a limit.</summary>
+    internal static (double PerMetre, double Fixed) Price(in ArcVerdict verdict, bool relaxed)
+    {
+        double fixedCost = verdict.FixedDurationS + verdict.PenaltyS;
+        double perMetre = verdict.DurationSecondsPerMetre * verdict.CostFactor;
+        if (verdict.Violation is not null)
+        {
+            perMetre = relaxed ? perMetre : double.PositiveInfinity;
+            fixedCost += relaxed ? ViolationPenaltyS : 0;
+        }
+        return (perMetre, fixedCost);
+    }
+
+    /// <summary>A node verdict as its table entry: +infinity (strict) or a penalty (relaxed) when it breaks a limit.</summary>
+    internal static double Price(in NodeVerdict verdict, bool relaxed)
+    {
+        double cost = verdict.DurationS + verdict.PenaltyS;
+        return verdict.Violation is null ? cost : relaxed ? cost + ViolationPenaltyS : double.PositiveInfinity;
+    }
 }

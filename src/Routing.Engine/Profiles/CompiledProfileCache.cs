@@ -1,23 +1,25 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Routing.Engine.Barriers;
 using Routing.Graph;
 
 namespace Routing.Engine.Profiles;
 
 /// <summary>
-/// Compiled profiles of one graph, keyed by their settings' values. Most requests use a preset or a preset with one
-/// or two common changes, so compiling (about 0.1 ms) is mostly saved; a flood of distinct settings only empties
-/// the cache, never grows it past <see cref="Capacity"/>.
+/// Compiled profiles of one graph, keyed by their settings' values and the version of the barrier overlay they were
+/// compiled with. Most requests use a preset or a preset with one or two common changes, so compiling (about 0.1 ms)
+/// is mostly saved; a flood of distinct settings only empties the cache, never grows it past <see cref="Capacity"/>.
+/// When the overlay is replaced, <see cref="Clear"/> drops the profiles of the old one.
 /// </summary>
 internal sealed class CompiledProfileCache(RoutingGraph graph)
 {
     public const int Capacity = 256;
     private readonly ConcurrentDictionary<string, CompiledProfile> _profiles = new(StringComparer.Ordinal);
 
-    public CompiledProfile Get(ProfileSettings settings, bool relaxed)
+    public CompiledProfile Get(ProfileSettings settings, bool relaxed, BarrierOverlay overlay)
     {
         // The record's own equality compares lists by reference; the JSON text compares them by value.
-        string key = (relaxed ? "relaxed:" : "strict:") + JsonSerializer.Serialize(settings);
+        string key = (relaxed ? "relaxed:" : "strict:") + overlay.Version + ":" + JsonSerializer.Serialize(settings);
         if (_profiles.TryGetValue(key, out var profile))
         {
             return profile;
@@ -26,6 +28,8 @@ internal sealed class CompiledProfileCache(RoutingGraph graph)
         {
             _profiles.Clear();
         }
-        return _profiles.GetOrAdd(key, _ => CompiledProfile.Compile(graph, settings, relaxed));
+        return _profiles.GetOrAdd(key, _ => CompiledProfile.Compile(graph, settings, relaxed, overlay));
     }
+
+    public void Clear() => _profiles.Clear();
 }

@@ -1,3 +1,5 @@
+using Routing.Engine.Barriers;
+
 namespace Routing.Engine.Profiles;
 
 /// <summary>Which limit of a profile a way or node breaks.</summary>
@@ -18,6 +20,11 @@ public enum Constraint
     Kerb,
     Barrier,
     DifficultTrail,
+    /// <summary>
+    /// A verified barrier report blocks the way or node for this profile (construction, a broken elevator, a kerb or
+    /// narrowing the report measured): <see cref="Violation.ReportId"/> and <see cref="Violation.ReportKind"/> say which.
+    /// </summary>
+    Reported,
     /// <summary>No path exists at all, whatever the limits: the points lie in separate parts of the network.</summary>
     NotConnected,
 }
@@ -26,9 +33,18 @@ public enum Constraint
 /// A broken limit: what, by how much (<see cref="Actual"/> against <see cref="Limit"/> in <see cref="Unit"/>, when
 /// the constraint has a measure), and the name of the request field that would lift it.
 /// </summary>
-public readonly record struct Violation(Constraint Constraint, double? Actual = null, double? Limit = null, string? Unit = null, string? Detail = null)
+/// <param name="ReportId">For <see cref="Constraint.Reported"/>: the barrier report that causes it.</param>
+/// <param name="ReportKind">For <see cref="Constraint.Reported"/>: what the report says is wrong.</param>
+public readonly record struct Violation(
+    Constraint Constraint,
+    double? Actual = null,
+    double? Limit = null,
+    string? Unit = null,
+    string? Detail = null,
+    long? ReportId = null,
+    ReportedBarrierKind? ReportKind = null)
 {
-    /// <summary>The request constraint a user can change to accept this, or null when nothing can (construction, access).</summary>
+    /// <summary>The request constraint a user can change to accept this, or null when nothing can (construction, access, reports).</summary>
     public string? RequestField => Constraint switch
     {
         Constraint.Steps => "steps",

@@ -84,5 +84,5 @@ public sealed record RouteSummary
 /// <param name="DistanceM">Distance from this instruction to the next.</param>
 public sealed record Instruction(string Type, string Text, double DistanceM, GeoPoint Location, int SegmentIndex, string? Name);
 
-/// <param name="Type">Stable machine name: unknown_surface, unknown_width, unknown_incline, unknown_kerb, steep, rough_surface, narrow, steps, kerb_near_limit.</param>
+/// <param name="Type">Stable machine name: unknown_surface, unknown_width, unknown_incline, unknown_kerb, steep, rough_surface, narrow, steps, kerb_near_limit, reported_barrier (a verified report on the route), unverified_barrier (a report awaiting verification near the route).</param>
 public sealed record RouteWarning(string Type, string Message, int? SegmentIndex, GeoPoint? Location);

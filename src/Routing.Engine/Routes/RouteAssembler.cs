@@ -51,7 +51,8 @@ internal sealed class RouteAssembler(RoutingGraph graph)
             Segments = [.. segments.Select(s => s.Segment)],
             Summary = Summarise(pieces, segments, distanceM, profile.Settings),
             Instructions = new InstructionWriter(graph, geometry, lang).Write(segments, pieces, distanceM),
-            Warnings = RouteWarnings.Collect(segments, geometry, profile.Settings, lang),
+            Warnings = RouteWarnings.Collect(segments, geometry, profile.Settings, lang,
+                BarrierWarnings.Collect(graph, profile.Overlay, pieces, segments, geometry, lang)),
             Waypoints = [.. requested.Select((point, i) => Waypoint(point, i == 0 ? legs[0].From : legs[i - 1].To))],
         };
     }
@@ -432,6 +433,8 @@ internal sealed class RouteAssembler(RoutingGraph graph)
             Constraint.Barrier => (fact ?? violation.Detail ?? "?", ""),
             Constraint.InclineUp or Constraint.InclineDown => (Measure(violation.Actual, "0.0"), Measure(violation.Limit, "0.#")),
             Constraint.Kerb or Constraint.Width => (Measure(violation.Actual, "0"), Measure(violation.Limit, "0")),
+            Constraint.Reported => (violation.ReportKind is { } kind ? RouteTexts.Get("report." + FactNames.Of(kind), language) : "?",
+                violation.ReportId?.ToString() ?? "?"),
             _ => ("", ""),
         };
         return RouteTexts.Format("blocker." + FactNames.Of(violation.Constraint), language, place, value, limit);

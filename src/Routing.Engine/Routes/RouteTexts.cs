@@ -114,6 +114,21 @@ internal static class RouteTexts
         ["warning.narrow_passage"] = ("Narrow passage ({0}): {1} cm, your minimum is {2} cm", "Enge Durchfahrt ({0}): {1} cm, Ihr Minimum ist {2} cm"),
         ["warning.steps"] = ("The route takes steps ({0} m)", "Die Route führt über eine Treppe ({0} m)"),
         ["warning.kerb_near_limit"] = ("Kerb of {0} cm, close to your limit of {1} cm", "Bordstein von {0} cm, nahe an Ihrer Grenze von {1} cm"),
+        ["warning.unverified_barrier"] = ("A barrier was reported near here but not yet verified: {0} (report {1})",
+            "Hier in der Nähe wurde ein Hindernis gemeldet, aber noch nicht bestätigt: {0} (Meldung {1})"),
+        ["warning.reported_barrier"] = ("The route passes a reported barrier: {0} (report {1})",
+            "Die Route führt über ein gemeldetes Hindernis: {0} (Meldung {1})"),
+
+        // Barrier reports, keyed by their kind in the API's spelling.
+        ["report.elevator_out_of_service"] = ("elevator out of service", "Aufzug außer Betrieb"),
+        ["report.construction"] = ("construction", "Baustelle"),
+        ["report.missing_kerb_ramp"] = ("missing kerb ramp", "fehlende Bordsteinabsenkung"),
+        ["report.high_kerb"] = ("high kerb", "hoher Bordstein"),
+        ["report.blocked_path"] = ("blocked path", "versperrter Weg"),
+        ["report.narrow_passage"] = ("narrow passage", "Engstelle"),
+        ["report.steep_ramp"] = ("steep ramp", "steile Rampe"),
+        ["report.surface_damage"] = ("damaged surface", "beschädigter Belag"),
+        ["report.other"] = ("other barrier", "sonstiges Hindernis"),
 
         // Blockers: {0} is the place, {1} the measured value, {2} the limit.
         ["place.way"] = ("on way {0}", "auf Weg {0}"),
@@ -134,6 +149,7 @@ internal static class RouteTexts
         ["blocker.kerb"] = ("kerb {1} cm {0}, limit {2} cm", "Bordstein {1} cm {0}, Grenze {2} cm"),
         ["blocker.barrier"] = ("{1} {0}", "{1} {0}"),
         ["blocker.difficult_trail"] = ("mountain trail {0}", "Bergpfad {0}"),
+        ["blocker.reported"] = ("{1} reported (report {2}) {0}", "{1} gemeldet (Meldung {2}) {0}"),
         ["blocker.not_connected"] = ("start and destination lie in separate parts of the path network",
             "Start und Ziel liegen in getrennten Teilen des Wegenetzes"),
     };

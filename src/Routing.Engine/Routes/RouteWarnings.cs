@@ -15,8 +15,9 @@ internal static class RouteWarnings
     /// <summary>A short steep bit (a driveway ramp) can be managed; a longer one needs strength or help.</summary>
     private const double SteepMinM = 20;
 
+    /// <param name="more">Warnings found elsewhere (barrier reports), merged in by position.</param>
     public static IReadOnlyList<RouteWarning> Collect(IReadOnlyList<AssembledSegment> segments, IReadOnlyList<GeoPoint> geometry,
-        ProfileSettings settings, TextLanguage language)
+        ProfileSettings settings, TextLanguage language, IEnumerable<(double PositionM, RouteWarning Warning)>? more = null)
     {
         var found = new List<(double PositionM, RouteWarning Warning)>();
         void Add(string type, string message, int segment, GeoPoint? location = null) =>
@@ -92,6 +93,8 @@ internal static class RouteWarnings
         {
             Add("steps", RouteTexts.Format("warning.steps", language, Metres(run.LengthM)), run.First);
         }
+
+        found.AddRange(more ?? []);
 
         // OrderBy is stable: warnings at one place keep the order above.
         return [.. found.OrderBy(f => f.PositionM).Select(f => f.Warning)];

@@ -65,7 +65,7 @@ internal static class BidirectionalAltSearch
         foreach (int end in (ReadOnlySpan<int>)[toA, toB])
         {
             // A blocked vertex ends no path: every way onto it already costs +infinity.
-            if (!double.IsPositiveInfinity(profile.NodeCost[graph.VertexNodeClass[end]]))
+            if (!double.IsPositiveInfinity(profile.VertexCost(end)))
             {
                 double c = SearchCosts.End(graph, profile, to, end);
                 Seed(backward, backwardHeap, generation, end, c, c - potentials.Forward(end));
@@ -86,8 +86,9 @@ internal static class BidirectionalAltSearch
         var edgeFrom = graph.EdgeFrom;
         var edgeTo = graph.EdgeTo;
         var edgeLengthCm = graph.EdgeLengthCm;
-        var edgeClass = graph.EdgeClassId;
-        var vertexNodeClass = graph.VertexNodeClass;
+        // Classes come from the profile: with a barrier overlay, overlaid edges and vertices have classes of their own.
+        var edgeClass = profile.EdgeClassIds;
+        var vertexNodeClass = profile.VertexNodeClasses;
         var costPerMetre = profile.ArcCostPerMetre;
         var fixedCost = profile.ArcFixedCost;
         var nodeCost = profile.NodeCost;

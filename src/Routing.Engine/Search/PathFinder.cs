@@ -56,7 +56,7 @@ public sealed class PathFinder
     private void Check(CompiledProfile profile, SnapPoint from, SnapPoint to)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        if (profile.ArcCostPerMetre.Length != 2 * Graph.EdgeClasses.Length || profile.NodeCost.Length != Graph.NodeClasses.Length)
+        if (!ReferenceEquals(profile.Graph, Graph))
         {
             throw new ArgumentException("the profile was compiled for another graph", nameof(profile));
         }

@@ -32,7 +32,7 @@ internal static class SearchCosts
         double along = vertex == graph.EdgeTo[edge]
             ? profile.PartialEdgeCost(graph, edge, backward: false, EdgeLengthM(graph, edge) - offsetM)
             : profile.PartialEdgeCost(graph, edge, backward: true, offsetM);
-        return Blocked(along + profile.NodeCost[graph.VertexNodeClass[vertex]]);
+        return Blocked(along + profile.VertexCost(vertex));
     }
 
     /// <summary>From <paramref name="vertex"/> (an end of the end edge) to the end point; its node cost is not included.</summary>

@@ -57,6 +57,7 @@ internal static class SearchTesting
     /// <summary>
     /// Checks that a path is connected from its start point to its end point and returns its cost summed again by the
     /// definition (written out here from the specification, not taken from the engine), +infinity when a part is blocked.
+    /// Classes are read through the profile, which hands out a barrier overlay's classes when it was compiled with one.
     /// </summary>
     public static double CheckedCost(RoutingGraph graph, CompiledProfile profile, SearchPath path)
     {
@@ -76,7 +77,7 @@ internal static class SearchTesting
         double cost = first == graph.EdgeTo[e]
             ? profile.PartialEdgeCost(graph, e, false, lengthE - x)
             : profile.PartialEdgeCost(graph, e, true, x);
-        cost += profile.NodeCost[graph.VertexNodeClass[first]];
+        cost += profile.NodeCost[profile.VertexNodeClasses[first]];
 
         int at = first;
         foreach (int arc in path.Arcs)
@@ -85,9 +86,9 @@ internal static class SearchTesting
             int tail = (arc & 1) == 0 ? graph.EdgeFrom[edge] : graph.EdgeTo[edge];
             int head = (arc & 1) == 0 ? graph.EdgeTo[edge] : graph.EdgeFrom[edge];
             Assert.True(tail == at, $"arc {arc} starts at {tail}, but the path is at {at}");
-            int kind = (2 * graph.EdgeClassId[edge]) + (arc & 1);
+            int kind = (2 * profile.EdgeClassIds[edge]) + (arc & 1);
             cost += (graph.EdgeLengthCm[edge] / 100.0 * profile.ArcCostPerMetre[kind]) + profile.ArcFixedCost[kind]
-                    + profile.NodeCost[graph.VertexNodeClass[head]];
+                    + profile.NodeCost[profile.VertexNodeClasses[head]];
             at = head;
         }
 
