@@ -1,3 +1,4 @@
+using Routing.Api.Barriers;
 using Routing.Api.Documentation;
 using Routing.Api.Health;
 using Routing.Api.Hosting;
@@ -11,9 +12,11 @@ builder.Services.AddApiJson();                                  // snake_case JS
 builder.Services.AddApiProblems();                              // problem+json for every error, stable type URIs
 builder.Services.AddApiDocumentation();                         // OpenAPI document
 builder.Services.AddRoutingGraph(builder.Configuration);        // Routing:Graph, Routing:Osm -> graph, router
+builder.Services.AddBarrierReports(builder.Configuration);      // Barriers:Database, Barriers:ApiKeys -> store, keys, overlay refresher
 
 var app = builder.Build();
-if (!app.LoadRoutingGraph())                                    // builds the graph first if the file is missing
+if (!app.LoadRoutingGraph()                                     // builds the graph first if the file is missing
+    || !await app.OpenBarrierStoreAsync())                      // creates or migrates the store, seeds the configured keys
 {
     await app.DisposeAsync();                                   // flushes the log line that says why
     return 1;
@@ -21,10 +24,13 @@ if (!app.LoadRoutingGraph())                                    // builds the gr
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseBarrierAccess();                                         // X-Api-Key -> key and role; rate limit on new reports
 app.MapApiDocumentation();                                      // /openapi/v1.json, /scalar/v1, / -> /scalar/v1
 app.MapHealthEndpoints();                                       // /health
 app.MapProfileEndpoints();                                      // /v1/profiles, /v1/profiles/{name}
 app.MapRouteEndpoints();                                        // /v1/routes (GET and POST)
+app.MapBarrierEndpoints();                                      // /v1/barriers, /v1/barriers/{id}[/verify|resolve|reject], .geojson
+app.MapApiKeyEndpoints();                                       // /v1/admin/api-keys
 await app.RunAsync();
 return 0;
 

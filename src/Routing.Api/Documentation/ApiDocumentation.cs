@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
+using Routing.Api.Barriers;
 using Scalar.AspNetCore;
 
 namespace Routing.Api.Documentation;
@@ -15,7 +16,7 @@ internal static class ApiDocumentation
     public const string ReferencePage = "/scalar/v1";
 
     public static IServiceCollection AddApiDocumentation(this IServiceCollection services) =>
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(options => options.AddApiKeySecurityScheme().AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo
             {
@@ -24,9 +25,13 @@ internal static class ApiDocumentation
                 Description =
                     "Step-free routes for wheelchair users and people with walkers, pushchairs or weak legs, on OpenStreetMap data. " +
                     "Every request may set its own limits (kerb height, incline, width, surfaces, steps, unknown data). " +
+                    "Planners and citizens report barriers (a broken elevator, a construction site, a missing kerb ramp ...); " +
+                    "verified reports change routes within a second. Writes need an API key in the X-Api-Key header. " +
                     "JSON is snake_case; every error is application/problem+json (RFC 9457) with a stable `type` URI under " +
                     "https://routing.example/problems/ (invalid-request, unknown-profile, point-outside-area, point-not-on-network, " +
-                    "no-route, not-found, method-not-allowed, internal).",
+                    "no-route, not-found, method-not-allowed, internal; for barrier reports also api-key-required, api-key-invalid, " +
+                    "forbidden, rate-limited, barrier-not-found, invalid-transition, location-not-on-network, api-key-not-found, " +
+                    "last-admin-key).",
             };
             return Task.CompletedTask;
         }));

@@ -34,4 +34,31 @@ internal static class ProblemTypes
 
     /// <summary>500: an unexpected error; logged with the trace id, no internals in the answer.</summary>
     public const string Internal = Base + "internal";
+
+    /// <summary>401: a barrier write (or key management) without an <c>X-Api-Key</c> header.</summary>
+    public const string ApiKeyRequired = Base + "api-key-required";
+
+    /// <summary>401: the <c>X-Api-Key</c> header holds an unknown or revoked key (on any barrier endpoint, reads too).</summary>
+    public const string ApiKeyInvalid = Base + "api-key-invalid";
+
+    /// <summary>403: a valid key whose role may not do this; <c>required_roles</c> and <c>role</c> say which.</summary>
+    public const string Forbidden = Base + "forbidden";
+
+    /// <summary>429: too many reports created with one key; <c>retry_after_s</c> (and the Retry-After header) say when to retry.</summary>
+    public const string RateLimited = Base + "rate-limited";
+
+    /// <summary>404: no barrier report with this id (or none the caller may see).</summary>
+    public const string BarrierNotFound = Base + "barrier-not-found";
+
+    /// <summary>409: the report's status does not allow this (verify a resolved report ...); <c>report_status</c>, <c>allowed_actions</c>.</summary>
+    public const string InvalidTransition = Base + "invalid-transition";
+
+    /// <summary>422: a report's location lies on no way or node of the network (nothing near enough to pin it to).</summary>
+    public const string LocationNotOnNetwork = Base + "location-not-on-network";
+
+    /// <summary>404: no API key with this id.</summary>
+    public const string ApiKeyNotFound = Base + "api-key-not-found";
+
+    /// <summary>409: revoking the last active admin key would leave nobody able to manage keys.</summary>
+    public const string LastAdminKey = Base + "last-admin-key";
 }

@@ -1,0 +1,125 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+using Routing.Api.Problems;
+using Routing.Barriers;
+
+namespace Routing.Api.Barriers;
+
+/// <summary>
+/// Access by API key in the <c>X-Api-Key</c> header. No key: anonymous (may read active reports). An unknown or
+/// revoked key: 401 on every barrier endpoint, reads included, so a client with a wrong key learns at once. A key of
+/// the wrong role: 403. Every refusal is problem+json.
+/// </summary>
+internal static class ApiKeyAuthentication
+{
+    public const string Scheme = "ApiKey";
+    public const string Header = "X-Api-Key";
+    public const string KeyIdClaim = "key_id";
+
+    /// <summary>The key behind the request, or null for anonymous.</summary>
+    public static Actor? ActorOf(ClaimsPrincipal user)
+    {
+        if (user.Identity?.IsAuthenticated != true || user.FindFirst(KeyIdClaim)?.Value is not { } keyId)
+        {
+            return null;
+        }
+        return BarrierNames.TryParse<ApiKeyRole>(user.FindFirst(ClaimTypes.Role)?.Value, out var role) ? new Actor(keyId, role) : null;
+    }
+
+    /// <summary>Anyone, but a key that is sent must be valid.</summary>
+    public static TBuilder AllowAnonymousWithValidKey<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(policy => policy.AddAuthenticationSchemes(Scheme).AddRequirements(new ValidKeyIfPresentRequirement()))
+            .WithApiKeySecurity(optional: true);
+
+    /// <summary>Only a valid key with one of <paramref name="roles"/>.</summary>
+    public static TBuilder RequireKeyRole<TBuilder>(this TBuilder builder, params ApiKeyRole[] roles) where TBuilder : IEndpointConventionBuilder =>
+        builder
+            .RequireAuthorization(policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser()
+                .RequireRole([.. roles.Select(r => BarrierNames.Name(r))]))
+            .WithMetadata(new RequiredKeyRoles(roles))
+            .WithApiKeySecurity(optional: false);
+}
+
+/// <summary>Endpoint metadata: the roles an endpoint needs, for the 403 answer.</summary>
+internal sealed record RequiredKeyRoles(IReadOnlyList<ApiKeyRole> Roles);
+
+internal sealed class ValidKeyIfPresentRequirement : IAuthorizationRequirement;
+
+/// <summary>Succeeds without a key, or with a valid one; fails (401) for a key that is sent but not valid.</summary>
+internal sealed class ValidKeyIfPresentHandler : AuthorizationHandler<ValidKeyIfPresentRequirement>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, ValidKeyIfPresentRequirement requirement)
+    {
+        bool keySent = context.Resource is HttpContext http && http.Request.Headers.ContainsKey(ApiKeyAuthentication.Header);
+        if (!keySent || context.User.Identity?.IsAuthenticated == true)
+        {
+            context.Succeed(requirement);
+        }
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Checks the <c>X-Api-Key</c> header against the stored key hashes; answers 401 and 403 as problems.</summary>
+internal sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyService keys, IProblemDetailsService problems)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!Request.Headers.TryGetValue(ApiKeyAuthentication.Header, out var values))
+        {
+            return AuthenticateResult.NoResult();
+        }
+        if (values.Count != 1 || string.IsNullOrEmpty(values[0]))
+        {
+            return AuthenticateResult.Fail("malformed X-Api-Key header");
+        }
+        var key = await keys.AuthenticateAsync(values[0]!.Trim(), Context.RequestAborted);
+        if (key is null)
+        {
+            return AuthenticateResult.Fail("unknown or revoked API key");
+        }
+        Claim[] claims =
+        [
+            new(ApiKeyAuthentication.KeyIdClaim, key.KeyId),
+            new(ClaimTypes.Role, BarrierNames.Name(key.Role)),
+            new(ClaimTypes.Name, key.Name ?? key.KeyId),
+        ];
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, ApiKeyAuthentication.Scheme, ClaimTypes.Name, ClaimTypes.Role));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, ApiKeyAuthentication.Scheme));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        bool keySent = Request.Headers.ContainsKey(ApiKeyAuthentication.Header);
+        var problem = keySent
+            ? ApiProblems.Create(ProblemTypes.ApiKeyInvalid, StatusCodes.Status401Unauthorized, "Invalid API key",
+                $"The key in the {ApiKeyAuthentication.Header} header is not valid: unknown or revoked.")
+            : ApiProblems.Create(ProblemTypes.ApiKeyRequired, StatusCodes.Status401Unauthorized, "API key required",
+                $"This needs an API key in the {ApiKeyAuthentication.Header} header{RolesText(" with role ")}.");
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = $"{ApiKeyAuthentication.Scheme} header=\"{ApiKeyAuthentication.Header}\"";
+        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = Context, ProblemDetails = problem });
+    }
+
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        var actor = ApiKeyAuthentication.ActorOf(Context.User);
+        var required = Context.GetEndpoint()?.Metadata.GetMetadata<RequiredKeyRoles>()?.Roles ?? [];
+        var problem = ApiProblems.Create(ProblemTypes.Forbidden, StatusCodes.Status403Forbidden, "Not allowed for this key",
+            $"This needs a key{RolesText(" with role ")}; the key {actor?.KeyId} has role {(actor is null ? "none" : BarrierNames.Name(actor.Role))}.");
+        problem.Extensions["required_roles"] = required.Select(r => BarrierNames.Name(r)).ToArray();
+        problem.Extensions["role"] = actor is null ? null : BarrierNames.Name(actor.Role);
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = Context, ProblemDetails = problem });
+    }
+
+    private string RolesText(string prefix)
+    {
+        var required = Context.GetEndpoint()?.Metadata.GetMetadata<RequiredKeyRoles>()?.Roles;
+        return required is { Count: > 0 } ? prefix + string.Join(" or ", required.Select(r => BarrierNames.Name(r))) : "";
+    }
+}

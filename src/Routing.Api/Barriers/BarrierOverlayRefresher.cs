@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using Routing.Barriers;
+using Routing.Engine;
+using Routing.Engine.Barriers;
+
+namespace Routing.Api.Barriers;
+
+/// <summary>
+/// Keeps the router's barrier overlay in step with the store. Rebuilds after every change (the service advances its
+/// change generation after each commit; this wakes at once), and at least every <see cref="BarrierOptions.RefreshIntervalMs"/>
+/// and at the instant a validity window starts or ends, so that windows take effect by themselves. An overlay is
+/// only built when the set of reports differs from the last one; it is swapped into the router atomically, so requests
+/// in flight keep the overlay they started with. The first overlay is built before the service listens.
+/// </summary>
+internal sealed partial class BarrierOverlayRefresher(
+    BarrierService service, Router router, IOptions<BarrierOptions> options, ILogger<BarrierOverlayRefresher> logger) : BackgroundService
+{
+    /// <summary>How long a write waits for its change to reach the routes before it answers anyway.</summary>
+    public static readonly TimeSpan WriteWait = TimeSpan.FromSeconds(1);
+
+    private string? _fingerprint;
+    private long _seenGeneration;
+    private DateTimeOffset? _nextChange;
+
+    /// <summary>The change generation whose state the router's overlay reflects.</summary>
+    public GenerationGate Applied { get; } = new();
+
+    /// <summary>Reports in the current overlay: verified (changing routes) and unverified (warning only).</summary>
+    public (int Verified, int Unverified) Counts { get; private set; }
+
+    /// <summary>How long building the last overlay took.</summary>
+    public TimeSpan LastBuild { get; private set; }
+
+    /// <summary>Waits (at most <see cref="WriteWait"/>) until every change committed so far has reached the routes.</summary>
+    public Task<bool> WaitForCommittedChangesAsync(CancellationToken cancellationToken) =>
+        Applied.WaitAsync(service.Changes.Current, WriteWait, TimeProvider.System, cancellationToken);
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await RefreshAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await service.Changes.WaitAsync(_seenGeneration + 1, NextWait(), TimeProvider.System, stoppingToken);
+                await RefreshAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                LogRefreshFailed(logger, ex);
+                await Task.Delay(TimeSpan.FromMilliseconds(options.Value.RefreshIntervalMs), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    private async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        long generation = service.Changes.Current;
+        var snapshot = await service.OverlaySnapshotAsync(cancellationToken);
+        _nextChange = snapshot.NextChange;
+        if (!string.Equals(snapshot.Fingerprint, _fingerprint, StringComparison.Ordinal))
+        {
+            var clock = Stopwatch.StartNew();
+            var overlay = snapshot.Reports.Count == 0 ? BarrierOverlay.Empty : BarrierOverlay.Build(router.Graph, snapshot.Reports);
+            router.ReplaceOverlay(overlay);
+            LastBuild = clock.Elapsed;
+            int verified = snapshot.Reports.Count(r => r.Verified);
+            Counts = (verified, snapshot.Reports.Count - verified);
+            _fingerprint = snapshot.Fingerprint;
+            LogSwapped(logger, verified, snapshot.Reports.Count - verified, clock.Elapsed.TotalMilliseconds);
+        }
+        _seenGeneration = generation;
+        Applied.AdvanceTo(generation);
+    }
+
+    private TimeSpan NextWait()
+    {
+        var interval = TimeSpan.FromMilliseconds(Math.Max(10, options.Value.RefreshIntervalMs));
+        if (_nextChange is { } next)
+        {
+            var untilChange = next - service.Time.GetUtcNow() + TimeSpan.FromMilliseconds(1);
+            if (untilChange < interval)
+            {
+                return untilChange < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : untilChange;
+            }
+        }
+        return interval;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Barrier overlay swapped in: {Verified} verified, {Unverified} unverified reports, built in {Milliseconds:F1} ms")]
+    private static partial void LogSwapped(ILogger logger, int verified, int unverified, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Refreshing the barrier overlay failed; the previous overlay stays in force")]
+    private static partial void LogRefreshFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Mvc;
+using Routing.Api.Problems;
+using Routing.Barriers;
+using Routing.Engine.Barriers;
+
+namespace Routing.Api.Barriers;
+
+/// <summary>The problems only the barrier endpoints answer with.</summary>
+internal static class BarrierProblems
+{
+    public static ProblemDetails NotFound(string id)
+    {
+        var problem = ApiProblems.Create(ProblemTypes.BarrierNotFound, StatusCodes.Status404NotFound, "Barrier report not found",
+            $"There is no barrier report {id} that this caller may see.");
+        problem.Extensions["id"] = id;
+        return problem;
+    }
+
+    public static ProblemDetails InvalidTransition(BarrierReport report, string message)
+    {
+        var problem = ApiProblems.Create(ProblemTypes.InvalidTransition, StatusCodes.Status409Conflict, "Not allowed in this status", message);
+        problem.Extensions["id"] = report.Id;
+        problem.Extensions["report_status"] = BarrierNames.Name(report.Status);
+        problem.Extensions["allowed_actions"] = BarrierLifecycle.AllowedActions(report.Status).Select(BarrierMapper.ActionVerb).ToArray();
+        return problem;
+    }
+
+    public static ProblemDetails NotOnNetwork(BarrierGeometry geometry)
+    {
+        var problem = ApiProblems.Create(ProblemTypes.LocationNotOnNetwork, StatusCodes.Status422UnprocessableEntity, "Location not on the network",
+            geometry.Type == BarrierGeometryType.Point
+                ? "No way or node of the routing network lies near enough to the reported point to pin the report to (about 30 m, less for nodes). Report where the barrier is on the footway or street."
+                : $"No way of the routing network runs along or inside the reported {geometry.Type}; draw it along the footway or street that is blocked.");
+        problem.Extensions["location"] = BarrierMapper.Geometry(geometry);
+        return problem;
+    }
+
+    public static ProblemDetails ApiKeyNotFound(string keyId)
+    {
+        var problem = ApiProblems.Create(ProblemTypes.ApiKeyNotFound, StatusCodes.Status404NotFound, "API key not found",
+            $"There is no active API key with id {keyId}.");
+        problem.Extensions["key_id"] = keyId;
+        return problem;
+    }
+
+    public static ProblemDetails LastAdminKey(string keyId)
+    {
+        var problem = ApiProblems.Create(ProblemTypes.LastAdminKey, StatusCodes.Status409Conflict, "Last admin key",
+            $"The key {keyId} is the last active admin key; create another admin key before revoking it.");
+        problem.Extensions["key_id"] = keyId;
+        return problem;
+    }
+}

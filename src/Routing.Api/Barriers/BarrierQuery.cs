@@ -1,0 +1,86 @@
+using System.Globalization;
+using Routing.Api.Routes;
+using Routing.Barriers;
+using Routing.Engine.Barriers;
+
+namespace Routing.Api.Barriers;
+
+/// <summary>The query of <c>GET /v1/barriers</c> and <c>GET /v1/barriers.geojson</c>.</summary>
+internal sealed class BarrierListQuery
+{
+    public static readonly HashSet<string> Names = new(StringComparer.Ordinal) { "bbox", "status", "kind" };
+
+    /// <summary>Only reports whose geometry's box meets this one: <c>min_lon,min_lat,max_lon,max_lat</c>.</summary>
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "bbox")]
+    public string? Bbox { get; init; }
+
+    /// <summary>Comma-separated statuses: reported, verified, resolved, rejected (anonymous callers see only active reports in any case).</summary>
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "status")]
+    public string? Status { get; init; }
+
+    /// <summary>Comma-separated kinds: elevator_out_of_service, construction, missing_kerb_ramp, ...</summary>
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "kind")]
+    public string? Kind { get; init; }
+
+    public BarrierQuery? Parse(IEnumerable<string> parameterNames, FieldErrors errors)
+    {
+        foreach (string name in parameterNames)
+        {
+            if (!Names.Contains(name))
+            {
+                errors.Add(name, "is not a known parameter (bbox, status, kind)");
+            }
+        }
+        var statuses = List<BarrierStatus>(Status, "status", BarrierNames.Statuses, errors);
+        var kinds = List<ReportedBarrierKind>(Kind, "kind", BarrierNames.Kinds, errors);
+        GeoBounds? bounds = null;
+        if (Bbox is not null)
+        {
+            string[] parts = Bbox.Split(',', StringSplitOptions.TrimEntries);
+            double[] values = new double[parts.Length];
+            bool numbers = parts.Length == 4 && parts.Select((p, i) => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]) && double.IsFinite(values[i])).All(ok => ok);
+            if (!numbers)
+            {
+                errors.Add("bbox", "must be min_lon,min_lat,max_lon,max_lat in degrees, e.g. 8.68,49.40,8.71,49.42");
+            }
+            else if (values[0] is < -180 or > 180 || values[2] is < -180 or > 180 || values[1] is < -90 or > 90 || values[3] is < -90 or > 90)
+            {
+                errors.Add("bbox", "longitudes must be between -180 and 180, latitudes between -90 and 90 (order: min_lon,min_lat,max_lon,max_lat)");
+            }
+            else if (values[0] > values[2] || values[1] > values[3])
+            {
+                errors.Add("bbox", "the minimum must not be greater than the maximum (order: min_lon,min_lat,max_lon,max_lat)");
+            }
+            else
+            {
+                bounds = new GeoBounds(values[1], values[0], values[3], values[2]);
+            }
+        }
+        return errors.Any ? null : new BarrierQuery(statuses, kinds, bounds);
+    }
+
+    private static List<T>? List<T>(string? text, string field, IReadOnlyList<string> known, FieldErrors errors) where T : struct, Enum
+    {
+        if (text is null)
+        {
+            return null;
+        }
+        var values = new List<T>();
+        foreach (string name in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (BarrierNames.TryParse<T>(name, out var value))
+            {
+                values.Add(value);
+            }
+            else
+            {
+                errors.Add(field, $"'{name}' is not one of {string.Join(", ", known)}");
+            }
+        }
+        if (values.Count == 0 && !errors.Any)
+        {
+            errors.Add(field, $"must name at least one of {string.Join(", ", known)}");
+        }
+        return values;
+    }
+}

@@ -1,0 +1,422 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Routing.Engine;
+using Routing.Engine.Barriers;
+
+namespace Routing.Barriers.Sqlite;
+
+/// <summary>
+/// The embedded store: one SQLite file, created on first open, in WAL mode with <c>synchronous=FULL</c>, so a write
+/// is on disk when its transaction commits and survives a killed process (and a power cut). The schema migrates
+/// itself on open (<see cref="SqliteMigrations"/>). One connection, one operation at a time: SQLite has one writer
+/// anyway, and every operation here takes well under a millisecond.
+/// </summary>
+public sealed class SqliteBarrierStore : IBarrierStore, IApiKeyStore, IDisposable
+{
+    private const string ReportColumns =
+        "id, kind, geometry, status, description, valid_from, valid_until, kerb_height_cm, remaining_width_cm, incline_pct, " +
+        "reporter_key_id, reporter_role, created_at, updated_at, version, pinned_way_ids, pinned_node_ids, pinned_lat, pinned_lon, pinned_distance_m";
+
+    private const string KeyColumns = "key_id, key_sha256, role, name, source, created_at, revoked_at";
+
+    private readonly SqliteConnection _connection;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private int _disposed;
+
+    private SqliteBarrierStore(string path, SqliteConnection connection, int schemaVersion, IReadOnlyList<int> applied)
+    {
+        Path = path;
+        _connection = connection;
+        SchemaVersion = schemaVersion;
+        AppliedMigrations = applied;
+    }
+
+    public string Path { get; }
+
+    /// <summary>The schema version of the file after opening.</summary>
+    public int SchemaVersion { get; }
+
+    /// <summary>The migrations this open applied (empty when the file was current).</summary>
+    public IReadOnlyList<int> AppliedMigrations { get; }
+
+    /// <summary>The schema version this build writes.</summary>
+    public static int LatestSchemaVersion => SqliteMigrations.Latest;
+
+    /// <summary>Opens (creating when missing) the store at <paramref name="path"/> and migrates it to the latest schema.</summary>
+    public static SqliteBarrierStore Open(string path) => Open(path, SqliteMigrations.Latest);
+
+    /// <summary>Opens and migrates up to <paramref name="schemaVersion"/> only (tests make old files with it).</summary>
+    internal static SqliteBarrierStore Open(string path, int schemaVersion)
+    {
+        string full = System.IO.Path.GetFullPath(path);
+        SqliteConnection? connection = null;
+        try
+        {
+            string? directory = System.IO.Path.GetDirectoryName(full);
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+            connection = new SqliteConnection(new SqliteConnectionStringBuilder
+            {
+                DataSource = full,
+                Mode = SqliteOpenMode.ReadWriteCreate,
+                Pooling = false,
+                DefaultTimeout = 30,
+            }.ToString());
+            connection.Open();
+            string journal = Scalar(connection, "PRAGMA journal_mode = WAL")?.ToString() ?? "";
+            if (!string.Equals(journal, "wal", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new BarrierStoreException($"The barrier store {full} cannot use write-ahead logging (journal mode is {journal}); put it on a local file system.");
+            }
+            SqliteMigrations.Execute(connection, null, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000;");
+            int found = SqliteMigrations.CurrentVersion(connection);
+            if (found > SqliteMigrations.Latest)
+            {
+                throw new BarrierStoreException(
+                    $"The barrier store {full} has schema version {found}, written by a newer version of the service; this one knows up to {SqliteMigrations.Latest}. " +
+                    "Run the newer service, or point Barriers:Database at another file.");
+            }
+            var applied = SqliteMigrations.MigrateTo(connection, schemaVersion, DateTimeOffset.UtcNow);
+            var store = new SqliteBarrierStore(full, connection, SqliteMigrations.CurrentVersion(connection), applied);
+            connection = null;
+            return store;
+        }
+        catch (SqliteException ex)
+        {
+            throw new BarrierStoreException(
+                $"The barrier store {full} cannot be opened: {ex.Message.TrimEnd('.')}. If it is not a barrier store, point Barriers:Database at another file.", ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new BarrierStoreException($"The barrier store {full} cannot be created: {ex.Message.TrimEnd('.')}. Check the path and its permissions.", ex);
+        }
+        finally
+        {
+            connection?.Dispose();
+        }
+    }
+
+    /// <summary>Closes the file (waiting for an operation in progress). Idempotent.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+        _gate.Wait();
+        try
+        {
+            _connection.Dispose();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>The value of a pragma on the store's connection (tests check the durability settings with it).</summary>
+    internal string? Pragma(string name)
+    {
+        if (!name.All(c => char.IsAsciiLetterLower(c) || c == '_'))
+        {
+            throw new ArgumentException("not a pragma name", nameof(name));
+        }
+        _gate.Wait();
+        try
+        {
+            return Scalar(_connection, "PRAGMA " + name)?.ToString()?.ToLowerInvariant();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public Task<BarrierReport> InsertAsync(BarrierReport report, CancellationToken cancellationToken = default) => Run(connection =>
+    {
+        using var transaction = connection.BeginTransaction();
+        var box = GeoBounds.Of(report.Geometry);
+        long id;
+        using (var insert = connection.CreateCommand())
+        {
+            insert.Transaction = transaction;
+            insert.CommandText = """
+                INSERT INTO reports (kind, geometry, status, description, valid_from, valid_until, kerb_height_cm, remaining_width_cm,
+                    incline_pct, reporter_key_id, reporter_role, created_at, updated_at, version, pinned_way_ids, pinned_node_ids,
+                    pinned_lat, pinned_lon, pinned_distance_m, min_lat, min_lon, max_lat, max_lon)
+                VALUES ($kind, $geometry, $status, $description, $from, $until, $kerb, $width, $incline, $reporter, $role, $created,
+                    $updated, $version, $ways, $nodes, $plat, $plon, $pdist, $minlat, $minlon, $maxlat, $maxlon)
+                RETURNING id
+                """;
+            AddReportParameters(insert, report);
+            Add(insert, "$reporter", report.Reporter.KeyId);
+            Add(insert, "$role", BarrierNames.Name(report.Reporter.Role));
+            Add(insert, "$created", report.CreatedAt.ToUnixTimeMilliseconds());
+            Add(insert, "$minlat", box.MinLat);
+            Add(insert, "$minlon", box.MinLon);
+            Add(insert, "$maxlat", box.MaxLat);
+            Add(insert, "$maxlon", box.MaxLon);
+            id = Convert.ToInt64(insert.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+        for (int i = 0; i < report.History.Count; i++)
+        {
+            InsertHistory(connection, transaction, id, i + 1, report.History[i]);
+        }
+        transaction.Commit();
+        return report with { Id = id };
+    }, cancellationToken);
+
+    public Task<BarrierReport?> GetAsync(long id, CancellationToken cancellationToken = default) => Run(connection =>
+    {
+        using var select = connection.CreateCommand();
+        select.CommandText = $"SELECT {ReportColumns} FROM reports WHERE id = $id";
+        Add(select, "$id", id);
+        BarrierReport? report;
+        using (var reader = select.ExecuteReader())
+        {
+            report = reader.Read() ? ReadReport(reader) : null;
+        }
+        return report is null ? null : report with { History = ReadHistory(connection, id) };
+    }, cancellationToken);
+
+    public Task<IReadOnlyList<BarrierReport>> ListAsync(BarrierQuery query, CancellationToken cancellationToken = default) => Run<IReadOnlyList<BarrierReport>>(connection =>
+    {
+        using var select = connection.CreateCommand();
+        var where = new List<string>();
+        if (query.Statuses is { } statuses)
+        {
+            where.Add(In(select, "status", "$s", statuses.Select(s => BarrierNames.Name(s))));
+        }
+        if (query.Kinds is { } kinds)
+        {
+            where.Add(In(select, "kind", "$k", kinds.Select(k => BarrierNames.Name(k))));
+        }
+        if (query.Bounds is { } box)
+        {
+            where.Add("max_lat >= $minlat AND min_lat <= $maxlat AND max_lon >= $minlon AND min_lon <= $maxlon");
+            Add(select, "$minlat", box.MinLat);
+            Add(select, "$minlon", box.MinLon);
+            Add(select, "$maxlat", box.MaxLat);
+            Add(select, "$maxlon", box.MaxLon);
+        }
+        if (query.NotEndedAt is { } at)
+        {
+            where.Add("(valid_until IS NULL OR valid_until > $at)");
+            Add(select, "$at", at.ToUnixTimeMilliseconds());
+        }
+        select.CommandText = $"SELECT {ReportColumns} FROM reports{(where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")} ORDER BY id";
+        var reports = new List<BarrierReport>();
+        using var reader = select.ExecuteReader();
+        while (reader.Read())
+        {
+            reports.Add(ReadReport(reader));
+        }
+        return reports;
+    }, cancellationToken);
+
+    public Task<bool> UpdateAsync(BarrierReport updated, int expectedVersion, HistoryEntry entry, CancellationToken cancellationToken = default) => Run(connection =>
+    {
+        using var transaction = connection.BeginTransaction();
+        using (var update = connection.CreateCommand())
+        {
+            update.Transaction = transaction;
+            update.CommandText = """
+                UPDATE reports SET kind = $kind, geometry = $geometry, status = $status, description = $description,
+                    valid_from = $from, valid_until = $until, kerb_height_cm = $kerb, remaining_width_cm = $width, incline_pct = $incline,
+                    updated_at = $updated, version = $version, pinned_way_ids = $ways, pinned_node_ids = $nodes,
+                    pinned_lat = $plat, pinned_lon = $plon, pinned_distance_m = $pdist
+                WHERE id = $id AND version = $expected
+                """;
+            AddReportParameters(update, updated);
+            Add(update, "$id", updated.Id);
+            Add(update, "$expected", expectedVersion);
+            if (update.ExecuteNonQuery() != 1)
+            {
+                transaction.Rollback();
+                return false;
+            }
+        }
+        using (var seq = connection.CreateCommand())
+        {
+            seq.Transaction = transaction;
+            seq.CommandText = "SELECT coalesce(max(seq), 0) + 1 FROM report_history WHERE report_id = $id";
+            Add(seq, "$id", updated.Id);
+            InsertHistory(connection, transaction, updated.Id, Convert.ToInt32(seq.ExecuteScalar(), CultureInfo.InvariantCulture), entry);
+        }
+        transaction.Commit();
+        return true;
+    }, cancellationToken);
+
+    public Task<ApiKey?> FindKeyByHashAsync(string keySha256, CancellationToken cancellationToken = default) =>
+        Run(connection => ReadKeys(connection, "WHERE key_sha256 = $v", keySha256).SingleOrDefault(), cancellationToken);
+
+    public Task<ApiKey?> GetKeyAsync(string keyId, CancellationToken cancellationToken = default) =>
+        Run(connection => ReadKeys(connection, "WHERE key_id = $v", keyId).SingleOrDefault(), cancellationToken);
+
+    public Task<IReadOnlyList<ApiKey>> ListKeysAsync(CancellationToken cancellationToken = default) =>
+        Run<IReadOnlyList<ApiKey>>(connection => ReadKeys(connection, "ORDER BY created_at, key_id", null), cancellationToken);
+
+    public Task InsertKeyAsync(ApiKey key, CancellationToken cancellationToken = default) => Run(connection =>
+    {
+        using var transaction = connection.BeginTransaction();
+        SqliteMigrations.Execute(connection, transaction,
+            $"INSERT INTO api_keys ({KeyColumns}) VALUES ($id, $hash, $role, $name, $source, $created, $revoked)",
+            ("$id", key.KeyId), ("$hash", key.KeySha256), ("$role", BarrierNames.Name(key.Role)), ("$name", key.Name),
+            ("$source", BarrierNames.Name(key.Source)), ("$created", key.CreatedAt.ToUnixTimeMilliseconds()), ("$revoked", key.RevokedAt?.ToUnixTimeMilliseconds()));
+        transaction.Commit();
+        return true;
+    }, cancellationToken);
+
+    public Task UpdateKeyAsync(ApiKey key, CancellationToken cancellationToken = default) => Run(connection =>
+    {
+        using var transaction = connection.BeginTransaction();
+        SqliteMigrations.Execute(connection, transaction, "UPDATE api_keys SET role = $role, name = $name WHERE key_id = $id",
+            ("$id", key.KeyId), ("$role", BarrierNames.Name(key.Role)), ("$name", key.Name));
+        transaction.Commit();
+        return true;
+    }, cancellationToken);
+
+    public Task<bool> RevokeKeyAsync(string keyId, DateTimeOffset at, CancellationToken cancellationToken = default) => Run(connection =>
+    {
+        using var transaction = connection.BeginTransaction();
+        using var update = connection.CreateCommand();
+        update.Transaction = transaction;
+        update.CommandText = "UPDATE api_keys SET revoked_at = $at WHERE key_id = $id AND revoked_at IS NULL";
+        Add(update, "$id", keyId);
+        Add(update, "$at", at.ToUnixTimeMilliseconds());
+        bool revoked = update.ExecuteNonQuery() == 1;
+        transaction.Commit();
+        return revoked;
+    }, cancellationToken);
+
+    private async Task<T> Run<T>(Func<SqliteConnection, T> operation, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed == 1, this);
+            return operation(_connection);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private static void AddReportParameters(SqliteCommand command, BarrierReport report)
+    {
+        Add(command, "$kind", BarrierNames.Name(report.Kind));
+        Add(command, "$geometry", BarrierGeoJson.ToJson(report.Geometry));
+        Add(command, "$status", BarrierNames.Name(report.Status));
+        Add(command, "$description", report.Description);
+        Add(command, "$from", report.Window.From?.ToUnixTimeMilliseconds());
+        Add(command, "$until", report.Window.Until?.ToUnixTimeMilliseconds());
+        Add(command, "$kerb", report.Facts.KerbHeightCm);
+        Add(command, "$width", report.Facts.RemainingWidthCm);
+        Add(command, "$incline", report.Facts.InclinePct);
+        Add(command, "$updated", report.UpdatedAt.ToUnixTimeMilliseconds());
+        Add(command, "$version", report.Version);
+        Add(command, "$ways", JsonSerializer.Serialize(report.Pin.OsmWayIds));
+        Add(command, "$nodes", JsonSerializer.Serialize(report.Pin.OsmNodeIds));
+        Add(command, "$plat", report.Pin.PinnedPoint?.Lat);
+        Add(command, "$plon", report.Pin.PinnedPoint?.Lon);
+        Add(command, "$pdist", report.Pin.DistanceM);
+    }
+
+    private static BarrierReport ReadReport(SqliteDataReader r)
+    {
+        GeoPoint? pinnedPoint = r.IsDBNull(17) || r.IsDBNull(18) ? null : new GeoPoint(r.GetDouble(17), r.GetDouble(18));
+        var pin = new BarrierPin(
+            JsonSerializer.Deserialize<long[]>(r.GetString(15)) ?? [],
+            JsonSerializer.Deserialize<long[]>(r.GetString(16)) ?? [],
+            pinnedPoint,
+            r.IsDBNull(19) ? null : r.GetDouble(19));
+        return new BarrierReport(
+            Id: r.GetInt64(0),
+            Kind: BarrierNames.Parse<ReportedBarrierKind>(r.GetString(1)),
+            Geometry: BarrierGeoJson.Parse(r.GetString(2)),
+            Pin: pin,
+            Window: new ValidityWindow(Time(r, 5), Time(r, 6)),
+            Description: r.IsDBNull(4) ? null : r.GetString(4),
+            Facts: new MeasuredFacts(r.IsDBNull(7) ? null : r.GetInt32(7), r.IsDBNull(8) ? null : r.GetInt32(8), r.IsDBNull(9) ? null : r.GetDouble(9)),
+            Status: BarrierNames.Parse<BarrierStatus>(r.GetString(3)),
+            Reporter: new Actor(r.GetString(10), BarrierNames.Parse<ApiKeyRole>(r.GetString(11))),
+            CreatedAt: Time(r, 12)!.Value,
+            UpdatedAt: Time(r, 13)!.Value,
+            Version: r.GetInt32(14),
+            History: []);
+    }
+
+    private static List<HistoryEntry> ReadHistory(SqliteConnection connection, long id)
+    {
+        using var select = connection.CreateCommand();
+        select.CommandText = "SELECT at, actor_key_id, actor_role, action, status, changed_fields FROM report_history WHERE report_id = $id ORDER BY seq";
+        Add(select, "$id", id);
+        var history = new List<HistoryEntry>();
+        using var r = select.ExecuteReader();
+        while (r.Read())
+        {
+            history.Add(new HistoryEntry(
+                Time(r, 0)!.Value,
+                new Actor(r.GetString(1), BarrierNames.Parse<ApiKeyRole>(r.GetString(2))),
+                BarrierNames.Parse<BarrierAction>(r.GetString(3)),
+                BarrierNames.Parse<BarrierStatus>(r.GetString(4)),
+                JsonSerializer.Deserialize<string[]>(r.GetString(5)) ?? []));
+        }
+        return history;
+    }
+
+    private static void InsertHistory(SqliteConnection connection, SqliteTransaction transaction, long reportId, int seq, HistoryEntry entry) =>
+        SqliteMigrations.Execute(connection, transaction, """
+            INSERT INTO report_history (report_id, seq, at, actor_key_id, actor_role, action, status, changed_fields)
+            VALUES ($report, $seq, $at, $actor, $role, $action, $status, $fields)
+            """,
+            ("$report", reportId), ("$seq", seq), ("$at", entry.At.ToUnixTimeMilliseconds()), ("$actor", entry.By.KeyId),
+            ("$role", BarrierNames.Name(entry.By.Role)), ("$action", BarrierNames.Name(entry.Action)), ("$status", BarrierNames.Name(entry.Status)),
+            ("$fields", JsonSerializer.Serialize(entry.ChangedFields)));
+
+    private static List<ApiKey> ReadKeys(SqliteConnection connection, string clause, string? value)
+    {
+        using var select = connection.CreateCommand();
+        select.CommandText = $"SELECT {KeyColumns} FROM api_keys {clause}";
+        if (value is not null)
+        {
+            Add(select, "$v", value);
+        }
+        var keys = new List<ApiKey>();
+        using var r = select.ExecuteReader();
+        while (r.Read())
+        {
+            keys.Add(new ApiKey(r.GetString(0), r.GetString(1), BarrierNames.Parse<ApiKeyRole>(r.GetString(2)), r.IsDBNull(3) ? null : r.GetString(3),
+                BarrierNames.Parse<ApiKeySource>(r.GetString(4)), Time(r, 5)!.Value, Time(r, 6)));
+        }
+        return keys;
+    }
+
+    private static string In(SqliteCommand command, string column, string prefix, IEnumerable<string> values)
+    {
+        var names = new List<string>();
+        foreach (string value in values)
+        {
+            string name = prefix + names.Count.ToString(CultureInfo.InvariantCulture);
+            Add(command, name, value);
+            names.Add(name);
+        }
+        return names.Count == 0 ? "0" : $"{column} IN ({string.Join(", ", names)})";
+    }
+
+    private static DateTimeOffset? Time(SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(ordinal));
+
+    private static void Add(SqliteCommand command, string name, object? value) => command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}
