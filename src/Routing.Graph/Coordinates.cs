@@ -6,6 +6,9 @@ public static class Coordinates
     public const double E7 = 1e7;
     private const double EarthRadiusM = 6_371_008.8;
 
+    /// <summary>Metres per degree of latitude on the same sphere as <see cref="DistanceM(double, double, double, double)"/>.</summary>
+    public const double MetresPerDegree = EarthRadiusM * Math.PI / 180;
+
     public static int ToE7(double degrees) => (int)Math.Round(degrees * E7);
 
     public static double ToDegrees(int e7) => e7 / E7;

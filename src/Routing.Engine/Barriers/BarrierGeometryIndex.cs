@@ -1,3 +1,4 @@
+using Routing.Engine.Snapping;
 using System.Runtime.CompilerServices;
 using Routing.Graph;
 
@@ -15,7 +16,6 @@ internal sealed class BarrierGeometryIndex
     public const double CellSizeM = 100;
 
     /// <summary>Bounds the grid's memory for graphs much larger than a city: the cells grow instead.</summary>
-    private const long MaxCells = 4_000_000;
 
     private static readonly ConditionalWeakTable<RoutingGraph, BarrierGeometryIndex> Indexes = [];
 
@@ -43,23 +43,10 @@ internal sealed class BarrierGeometryIndex
         {
             (minLat, maxLat, minLon, maxLon) = (_pointLatE7.Min(), _pointLatE7.Max(), _pointLonE7.Min(), _pointLonE7.Max());
         }
-        double cosMiddle = Math.Max(0.01, Math.Cos((minLat + maxLat) / 2.0 / Coordinates.E7 * (Math.PI / 180)));
-        double cellM = CellSizeM;
-        long columns, rows;
-        while (true)
-        {
-            _cellLatE7 = cellM / LocalPlane.MetresPerDegree * Coordinates.E7;
-            _cellLonE7 = _cellLatE7 / cosMiddle;
-            columns = (long)Math.Floor((maxLon - (double)minLon) / _cellLonE7) + 1;
-            rows = (long)Math.Floor((maxLat - (double)minLat) / _cellLatE7) + 1;
-            if (columns * rows <= MaxCells)
-            {
-                break;
-            }
-            cellM *= 2;
-        }
-        _columns = (int)columns;
-        _rows = (int)rows;
+        var grid = GridLayout.Fit(minLat, minLon, maxLat, maxLon, CellSizeM);
+        (_cellLatE7, _cellLonE7) = (grid.CellLatE7, grid.CellLonE7);
+        _columns = grid.Columns;
+        _rows = grid.Rows;
         _originLatE7 = minLat;
         _originLonE7 = minLon;
         int cellCount = _columns * _rows;

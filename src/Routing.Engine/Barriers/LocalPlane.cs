@@ -10,7 +10,7 @@ namespace Routing.Engine.Barriers;
 internal readonly struct LocalPlane
 {
     /// <summary>The sphere of <see cref="Coordinates.DistanceM(double, double, double, double)"/>, so both agree.</summary>
-    public const double MetresPerDegree = 6_371_008.8 * Math.PI / 180;
+    public const double MetresPerDegree = Coordinates.MetresPerDegree;
 
     private readonly double _lat0;
     private readonly double _lon0;

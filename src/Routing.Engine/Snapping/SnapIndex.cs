@@ -41,10 +41,9 @@ public sealed class SnapIndex
     private const double IslandShareOfLargest = 0.01;
 
     /// <summary>Bounds the grid's memory for graphs much larger than a city: the cells grow instead.</summary>
-    private const long MaxCells = 4_000_000;
 
     /// <summary>The sphere <see cref="Coordinates.DistanceM(double, double, double, double)"/> uses, so both agree.</summary>
-    private const double MetresPerDegree = 6_371_008.8 * Math.PI / 180;
+    private const double MetresPerDegree = Coordinates.MetresPerDegree;
 
     private readonly RoutingGraph _graph;
 
@@ -94,23 +93,10 @@ public sealed class SnapIndex
 
         // One cosine for the whole grid is enough: cells are only a coarse filter, and queries convert their radius
         // with their own, more conservative cosine.
-        double cosMiddle = Math.Max(0.01, Math.Cos((_minLat + _maxLat) / 2 * (Math.PI / 180)));
-        double cellM = CellSizeM;
-        long columns, rows;
-        while (true)
-        {
-            _cellLatE7 = cellM / MetresPerDegree * Coordinates.E7;
-            _cellLonE7 = _cellLatE7 / cosMiddle;
-            columns = (long)Math.Floor((maxLonE7 - (double)minLonE7) / _cellLonE7) + 1;
-            rows = (long)Math.Floor((maxLatE7 - (double)minLatE7) / _cellLatE7) + 1;
-            if (columns * rows <= MaxCells)
-            {
-                break;
-            }
-            cellM *= 2;
-        }
-        _columns = (int)columns;
-        _rows = (int)rows;
+        var grid = GridLayout.Fit(minLatE7, minLonE7, maxLatE7, maxLonE7, CellSizeM);
+        (_cellLatE7, _cellLonE7) = (grid.CellLatE7, grid.CellLonE7);
+        _columns = grid.Columns;
+        _rows = grid.Rows;
         _originLatE7 = minLatE7;
         _originLonE7 = minLonE7;
 
