@@ -12,6 +12,10 @@ internal static class RouteMapper
 {
     private static readonly UnknownFacts[] UnknownFactFlags = [.. Enum.GetValues<UnknownFacts>().Where(f => f != UnknownFacts.None)];
 
+    /// <summary>The snake_case names of every combination of unknown facts, made once instead of per segment.</summary>
+    private static readonly string[][] UnknownNamesByFlags = [.. Enumerable.Range(0, 1 << UnknownFactFlags.Length)
+        .Select(bits => UnknownFactFlags.Where(f => (bits & (int)f) != 0).Select(f => JsonNamingPolicy.SnakeCaseLower.ConvertName(f.ToString())).ToArray())];
+
     public static RouteDto ToDto(Route route)
     {
         var coordinates = new List<double[]>(route.Geometry.Count + 1);
@@ -52,7 +56,9 @@ internal static class RouteMapper
     public static double Seconds(double value) => Math.Round(value, 1);
 
     public static IReadOnlyList<string> UnknownNames(UnknownFacts unknown) =>
-        [.. UnknownFactFlags.Where(f => (unknown & f) != 0).Select(f => JsonNamingPolicy.SnakeCaseLower.ConvertName(f.ToString()))];
+        (int)unknown < UnknownNamesByFlags.Length
+            ? UnknownNamesByFlags[(int)unknown]
+            : [.. UnknownFactFlags.Where(f => (unknown & f) != 0).Select(f => JsonNamingPolicy.SnakeCaseLower.ConvertName(f.ToString()))];
 
     private static SegmentDto Segment(RouteSegment s, int index) => new(
         index,
