@@ -23,12 +23,7 @@ internal sealed class BarrierGeometryIndex
     private readonly int[] _pointLatE7;
     private readonly int[] _pointLonE7;
 
-    private readonly int _columns;
-    private readonly int _rows;
-    private readonly double _originLatE7;
-    private readonly double _originLonE7;
-    private readonly double _cellLatE7;
-    private readonly double _cellLonE7;
+    private readonly GridLayout _grid;
     private readonly int[] _edgeCellStart;
     private readonly int[] _edgeCellEntries;
     private readonly int[] _vertexCellStart;
@@ -37,19 +32,9 @@ internal sealed class BarrierGeometryIndex
     private BarrierGeometryIndex(RoutingGraph graph)
     {
         Graph = graph;
-        (_pointLatE7, _pointLonE7) = FlattenPoints(graph);
-        int minLat = 0, maxLat = 0, minLon = 0, maxLon = 0;
-        if (_pointLatE7.Length > 0)
-        {
-            (minLat, maxLat, minLon, maxLon) = (_pointLatE7.Min(), _pointLatE7.Max(), _pointLonE7.Min(), _pointLonE7.Max());
-        }
-        var grid = GridLayout.Fit(minLat, minLon, maxLat, maxLon, CellSizeM);
-        (_cellLatE7, _cellLonE7) = (grid.CellLatE7, grid.CellLonE7);
-        _columns = grid.Columns;
-        _rows = grid.Rows;
-        _originLatE7 = minLat;
-        _originLonE7 = minLon;
-        int cellCount = _columns * _rows;
+        (_pointLatE7, _pointLonE7) = EdgePolylines.Flatten(graph);
+        _grid = GridLayout.Over(_pointLatE7, _pointLonE7, CellSizeM);
+        int cellCount = _grid.CellCount;
 
         // Edges: two passes (count, fill); an edge meets a cell once however many of its segments touch it, which
         // the last edge seen per cell tells, because edges are visited in order.
@@ -95,7 +80,7 @@ internal sealed class BarrierGeometryIndex
         {
             for (int row = rowFirst; row <= rowLast; row++)
             {
-                int rowCell = row * _columns;
+                int rowCell = row * _grid.Columns;
                 for (int entry = _edgeCellStart[rowCell + colFirst], end = _edgeCellStart[rowCell + colLast + 1]; entry < end; entry++)
                 {
                     found.Add(_edgeCellEntries[entry]);
@@ -115,7 +100,7 @@ internal sealed class BarrierGeometryIndex
         {
             for (int row = rowFirst; row <= rowLast; row++)
             {
-                int rowCell = row * _columns;
+                int rowCell = row * _grid.Columns;
                 for (int entry = _vertexCellStart[rowCell + colFirst], end = _vertexCellStart[rowCell + colLast + 1]; entry < end; entry++)
                 {
                     vertices.Add(_vertexCellEntries[entry]);
@@ -130,8 +115,8 @@ internal sealed class BarrierGeometryIndex
     {
         rowFirst = rowLast = colFirst = colLast = 0;
         return _pointLatE7.Length > 0
-               && Range(minLat * Coordinates.E7, maxLat * Coordinates.E7, _originLatE7, _cellLatE7, _rows, out rowFirst, out rowLast)
-               && Range(minLon * Coordinates.E7, maxLon * Coordinates.E7, _originLonE7, _cellLonE7, _columns, out colFirst, out colLast);
+               && Range(minLat * Coordinates.E7, maxLat * Coordinates.E7, _grid.MinLatE7, _grid.CellLatE7, _grid.Rows, out rowFirst, out rowLast)
+               && Range(minLon * Coordinates.E7, maxLon * Coordinates.E7, _grid.MinLonE7, _grid.CellLonE7, _grid.Columns, out colFirst, out colLast);
     }
 
     private static bool Range(double lowE7, double highE7, double originE7, double cellE7, int count, out int first, out int last)
@@ -154,9 +139,9 @@ internal sealed class BarrierGeometryIndex
 
     private int CellOf(int latE7, int lonE7)
     {
-        int row = Math.Clamp((int)Math.Floor((latE7 - _originLatE7) / _cellLatE7), 0, _rows - 1);
-        int col = Math.Clamp((int)Math.Floor((lonE7 - _originLonE7) / _cellLonE7), 0, _columns - 1);
-        return (row * _columns) + col;
+        int row = Math.Clamp((int)Math.Floor((latE7 - _grid.MinLatE7) / _grid.CellLatE7), 0, _grid.Rows - 1);
+        int col = Math.Clamp((int)Math.Floor((lonE7 - _grid.MinLonE7) / _grid.CellLonE7), 0, _grid.Columns - 1);
+        return (row * _grid.Columns) + col;
     }
 
     private void RegisterEdges(RoutingGraph graph, int[] cursor, int[] lastEdge, int[]? entries)
@@ -173,7 +158,7 @@ internal sealed class BarrierGeometryIndex
                 {
                     for (int col = Math.Min(colA, colB); col <= Math.Max(colA, colB); col++)
                     {
-                        int cell = (row * _columns) + col;
+                        int cell = (row * _grid.Columns) + col;
                         if (lastEdge[cell] == edge)
                         {
                             continue;
@@ -190,9 +175,9 @@ internal sealed class BarrierGeometryIndex
         }
     }
 
-    private int CellRow(int latE7) => Math.Clamp((int)Math.Floor((latE7 - _originLatE7) / _cellLatE7), 0, _rows - 1);
+    private int CellRow(int latE7) => Math.Clamp((int)Math.Floor((latE7 - _grid.MinLatE7) / _grid.CellLatE7), 0, _grid.Rows - 1);
 
-    private int CellColumn(int lonE7) => Math.Clamp((int)Math.Floor((lonE7 - _originLonE7) / _cellLonE7), 0, _columns - 1);
+    private int CellColumn(int lonE7) => Math.Clamp((int)Math.Floor((lonE7 - _grid.MinLonE7) / _grid.CellLonE7), 0, _grid.Columns - 1);
 
     /// <summary>Turns counts into CSR starts (the last one the total), which it returns.</summary>
     private static int Prefix(int[] counts, int[] starts)
@@ -205,27 +190,5 @@ internal sealed class BarrierGeometryIndex
         }
         starts[counts.Length] = total;
         return total;
-    }
-
-    private static (int[] LatE7, int[] LonE7) FlattenPoints(RoutingGraph graph)
-    {
-        var firstShapePoint = graph.EdgeFirstShapePoint;
-        int edges = graph.EdgeCount;
-        var lat = new int[(edges == 0 ? 0 : firstShapePoint[edges]) + (2 * edges)];
-        var lon = new int[lat.Length];
-        int p = 0;
-        for (int edge = 0; edge < edges; edge++)
-        {
-            lat[p] = graph.VertexLatE7[graph.EdgeFrom[edge]];
-            lon[p++] = graph.VertexLonE7[graph.EdgeFrom[edge]];
-            for (int i = firstShapePoint[edge]; i < firstShapePoint[edge + 1]; i++)
-            {
-                lat[p] = graph.ShapeLatE7[i];
-                lon[p++] = graph.ShapeLonE7[i];
-            }
-            lat[p] = graph.VertexLatE7[graph.EdgeTo[edge]];
-            lon[p++] = graph.VertexLonE7[graph.EdgeTo[edge]];
-        }
-        return (lat, lon);
     }
 }

@@ -156,17 +156,7 @@ internal sealed class ProfileRules
 
         (speedFactor, factor) = Incline(edge, backward, speedFactor, factor, ref unknown, ref violation);
 
-        if (edge.Kerb != KerbKind.None)
-        {
-            var kerb = Kerb(edge.Kerb, edge.KerbEvidence, edge.KerbHeightCm);
-            fixedS += kerb.DurationS;
-            penaltyS += kerb.PenaltyS;
-            unknown |= kerb.Unknown;
-            if (kerb.Violation is { } v)
-            {
-                violation ??= v;
-            }
-        }
+        AddKerb(edge.Kerb, edge.KerbEvidence, edge.KerbHeightCm, ref fixedS, ref penaltyS, ref unknown, ref violation);
 
         factor *= RoadFactor(edge);
         if (s.Wheeled && edge.Crossing is CrossingKind.Unmarked or CrossingKind.Unknown)
@@ -215,17 +205,7 @@ internal sealed class ProfileRules
         {
             violation ??= new(Constraint.Width, node.WidthCm, minWidth, "cm", FactNames.Of(node.Barrier));
         }
-        if (node.Kerb != KerbKind.None)
-        {
-            var kerb = Kerb(node.Kerb, node.KerbEvidence, node.KerbHeightCm);
-            durationS += kerb.DurationS;
-            penaltyS += kerb.PenaltyS;
-            unknown |= kerb.Unknown;
-            if (kerb.Violation is { } v)
-            {
-                violation ??= v;
-            }
-        }
+        AddKerb(node.Kerb, node.KerbEvidence, node.KerbHeightCm, ref durationS, ref penaltyS, ref unknown, ref violation);
         if (node.Has(NodeFlags.Elevator))
         {
             durationS += ElevatorS;
@@ -238,6 +218,21 @@ internal sealed class ProfileRules
         };
         penaltyS += UnknownPenaltyS(unknown);
         return new NodeVerdict(durationS, penaltyS, unknown, violation);
+    }
+
+    /// <summary>Adds what a kerb (on a vertex, or at a crossing way's end) costs; a way or node without one costs nothing.</summary>
+    private void AddKerb(KerbKind kind, Evidence evidence, byte heightCm,
+        ref double durationS, ref double penaltyS, ref UnknownFacts unknown, ref Violation? violation)
+    {
+        if (kind == KerbKind.None)
+        {
+            return;
+        }
+        var kerb = Kerb(kind, evidence, heightCm);
+        durationS += kerb.DurationS;
+        penaltyS += kerb.PenaltyS;
+        unknown |= kerb.Unknown;
+        violation ??= kerb.Violation;
     }
 
     private NodeVerdict Kerb(KerbKind kind, Evidence evidence, byte heightCm)

@@ -3,29 +3,37 @@ using Routing.Graph;
 namespace Routing.Engine.Snapping;
 
 /// <summary>
-/// The shape of a uniform lat/lon grid over a bounding box: cells of about the wished size in metres (longitude step
-/// corrected by one cosine for the whole box, enough for a coarse filter), doubled until the grid holds at most
-/// <see cref="MaxCells"/> cells, so a country-wide box cannot exhaust memory. Shared by the spatial indexes.
+/// The shape of a uniform lat/lon grid over a set of points: its bounds (the grid's origin is the south-west corner),
+/// cells of about the wished size in metres (longitude step corrected by one cosine for the whole box, enough for a
+/// coarse filter), doubled until the grid holds at most <see cref="MaxCells"/> cells, so a country-wide box cannot
+/// exhaust memory. Shared by the spatial indexes.
 /// </summary>
-internal readonly record struct GridLayout(double CellLatE7, double CellLonE7, int Columns, int Rows)
+internal readonly record struct GridLayout(
+    int MinLatE7, int MinLonE7, int MaxLatE7, int MaxLonE7, double CellLatE7, double CellLonE7, int Columns, int Rows)
 {
     public const long MaxCells = 4_000_000;
 
     public int CellCount => Columns * Rows;
 
-    public static GridLayout Fit(int minLatE7, int minLonE7, int maxLatE7, int maxLonE7, double cellSizeM)
+    /// <summary>A grid over the points' bounding box; no points give a one-cell grid at (0, 0).</summary>
+    public static GridLayout Over(int[] latE7, int[] lonE7, double cellSizeM)
     {
-        double middleLat = Coordinates.ToDegrees(minLatE7) / 2 + (Coordinates.ToDegrees(maxLatE7) / 2);
+        int minLat = 0, minLon = 0, maxLat = 0, maxLon = 0;
+        if (latE7.Length > 0)
+        {
+            (minLat, maxLat, minLon, maxLon) = (latE7.Min(), latE7.Max(), lonE7.Min(), lonE7.Max());
+        }
+        double middleLat = Coordinates.ToDegrees(minLat) / 2 + (Coordinates.ToDegrees(maxLat) / 2);
         double cosMiddle = Math.Max(0.01, Math.Cos(middleLat * (Math.PI / 180)));
         for (double cellM = cellSizeM; ; cellM *= 2)
         {
             double cellLatE7 = cellM / Coordinates.MetresPerDegree * Coordinates.E7;
             double cellLonE7 = cellLatE7 / cosMiddle;
-            long columns = (long)Math.Floor((maxLonE7 - (double)minLonE7) / cellLonE7) + 1;
-            long rows = (long)Math.Floor((maxLatE7 - (double)minLatE7) / cellLatE7) + 1;
+            long columns = (long)Math.Floor((maxLon - (double)minLon) / cellLonE7) + 1;
+            long rows = (long)Math.Floor((maxLat - (double)minLat) / cellLatE7) + 1;
             if (columns * rows <= MaxCells)
             {
-                return new GridLayout(cellLatE7, cellLonE7, (int)columns, (int)rows);
+                return new GridLayout(minLat, minLon, maxLat, maxLon, cellLatE7, cellLonE7, (int)columns, (int)rows);
             }
         }
     }

@@ -53,14 +53,9 @@ public sealed class SnapIndex
     private readonly int[] _pointLonE7;
     private readonly bool[] _edgeOnIsland;
 
-    // The grid: cell (row, col) is row * _columns + col; its segments are _cellEdge/_cellSegment[_cellStart[cell] ..
+    // The grid: cell (row, col) is row * _grid.Columns + col; its segments are _cellEdge/_cellSegment[_cellStart[cell] ..
     // _cellStart[cell + 1]].
-    private readonly int _columns;
-    private readonly int _rows;
-    private readonly double _originLatE7;
-    private readonly double _originLonE7;
-    private readonly double _cellLatE7;
-    private readonly double _cellLonE7;
+    private readonly GridLayout _grid;
     private readonly int[] _cellStart;
     private readonly int[] _cellEdge;
     private readonly int[] _cellSegment;
@@ -77,31 +72,17 @@ public sealed class SnapIndex
             ? MinIslandThresholdVertices
             : Math.Max(MinIslandThresholdVertices, (int)Math.Ceiling(componentSize[0] * IslandShareOfLargest));
         _edgeOnIsland = MarkIslandEdges(graph, MinMainComponentVertices);
-        (_pointLatE7, _pointLonE7) = FlattenPoints(graph);
+        (_pointLatE7, _pointLonE7) = EdgePolylines.Flatten(graph);
 
         _isEmpty = _pointLatE7.Length == 0;
-        int minLatE7 = 0, minLonE7 = 0, maxLatE7 = 0, maxLonE7 = 0;
-        if (!_isEmpty)
-        {
-            minLatE7 = _pointLatE7.Min();
-            maxLatE7 = _pointLatE7.Max();
-            minLonE7 = _pointLonE7.Min();
-            maxLonE7 = _pointLonE7.Max();
-        }
-        (_minLat, _minLon) = (Coordinates.ToDegrees(minLatE7), Coordinates.ToDegrees(minLonE7));
-        (_maxLat, _maxLon) = (Coordinates.ToDegrees(maxLatE7), Coordinates.ToDegrees(maxLonE7));
-
         // One cosine for the whole grid is enough: cells are only a coarse filter, and queries convert their radius
         // with their own, more conservative cosine.
-        var grid = GridLayout.Fit(minLatE7, minLonE7, maxLatE7, maxLonE7, CellSizeM);
-        (_cellLatE7, _cellLonE7) = (grid.CellLatE7, grid.CellLonE7);
-        _columns = grid.Columns;
-        _rows = grid.Rows;
-        _originLatE7 = minLatE7;
-        _originLonE7 = minLonE7;
+        _grid = GridLayout.Over(_pointLatE7, _pointLonE7, CellSizeM);
+        (_minLat, _minLon) = (Coordinates.ToDegrees(_grid.MinLatE7), Coordinates.ToDegrees(_grid.MinLonE7));
+        (_maxLat, _maxLon) = (Coordinates.ToDegrees(_grid.MaxLatE7), Coordinates.ToDegrees(_grid.MaxLonE7));
 
         // Two passes over the segments: count per cell, then fill; the counts become the CSR starts.
-        int cellCount = _columns * _rows;
+        int cellCount = _grid.CellCount;
         _cellStart = new int[cellCount + 1];
         var cursor = new int[cellCount];
         RegisterSegments(cursor, null, null);
@@ -205,8 +186,8 @@ public sealed class SnapIndex
         double windowLonDeg = windowM / (MetresPerDegree * CosineAtMost(Math.Abs(point.Lat) + windowLatDeg));
         double latE7 = point.Lat * Coordinates.E7;
         double lonE7 = point.Lon * Coordinates.E7;
-        if (!CellRange(latE7 - (windowLatDeg * Coordinates.E7), latE7 + (windowLatDeg * Coordinates.E7), _originLatE7, _cellLatE7, _rows, out int rowFirst, out int rowLast)
-            || !CellRange(lonE7 - (windowLonDeg * Coordinates.E7), lonE7 + (windowLonDeg * Coordinates.E7), _originLonE7, _cellLonE7, _columns, out int colFirst, out int colLast))
+        if (!CellRange(latE7 - (windowLatDeg * Coordinates.E7), latE7 + (windowLatDeg * Coordinates.E7), _grid.MinLatE7, _grid.CellLatE7, _grid.Rows, out int rowFirst, out int rowLast)
+            || !CellRange(lonE7 - (windowLonDeg * Coordinates.E7), lonE7 + (windowLonDeg * Coordinates.E7), _grid.MinLonE7, _grid.CellLonE7, _grid.Columns, out int colFirst, out int colLast))
         {
             return main;
         }
@@ -222,7 +203,7 @@ public sealed class SnapIndex
         // segment registered in several cells is simply measured again, which is cheaper than remembering it.
         for (int row = rowFirst; row <= rowLast; row++)
         {
-            int rowCell = row * _columns;
+            int rowCell = row * _grid.Columns;
             for (int entry = _cellStart[rowCell + colFirst], end = _cellStart[rowCell + colLast + 1]; entry < end; entry++)
             {
                 int edge = cellEdge[entry];
@@ -295,8 +276,8 @@ public sealed class SnapIndex
             {
                 int a = first + segment;
                 Rasterise(
-                    (_pointLonE7[a] - _originLonE7) / _cellLonE7, (_pointLatE7[a] - _originLatE7) / _cellLatE7,
-                    (_pointLonE7[a + 1] - _originLonE7) / _cellLonE7, (_pointLatE7[a + 1] - _originLatE7) / _cellLatE7,
+                    (_pointLonE7[a] - _grid.MinLonE7) / _grid.CellLonE7, (_pointLatE7[a] - _grid.MinLatE7) / _grid.CellLatE7,
+                    (_pointLonE7[a + 1] - _grid.MinLonE7) / _grid.CellLonE7, (_pointLatE7[a + 1] - _grid.MinLatE7) / _grid.CellLatE7,
                     edge, segment, cursor, cellEdge, cellSegment);
             }
         }
@@ -312,8 +293,8 @@ public sealed class SnapIndex
         {
             (x0, y0, x1, y1) = (x1, y1, x0, y0);
         }
-        int rowFirst = Math.Clamp((int)Math.Floor(y0), 0, _rows - 1);
-        int rowLast = Math.Clamp((int)Math.Floor(y1), 0, _rows - 1);
+        int rowFirst = Math.Clamp((int)Math.Floor(y0), 0, _grid.Rows - 1);
+        int rowLast = Math.Clamp((int)Math.Floor(y1), 0, _grid.Rows - 1);
         double dy = y1 - y0;
         for (int row = rowFirst; row <= rowLast; row++)
         {
@@ -324,11 +305,11 @@ public sealed class SnapIndex
                 xa = x0 + ((x1 - x0) * ((Math.Max(y0, row) - y0) / dy));
                 xb = x0 + ((x1 - x0) * ((Math.Min(y1, row + 1) - y0) / dy));
             }
-            int colFirst = Math.Clamp((int)Math.Floor(Math.Min(xa, xb)), 0, _columns - 1);
-            int colLast = Math.Clamp((int)Math.Floor(Math.Max(xa, xb)), 0, _columns - 1);
+            int colFirst = Math.Clamp((int)Math.Floor(Math.Min(xa, xb)), 0, _grid.Columns - 1);
+            int colLast = Math.Clamp((int)Math.Floor(Math.Max(xa, xb)), 0, _grid.Columns - 1);
             for (int col = colFirst; col <= colLast; col++)
             {
-                int position = cursor[(row * _columns) + col]++;
+                int position = cursor[(row * _grid.Columns) + col]++;
                 if (cellEdge is not null && cellSegment is not null)
                 {
                     cellEdge[position] = edge;
@@ -368,34 +349,6 @@ public sealed class SnapIndex
             onIsland[edge] = c != 0 && componentSize[c] < minMainComponentVertices;
         }
         return onIsland;
-    }
-
-    private static (int[] LatE7, int[] LonE7) FlattenPoints(RoutingGraph graph)
-    {
-        var firstShapePoint = graph.EdgeFirstShapePoint;
-        var from = graph.EdgeFrom;
-        var to = graph.EdgeTo;
-        var vertexLat = graph.VertexLatE7;
-        var vertexLon = graph.VertexLonE7;
-        var shapeLat = graph.ShapeLatE7;
-        var shapeLon = graph.ShapeLonE7;
-        int edges = graph.EdgeCount;
-        var lat = new int[(edges == 0 ? 0 : firstShapePoint[edges]) + (2 * edges)];
-        var lon = new int[lat.Length];
-        int p = 0;
-        for (int edge = 0; edge < edges; edge++)
-        {
-            lat[p] = vertexLat[from[edge]];
-            lon[p++] = vertexLon[from[edge]];
-            for (int i = firstShapePoint[edge]; i < firstShapePoint[edge + 1]; i++)
-            {
-                lat[p] = shapeLat[i];
-                lon[p++] = shapeLon[i];
-            }
-            lat[p] = vertexLat[to[edge]];
-            lon[p++] = vertexLon[to[edge]];
-        }
-        return (lat, lon);
     }
 
     /// <summary>The nearest segment found so far; <see cref="None"/> has an infinite distance.</summary>
