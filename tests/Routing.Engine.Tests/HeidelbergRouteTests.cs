@@ -107,16 +107,21 @@ public sealed class HeidelbergRouteTests
     [Fact]
     public void Via_points_are_visited_in_order()
     {
-        var pairs = RandomPairs(3, seed: 5);
-        var points = new[] { pairs[0].From, pairs[1].From, pairs[2].From };
         var foot = Preset("foot");
-        if (Router.Route(new RouteRequest(points, foot)) is RouteFound { Route: var route })
+        // Some vertices of the main network lie behind private or closed ways even for walking: take the first
+        // seeded points between which both legs can be walked.
+        var random = new Random(5);
+        var points = new[] { RandomPoint(random), RandomPoint(random), RandomPoint(random) };
+        while (Router.Route(new RouteRequest([points[0], points[1]], foot)) is not RouteFound
+               || Router.Route(new RouteRequest([points[1], points[2]], foot)) is not RouteFound)
         {
-            var direct = Assert.IsType<RouteFound>(Router.Route(new RouteRequest([points[0], points[2]], foot))).Route;
-            Assert.True(route.DistanceM >= direct.DistanceM - 0.5);
-            Assert.Equal(3, route.Waypoints.Count);
-            Assert.Contains(route.Instructions, i => i.Type == "via");
+            points = [RandomPoint(random), RandomPoint(random), RandomPoint(random)];
         }
+        var route = Assert.IsType<RouteFound>(Router.Route(new RouteRequest(points, foot))).Route;
+        var direct = Assert.IsType<RouteFound>(Router.Route(new RouteRequest([points[0], points[2]], foot))).Route;
+        Assert.True(route.DistanceM >= direct.DistanceM - 0.5);
+        Assert.Equal(3, route.Waypoints.Count);
+        Assert.Contains(route.Instructions, i => i.Type == "via");
     }
 
     private static string Summary(RouteOutcome outcome) => outcome switch
