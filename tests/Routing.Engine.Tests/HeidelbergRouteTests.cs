@@ -81,15 +81,20 @@ public sealed class HeidelbergRouteTests
     public void Every_failed_wheelchair_route_names_at_least_one_blocker_with_a_place()
     {
         var wheelchair = Preset("wheelchair");
+        int failed = 0;
         foreach (var (from, to) in RandomPairs(150, seed: 7))
         {
             if (Router.Route(new RouteRequest([from, to], wheelchair)) is NoRoute noRoute)
             {
+                failed++;
                 Assert.NotEmpty(noRoute.Blockers);
                 Assert.All(noRoute.Blockers, b => Assert.True(b.OsmWayId is not null || b.OsmNodeId is not null));
                 Assert.All(noRoute.Blockers, b => Assert.False(string.IsNullOrWhiteSpace(b.Message)));
             }
         }
+        // Staircases and steep lanes make some of Heidelberg unreachable by wheelchair; without such pairs this test
+        // would check nothing.
+        Assert.True(failed > 0, "no random pair failed, so no explanation was checked");
     }
 
     [Fact]
