@@ -5,7 +5,7 @@ namespace Routing.Graph;
 /// format reads and writes. <see cref="Validate"/> checks every cross-reference, so a graph never holds an index out
 /// of range whatever file it came from.
 /// </summary>
-internal sealed class GraphArrays
+internal sealed record GraphArrays
 {
     public required int[] VertexLatE7 { get; init; }
     public required int[] VertexLonE7 { get; init; }
@@ -25,6 +25,10 @@ internal sealed class GraphArrays
     public required int[] EdgeFirstShapePoint { get; init; }
     public required int[] ShapeLatE7 { get; init; }
     public required int[] ShapeLonE7 { get; init; }
+    /// <summary>Ground elevation of each vertex in metres above sea level, NaN where no terrain model covers it.</summary>
+    public required float[] VertexElevationM { get; init; }
+    /// <summary>Elevation of each shape point, metres; NaN where unknown.</summary>
+    public required float[] ShapeElevationM { get; init; }
     public required EdgeClass[] EdgeClasses { get; init; }
     public required NodeClass[] NodeClasses { get; init; }
     /// <summary>Name n is the UTF-8 text <c>NameBytes[NameOffsets[n] .. NameOffsets[n + 1]]</c>; name 0 is empty.</summary>
@@ -49,6 +53,8 @@ internal sealed class GraphArrays
         ExpectLength(nameof(EdgeNameId), EdgeNameId.Length, edges);
         ExpectLength(nameof(EdgeFirstShapePoint), EdgeFirstShapePoint.Length, edges + 1);
         ExpectLength(nameof(ShapeLonE7), ShapeLonE7.Length, ShapeLatE7.Length);
+        ExpectLength(nameof(VertexElevationM), VertexElevationM.Length, vertices);
+        ExpectLength(nameof(ShapeElevationM), ShapeElevationM.Length, ShapeLatE7.Length);
         if (NodeClasses.Length == 0 || !NodeClasses[0].IsPlain)
         {
             throw new GraphValidationException(nameof(NodeClasses), "class 0 must be the plain node");

@@ -175,12 +175,22 @@ public sealed class GraphBuilder
             EdgeFirstShapePoint = firstShape,
             ShapeLatE7 = shapeLat,
             ShapeLonE7 = shapeLon,
+            // Elevations come from a terrain model afterwards (RoutingGraph.WithTerrain), if there is one.
+            VertexElevationM = NaNs(vertices),
+            ShapeElevationM = NaNs(shapeLat.Length),
             EdgeClasses = [.. _edgeClasses],
             NodeClasses = [.. _nodeClasses],
             NameOffsets = [.. _nameOffsets],
             NameBytes = [.. _nameBytes],
         };
         return new RoutingGraph(arrays, metadata);
+    }
+
+    private static float[] NaNs(int count)
+    {
+        var values = new float[count];
+        Array.Fill(values, float.NaN);
+        return values;
     }
 
     private int[] HilbertOrder(int vertices, out int[] oldOfNew)

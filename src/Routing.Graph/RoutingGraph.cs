@@ -27,6 +27,8 @@ public sealed class RoutingGraph
     private readonly int[] _edgeFirstShapePoint;
     private readonly int[] _shapeLatE7;
     private readonly int[] _shapeLonE7;
+    private readonly float[] _vertexElevationM;
+    private readonly float[] _shapeElevationM;
     private readonly EdgeClass[] _edgeClasses;
     private readonly NodeClass[] _nodeClasses;
     private readonly int[] _nameOffsets;
@@ -52,6 +54,8 @@ public sealed class RoutingGraph
         _edgeFirstShapePoint = arrays.EdgeFirstShapePoint;
         _shapeLatE7 = arrays.ShapeLatE7;
         _shapeLonE7 = arrays.ShapeLonE7;
+        _vertexElevationM = arrays.VertexElevationM;
+        _shapeElevationM = arrays.ShapeElevationM;
         _edgeClasses = arrays.EdgeClasses;
         _nodeClasses = arrays.NodeClasses;
         _nameOffsets = arrays.NameOffsets;
@@ -91,6 +95,10 @@ public sealed class RoutingGraph
     public ReadOnlySpan<int> EdgeFirstShapePoint => _edgeFirstShapePoint;
     public ReadOnlySpan<int> ShapeLatE7 => _shapeLatE7;
     public ReadOnlySpan<int> ShapeLonE7 => _shapeLonE7;
+    /// <summary>Ground elevation of each vertex in metres above sea level; NaN where no terrain model covers it.</summary>
+    public ReadOnlySpan<float> VertexElevationM => _vertexElevationM;
+    /// <summary>Elevation of each shape point in metres (on bridges and in tunnels: between the structure's ends); NaN where unknown.</summary>
+    public ReadOnlySpan<float> ShapeElevationM => _shapeElevationM;
 
     public ReadOnlySpan<EdgeClass> EdgeClasses => _edgeClasses;
     public ReadOnlySpan<NodeClass> NodeClasses => _nodeClasses;
@@ -156,6 +164,54 @@ public sealed class RoutingGraph
         }
     }
 
+    /// <summary>The elevations of an edge's points (both ends included) in forward order, as <see cref="AppendArcPoints"/> lists them.</summary>
+    public void AppendEdgeElevations(int edge, List<float> elevationsM)
+    {
+        elevationsM.Add(_vertexElevationM[_edgeFrom[edge]]);
+        for (int i = _edgeFirstShapePoint[edge]; i < _edgeFirstShapePoint[edge + 1]; i++)
+        {
+            elevationsM.Add(_shapeElevationM[i]);
+        }
+        elevationsM.Add(_vertexElevationM[_edgeTo[edge]]);
+    }
+
+    /// <summary>
+    /// A copy of this graph placed on a terrain model: the elevation of every vertex and shape point, and the facts of
+    /// every edge (this graph's facts with inclines derived from the terrain). Edge classes are deduplicated afresh,
+    /// since derived inclines split classes that were equal before.
+    /// </summary>
+    public RoutingGraph WithTerrain(float[] vertexElevationM, float[] shapeElevationM, ReadOnlySpan<EdgeClass> edgeFacts, GraphMetadata metadata)
+    {
+        if (edgeFacts.Length != EdgeCount)
+        {
+            throw new ArgumentException($"expected facts for {EdgeCount} edges, found {edgeFacts.Length}", nameof(edgeFacts));
+        }
+        var classIds = new Dictionary<EdgeClass, int>();
+        var classes = new List<EdgeClass>();
+        var edgeClass = new int[EdgeCount];
+        for (int e = 0; e < edgeFacts.Length; e++)
+        {
+            if (!classIds.TryGetValue(edgeFacts[e], out int id))
+            {
+                id = classes.Count;
+                classIds.Add(edgeFacts[e], id);
+                classes.Add(edgeFacts[e]);
+            }
+            edgeClass[e] = id;
+        }
+        var arrays = ToArrays() with
+        {
+            EdgeClass = edgeClass,
+            EdgeClasses = [.. classes],
+            VertexElevationM = vertexElevationM,
+            ShapeElevationM = shapeElevationM,
+        };
+        return new RoutingGraph(arrays, metadata);
+    }
+
+    /// <summary>The same graph (arrays shared, not copied) with other metadata.</summary>
+    public RoutingGraph WithMetadata(GraphMetadata metadata) => new(ToArrays(), metadata);
+
     /// <summary>The raw arrays, for the file writer.</summary>
     internal GraphArrays ToArrays() => new()
     {
@@ -176,6 +232,8 @@ public sealed class RoutingGraph
         EdgeFirstShapePoint = _edgeFirstShapePoint,
         ShapeLatE7 = _shapeLatE7,
         ShapeLonE7 = _shapeLonE7,
+        VertexElevationM = _vertexElevationM,
+        ShapeElevationM = _shapeElevationM,
         EdgeClasses = _edgeClasses,
         NodeClasses = _nodeClasses,
         NameOffsets = _nameOffsets,

@@ -46,4 +46,51 @@ public sealed class GraphBuilderTests
         Assert.Equal(0, graph.EdgeNameId[EdgeOfWay(104)]);
         Assert.Equal(3, GraphStatistics.Of(graph).NamedEdges);
     }
+
+    [Fact]
+    public void A_built_graph_has_no_elevations_until_it_is_placed_on_a_terrain()
+    {
+        RoutingGraph graph = Chain();
+
+        Assert.Equal(graph.VertexCount, graph.VertexElevationM.Length);
+        Assert.All(graph.VertexElevationM.ToArray(), h => Assert.True(float.IsNaN(h)));
+    }
+
+    [Fact]
+    public void Placing_on_a_terrain_replaces_elevations_and_regroups_the_edge_classes()
+    {
+        RoutingGraph graph = Chain();
+        Assert.Single(graph.EdgeClasses.ToArray());
+        var heights = new float[graph.VertexCount];
+        for (int v = 0; v < heights.Length; v++)
+        {
+            heights[v] = 100 + v;
+        }
+        // Edges of way 100 and 101 get the same incline, the rest another: two classes from one.
+        var facts = new EdgeClass[graph.EdgeCount];
+        for (int e = 0; e < facts.Length; e++)
+        {
+            facts[e] = new EdgeClass { InclinePermille = (short)(graph.EdgeOsmWayId[e] <= 101 ? 20 : -30) };
+        }
+
+        RoutingGraph placed = graph.WithTerrain(heights, [], facts, graph.Metadata with { ElevationSource = "test" });
+
+        Assert.Equal(2, placed.EdgeClasses.Length);
+        for (int e = 0; e < placed.EdgeCount; e++)
+        {
+            Assert.Equal(facts[e], placed.ClassOfEdge(e));
+        }
+        Assert.Equal(heights, placed.VertexElevationM.ToArray());
+        Assert.Equal(graph.EdgeOsmWayId.ToArray(), placed.EdgeOsmWayId.ToArray());
+        Assert.Equal("test", placed.Metadata.ElevationSource);
+    }
+
+    [Fact]
+    public void Placing_on_a_terrain_checks_the_array_lengths()
+    {
+        RoutingGraph graph = Chain();
+
+        Assert.Throws<ArgumentException>(() => graph.WithTerrain(new float[graph.VertexCount], [], new EdgeClass[1], graph.Metadata));
+        Assert.Throws<GraphValidationException>(() => graph.WithTerrain(new float[1], [], new EdgeClass[graph.EdgeCount], graph.Metadata));
+    }
 }

@@ -43,6 +43,9 @@ internal static class TestGraphs
         EdgeFirstShapePoint = [0, 2, 2, 3, 3],
         ShapeLatE7 = [494_100_300, 494_100_600, 494_102_200],
         ShapeLonE7 = [86_900_400, 86_900_700, 86_902_700],
+        // One vertex without a height (NaN must round-trip too), the others with fractions that float keeps exactly.
+        VertexElevationM = [112.5f, 118.25f, float.NaN, 131.75f],
+        ShapeElevationM = [113.5f, 115f, 127.125f],
         EdgeClasses =
         [
             new EdgeClass

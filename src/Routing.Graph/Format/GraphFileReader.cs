@@ -45,6 +45,8 @@ public static class GraphFileReader
                 EdgeFirstShapePoint = file.Read<int>(Tags.EdgeFirstShapePoint),
                 ShapeLatE7 = file.Read<int>(Tags.ShapeLatE7),
                 ShapeLonE7 = file.Read<int>(Tags.ShapeLonE7),
+                VertexElevationM = file.Read<float>(Tags.VertexElevationM),
+                ShapeElevationM = file.Read<float>(Tags.ShapeElevationM),
                 EdgeClasses = file.Read<EdgeClass>(Tags.EdgeClasses),
                 NodeClasses = file.Read<NodeClass>(Tags.NodeClasses),
                 NameOffsets = file.Read<int>(Tags.NameOffsets),

@@ -60,6 +60,8 @@ public static class GraphFileWriter
             PendingSection.Of(Tags.EdgeFirstShapePoint, arrays.EdgeFirstShapePoint),
             PendingSection.Of(Tags.ShapeLatE7, arrays.ShapeLatE7),
             PendingSection.Of(Tags.ShapeLonE7, arrays.ShapeLonE7),
+            PendingSection.Of(Tags.VertexElevationM, arrays.VertexElevationM),
+            PendingSection.Of(Tags.ShapeElevationM, arrays.ShapeElevationM),
             PendingSection.Of(Tags.EdgeClasses, arrays.EdgeClasses),
             PendingSection.Of(Tags.NodeClasses, arrays.NodeClasses),
             PendingSection.Of(Tags.NameOffsets, arrays.NameOffsets),

@@ -32,11 +32,12 @@ namespace Routing.Graph.Format;
 /// The layout is canonical, so every byte of a valid file is covered by a checksum or must be zero: the reader
 /// detects any single corrupted byte. Any change to the layout, a section or the element structs
 /// (<see cref="EdgeClass"/>, <see cref="NodeClass"/>) needs a new <see cref="Version"/>.
-/// <para>Versions: 1 the accessibility graph; 2 adds street names (sections ENAM, NAMO, NAMB).</para>
+/// <para>Versions: 1 the accessibility graph; 2 adds street names (sections ENAM, NAMO, NAMB); 3 adds elevations
+/// (sections VELE, SELE) and inclines derived from a terrain model.</para>
 /// </summary>
 public static class GraphFormat
 {
-    public const uint Version = 2;
+    public const uint Version = 3;
 
     /// <summary>The first 8 bytes of every graph file.</summary>
     public static ReadOnlySpan<byte> Magic => "A11YGRPH"u8;
@@ -62,6 +63,10 @@ public static class GraphFormat
         public const string EdgeFirstShapePoint = "ESHP";
         public const string ShapeLatE7 = "SLAT";
         public const string ShapeLonE7 = "SLON";
+        /// <summary>Per vertex, ground elevation in metres (float32, NaN = unknown).</summary>
+        public const string VertexElevationM = "VELE";
+        /// <summary>Per shape point, elevation in metres (float32, NaN = unknown).</summary>
+        public const string ShapeElevationM = "SELE";
         public const string EdgeClasses = "ECLS";
         public const string NodeClasses = "NCLS";
         /// <summary>Name count + 1 offsets into <see cref="NameBytes"/>; name 0 is the empty name.</summary>
@@ -86,7 +91,7 @@ public static class GraphFormat
     internal const int HeaderChecksumOffset = 32;
 
     /// <summary>
-    /// Version 2 has 22 sections; the bound keeps a corrupt count from making the reader allocate a huge table
+    /// Version 3 has 24 sections; the bound keeps a corrupt count from making the reader allocate a huge table
     /// before the header checksum has been verified.
     /// </summary>
     internal const int MaxSectionCount = 256;

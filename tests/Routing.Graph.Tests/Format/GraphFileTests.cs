@@ -13,6 +13,7 @@ public sealed class GraphFileTests : IDisposable
         Tags.VertexLatE7, Tags.VertexLonE7, Tags.VertexOsmNodeId, Tags.VertexNodeClass, Tags.VertexComponent,
         Tags.ComponentSize, Tags.FirstArc, Tags.Arcs, Tags.EdgeFrom, Tags.EdgeTo, Tags.EdgeLengthCm, Tags.EdgeClass,
         Tags.EdgeOsmWayId, Tags.EdgeNameId, Tags.EdgeFirstShapePoint, Tags.ShapeLatE7, Tags.ShapeLonE7,
+        Tags.VertexElevationM, Tags.ShapeElevationM,
         Tags.EdgeClasses, Tags.NodeClasses, Tags.NameOffsets, Tags.NameBytes, Tags.Metadata,
     ];
 
@@ -70,6 +71,8 @@ public sealed class GraphFileTests : IDisposable
         Assert.Equal(expected.EdgeFirstShapePoint, actual.EdgeFirstShapePoint);
         Assert.Equal(expected.ShapeLatE7, actual.ShapeLatE7);
         Assert.Equal(expected.ShapeLonE7, actual.ShapeLonE7);
+        Assert.Equal(expected.VertexElevationM, actual.VertexElevationM); // float.Equals counts NaN equal to NaN
+        Assert.Equal(expected.ShapeElevationM, actual.ShapeElevationM);
         Assert.Equal(expected.EdgeClasses, actual.EdgeClasses);
         Assert.Equal(expected.NodeClasses, actual.NodeClasses);
         Assert.Equal(expected.NameOffsets, actual.NameOffsets);
@@ -147,7 +150,7 @@ public sealed class GraphFileTests : IDisposable
 
         GraphFileException ex = ReadFails(file);
 
-        Assert.Contains("has format version 7; this program reads version 2: rebuild the graph with Routing.Preprocess", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("has format version 7; this program reads version 3: rebuild the graph with Routing.Preprocess", ex.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -298,7 +301,7 @@ public sealed class GraphFileTests : IDisposable
 
         GraphFileException ex = ReadFails(file);
 
-        Assert.Contains("expected no flags (format version 2 defines none), found 0x00000004", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("expected no flags (format version 3 defines none), found 0x00000004", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
