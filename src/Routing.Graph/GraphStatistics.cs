@@ -27,6 +27,10 @@ public sealed record GraphStatistics
     public required double KnownSmoothnessShare { get; init; }
     public required double KnownWidthShare { get; init; }
     public required double KnownInclineShare { get; init; }
+    /// <summary>Share of the walkable length whose incline is tagged in OSM (the rest of the known share comes from the terrain).</summary>
+    public required double TaggedInclineShare { get; init; }
+    /// <summary>Lowest and highest vertex, metres; null when the graph has no terrain model.</summary>
+    public required (double LowestM, double HighestM)? ElevationRangeM { get; init; }
 
     public static GraphStatistics Of(RoutingGraph graph)
     {
@@ -56,7 +60,7 @@ public sealed record GraphStatistics
         }
 
         int steps = 0, elevatorEdges = 0, areaCrossings = 0, named = 0;
-        long totalCm = 0, surfaceCm = 0, smoothnessCm = 0, widthCm = 0, inclineCm = 0;
+        long totalCm = 0, surfaceCm = 0, smoothnessCm = 0, widthCm = 0, inclineCm = 0, taggedInclineCm = 0;
         var edgeClasses = graph.EdgeClasses;
         var lengths = graph.EdgeLengthCm;
         var classIds = graph.EdgeClassId;
@@ -88,9 +92,17 @@ public sealed record GraphStatistics
             smoothnessCm += edge.SmoothnessEvidence != Evidence.Unknown ? length : 0;
             widthCm += edge.WidthEvidence != Evidence.Unknown ? length : 0;
             inclineCm += edge.InclineKind != InclineKind.Unknown ? length : 0;
+            taggedInclineCm += edge.InclineKind != InclineKind.Unknown && edge.InclineEvidence == Evidence.Tagged ? length : 0;
         }
 
         double Share(long part) => totalCm == 0 ? 0 : (double)part / totalCm;
+        float lowestM = float.PositiveInfinity, highestM = float.NegativeInfinity;
+        foreach (float elevationM in graph.VertexElevationM)
+        {
+            // NaN (no height) fails both comparisons.
+            lowestM = elevationM < lowestM ? elevationM : lowestM;
+            highestM = elevationM > highestM ? elevationM : highestM;
+        }
         return new GraphStatistics
         {
             Vertices = graph.VertexCount,
@@ -112,6 +124,8 @@ public sealed record GraphStatistics
             KnownSmoothnessShare = Share(smoothnessCm),
             KnownWidthShare = Share(widthCm),
             KnownInclineShare = Share(inclineCm),
+            TaggedInclineShare = Share(taggedInclineCm),
+            ElevationRangeM = lowestM <= highestM ? (lowestM, highestM) : null,
         };
     }
 }

@@ -1,14 +1,16 @@
 using System.Diagnostics;
+using Routing.Build;
 using Routing.Graph;
 using Routing.Graph.Format;
 using Routing.Osm.Import;
+using Routing.Terrain;
 
 namespace Routing.Preprocess;
 
-/// <summary><c>build INPUT -o OUTPUT</c>: import, write atomically, print the summary.</summary>
+/// <summary><c>build INPUT -o OUTPUT [--elevation FILE]...</c>: import, place on the terrain, write atomically, print the summary.</summary>
 internal static class BuildCommand
 {
-    public static int Run(string inputPath, string outputPath, TextWriter stdout, TextWriter stderr)
+    public static int Run(string inputPath, string outputPath, IReadOnlyList<string> elevationPaths, TextWriter stdout, TextWriter stderr)
     {
         var clock = Stopwatch.StartNew();
         string? directory = Path.GetDirectoryName(Path.GetFullPath(outputPath));
@@ -26,20 +28,26 @@ internal static class BuildCommand
         try
         {
             var phases = new PhaseWriter(stdout, interactive: ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected);
-            stdout.WriteLine($"Building {outputPath} from {inputPath}");
-            var result = OsmImporter.Import(inputPath, phases);
+            stdout.WriteLine(elevationPaths.Count == 0
+                ? $"Building {outputPath} from {inputPath} (no terrain model: inclines only where tagged)"
+                : $"Building {outputPath} from {inputPath} and {string.Join(", ", elevationPaths)}");
+            var graph = GraphBuild.Run(inputPath, elevationPaths, phases);
 
             phases.PhaseStarted("Writing graph");
-            GraphFileWriter.Write(result.Graph, outputPath);
+            GraphFileWriter.Write(graph, outputPath);
             phases.PhaseFinished($"{new FileInfo(outputPath).Length / 1e6:F1} MB");
 
             stdout.WriteLine();
-            GraphReport.WriteText(stdout, result.Graph, GraphStatistics.Of(result.Graph));
+            GraphReport.WriteText(stdout, graph, GraphStatistics.Of(graph));
             stdout.WriteLine($"{"build time",-34} {clock.Elapsed.TotalSeconds:F2} s");
             stdout.WriteLine($"{"peak memory",-34} {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB");
             return ExitCodes.Ok;
         }
         catch (OsmInputException ex)
+        {
+            stderr.WriteLine($"error: {ex.Message}");
+        }
+        catch (TerrainFileException ex)
         {
             stderr.WriteLine($"error: {ex.Message}");
         }

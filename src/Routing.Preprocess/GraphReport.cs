@@ -22,6 +22,7 @@ internal static class GraphReport
         void Line(string name, string value) => output.WriteLine($"{name,-34} {value}");
         Line("source", $"{m.SourceFile} (sha256 {m.SourceSha256?[..12]}…)");
         Line("osm timestamp", m.OsmTimestamp?.ToString("u") ?? "unknown");
+        Line("terrain model", m.ElevationSource ?? "none (inclines only where tagged)");
         Line("built", $"{m.BuiltAtUtc:u} by {m.BuilderVersion}");
         Line("bbox (lon, lat)", $"{box.MinLon:F5}, {box.MinLat:F5} .. {box.MaxLon:F5}, {box.MaxLat:F5}");
         Line("nodes (vertices)", $"{s.Vertices:N0}");
@@ -37,6 +38,11 @@ internal static class GraphReport
         Line("pedestrian area crossings", $"{s.PedestrianAreaCrossingEdges:N0}");
         Line("known surface / smoothness", $"{s.KnownSurfaceShare:P1} / {s.KnownSmoothnessShare:P1} of walkable length");
         Line("known width / incline", $"{s.KnownWidthShare:P1} / {s.KnownInclineShare:P1} of walkable length");
+        Line("incline tagged in OSM", $"{s.TaggedInclineShare:P1} of walkable length");
+        if (s.ElevationRangeM is var (lowestM, highestM))
+        {
+            Line("elevation range", $"{lowestM:F0} .. {highestM:F0} m");
+        }
         if (m.BuildSeconds > 0)
         {
             Line("import time, peak memory", $"{m.BuildSeconds:F2} s, {m.PeakMemoryBytes / 1e6:F0} MB (when built)");
@@ -59,6 +65,7 @@ internal static class GraphReport
             Bbox = new[] { box.MinLon, box.MinLat, box.MaxLon, box.MaxLat },
             OsmTimestamp = m.OsmTimestamp,
             Source = m.SourceFile,
+            ElevationSource = m.ElevationSource,
             SourceSha256 = m.SourceSha256,
             BuiltAtUtc = m.BuiltAtUtc,
             BuilderVersion = m.BuilderVersion,
@@ -78,6 +85,9 @@ internal static class GraphReport
             KnownSmoothnessShare = Math.Round(s.KnownSmoothnessShare, 4),
             KnownWidthShare = Math.Round(s.KnownWidthShare, 4),
             KnownInclineShare = Math.Round(s.KnownInclineShare, 4),
+            TaggedInclineShare = Math.Round(s.TaggedInclineShare, 4),
+            LowestElevationM = s.ElevationRangeM?.LowestM,
+            HighestElevationM = s.ElevationRangeM?.HighestM,
         };
         output.WriteLine(JsonSerializer.Serialize(report, JsonOptions));
     }

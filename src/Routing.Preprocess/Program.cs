@@ -4,8 +4,13 @@ using Routing.Preprocess;
 // Routing.Preprocess: OSM extract -> routing graph file, and a look inside graph files.
 var input = new Argument<string>("input") { Description = "OpenStreetMap extract (.osm.pbf or .osm XML)" };
 var output = new Option<string>("--output", "-o") { Description = "Graph file to write", Required = true };
-var build = new Command("build", "Build a routing graph from an OpenStreetMap extract") { input, output };
-build.SetAction(result => BuildCommand.Run(result.GetValue(input)!, result.GetValue(output)!, Console.Out, Console.Error));
+var elevation = new Option<string[]>("--elevation", "-e")
+{
+    Description = "Terrain model for inclines: a GeoTIFF in WGS 84 or an SRTM .hgt/.hgt.zip tile; repeat for several tiles",
+};
+var build = new Command("build", "Build a routing graph from an OpenStreetMap extract and a terrain model") { input, output, elevation };
+build.SetAction(result => BuildCommand.Run(result.GetValue(input)!, result.GetValue(output)!, result.GetValue(elevation) ?? [],
+    Console.Out, Console.Error));
 
 var graph = new Argument<string>("graph") { Description = "Graph file written by 'build'" };
 var json = new Option<bool>("--json") { Description = "Print one JSON object instead of text" };

@@ -28,8 +28,9 @@ public sealed class RouteFormatTests
     private static ProfileSettings Wheelchair => ProfileCatalog.Default.TryGet("wheelchair", out var p) ? p : throw new InvalidOperationException();
 
     /// <summary>Four points, two segments: a tagged asphalt footway, then a crossing that starts at a 2 cm kerb.</summary>
-    private static Route SampleRoute() => new()
+    private static Route SampleRoute(ElevationProfile? elevation = null) => new()
     {
+        Elevation = elevation,
         DistanceM = 183.46,
         DurationS = 203.84,
         CostS = 251.149,
@@ -93,6 +94,9 @@ public sealed class RouteFormatTests
         Assert.Equal(4, coordinates.GetArrayLength());
         Assert.Equal("[8.69,49.41]", coordinates[0].GetRawText());
         Assert.Equal("[8.692,49.4115]", coordinates[3].GetRawText());
+        // Without a terrain model the heights are null, not zero: zero would claim a flat route at sea level.
+        Assert.Equal(JsonValueKind.Null, route.GetProperty("ascent_m").ValueKind);
+        Assert.Equal(JsonValueKind.Null, route.GetProperty("elevation_profile").ValueKind);
 
         var first = route.GetProperty("segments")[0];
         Assert.Equal(0, first.GetProperty("index").GetInt32());
@@ -131,6 +135,35 @@ public sealed class RouteFormatTests
         Assert.Equal(49.41, route.GetProperty("waypoints")[0].GetProperty("snapped").GetProperty("lat").GetDouble());
     }
 
+    /// <summary>Heights along the four sample points: up 3.26 m, down 1 m, up 2.01 m.</summary>
+    private static readonly ElevationProfile SampleElevation = new([0, 68.04, 120.0, 183.46], [110.04, 113.3, 112.3, 114.31], 5.27, 1);
+
+    [Fact]
+    public void Json_answer_with_a_terrain_model_has_climb_profile_and_heights_in_the_coordinates()
+    {
+        var route = Serialize(new RoutesResponse([RouteMapper.ToDto(SampleRoute(SampleElevation))])).GetProperty("routes")[0];
+
+        Assert.Equal(5.3, route.GetProperty("ascent_m").GetDouble());
+        Assert.Equal(1, route.GetProperty("descent_m").GetDouble());
+        Assert.Equal("[[0,110],[68,113.3],[120,112.3],[183.5,114.3]]", route.GetProperty("elevation_profile").GetRawText());
+        var coordinates = route.GetProperty("geometry").GetProperty("coordinates");
+        Assert.Equal("[8.69,49.41,110]", coordinates[0].GetRawText());
+        Assert.Equal("[8.692,49.4115,114.3]", coordinates[3].GetRawText());
+    }
+
+    [Fact]
+    public void Geojson_and_gpx_carry_the_heights()
+    {
+        var geo = Serialize(GeoJsonRoute.From(SampleRoute(SampleElevation)));
+        var gpx = XDocument.Parse(GpxWriter.Write(SampleRoute(SampleElevation), "wheelchair"));
+
+        Assert.Equal(5.3, geo.GetProperty("route").GetProperty("ascent_m").GetDouble());
+        Assert.Equal(4, geo.GetProperty("route").GetProperty("elevation_profile").GetArrayLength());
+        Assert.Equal("[[8.69,49.41,110],[8.6905,49.4105,113.3]]", geo.GetProperty("features")[0].GetProperty("geometry").GetProperty("coordinates").GetRawText());
+        XNamespace ns = GpxWriter.Namespace;
+        Assert.Equal(["110", "113.3", "112.3", "114.3"], gpx.Descendants(ns + "trkpt").Select(p => p.Element(ns + "ele")!.Value));
+    }
+
     [Fact]
     public void Geojson_has_one_feature_per_segment_with_its_own_stretch_of_the_line()
     {
@@ -164,6 +197,7 @@ public sealed class RouteFormatTests
         Assert.Equal(4, points.Count);
         Assert.Equal("49.41", points[0].Attribute("lat")?.Value);
         Assert.Equal("8.692", points[3].Attribute("lon")?.Value);
+        Assert.All(points, p => Assert.Null(p.Element(ns + "ele")));
         var waypoints = gpx.Root.Elements(ns + "wpt").ToList();
         Assert.Equal(["Head north on the footway", "Cross the lowered kerb (2 cm)", "You have arrived"], waypoints.Select(w => w.Element(ns + "name")!.Value));
         Assert.Equal(["depart", "kerb", "arrive"], waypoints.Select(w => w.Element(ns + "type")!.Value));

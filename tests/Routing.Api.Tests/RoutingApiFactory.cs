@@ -5,8 +5,11 @@ using Microsoft.Extensions.Logging;
 
 namespace Routing.Api.Tests;
 
-/// <summary>The real service in memory, on a graph file of the test's choosing (built from OSM on first start when missing).</summary>
-public class RoutingApiFactory(string graphPath, string osmPath) : WebApplicationFactory<Program>
+/// <summary>
+/// The real service in memory, on a graph file of the test's choosing (built from OSM and the elevation files, ';'
+/// separated, on first start when missing).
+/// </summary>
+public class RoutingApiFactory(string graphPath, string osmPath, string elevationPaths = "") : WebApplicationFactory<Program>
 {
     public LogCollector Logs { get; } = new();
 
@@ -15,6 +18,7 @@ public class RoutingApiFactory(string graphPath, string osmPath) : WebApplicatio
         builder.UseEnvironment("Production");
         builder.UseSetting("Routing:Graph", graphPath);
         builder.UseSetting("Routing:Osm", osmPath);
+        builder.UseSetting("Routing:Elevation", elevationPaths);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 }

@@ -73,8 +73,9 @@ public sealed class HeidelbergRouteTests
                 Assert.NotEqual("steps", segment.Highway);
             }
         }
-        // Most of Heidelberg is reachable step-free; a property checked on no routes would prove nothing.
-        Assert.True(found > 100, $"only {found} of 150 random pairs had a wheelchair route");
+        // The terrain puts the hillside districts and the Odenwald beyond a manual wheelchair's 6 %, so only about a
+        // quarter of random pairs have a route; a property checked on no routes would prove nothing.
+        Assert.True(found >= 30, $"only {found} of 150 random pairs had a wheelchair route");
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class BuildCommandTests : IDisposable
         Assert.Equal(0, info.ExitCode);
         using var json = JsonDocument.Parse(info.Stdout);
         var root = json.RootElement;
-        Assert.Equal(2, root.GetProperty("format_version").GetInt32());
+        Assert.Equal(3, root.GetProperty("format_version").GetInt32());
         Assert.True(root.GetProperty("nodes").GetInt32() > 20);
         Assert.True(root.GetProperty("edges").GetInt32() > 20);
         Assert.True(root.GetProperty("edge_classes").GetInt32() > 5);
@@ -46,6 +46,70 @@ public sealed class BuildCommandTests : IDisposable
         Assert.Equal(2, root.GetProperty("steps_edges").GetInt32());
         // Plöck (2 edges), Sandgasse (1), Marktplatz (4 along its outline, 2 across it).
         Assert.Equal(9, root.GetProperty("named_edges").GetInt32());
+    }
+
+    [Fact]
+    public void Builds_with_a_geotiff_terrain_model_and_info_reports_it()
+    {
+        var build = PreprocessRun.Of("build", RepositoryPaths.Fixture("accessibility.osm"), "-o", Output, "--elevation", RepositoryPaths.HeidelbergElevation);
+        Assert.Equal(0, build.ExitCode);
+        Assert.Contains("Deriving inclines", build.Stdout);
+
+        using var json = JsonDocument.Parse(PreprocessRun.Of("info", Output, "--json").Stdout);
+        var root = json.RootElement;
+        Assert.StartsWith("heidelberg.elevation.tif (GeoTIFF", root.GetProperty("elevation_source").GetString(), StringComparison.Ordinal);
+        Assert.True(root.GetProperty("known_incline_share").GetDouble() > 0.95);
+        // The fixture's made-up grid starts in the old town by the Neckar (about 110 to 130 m) and reaches north
+        // across the river onto the Heiligenberg's slope.
+        Assert.InRange(root.GetProperty("lowest_elevation_m").GetDouble(), 100, 130);
+        Assert.InRange(root.GetProperty("highest_elevation_m").GetDouble(), 200, 450);
+    }
+
+    [Fact]
+    public void Builds_monaco_with_its_zipped_srtm_tile()
+    {
+        var build = PreprocessRun.Of("build", RepositoryPaths.MonacoExtract, "-o", Output, "-e", RepositoryPaths.MonacoElevation);
+        Assert.Equal(0, build.ExitCode);
+        Assert.Contains("N43E007.hgt.zip (SRTM", build.Stdout);
+
+        using var json = JsonDocument.Parse(PreprocessRun.Of("info", Output, "--json").Stdout);
+        var root = json.RootElement;
+        Assert.True(root.GetProperty("known_incline_share").GetDouble() > 0.95);
+        // From the harbour at sea level up the slopes behind the principality.
+        Assert.InRange(root.GetProperty("lowest_elevation_m").GetDouble(), -5, 10);
+        Assert.True(root.GetProperty("highest_elevation_m").GetDouble() > 300);
+    }
+
+    [Fact]
+    public void Without_a_terrain_model_the_summary_says_so()
+    {
+        var build = PreprocessRun.Of("build", RepositoryPaths.Fixture("accessibility.osm"), "-o", Output);
+        Assert.Equal(0, build.ExitCode);
+        Assert.Contains("no terrain model: inclines only where tagged", build.Stdout);
+        using var json = JsonDocument.Parse(PreprocessRun.Of("info", Output, "--json").Stdout);
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("elevation_source").ValueKind);
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("lowest_elevation_m").ValueKind);
+    }
+
+    [Fact]
+    public void A_terrain_model_of_another_place_is_refused()
+    {
+        var run = PreprocessRun.Of("build", RepositoryPaths.Fixture("accessibility.osm"), "-o", Output, "-e", RepositoryPaths.MonacoElevation);
+        AssertFailedCleanly(run, "covers none of the extract");
+    }
+
+    [Fact]
+    public void An_elevation_file_that_is_no_terrain_model_is_named()
+    {
+        var run = PreprocessRun.Of("build", RepositoryPaths.Fixture("accessibility.osm"), "-o", Output, "-e", RepositoryPaths.HeidelbergExtract);
+        AssertFailedCleanly(run, RepositoryPaths.HeidelbergExtract);
+    }
+
+    [Fact]
+    public void A_missing_elevation_file_is_named()
+    {
+        var run = PreprocessRun.Of("build", RepositoryPaths.Fixture("accessibility.osm"), "-o", Output, "-e", _dir.File("dem.tif"));
+        AssertFailedCleanly(run, _dir.File("dem.tif") + ": no such file");
     }
 
     [Fact]

@@ -7,6 +7,14 @@ public static class RepositoryPaths
 
     public static string HeidelbergExtract => Path.Combine(Root, "data", "heidelberg.osm.pbf");
 
+    /// <summary>The terrain model for Heidelberg (GeoTIFF, 3 arc-seconds).</summary>
+    public static string HeidelbergElevation => Path.Combine(Root, "data", "heidelberg.elevation.tif");
+
+    public static string MonacoExtract => Path.Combine(Root, "data", "monaco.osm.pbf");
+
+    /// <summary>The SRTM3 tile covering Monaco (N43 E7), zipped.</summary>
+    public static string MonacoElevation => Path.Combine(Root, "data", "N43E007.hgt.zip");
+
     /// <summary>A hand-written OSM file in tests/Routing.TestSupport/Fixtures (each describes itself in its header).</summary>
     public static string Fixture(string name) => Path.Combine(Root, "tests", "Routing.TestSupport", "Fixtures", name);
 

@@ -34,8 +34,11 @@ internal static class ApiExamples
             DistanceM: 84.6,
             DurationS: 97.3,
             CostS: 121.8,
+            AscentM: 1.3,
+            DescentM: 0,
             Bbox: [8.6934, 49.4094, 8.6944, 49.4099],
-            Geometry: new LineStringDto([[8.6934, 49.4094], [8.6939, 49.4095], [8.6944, 49.4099]]),
+            Geometry: new LineStringDto([[8.6934, 49.4094, 114.2], [8.6939, 49.4095, 114.6], [8.6944, 49.4099, 115.5]]),
+            ElevationProfile: [[0, 114.2], [41.2, 114.6], [84.6, 115.5]],
             Segments:
             [
                 new SegmentDto(0, 41.2, 45.8, 0, 1, 23456789, "Hauptstraße", "pedestrian",
@@ -43,11 +46,11 @@ internal static class ApiExamples
                     new NumberFact(1.5, Evidence.Derived), null, null, null, null, false, false, false, false, ["smoothness", "width"]),
                 new SegmentDto(1, 43.4, 51.5, 1, 2, 34567890, null, "crossing",
                     new TextFact("asphalt", Evidence.Tagged), new TextFact("good", Evidence.Tagged), new IntegerFact(300, Evidence.Tagged),
-                    new NumberFact(null, Evidence.Unknown), null,
+                    new NumberFact(2.0, Evidence.Derived), null,
                     new KerbDto("lowered", new IntegerFact(2, Evidence.Derived), 4567890123, new LatLonDto(49.4095, 8.6939)),
-                    null, "traffic_signals", false, false, false, false, ["incline"]),
+                    null, "traffic_signals", false, false, false, false, []),
             ],
-            Summary: new SummaryDto(0.487, new Dictionary<string, double> { ["smoothness"] = 0.487, ["width"] = 0.487, ["incline"] = 0.513 },
+            Summary: new SummaryDto(0.487, new Dictionary<string, double> { ["smoothness"] = 0.487, ["width"] = 0.487 },
                 KerbsCrossed: 1, Crossings: 1, Elevators: 0, Profile: Wheelchair),
             Instructions:
             [

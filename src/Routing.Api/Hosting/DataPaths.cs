@@ -7,14 +7,16 @@ namespace Routing.Api.Hosting;
 /// belongs under the repository root when there is one, else under the content root. So
 /// <c>dotnet run --project src/Routing.Api</c> finds <c>data/heidelberg.graph</c> from anywhere in the repository.
 /// </summary>
-internal sealed record DataPaths(string GraphPath, string OsmPath)
+internal sealed record DataPaths(string GraphPath, string OsmPath, IReadOnlyList<string> ElevationPaths)
 {
     public static DataPaths Resolve(RoutingDataOptions options, string contentRoot)
     {
         string? repositoryRoot = FindRepositoryRoot(contentRoot) ?? FindRepositoryRoot(AppContext.BaseDirectory);
         return new DataPaths(
             ResolvePath(options.Graph, nameof(options.Graph), contentRoot, repositoryRoot),
-            ResolvePath(options.Osm, nameof(options.Osm), contentRoot, repositoryRoot));
+            ResolvePath(options.Osm, nameof(options.Osm), contentRoot, repositoryRoot),
+            [.. options.Elevation.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(path => ResolvePath(path, nameof(options.Elevation), contentRoot, repositoryRoot))]);
     }
 
     internal static string ResolvePath(string? configured, string key, string contentRoot, string? repositoryRoot)

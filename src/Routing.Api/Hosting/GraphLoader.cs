@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using Routing.Build;
 using Routing.Graph.Format;
 using Routing.Osm.Import;
+using Routing.Terrain;
 
 namespace Routing.Api.Hosting;
 
@@ -45,22 +47,28 @@ internal static partial class GraphLoader
                 $"Set {RoutingDataOptions.Section}:Graph to an existing graph file or {RoutingDataOptions.Section}:Osm to an OSM extract (.osm.pbf or .osm).");
         }
 
-        LogBuilding(logger, paths.GraphPath, paths.OsmPath);
+        LogBuilding(logger, paths.GraphPath, paths.OsmPath, paths.ElevationPaths.Count == 0 ? "none" : string.Join(", ", paths.ElevationPaths));
         var clock = Stopwatch.StartNew();
         try
         {
-            var result = OsmImporter.Import(paths.OsmPath, new LoggingObserver(logger));
+            var graph = GraphBuild.Run(paths.OsmPath, paths.ElevationPaths, new LoggingObserver(logger));
             string? directory = Path.GetDirectoryName(paths.GraphPath);
             if (!string.IsNullOrEmpty(directory))
             {
                 Directory.CreateDirectory(directory);
             }
-            GraphFileWriter.Write(result.Graph, paths.GraphPath);
-            LogBuilt(logger, paths.GraphPath, result.Graph.VertexCount, result.Graph.EdgeCount, clock.Elapsed.TotalSeconds);
+            GraphFileWriter.Write(graph, paths.GraphPath);
+            LogBuilt(logger, paths.GraphPath, graph.VertexCount, graph.EdgeCount, clock.Elapsed.TotalSeconds);
         }
         catch (OsmInputException ex)
         {
             throw new GraphStartupException($"Building the graph from {paths.OsmPath} failed: {Sentence(ex.Message)}", ex);
+        }
+        catch (TerrainFileException ex)
+        {
+            throw new GraphStartupException(
+                $"The terrain model for {paths.GraphPath} cannot be used: {Sentence(ex.Message)} " +
+                $"Fix {RoutingDataOptions.Section}:Elevation (files separated by ';', empty for a graph without inclines).", ex);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or GraphFileException)
         {
@@ -70,8 +78,8 @@ internal static partial class GraphLoader
 
     private static string Sentence(string message) => message.TrimEnd().EndsWith('.') ? message.TrimEnd() : message.TrimEnd() + ".";
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Graph file {GraphPath} not found: building it from the OSM extract {OsmPath} first (this takes a few seconds)")]
-    private static partial void LogBuilding(ILogger logger, string graphPath, string osmPath);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Graph file {GraphPath} not found: building it from the OSM extract {OsmPath} and the terrain model {Elevation} first (this takes a few seconds)")]
+    private static partial void LogBuilding(ILogger logger, string graphPath, string osmPath, string elevation);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Built and wrote {GraphPath}: {Nodes} nodes, {Edges} edges in {Seconds:F1} s")]
     private static partial void LogBuilt(ILogger logger, string graphPath, int nodes, int edges, double seconds);

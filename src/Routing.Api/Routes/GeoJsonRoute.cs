@@ -31,7 +31,8 @@ internal sealed record GeoJsonRoute(
         });
         return new GeoJsonRoute(
             dto.Bbox,
-            new GeoJsonRouteProperties(dto.DistanceM, dto.DurationS, dto.CostS, dto.Summary, dto.Instructions, dto.Warnings, dto.Waypoints),
+            new GeoJsonRouteProperties(dto.DistanceM, dto.DurationS, dto.CostS, dto.AscentM, dto.DescentM, dto.ElevationProfile,
+                dto.Summary, dto.Instructions, dto.Warnings, dto.Waypoints),
             [.. features]);
     }
 }
@@ -46,6 +47,9 @@ internal sealed record GeoJsonRouteProperties(
     double DistanceM,
     double DurationS,
     double CostS,
+    double? AscentM,
+    double? DescentM,
+    IReadOnlyList<double[]>? ElevationProfile,
     SummaryDto Summary,
     IReadOnlyList<InstructionDto> Instructions,
     IReadOnlyList<WarningDto> Warnings,

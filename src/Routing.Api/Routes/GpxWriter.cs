@@ -52,11 +52,15 @@ internal static class GpxWriter
             xml.WriteStartElement("trk", Namespace);
             xml.WriteElementString("name", Namespace, $"Route for profile {profileName}");
             xml.WriteStartElement("trkseg", Namespace);
-            foreach (var point in route.Geometry)
+            for (int i = 0; i < route.Geometry.Count; i++)
             {
                 xml.WriteStartElement("trkpt", Namespace);
-                xml.WriteAttributeString("lat", Number(point.Lat));
-                xml.WriteAttributeString("lon", Number(point.Lon));
+                xml.WriteAttributeString("lat", Number(route.Geometry[i].Lat));
+                xml.WriteAttributeString("lon", Number(route.Geometry[i].Lon));
+                if (route.Elevation is { } elevation)
+                {
+                    xml.WriteElementString("ele", Namespace, RouteMapper.Metres(elevation.ElevationsM[i]).ToString("0.#", CultureInfo.InvariantCulture));
+                }
                 xml.WriteEndElement();
             }
             xml.WriteEndElement();

@@ -19,9 +19,11 @@ internal static class RouteMapper
     public static RouteDto ToDto(Route route)
     {
         var coordinates = new List<double[]>(route.Geometry.Count + 1);
-        foreach (var point in route.Geometry)
+        var elevation = route.Elevation;
+        for (int i = 0; i < route.Geometry.Count; i++)
         {
-            coordinates.Add(LonLat(point));
+            var point = route.Geometry[i];
+            coordinates.Add(elevation is null ? LonLat(point) : [Degrees(point.Lon), Degrees(point.Lat), Metres(elevation.ElevationsM[i])]);
         }
         if (coordinates.Count == 1)
         {
@@ -32,8 +34,11 @@ internal static class RouteMapper
             Metres(route.DistanceM),
             Seconds(route.DurationS),
             Seconds(route.CostS),
+            elevation is null ? null : Metres(elevation.AscentM),
+            elevation is null ? null : Metres(elevation.DescentM),
             Bbox(route),
             new LineStringDto(coordinates),
+            elevation is null ? null : [.. elevation.DistancesM.Select((d, i) => new[] { Metres(d), Metres(elevation.ElevationsM[i]) })],
             [.. route.Segments.Select(Segment)],
             Summary(route.Summary),
             [.. route.Instructions.Select(i => new InstructionDto(i.Type, i.Text, Metres(i.DistanceM), Location(i.Location), i.SegmentIndex, NullIfEmpty(i.Name)))],

@@ -11,7 +11,7 @@ internal sealed record RoutesResponse(IReadOnlyList<RouteDto> Routes);
 /// <summary>A WGS 84 position in degrees (7 decimals).</summary>
 internal sealed record LatLonDto(double Lat, double Lon);
 
-/// <summary>A GeoJSON LineString; coordinates are [lon, lat].</summary>
+/// <summary>A GeoJSON LineString; coordinates are [lon, lat], or [lon, lat, elevation_m] when the graph has a terrain model.</summary>
 internal sealed record LineStringDto(IReadOnlyList<double[]> Coordinates)
 {
     [Description("Always LineString."), JsonPropertyOrder(-1)]
@@ -24,8 +24,11 @@ internal sealed record RouteDto(
     [property: Description("Length, metres (0.1 m).")] double DistanceM,
     [property: Description("Travel time at the profile's speed, seconds.")] double DurationS,
     [property: Description("The profile's cost: duration plus penalties, seconds. The route minimises it.")] double CostS,
+    [property: Description("Total climb, metres; null when the graph has no terrain model here.")] double? AscentM,
+    [property: Description("Total descent, metres; null when the graph has no terrain model here.")] double? DescentM,
     [property: Description("[min_lon, min_lat, max_lon, max_lat].")] double[] Bbox,
-    LineStringDto Geometry,
+    [property: Description("The route's line; each position carries its elevation in metres as a third value when known.")] LineStringDto Geometry,
+    [property: Description("[distance_m, elevation_m] at each geometry position; null when the graph has no terrain model here.")] IReadOnlyList<double[]>? ElevationProfile,
     [property: Description("Consecutive stretches with uniform facts; first_point..last_point index geometry.coordinates.")] IReadOnlyList<SegmentDto> Segments,
     SummaryDto Summary,
     IReadOnlyList<InstructionDto> Instructions,
@@ -53,7 +56,7 @@ internal sealed record SegmentDto(
     [property: Description("OSM surface value.")] TextFact Surface,
     [property: Description("OSM smoothness value.")] TextFact Smoothness,
     IntegerFact WidthCm,
-    [property: Description("Steepest sustained incline in the direction of travel, percent; negative is downhill.")] NumberFact InclinePct,
+    [property: Description("Steepest sustained incline (over 30 m) in the direction of travel, percent; negative is downhill. Evidence tagged (OSM incline) or derived (terrain model).")] NumberFact InclinePct,
     [property: Description("up or down when only the direction is tagged, else null.")] string? InclineDirection,
     [property: Description("The kerb crossed where this segment starts, if any.")] KerbDto? KerbAtStart,
     [property: Description("A barrier passed where this segment starts, if any.")] BarrierDto? BarrierAtStart,

@@ -25,7 +25,8 @@ internal sealed record PinnedElements(int[] Edges, int[] Vertices, GeoPoint? Poi
 /// <see cref="ElevatorM"/>; when there are such, they alone are pinned (the footway beside an elevator is not broken).</item>
 /// <item>A point of a way-like kind (construction, blocked path, narrow passage) goes to a vertex only when it lies
 /// on it (within <see cref="AtVertexM"/>: blocking a junction blocks every way through it), else to the nearest edge;
-/// a steep ramp or damaged surface always to the nearest edge.</item>
+/// a steep ramp or damaged surface always to the nearest edge. Edges lying on top of the nearest one there are
+/// pinned with it.</item>
 /// <item>A line takes every edge that runs along it: the part of the edge within <see cref="LineM"/> of the line is
 /// at least half the edge or <see cref="LineMinAlongM"/>, so ways that only meet or cross the line stay free.</item>
 /// <item>A polygon takes every vertex inside it and every edge whose part inside is at least half the edge or
@@ -43,6 +44,8 @@ internal static class BarrierPinning
     public const double LineM = 5;
     public const double LineMinAlongM = 8;
     public const double PolygonMinInsideM = 5;
+    /// <summary>Edges this much farther from a reported point than the nearest one still lie on top of it.</summary>
+    public const double OverlapM = 0.2;
 
     /// <summary>Edges are measured in steps of at most this many metres when lines and polygons are pinned.</summary>
     private const double SampleStepM = 1;
@@ -94,10 +97,10 @@ internal static class BarrierPinning
                 return new PinnedElements([], [vertex], VertexPoint(graph, vertex), distanceM);
             }
         }
-        var (edge, onEdge) = NearestEdge(index, point, plane, EdgeM);
-        return edge < 0
+        var (edges, onEdge) = NearestEdges(index, point, plane, EdgeM);
+        return edges.Length == 0
             ? PinnedElements.None
-            : new PinnedElements([edge], [], onEdge, Coordinates.DistanceM(point.Lat, point.Lon, onEdge.Lat, onEdge.Lon));
+            : new PinnedElements(edges, [], onEdge, Coordinates.DistanceM(point.Lat, point.Lon, onEdge.Lat, onEdge.Lon));
     }
 
     /// <summary>Every elevator edge and vertex within <see cref="ElevatorM"/>; null when there is none.</summary>
@@ -261,21 +264,31 @@ internal static class BarrierPinning
         return (best, Coordinates.DistanceM(point.Lat, point.Lon, at.Lat, at.Lon));
     }
 
-    private static (int Edge, GeoPoint Point) NearestEdge(BarrierGeometryIndex index, GeoPoint point, LocalPlane plane, double radiusM)
+    /// <summary>
+    /// The nearest edge within the radius, with every edge that overlaps it there (within <see cref="OverlapM"/> as
+    /// near): where ways lie on top of each other, such as crossings of a square between entries in a line, whoever
+    /// reports the spot means all of them.
+    /// </summary>
+    private static (int[] Edges, GeoPoint Point) NearestEdges(BarrierGeometryIndex index, GeoPoint point, LocalPlane plane, double radiusM)
     {
         var (minLat, minLon, maxLat, maxLon) = Box(plane, [(0, 0)], radiusM);
-        int best = -1;
-        double bestM = radiusM;
+        var candidates = new List<(int Edge, double DistanceM)>();
+        double bestM = double.PositiveInfinity;
         GeoPoint bestPoint = default;
         foreach (int edge in index.EdgesNear(minLat, minLon, maxLat, maxLon))
         {
             var (distanceM, nearest) = EdgeDistance(index, edge, plane);
-            if (distanceM < bestM || (best < 0 && distanceM <= bestM))
+            if (distanceM > radiusM)
             {
-                (best, bestM, bestPoint) = (edge, distanceM, nearest);
+                continue;
+            }
+            candidates.Add((edge, distanceM));
+            if (distanceM < bestM)
+            {
+                (bestM, bestPoint) = (distanceM, nearest);
             }
         }
-        return (best, bestPoint);
+        return ([.. candidates.Where(c => c.DistanceM <= bestM + OverlapM).Select(c => c.Edge)], bestPoint);
     }
 
     /// <summary>Distance from the plane's centre to the edge's shape, and the nearest point on it.</summary>

@@ -16,6 +16,8 @@ public sealed record Route
     public required double CostS { get; init; }
     public required BoundingBox Bbox { get; init; }
     public required IReadOnlyList<GeoPoint> Geometry { get; init; }
+    /// <summary>Heights along the route; null when the graph has no terrain model there.</summary>
+    public required ElevationProfile? Elevation { get; init; }
     public required IReadOnlyList<RouteSegment> Segments { get; init; }
     public required RouteSummary Summary { get; init; }
     public required IReadOnlyList<Instruction> Instructions { get; init; }

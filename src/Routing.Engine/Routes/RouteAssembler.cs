@@ -40,6 +40,7 @@ internal sealed class RouteAssembler(RoutingGraph graph)
         var pieces = BuildPieces(legs, profile, geometry, out double trailingVertexDurationS);
         var segments = BuildSegments(pieces, profile.Settings, geometry, trailingVertexDurationS);
         double distanceM = pieces.Sum(p => p.LengthM);
+        var elevation = ElevationProfile.Of(graph, pieces, geometry);
 
         return new Route
         {
@@ -48,6 +49,7 @@ internal sealed class RouteAssembler(RoutingGraph graph)
             CostS = legs.Sum(l => l.CostS),
             Bbox = BoundsOf(geometry),
             Geometry = geometry,
+            Elevation = elevation,
             Segments = [.. segments.Select(s => s.Segment)],
             Summary = Summarise(pieces, segments, distanceM, profile.Settings),
             Instructions = new InstructionWriter(graph, geometry, lang).Write(segments, pieces, distanceM),
@@ -146,6 +148,7 @@ internal sealed class RouteAssembler(RoutingGraph graph)
                     Edge = step.Edge,
                     Backward = step.Backward,
                     LengthM = step.LengthM,
+                    FromOffsetM = step.FromOffsetM,
                     StartVertex = pendingVertex,
                     AfterVia = afterVia,
                     Leg = leg,

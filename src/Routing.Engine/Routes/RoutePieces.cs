@@ -13,6 +13,8 @@ internal sealed record RoutePiece
     public required int Edge { get; init; }
     public required bool Backward { get; init; }
     public required double LengthM { get; init; }
+    /// <summary>Where the stretch starts on its edge: metres from the edge's <c>EdgeFrom</c> (it runs towards lower offsets when <see cref="Backward"/>).</summary>
+    public required double FromOffsetM { get; init; }
     /// <summary>The vertex passed just before this piece, or -1 when the piece starts at a snapped point.</summary>
     public required int StartVertex { get; init; }
     /// <summary>The piece starts a leg after a via point.</summary>

@@ -217,4 +217,31 @@ public sealed class BarrierPinningTests
         Assert.Throws<ArgumentException>(() => CompiledProfile.Compile(Graph, Preset("foot"), overlay: overlay));
         Assert.Same(BarrierOverlay.Empty, router.Overlay);
     }
+
+    [Fact]
+    public void A_point_on_ways_lying_on_top_of_each_other_pins_all_of_them_and_no_neighbour()
+    {
+        // A-B-C in a line 50 m apart (way 1), A-C straight (way 2, as a square's crossings between entries in a
+        // line), and a parallel way 10 m north (way 3).
+        var builder = new GraphBuilder();
+        var origin = new GeoPoint(49.41, 8.69);
+        int Vertex(double northM, double eastM)
+        {
+            var at = Offset(origin, northM, eastM);
+            return builder.AddVertex(builder.VertexCount + 1, Coordinates.ToE7(at.Lat), Coordinates.ToE7(at.Lon), default);
+        }
+        int a = Vertex(0, 0), b = Vertex(0, 50), c = Vertex(0, 100), d = Vertex(10, 0), e = Vertex(10, 100);
+        var footway = new EdgeClass { Highway = Routing.Graph.Facts.HighwayKind.Footway };
+        builder.AddEdge(a, b, footway, 1, null, [], []);
+        builder.AddEdge(b, c, footway, 1, null, [], []);
+        builder.AddEdge(a, c, footway, 2, null, [], []);
+        builder.AddEdge(d, e, footway, 3, null, [], []);
+        var router = new Router(builder.Build(new GraphMetadata { SourceFile = "overlap", BuiltAtUtc = DateTimeOffset.UnixEpoch, BuilderVersion = "test" }),
+            ProfileCatalog.Default);
+
+        var pin = router.Pin(new BarrierGeometry(BarrierGeometryType.Point, [Offset(origin, 3, 25)]), ReportedBarrierKind.BlockedPath);
+
+        Assert.Equal([1L, 2L], pin.OsmWayIds.Order());
+        Assert.InRange(pin.DistanceM!.Value, 2.9, 3.1);
+    }
 }

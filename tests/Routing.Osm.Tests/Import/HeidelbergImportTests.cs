@@ -7,8 +7,8 @@ namespace Routing.Osm.Tests.Import;
 /// <summary>The real Heidelberg extract: plausible totals, and named OSM objects carry what their tags say.</summary>
 public sealed class HeidelbergImportTests
 {
-    private static RoutingGraph Graph => Heidelberg.Graph;
-    private static readonly GraphStatistics Stats = GraphStatistics.Of(Heidelberg.Graph);
+    private static RoutingGraph Graph => Heidelberg.Imported;
+    private static readonly GraphStatistics Stats = GraphStatistics.Of(Heidelberg.Imported);
 
     [Fact]
     public void Totals_are_those_of_a_city_network()

@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using System.Globalization;
+using Routing.Graph;
+using Routing.Osm.Import;
+using Routing.Terrain;
+
+namespace Routing.Build;
+
+/// <summary>
+/// The whole build, as both the preprocessing tool and the service's first start run it: import the OSM extract,
+/// then place the graph on the terrain model when one is given. Writing the file is the caller's part.
+/// </summary>
+public static class GraphBuild
+{
+    /// <exception cref="OsmInputException">The extract cannot be read or holds no walkable ways.</exception>
+    /// <exception cref="TerrainFileException">An elevation file cannot be read, or none of them covers the extract.</exception>
+    public static RoutingGraph Run(string osmPath, IReadOnlyList<string> elevationPaths, IImportObserver? observer = null)
+    {
+        var clock = Stopwatch.StartNew();
+        observer ??= IImportObserver.Silent;
+        // Reading the terrain first makes a wrong elevation path fail in a second, not after the import.
+        var terrain = elevationPaths.Count == 0 ? null : OpenTerrain(elevationPaths, observer);
+        var graph = OsmImporter.Import(osmPath, observer).Graph;
+        if (terrain is null)
+        {
+            return graph;
+        }
+        var placed = PlaceOnTerrain(graph, terrain, observer);
+        return placed.WithMetadata(placed.Metadata with
+        {
+            BuildSeconds = clock.Elapsed.TotalSeconds,
+            PeakMemoryBytes = Process.GetCurrentProcess().PeakWorkingSet64,
+        });
+    }
+
+    /// <summary>An imported graph on the terrain of the given elevation files (smoothed, as inclines need).</summary>
+    /// <exception cref="TerrainFileException">An elevation file cannot be read, or none of them covers the graph.</exception>
+    public static RoutingGraph PlaceOnTerrain(RoutingGraph graph, IReadOnlyList<string> elevationPaths) =>
+        PlaceOnTerrain(graph, OpenTerrain(elevationPaths, IImportObserver.Silent), IImportObserver.Silent);
+
+    private static IElevationModel OpenTerrain(IReadOnlyList<string> elevationPaths, IImportObserver observer)
+    {
+        observer.PhaseStarted("Reading terrain");
+        var terrain = ElevationFiles.Open(elevationPaths, smoothed: true);
+        observer.PhaseFinished(terrain.Description);
+        return terrain;
+    }
+
+    private static RoutingGraph PlaceOnTerrain(RoutingGraph graph, IElevationModel terrain, IImportObserver observer)
+    {
+        observer.PhaseStarted("Deriving inclines");
+        var placed = GraphTerrain.Apply(graph, terrain, graph.Metadata with { ElevationSource = terrain.Description });
+        double coveredShare = CoveredShare(placed);
+        if (coveredShare == 0)
+        {
+            var box = graph.Bounds;
+            throw new TerrainFileException(terrain.Description, string.Create(CultureInfo.InvariantCulture,
+                $"covers none of the extract (lat {box.MinLat:F3} to {box.MaxLat:F3}, lon {box.MinLon:F3} to {box.MaxLon:F3}). Give the elevation model of this area."));
+        }
+        observer.PhaseFinished(string.Create(CultureInfo.InvariantCulture,
+            $"{coveredShare:P1} of vertices on the terrain, incline known on {GraphStatistics.Of(placed).KnownInclineShare:P1} of walkable length"));
+        return placed;
+    }
+
+    private static double CoveredShare(RoutingGraph graph)
+    {
+        int covered = 0;
+        foreach (float elevationM in graph.VertexElevationM)
+        {
+            covered += float.IsNaN(elevationM) ? 0 : 1;
+        }
+        return graph.VertexCount == 0 ? 0 : (double)covered / graph.VertexCount;
+    }
+}

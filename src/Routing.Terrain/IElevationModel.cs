@@ -1,0 +1,14 @@
+namespace Routing.Terrain;
+
+/// <summary>A terrain model: the elevation of the ground at any WGS 84 point it covers.</summary>
+public interface IElevationModel
+{
+    /// <summary>
+    /// Elevation in metres above sea level, interpolated bilinearly between the model's cells; false where the model
+    /// has no data (outside its coverage, or every surrounding cell is a void).
+    /// </summary>
+    bool TryGetElevationM(double latitude, double longitude, out double elevationM);
+
+    /// <summary>What the model is, for graph metadata and messages: file names, format, resolution.</summary>
+    string Description { get; }
+}

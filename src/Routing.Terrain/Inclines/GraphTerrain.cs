@@ -1,0 +1,128 @@
+using Routing.Graph;
+using Routing.Graph.Facts;
+
+namespace Routing.Terrain;
+
+/// <summary>
+/// Places a routing graph on a terrain model: every vertex and shape point gets an elevation, and every edge the
+/// incline the terrain gives it in its forward direction (average over the edge and steepest sustained stretch).
+/// An incline tagged in OSM wins over the terrain. Bridges, tunnels and covered ways do not follow the ground:
+/// their points lie on a line between the structure's ends.
+/// </summary>
+public static class GraphTerrain
+{
+    /// <summary>Terrain samples along an edge are at most this far apart (the model's cells are ~90 m; 15 m resolves them well).</summary>
+    internal const double SampleSpacingM = 15;
+
+    /// <summary>
+    /// The length over which an incline counts as sustained: a wheelchair user can push through a short steeper bit,
+    /// not through 30 m of it. Edges shorter than this have their average as steepest.
+    /// </summary>
+    internal const double SustainedLengthM = 30;
+
+    /// <summary>
+    /// Derived inclines are stored in whole percent (10 ‰). The terrain model cannot tell 4.3 % from 4.0 % anyway,
+    /// and coarser values keep the number of distinct edge classes, and so profile compilation, small.
+    /// </summary>
+    internal const int InclineStepPermille = 10;
+
+    /// <summary>
+    /// A copy of <paramref name="graph"/> with elevations and terrain inclines. <paramref name="terrain"/> should be
+    /// smoothed: a raw 90 m grid is noisy enough to invent steep slopes between neighbouring cells.
+    /// </summary>
+    public static RoutingGraph Apply(RoutingGraph graph, IElevationModel terrain, GraphMetadata metadata)
+    {
+        float[] vertexElevationM = VertexElevations(graph, terrain);
+        var shapeElevationM = new float[graph.ShapeLatE7.Length];
+        var facts = new EdgeClass[graph.EdgeCount];
+        var profile = new EdgeProfile();
+        for (int edge = 0; edge < graph.EdgeCount; edge++)
+        {
+            EdgeClass edgeClass = graph.ClassOfEdge(edge);
+            profile.Load(graph, edge, vertexElevationM, terrain, followsGround: !IsStructure(edgeClass));
+            profile.CopyShapeElevations(shapeElevationM.AsSpan(graph.EdgeFirstShapePoint[edge]));
+            facts[edge] = WithTerrainIncline(edgeClass, profile);
+        }
+        return graph.WithTerrain(vertexElevationM, shapeElevationM, facts, metadata);
+    }
+
+    /// <summary>Bridges, tunnels and covered ways: their height is set by the structure, not by the ground under them.</summary>
+    internal static bool IsStructure(in EdgeClass edge) =>
+        (edge.Flags & (EdgeFlags.Bridge | EdgeFlags.Tunnel | EdgeFlags.Covered)) != 0;
+
+    /// <summary>Steps, elevators and escalators join levels; their ends are at different heights by design.</summary>
+    internal static bool JoinsLevels(in EdgeClass edge) =>
+        (edge.Flags & (EdgeFlags.Steps | EdgeFlags.Elevator | EdgeFlags.Conveying)) != 0;
+
+    /// <summary>
+    /// Ground vertices take the terrain's elevation. A vertex on a structure (where two or more bridge or tunnel edges
+    /// meet, or with no ground edge at all) takes the distance-weighted mean of its neighbours, which on a chain of
+    /// bridge edges is exactly the straight line between the bridge's ends.
+    /// </summary>
+    private static float[] VertexElevations(RoutingGraph graph, IElevationModel terrain)
+    {
+        var elevationM = new float[graph.VertexCount];
+        var floating = new List<int>();
+        var latE7 = graph.VertexLatE7;
+        var lonE7 = graph.VertexLonE7;
+        for (int v = 0; v < graph.VertexCount; v++)
+        {
+            elevationM[v] = terrain.TryGetElevationM(Coordinates.ToDegrees(latE7[v]), Coordinates.ToDegrees(lonE7[v]), out double metres)
+                ? (float)metres
+                : float.NaN;
+            if (IsOnStructure(graph, v))
+            {
+                floating.Add(v);
+            }
+        }
+        StructureHeights.Interpolate(graph, floating, elevationM);
+        return elevationM;
+    }
+
+    private static bool IsOnStructure(RoutingGraph graph, int vertex)
+    {
+        int structureEdges = 0, groundEdges = 0;
+        var arcs = graph.Arcs;
+        for (int i = graph.FirstArc[vertex]; i < graph.FirstArc[vertex + 1]; i++)
+        {
+            ref readonly EdgeClass edge = ref graph.ClassOfEdge(arcs[i] >> 1);
+            if (IsStructure(edge))
+            {
+                structureEdges++;
+            }
+            else if (!JoinsLevels(edge))
+            {
+                groundEdges++;
+            }
+        }
+        return structureEdges >= 2 || (structureEdges == 1 && groundEdges == 0);
+    }
+
+    /// <summary>The edge's facts with the terrain's incline, unless OSM already says more.</summary>
+    internal static EdgeClass WithTerrainIncline(EdgeClass edge, EdgeProfile profile)
+    {
+        if (!profile.IsComplete || (edge.Flags & (EdgeFlags.Elevator | EdgeFlags.Conveying)) != 0
+            || (edge.InclineKind == InclineKind.Value && edge.InclineEvidence == Evidence.Tagged))
+        {
+            return edge;
+        }
+        var (averagePermille, steepestPermille) = profile.Inclines(SustainedLengthM);
+        int average = RoundToStep(averagePermille), steepest = RoundToStep(steepestPermille);
+        // incline=up/down names the direction but no value: keep it unless the terrain agrees and can say how much.
+        int taggedSign = edge.InclineKind switch { InclineKind.UpNoValue => 1, InclineKind.DownNoValue => -1, _ => 0 };
+        if (taggedSign != 0 && Math.Sign(steepest) != taggedSign)
+        {
+            return edge;
+        }
+        return edge with
+        {
+            InclineKind = InclineKind.Value,
+            InclineEvidence = Evidence.Derived,
+            InclinePermille = (short)average,
+            SteepestInclinePermille = (short)steepest,
+        };
+    }
+
+    private static int RoundToStep(double permille) =>
+        (int)Math.Clamp(Math.Round(permille / InclineStepPermille, MidpointRounding.AwayFromZero) * InclineStepPermille, short.MinValue, short.MaxValue);
+}
