@@ -5,8 +5,9 @@ namespace Routing.Engine.Profiles;
 
 /// <summary>
 /// A profile turned into flat cost tables for one graph: per edge class and direction the cost in seconds per
-/// metre and a fixed cost, per node class the cost of passing. Compiling takes microseconds (a city has about
-/// 1,600 edge classes), so every request compiles its own; the search then costs one array lookup per arc.
+/// metre and a fixed cost, per node class the cost of passing. Compiling takes well under a millisecond (each
+/// distinct incline and each distinct rest of the facts is judged once, <see cref="EdgeClassGroups"/>), so every
+/// request compiles its own; the search then costs one array lookup per arc.
 /// Blocked arcs and nodes cost +infinity. A relaxed profile turns every block into a large penalty instead: its
 /// cheapest path is the one that breaks the fewest limits, which is what a failed request is explained with.
 /// <para>
@@ -49,11 +50,24 @@ public sealed class CompiledProfile
         var extraEdgeClasses = overlay.EdgeClasses;
         _arcCostPerMetre = new double[(edgeClasses.Length + extraEdgeClasses.Length) * 2];
         _arcFixedCost = new double[_arcCostPerMetre.Length];
+        var groups = EdgeClassGroups.Of(graph);
+        var rests = new PartialVerdict[groups.Rests.Length * 2];
+        for (int r = 0; r < groups.Rests.Length; r++)
+        {
+            rests[2 * r] = _rules.AllButIncline(groups.Rests[r], backward: false);
+            rests[(2 * r) + 1] = _rules.AllButIncline(groups.Rests[r], backward: true);
+        }
+        var inclines = new PartialVerdict[groups.Inclines.Length * 2];
+        for (int i = 0; i < groups.Inclines.Length; i++)
+        {
+            inclines[2 * i] = _rules.Incline(groups.Inclines[i], backward: false);
+            inclines[(2 * i) + 1] = _rules.Incline(groups.Inclines[i], backward: true);
+        }
         for (int c = 0; c < edgeClasses.Length; c++)
         {
             for (int direction = 0; direction < 2; direction++)
             {
-                var verdict = _rules.Edge(edgeClasses[c], backward: direction == 1);
+                var verdict = _rules.Combine(rests[(2 * groups.RestOfClass[c]) + direction], inclines[(2 * groups.InclineOfClass[c]) + direction]);
                 (_arcCostPerMetre[(2 * c) + direction], _arcFixedCost[(2 * c) + direction]) = Price(verdict, relaxed);
             }
         }

@@ -37,7 +37,23 @@ internal sealed class ProfileRules
         _worstSmoothness = settings.MinSmoothness is { } name && FactNames.TryParseSmoothness(name, out var worst) ? worst : Smoothness.Unknown;
     }
 
-    public ArcVerdict Edge(in EdgeClass edge, bool backward)
+    /// <summary>
+    /// The verdict on travelling an edge of this class in a direction. The incline and the other facts are judged
+    /// apart and combined, so that compiling a profile can judge each distinct incline and each distinct rest once
+    /// (see <see cref="EdgeClassGroups"/>): terrain inclines make ten times more classes than there are rests.
+    /// </summary>
+    public ArcVerdict Edge(in EdgeClass edge, bool backward) => Combine(AllButIncline(edge, backward), Incline(edge, backward));
+
+    /// <summary>The verdict from its two parts; an incline violation is reported only when nothing else blocks.</summary>
+    public ArcVerdict Combine(in PartialVerdict rest, in PartialVerdict incline)
+    {
+        var unknown = rest.Unknown | incline.Unknown;
+        return new ArcVerdict(1 / (_settings.SpeedMps * rest.SpeedFactor * incline.SpeedFactor),
+            rest.CostFactor * incline.CostFactor * UnknownFactor(unknown), rest.FixedS, rest.PenaltyS, unknown, rest.Violation ?? incline.Violation);
+    }
+
+    /// <summary>Every fact but the incline (<see cref="EdgeClassGroups.RestOf"/> lists the fields it must not read).</summary>
+    public PartialVerdict AllButIncline(in EdgeClass edge, bool backward)
     {
         var s = _settings;
         double factor = 1;
@@ -154,8 +170,6 @@ internal sealed class ProfileRules
             }
         }
 
-        (speedFactor, factor) = Incline(edge, backward, speedFactor, factor, ref unknown, ref violation);
-
         AddKerb(edge.Kerb, edge.KerbEvidence, edge.KerbHeightCm, ref fixedS, ref penaltyS, ref unknown, ref violation);
 
         factor *= RoadFactor(edge);
@@ -168,8 +182,7 @@ internal sealed class ProfileRules
             fixedS += ElevatorS;
         }
 
-        factor *= UnknownFactor(unknown);
-        return new ArcVerdict(1 / (s.SpeedMps * speedFactor), factor, fixedS, penaltyS, unknown, violation);
+        return new PartialVerdict(speedFactor, factor, fixedS, penaltyS, unknown, violation);
     }
 
     public NodeVerdict Node(in NodeClass node)
@@ -258,21 +271,24 @@ internal sealed class ProfileRules
         return new NodeVerdict(KerbPassingS, KerbAtComfortLimitPenaltyS * Square(ComfortZoneShare(heightCm - comfort, max - comfort)), UnknownFacts.None, null);
     }
 
-    /// <summary>Slope: hard limits per direction, a comfort zone from half the limit, and speed falling with slope.</summary>
-    private (double SpeedFactor, double CostFactor) Incline(in EdgeClass edge, bool backward, double speedFactor, double factor,
-        ref UnknownFacts unknown, ref Violation? violation)
+    /// <summary>
+    /// Slope: hard limits per direction, a comfort zone from half the limit, and speed falling with slope. Reads only
+    /// the fields <see cref="EdgeClassGroups.InclineOf"/> keys on.
+    /// </summary>
+    public PartialVerdict Incline(in EdgeClass edge, bool backward)
     {
         var s = _settings;
         bool limited = s.MaxInclineUpPct is not null || s.MaxInclineDownPct is not null;
         if (edge.Has(EdgeFlags.Steps))
         {
-            return (speedFactor, factor); // a staircase's incline tag gives its direction, not a slope
+            return PartialVerdict.Neutral; // a staircase's incline tag gives its direction, not a slope
         }
         if (edge.InclineKind != InclineKind.Value)
         {
-            unknown |= limited ? UnknownFacts.Incline : UnknownFacts.None;
-            return (speedFactor, factor);
+            return PartialVerdict.Neutral with { Unknown = limited ? UnknownFacts.Incline : UnknownFacts.None };
         }
+        double speedFactor = 1, factor = 1;
+        Violation? violation = null;
         double sign = backward ? -1 : 1;
         double averagePct = sign * edge.InclinePermille / 10.0;
         double steepestPct = sign * edge.SteepestInclinePermille / 10.0;
@@ -292,7 +308,7 @@ internal sealed class ProfileRules
         }
         double reference = (averagePct > 0 ? s.MaxInclineUpPct : s.MaxInclineDownPct) ?? ReferenceSlopePct;
         speedFactor *= Math.Exp(-SlowdownAtLimit * Math.Abs(averagePct) / reference);
-        return (speedFactor, factor);
+        return new PartialVerdict(speedFactor, factor, 0, 0, UnknownFacts.None, violation);
     }
 
     /// <summary>Roads are walked only where needed: the separately mapped sidewalk or a footway is better.</summary>

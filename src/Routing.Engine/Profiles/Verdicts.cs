@@ -28,3 +28,13 @@ public readonly record struct ArcVerdict(
 
 /// <summary>What a profile makes of passing a vertex (kerb, barrier, elevator, signalled crossing).</summary>
 public readonly record struct NodeVerdict(double DurationS, double PenaltyS, UnknownFacts Unknown, Violation? Violation);
+
+/// <summary>
+/// Part of an arc's verdict (its incline, or every other fact) before the two are combined by
+/// <see cref="ProfileRules.Combine"/>: factors multiply, unknown facts add up, the first violation wins.
+/// </summary>
+internal readonly record struct PartialVerdict(double SpeedFactor, double CostFactor, double FixedS, double PenaltyS, UnknownFacts Unknown, Violation? Violation)
+{
+    /// <summary>Changes nothing when combined.</summary>
+    public static PartialVerdict Neutral { get; } = new(1, 1, 0, 0, UnknownFacts.None, null);
+}

@@ -205,6 +205,43 @@ public sealed class ProfileRulesTests
     }
 
     [Fact]
+    public void Compiled_tables_price_every_class_as_its_own_verdict_does()
+    {
+        // Compiling judges each distinct incline and rest once (EdgeClassGroups); a group key missing a field that
+        // a rule reads would price some class as another. Every Heidelberg class against its own verdict:
+        var graph = Heidelberg.Graph;
+        foreach (var preset in ProfileCatalog.Default.Presets)
+        {
+            var rules = new ProfileRules(preset);
+            foreach (bool relaxed in new[] { false, true })
+            {
+                var profile = CompiledProfile.Compile(graph, preset, relaxed);
+                for (int c = 0; c < graph.EdgeClasses.Length; c++)
+                {
+                    for (int direction = 0; direction < 2; direction++)
+                    {
+                        var (perMetre, fixedCost) = CompiledProfile.Price(rules.Edge(graph.EdgeClasses[c], direction == 1), relaxed);
+                        Assert.Equal(perMetre, profile.ArcCostPerMetre[(2 * c) + direction]);
+                        Assert.Equal(fixedCost, profile.ArcFixedCost[(2 * c) + direction]);
+                    }
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Steps_ignore_their_incline_and_an_incline_block_yields_to_other_blocks()
+    {
+        var wheelchair = new ProfileRules(Preset("wheelchair"));
+        var steep = new EdgeClass { Highway = HighwayKind.Footway, InclineKind = InclineKind.Value, InclinePermille = 150, SteepestInclinePermille = 150 };
+
+        Assert.Equal(Constraint.InclineUp, wheelchair.Edge(steep, backward: false).Violation?.Constraint);
+        Assert.Equal(Constraint.Steps, wheelchair.Edge(steep with { Flags = EdgeFlags.Steps }, backward: false).Violation?.Constraint);
+        Assert.Equal(PartialVerdict.Neutral, wheelchair.Incline(steep with { Flags = EdgeFlags.Steps }, backward: false));
+        Assert.Equal(Constraint.Construction, wheelchair.Edge(steep with { Flags = EdgeFlags.Construction }, backward: false).Violation?.Constraint);
+    }
+
+    [Fact]
     public void Relaxed_profile_blocks_nothing_and_charges_each_violation()
     {
         var graph = Heidelberg.Graph;
