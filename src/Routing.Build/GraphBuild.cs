@@ -25,7 +25,7 @@ public static class GraphBuild
         {
             return graph;
         }
-        var placed = PlaceOnTerrain(graph, terrain, observer);
+        var placed = PlaceOnTerrain(graph, terrain, elevationPaths, observer);
         return placed.WithMetadata(placed.Metadata with
         {
             BuildSeconds = clock.Elapsed.TotalSeconds,
@@ -36,7 +36,7 @@ public static class GraphBuild
     /// <summary>An imported graph on the terrain of the given elevation files (smoothed, as inclines need).</summary>
     /// <exception cref="TerrainFileException">An elevation file cannot be read, or none of them covers the graph.</exception>
     public static RoutingGraph PlaceOnTerrain(RoutingGraph graph, IReadOnlyList<string> elevationPaths) =>
-        PlaceOnTerrain(graph, OpenTerrain(elevationPaths, IImportObserver.Silent), IImportObserver.Silent);
+        PlaceOnTerrain(graph, OpenTerrain(elevationPaths, IImportObserver.Silent), elevationPaths, IImportObserver.Silent);
 
     private static IElevationModel OpenTerrain(IReadOnlyList<string> elevationPaths, IImportObserver observer)
     {
@@ -46,7 +46,7 @@ public static class GraphBuild
         return terrain;
     }
 
-    private static RoutingGraph PlaceOnTerrain(RoutingGraph graph, IElevationModel terrain, IImportObserver observer)
+    private static RoutingGraph PlaceOnTerrain(RoutingGraph graph, IElevationModel terrain, IReadOnlyList<string> elevationPaths, IImportObserver observer)
     {
         observer.PhaseStarted("Deriving inclines");
         var placed = GraphTerrain.Apply(graph, terrain, graph.Metadata with { ElevationSource = terrain.Description });
@@ -54,7 +54,7 @@ public static class GraphBuild
         if (coveredShare == 0)
         {
             var box = graph.Bounds;
-            throw new TerrainFileException(terrain.Description, string.Create(CultureInfo.InvariantCulture,
+            throw new TerrainFileException(string.Join(", ", elevationPaths), string.Create(CultureInfo.InvariantCulture,
                 $"covers none of the extract (lat {box.MinLat:F3} to {box.MaxLat:F3}, lon {box.MinLon:F3} to {box.MaxLon:F3}). Give the elevation model of this area."));
         }
         observer.PhaseFinished(string.Create(CultureInfo.InvariantCulture,

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Routing.Api.Hosting;
@@ -21,6 +22,7 @@ public sealed class HostingTests(FixtureApi api)
         Assert.Equal("accessibility.osm", graph.GetProperty("source").GetString());
         Assert.True(graph.GetProperty("built").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddHours(-1));
         Assert.Equal(4, graph.GetProperty("bbox").GetArrayLength());
+        Assert.Equal(JsonValueKind.Null, graph.GetProperty("elevation_source").ValueKind); // the fixture is built without terrain
     }
 
     [Fact]
@@ -98,5 +100,105 @@ public sealed class HostingTests(FixtureApi api)
 
         Assert.Equal(Path.Combine(RepositoryPaths.Root, "data", "heidelberg.graph"), paths.GraphPath);
         Assert.Equal(RepositoryPaths.HeidelbergExtract, paths.OsmPath);
+        Assert.Equal([RepositoryPaths.HeidelbergElevation], paths.ElevationPaths);
+    }
+
+    [Theory]
+    [InlineData("", 0)]
+    [InlineData("  ", 0)]
+    [InlineData(";", 0)]
+    [InlineData(" data/heidelberg.elevation.tif ; ;/abs/N43E007.hgt.zip", 2)]
+    public void The_elevation_setting_is_a_semicolon_separated_list_and_empty_means_no_terrain(string setting, int files)
+    {
+        var paths = DataPaths.Resolve(new RoutingDataOptions { Elevation = setting }, Path.Combine(RepositoryPaths.Root, "src", "Routing.Api"));
+
+        Assert.Equal(files, paths.ElevationPaths.Count);
+        if (files == 2)
+        {
+            // Entries are trimmed and resolved like the other paths: relative ones against the repository.
+            Assert.Equal(RepositoryPaths.HeidelbergElevation, paths.ElevationPaths[0]);
+            Assert.Equal(Path.GetFullPath("/abs/N43E007.hgt.zip"), paths.ElevationPaths[1]);
+        }
+    }
+
+    [Fact]
+    public async Task First_start_with_a_terrain_model_builds_a_graph_whose_routes_have_elevations()
+    {
+        using var dir = new TempDirectory();
+        string graph = dir.File("terrain.graph");
+        string osm = RepositoryPaths.Fixture("accessibility.osm");
+        const string query = "/v1/routes?from=49.4125,8.6910&to=49.4115,8.6900&max_kerb_cm=15";
+        using (var factory = new RoutingApiFactory(graph, osm, RepositoryPaths.HeidelbergElevation))
+        {
+            using var client = factory.CreateClient();
+
+            var loaded = factory.Services.GetRequiredService<LoadedGraph>();
+            Assert.True(loaded.BuiltOnStart);
+            Assert.Contains("heidelberg.elevation.tif", loaded.Graph.Metadata.ElevationSource ?? "", StringComparison.Ordinal);
+            Assert.Contains(factory.Logs.Entries, e => e.Message.Contains("not found: building it from", StringComparison.Ordinal)
+                                                      && e.Message.Contains(RepositoryPaths.HeidelbergElevation, StringComparison.Ordinal));
+            // The fixture lies in Bergheim, on the valley floor at 110-120 m.
+            var route = (await (await client.GetAsync(query)).Json()).GetProperty("routes")[0];
+            ElevationChecks.AssertElevationsAgree(route, minElevationM: 100, maxElevationM: 140);
+            var health = await (await client.GetAsync("/health")).Json();
+            Assert.StartsWith("heidelberg.elevation.tif (GeoTIFF", health.GetProperty("graph").GetProperty("elevation_source").GetString(), StringComparison.Ordinal);
+        }
+
+        // The heights are in the graph file: a second start without a terrain model still has them.
+        using (var factory = new RoutingApiFactory(graph, osm, ""))
+        {
+            using var client = factory.CreateClient();
+
+            Assert.False(factory.Services.GetRequiredService<LoadedGraph>().BuiltOnStart);
+            var route = (await (await client.GetAsync(query)).Json()).GetProperty("routes")[0];
+            ElevationChecks.AssertElevationsAgree(route, minElevationM: 100, maxElevationM: 140);
+        }
+    }
+
+    [Fact]
+    public async Task An_existing_graph_starts_without_reading_the_terrain_model()
+    {
+        // The terrain model is only read to build a missing graph, as the OSM extract is.
+        using var factory = new RoutingApiFactory(api.GraphPath, api.OsmPath, Path.Combine(api.Directory.Path, "no-such.tif"));
+        using var client = factory.CreateClient();
+
+        var response = await client.GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(factory.Services.GetRequiredService<LoadedGraph>().BuiltOnStart);
+    }
+
+    public static TheoryData<string, string, string> BadTerrainModels => new()
+    {
+        // setting (MISSING stands for a file in the test's directory that does not exist), what the message names, what it says
+        { "MISSING", "MISSING", "no such file" },
+        { RepositoryPaths.Fixture("accessibility.osm"), RepositoryPaths.Fixture("accessibility.osm"), "not a GeoTIFF nor an SRTM tile" },
+        { RepositoryPaths.MonacoElevation, "N43E007.hgt.zip", "covers none of the extract" },
+        { RepositoryPaths.HeidelbergElevation + ";MISSING", "MISSING", "no such file" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadTerrainModels))]
+    public void A_bad_terrain_model_stops_start_up_naming_the_file_and_the_setting_and_leaves_no_graph(string setting, string named, string problem)
+    {
+        using var dir = new TempDirectory();
+        string missing = dir.File("no-such-elevation.tif");
+        string graph = dir.File("terrain.graph");
+        using var factory = new RoutingApiFactory(graph, RepositoryPaths.Fixture("accessibility.osm"), setting.Replace("MISSING", missing, StringComparison.Ordinal));
+
+        Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        var critical = Assert.Single(factory.Logs.Entries, e => e.Level == LogLevel.Critical);
+        Assert.Contains("Cannot start", critical.Message, StringComparison.Ordinal);
+        Assert.Contains(named.Replace("MISSING", missing, StringComparison.Ordinal), critical.Message, StringComparison.Ordinal);
+        Assert.Contains(problem, critical.Message, StringComparison.Ordinal);
+        Assert.Contains("Routing:Elevation", critical.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", critical.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(dir.Path));
+        if (problem != "covers none of the extract")
+        {
+            // A file that cannot be read fails before the OSM import, not after it.
+            Assert.DoesNotContain(factory.Logs.Entries, e => e.Message.Contains("Reading OSM", StringComparison.Ordinal));
+        }
     }
 }

@@ -23,7 +23,7 @@ internal static class HealthEndpoints
         var b = loaded.Bounds;
         return TypedResults.Ok(new HealthResponse("ok", new GraphHealth(
             graph.VertexCount, graph.EdgeCount, meta.BuiltAtUtc, meta.SourceFile, meta.SourceSha256, meta.OsmTimestamp,
-            meta.BuilderVersion, [b.MinLon, b.MinLat, b.MaxLon, b.MaxLat])));
+            meta.ElevationSource, meta.BuilderVersion, [b.MinLon, b.MinLat, b.MaxLon, b.MaxLat])));
     }
 }
 
@@ -32,5 +32,6 @@ internal sealed record HealthResponse(string Status, GraphHealth Graph);
 /// <param name="Nodes">Vertices of the routing graph.</param>
 /// <param name="Built">When the graph file was built (UTC).</param>
 /// <param name="Source">File name of the OSM extract it was built from.</param>
+/// <param name="ElevationSource">The terrain model its inclines and heights come from; null when built without one.</param>
 /// <param name="Bbox">[min_lon, min_lat, max_lon, max_lat] of the graph.</param>
-internal sealed record GraphHealth(int Nodes, int Edges, DateTimeOffset Built, string Source, string? SourceSha256, DateTimeOffset? OsmTimestamp, string BuilderVersion, double[] Bbox);
+internal sealed record GraphHealth(int Nodes, int Edges, DateTimeOffset Built, string Source, string? SourceSha256, DateTimeOffset? OsmTimestamp, string? ElevationSource, string BuilderVersion, double[] Bbox);

@@ -25,10 +25,13 @@ internal static class RouteMapper
             var point = route.Geometry[i];
             coordinates.Add(elevation is null ? LonLat(point) : [Degrees(point.Lon), Degrees(point.Lat), Metres(elevation.ElevationsM[i])]);
         }
+        var profile = elevation is null ? null : elevation.DistancesM.Select((d, i) => new[] { Metres(d), Metres(elevation.ElevationsM[i]) }).ToList();
         if (coordinates.Count == 1)
         {
-            // A route from a point to itself: a GeoJSON LineString needs two positions (RFC 7946 §3.1.4).
+            // A route from a point to itself: a GeoJSON LineString needs two positions (RFC 7946 §3.1.4), and the
+            // profile keeps one entry per position.
             coordinates.Add(coordinates[0]);
+            profile?.Add(profile[0]);
         }
         return new RouteDto(
             Metres(route.DistanceM),
@@ -38,7 +41,7 @@ internal static class RouteMapper
             elevation is null ? null : Metres(elevation.DescentM),
             Bbox(route),
             new LineStringDto(coordinates),
-            elevation is null ? null : [.. elevation.DistancesM.Select((d, i) => new[] { Metres(d), Metres(elevation.ElevationsM[i]) })],
+            profile,
             [.. route.Segments.Select(Segment)],
             Summary(route.Summary),
             [.. route.Instructions.Select(i => new InstructionDto(i.Type, i.Text, Metres(i.DistanceM), Location(i.Location), i.SegmentIndex, NullIfEmpty(i.Name)))],

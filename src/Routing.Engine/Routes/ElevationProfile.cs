@@ -1,3 +1,4 @@
+using Routing.Engine.Search;
 using Routing.Graph;
 
 namespace Routing.Engine.Routes;
@@ -15,17 +16,21 @@ public sealed record ElevationProfile(IReadOnlyList<double> DistancesM, IReadOnl
     /// The profile of an assembled route, or null when any point on it lacks a height (a graph built without a terrain
     /// model, or a route leaving the model's coverage): a profile with holes would understate the climb.
     /// </summary>
-    internal static ElevationProfile? Of(RoutingGraph graph, IReadOnlyList<RoutePiece> pieces, IReadOnlyList<GeoPoint> geometry)
+    /// <param name="start">Where the route starts: a route that goes nowhere has just that point's height.</param>
+    internal static ElevationProfile? Of(RoutingGraph graph, IReadOnlyList<RoutePiece> pieces, IReadOnlyList<GeoPoint> geometry, in SnapPoint start)
     {
+        var edgePoints = new List<(int LatE7, int LonE7)>();
+        var edgeElevationsM = new List<float>();
         if (pieces.Count == 0)
         {
-            return null;
+            graph.AppendArcPoints(start.Edge * 2, edgePoints);
+            graph.AppendEdgeElevations(start.Edge, edgeElevationsM);
+            double hereM = ElevationAt(edgePoints, edgeElevationsM, start.OffsetM);
+            return double.IsNaN(hereM) ? null : new ElevationProfile([.. geometry.Select(_ => 0.0)], [.. geometry.Select(_ => hereM)], 0, 0);
         }
         var distancesM = new double[geometry.Count];
         var elevationsM = new double[geometry.Count];
         Array.Fill(elevationsM, double.NaN);
-        var edgePoints = new List<(int LatE7, int LonE7)>();
-        var edgeElevationsM = new List<float>();
         foreach (var piece in pieces)
         {
             edgePoints.Clear();

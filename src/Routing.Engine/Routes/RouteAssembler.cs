@@ -40,7 +40,7 @@ internal sealed class RouteAssembler(RoutingGraph graph)
         var pieces = BuildPieces(legs, profile, geometry, out double trailingVertexDurationS);
         var segments = BuildSegments(pieces, profile.Settings, geometry, trailingVertexDurationS);
         double distanceM = pieces.Sum(p => p.LengthM);
-        var elevation = ElevationProfile.Of(graph, pieces, geometry);
+        var elevation = ElevationProfile.Of(graph, pieces, geometry, legs[0].From);
 
         return new Route
         {

@@ -107,7 +107,8 @@ internal static class RouteWarnings
     /// <summary>"up" or "down" when the segment is steeper than the comfort limit (half the profile's limit) that way.</summary>
     private static string? SteepDirection(RouteSegment segment, ProfileSettings settings)
     {
-        if (segment.InclinePct.Value is not { } pct || pct == 0)
+        // Steps have their own warning; their slope is that of the staircase, which the profile judges as steps.
+        if (segment.Steps || segment.InclinePct.Value is not { } pct || pct == 0)
         {
             return null;
         }

@@ -6,7 +6,7 @@ namespace Routing.Terrain;
 /// <summary>
 /// Places a routing graph on a terrain model: every vertex and shape point gets an elevation, and every edge the
 /// incline the terrain gives it in its forward direction (average over the edge and steepest sustained stretch).
-/// An incline tagged in OSM wins over the terrain. Bridges, tunnels and covered ways do not follow the ground:
+/// An incline value from OSM wins over the terrain. Bridges, tunnels and covered ways do not follow the ground:
 /// their points lie on a line between the structure's ends.
 /// </summary>
 public static class GraphTerrain
@@ -98,11 +98,13 @@ public static class GraphTerrain
         return structureEdges >= 2 || (structureEdges == 1 && groundEdges == 0);
     }
 
-    /// <summary>The edge's facts with the terrain's incline, unless OSM already says more.</summary>
+    /// <summary>
+    /// The edge's facts with the terrain's incline, unless OSM already gives a value: tagged on the way, or derived
+    /// from the street's own tag for its sidewalk. A mapper measured what a 90 m grid can only estimate.
+    /// </summary>
     internal static EdgeClass WithTerrainIncline(EdgeClass edge, EdgeProfile profile)
     {
-        if (!profile.IsComplete || (edge.Flags & (EdgeFlags.Elevator | EdgeFlags.Conveying)) != 0
-            || (edge.InclineKind == InclineKind.Value && edge.InclineEvidence == Evidence.Tagged))
+        if (!profile.IsComplete || (edge.Flags & (EdgeFlags.Elevator | EdgeFlags.Conveying)) != 0 || edge.InclineKind == InclineKind.Value)
         {
             return edge;
         }

@@ -100,11 +100,16 @@ internal sealed class ElevationGrid : IElevationModel
     internal float ElevationAtCell(int row, int column) => _elevationsM[(row * _layout.ColumnCount) + column];
 
     /// <summary>
-    /// A copy in which each valid cell is the 3 x 3 binomial average (weights 1-2-1 by 1-2-1) of the valid cells around
-    /// it, to take the step noise out of slopes computed from the model. Voids stay voids; at the border and next to
-    /// voids only the cells that exist count and the weights are renormalised.
+    /// A copy for deriving slopes: first each valid cell becomes the median of the valid cells in its 3 x 3
+    /// neighbourhood, which removes single-cell spikes (SRTM is a surface model: a tower block or a stand of trees
+    /// reads as a hill) and leaves planes and ridges as they are; then the 3 x 3 binomial average (weights 1-2-1 by
+    /// 1-2-1) takes the step noise out. Voids stay voids; at the border and next to voids only the cells that exist
+    /// count and the weights are renormalised.
     /// </summary>
-    public ElevationGrid Smoothed()
+    public ElevationGrid Smoothed() => MedianFiltered().BinomialSmoothed();
+
+    /// <summary>Each valid cell as the 3 x 3 binomial average of the valid cells around it (see <see cref="Smoothed"/>).</summary>
+    internal ElevationGrid BinomialSmoothed()
     {
         int rowCount = _layout.RowCount;
         int columnCount = _layout.ColumnCount;
@@ -133,6 +138,42 @@ internal sealed class ElevationGrid : IElevationModel
             }
         }
         return new ElevationGrid(_fileName, _format, _layout, smoothedM, isSmoothed: true);
+    }
+
+    /// <summary>Each valid cell as the median of the valid cells around it (3 x 3, fewer at borders and voids).</summary>
+    internal ElevationGrid MedianFiltered()
+    {
+        int columnCount = _layout.ColumnCount;
+        var medianM = new float[_elevationsM.Length];
+        Span<float> window = stackalloc float[9];
+        for (int row = 0; row <= _lastRow; row++)
+        {
+            for (int column = 0; column <= _lastColumn; column++)
+            {
+                int cell = (row * columnCount) + column;
+                if (float.IsNaN(_elevationsM[cell]))
+                {
+                    medianM[cell] = float.NaN;
+                    continue;
+                }
+                int count = 0;
+                for (int r = Math.Max(row - 1, 0); r <= Math.Min(row + 1, _lastRow); r++)
+                {
+                    for (int c = Math.Max(column - 1, 0); c <= Math.Min(column + 1, _lastColumn); c++)
+                    {
+                        float value = _elevationsM[(r * columnCount) + c];
+                        if (!float.IsNaN(value))
+                        {
+                            window[count++] = value;
+                        }
+                    }
+                }
+                var valid = window[..count];
+                valid.Sort();
+                medianM[cell] = count % 2 == 1 ? valid[count / 2] : (valid[(count / 2) - 1] + valid[count / 2]) / 2;
+            }
+        }
+        return new ElevationGrid(_fileName, _format, _layout, medianM, isSmoothed: true);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

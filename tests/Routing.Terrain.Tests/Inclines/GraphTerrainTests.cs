@@ -112,10 +112,12 @@ public sealed class GraphTerrainTests
         Assert.Contains(placed.VertexElevationM.ToArray(), h => h < 80);
     }
 
-    [Fact]
-    public void A_tagged_incline_wins_over_the_terrain()
+    [Theory]
+    [InlineData(Evidence.Tagged)] // incline=12% on the way
+    [InlineData(Evidence.Derived)] // the street's incline tag, given to its sidewalk
+    public void An_incline_from_osm_wins_over_the_terrain(Evidence evidence)
     {
-        var tagged = Footway with { InclineKind = InclineKind.Value, InclineEvidence = Evidence.Tagged, InclinePermille = 120, SteepestInclinePermille = 120 };
+        var tagged = Footway with { InclineKind = InclineKind.Value, InclineEvidence = evidence, InclinePermille = 120, SteepestInclinePermille = 120 };
         var graph = Build(b => b.AddEdge(Vertex(b, 0), Vertex(b, 100), tagged, 1, null, [], []));
 
         var edge = GraphTerrain.Apply(graph, new NorthTerrain(_ => 100), Metadata).ClassOfEdge(0);

@@ -135,7 +135,7 @@ public sealed class ElevationGridTests
         var flat = new float[5, 5];
         flat[2, 2] = 100;
 
-        ElevationGrid smoothed = Grid(flat).Smoothed();
+        ElevationGrid smoothed = Grid(flat).BinomialSmoothed();
 
         Assert.Equal(100 * 4 / 16f, smoothed.ElevationAtCell(2, 2));
         Assert.Equal(100 * 2 / 16f, smoothed.ElevationAtCell(1, 2));
@@ -159,9 +159,10 @@ public sealed class ElevationGridTests
 
         ElevationGrid smoothed = Grid(plane).Smoothed();
 
-        for (int row = 1; row < 5; row++)
+        // The median at the border sees only part of the neighbourhood, so the plane is kept two cells in.
+        for (int row = 2; row < 4; row++)
         {
-            for (int column = 1; column < 6; column++)
+            for (int column = 2; column < 5; column++)
             {
                 Assert.Equal(plane[row, column], smoothed.ElevationAtCell(row, column));
             }
@@ -176,7 +177,7 @@ public sealed class ElevationGridTests
             { 16, 0, 0 },
             { 0, float.NaN, 0 },
             { 0, 0, 0 },
-        }).Smoothed();
+        }).BinomialSmoothed();
 
         Assert.True(float.IsNaN(smoothed.ElevationAtCell(1, 1)));
         // The corner cell sees itself (weight 4) and its two valid neighbours (2 each); the void and the raster's
@@ -184,6 +185,42 @@ public sealed class ElevationGridTests
         Assert.Equal(16 * 4 / 8f, smoothed.ElevationAtCell(0, 0));
         // Cell (0, 1): itself 4, (0, 0) and (0, 2) 2 each, (1, 0) and (1, 2) 1 each, the void out.
         Assert.Equal(16 * 2 / 10f, smoothed.ElevationAtCell(0, 1));
+    }
+
+    [Fact]
+    public void The_median_removes_a_single_cell_spike_and_keeps_a_wider_ridge()
+    {
+        // A tower block in one cell, and a ridge two cells (180 m) wide along the bottom rows.
+        var cells = new float[6, 5];
+        cells[1, 1] = 60;
+        for (int column = 0; column < 5; column++)
+        {
+            cells[4, column] = 20;
+            cells[5, column] = 20;
+        }
+
+        ElevationGrid median = Grid(cells).MedianFiltered();
+
+        Assert.Equal(0, median.ElevationAtCell(1, 1));
+        Assert.Equal(20, median.ElevationAtCell(4, 2));
+        Assert.Equal(0, Grid(cells).Smoothed().ElevationAtCell(0, 0));
+    }
+
+    [Fact]
+    public void The_median_of_an_even_count_at_a_void_is_the_mean_of_the_middle_two()
+    {
+        // Cell (0, 0) sees itself and its three neighbours, one of them void: 10, 20, 30 (odd, 20); cell (0, 1)
+        // sees six cells, one void: 10, 20, 30, 40, 50 (20 is not the middle of five: 30).
+        ElevationGrid median = Grid(new[,]
+        {
+            { 10, 20, 50 },
+            { float.NaN, 30, 40 },
+        }).MedianFiltered();
+
+        Assert.Equal(20, median.ElevationAtCell(0, 0));
+        Assert.Equal(30, median.ElevationAtCell(0, 1));
+        // Cell (0, 2) sees 20, 50, 30, 40: the mean of 30 and 40.
+        Assert.Equal(35, median.ElevationAtCell(0, 2));
     }
 
     [Fact]
