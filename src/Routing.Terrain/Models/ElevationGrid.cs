@@ -9,7 +9,7 @@ namespace Routing.Terrain;
 /// </summary>
 internal sealed class ElevationGrid : IElevationModel
 {
-    private readonly GridLayout _layout;
+    private readonly RasterLayout _layout;
     private readonly float[] _elevationsM;
     private readonly string _fileName;
     private readonly string _format;
@@ -19,13 +19,13 @@ internal sealed class ElevationGrid : IElevationModel
     /// <param name="fileName">The file the grid was read from, without directory (it goes into <see cref="Description"/>).</param>
     /// <param name="format">The kind of file, e.g. "GeoTIFF" or "SRTM".</param>
     /// <param name="layout">Where the cells are.</param>
-    /// <param name="elevationsM">Metres above sea level, <see cref="GridLayout.RowCount"/> x <see cref="GridLayout.ColumnCount"/>, NaN for voids; kept, not copied.</param>
-    public ElevationGrid(string fileName, string format, GridLayout layout, float[] elevationsM)
+    /// <param name="elevationsM">Metres above sea level, <see cref="RasterLayout.RowCount"/> x <see cref="RasterLayout.ColumnCount"/>, NaN for voids; kept, not copied.</param>
+    public ElevationGrid(string fileName, string format, RasterLayout layout, float[] elevationsM)
         : this(fileName, format, layout, elevationsM, isSmoothed: false)
     {
     }
 
-    private ElevationGrid(string fileName, string format, GridLayout layout, float[] elevationsM, bool isSmoothed)
+    private ElevationGrid(string fileName, string format, RasterLayout layout, float[] elevationsM, bool isSmoothed)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(layout.RowCount, 1, nameof(layout));
         ArgumentOutOfRangeException.ThrowIfLessThan(layout.ColumnCount, 1, nameof(layout));
@@ -47,7 +47,7 @@ internal sealed class ElevationGrid : IElevationModel
             $"{fileName} ({format}, {layout.ColumnCount} x {layout.RowCount} cells of {CellSizeText(layout)} arc-seconds{(isSmoothed ? ", smoothed" : "")})");
     }
 
-    public GridLayout Layout => _layout;
+    public RasterLayout Layout => _layout;
 
     public string Description { get; }
 
@@ -186,7 +186,7 @@ internal sealed class ElevationGrid : IElevationModel
         }
     }
 
-    private static string CellSizeText(GridLayout layout)
+    private static string CellSizeText(RasterLayout layout)
     {
         string lon = (layout.CellSizeLonDeg * 3600).ToString("0.0", CultureInfo.InvariantCulture);
         string lat = (layout.CellSizeLatDeg * 3600).ToString("0.0", CultureInfo.InvariantCulture);

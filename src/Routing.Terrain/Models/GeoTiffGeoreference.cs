@@ -22,7 +22,7 @@ internal static class GeoTiffGeoreference
     private const ushort UserDefined = 32767;
     private const ushort Wgs84 = 4326;
 
-    public static GridLayout Read(string path, Tiff tiff, int rowCount, int columnCount)
+    public static RasterLayout Read(string path, Tiff tiff, int rowCount, int columnCount)
     {
         ushort[] geoKeys = GeoKeyDirectory(path, tiff);
         RequireWgs84(path, geoKeys);
@@ -51,7 +51,7 @@ internal static class GeoTiffGeoreference
         // the outer corner of pixel (0, 0), whose centre is half a pixel in; for PixelIsPoint it is the centre itself.
         double centreOffset = GeoKey(geoKeys, RasterTypeKey) == RasterPixelIsPoint ? 0 : 0.5;
         (double i, double j, double longitude, double latitude) = (tiepoints[0], tiepoints[1], tiepoints[3], tiepoints[4]);
-        return new GridLayout(
+        return new RasterLayout(
             rowCount,
             columnCount,
             latitude - ((centreOffset - j) * cellSizeLatDeg),

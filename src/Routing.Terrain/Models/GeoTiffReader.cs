@@ -32,7 +32,7 @@ internal static class GeoTiffReader
         int columnCount = RequiredInt(tiff, TiffTag.IMAGEWIDTH);
         int rowCount = RequiredInt(tiff, TiffTag.IMAGELENGTH);
         SampleKind kind = SampleKindOf(path, tiff);
-        GridLayout layout = GeoTiffGeoreference.Read(path, tiff, rowCount, columnCount);
+        RasterLayout layout = GeoTiffGeoreference.Read(path, tiff, rowCount, columnCount);
         double? noData = NoData(path, tiff);
         if ((long)rowCount * columnCount > Array.MaxLength)
         {
@@ -92,7 +92,7 @@ internal static class GeoTiffReader
                 $"its GDAL_NODATA tag '{text}' is not a number; set a numeric no-data value, e.g. with gdal_edit.py -a_nodata -32768");
     }
 
-    private static void ReadStrips(Tiff tiff, SampleKind kind, double? noData, GridLayout layout, float[] elevationsM)
+    private static void ReadStrips(Tiff tiff, SampleKind kind, double? noData, RasterLayout layout, float[] elevationsM)
     {
         var scanline = new byte[tiff.ScanlineSize()];
         int rowBytes = layout.ColumnCount * BytesPerSample(kind);
@@ -107,7 +107,7 @@ internal static class GeoTiffReader
         }
     }
 
-    private static void ReadTiles(Tiff tiff, SampleKind kind, double? noData, GridLayout layout, float[] elevationsM)
+    private static void ReadTiles(Tiff tiff, SampleKind kind, double? noData, RasterLayout layout, float[] elevationsM)
     {
         int tileWidth = RequiredInt(tiff, TiffTag.TILEWIDTH);
         int tileHeight = RequiredInt(tiff, TiffTag.TILELENGTH);

@@ -66,7 +66,7 @@ internal static partial class SrtmTileReader
             }
         }
         double cellSizeDeg = 1.0 / (side - 1);
-        var layout = new GridLayout(side, side, southLatitude + 1, westLongitude, cellSizeDeg, cellSizeDeg);
+        var layout = new RasterLayout(side, side, southLatitude + 1, westLongitude, cellSizeDeg, cellSizeDeg);
         return new ElevationGrid(Path.GetFileName(path), Format, layout, elevationsM);
     }
 

@@ -4,7 +4,7 @@ public sealed class ElevationModelSetTests
 {
     /// <summary>One cell-sized model a degree square: constant <paramref name="elevationM"/> around (lat, lon), NaN for a void.</summary>
     private static ElevationGrid Square(string name, double latitude, double longitude, float elevationM) =>
-        new(name, "test", new GridLayout(2, 2, latitude + 0.5, longitude - 0.5, 1, 1), [elevationM, elevationM, elevationM, elevationM]);
+        new(name, "test", new RasterLayout(2, 2, latitude + 0.5, longitude - 0.5, 1, 1), [elevationM, elevationM, elevationM, elevationM]);
 
     [Fact]
     public void The_first_model_with_data_answers()

@@ -12,7 +12,7 @@ public sealed class GeoTiffTests
     [Fact]
     public void Heidelberg_is_read_with_its_corner_as_the_outer_edge_of_pixel_0_0()
     {
-        GridLayout layout = Heidelberg.Value.Layout;
+        RasterLayout layout = Heidelberg.Value.Layout;
 
         Assert.Equal((667, 756), (layout.RowCount, layout.ColumnCount));
         // Upper-left corner 8.372083333 E, 49.682916667 N, RasterPixelIsArea: centres are half a pixel in.
@@ -77,7 +77,7 @@ public sealed class GeoTiffTests
         using var directory = new TempDirectory();
         ElevationGrid grid = WriteAndRead(directory, new TestGeoTiff());
 
-        Assert.Equal(new GridLayout(4, 5, 50 - 0.125, 8 + 0.25, 0.25, 0.5), grid.Layout);
+        Assert.Equal(new RasterLayout(4, 5, 50 - 0.125, 8 + 0.25, 0.25, 0.5), grid.Layout);
         Assert.Equal(123, grid.ElevationAtCell(2, 3));
         Assert.True(grid.TryGetElevationM(50 - 0.125 - (2.5 * 0.25), 8.25 + (3.5 * 0.5), out double elevationM));
         Assert.Equal((123 + 124 + 133 + 134) / 4.0, elevationM, 9);
@@ -90,7 +90,7 @@ public sealed class GeoTiffTests
         using var directory = new TempDirectory();
         ElevationGrid grid = WriteAndRead(directory, new TestGeoTiff { GeoKeys = TestTerrainFiles.Wgs84PointKeys });
 
-        Assert.Equal(new GridLayout(4, 5, 50, 8, 0.25, 0.5), grid.Layout);
+        Assert.Equal(new RasterLayout(4, 5, 50, 8, 0.25, 0.5), grid.Layout);
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public sealed class GeoTiffTests
         // Raster position (2, 1) is the corner of pixel (column 2, row 1): 9° E, 49.75° N.
         ElevationGrid grid = WriteAndRead(directory, new TestGeoTiff { Tiepoint = [2, 1, 0, 9, 49.75, 0] });
 
-        Assert.Equal(new GridLayout(4, 5, 50 - 0.125, 8 + 0.25, 0.25, 0.5), grid.Layout);
+        Assert.Equal(new RasterLayout(4, 5, 50 - 0.125, 8 + 0.25, 0.25, 0.5), grid.Layout);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class SrtmTileTests
         using var directory = new TempDirectory();
         ElevationGrid tile = WriteAndRead(directory, "N43E007.hgt");
 
-        Assert.Equal(new GridLayout(1201, 1201, 44, 7, Srtm3CellDeg, Srtm3CellDeg), tile.Layout);
+        Assert.Equal(new RasterLayout(1201, 1201, 44, 7, Srtm3CellDeg, Srtm3CellDeg), tile.Layout);
         Assert.Equal(0, tile.ElevationAtCell(0, 0));
         Assert.Equal(1200 + 3, tile.ElevationAtCell(1200, 3));
         Assert.True(float.IsNaN(tile.ElevationAtCell(10, 20)));
@@ -94,7 +94,7 @@ public sealed class SrtmTileTests
 
         ElevationGrid tile = ElevationFiles.Read(path);
 
-        Assert.Equal(new GridLayout(1201, 1201, 44, 7, Srtm3CellDeg, Srtm3CellDeg), tile.Layout);
+        Assert.Equal(new RasterLayout(1201, 1201, 44, 7, Srtm3CellDeg, Srtm3CellDeg), tile.Layout);
         Assert.Equal(1200 + 3, tile.ElevationAtCell(1200, 3));
         Assert.True(float.IsNaN(tile.ElevationAtCell(600, 600)));
         Assert.Equal("N43E007.SRTMGL3.hgt.zip (SRTM, 1201 x 1201 cells of 3.0 arc-seconds)", tile.Description);

@@ -4,7 +4,7 @@ namespace Routing.Terrain;
 /// Where the cells of a regular latitude/longitude raster sit: row 0 is the northernmost row, column 0 the westernmost
 /// column, and the coordinates are those of cell centres (the points whose values the file gives).
 /// </summary>
-internal readonly record struct GridLayout(
+internal readonly record struct RasterLayout(
     int RowCount,
     int ColumnCount,
     double Row0LatitudeDeg,
