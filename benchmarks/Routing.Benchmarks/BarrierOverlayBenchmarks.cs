@@ -3,7 +3,6 @@ using Routing.Engine;
 using Routing.Engine.Barriers;
 using Routing.Engine.Profiles;
 using Routing.Graph;
-using Routing.Osm.Import;
 
 namespace Routing.Benchmarks;
 
@@ -26,7 +25,7 @@ public class BarrierOverlayBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _graph = OsmImporter.Import(RepositoryData.HeidelbergExtract).Graph;
+        _graph = RepositoryData.BuildHeidelberg();
         _router = new Router(_graph, ProfileCatalog.Default);
         var random = new Random(2026);
         var kinds = Enum.GetValues<ReportedBarrierKind>();

@@ -3,24 +3,28 @@ using Routing.Engine;
 using Routing.Engine.Profiles;
 using Routing.Graph;
 using Routing.Graph.Format;
-using Routing.Osm.Import;
 
 namespace Routing.Benchmarks;
 
 /// <summary>
 /// Opening the Heidelberg graph file as the service does at start-up: reading and verifying the file, and creating
-/// the router over it (landmarks and snap index). The file is written once in the setup to a temporary path.
+/// the router over it (landmarks and snap index). The graph is written once in the setup to a temporary path: built
+/// with terrain as the service builds it and, as the baseline that shows what the terrain costs (elevations of every
+/// vertex and shape point, eight times the edge classes), without it.
 /// </summary>
 public class GraphLoadBenchmarks
 {
     private string _path = "";
     private RoutingGraph _graph = null!;
 
+    [Params(true, false)]
+    public bool Terrain { get; set; } = true;
+
     [GlobalSetup]
     public void Setup()
     {
         _path = Path.Combine(Path.GetTempPath(), $"routing-bench-{Environment.ProcessId}.graph");
-        GraphFileWriter.Write(OsmImporter.Import(RepositoryData.HeidelbergExtract).Graph, _path);
+        GraphFileWriter.Write(RepositoryData.BuildHeidelberg(Terrain), _path);
         _graph = GraphFileReader.Read(_path);
     }
 

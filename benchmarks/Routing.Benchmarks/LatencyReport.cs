@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Routing.Engine;
 using Routing.Engine.Profiles;
 using Routing.Graph;
@@ -9,7 +10,7 @@ namespace Routing.Benchmarks;
 /// Per-query engine latency (median and p95) per preset on a fixed query set. With <c>fresh</c> every query carries
 /// a profile the engine has never seen (a unique speed), so its cost tables are compiled for that query alone: the
 /// worst per-request case. Without it the presets' compiled tables are reused, as for most real requests.
-/// <c>dotnet run -c Release --project benchmarks/Routing.Benchmarks -- latency [query-set] [fresh|cached]</c>.
+/// <c>dotnet run -c Release --project benchmarks/Routing.Benchmarks -- latency [query-set] [fresh|cached] [no-terrain]</c>.
 /// </summary>
 internal static class LatencyReport
 {
@@ -19,12 +20,16 @@ internal static class LatencyReport
         var queries = QuerySets.Load(querySet);
         int unique = 0;
         Console.WriteLine($"query set {querySet}: {queries.Count} pairs, {(fresh ? "every query with a new profile" : "preset profiles")}");
-        Console.WriteLine("| profile | routes found | median ms | p95 ms | mean ms |");
-        Console.WriteLine("|---|---:|---:|---:|---:|");
+        // Which graph: the terrain multiplies the edge classes a fresh profile compiles, and adds slope limits.
+        Console.WriteLine($"graph: {graph.EdgeClasses.Length:N0} edge classes, terrain {graph.Metadata.ElevationSource ?? "none"}");
+        // Medians of found routes and of no-route answers apart: on the terrain graph about half the wheelchair pairs have
+        // no route, and their explanation search is several times slower, so the median of all falls between the two.
+        Console.WriteLine("| profile | routes found | median ms | p95 ms | mean ms | median ms, found | median ms, no route |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
         foreach (var preset in ProfileCatalog.Default.Presets)
         {
             var times = new double[queries.Count];
-            int found = 0;
+            var routed = new bool[queries.Count];
             for (int pass = 0; pass < 2; pass++) // the first pass warms the JIT and the search-state pool
             {
                 for (int i = 0; i < queries.Count; i++)
@@ -33,11 +38,25 @@ internal static class LatencyReport
                     long start = Stopwatch.GetTimestamp();
                     var outcome = router.Route(new RouteRequest([queries[i].From, queries[i].To], settings));
                     times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-                    found += pass == 1 && outcome is RouteFound ? 1 : 0;
+                    routed[i] = outcome is RouteFound;
                 }
             }
-            Array.Sort(times);
-            Console.WriteLine($"| {preset.Name} | {found} | {times[times.Length / 2]:F3} | {times[(int)(times.Length * 0.95)]:F3} | {times.Average():F3} |");
+            double[] found = [.. times.Where((_, i) => routed[i])];
+            double[] notFound = [.. times.Where((_, i) => !routed[i])];
+            Console.WriteLine($"| {preset.Name} | {found.Length} | {Median(times):F3} | {Percentile(times, 0.95):F3} | {times.Average():F3} " +
+                $"| {Median(found):F3} | {(notFound.Length == 0 ? "-" : Median(notFound).ToString("F3", CultureInfo.InvariantCulture))} |");
         }
+    }
+
+    private static double Median(double[] times) => Percentile(times, 0.5);
+
+    private static double Percentile(double[] times, double share)
+    {
+        if (times.Length == 0)
+        {
+            return double.NaN;
+        }
+        double[] sorted = [.. times.Order()];
+        return sorted[(int)(sorted.Length * share)];
     }
 }

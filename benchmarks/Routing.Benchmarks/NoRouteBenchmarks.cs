@@ -1,14 +1,15 @@
 using BenchmarkDotNet.Attributes;
 using Routing.Engine;
 using Routing.Engine.Profiles;
-using Routing.Osm.Import;
 
 namespace Routing.Benchmarks;
 
 /// <summary>
 /// The no-route explanation: the first 50 pairs of <c>mixed-1-5km</c> that have no wheelchair route, each routed whole
 /// (<see cref="Router.Route"/> returning <see cref="NoRoute"/> with its blockers). Compiled tables are cached by the
-/// router, so this is the search that fails plus the relaxed search that explains why. Time is per query.
+/// router, so this is the search that fails plus the relaxed search that explains why. Time is per query. On the graph
+/// the service serves (with terrain) and, as the baseline that shows what the terrain costs, on the graph without it;
+/// the pairs are the first 50 without a route on each graph.
 /// </summary>
 public class NoRouteBenchmarks
 {
@@ -16,10 +17,13 @@ public class NoRouteBenchmarks
     private Router _router = null!;
     private RouteRequest[] _requests = [];
 
+    [Params(true, false)]
+    public bool Terrain { get; set; } = true;
+
     [GlobalSetup]
     public void Setup()
     {
-        _router = new Router(OsmImporter.Import(RepositoryData.HeidelbergExtract).Graph, ProfileCatalog.Default);
+        _router = new Router(RepositoryData.BuildHeidelberg(Terrain), ProfileCatalog.Default);
         ProfileCatalog.Default.TryGet("wheelchair", out var wheelchair);
         _requests = [.. QuerySets.Load("mixed-1-5km")
             .Select(p => new RouteRequest([p.From, p.To], wheelchair!))

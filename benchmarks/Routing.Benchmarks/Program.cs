@@ -1,22 +1,23 @@
 using BenchmarkDotNet.Running;
 using Routing.Benchmarks;
-using Routing.Osm.Import;
 
+// Every engine figure is measured on the graph the service serves: Heidelberg placed on its terrain model.
 // dotnet run -c Release --project benchmarks/Routing.Benchmarks -- --filter '*' [--job short]
 // dotnet run -c Release --project benchmarks/Routing.Benchmarks -- make-queries   (rewrites benchmarks/queries/*.csv)
 // dotnet run -c Release --project benchmarks/Routing.Benchmarks -- make-routable  (writes only queries/heidelberg-routable-1-5km.csv)
-// dotnet run -c Release --project benchmarks/Routing.Benchmarks -- latency [query-set] [fresh|cached]   (per-query median, p95)
+// dotnet run -c Release --project benchmarks/Routing.Benchmarks -- latency [query-set] [fresh|cached] [no-terrain]   (per-query median, p95;
+//   no-terrain: on the graph without inclines, the baseline that shows what the terrain costs)
 switch (args)
 {
     case ["make-queries"]:
-        QuerySets.Make(OsmImporter.Import(RepositoryData.HeidelbergExtract).Graph);
+        QuerySets.Make(RepositoryData.BuildHeidelberg());
         return;
     case ["make-routable"]:
-        QuerySets.MakeRoutable(OsmImporter.Import(RepositoryData.HeidelbergExtract).Graph);
+        QuerySets.MakeRoutable(RepositoryData.BuildHeidelberg());
         return;
     case ["latency", ..]:
-        LatencyReport.Run(OsmImporter.Import(RepositoryData.HeidelbergExtract).Graph, args.Length > 1 ? args[1] : "mixed-1-5km",
-            fresh: args.Length <= 2 || args[2] != "cached");
+        LatencyReport.Run(RepositoryData.BuildHeidelberg(terrain: args is not [_, _, _, "no-terrain"]),
+            args.Length > 1 ? args[1] : "mixed-1-5km", fresh: args.Length <= 2 || args[2] != "cached");
         return;
 }
 BenchmarkSwitcher.FromAssembly(typeof(BenchmarkConfig).Assembly).Run(args, new BenchmarkConfig());

@@ -6,10 +6,11 @@ using Routing.Graph;
 namespace Routing.Benchmarks;
 
 /// <summary>
-/// Fixed query sets (pairs of points) in benchmarks/queries/, made reproducibly from the Heidelberg graph by
-/// <c>dotnet run -c Release --project benchmarks/Routing.Benchmarks -- make-queries</c>: seeded random vertices of the
-/// main network whose walking route length falls in the set's band. Fixed files keep every run, and every peer in
-/// a comparison, on the same queries.
+/// Fixed query sets (pairs of points) in benchmarks/queries/, made reproducibly from the Heidelberg graph with terrain
+/// by <c>dotnet run -c Release --project benchmarks/Routing.Benchmarks -- make-queries</c>: seeded random vertices of
+/// the main network whose walking route length falls in the set's band. Fixed files keep every run, and every peer in
+/// a comparison, on the same queries. Walking slows on slopes, so the terrain changes walking routes and with them
+/// which pairs fall in a band: the sets belong to the graph they were made on.
 /// </summary>
 internal static class QuerySets
 {

@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Routing.Engine;
 using Routing.Engine.Profiles;
-using Routing.Osm.Import;
 
 namespace Routing.Benchmarks;
 
@@ -26,7 +25,7 @@ public class RouteQueryBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _router = new Router(OsmImporter.Import(RepositoryData.HeidelbergExtract).Graph, ProfileCatalog.Default);
+        _router = new Router(RepositoryData.BuildHeidelberg(), ProfileCatalog.Default);
         _queries = QuerySets.Load(QuerySet).Take(QueriesPerInvocation).ToList();
         ProfileCatalog.Default.TryGet(Profile, out var preset);
         // A per-request override, as a real user sends it: the profile is compiled for every query.

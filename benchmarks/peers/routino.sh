@@ -12,7 +12,9 @@
 #   GET /v1/routes, timed the same way; each pair goes to Routino and then to us, back to back, so load from
 #   elsewhere on the machine slows both alike. The server is warmed up first on other pairs (it is a long-running service; Routino's
 #   router is a fresh process per query by design, with its database files in the page cache after a warm-up).
-# - Build: median of `build-runs` wall times, planetsplitter vs Routing.Preprocess.
+# - Build: median of `build-runs` wall times, planetsplitter vs Routing.Preprocess with the terrain model (as the
+#   service builds its graph). Our service then serves exactly the graph just built, never data/heidelberg.graph
+#   (which may be stale) nor data/barriers.db (whose reports would change routes).
 # Bounded: a fixed number of processes (builds under `timeout`, curl with --max-time; the router runs without
 # `timeout` so as not to add a process start to its time); the server and temp files are removed on exit.
 set -euo pipefail
@@ -43,6 +45,7 @@ router=$(command -v routino-router || command -v router)
 now() { local t=${EPOCHREALTIME/./}; NOW=$(( 10#$t * 1000 )); }
 
 osm=data/heidelberg.osm.pbf
+elevation=data/heidelberg.elevation.tif
 # (awk, not head: with pipefail, head closing the pipe early would fail the script)
 awk -F, -v n="$pairs" 'NR > 1 && NR <= n + 1 { print $1 "," $2 "," $3 "," $4 }' \
   "benchmarks/queries/heidelberg-$set_name.csv" >"$work/pairs"
@@ -65,7 +68,7 @@ for i in $(seq 1 "$build_runs"); do
   rm -f "$work/g.graph"
   now; t0=$NOW
   timeout 300 dotnet src/Routing.Preprocess/bin/Release/net10.0/Routing.Preprocess.dll build "$osm" -o "$work/g.graph" \
-    >"$work/preprocess.log" 2>&1 || { cat "$work/preprocess.log" >&2; exit 1; }
+    --elevation "$elevation" >"$work/preprocess.log" 2>&1 || { cat "$work/preprocess.log" >&2; exit 1; }
   now; echo $(( NOW - t0 )) >>"$work/build-ours"
   echo "   build run $i: routino $(( $(tail -1 "$work/build-routino") / 1000000 )) ms, ours $(( $(tail -1 "$work/build-ours") / 1000000 )) ms" >&2
 done
@@ -74,7 +77,7 @@ done
 # Both engines answer each pair back to back (Routino, then ours), so a busy machine slows both alike.
 # One line per query in $work/results: engine profile ok ns length_m steps_segments
 echo "== starting our service on $base" >&2
-dotnet src/Routing.Api/bin/Release/net10.0/Routing.Api.dll --urls "$base" \
+dotnet src/Routing.Api/bin/Release/net10.0/Routing.Api.dll --urls "$base" --Routing:Graph="$work/g.graph" \
   --Logging:LogLevel:Default=Warning >"$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 180); do curl -sf "$base/health" >/dev/null && break; sleep 1; done

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Routing.Engine.Barriers;
 using Routing.Graph;
 
@@ -51,13 +52,14 @@ public sealed class CompiledProfile
         _arcCostPerMetre = new double[(edgeClasses.Length + extraEdgeClasses.Length) * 2];
         _arcFixedCost = new double[_arcCostPerMetre.Length];
         var groups = EdgeClassGroups.Of(graph);
-        var rests = new PartialVerdict[groups.Rests.Length * 2];
+        // Scratch for this constructor only: pooled, so compiling allocates little beyond the tables it keeps.
+        var rests = ArrayPool<PartialVerdict>.Shared.Rent(groups.Rests.Length * 2);
+        var inclines = ArrayPool<PartialVerdict>.Shared.Rent(groups.Inclines.Length * 2);
         for (int r = 0; r < groups.Rests.Length; r++)
         {
             rests[2 * r] = _rules.AllButIncline(groups.Rests[r], backward: false);
             rests[(2 * r) + 1] = _rules.AllButIncline(groups.Rests[r], backward: true);
         }
-        var inclines = new PartialVerdict[groups.Inclines.Length * 2];
         for (int i = 0; i < groups.Inclines.Length; i++)
         {
             inclines[2 * i] = _rules.Incline(groups.Inclines[i], backward: false);
@@ -71,6 +73,9 @@ public sealed class CompiledProfile
                 (_arcCostPerMetre[(2 * c) + direction], _arcFixedCost[(2 * c) + direction]) = Price(verdict, relaxed);
             }
         }
+        // Cleared, so the pool does not keep violations alive.
+        ArrayPool<PartialVerdict>.Shared.Return(rests, clearArray: true);
+        ArrayPool<PartialVerdict>.Shared.Return(inclines, clearArray: true);
         _overlayArcVerdicts = new ArcVerdict[extraEdgeClasses.Length * 2];
         for (int k = 0; k < extraEdgeClasses.Length; k++)
         {
