@@ -51,31 +51,7 @@ public sealed class CompiledProfile
         var extraEdgeClasses = overlay.EdgeClasses;
         _arcCostPerMetre = new double[(edgeClasses.Length + extraEdgeClasses.Length) * 2];
         _arcFixedCost = new double[_arcCostPerMetre.Length];
-        var groups = EdgeClassGroups.Of(graph);
-        // Scratch for this constructor only: pooled, so compiling allocates little beyond the tables it keeps.
-        var rests = ArrayPool<PartialVerdict>.Shared.Rent(groups.Rests.Length * 2);
-        var inclines = ArrayPool<PartialVerdict>.Shared.Rent(groups.Inclines.Length * 2);
-        for (int r = 0; r < groups.Rests.Length; r++)
-        {
-            rests[2 * r] = _rules.AllButIncline(groups.Rests[r], backward: false);
-            rests[(2 * r) + 1] = _rules.AllButIncline(groups.Rests[r], backward: true);
-        }
-        for (int i = 0; i < groups.Inclines.Length; i++)
-        {
-            inclines[2 * i] = _rules.Incline(groups.Inclines[i], backward: false);
-            inclines[(2 * i) + 1] = _rules.Incline(groups.Inclines[i], backward: true);
-        }
-        for (int c = 0; c < edgeClasses.Length; c++)
-        {
-            for (int direction = 0; direction < 2; direction++)
-            {
-                var verdict = _rules.Combine(rests[(2 * groups.RestOfClass[c]) + direction], inclines[(2 * groups.InclineOfClass[c]) + direction]);
-                (_arcCostPerMetre[(2 * c) + direction], _arcFixedCost[(2 * c) + direction]) = Price(verdict, relaxed);
-            }
-        }
-        // Cleared, so the pool does not keep violations alive.
-        ArrayPool<PartialVerdict>.Shared.Return(rests, clearArray: true);
-        ArrayPool<PartialVerdict>.Shared.Return(inclines, clearArray: true);
+        PriceGraphClasses(graph, relaxed);
         _overlayArcVerdicts = new ArcVerdict[extraEdgeClasses.Length * 2];
         for (int k = 0; k < extraEdgeClasses.Length; k++)
         {
@@ -129,6 +105,68 @@ public sealed class CompiledProfile
         _vertexNodeClasses = overlay.VertexNodeClasses;
         MinCostPerMetre = 1 / settings.SpeedMps;
     }
+
+    /// <summary>
+    /// Fills the tables for the graph's own classes. Each distinct rest of the facts and each distinct incline is
+    /// judged once (<see cref="EdgeClassGroups"/>); per class and direction only their parts are multiplied, which is
+    /// <see cref="ProfileRules.Combine"/> followed by <see cref="Price(in ArcVerdict, bool)"/> up to rounding in the last
+    /// bit: terrain gives Heidelberg 12,800 classes, and this loop is what a request with new settings waits for.
+    /// </summary>
+    private void PriceGraphClasses(RoutingGraph graph, bool relaxed)
+    {
+        var groups = EdgeClassGroups.Of(graph);
+        // Scratch for this constructor only: pooled, so compiling allocates little beyond the tables it keeps.
+        var rests = ArrayPool<PricedPart>.Shared.Rent(groups.Rests.Length * 2);
+        var inclines = ArrayPool<PricedPart>.Shared.Rent(groups.Inclines.Length * 2);
+        double speedMps = Settings.SpeedMps;
+        for (int r = 0; r < groups.Rests.Length; r++)
+        {
+            for (int direction = 0; direction < 2; direction++)
+            {
+                var rest = _rules.AllButIncline(groups.Rests[r], backward: direction == 1);
+                rests[(2 * r) + direction] = new(rest.CostFactor / (speedMps * rest.SpeedFactor), rest.FixedS + rest.PenaltyS, rest.Unknown, rest.Violation is not null);
+            }
+        }
+        for (int i = 0; i < groups.Inclines.Length; i++)
+        {
+            for (int direction = 0; direction < 2; direction++)
+            {
+                var incline = _rules.Incline(groups.Inclines[i], backward: direction == 1);
+                inclines[(2 * i) + direction] = new(incline.CostFactor / incline.SpeedFactor, 0, incline.Unknown, incline.Violation is not null);
+            }
+        }
+        Span<double> unknownFactor = stackalloc double[256];
+        for (int bits = 0; bits < unknownFactor.Length; bits++)
+        {
+            unknownFactor[bits] = _rules.UnknownFactor((UnknownFacts)bits);
+        }
+
+        var restOfClass = groups.RestOfClass;
+        var inclineOfClass = groups.InclineOfClass;
+        for (int kind = 0; kind < 2 * restOfClass.Length; kind++)
+        {
+            int direction = kind & 1;
+            ref readonly var rest = ref rests[(2 * restOfClass[kind >> 1]) + direction];
+            ref readonly var incline = ref inclines[(2 * inclineOfClass[kind >> 1]) + direction];
+            double perMetre = rest.Scale * incline.Scale * unknownFactor[(int)(rest.Unknown | incline.Unknown)];
+            double fixedCost = rest.FixedS;
+            if (rest.Blocked || incline.Blocked)
+            {
+                perMetre = relaxed ? perMetre : double.PositiveInfinity;
+                fixedCost += relaxed ? ViolationPenaltyS : 0;
+            }
+            _arcCostPerMetre[kind] = perMetre;
+            _arcFixedCost[kind] = fixedCost;
+        }
+        ArrayPool<PricedPart>.Shared.Return(rests);
+        ArrayPool<PricedPart>.Shared.Return(inclines);
+    }
+
+    /// <summary>
+    /// A judged part of an arc, reduced to what the tables need: seconds per metre times cost factor (for an incline
+    /// only the factors), fixed seconds, unknown facts, and whether it breaks a limit.
+    /// </summary>
+    private readonly record struct PricedPart(double Scale, double FixedS, UnknownFacts Unknown, bool Blocked);
 
     /// <param name="overlay">Barrier reports to respect; null or <see cref="BarrierOverlay.Empty"/> for none.</param>
     public static CompiledProfile Compile(RoutingGraph graph, ProfileSettings settings, bool relaxed = false, BarrierOverlay? overlay = null) =>

@@ -322,7 +322,8 @@ internal sealed class ProfileRules
         _ => 1,
     };
 
-    private double UnknownFactor(UnknownFacts unknown) => _settings.Unknown switch
+    /// <summary>How unknown facts scale an arc's cost, by the request's policy.</summary>
+    public double UnknownFactor(UnknownFacts unknown) => _settings.Unknown switch
     {
         UnknownPolicy.Penalize => 1 + (0.2 * Count(unknown)),
         UnknownPolicy.Avoid => 1 + (4.0 * Count(unknown)),
