@@ -7,15 +7,18 @@ namespace Routing.Engine.Profiles;
 
 /// <summary>
 /// Compiled profiles of one graph, keyed by their settings' values and the version of the barrier overlay they were
-/// compiled with. Most requests use a preset or a preset with one or two common changes, so compiling (about 0.5 ms
-/// on Heidelberg's terrain graph) is mostly saved; a flood of distinct settings only empties the cache, never grows
-/// it past <see cref="Capacity"/> (each profile holds about 0.4 MB of tables there: at most about 100 MB).
-/// When the overlay is replaced, <see cref="Clear"/> drops the profiles of the old one.
+/// compiled with. Most requests use a preset or a preset with one or two common changes, so compiling (about 0.3 ms
+/// on Heidelberg's terrain graph) is mostly saved. Settings are kept only from their second request on: a one-off
+/// profile's tables (about 0.4 MB there) then die young instead of being promoted by the collector, which made a
+/// request with new settings cost 1 ms more in situ (benchmarks/README.md). A flood of distinct settings only empties
+/// the cache, never grows it past <see cref="Capacity"/>. When the overlay is replaced, <see cref="Clear"/> drops the
+/// profiles of the old one.
 /// </summary>
 internal sealed class CompiledProfileCache(RoutingGraph graph)
 {
     public const int Capacity = 256;
     private readonly ConcurrentDictionary<string, CompiledProfile> _profiles = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _seenOnce = new(StringComparer.Ordinal);
 
     public CompiledProfile Get(ProfileSettings settings, bool relaxed, BarrierOverlay overlay)
     {
@@ -25,6 +28,14 @@ internal sealed class CompiledProfileCache(RoutingGraph graph)
         {
             return profile;
         }
+        if (_seenOnce.TryAdd(key, true))
+        {
+            if (_seenOnce.Count > Capacity)
+            {
+                _seenOnce.Clear();
+            }
+            return CompiledProfile.Compile(graph, settings, relaxed, overlay);
+        }
         if (_profiles.Count >= Capacity)
         {
             _profiles.Clear();
@@ -32,5 +43,12 @@ internal sealed class CompiledProfileCache(RoutingGraph graph)
         return _profiles.GetOrAdd(key, _ => CompiledProfile.Compile(graph, settings, relaxed, overlay));
     }
 
-    public void Clear() => _profiles.Clear();
+    /// <summary>How many compiled profiles are kept (for tests).</summary>
+    internal int Count => _profiles.Count;
+
+    public void Clear()
+    {
+        _profiles.Clear();
+        _seenOnce.Clear();
+    }
 }
