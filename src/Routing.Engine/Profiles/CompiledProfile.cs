@@ -148,15 +148,8 @@ public sealed class CompiledProfile
             int direction = kind & 1;
             ref readonly var rest = ref rests[(2 * restOfClass[kind >> 1]) + direction];
             ref readonly var incline = ref inclines[(2 * inclineOfClass[kind >> 1]) + direction];
-            double perMetre = rest.Scale * incline.Scale * unknownFactor[(int)(rest.Unknown | incline.Unknown)];
-            double fixedCost = rest.FixedS;
-            if (rest.Blocked || incline.Blocked)
-            {
-                perMetre = relaxed ? perMetre : double.PositiveInfinity;
-                fixedCost += relaxed ? ViolationPenaltyS : 0;
-            }
-            _arcCostPerMetre[kind] = perMetre;
-            _arcFixedCost[kind] = fixedCost;
+            (_arcCostPerMetre[kind], _arcFixedCost[kind]) = Price(
+                rest.Scale * incline.Scale * unknownFactor[(int)(rest.Unknown | incline.Unknown)], rest.FixedS, rest.Blocked || incline.Blocked, relaxed);
         }
         ArrayPool<PricedPart>.Shared.Return(rests);
         ArrayPool<PricedPart>.Shared.Return(inclines);
@@ -245,17 +238,14 @@ public sealed class CompiledProfile
     }
 
     /// <summary>A verdict as table entries: cost per metre and fixed cost, +infinity per metre (strict) or a penalty (relaxed) when it breaks a limit.</summary>
-    internal static (double PerMetre, double Fixed) Price(in ArcVerdict verdict, bool relaxed)
-    {
-        double fixedCost = verdict.FixedDurationS + verdict.PenaltyS;
-        double perMetre = verdict.DurationSecondsPerMetre * verdict.CostFactor;
-        if (verdict.Violation is not null)
-        {
-            perMetre = relaxed ? perMetre : double.PositiveInfinity;
-            fixedCost += relaxed ? ViolationPenaltyS : 0;
-        }
-        return (perMetre, fixedCost);
-    }
+    internal static (double PerMetre, double Fixed) Price(in ArcVerdict verdict, bool relaxed) =>
+        Price(verdict.DurationSecondsPerMetre * verdict.CostFactor, verdict.FixedDurationS + verdict.PenaltyS, verdict.Violation is not null, relaxed);
+
+    /// <summary>The one rule for a broken limit: blocked when strict, a penalty on top when relaxed.</summary>
+    private static (double PerMetre, double Fixed) Price(double perMetre, double fixedCost, bool blocked, bool relaxed) =>
+        !blocked ? (perMetre, fixedCost)
+        : relaxed ? (perMetre, fixedCost + ViolationPenaltyS)
+        : (double.PositiveInfinity, fixedCost);
 
     /// <summary>A node verdict as its table entry: +infinity (strict) or a penalty (relaxed) when it breaks a limit.</summary>
     internal static double Price(in NodeVerdict verdict, bool relaxed)

@@ -40,7 +40,7 @@ internal sealed class ProfileRules
     /// <summary>
     /// The verdict on travelling an edge of this class in a direction. The incline and the other facts are judged
     /// apart and combined, so that compiling a profile can judge each distinct incline and each distinct rest once
-    /// (see <see cref="EdgeClassGroups"/>): terrain inclines make ten times more classes than there are rests.
+    /// (see <see cref="EdgeClassGroups"/>): terrain inclines make Heidelberg's classes ten times as many as its rests.
     /// </summary>
     public ArcVerdict Edge(in EdgeClass edge, bool backward) => Combine(AllButIncline(edge, backward), Incline(edge, backward));
 
