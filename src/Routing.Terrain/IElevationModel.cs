@@ -9,6 +9,13 @@ public interface IElevationModel
     /// </summary>
     bool TryGetElevationM(double latitude, double longitude, out double elevationM);
 
+    /// <summary>
+    /// The ground size in metres of the cells of the model that answers at this point (the larger of the two sides),
+    /// NaN where no model has data. How far a derived incline can be trusted follows from it: a 90 m grid cannot see
+    /// a 20 m ramp, a 1 m ground model can.
+    /// </summary>
+    double CellSizeMAt(double latitude, double longitude);
+
     /// <summary>What the model is, for graph metadata and messages: file names, format, resolution.</summary>
     string Description { get; }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Routing.Graph;
 
 namespace Routing.Terrain;
 
@@ -94,6 +95,17 @@ internal sealed class ElevationGrid : IElevationModel
         }
         elevationM = sum / weightSum;
         return true;
+    }
+
+    public double CellSizeMAt(double latitude, double longitude)
+    {
+        if (!TryGetElevationM(latitude, longitude, out _))
+        {
+            return double.NaN;
+        }
+        double northSouthM = _layout.CellSizeLatDeg * Coordinates.MetresPerDegree;
+        double eastWestM = _layout.CellSizeLonDeg * Coordinates.MetresPerDegree * Math.Cos(latitude * (Math.PI / 180));
+        return Math.Max(northSouthM, eastWestM);
     }
 
     /// <summary>The stored value of one cell, NaN for a void.</summary>

@@ -29,4 +29,16 @@ internal sealed class ElevationModelSet : IElevationModel
         elevationM = double.NaN;
         return false;
     }
+
+    public double CellSizeMAt(double latitude, double longitude)
+    {
+        foreach (IElevationModel model in _models)
+        {
+            if (model.TryGetElevationM(latitude, longitude, out _))
+            {
+                return model.CellSizeMAt(latitude, longitude);
+            }
+        }
+        return double.NaN;
+    }
 }

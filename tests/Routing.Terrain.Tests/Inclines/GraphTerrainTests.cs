@@ -199,9 +199,12 @@ public sealed class GraphTerrainTests
     private static int EdgeOfWay(RoutingGraph graph, long wayId) => graph.EdgeOsmWayId.IndexOf(wayId);
 
     /// <summary>Height as a function of metres north of the base point; null where the model has no data.</summary>
-    private sealed class NorthTerrain(Func<double, double?> heightM) : IElevationModel
+    private sealed class NorthTerrain(Func<double, double?> heightM, double cellSizeM = 1) : IElevationModel
     {
         public string Description => "analytic";
+
+        public double CellSizeMAt(double latitude, double longitude) =>
+            TryGetElevationM(latitude, longitude, out _) ? cellSizeM : double.NaN;
 
         public bool TryGetElevationM(double latitude, double longitude, out double elevationM)
         {
