@@ -14,7 +14,8 @@ namespace Routing.Benchmarks;
 /// </summary>
 internal static class LatencyReport
 {
-    public static void Run(RoutingGraph graph, string querySet, bool fresh)
+    /// <param name="derivedInclinesBlock">Every terrain slope blocks like a tag (the service before incline confidence): the baseline.</param>
+    public static void Run(RoutingGraph graph, string querySet, bool fresh, bool derivedInclinesBlock = false)
     {
         var router = new Router(graph, ProfileCatalog.Default);
         var queries = QuerySets.Load(querySet);
@@ -24,10 +25,12 @@ internal static class LatencyReport
         Console.WriteLine($"graph: {graph.EdgeClasses.Length:N0} edge classes, terrain {graph.Metadata.ElevationSource ?? "none"}");
         // Medians of found routes and of no-route answers apart: on the terrain graph about half the wheelchair pairs have
         // no route, and their explanation search is several times slower, so the median of all falls between the two.
+        Console.WriteLine($"derived inclines: {(derivedInclinesBlock ? "block (baseline)" : "each preset's default")}");
         Console.WriteLine("| profile | routes found | median ms | p95 ms | mean ms | median ms, found | median ms, no route |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
-        foreach (var preset in ProfileCatalog.Default.Presets)
+        foreach (var catalogPreset in ProfileCatalog.Default.Presets)
         {
+            var preset = derivedInclinesBlock ? catalogPreset with { DerivedIncline = DerivedInclinePolicy.Block } : catalogPreset;
             var times = new double[queries.Count];
             var routed = new bool[queries.Count];
             for (int pass = 0; pass < 2; pass++) // the first pass warms the JIT and the search-state pool

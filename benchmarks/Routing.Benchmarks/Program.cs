@@ -5,8 +5,11 @@ using Routing.Benchmarks;
 // dotnet run -c Release --project benchmarks/Routing.Benchmarks -- --filter '*' [--job short]
 // dotnet run -c Release --project benchmarks/Routing.Benchmarks -- make-queries   (rewrites benchmarks/queries/*.csv)
 // dotnet run -c Release --project benchmarks/Routing.Benchmarks -- make-routable  (writes only queries/heidelberg-routable-1-5km.csv)
-// dotnet run -c Release --project benchmarks/Routing.Benchmarks -- latency [query-set] [fresh|cached] [no-terrain]   (per-query median, p95;
-//   no-terrain: on the graph without inclines, the baseline that shows what the terrain costs)
+// dotnet run -c Release --project benchmarks/Routing.Benchmarks -- make-urban     (writes only queries/heidelberg-urban-1-3km.csv)
+// dotnet run -c Release --project benchmarks/Routing.Benchmarks -- latency [query-set] [fresh|cached] [no-terrain|derived-block]   (per-query median, p95;
+//   no-terrain: on the graph without inclines, the baseline that shows what the terrain costs;
+//   derived-block: every terrain slope blocks like a tag, as before incline confidence)
+// dotnet run -c Release --project benchmarks/Routing.Benchmarks -- refusals [query-set]   (refusals per preset and what blocks)
 switch (args)
 {
     case ["make-queries"]:
@@ -15,9 +18,16 @@ switch (args)
     case ["make-routable"]:
         QuerySets.MakeRoutable(RepositoryData.BuildHeidelberg());
         return;
+    case ["make-urban"]:
+        QuerySets.MakeUrban(RepositoryData.BuildHeidelberg());
+        return;
     case ["latency", ..]:
         LatencyReport.Run(RepositoryData.BuildHeidelberg(terrain: args is not [_, _, _, "no-terrain"]),
-            args.Length > 1 ? args[1] : "mixed-1-5km", fresh: args.Length <= 2 || args[2] != "cached");
+            args.Length > 1 ? args[1] : "mixed-1-5km", fresh: args.Length <= 2 || args[2] != "cached",
+            derivedInclinesBlock: args is [_, _, _, "derived-block"]);
+        return;
+    case ["refusals", ..]:
+        RefusalReport.Run(RepositoryData.BuildHeidelberg(), args.Length > 1 ? args[1] : QuerySets.UrbanSet);
         return;
 }
 BenchmarkSwitcher.FromAssembly(typeof(BenchmarkConfig).Assembly).Run(args, new BenchmarkConfig());

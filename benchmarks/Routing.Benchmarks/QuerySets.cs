@@ -80,6 +80,37 @@ internal static class QuerySets
 
     public const string RoutableSet = "routable-1-5km";
 
+    /// <summary>
+    /// Trips inside the city: both ends in the built-up valley and plain (Altstadt, Bergheim, Weststadt, Südstadt,
+    /// Neuenheim, Handschuhsheim, Rohrbach; not the Odenwald), 1 to 3 km on foot.
+    /// </summary>
+    public const string UrbanSet = "urban-1-3km";
+
+    private static readonly BoundingBox UrbanBox = new(49.385, 8.645, 49.425, 8.715);
+
+    /// <summary>Writes only <c>heidelberg-urban-1-3km.csv</c>: 200 seeded pairs inside <see cref="UrbanBox"/>.</summary>
+    public static void MakeUrban(RoutingGraph graph)
+    {
+        var router = new Router(graph, ProfileCatalog.Default);
+        ProfileCatalog.Default.TryGet("foot", out var foot);
+        var random = new Random(2026);
+        var lines = new List<string> { "from_lat,from_lon,to_lat,to_lon,foot_distance_m" };
+        while (lines.Count <= 200)
+        {
+            GeoPoint a = RandomVertex(graph, random), b = RandomVertex(graph, random);
+            if (Inside(a) && Inside(b)
+                && router.Route(new RouteRequest([a, b], foot!)) is RouteFound { Route.DistanceM: var d } && d >= 1_000 && d <= 3_000)
+            {
+                lines.Add(string.Create(CultureInfo.InvariantCulture, $"{a.Lat:F7},{a.Lon:F7},{b.Lat:F7},{b.Lon:F7},{d:F0}"));
+            }
+        }
+        File.WriteAllLines(PathOf(UrbanSet), lines);
+        Console.WriteLine($"{PathOf(UrbanSet)}: {lines.Count - 1} pairs");
+    }
+
+    private static bool Inside(GeoPoint p) =>
+        p.Lat >= UrbanBox.MinLat && p.Lat <= UrbanBox.MaxLat && p.Lon >= UrbanBox.MinLon && p.Lon <= UrbanBox.MaxLon;
+
     private static GeoPoint RandomVertex(RoutingGraph graph, Random random)
     {
         while (true)

@@ -19,7 +19,11 @@ public sealed record PointNotOnNetwork(int WaypointIndex, GeoPoint Point, double
 /// Every path between two consecutive waypoints breaks a limit of the profile. <see cref="Blockers"/> names what the
 /// least-bad path breaks, where and by how much.
 /// </summary>
-public sealed record NoRoute(int LegIndex, IReadOnlyList<Blocker> Blockers) : RouteOutcome;
+/// <param name="LeastViolatingRoute">
+/// The whole route with the fewest broken limits (the failing leg from the relaxed search, every other leg strict where
+/// it can be), each segment naming the limits it breaks; null when the points are not connected at all.
+/// </param>
+public sealed record NoRoute(int LegIndex, IReadOnlyList<Blocker> Blockers, Route? LeastViolatingRoute = null) : RouteOutcome;
 
 /// <summary>One broken limit on the least-bad path: a way (with <see cref="OsmWayId"/>) or a node (with <see cref="OsmNodeId"/>).</summary>
 public sealed record Blocker(Violation Violation, string Message, GeoPoint Location, long? OsmWayId, long? OsmNodeId);

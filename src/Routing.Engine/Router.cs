@@ -107,7 +107,7 @@ public sealed class Router
             if (_pathFinder.Find(profile, snapped[leg], snapped[leg + 1]) is not { } path)
             {
                 relaxed ??= _compiledProfiles.Get(request.Profile, relaxed: true, overlay);
-                return Explain(request.Language, leg, snapped[leg], snapped[leg + 1], profile, relaxed);
+                return Explain(request, leg, snapped, legs, profile, relaxed);
             }
             legs[leg] = path;
         }
@@ -115,15 +115,29 @@ public sealed class Router
     }
 
     /// <summary>
-    /// Searches the leg again with every limit turned into a large penalty: the cheapest such path breaks the fewest
-    /// limits, and what it breaks is what blocks the user.
+    /// Searches the failed leg again with every limit turned into a large penalty: the cheapest such path breaks the
+    /// fewest limits, and what it breaks is what blocks the user. The remaining legs are searched strictly where they
+    /// can be, relaxed where not, so that the least-violating route covers the whole request.
     /// </summary>
-    private NoRoute Explain(string language, int leg, SnapPoint from, SnapPoint to, CompiledProfile strict, CompiledProfile relaxed)
+    /// <param name="legs">The legs before <paramref name="failedLeg"/>, found strictly; filled in here.</param>
+    private NoRoute Explain(RouteRequest request, int failedLeg, SnapPoint[] snapped, SearchPath[] legs,
+        CompiledProfile strict, CompiledProfile relaxed)
     {
-        if (_pathFinder.Find(relaxed, from, to) is not { } leastBad)
+        string language = request.Language;
+        if (_pathFinder.Find(relaxed, snapped[failedLeg], snapped[failedLeg + 1]) is not { } leastBad)
         {
-            return new NoRoute(leg, [_assembler.NotConnected(to, language)]);
+            return new NoRoute(failedLeg, [_assembler.NotConnected(snapped[failedLeg + 1], language)]);
         }
-        return new NoRoute(leg, _assembler.Explain(leastBad, strict, language));
+        var blockers = _assembler.Explain(leastBad, strict, language);
+        legs[failedLeg] = leastBad;
+        for (int leg = failedLeg + 1; leg < legs.Length; leg++)
+        {
+            if ((_pathFinder.Find(strict, snapped[leg], snapped[leg + 1]) ?? _pathFinder.Find(relaxed, snapped[leg], snapped[leg + 1])) is not { } path)
+            {
+                return new NoRoute(failedLeg, blockers);
+            }
+            legs[leg] = path;
+        }
+        return new NoRoute(failedLeg, blockers, _assembler.Assemble(legs, strict, request.Waypoints, language));
     }
 }

@@ -56,6 +56,14 @@ public record struct EdgeClass
     public short InclinePermille;
     /// <summary>Steepest sustained incline in the forward direction, per mille; equals the average when only a tag is known.</summary>
     public short SteepestInclinePermille;
+    /// <summary>How far a derived incline can be trusted; <see cref="InclineConfidence.Measured"/> for a tagged one.</summary>
+    public InclineConfidence InclineConfidence;
+    /// <summary>
+    /// The steepest incline in the forward direction that the source vouches for, per mille: for a tag, the tagged
+    /// value; for a terrain model, the steepest incline over a stretch the model resolves, less the model's measured
+    /// error, and 0 when its confidence is low. An incline limit blocks on this, not on the steepest reading.
+    /// </summary>
+    public short AssuredInclinePermille;
     /// <summary>A kerb on the edge itself (<c>kerb:start</c>/<c>kerb:end</c> on crossing ways, <c>sidewalk:*:kerb</c>).</summary>
     public KerbKind Kerb;
     public Evidence KerbEvidence;

@@ -17,5 +17,12 @@ var json = new Option<bool>("--json") { Description = "Print one JSON object ins
 var info = new Command("info", "Print a graph file's header and statistics") { graph, json };
 info.SetAction(result => InfoCommand.Run(result.GetValue(graph)!, result.GetValue(json), Console.Out, Console.Error));
 
-var root = new RootCommand("Builds and inspects routing graphs for step-free routes") { build, info };
+var extract = new Argument<string>("input") { Description = "OpenStreetMap extract (.osm.pbf or .osm XML)" };
+var terrain = new Option<string[]>("--elevation", "-e") { Description = "Terrain model to check; repeat for several files", Required = true };
+var csv = new Option<string?>("--csv") { Description = "Also write every compared edge to this CSV file" };
+var checkInclines = new Command("check-inclines", "Measure a terrain model against the inclines tagged in an OpenStreetMap extract") { extract, terrain, csv };
+checkInclines.SetAction(result => CheckInclinesCommand.Run(result.GetValue(extract)!, result.GetValue(terrain) ?? [], result.GetValue(csv),
+    Console.Out, Console.Error));
+
+var root = new RootCommand("Builds and inspects routing graphs for step-free routes") { build, info, checkInclines };
 return root.Parse(args).Invoke();

@@ -23,7 +23,7 @@ public sealed class ProfileTests(FixtureApi api)
         string[] fields =
         [
             "name", "description", "wheeled", "uses_wheelchair", "speed_mps", "max_incline_up_pct", "max_incline_down_pct",
-            "max_kerb_cm", "min_width_cm", "avoid_surfaces", "min_smoothness", "steps", "unknown",
+            "max_kerb_cm", "min_width_cm", "avoid_surfaces", "min_smoothness", "steps", "unknown", "derived_incline",
         ];
         foreach (var profile in body.GetProperty("profiles").EnumerateArray())
         {

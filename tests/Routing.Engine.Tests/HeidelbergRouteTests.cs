@@ -62,7 +62,12 @@ public sealed class HeidelbergRouteTests
                 {
                     Assert.True(kerbCm <= wheelchair.MaxKerbCm, $"kerb {kerbCm} cm on way {segment.OsmWayId}");
                 }
-                if (segment.InclinePct.Value is { } inclinePct)
+                // Beyond the slope limit only where the terrain model cannot vouch for its reading, and flagged.
+                if (segment.PossiblySteep)
+                {
+                    Assert.NotEqual(InclineConfidence.Measured, segment.InclineConfidence);
+                }
+                else if (segment.InclinePct.Value is { } inclinePct)
                 {
                     Assert.InRange(inclinePct, -wheelchair.MaxInclineDownPct!.Value, wheelchair.MaxInclineUpPct!.Value);
                 }
@@ -76,6 +81,7 @@ public sealed class HeidelbergRouteTests
         // The terrain puts the hillside districts and the Odenwald beyond a manual wheelchair's 6 %, so only about a
         // quarter of random pairs have a route; a property checked on no routes would prove nothing.
         Assert.True(found >= 30, $"only {found} of 150 random pairs had a wheelchair route");
+        Console.WriteLine($"wheelchair routes found for {found} of 150 random pairs");
     }
 
     [Fact]

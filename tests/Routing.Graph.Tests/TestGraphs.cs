@@ -71,6 +71,8 @@ internal static class TestGraphs
                 InclineEvidence = Evidence.Derived,
                 InclinePermille = -85,
                 SteepestInclinePermille = -120,
+                InclineConfidence = InclineConfidence.High,
+                AssuredInclinePermille = -90,
                 Kerb = KerbKind.Lowered,
                 KerbEvidence = Evidence.Tagged,
                 KerbHeightCm = 3,

@@ -15,6 +15,12 @@ public static class RepositoryPaths
     /// <summary>The SRTM3 tile covering Monaco (N43 E7), zipped.</summary>
     public static string MonacoElevation => Path.Combine(Root, "data", "N43E007.hgt.zip");
 
+    /// <summary>
+    /// The fixed set of 200 urban Heidelberg pairs of 1 to 3 km on foot (made by the benchmarks' <c>make-urban</c>):
+    /// tests and benchmarks judge refusals on the same pairs.
+    /// </summary>
+    public static string UrbanPairs => Path.Combine(Root, "benchmarks", "queries", "heidelberg-urban-1-3km.csv");
+
     /// <summary>A hand-written OSM file in tests/Routing.TestSupport/Fixtures (each describes itself in its header).</summary>
     public static string Fixture(string name) => Path.Combine(Root, "tests", "Routing.TestSupport", "Fixtures", name);
 

@@ -43,12 +43,12 @@ internal static class ApiExamples
             [
                 new SegmentDto(0, 41.2, 45.8, 0, 1, 23456789, "Hauptstraße", "pedestrian",
                     new TextFact("sett", Evidence.Tagged), new TextFact(null, Evidence.Unknown), new IntegerFact(null, Evidence.Unknown),
-                    new NumberFact(1.5, Evidence.Derived), null, null, null, null, false, false, false, false, ["smoothness", "width"]),
+                    new InclineFact(1.5, 0.8, Evidence.Derived, "high"), null, null, null, null, false, false, false, false, ["smoothness", "width"], false, []),
                 new SegmentDto(1, 43.4, 51.5, 1, 2, 34567890, null, "crossing",
                     new TextFact("asphalt", Evidence.Tagged), new TextFact("good", Evidence.Tagged), new IntegerFact(300, Evidence.Tagged),
-                    new NumberFact(2.0, Evidence.Derived), null,
+                    new InclineFact(2.0, 2.0, Evidence.Derived, "low"), null,
                     new KerbDto("lowered", new IntegerFact(2, Evidence.Derived), 4567890123, new LatLonDto(49.4095, 8.6939)),
-                    null, "traffic_signals", false, false, false, false, []),
+                    null, "traffic_signals", false, false, false, false, [], false, []),
             ],
             Summary: new SummaryDto(0.487, new Dictionary<string, double> { ["smoothness"] = 0.487, ["width"] = 0.487 },
                 KerbsCrossed: 1, Crossings: 1, Elevators: 0, Profile: Wheelchair),
@@ -80,7 +80,7 @@ internal static class ApiExamples
         ("blockers", new[]
         {
             new BlockerDto("kerb", "max_kerb_cm", "kerb 12 cm at node 456, limit 3 cm", 12, 3, "cm", null,
-                new LatLonDto(49.412, 8.691), null, 456),
+                new LatLonDto(49.412, 8.691), null, 456, "tagged", null),
         }));
 
     public static ProblemDetails UnknownProfile(int status) =>

@@ -17,11 +17,12 @@ internal sealed record ProfileDto(
     [property: Description("OSM surface values that block.")] IReadOnlyList<string> AvoidSurfaces,
     [property: Description("Worst OSM smoothness value still accepted; null: any.")] string? MinSmoothness,
     [property: Description("never: steps block (unless a usable ramp is tagged); avoid: very costly; allowed.")] StepsPolicy Steps,
-    [property: Description("What to do with facts the map does not know: allow, penalize or avoid.")] UnknownPolicy Unknown)
+    [property: Description("What to do with facts the map does not know: allow, penalize or avoid.")] UnknownPolicy Unknown,
+    [property: Description("What an uncertain terrain slope beyond the limit does: block, penalize or ignore.")] DerivedInclinePolicy DerivedIncline)
 {
     public static ProfileDto From(ProfileSettings p) => new(
         p.Name, p.Description, p.Wheeled, p.UsesWheelchair, p.SpeedMps, p.MaxInclineUpPct, p.MaxInclineDownPct,
-        p.MaxKerbCm, p.MinWidthCm, p.AvoidSurfaces, p.MinSmoothness, p.Steps, p.Unknown);
+        p.MaxKerbCm, p.MinWidthCm, p.AvoidSurfaces, p.MinSmoothness, p.Steps, p.Unknown, p.DerivedIncline);
 }
 
 /// <summary>The answer of <c>GET /v1/profiles</c>.</summary>

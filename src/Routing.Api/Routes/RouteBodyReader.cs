@@ -31,6 +31,7 @@ internal static class RouteBodyReader
         ["min_smoothness"] = "must be a string: an OSM smoothness value",
         ["steps"] = $"must be one of {string.Join(", ", RouteQueryParser.EnumNames<StepsPolicy>())}",
         ["unknown"] = $"must be one of {string.Join(", ", RouteQueryParser.EnumNames<UnknownPolicy>())}",
+        ["derived_incline"] = $"must be one of {string.Join(", ", RouteQueryParser.EnumNames<DerivedInclinePolicy>())}",
         ["speed_mps"] = "must be a number (m/s)",
     };
 
@@ -38,7 +39,7 @@ internal static class RouteBodyReader
 
     private static readonly HashSet<string> ConstraintFields =
     [
-        "max_incline_up_pct", "max_incline_down_pct", "max_kerb_cm", "min_width_cm", "avoid_surfaces", "min_smoothness", "steps", "unknown", "speed_mps",
+        "max_incline_up_pct", "max_incline_down_pct", "max_kerb_cm", "min_width_cm", "avoid_surfaces", "min_smoothness", "steps", "unknown", "derived_incline", "speed_mps",
     ];
 
     public static async Task<RouteRequestBody?> ReadAsync(HttpRequest request, JsonSerializerOptions options, FieldErrors errors, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using Routing.Api.Profiles;
 using Routing.Engine;
 using Routing.Engine.Profiles;
 using Routing.Engine.Routes;
+using Routing.Graph.Facts;
 using Route = Routing.Engine.Routes.Route;
 
 namespace Routing.Api.Routes;
@@ -80,7 +81,8 @@ internal static class RouteMapper
         new TextFact(s.Surface.Value, s.Surface.Evidence),
         new TextFact(s.Smoothness.Value, s.Smoothness.Evidence),
         new IntegerFact(s.WidthCm.Value, s.WidthCm.Evidence),
-        new NumberFact(s.InclinePct.Value is { } incline ? Math.Round(incline, 1) : null, s.InclinePct.Evidence),
+        new InclineFact(s.InclinePct.Value is { } incline ? Math.Round(incline, 1) : null,
+            s.AverageInclinePct is { } average ? Math.Round(average, 1) : null, s.InclinePct.Evidence, ConfidenceName(s.InclineConfidence)),
         s.InclineDirection,
         s.KerbAtStart is { } kerb
             ? new KerbDto(kerb.Kind, new IntegerFact(kerb.HeightCm.Value, kerb.HeightCm.Evidence), kerb.OsmNodeId, Location(kerb.Location))
@@ -91,7 +93,18 @@ internal static class RouteMapper
         s.Steps,
         s.Ramp,
         s.Sidewalk,
-        UnknownNames(s.Unknown));
+        UnknownNames(s.Unknown),
+        s.PossiblySteep,
+        [.. s.Violations.Select(Violation)]);
+
+    public static ViolationDto Violation(Violation v) => new(
+        SnakeCase(v.Constraint.ToString()), v.RequestField, v.Actual, v.Limit, v.Unit, v.Detail,
+        SnakeCase(v.Evidence.ToString()), v.InclineConfidence is { } confidence ? ConfidenceName(confidence) : null);
+
+    public static string? ConfidenceName(InclineConfidence confidence) =>
+        confidence == InclineConfidence.None ? null : SnakeCase(confidence.ToString());
+
+    private static string SnakeCase(string name) => JsonNamingPolicy.SnakeCaseLower.ConvertName(name);
 
     private static SummaryDto Summary(RouteSummary summary) => new(
         Share(summary.UnknownShare),

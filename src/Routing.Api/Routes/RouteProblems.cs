@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
@@ -49,6 +50,7 @@ internal static class RouteProblems
         problem.Extensions["leg_index"] = outcome.LegIndex;
         problem.Extensions["profile"] = profile;
         problem.Extensions["blockers"] = outcome.Blockers.Select(ToDto).ToArray();
+        problem.Extensions["least_violating_route"] = outcome.LeastViolatingRoute is { } route ? RouteMapper.ToDto(route) : null;
         return problem;
     }
 
@@ -65,7 +67,9 @@ internal static class RouteProblems
             v.Detail,
             RouteMapper.Location(blocker.Location),
             blocker.OsmWayId,
-            blocker.OsmNodeId);
+            blocker.OsmNodeId,
+            JsonNamingPolicy.SnakeCaseLower.ConvertName(v.Evidence.ToString()),
+            v.InclineConfidence is { } confidence ? RouteMapper.ConfidenceName(confidence) : null);
     }
 
     /// <summary>Waypoint 0 is the start, the last is the destination, those between are via points counted from 1.</summary>
@@ -88,4 +92,6 @@ internal sealed record BlockerDto(
     string? Detail,
     LatLonDto Location,
     long? OsmWayId,
-    long? OsmNodeId);
+    long? OsmNodeId,
+    [property: Description("Where the blocking fact comes from: tagged, derived (another tag, or a terrain model the service trusts here) or reported.")] string Evidence,
+    [property: Description("For slopes: measured (a tag) or high (a terrain model that resolves the stretch); low-confidence slopes never block by default.")] string? Confidence);

@@ -54,6 +54,9 @@ internal sealed record RouteQuery
     [FromQuery(Name = "unknown"), Description("allow, penalize or avoid.")]
     public string? Unknown { get; init; }
 
+    [FromQuery(Name = "derived_incline"), Description("block, penalize or ignore: what an uncertain terrain slope beyond the limit does.")]
+    public string? DerivedIncline { get; init; }
+
     [FromQuery(Name = "speed_mps"), Description("Speed on level, smooth ground, m/s (0.1..5).")]
     public string? SpeedMps { get; init; }
 
@@ -61,6 +64,6 @@ internal sealed record RouteQuery
     public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.Ordinal)
     {
         "from", "to", "via", "profile", "language", "format", "snap_radius_m", "max_incline_up_pct", "max_incline_down_pct",
-        "max_kerb_cm", "min_width_cm", "avoid_surfaces", "min_smoothness", "steps", "unknown", "speed_mps",
+        "max_kerb_cm", "min_width_cm", "avoid_surfaces", "min_smoothness", "steps", "unknown", "derived_incline", "speed_mps",
     };
 }

@@ -21,7 +21,7 @@ internal static class RouteQueryParser
 
         bool hasConstraints = query.MaxInclineUpPct is not null || query.MaxInclineDownPct is not null || query.MaxKerbCm is not null
             || query.MinWidthCm is not null || query.AvoidSurfaces is not null || query.MinSmoothness is not null
-            || query.Steps is not null || query.Unknown is not null || query.SpeedMps is not null;
+            || query.Steps is not null || query.Unknown is not null || query.DerivedIncline is not null || query.SpeedMps is not null;
 
         return new RouteRequestBody
         {
@@ -45,6 +45,7 @@ internal static class RouteQueryParser
                     MinSmoothness = query.MinSmoothness,
                     Steps = EnumValue<StepsPolicy>(query.Steps, "steps", errors),
                     Unknown = EnumValue<UnknownPolicy>(query.Unknown, "unknown", errors),
+                    DerivedIncline = EnumValue<DerivedInclinePolicy>(query.DerivedIncline, "derived_incline", errors),
                     SpeedMps = Number(query.SpeedMps, "speed_mps", errors),
                 }
                 : null,

@@ -72,6 +72,9 @@ internal sealed record ConstraintsDto
     [Description("What to do with unknown facts: allow, penalize or avoid.")]
     public UnknownPolicy? Unknown { get; init; }
 
+    [Description("What a terrain model's incline beyond a slope limit does where the model cannot vouch for it: block, penalize (passable at a cost, with a possibly_steep warning) or ignore (warning only). Tagged slopes and those the model vouches for always block.")]
+    public DerivedInclinePolicy? DerivedIncline { get; init; }
+
     [Description("Speed on level, smooth ground, m/s (0.1..5).")]
     public double? SpeedMps { get; init; }
 }

@@ -176,6 +176,7 @@ internal static class RouteRequestValidator
             MinSmoothness = constraints.MinSmoothness,
             Steps = constraints.Steps is { } steps && Enum.IsDefined(steps) ? steps : null,
             Unknown = constraints.Unknown is { } unknown && Enum.IsDefined(unknown) ? unknown : null,
+            DerivedIncline = constraints.DerivedIncline is { } derived && Enum.IsDefined(derived) ? derived : null,
             SpeedMps = constraints.SpeedMps,
         };
     }

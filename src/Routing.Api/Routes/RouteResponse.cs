@@ -44,6 +44,13 @@ internal sealed record IntegerFact(int? Value, Evidence Evidence);
 /// <inheritdoc cref="TextFact"/>
 internal sealed record NumberFact(double? Value, Evidence Evidence);
 
+/// <summary>An incline and how far it can be trusted.</summary>
+/// <param name="Value">Steepest sustained incline (over 30 m) in the direction of travel, percent; negative is downhill.</param>
+/// <param name="Average">Rise over the whole stretch divided by its length, percent: "mostly 3 %, briefly 7 %".</param>
+/// <param name="Evidence">tagged (OSM incline), derived (terrain model, or the street's own tag for its sidewalk), unknown.</param>
+/// <param name="Confidence">measured (a tag), high (a terrain model that resolves the stretch), low (one that cannot); null when unknown.</param>
+internal sealed record InclineFact(double? Value, double? Average, Evidence Evidence, string? Confidence);
+
 internal sealed record SegmentDto(
     [property: Description("Position of this segment in segments[], also the index of its GeoJSON feature.")] int Index,
     double DistanceM,
@@ -56,7 +63,7 @@ internal sealed record SegmentDto(
     [property: Description("OSM surface value.")] TextFact Surface,
     [property: Description("OSM smoothness value.")] TextFact Smoothness,
     IntegerFact WidthCm,
-    [property: Description("Steepest sustained incline (over 30 m) in the direction of travel, percent; negative is downhill. Evidence tagged (OSM incline) or derived (terrain model).")] NumberFact InclinePct,
+    [property: Description("Incline in the direction of travel, percent, negative downhill: value is the steepest over 30 m, average the whole stretch's; evidence tagged or derived; confidence measured, high or low.")] InclineFact InclinePct,
     [property: Description("up or down when only the direction is tagged, else null.")] string? InclineDirection,
     [property: Description("The kerb crossed where this segment starts, if any.")] KerbDto? KerbAtStart,
     [property: Description("A barrier passed where this segment starts, if any.")] BarrierDto? BarrierAtStart,
@@ -65,7 +72,20 @@ internal sealed record SegmentDto(
     bool Steps,
     [property: Description("Steps with a ramp this profile can use.")] bool Ramp,
     [property: Description("A sidewalk of a road.")] bool Sidewalk,
-    [property: Description("Facts this profile cares about that the map does not know here: surface, smoothness, width, incline, kerb, barrier.")] IReadOnlyList<string> Unknown);
+    [property: Description("Facts this profile cares about that the map does not know here: surface, smoothness, width, incline, kerb, barrier.")] IReadOnlyList<string> Unknown,
+    [property: Description("A terrain model reads this stretch beyond the slope limit but cannot vouch for it (see the possibly_steep warning).")] bool PossiblySteep = false,
+    [property: Description("The limits this stretch breaks: always empty on a route, filled on a no-route answer's least_violating_route.")] IReadOnlyList<ViolationDto>? Violations = null);
+
+/// <summary>A limit a stretch of a least-violating route breaks.</summary>
+internal sealed record ViolationDto(
+    [property: Description("steps, surface, smoothness, width, incline_up, incline_down, kerb, barrier, reported, ...")] string Constraint,
+    [property: Description("The request field that would lift it, or null.")] string? RequestField,
+    double? Actual,
+    double? Limit,
+    string? Unit,
+    string? Detail,
+    [property: Description("tagged, derived or reported.")] string Evidence,
+    [property: Description("For slopes: measured, high or low.")] string? Confidence);
 
 internal sealed record KerbDto(string Kind, IntegerFact HeightCm, long? OsmNodeId, LatLonDto Location);
 

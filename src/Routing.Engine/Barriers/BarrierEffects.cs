@@ -120,7 +120,8 @@ internal static class BarrierEffects
         judged?.Unit,
         $"{FactNames.Of(report.Kind)} reported (report {report.ReportId})",
         report.ReportId,
-        report.Kind);
+        report.Kind,
+        ViolationEvidence.Reported);
 
     private static (double PerMetre, double Fixed, Violation? Violation) Blocked(in ArcVerdict own, bool relaxed, ReportedBarrier report)
     {
@@ -156,6 +157,8 @@ internal static class BarrierEffects
         InclineEvidence = Evidence.Tagged,
         InclinePermille = permille,
         SteepestInclinePermille = permille,
+        AssuredInclinePermille = permille,
+        InclineConfidence = InclineConfidence.Measured,
     };
 
     private static byte KerbHeight(ReportedBarrier report) => (byte)Math.Clamp(report.KerbHeightCm ?? DefaultKerbHeightCm, 0, byte.MaxValue);

@@ -204,9 +204,22 @@ public sealed class CompiledProfile
                + _nodeCost[VertexNodeClasses[graph.ArcHead(arc)]];
     }
 
-    /// <summary>Cost of travelling part of an edge (metres) in a direction, without any vertex; +infinity when blocked.</summary>
+    /// <summary>
+    /// A stretch shorter than this (the graph's centimetre precision) is not travelled: a point snapped there sits on
+    /// the vertex. It costs nothing, even on a blocked way, and route descriptions leave it out.
+    /// </summary>
+    public const double NegligibleM = 0.01;
+
+    /// <summary>
+    /// Cost of travelling part of an edge (metres) in a direction, without any vertex; +infinity when blocked, 0 for a
+    /// <see cref="NegligibleM">negligible</see> part, so that a point on a vertex may leave by any way from it.
+    /// </summary>
     public double PartialEdgeCost(RoutingGraph graph, int edge, bool backward, double metres)
     {
+        if (metres < NegligibleM)
+        {
+            return 0;
+        }
         int kind = (2 * EdgeClassIds[edge]) + (backward ? 1 : 0);
         return (metres * _arcCostPerMetre[kind]) + _arcFixedCost[kind];
     }

@@ -13,6 +13,7 @@ public sealed record ConstraintOverrides
     public string? MinSmoothness { get; init; }
     public StepsPolicy? Steps { get; init; }
     public UnknownPolicy? Unknown { get; init; }
+    public DerivedInclinePolicy? DerivedIncline { get; init; }
     public double? SpeedMps { get; init; }
 
     /// <summary>Every value out of range, as (constraint name, problem); empty when the overrides can be applied.</summary>
@@ -55,6 +56,7 @@ public sealed record ConstraintOverrides
         MinSmoothness = MinSmoothness ?? preset.MinSmoothness,
         Steps = Steps ?? preset.Steps,
         Unknown = Unknown ?? preset.Unknown,
+        DerivedIncline = DerivedIncline ?? preset.DerivedIncline,
         SpeedMps = SpeedMps ?? preset.SpeedMps,
     };
 }

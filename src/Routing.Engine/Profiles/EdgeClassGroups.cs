@@ -37,7 +37,11 @@ internal sealed class EdgeClassGroups
 
     /// <summary>The class without its incline: everything <see cref="ProfileRules.AllButIncline"/> may read.</summary>
     public static EdgeClass RestOf(EdgeClass edge) =>
-        edge with { InclineKind = default, InclineEvidence = default, InclinePermille = 0, SteepestInclinePermille = 0 };
+        edge with
+        {
+            InclineKind = default, InclineEvidence = default, InclinePermille = 0, SteepestInclinePermille = 0,
+            InclineConfidence = default, AssuredInclinePermille = 0,
+        };
 
     /// <summary>Only what <see cref="ProfileRules.Incline"/> reads: the incline values and whether the edge is steps.</summary>
     public static EdgeClass InclineOf(EdgeClass edge) => new()
@@ -45,6 +49,8 @@ internal sealed class EdgeClassGroups
         InclineKind = edge.InclineKind,
         InclinePermille = edge.InclinePermille,
         SteepestInclinePermille = edge.SteepestInclinePermille,
+        InclineConfidence = edge.InclineConfidence,
+        AssuredInclinePermille = edge.AssuredInclinePermille,
         Flags = edge.Flags & EdgeFlags.Steps,
     };
 

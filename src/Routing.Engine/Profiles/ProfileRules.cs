@@ -24,6 +24,14 @@ internal sealed class ProfileRules
     private const double StepsAvoidPenaltyS = 300;
     private const double StepsAvoidFactor = 5;
     private const double StepsWalkingSlowdown = 2;
+    /// <summary>
+    /// Under the default policy a possibly steep stretch costs a stretch at the limit times 1 + this times how far the
+    /// reading lies beyond the limit, relative to it and at most the limit again: a 9 % reading under a 6 % limit
+    /// twice, 12 % and more three times. A reading far beyond the limit is more likely real, so it is worth a longer
+    /// detour; but it is never a refusal. The cap keeps hillsides from costing so much that the landmark bounds,
+    /// which know only lengths, stop guiding the search.
+    /// </summary>
+    private const double PossiblySteepExcessWeight = 2;
 
     private readonly ProfileSettings _settings;
     private readonly HashSet<SurfaceKind> _avoidSurfaces;
@@ -49,7 +57,8 @@ internal sealed class ProfileRules
     {
         var unknown = rest.Unknown | incline.Unknown;
         return new ArcVerdict(1 / (_settings.SpeedMps * rest.SpeedFactor * incline.SpeedFactor),
-            rest.CostFactor * incline.CostFactor * UnknownFactor(unknown), rest.FixedS, rest.PenaltyS, unknown, rest.Violation ?? incline.Violation);
+            rest.CostFactor * incline.CostFactor * UnknownFactor(unknown), rest.FixedS, rest.PenaltyS, unknown, rest.Violation ?? incline.Violation,
+            incline.PossiblySteep);
     }
 
     /// <summary>Every fact but the incline (<see cref="EdgeClassGroups.RestOf"/> lists the fields it must not read).</summary>
@@ -123,7 +132,7 @@ internal sealed class ProfileRules
         {
             if (_avoidSurfaces.Contains(edge.Surface) && !explicitlyFine)
             {
-                violation ??= new(Constraint.Surface, Detail: FactNames.Of(edge.Surface));
+                violation ??= new(Constraint.Surface, Detail: FactNames.Of(edge.Surface), Evidence: EvidenceOf(edge.SurfaceEvidence));
             }
             factor *= SurfaceGrades.Of(edge.Surface) switch
             {
@@ -142,7 +151,8 @@ internal sealed class ProfileRules
         {
             if (_worstSmoothness != Smoothness.Unknown && edge.Smoothness > _worstSmoothness && !explicitlyFine)
             {
-                violation ??= new(Constraint.Smoothness, Detail: $"{FactNames.Of(edge.Smoothness)}, worst accepted {FactNames.Of(_worstSmoothness)}");
+                violation ??= new(Constraint.Smoothness, Detail: $"{FactNames.Of(edge.Smoothness)}, worst accepted {FactNames.Of(_worstSmoothness)}",
+                    Evidence: EvidenceOf(edge.SmoothnessEvidence));
             }
             factor *= edge.Smoothness switch
             {
@@ -162,7 +172,7 @@ internal sealed class ProfileRules
             }
             else if (edge.WidthCm < minWidth && !explicitlyFine)
             {
-                violation ??= new(Constraint.Width, edge.WidthCm, minWidth, "cm");
+                violation ??= new(Constraint.Width, edge.WidthCm, minWidth, "cm", Evidence: EvidenceOf(edge.WidthEvidence));
             }
             else
             {
@@ -265,7 +275,7 @@ internal sealed class ProfileRules
         }
         if (heightCm > max)
         {
-            return new NodeVerdict(KerbPassingS, 0, UnknownFacts.None, new Violation(Constraint.Kerb, heightCm, max, "cm"));
+            return new NodeVerdict(KerbPassingS, 0, UnknownFacts.None, new Violation(Constraint.Kerb, heightCm, max, "cm", Evidence: EvidenceOf(evidence)));
         }
         double comfort = max / 2.0;
         return new NodeVerdict(KerbPassingS, KerbAtComfortLimitPenaltyS * Square(ComfortZoneShare(heightCm - comfort, max - comfort)), UnknownFacts.None, null);
@@ -274,6 +284,11 @@ internal sealed class ProfileRules
     /// <summary>
     /// Slope: hard limits per direction, a comfort zone from half the limit, and speed falling with slope. Reads only
     /// the fields <see cref="EdgeClassGroups.InclineOf"/> keys on.
+    /// <para>
+    /// What blocks is what the source vouches for (<see cref="EdgeClass.AssuredInclinePermille"/>): a tag, or a terrain
+    /// model's reading over a stretch it resolves, less its error. A steeper reading the model cannot vouch for is
+    /// possibly steep, and the request's <see cref="DerivedInclinePolicy"/> decides what it costs.
+    /// </para>
     /// </summary>
     public PartialVerdict Incline(in EdgeClass edge, bool backward)
     {
@@ -287,29 +302,45 @@ internal sealed class ProfileRules
         {
             return PartialVerdict.Neutral with { Unknown = limited ? UnknownFacts.Incline : UnknownFacts.None };
         }
-        double speedFactor = 1, factor = 1;
-        Violation? violation = null;
         double sign = backward ? -1 : 1;
         double averagePct = sign * edge.InclinePermille / 10.0;
         double steepestPct = sign * edge.SteepestInclinePermille / 10.0;
-        bool uphill = steepestPct > 0;
-        double? limit = uphill ? s.MaxInclineUpPct : s.MaxInclineDownPct;
-        double steepness = Math.Abs(steepestPct);
-        if (limit is { } max)
+        bool derived = edge.InclineConfidence is InclineConfidence.High or InclineConfidence.Low;
+        // A measured incline blocks on its value; a derived one on what the model vouches for, unless the user says otherwise.
+        double blockingPct = derived && s.DerivedIncline != DerivedInclinePolicy.Block ? sign * edge.AssuredInclinePermille / 10.0 : steepestPct;
+
+        double factor = 1;
+        Violation? violation = null;
+        bool possiblySteep = false;
+        double? limit = LimitFor(steepestPct);
+        if (LimitFor(blockingPct) is { } blockingLimit && Math.Abs(blockingPct) > blockingLimit)
         {
-            if (steepness > max)
+            violation = new Violation(blockingPct > 0 ? Constraint.InclineUp : Constraint.InclineDown, Math.Round(Math.Abs(blockingPct), 1),
+                blockingLimit, "%", Evidence: derived ? ViolationEvidence.Derived : ViolationEvidence.Tagged,
+                InclineConfidence: edge.InclineConfidence);
+        }
+        else if (limit is { } max)
+        {
+            double steepness = Math.Abs(steepestPct);
+            possiblySteep = steepness > max;
+            // Up to the limit the comfort zone applies; beyond it only an uncertain reading is left, priced at the limit.
+            factor *= 1 + (2 * Square(ComfortZoneShare(Math.Min(steepness, max) - (max / 2), max / 2)));
+            if (possiblySteep && s.DerivedIncline == DerivedInclinePolicy.Penalize)
             {
-                violation ??= new Violation(uphill ? Constraint.InclineUp : Constraint.InclineDown, Math.Round(steepness, 1), max, "%");
-            }
-            else
-            {
-                factor *= 1 + (2 * Square(ComfortZoneShare(steepness - (max / 2), max / 2)));
+                factor *= 1 + (PossiblySteepExcessWeight * Math.Min((steepness - max) / max, 1));
             }
         }
-        double reference = (averagePct > 0 ? s.MaxInclineUpPct : s.MaxInclineDownPct) ?? ReferenceSlopePct;
-        speedFactor *= Math.Exp(-SlowdownAtLimit * Math.Abs(averagePct) / reference);
-        return new PartialVerdict(speedFactor, factor, 0, 0, UnknownFacts.None, violation);
+        double reference = LimitFor(averagePct) ?? ReferenceSlopePct;
+        // An uncertain reading never slows below the speed at the limit: the slowdown is physics, not suspicion.
+        double slowingPct = possiblySteep ? Math.Min(Math.Abs(averagePct), reference) : Math.Abs(averagePct);
+        double speedFactor = Math.Exp(-SlowdownAtLimit * slowingPct / reference);
+        return new PartialVerdict(speedFactor, factor, 0, 0, UnknownFacts.None, violation, possiblySteep);
     }
+
+    private static ViolationEvidence EvidenceOf(Evidence evidence) =>
+        evidence == Evidence.Derived ? ViolationEvidence.Derived : ViolationEvidence.Tagged;
+
+    private double? LimitFor(double signedPct) => signedPct > 0 ? _settings.MaxInclineUpPct : _settings.MaxInclineDownPct;
 
     /// <summary>Roads are walked only where needed: the separately mapped sidewalk or a footway is better.</summary>
     private static double RoadFactor(in EdgeClass edge) => (edge.Sidewalk, edge.Highway) switch

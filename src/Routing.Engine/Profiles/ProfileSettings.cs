@@ -21,6 +21,20 @@ public enum UnknownPolicy
 }
 
 /// <summary>
+/// What a terrain model's incline beyond a limit does when the model cannot vouch for it (low confidence, or less than
+/// the model's error beyond the limit). Tagged inclines, and derived ones the model vouches for, always block.
+/// </summary>
+public enum DerivedInclinePolicy
+{
+    /// <summary>Every derived reading counts like a measurement: beyond the limit it blocks.</summary>
+    Block,
+    /// <summary>Passable at a cost that grows with how far the reading lies beyond the limit, with a <c>possibly_steep</c> warning.</summary>
+    Penalize,
+    /// <summary>Priced as if at the limit, with a <c>possibly_steep</c> warning: for users who would rather try.</summary>
+    Ignore,
+}
+
+/// <summary>
 /// A mobility profile's values: a preset from <c>presets.json</c>, possibly changed by one request's constraints.
 /// Limits are hard: beyond them a way is blocked. Below each limit a comfort zone (from half the limit for slopes and
 /// kerbs, up to a third more than the minimum for width) makes cost rise smoothly instead of jumping.
@@ -45,4 +59,5 @@ public sealed record ProfileSettings
     public string? MinSmoothness { get; init; }
     public StepsPolicy Steps { get; init; }
     public UnknownPolicy Unknown { get; init; }
+    public DerivedInclinePolicy DerivedIncline { get; init; } = DerivedInclinePolicy.Penalize;
 }

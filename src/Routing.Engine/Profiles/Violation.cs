@@ -1,4 +1,5 @@
 using Routing.Engine.Barriers;
+using Routing.Graph.Facts;
 
 namespace Routing.Engine.Profiles;
 
@@ -29,12 +30,25 @@ public enum Constraint
     NotConnected,
 }
 
+/// <summary>Where the fact behind a broken limit comes from.</summary>
+public enum ViolationEvidence
+{
+    /// <summary>An OSM tag on the way or node.</summary>
+    Tagged,
+    /// <summary>Inferred: from another tag (kerb=lowered gives 3 cm) or from a terrain model.</summary>
+    Derived,
+    /// <summary>A verified barrier report.</summary>
+    Reported,
+}
+
 /// <summary>
 /// A broken limit: what, by how much (<see cref="Actual"/> against <see cref="Limit"/> in <see cref="Unit"/>, when
 /// the constraint has a measure), and the name of the request field that would lift it.
 /// </summary>
 /// <param name="ReportId">For <see cref="Constraint.Reported"/>: the barrier report that causes it.</param>
 /// <param name="ReportKind">For <see cref="Constraint.Reported"/>: what the report says is wrong.</param>
+/// <param name="Evidence">Where the fact that breaks the limit comes from: tagged, derived (from another tag or the terrain), reported.</param>
+/// <param name="InclineConfidence">For slopes: how far the incline can be trusted.</param>
 public readonly record struct Violation(
     Constraint Constraint,
     double? Actual = null,
@@ -42,7 +56,9 @@ public readonly record struct Violation(
     string? Unit = null,
     string? Detail = null,
     long? ReportId = null,
-    ReportedBarrierKind? ReportKind = null)
+    ReportedBarrierKind? ReportKind = null,
+    ViolationEvidence Evidence = ViolationEvidence.Tagged,
+    InclineConfidence? InclineConfidence = null)
 {
     /// <summary>The request constraint a user can change to accept this, or null when nothing can (construction, access, reports).</summary>
     public string? RequestField => Constraint switch

@@ -46,8 +46,16 @@ public sealed record RouteSegment
     public required Fact<string?> Surface { get; init; }
     public required Fact<string?> Smoothness { get; init; }
     public required Fact<int?> WidthCm { get; init; }
-    /// <summary>Steepest sustained incline in the direction of travel, percent (negative is downhill); null when unknown.</summary>
+    /// <summary>Steepest sustained incline (over 30 m) in the direction of travel, percent (negative is downhill); null when unknown.</summary>
     public required Fact<double?> InclinePct { get; init; }
+    /// <summary>Rise over the whole stretch divided by its length, percent, in the direction of travel; null when unknown.</summary>
+    public double? AverageInclinePct { get; init; }
+    /// <summary>How far the incline can be trusted: measured (tagged), or high or low for a terrain model's reading.</summary>
+    public InclineConfidence InclineConfidence { get; init; }
+    /// <summary>The terrain reads this stretch beyond the profile's slope limit but cannot vouch for it.</summary>
+    public bool PossiblySteep { get; init; }
+    /// <summary>The limits this stretch (or the vertex it starts at) breaks: empty on a route, filled on a least-violating route.</summary>
+    public IReadOnlyList<Violation> Violations { get; init; } = [];
     /// <summary>"up" or "down" when only the direction is known, else null.</summary>
     public string? InclineDirection { get; init; }
     /// <summary>The kerb crossed where this segment starts (on the vertex or at the start of a crossing way), if any.</summary>
@@ -86,5 +94,5 @@ public sealed record RouteSummary
 /// <param name="DistanceM">Distance from this instruction to the next.</param>
 public sealed record Instruction(string Type, string Text, double DistanceM, GeoPoint Location, int SegmentIndex, string? Name);
 
-/// <param name="Type">Stable machine name: unknown_surface, unknown_width, unknown_incline, unknown_kerb, steep, rough_surface, narrow, steps, kerb_near_limit, reported_barrier (a verified report on the route), unverified_barrier (a report awaiting verification near the route).</param>
+/// <param name="Type">Stable machine name: unknown_surface, unknown_width, unknown_incline, unknown_kerb, steep, possibly_steep (a terrain reading beyond the limit that the model cannot vouch for), rough_surface, narrow, steps, kerb_near_limit, reported_barrier (a verified report on the route), unverified_barrier (a report awaiting verification near the route).</param>
 public sealed record RouteWarning(string Type, string Message, int? SegmentIndex, GeoPoint? Location);

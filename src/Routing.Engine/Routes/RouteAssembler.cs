@@ -12,12 +12,6 @@ namespace Routing.Engine.Routes;
 /// </summary>
 internal sealed class RouteAssembler(RoutingGraph graph)
 {
-    /// <summary>
-    /// A start or end stretch shorter than this (the graph's centimetre precision) is not travelled: the snapped point
-    /// sits on the vertex, and a zero-length segment would only clutter the description.
-    /// </summary>
-    private const double MinPartialM = 0.01;
-
     private static readonly UnknownFacts[] ReportedUnknowns =
         [UnknownFacts.Surface, UnknownFacts.Smoothness, UnknownFacts.Width, UnknownFacts.Incline, UnknownFacts.Kerb, UnknownFacts.Barrier];
 
@@ -81,7 +75,7 @@ internal sealed class RouteAssembler(RoutingGraph graph)
                 }
                 continue;
             }
-            if (step.IsPartial && step.LengthM < MinPartialM)
+            if (step.IsPartial && step.LengthM < CompiledProfile.NegligibleM)
             {
                 continue;
             }
@@ -128,7 +122,7 @@ internal sealed class RouteAssembler(RoutingGraph graph)
                     pendingVertex = step.Vertex;
                     continue;
                 }
-                if (step.IsPartial && step.LengthM < MinPartialM)
+                if (step.IsPartial && step.LengthM < CompiledProfile.NegligibleM)
                 {
                     continue;
                 }
@@ -230,11 +224,16 @@ internal sealed class RouteAssembler(RoutingGraph graph)
         var node = vertex >= 0 ? graph.ClassOfVertex(vertex) : default;
         double distanceM = 0, durationS = extraDurationS;
         var unknown = UnknownFacts.None;
+        var violations = new List<Violation>();
+        bool possiblySteep = false;
         for (int i = firstIndex; i <= lastIndex; i++)
         {
             distanceM += pieces[i].LengthM;
             durationS += pieces[i].DurationS;
             unknown |= pieces[i].Verdict.Unknown | pieces[i].StartVertexVerdict.Unknown;
+            possiblySteep |= pieces[i].Verdict.PossiblySteep;
+            AddOnce(violations, pieces[i].StartVertexVerdict.Violation);
+            AddOnce(violations, pieces[i].Verdict.Violation);
         }
 
         // Whether this segment carries on directly from the previous one (no via point, no gap).
@@ -277,6 +276,12 @@ internal sealed class RouteAssembler(RoutingGraph graph)
             InclinePct = edgeClass.InclineKind == InclineKind.Value
                 ? new((first.Backward ? -edgeClass.SteepestInclinePermille : edgeClass.SteepestInclinePermille) / 10.0, edgeClass.InclineEvidence)
                 : new(null, Evidence.Unknown),
+            AverageInclinePct = edgeClass.InclineKind == InclineKind.Value
+                ? (first.Backward ? -edgeClass.InclinePermille : edgeClass.InclinePermille) / 10.0
+                : null,
+            InclineConfidence = edgeClass.InclineConfidence,
+            PossiblySteep = possiblySteep,
+            Violations = violations,
             InclineDirection = (edgeClass.InclineKind, first.Backward) switch
             {
                 (InclineKind.UpNoValue, false) or (InclineKind.DownNoValue, true) => "up",
@@ -319,6 +324,14 @@ internal sealed class RouteAssembler(RoutingGraph graph)
         return (new KerbCrossing(FactNames.Of(edgeClass.Kerb), KerbHeight(edgeClass.KerbEvidence, edgeClass.KerbHeightCm),
             wayEnd >= 0 ? graph.VertexOsmNodeId[wayEnd] : null,
             wayEnd >= 0 ? VertexPoint(wayEnd) : geometry[first.FirstPoint]), false);
+    }
+
+    private static void AddOnce(List<Violation> violations, Violation? violation)
+    {
+        if (violation is { } v && !violations.Contains(v))
+        {
+            violations.Add(v);
+        }
     }
 
     private static Fact<int?> KerbHeight(Evidence evidence, byte heightCm) =>

@@ -67,6 +67,15 @@ internal static class RouteWarnings
             }
         }
 
+        foreach (var run in Runs(segments, s => s.Segment.PossiblySteep ? Direction(s.Segment) : null))
+        {
+            double steepestPct = Enumerable.Range(run.First, run.Last - run.First + 1).Max(i => Math.Abs(segments[i].Segment.InclinePct.Value ?? 0));
+            string name = segments[run.First].Segment.Name;
+            string on = name.Length > 0 ? RouteTexts.Format("warning.on_name", language, name) : "";
+            Add("possibly_steep", RouteTexts.Format("warning.possibly_steep." + run.Key, language,
+                RouteTexts.Number(steepestPct, "0", language), Metres(run.LengthM), on), run.First);
+        }
+
         foreach (var run in Runs(segments, s => SteepDirection(s.Segment, settings)))
         {
             if (run.LengthM > SteepMinM)
@@ -108,13 +117,16 @@ internal static class RouteWarnings
     private static string? SteepDirection(RouteSegment segment, ProfileSettings settings)
     {
         // Steps have their own warning; their slope is that of the staircase, which the profile judges as steps.
-        if (segment.Steps || segment.InclinePct.Value is not { } pct || pct == 0)
+        if (segment.Steps || segment.PossiblySteep || segment.InclinePct.Value is not { } pct || pct == 0)
         {
             return null;
         }
         double? limit = pct > 0 ? settings.MaxInclineUpPct : settings.MaxInclineDownPct;
         return limit is { } max && Math.Abs(pct) > max / 2 ? (pct > 0 ? "up" : "down") : null;
     }
+
+    private static string? Direction(RouteSegment segment) =>
+        segment.InclinePct.Value switch { > 0 => "up", < 0 => "down", _ => null };
 
     private static int FindIndex(IReadOnlyList<AssembledSegment> segments, Func<AssembledSegment, bool> match)
     {

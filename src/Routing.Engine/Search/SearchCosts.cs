@@ -61,8 +61,8 @@ internal static class SearchCosts
     }
 
     /// <summary>
-    /// A blocked direction has an infinite cost per metre, and 0 m of it gives NaN (0 × ∞): that is blocked too, and
-    /// turning it into +infinity keeps every comparison of the searches meaningful.
+    /// A blocked direction has an infinite cost per metre, and an edge of 0 m gives NaN (0 × ∞): that is blocked too,
+    /// and turning it into +infinity keeps every comparison of the searches meaningful.
     /// </summary>
     public static double Blocked(double cost) => double.IsNaN(cost) ? double.PositiveInfinity : cost;
 

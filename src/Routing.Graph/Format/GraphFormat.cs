@@ -33,11 +33,12 @@ namespace Routing.Graph.Format;
 /// detects any single corrupted byte. Any change to the layout, a section or the element structs
 /// (<see cref="EdgeClass"/>, <see cref="NodeClass"/>) needs a new <see cref="Version"/>.
 /// <para>Versions: 1 the accessibility graph; 2 adds street names (sections ENAM, NAMO, NAMB); 3 adds elevations
-/// (sections VELE, SELE) and inclines derived from a terrain model.</para>
+/// (sections VELE, SELE) and inclines derived from a terrain model; 4 adds how far a derived incline can be trusted
+/// (<see cref="EdgeClass.InclineConfidence"/>, <see cref="EdgeClass.AssuredInclinePermille"/>).</para>
 /// </summary>
 public static class GraphFormat
 {
-    public const uint Version = 3;
+    public const uint Version = 4;
 
     /// <summary>The first 8 bytes of every graph file.</summary>
     public static ReadOnlySpan<byte> Magic => "A11YGRPH"u8;
@@ -91,7 +92,7 @@ public static class GraphFormat
     internal const int HeaderChecksumOffset = 32;
 
     /// <summary>
-    /// Version 3 has 24 sections; the bound keeps a corrupt count from making the reader allocate a huge table
+    /// Version 4 has 24 sections; the bound keeps a corrupt count from making the reader allocate a huge table
     /// before the header checksum has been verified.
     /// </summary>
     internal const int MaxSectionCount = 256;

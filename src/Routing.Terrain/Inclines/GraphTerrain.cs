@@ -41,7 +41,7 @@ public static class GraphTerrain
             EdgeClass edgeClass = graph.ClassOfEdge(edge);
             profile.Load(graph, edge, vertexElevationM, terrain, followsGround: !IsStructure(edgeClass));
             profile.CopyShapeElevations(shapeElevationM.AsSpan(graph.EdgeFirstShapePoint[edge]));
-            facts[edge] = WithTerrainIncline(edgeClass, profile);
+            facts[edge] = profile.IsComplete ? WithTerrainIncline(edgeClass, Read(graph, edge, profile, terrain)) : edgeClass;
         }
         return graph.WithTerrain(vertexElevationM, shapeElevationM, facts, metadata);
     }
@@ -59,7 +59,7 @@ public static class GraphTerrain
     /// meet, or with no ground edge at all) takes the distance-weighted mean of its neighbours, which on a chain of
     /// bridge edges is exactly the straight line between the bridge's ends.
     /// </summary>
-    private static float[] VertexElevations(RoutingGraph graph, IElevationModel terrain)
+    internal static float[] VertexElevations(RoutingGraph graph, IElevationModel terrain)
     {
         var elevationM = new float[graph.VertexCount];
         var floating = new List<int>();
@@ -77,6 +77,33 @@ public static class GraphTerrain
         }
         StructureHeights.Interpolate(graph, floating, elevationM);
         return elevationM;
+    }
+
+    /// <summary>
+    /// The terrain's reading of an edge whose profile is loaded (see <see cref="InclineReading"/>): its inclines over
+    /// the three lengths that matter, the model's resolution along it, and how steep the ground is around it.
+    /// </summary>
+    internal static InclineReading Read(RoutingGraph graph, int edge, EdgeProfile profile, IElevationModel terrain)
+    {
+        var (averagePermille, steepestPermille) = profile.Inclines(SustainedLengthM);
+        double cellSizeM = 0, reliefPct = 0;
+        int from = graph.EdgeFrom[edge], to = graph.EdgeTo[edge];
+        double fromLat = Coordinates.ToDegrees(graph.VertexLatE7[from]), fromLon = Coordinates.ToDegrees(graph.VertexLonE7[from]);
+        double toLat = Coordinates.ToDegrees(graph.VertexLatE7[to]), toLon = Coordinates.ToDegrees(graph.VertexLonE7[to]);
+        for (int i = 0; i <= 2; i++)
+        {
+            double lat = fromLat + (i / 2.0 * (toLat - fromLat)), lon = fromLon + (i / 2.0 * (toLon - fromLon));
+            double cellM = terrain.CellSizeMAt(lat, lon);
+            if (!double.IsNaN(cellM))
+            {
+                cellSizeM = Math.Max(cellSizeM, cellM);
+                // Relief at the scale of a sustained stretch at least: on a 1 m model, one cell sees kerbs, not hills.
+                reliefPct = Math.Max(reliefPct, TerrainRelief.SlopePctAt(terrain, lat, lon, Math.Max(cellM, SustainedLengthM / 2)));
+            }
+        }
+        double resolvableM = InclineConfidenceRule.ResolvableLengthM(cellSizeM);
+        double resolvedPermille = profile.LengthM > resolvableM ? profile.Inclines(resolvableM).SteepestPermille : averagePermille;
+        return new InclineReading(profile.LengthM, cellSizeM, averagePermille / 10, steepestPermille / 10, resolvedPermille / 10, reliefPct);
     }
 
     private static bool IsOnStructure(RoutingGraph graph, int vertex)
@@ -102,14 +129,14 @@ public static class GraphTerrain
     /// The edge's facts with the terrain's incline, unless OSM already gives a value: tagged on the way, or derived
     /// from the street's own tag for its sidewalk. A mapper measured what a 90 m grid can only estimate.
     /// </summary>
-    internal static EdgeClass WithTerrainIncline(EdgeClass edge, EdgeProfile profile)
+    internal static EdgeClass WithTerrainIncline(EdgeClass edge, in InclineReading reading)
     {
-        if (!profile.IsComplete || (edge.Flags & (EdgeFlags.Elevator | EdgeFlags.Conveying)) != 0 || edge.InclineKind == InclineKind.Value)
+        if ((edge.Flags & (EdgeFlags.Elevator | EdgeFlags.Conveying)) != 0 || edge.InclineKind == InclineKind.Value)
         {
             return edge;
         }
-        var (averagePermille, steepestPermille) = profile.Inclines(SustainedLengthM);
-        int average = RoundToStep(averagePermille), steepest = RoundToStep(steepestPermille);
+        int average = RoundToStep(reading.AveragePct * 10), steepest = RoundToStep(reading.SteepestPct * 10);
+        var (confidence, assuredPct) = InclineConfidenceRule.Judge(reading, IsStructure(edge));
         // incline=up/down names the direction but no value: keep it unless the terrain agrees and can say how much.
         int taggedSign = edge.InclineKind switch { InclineKind.UpNoValue => 1, InclineKind.DownNoValue => -1, _ => 0 };
         if (taggedSign != 0 && Math.Sign(steepest) != taggedSign)
@@ -122,6 +149,8 @@ public static class GraphTerrain
             InclineEvidence = Evidence.Derived,
             InclinePermille = (short)average,
             SteepestInclinePermille = (short)steepest,
+            InclineConfidence = confidence,
+            AssuredInclinePermille = (short)RoundToStep(assuredPct * 10),
         };
     }
 

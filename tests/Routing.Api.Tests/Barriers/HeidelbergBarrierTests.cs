@@ -104,6 +104,69 @@ public sealed class HeidelbergBarrierTests(BarrierHeidelbergApi api, ITestOutput
         output.WriteLine(Invariant($"window start took effect after {startedAfter.TotalMilliseconds:F0} ms, window end after {endedAfter.TotalMilliseconds:F0} ms (clock moved by hand)"));
     }
 
+    [Fact]
+    public async Task With_Seminarstrasse_blocked_the_old_town_is_reached_or_refused_only_for_what_can_be_trusted()
+    {
+        // The issue's scenario: with Seminarstraße blocked, every terrain slope taken as fact refused the old town for
+        // "incline 9.0 % uphill on way 14327297 (Apothekergasse)", a flat lane whose 9 % a 90 m model cannot resolve.
+        const string ToOldTown = "/v1/routes?from=49.4094,8.6934&to=49.4105,8.7098&profile=wheelchair&language=en";
+        var report = await api.Client.CreateReport(BarrierApiFactory.PlannerKey,
+            BarrierHttp.Report("blocked_path", """{"type": "Point", "coordinates": [8.70694, 49.40977]}"""));
+        try
+        {
+            var (asFact, _) = await Poll(ToOldTown + "&derived_incline=block", answer => answer.TryGetProperty("blockers", out _));
+            var factBlockers = asFact.GetProperty("blockers").EnumerateArray().ToList();
+            Assert.Contains(factBlockers, b => b.GetProperty("osm_way_id").GetInt64() == 14327297
+                && b.GetProperty("evidence").GetString() == "derived" && b.GetProperty("confidence").GetString() == "low");
+
+            var answer = await Answer(ToOldTown);
+            if (answer.TryGetProperty("routes", out var routes))
+            {
+                var route = routes[0];
+                Assert.DoesNotContain(route.GetProperty("segments").EnumerateArray(), s => s.GetProperty("osm_way_id").GetInt64() == 87358588);
+                // Whatever uncertain slope it passes is named, with where, how long and how steep.
+                foreach (var segment in route.GetProperty("segments").EnumerateArray().Where(s => s.GetProperty("possibly_steep").GetBoolean()))
+                {
+                    Assert.Contains(route.GetProperty("warnings").EnumerateArray(), w => w.GetProperty("type").GetString() == "possibly_steep");
+                    Assert.Equal("derived", segment.GetProperty("incline_pct").GetProperty("evidence").GetString());
+                }
+            }
+            else
+            {
+                Assert.All(answer.GetProperty("blockers").EnumerateArray(), b => Assert.True(
+                    b.GetProperty("evidence").GetString() is "tagged" or "reported" || b.GetProperty("confidence").GetString() == "high", b.GetRawText()));
+            }
+        }
+        finally
+        {
+            await api.Client.Send(HttpMethod.Post, $"/v1/barriers/{report.Id()}/resolve", BarrierApiFactory.PlannerKey);
+        }
+    }
+
+    /// <summary>A route (200) or a no-route problem (422), whichever the service answers.</summary>
+    private async Task<JsonElement> Answer(string path)
+    {
+        var response = await api.Client.GetAsync(path);
+        return response.StatusCode == HttpStatusCode.OK
+            ? await response.Json()
+            : await response.Problem(HttpStatusCode.UnprocessableEntity, "no-route");
+    }
+
+    /// <summary>Asks until <paramref name="condition"/> holds on the answer or the limit passes (a report takes effect within a second).</summary>
+    private async Task<(JsonElement Answer, TimeSpan After)> Poll(string path, Func<JsonElement, bool> condition)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var answer = await Answer(path);
+            if (condition(answer) || clock.Elapsed > PollLimit)
+            {
+                return (answer, clock.Elapsed);
+            }
+            await Task.Delay(20);
+        }
+    }
+
     private static string Report(string kind, Target target, string extra = "") =>
         BarrierHttp.Report(kind, Invariant($$"""{"type": "Point", "coordinates": [{{target.Lon}}, {{target.Lat}}]}"""), extra);
 

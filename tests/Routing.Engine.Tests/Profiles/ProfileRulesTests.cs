@@ -98,6 +98,61 @@ public sealed class ProfileRulesTests
     public void Incline_is_judged_in_the_direction_of_travel(int permille, bool backward, Constraint? expected) =>
         Assert.Equal(expected, Blocks("wheelchair", WithIncline(permille), backward));
 
+    /// <summary>A terrain reading: steepest over 30 m, what the model vouches for, and its confidence.</summary>
+    private static EdgeClass Derived(int steepestPermille, int assuredPermille, InclineConfidence confidence) => GoodFootway with
+    {
+        InclineEvidence = Evidence.Derived,
+        InclinePermille = (short)(steepestPermille / 2),
+        SteepestInclinePermille = (short)steepestPermille,
+        AssuredInclinePermille = (short)assuredPermille,
+        InclineConfidence = confidence,
+    };
+
+    public static TheoryData<EdgeClass, DerivedInclinePolicy, Constraint?, bool> DerivedInclineTable => new()
+    {
+        // A tag blocks whatever the policy.
+        { WithIncline(90) with { InclineConfidence = InclineConfidence.Measured, AssuredInclinePermille = 90 }, DerivedInclinePolicy.Ignore, Constraint.InclineUp, false },
+        // What a model vouches for blocks whatever the policy.
+        { Derived(120, 90, InclineConfidence.High), DerivedInclinePolicy.Ignore, Constraint.InclineUp, false },
+        { Derived(-120, -90, InclineConfidence.High), DerivedInclinePolicy.Penalize, Constraint.InclineDown, false },
+        // A reading beyond the limit the model cannot vouch for: the policy decides.
+        { Derived(90, 50, InclineConfidence.High), DerivedInclinePolicy.Penalize, null, true },
+        { Derived(90, 0, InclineConfidence.Low), DerivedInclinePolicy.Penalize, null, true },
+        { Derived(90, 0, InclineConfidence.Low), DerivedInclinePolicy.Ignore, null, true },
+        { Derived(90, 0, InclineConfidence.Low), DerivedInclinePolicy.Block, Constraint.InclineUp, false },
+        { Derived(90, 50, InclineConfidence.High), DerivedInclinePolicy.Block, Constraint.InclineUp, false },
+        // Within the limit nothing is uncertain.
+        { Derived(50, 0, InclineConfidence.Low), DerivedInclinePolicy.Penalize, null, false },
+    };
+
+    [Theory]
+    [MemberData(nameof(DerivedInclineTable))]
+    public void Derived_inclines_block_only_where_the_model_vouches_for_them(EdgeClass edge, DerivedInclinePolicy policy, Constraint? expected, bool possiblySteep)
+    {
+        var verdict = new ProfileRules(Preset("wheelchair") with { DerivedIncline = policy }).Edge(edge, backward: false);
+        Assert.Equal((expected, possiblySteep), (verdict.Violation?.Constraint, verdict.PossiblySteep));
+    }
+
+    [Fact]
+    public void A_possibly_steep_stretch_costs_more_under_penalize_than_ignore_and_more_than_one_at_the_limit()
+    {
+        var wheelchair = Preset("wheelchair");
+        var uncertain = Derived(90, 0, InclineConfidence.Low);
+        double penalize = CostPerMetre(wheelchair with { DerivedIncline = DerivedInclinePolicy.Penalize }, uncertain);
+        double ignore = CostPerMetre(wheelchair with { DerivedIncline = DerivedInclinePolicy.Ignore }, uncertain);
+        double atLimit = CostPerMetre(wheelchair, uncertain with { SteepestInclinePermille = 60 });
+        Assert.Equal(2 * ignore, penalize, 9); // 9 % read, 6 % allowed: half the limit beyond it, 1 + 2 * 0.5
+        Assert.Equal(3 * ignore, CostPerMetre(wheelchair, uncertain with { SteepestInclinePermille = 200 }), 9); // capped
+        Assert.Equal(atLimit, ignore, 9);
+    }
+
+    [Fact]
+    public void A_blocking_derived_incline_says_it_is_derived_and_how_far_it_is_trusted()
+    {
+        var violation = new ProfileRules(Preset("wheelchair")).Edge(Derived(120, 90, InclineConfidence.High), backward: false).Violation;
+        Assert.Equal((ViolationEvidence.Derived, InclineConfidence.High, 9.0), (violation?.Evidence, violation?.InclineConfidence, violation?.Actual));
+    }
+
     [Fact]
     public void One_way_edges_block_only_against_their_direction()
     {

@@ -1,3 +1,4 @@
+using Routing.Engine.Profiles;
 using Routing.Engine.Search;
 using Routing.Graph;
 using Routing.Graph.Facts;
@@ -17,12 +18,15 @@ public sealed class PathFinderTests
     [InlineData("pushchair", false)]
     [InlineData("foot", false)]
     [InlineData("wheelchair", true)]
-    public void Alt_finds_the_cost_of_dijkstra_on_random_heidelberg_pairs(string profileName, bool relaxed)
+    [InlineData("wheelchair", false, DerivedInclinePolicy.Block)]
+    [InlineData("wheelchair", false, DerivedInclinePolicy.Ignore)]
+    [InlineData("walker", true, DerivedInclinePolicy.Block)]
+    public void Alt_finds_the_cost_of_dijkstra_on_random_heidelberg_pairs(string profileName, bool relaxed, DerivedInclinePolicy? derivedIncline = null)
     {
         var finder = SearchTesting.HeidelbergFinder;
         var graph = finder.Graph;
-        var profile = SearchTesting.Profile(graph, profileName, relaxed);
-        var random = new Random(20_251_126 + profileName.Length + (relaxed ? 1000 : 0));
+        var profile = SearchTesting.Profile(graph, profileName, relaxed, derivedIncline);
+        var random = new Random(20_251_126 + profileName.Length + (relaxed ? 1000 : 0) + (int)(derivedIncline ?? 0));
         var pairs = new (SnapPoint From, SnapPoint To)[PairsPerProfile];
         for (int i = 0; i < pairs.Length; i++)
         {
@@ -67,12 +71,19 @@ public sealed class PathFinderTests
         Assert.True(relaxed ? found == pairs.Length : found >= pairs.Length / 5, $"only {found} of {pairs.Length} pairs connected");
     }
 
-    [Fact]
-    public void Alt_settles_far_fewer_vertices_than_dijkstra_across_town()
+    /// <summary>
+    /// The landmarks bound cost by length, so they guide best where cost follows length. A wheelchair pays up to 45
+    /// times the bound on hillsides (comfort zone, slowdown, possibly steep readings), which now stay passable instead
+    /// of blocked: its search still settles fewer vertices than Dijkstra's, but not far fewer (benchmarks/README.md).
+    /// </summary>
+    [Theory]
+    [InlineData("foot", 0.5)]
+    [InlineData("wheelchair", 1.0)]
+    public void Alt_settles_fewer_vertices_than_dijkstra_across_town(string profileName, double maxShare)
     {
         var finder = SearchTesting.HeidelbergFinder;
         var graph = finder.Graph;
-        var profile = SearchTesting.Profile(graph, "wheelchair");
+        var profile = SearchTesting.Profile(graph, profileName);
         var random = new Random(42);
         long altSettled = 0, dijkstraSettled = 0;
         int pairs = 0;
@@ -95,7 +106,7 @@ public sealed class PathFinderTests
             pairs++;
         }
         double share = altSettled / (double)dijkstraSettled;
-        Assert.True(share < 0.5, $"ALT settled {altSettled:N0} vertices, Dijkstra {dijkstraSettled:N0} ({share:P0})");
+        Assert.True(share < maxShare, $"ALT settled {altSettled:N0} vertices, Dijkstra {dijkstraSettled:N0} ({share:P0})");
     }
 
     [Fact]

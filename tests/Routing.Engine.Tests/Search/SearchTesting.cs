@@ -12,10 +12,11 @@ internal static class SearchTesting
 
     public static PathFinder HeidelbergFinder => LazyHeidelberg.Value;
 
-    public static CompiledProfile Profile(RoutingGraph graph, string name, bool relaxed = false)
+    /// <param name="derivedIncline">Overrides the preset's policy for uncertain terrain slopes.</param>
+    public static CompiledProfile Profile(RoutingGraph graph, string name, bool relaxed = false, DerivedInclinePolicy? derivedIncline = null)
     {
         Assert.True(ProfileCatalog.Default.TryGet(name, out var settings), name);
-        return CompiledProfile.Compile(graph, settings, relaxed);
+        return CompiledProfile.Compile(graph, new ConstraintOverrides { DerivedIncline = derivedIncline }.ApplyTo(settings), relaxed);
     }
 
     /// <summary>A point on a random edge of the largest component, at a random offset.</summary>

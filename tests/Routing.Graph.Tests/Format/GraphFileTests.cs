@@ -103,7 +103,7 @@ public sealed class GraphFileTests : IDisposable
         Assert.Equal(AllTags.Order(), table.Select(entry => entry.Tag).Order());
         Assert.All(table, entry => Assert.Equal(0UL, entry.OffsetBytes % 64));
         // The class structs are stored raw: a change of their size is a change of the format (and its version).
-        Assert.Equal(24U, RawGraphFile.Entry(file, Tags.EdgeClasses).ElementSizeBytes);
+        Assert.Equal(27U, RawGraphFile.Entry(file, Tags.EdgeClasses).ElementSizeBytes);
         Assert.Equal(9U, RawGraphFile.Entry(file, Tags.NodeClasses).ElementSizeBytes);
         Assert.Equal(8U, RawGraphFile.Entry(file, Tags.EdgeOsmWayId).ElementSizeBytes);
         Assert.Equal(1U, RawGraphFile.Entry(file, Tags.NameBytes).ElementSizeBytes);
@@ -150,7 +150,7 @@ public sealed class GraphFileTests : IDisposable
 
         GraphFileException ex = ReadFails(file);
 
-        Assert.Contains("has format version 7; this program reads version 3: rebuild the graph with Routing.Preprocess", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("has format version 7; this program reads version 4: rebuild the graph with Routing.Preprocess", ex.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -301,7 +301,7 @@ public sealed class GraphFileTests : IDisposable
 
         GraphFileException ex = ReadFails(file);
 
-        Assert.Contains("expected no flags (format version 3 defines none), found 0x00000004", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("expected no flags (format version 4 defines none), found 0x00000004", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
