@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Routing.Engine;
 using Routing.Engine.Profiles;
 using Routing.Graph;
@@ -51,6 +52,6 @@ internal static class RefusalReport
             InclineConfidence.Low => "slope (terrain, low confidence)",
             _ => "slope (tagged)",
         },
-        var constraint => constraint.ToString().ToLowerInvariant(),
+        var constraint => JsonNamingPolicy.SnakeCaseLower.ConvertName(constraint.ToString()),
     };
 }

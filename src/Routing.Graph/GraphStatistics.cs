@@ -29,6 +29,8 @@ public sealed record GraphStatistics
     public required double KnownInclineShare { get; init; }
     /// <summary>Share of the walkable length whose incline is tagged in OSM (the rest of the known share comes from the terrain).</summary>
     public required double TaggedInclineShare { get; init; }
+    /// <summary>Share of the walkable length whose incline comes from the terrain with high confidence (it may block).</summary>
+    public required double HighConfidenceInclineShare { get; init; }
     /// <summary>Lowest and highest vertex, metres; null when the graph has no terrain model.</summary>
     public required (double LowestM, double HighestM)? ElevationRangeM { get; init; }
 
@@ -60,7 +62,7 @@ public sealed record GraphStatistics
         }
 
         int steps = 0, elevatorEdges = 0, areaCrossings = 0, named = 0;
-        long totalCm = 0, surfaceCm = 0, smoothnessCm = 0, widthCm = 0, inclineCm = 0, taggedInclineCm = 0;
+        long totalCm = 0, surfaceCm = 0, smoothnessCm = 0, widthCm = 0, inclineCm = 0, taggedInclineCm = 0, highConfidenceInclineCm = 0;
         var edgeClasses = graph.EdgeClasses;
         var lengths = graph.EdgeLengthCm;
         var classIds = graph.EdgeClassId;
@@ -93,6 +95,7 @@ public sealed record GraphStatistics
             widthCm += edge.WidthEvidence != Evidence.Unknown ? length : 0;
             inclineCm += edge.InclineKind != InclineKind.Unknown ? length : 0;
             taggedInclineCm += edge.InclineKind != InclineKind.Unknown && edge.InclineEvidence == Evidence.Tagged ? length : 0;
+            highConfidenceInclineCm += edge.InclineConfidence == InclineConfidence.High ? length : 0;
         }
 
         double Share(long part) => totalCm == 0 ? 0 : (double)part / totalCm;
@@ -125,6 +128,7 @@ public sealed record GraphStatistics
             KnownWidthShare = Share(widthCm),
             KnownInclineShare = Share(inclineCm),
             TaggedInclineShare = Share(taggedInclineCm),
+            HighConfidenceInclineShare = Share(highConfidenceInclineCm),
             ElevationRangeM = lowestM <= highestM ? (lowestM, highestM) : null,
         };
     }

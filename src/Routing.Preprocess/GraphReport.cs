@@ -39,6 +39,7 @@ internal static class GraphReport
         Line("known surface / smoothness", $"{s.KnownSurfaceShare:P1} / {s.KnownSmoothnessShare:P1} of walkable length");
         Line("known width / incline", $"{s.KnownWidthShare:P1} / {s.KnownInclineShare:P1} of walkable length");
         Line("incline tagged in OSM", $"{s.TaggedInclineShare:P1} of walkable length");
+        Line("terrain incline, high confidence", $"{s.HighConfidenceInclineShare:P1} of walkable length (the rest: low confidence, by default not a block)");
         if (s.ElevationRangeM is var (lowestM, highestM))
         {
             Line("elevation range", $"{lowestM:F0} .. {highestM:F0} m");
@@ -86,6 +87,7 @@ internal static class GraphReport
             KnownWidthShare = Math.Round(s.KnownWidthShare, 4),
             KnownInclineShare = Math.Round(s.KnownInclineShare, 4),
             TaggedInclineShare = Math.Round(s.TaggedInclineShare, 4),
+            HighConfidenceInclineShare = Math.Round(s.HighConfidenceInclineShare, 4),
             LowestElevationM = s.ElevationRangeM?.LowestM,
             HighestElevationM = s.ElevationRangeM?.HighestM,
         };
