@@ -1,3 +1,4 @@
+using Routing.Api.Analysis;
 using Routing.Api.Barriers;
 using Routing.Api.Documentation;
 using Routing.Api.Health;
@@ -29,6 +30,7 @@ app.MapApiDocumentation();                                      // /openapi/v1.j
 app.MapHealthEndpoints();                                       // /health
 app.MapProfileEndpoints();                                      // /v1/profiles, /v1/profiles/{name}
 app.MapRouteEndpoints();                                        // /v1/routes (GET and POST)
+app.MapAnalysisEndpoints();                                     // /v1/isochrones, /v1/matrix
 app.MapBarrierEndpoints();                                      // /v1/barriers, /v1/barriers/{id}[/verify|resolve|reject], .geojson
 app.MapApiKeyEndpoints();                                       // /v1/admin/api-keys
 await app.RunAsync();
