@@ -5,8 +5,10 @@ using Routing.Graph;
 namespace Routing.Terrain;
 
 /// <summary>
-/// A terrain raster in memory: one elevation per cell, row-major from the north-west, void cells as NaN. Elevations
-/// are floats rather than the files' int16 so that <see cref="Smoothed"/> keeps its sub-metre averages.
+/// A terrain raster in memory: one elevation per cell, row-major from the north-west, void cells as NaN, laid out in
+/// its file's coordinate system (WGS 84 degrees, or UTM metres for a state's ground model). Elevations are float32:
+/// they keep the sub-metre averages of <see cref="Smoothed"/> and the centimetres of a 1 m model, at 4 MB per
+/// 1000 x 1000 tile.
 /// </summary>
 internal sealed class ElevationGrid : IElevationModel
 {
@@ -19,19 +21,20 @@ internal sealed class ElevationGrid : IElevationModel
 
     /// <param name="fileName">The file the grid was read from, without directory (it goes into <see cref="Description"/>).</param>
     /// <param name="format">The kind of file, e.g. "GeoTIFF" or "SRTM".</param>
+    /// <param name="coordinateSystem">The system the layout is in.</param>
     /// <param name="layout">Where the cells are.</param>
     /// <param name="elevationsM">Metres above sea level, <see cref="RasterLayout.RowCount"/> x <see cref="RasterLayout.ColumnCount"/>, NaN for voids; kept, not copied.</param>
-    public ElevationGrid(string fileName, string format, RasterLayout layout, float[] elevationsM)
-        : this(fileName, format, layout, elevationsM, isSmoothed: false)
+    public ElevationGrid(string fileName, string format, GridCoordinateSystem coordinateSystem, RasterLayout layout, float[] elevationsM)
+        : this(fileName, format, coordinateSystem, layout, elevationsM, isSmoothed: false)
     {
     }
 
-    private ElevationGrid(string fileName, string format, RasterLayout layout, float[] elevationsM, bool isSmoothed)
+    private ElevationGrid(string fileName, string format, GridCoordinateSystem coordinateSystem, RasterLayout layout, float[] elevationsM, bool isSmoothed)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(layout.RowCount, 1, nameof(layout));
         ArgumentOutOfRangeException.ThrowIfLessThan(layout.ColumnCount, 1, nameof(layout));
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(layout.CellSizeLatDeg, nameof(layout));
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(layout.CellSizeLonDeg, nameof(layout));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(layout.CellSizeY, nameof(layout));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(layout.CellSizeX, nameof(layout));
         if (elevationsM.Length != (long)layout.RowCount * layout.ColumnCount)
         {
             throw new ArgumentException(
@@ -39,28 +42,56 @@ internal sealed class ElevationGrid : IElevationModel
         }
         _fileName = fileName;
         _format = format;
+        CoordinateSystem = coordinateSystem;
         _layout = layout;
         _elevationsM = elevationsM;
         _lastRow = layout.RowCount - 1;
         _lastColumn = layout.ColumnCount - 1;
+        Bounds = Wgs84Bounds();
+        NominalCellSizeM = coordinateSystem.CellSizeM(layout, (Bounds.MinLat + Bounds.MaxLat) / 2);
+        // WGS 84 goes without saying, as it did before other systems were read.
+        string system = coordinateSystem == GridCoordinateSystem.Geographic ? "" : coordinateSystem.Name + ", ";
+        string smoothed = isSmoothed ? ", smoothed" : "";
         Description = string.Create(
-            CultureInfo.InvariantCulture,
-            $"{fileName} ({format}, {layout.ColumnCount} x {layout.RowCount} cells of {CellSizeText(layout)} arc-seconds{(isSmoothed ? ", smoothed" : "")})");
+            CultureInfo.InvariantCulture, $"{fileName} ({format}, {system}{layout.ColumnCount} x {layout.RowCount} cells of {CellSizeText()}{smoothed})");
+        KindDescription = $"{format}, {system}cells of {CellSizeText()}{smoothed}";
     }
 
     public RasterLayout Layout => _layout;
 
+    public GridCoordinateSystem CoordinateSystem { get; }
+
     public string Description { get; }
 
+    /// <summary>The description without the file and its size, e.g. "GeoTIFF, EPSG:25832, cells of 1.0 m, smoothed": what a folder of tiles shares.</summary>
+    public string KindDescription { get; }
+
+    /// <summary>The WGS 84 box the grid covers (its outer cell edges), for finding the grids that may answer at a point.</summary>
+    public BoundingBox Bounds { get; }
+
+    /// <summary>The cell size in metres at the grid's middle: what ranks it against other grids (finer answers first).</summary>
+    public double NominalCellSizeM { get; }
+
     /// <summary>
-    /// Bilinear between the four cell centres around the point. Void cells are left out and the weights of the others
-    /// renormalised, so a point next to a void still gets a value. Points up to half a cell beyond the outermost
-    /// centres (the outer half of an edge pixel) take the edge cells' values; farther out there is no data.
+    /// Bilinear between the four cell centres around the point (see <see cref="TryGetElevationAt"/>), the point first
+    /// taken into the grid's coordinate system.
     /// </summary>
     public bool TryGetElevationM(double latitude, double longitude, out double elevationM)
     {
-        double rowPosition = (_layout.Row0LatitudeDeg - latitude) / _layout.CellSizeLatDeg;
-        double columnPosition = (longitude - _layout.Column0LongitudeDeg) / _layout.CellSizeLonDeg;
+        (double x, double y) = CoordinateSystem.FromWgs84(latitude, longitude);
+        return TryGetElevationAt(x, y, out elevationM);
+    }
+
+    /// <summary>
+    /// Bilinear between the four cell centres around a point in the grid's own coordinates. Void cells are left out and
+    /// the weights of the others renormalised, so a point next to a void still gets a value. Points up to half a cell
+    /// beyond the outermost centres (the outer half of an edge pixel) take the edge cells' values; farther out there is
+    /// no data.
+    /// </summary>
+    internal bool TryGetElevationAt(double x, double y, out double elevationM)
+    {
+        double rowPosition = (_layout.Row0Y - y) / _layout.CellSizeY;
+        double columnPosition = (x - _layout.Column0X) / _layout.CellSizeX;
         // Negated so that NaN coordinates fail as well.
         if (!(rowPosition >= -0.5 && rowPosition <= _lastRow + 0.5 && columnPosition >= -0.5 && columnPosition <= _lastColumn + 0.5))
         {
@@ -97,16 +128,8 @@ internal sealed class ElevationGrid : IElevationModel
         return true;
     }
 
-    public double CellSizeMAt(double latitude, double longitude)
-    {
-        if (!TryGetElevationM(latitude, longitude, out _))
-        {
-            return double.NaN;
-        }
-        double northSouthM = _layout.CellSizeLatDeg * Coordinates.MetresPerDegree;
-        double eastWestM = _layout.CellSizeLonDeg * Coordinates.MetresPerDegree * Math.Cos(latitude * (Math.PI / 180));
-        return Math.Max(northSouthM, eastWestM);
-    }
+    public double CellSizeMAt(double latitude, double longitude) =>
+        TryGetElevationM(latitude, longitude, out _) ? CoordinateSystem.CellSizeM(_layout, latitude) : double.NaN;
 
     /// <summary>The stored value of one cell, NaN for a void.</summary>
     internal float ElevationAtCell(int row, int column) => _elevationsM[(row * _layout.ColumnCount) + column];
@@ -149,7 +172,7 @@ internal sealed class ElevationGrid : IElevationModel
                 smoothedM[cell] = (float)(sum / weightSum);
             }
         }
-        return new ElevationGrid(_fileName, _format, _layout, smoothedM, isSmoothed: true);
+        return new ElevationGrid(_fileName, _format, CoordinateSystem, _layout, smoothedM, isSmoothed: true);
     }
 
     /// <summary>Each valid cell as the median of the valid cells around it (3 x 3, fewer at borders and voids).</summary>
@@ -185,7 +208,7 @@ internal sealed class ElevationGrid : IElevationModel
                 medianM[cell] = count % 2 == 1 ? valid[count / 2] : (valid[(count / 2) - 1] + valid[count / 2]) / 2;
             }
         }
-        return new ElevationGrid(_fileName, _format, _layout, medianM, isSmoothed: true);
+        return new ElevationGrid(_fileName, _format, CoordinateSystem, _layout, medianM, isSmoothed: true);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -198,10 +221,41 @@ internal sealed class ElevationGrid : IElevationModel
         }
     }
 
-    private static string CellSizeText(RasterLayout layout)
+    /// <summary>Arc-seconds for a geographic grid, metres for a projected one; one number when the cells are square.</summary>
+    private string CellSizeText()
     {
-        string lon = (layout.CellSizeLonDeg * 3600).ToString("0.0", CultureInfo.InvariantCulture);
-        string lat = (layout.CellSizeLatDeg * 3600).ToString("0.0", CultureInfo.InvariantCulture);
-        return lon == lat ? lon : $"{lon} x {lat}";
+        (double factor, string format, string unit) = CoordinateSystem.IsGeographic ? (3600.0, "0.0", " arc-seconds") : (1.0, "0.0##", " m");
+        string x = (_layout.CellSizeX * factor).ToString(format, CultureInfo.InvariantCulture);
+        string y = (_layout.CellSizeY * factor).ToString(format, CultureInfo.InvariantCulture);
+        return (x == y ? x : $"{x} x {y}") + unit;
+    }
+
+    /// <summary>
+    /// The WGS 84 box around the grid's outer cell edges. A projected grid's edges are not parallels and meridians, so
+    /// each edge is traced at several points and the box widened by a hundredth of its size for the curvature between.
+    /// </summary>
+    private BoundingBox Wgs84Bounds()
+    {
+        const int PointsPerEdge = 16;
+        double west = _layout.Column0X - (_layout.CellSizeX / 2), east = _layout.CellCentreX(_lastColumn) + (_layout.CellSizeX / 2);
+        double north = _layout.Row0Y + (_layout.CellSizeY / 2), south = _layout.CellCentreY(_lastRow) - (_layout.CellSizeY / 2);
+        if (CoordinateSystem.IsGeographic)
+        {
+            return new BoundingBox(south, west, north, east);
+        }
+        double minLat = double.MaxValue, minLon = double.MaxValue, maxLat = double.MinValue, maxLon = double.MinValue;
+        for (int i = 0; i <= PointsPerEdge; i++)
+        {
+            double x = west + ((east - west) * i / PointsPerEdge);
+            double y = south + ((north - south) * i / PointsPerEdge);
+            foreach ((double pointX, double pointY) in (ReadOnlySpan<(double, double)>)[(x, south), (x, north), (west, y), (east, y)])
+            {
+                (double latitude, double longitude) = CoordinateSystem.ToWgs84(pointX, pointY);
+                (minLat, maxLat) = (Math.Min(minLat, latitude), Math.Max(maxLat, latitude));
+                (minLon, maxLon) = (Math.Min(minLon, longitude), Math.Max(maxLon, longitude));
+            }
+        }
+        double marginLat = (maxLat - minLat) / 100, marginLon = (maxLon - minLon) / 100;
+        return new BoundingBox(minLat - marginLat, minLon - marginLon, maxLat + marginLat, maxLon + marginLon);
     }
 }

@@ -19,7 +19,7 @@ public sealed class ElevationGridTests
                 cells[(row * columns) + column] = elevationsM[row, column];
             }
         }
-        return new ElevationGrid("test.tif", "test", new RasterLayout(rows, columns, NorthLatitude, WestLongitude, CellLatDeg, CellLonDeg), cells);
+        return new ElevationGrid("test.tif", "test", GridCoordinateSystem.Geographic, new RasterLayout(rows, columns, NorthLatitude, WestLongitude, CellLatDeg, CellLonDeg), cells);
     }
 
     private static double At(ElevationGrid model, double row, double column)
