@@ -124,21 +124,23 @@ internal static class XyzTileReader
         {
             return (distinct[0], double.NaN, 1);
         }
-        var gapCounts = new Dictionary<double, int>();
+        // The commonest gap, counting gaps that differ by less than a millionth of the span as one; the cell size is
+        // then the span over the whole number of such gaps in it, which undoes the rounding of the file's decimals.
         double span = distinct[^1] - distinct[0];
+        var gapCounts = new Dictionary<long, (double Gap, int Count)>();
         for (int i = 1; i < distinct.Length; i++)
         {
-            // Rounded to a millionth of the span, so that gaps differing only in the last bits of a double count as one.
-            double gap = Math.Round((distinct[i] - distinct[i - 1]) / span * 1e6) * span / 1e6;
-            gapCounts[gap] = gapCounts.GetValueOrDefault(gap) + 1;
+            double gap = distinct[i] - distinct[i - 1];
+            long key = (long)Math.Round(gap / span * 1e6);
+            gapCounts[key] = (gap, gapCounts.GetValueOrDefault(key).Count + 1);
         }
-        double cellSize = gapCounts.MaxBy(pair => pair.Value).Key;
-        double cells = span / cellSize;
-        if (!(cellSize > 0) || cells > Array.MaxLength)
+        double cells = Math.Round(span / gapCounts.Values.MaxBy(entry => entry.Count).Gap);
+        double cellSize = span / cells;
+        if (!(cells > 0) || cells >= Array.MaxLength)
         {
             throw new TerrainFileException(path, $"its {name} coordinates are on no regular grid; give an XYZ tile of a regular grid");
         }
-        return (distinct[0], cellSize, (int)Math.Round(cells) + 1);
+        return (distinct[0], cellSize, (int)cells + 1);
     }
 
     private static int GridIndex(string path, double position, int point, double x, double y)
