@@ -203,12 +203,42 @@ internal sealed class ElevationGrid : IElevationModel
                         }
                     }
                 }
+                if (count == 9)
+                {
+                    medianM[cell] = MedianOfNine(window);
+                    continue;
+                }
                 var valid = window[..count];
                 valid.Sort();
                 medianM[cell] = count % 2 == 1 ? valid[count / 2] : (valid[(count / 2) - 1] + valid[count / 2]) / 2;
             }
         }
         return new ElevationGrid(_fileName, _format, CoordinateSystem, _layout, medianM, isSmoothed: true);
+    }
+
+    /// <summary>
+    /// The median of a full window by a fixed network of 19 compare-exchanges (Paeth's, as in Devillard's "Fast median
+    /// search"): a city of 1 m tiles is hundreds of millions of cells, and sorting each window took most of the reading.
+    /// </summary>
+    private static float MedianOfNine(Span<float> p)
+    {
+        Order(p, 1, 2); Order(p, 4, 5); Order(p, 7, 8);
+        Order(p, 0, 1); Order(p, 3, 4); Order(p, 6, 7);
+        Order(p, 1, 2); Order(p, 4, 5); Order(p, 7, 8);
+        Order(p, 0, 3); Order(p, 5, 8); Order(p, 4, 7);
+        Order(p, 3, 6); Order(p, 1, 4); Order(p, 2, 5);
+        Order(p, 4, 7); Order(p, 4, 2); Order(p, 6, 4);
+        Order(p, 4, 2);
+        return p[4];
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Order(Span<float> values, int low, int high)
+    {
+        if (values[low] > values[high])
+        {
+            (values[low], values[high]) = (values[high], values[low]);
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -224,6 +224,33 @@ public sealed class ElevationGridTests
     }
 
     [Fact]
+    public void The_median_of_full_windows_is_the_middle_of_the_sorted_nine()
+    {
+        // Full windows take a sorting network; random values with ties check it against a plain sort.
+        var random = new Random(10);
+        var cells = new float[30, 30];
+        for (int row = 0; row < 30; row++)
+        {
+            for (int column = 0; column < 30; column++)
+            {
+                cells[row, column] = random.Next(20);
+            }
+        }
+
+        ElevationGrid median = Grid(cells).MedianFiltered();
+
+        for (int row = 1; row < 29; row++)
+        {
+            for (int column = 1; column < 29; column++)
+            {
+                float[] window = [.. from r in Enumerable.Range(row - 1, 3) from c in Enumerable.Range(column - 1, 3) select cells[r, c]];
+                Array.Sort(window);
+                Assert.Equal(window[4], median.ElevationAtCell(row, column));
+            }
+        }
+    }
+
+    [Fact]
     public void The_description_names_file_size_resolution_and_smoothing()
     {
         ElevationGrid grid = Grid(Ramp);
