@@ -160,7 +160,7 @@ public static class ElevationFiles
             : throw new TerrainFileException(
                 path,
                 $"XYZ tiles are to be read in '{xyzCrs}', which is no supported coordinate system; name one such as EPSG:25832 "
-                + "(supported: EPSG:4326, 4258, UTM in 25828-25838, 32601-32660, 32701-32760)");
+                + $"(supported: {GridCoordinateSystem.Supported})");
 
     private static ElevationGrid Read(string path, string kind, Func<string, ElevationGrid> read)
     {

@@ -96,8 +96,7 @@ internal static class GeoTiffGeoreference
         };
         throw new TerrainFileException(
             path,
-            $"it is in {problem}; elevation files must be in WGS 84 (EPSG:4326), ETRS89 (EPSG:4258) or UTM (ETRS89: EPSG:25828-25838, WGS 84: EPSG:32601-32660, 32701-32760); "
-            + Reproject);
+            $"it is in {problem}; elevation files must be in {GridCoordinateSystem.Supported}; {Reproject}");
     }
 
     /// <summary>

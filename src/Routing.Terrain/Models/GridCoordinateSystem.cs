@@ -25,6 +25,10 @@ internal sealed class GridCoordinateSystem
     /// <summary>One instance per code, so that neighbouring tiles share it and a point is projected once for all of them.</summary>
     private static readonly ConcurrentDictionary<int, GridCoordinateSystem?> ByEpsgCode = new();
 
+    /// <summary>What <see cref="FromEpsg"/> supports, for refusals.</summary>
+    internal const string Supported =
+        "WGS 84 (EPSG:4326), ETRS89 (EPSG:4258) or UTM (ETRS89: EPSG:25828-25838, WGS 84: EPSG:32601-32660, 32701-32760)";
+
     private readonly MathTransform? _fromWgs84;
     private readonly MathTransform? _toWgs84;
 
