@@ -42,7 +42,7 @@ public sealed class ProjectedTerrainTests
         Value = (row, column) => (heightM ?? PlaneM)(westM + ((column + 0.5) * cellM), northM - ((row + 0.5) * cellM)),
     };
 
-    private static readonly string GdalFixture = Path.Combine(RepositoryPaths.Root, "tests", "Routing.Terrain.Tests", "Fixtures", "utm32_small.tif");
+    private static string Fixture(string name) => Path.Combine(RepositoryPaths.Root, "tests", "Routing.Terrain.Tests", "Fixtures", name);
 
     /// <summary>Four kilometres square of 10 m cells around the old town.</summary>
     private static readonly TestGeoTiff Plane = PlaneTile(476_000, 5_474_000, 10, 400, 400);
@@ -193,36 +193,51 @@ public sealed class ProjectedTerrainTests
     }
 
     /// <summary>
-    /// utm32_small.tif was made with GDAL by Fixtures/make_utm32_small.py: 40 x 40 cells of 5 m in EPSG:25832, north-west
-    /// corner at (477700, 5473150). For each WGS 84 point, GDAL 3.6.2 gave the cell and its value with
-    /// <c>gdallocationinfo -wgs84 utm32_small.tif LON LAT</c> and the exact position in pixels (0 at the outer edge) with
-    /// <c>echo LON LAT | gdaltransform -i -t_srs EPSG:4326 utm32_small.tif</c>.
+    /// Fixtures made with GDAL by Fixtures/make_utm32_small.py: utm32_small.tif, 40 x 40 cells of 5 m in EPSG:25832 with
+    /// its north-west corner at (477700, 5473150), and glo30_like.tif, that grid warped to EPSG:4326 at 1 arc-second
+    /// and encoded as Copernicus GLO-30 is (tiled, deflate with the floating-point predictor, pixel is point). For each
+    /// WGS 84 point, GDAL 3.6.2 gave the cell and its value with <c>gdallocationinfo -wgs84 FIXTURE LON LAT</c> and the
+    /// exact position in pixels (0 at the outer edge of the first pixel) with
+    /// <c>echo LON LAT | gdaltransform -i -t_srs EPSG:4326 FIXTURE</c>.
     /// </summary>
     [Theory]
-    [InlineData(49.4094, 8.6934, 11.7788519011228, 27.2705180083867, 143.800003051758)]
-    [InlineData(49.41055, 8.692751, 2.46715531250811, 1.6624383952003, 104.199996948242)]
-    [InlineData(49.408905, 8.695255, 38.6471129154088, 38.3856700572651, 177.5)]
-    [InlineData(49.40998, 8.693986, 20.332962817105, 14.4089720067568, 133.699996948242)]
-    [InlineData(49.410476, 8.692962, 5.52161861327477, 3.32025972474366, double.NaN)] // gdallocationinfo: -9999, the no-data value
-    public void The_gdal_fixture_puts_wgs84_points_in_the_cells_gdal_finds(double latitude, double longitude, double gdalPixel, double gdalLine, double gdalValueM)
+    [InlineData("utm32_small.tif", 49.4094, 8.6934, 11.7788519011228, 27.2705180083867, 143.800003051758)]
+    [InlineData("utm32_small.tif", 49.41055, 8.692751, 2.46715531250811, 1.6624383952003, 104.199996948242)]
+    [InlineData("utm32_small.tif", 49.408905, 8.695255, 38.6471129154088, 38.3856700572651, 177.5)]
+    [InlineData("utm32_small.tif", 49.40998, 8.693986, 20.332962817105, 14.4089720067568, 133.699996948242)]
+    [InlineData("utm32_small.tif", 49.410476, 8.692962, 5.52161861327477, 3.32025972474366, double.NaN)] // gdallocationinfo: -9999, the no-data value
+    [InlineData("glo30_like.tif", 49.4094, 8.6934, 2.95027377716542, 4.43380320427241, 143.178405761719)]
+    [InlineData("glo30_like.tif", 49.4104, 8.69295, 1.3302737771628, 0.833803204266587, 109.021347045898)]
+    [InlineData("glo30_like.tif", 49.4092, 8.6949, 8.35027377716688, 5.15380320427357, 168.256210327148)]
+    public void Gdal_fixtures_put_wgs84_points_in_the_cells_gdal_finds(
+        string fixture, double latitude, double longitude, double gdalPixel, double gdalLine, double gdalValueM)
     {
-        var grid = (ElevationGrid)ElevationFiles.Open([GdalFixture]);
+        var grid = (ElevationGrid)ElevationFiles.Open([Fixture(fixture)]);
         RasterLayout layout = grid.Layout;
 
         (double x, double y) = grid.CoordinateSystem.FromWgs84(latitude, longitude);
         double pixel = ((x - layout.Column0X) / layout.CellSizeX) + 0.5;
         double line = ((layout.Row0Y - y) / layout.CellSizeY) + 0.5;
-        // A hundredth of a cell is 5 cm.
+        // A hundredth of a cell is 5 cm on utm32_small, 30 cm on glo30_like.
         Assert.Equal(gdalPixel, pixel, 0.01);
         Assert.Equal(gdalLine, line, 0.01);
         Assert.Equal((float)gdalValueM, grid.ElevationAtCell((int)gdalLine, (int)gdalPixel));
-        Assert.Equal("utm32_small.tif (GeoTIFF, EPSG:25832, 40 x 40 cells of 5.0 m)", grid.Description);
+    }
+
+    [Fact]
+    public void Gdal_fixtures_describe_their_systems_and_cells()
+    {
+        Assert.Equal("utm32_small.tif (GeoTIFF, EPSG:25832, 40 x 40 cells of 5.0 m)", ElevationFiles.Open([Fixture("utm32_small.tif")]).Description);
+        IElevationModel glo30 = ElevationFiles.Open([Fixture("glo30_like.tif")]);
+        Assert.Equal("glo30_like.tif (GeoTIFF, 10 x 7 cells of 1.0 arc-seconds)", glo30.Description);
+        // One arc-second of latitude; a second of longitude is shorter at 49.4 degrees north.
+        Assert.Equal(30.88, glo30.CellSizeMAt(49.4094, 8.6934), 0.01);
     }
 
     [Fact]
     public void The_gdal_fixture_interpolates_bismarckplatz_from_the_four_cells_gdal_reads_around_it()
     {
-        IElevationModel model = ElevationFiles.Open([GdalFixture]);
+        IElevationModel model = ElevationFiles.Open([Fixture("utm32_small.tif")]);
         // gdallocationinfo -valonly utm32_small.tif COLUMN ROW for (11, 26), (12, 26), (11, 27), (12, 27).
         const double NorthWest = 141.75, NorthEast = 144.199996948242, SouthWest = 143.800003051758, SouthEast = 143.5;
         // From the cell centres: gdaltransform's pixel 11.7788519011228 and line 27.2705180083867, less half a cell.
