@@ -62,7 +62,7 @@ public static class ElevationFiles
 
     /// <summary>
     /// Every file, read on as many threads as there are cores (decoding and smoothing a 1 m tile takes a while, and a city
-    /// has hundreds). Only the smoothed copy of a grid is kept, so memory holds the model plus a few tiles in flight.
+    /// has hundreds). A grid is smoothed in its own array, so memory holds the model plus a scratch array per thread.
     /// When several files fail, the first in the given order is reported.
     /// </summary>
     private static ElevationGrid[] ReadAll(string[] files, bool smoothed, string xyzCrs)
@@ -74,7 +74,7 @@ public static class ElevationFiles
             try
             {
                 ElevationGrid grid = Read(files[i], xyzCrs);
-                grids[i] = smoothed ? grid.Smoothed() : grid;
+                grids[i] = smoothed ? grid.SmoothedInPlace() : grid;
             }
             catch (TerrainFileException e)
             {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Routing.Graph;
@@ -141,22 +142,59 @@ internal sealed class ElevationGrid : IElevationModel
     /// 1-2-1) takes the step noise out. Voids stay voids; at the border and next to voids only the cells that exist
     /// count and the weights are renormalised.
     /// </summary>
-    public ElevationGrid Smoothed() => MedianFiltered().BinomialSmoothed();
+    public ElevationGrid Smoothed() => WithCells([.. _elevationsM], isSmoothed: false).SmoothedInPlace();
+
+    /// <summary>
+    /// <see cref="Smoothed"/>, written over this grid's own cells: for a grid just read that nothing else holds. A city
+    /// of tiles then keeps one array per tile and recycles one scratch array, instead of leaving two tile-sized arrays
+    /// per tile for the collector (which let 460 MB of 5 m tiles peak at 950 MB).
+    /// </summary>
+    internal ElevationGrid SmoothedInPlace()
+    {
+        float[] medianM = ArrayPool<float>.Shared.Rent(_elevationsM.Length);
+        try
+        {
+            MedianFilter(_elevationsM, medianM);
+            BinomialFilter(medianM, _elevationsM);
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(medianM);
+        }
+        return WithCells(_elevationsM, isSmoothed: true);
+    }
 
     /// <summary>Each valid cell as the 3 x 3 binomial average of the valid cells around it (see <see cref="Smoothed"/>).</summary>
     internal ElevationGrid BinomialSmoothed()
     {
+        var smoothedM = new float[_elevationsM.Length];
+        BinomialFilter(_elevationsM, smoothedM);
+        return WithCells(smoothedM, isSmoothed: true);
+    }
+
+    /// <summary>Each valid cell as the median of the valid cells around it (3 x 3, fewer at borders and voids).</summary>
+    internal ElevationGrid MedianFiltered()
+    {
+        var medianM = new float[_elevationsM.Length];
+        MedianFilter(_elevationsM, medianM);
+        return WithCells(medianM, isSmoothed: true);
+    }
+
+    private ElevationGrid WithCells(float[] elevationsM, bool isSmoothed) =>
+        new(_fileName, _format, CoordinateSystem, _layout, elevationsM, isSmoothed);
+
+    private void BinomialFilter(ReadOnlySpan<float> sourceM, Span<float> targetM)
+    {
         int rowCount = _layout.RowCount;
         int columnCount = _layout.ColumnCount;
-        var smoothedM = new float[_elevationsM.Length];
         for (int row = 0; row < rowCount; row++)
         {
             for (int column = 0; column < columnCount; column++)
             {
                 int cell = (row * columnCount) + column;
-                if (float.IsNaN(_elevationsM[cell]))
+                if (float.IsNaN(sourceM[cell]))
                 {
-                    smoothedM[cell] = float.NaN;
+                    targetM[cell] = float.NaN;
                     continue;
                 }
                 double sum = 0;
@@ -166,29 +204,26 @@ internal sealed class ElevationGrid : IElevationModel
                     int rowWeight = r == row ? 2 : 1;
                     for (int c = Math.Max(column - 1, 0); c <= Math.Min(column + 1, _lastColumn); c++)
                     {
-                        Add(_elevationsM[(r * columnCount) + c], rowWeight * (c == column ? 2 : 1), ref sum, ref weightSum);
+                        Add(sourceM[(r * columnCount) + c], rowWeight * (c == column ? 2 : 1), ref sum, ref weightSum);
                     }
                 }
-                smoothedM[cell] = (float)(sum / weightSum);
+                targetM[cell] = (float)(sum / weightSum);
             }
         }
-        return new ElevationGrid(_fileName, _format, CoordinateSystem, _layout, smoothedM, isSmoothed: true);
     }
 
-    /// <summary>Each valid cell as the median of the valid cells around it (3 x 3, fewer at borders and voids).</summary>
-    internal ElevationGrid MedianFiltered()
+    private void MedianFilter(ReadOnlySpan<float> sourceM, Span<float> targetM)
     {
         int columnCount = _layout.ColumnCount;
-        var medianM = new float[_elevationsM.Length];
         Span<float> window = stackalloc float[9];
         for (int row = 0; row <= _lastRow; row++)
         {
             for (int column = 0; column <= _lastColumn; column++)
             {
                 int cell = (row * columnCount) + column;
-                if (float.IsNaN(_elevationsM[cell]))
+                if (float.IsNaN(sourceM[cell]))
                 {
-                    medianM[cell] = float.NaN;
+                    targetM[cell] = float.NaN;
                     continue;
                 }
                 int count = 0;
@@ -196,7 +231,7 @@ internal sealed class ElevationGrid : IElevationModel
                 {
                     for (int c = Math.Max(column - 1, 0); c <= Math.Min(column + 1, _lastColumn); c++)
                     {
-                        float value = _elevationsM[(r * columnCount) + c];
+                        float value = sourceM[(r * columnCount) + c];
                         if (!float.IsNaN(value))
                         {
                             window[count++] = value;
@@ -205,15 +240,14 @@ internal sealed class ElevationGrid : IElevationModel
                 }
                 if (count == 9)
                 {
-                    medianM[cell] = MedianOfNine(window);
+                    targetM[cell] = MedianOfNine(window);
                     continue;
                 }
                 var valid = window[..count];
                 valid.Sort();
-                medianM[cell] = count % 2 == 1 ? valid[count / 2] : (valid[(count / 2) - 1] + valid[count / 2]) / 2;
+                targetM[cell] = count % 2 == 1 ? valid[count / 2] : (valid[(count / 2) - 1] + valid[count / 2]) / 2;
             }
         }
-        return new ElevationGrid(_fileName, _format, CoordinateSystem, _layout, medianM, isSmoothed: true);
     }
 
     /// <summary>
