@@ -62,7 +62,46 @@ internal static class AnalysisEndpoints
                 Destinations = [new PointDto { Lat = 49.4122, Lon = 8.7101 }, new PointDto { Lat = 49.4105, Lon = 8.7098 }],
                 Profile = "wheelchair",
             });
+        group.MapGet("/audit", GetAudit)
+            .WithName("GetAudit")
+            .WithSummary("Where the data is too thin to judge: unknown facts per grid cell")
+            .WithDescription(
+                "For a grid of square cells (`cell_m`, 50..5000, default 250) over the whole graph: the walkable length, the " +
+                "shares of it whose surface, smoothness, width or incline are unknown, the share whose incline only a " +
+                "low-confidence terrain reading gives, the crossings without any kerb data and the kerbs of unknown height. " +
+                "`format=geojson` (default, a FeatureCollection of cell polygons for a map or QGIS) or `format=csv`.")
+            .Produces<AuditCollection>(StatusCodes.Status200OK, "application/geo+json")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         return routes;
+    }
+
+    public const double MinAuditCellM = 50;
+    public const double MaxAuditCellM = 5000;
+
+    public static Results<JsonHttpResult<AuditCollection>, ContentHttpResult, ProblemHttpResult> GetAudit(
+        Router router, IOptions<JsonOptions> json, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "cell_m")] string? cellM = null,
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "format")] string? format = null)
+    {
+        var errors = new FieldErrors();
+        double cell = 250;
+        if (cellM is not null && (!double.TryParse(cellM, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out cell)
+            || cell < MinAuditCellM || cell > MaxAuditCellM))
+        {
+            errors.Add("cell_m", $"must be a number between {MinAuditCellM} and {MaxAuditCellM} (metres), was '{cellM}'");
+        }
+        if (format is not (null or "geojson" or "csv"))
+        {
+            errors.Add("format", $"'{format}' is not supported; use geojson or csv");
+        }
+        if (errors.Any)
+        {
+            return TypedResults.Problem(ApiProblems.InvalidRequest(errors.ToDictionary()));
+        }
+        var cells = DataQualityAudit.ByGrid(router.Graph, cell);
+        return format == "csv"
+            ? TypedResults.Text(AuditCsv.Write(cells), "text/csv", System.Text.Encoding.UTF8)
+            : TypedResults.Json(AuditCollection.From(cells), json.Value.SerializerOptions, "application/geo+json");
     }
 
     public static async Task<Results<JsonHttpResult<IsochroneCollection>, ProblemHttpResult>> PostIsochrones(

@@ -66,3 +66,38 @@ internal sealed record IsochroneProperties(
     [property: Description("Network length reached, metres; partly reached ways count in part.")] double ReachedLengthM,
     [property: Description("Area of the polygon, square metres.")] double AreaM2,
     string Profile);
+
+/// <summary>The data-quality audit as GeoJSON: one rectangle per cell with walkable ways.</summary>
+internal sealed record AuditCollection(string Type, IReadOnlyList<AuditFeature> Features)
+{
+    public static AuditCollection From(IReadOnlyList<Routing.Analysis.AuditCell> cells) => new("FeatureCollection",
+        [.. cells.Select(c => new AuditFeature("Feature", new IsochroneGeometry("Polygon", new[]
+        {
+            new[]
+            {
+                Corner(c.Bounds.MinLon, c.Bounds.MinLat), Corner(c.Bounds.MaxLon, c.Bounds.MinLat), Corner(c.Bounds.MaxLon, c.Bounds.MaxLat),
+                Corner(c.Bounds.MinLon, c.Bounds.MaxLat), Corner(c.Bounds.MinLon, c.Bounds.MinLat),
+            },
+        }), c))]);
+
+    private static double[] Corner(double lon, double lat) => [RouteMapper.Degrees(lon), RouteMapper.Degrees(lat)];
+}
+
+/// <param name="Properties">column, row, walkable_length_m, the unknown shares (0..1), crossings_without_kerb_data, kerbs_of_unknown_height.</param>
+internal sealed record AuditFeature(string Type, IsochroneGeometry Geometry, Routing.Analysis.AuditCell Properties);
+
+/// <summary>The audit as CSV for spreadsheets and QGIS: one line per cell, its centre as lat and lon.</summary>
+internal static class AuditCsv
+{
+    public static string Write(IReadOnlyList<Routing.Analysis.AuditCell> cells)
+    {
+        var text = new System.Text.StringBuilder(
+            "column,row,lat,lon,walkable_length_m,unknown_surface_share,unknown_smoothness_share,unknown_width_share,unknown_incline_share,low_confidence_incline_share,crossings_without_kerb_data,kerbs_of_unknown_height\n");
+        foreach (var c in cells)
+        {
+            text.Append(System.FormattableString.Invariant(
+                $"{c.Column},{c.Row},{RouteMapper.Degrees((c.Bounds.MinLat + c.Bounds.MaxLat) / 2)},{RouteMapper.Degrees((c.Bounds.MinLon + c.Bounds.MaxLon) / 2)},{c.WalkableLengthM},{c.UnknownSurfaceShare},{c.UnknownSmoothnessShare},{c.UnknownWidthShare},{c.UnknownInclineShare},{c.LowConfidenceInclineShare},{c.CrossingsWithoutKerbData},{c.KerbsOfUnknownHeight}\n"));
+        }
+        return text.ToString();
+    }
+}
