@@ -148,6 +148,17 @@ public sealed class Router
         return TravelMatrixSearch.Compute(Graph, profile, new OneToManySearch(Graph), sourceSnaps, destinationSnaps, sourcePoints, destinationPoints);
     }
 
+    /// <summary>
+    /// Reach within <paramref name="limitS"/> seconds of the profile's cost from every origin that can be placed, with
+    /// the barrier reports in force, ready to say what mending each blocking edge or vertex would add.
+    /// </summary>
+    public FixImpact FixImpact(IReadOnlyList<GeoPoint> origins, ProfileSettings settings, double limitS)
+    {
+        var profile = _compiledProfiles.Get(settings, relaxed: false, Overlay);
+        var (snaps, _) = PlaceAll(origins, RouteRequest.DefaultSnapRadiusM, profile);
+        return new FixImpact(Graph, profile, snaps.OfType<SnapPoint>(), limitS);
+    }
+
     private (SnapPoint?[] Snaps, MatrixPoint[] Points) PlaceAll(IReadOnlyList<GeoPoint> points, double snapRadiusM, CompiledProfile profile)
     {
         var snaps = new SnapPoint?[points.Count];

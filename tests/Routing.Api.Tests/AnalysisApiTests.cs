@@ -102,4 +102,24 @@ public sealed class AnalysisApiTests(HeidelbergApi api)
         var badCell = await (await api.Client.GetAsync("/v1/audit?cell_m=5")).Problem(HttpStatusCode.BadRequest, "invalid-request");
         Assert.Contains("cell_m", badCell.ErrorFields());
     }
+
+    [Fact]
+    public async Task Fix_first_ranks_fixes_best_first_as_json_geojson_and_csv()
+    {
+        const string Body = """{"origins": [{"lat": 49.4094, "lon": 8.6934}, {"lat": 49.4105, "lon": 8.7098}], "profile": "wheelchair", "minutes": 10""";
+        var json = await (await api.Client.PostJson("/v1/fix-first", Body + "}")).Json();
+        var geojson = await (await api.Client.PostJson("/v1/fix-first", Body + """, "format": "geojson"}""")).Json(mediaType: "application/geo+json");
+        string csv = await (await api.Client.PostJson("/v1/fix-first", Body + """, "format": "csv"}""")).Content.ReadAsStringAsync();
+
+        Assert.Equal(2, json.GetProperty("origins").GetInt32());
+        var fixes = json.GetProperty("fixes").EnumerateArray().ToList();
+        Assert.NotEmpty(fixes);
+        var gains = fixes.Select(f => f.GetProperty("gain_m").GetDouble()).ToList();
+        Assert.Equal(gains.OrderDescending(), gains);
+        Assert.Equal(fixes.Count, geojson.GetProperty("features").GetArrayLength());
+        Assert.Equal(fixes.Count + 1, csv.TrimEnd('\n').Split('\n').Length);
+        var bad = await (await api.Client.PostJson("/v1/fix-first", """{"origins": [], "minutes": 99}""")).Problem(HttpStatusCode.BadRequest, "invalid-request");
+        Assert.Contains("minutes", bad.ErrorFields());
+        Assert.Contains("origins", bad.ErrorFields());
+    }
 }

@@ -62,6 +62,16 @@ internal static class AnalysisEndpoints
                 Destinations = [new PointDto { Lat = 49.4122, Lon = 8.7101 }, new PointDto { Lat = 49.4105, Lon = 8.7098 }],
                 Profile = "wheelchair",
             });
+        group.MapPost("/fix-first", PostFixFirst)
+            .WithName("PostFixFirst")
+            .WithSummary("Which barrier to fix first")
+            .WithDescription(
+                "Every step, measured slope, kerb and barrier the profile's rules block, ranked by the network length mending " +
+                "it would open within `minutes` from the `origins` (one search per origin, then one per origin whose reach " +
+                "touches a candidate). Barrier reports in force count. `format=geojson` or `csv` for QGIS.")
+            .Accepts<FixFirstRequestBody>("application/json")
+            .Produces<FixFirstResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapGet("/audit", GetAudit)
             .WithName("GetAudit")
             .WithSummary("Where the data is too thin to judge: unknown facts per grid cell")
@@ -74,6 +84,47 @@ internal static class AnalysisEndpoints
             .Produces<string>(StatusCodes.Status200OK, "text/csv")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         return routes;
+    }
+
+    public const int MaxFixOrigins = 500;
+
+    public static async Task<Results<Ok<FixFirstResponse>, JsonHttpResult<FixCollection>, ContentHttpResult, ProblemHttpResult>> PostFixFirst(
+        HttpRequest request, Router router, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var body = await JsonBody.ReadAsync<FixFirstRequestBody>(request, MaxBodyBytes, json.Value.SerializerOptions, errors, cancellationToken);
+        var origins = Points(body?.Origins, "origins", MaxFixOrigins, errors);
+        double minutes = body?.Minutes ?? 10;
+        if (!double.IsFinite(minutes) || minutes < 1 || minutes > 60)
+        {
+            errors.Add("minutes", $"must be between 1 and 60, was {minutes}");
+        }
+        if (body?.Format is not (null or "json" or "geojson" or "csv"))
+        {
+            errors.Add("format", $"'{body?.Format}' is not supported; use json, geojson or csv");
+        }
+        if (!RouteRequestValidator.TryProfile(body?.Profile, body?.Constraints, "constraints.", router.Profiles, errors, out var profile, out var problem))
+        {
+            return TypedResults.Problem(problem);
+        }
+        var ranking = FixFirst.Rank(router, origins, profile, minutes, cancellationToken: cancellationToken);
+        var answer = new FixFirstResponse(ranking.Origins, RouteMapper.Metres(ranking.BaselineM), ranking.CandidatesChecked,
+            [.. ranking.Fixes.Select((f, i) => FixDtoOf(f, i + 1))]);
+        return body?.Format switch
+        {
+            "geojson" => TypedResults.Json(FixCollection.From(answer), json.Value.SerializerOptions, "application/geo+json"),
+            "csv" => TypedResults.Text(FixCollection.Csv(answer), "text/csv", System.Text.Encoding.UTF8),
+            _ => TypedResults.Ok(answer),
+        };
+    }
+
+    private static FixDto FixDtoOf(RankedFix fix, int rank)
+    {
+        var c = fix.Candidate;
+        string constraint = JsonNamingPolicy.SnakeCaseLower.ConvertName(c.Violation.Constraint.ToString());
+        string where = c.OsmWayId is { } way ? $"way {way}" : $"node {c.OsmNodeId}";
+        return new FixDto(rank, constraint, c.Fix, RouteMapper.Metres(fix.GainM), fix.OriginsGaining, RouteMapper.Location(c.Location),
+            c.OsmWayId, c.OsmNodeId, $"{c.Fix} at {where}: opens {Math.Round(fix.GainM):0} m to {fix.OriginsGaining} origin(s)");
     }
 
     public const double MinAuditCellM = 50;

@@ -101,3 +101,60 @@ internal static class AuditCsv
         return text.ToString();
     }
 }
+
+/// <summary>The body of <c>POST /v1/fix-first</c>.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+internal sealed record FixFirstRequestBody
+{
+    [Description("Where people start: public-transport stops, say (1..500 points).")]
+    public IReadOnlyList<PointDto?>? Origins { get; init; }
+
+    [Description("Preset profile (default wheelchair).")]
+    public string? Profile { get; init; }
+
+    [Description("Changes to the profile's values, as for routes.")]
+    public ConstraintsDto? Constraints { get; init; }
+
+    [Description("The budget: minutes of the profile's cost from each origin (1..60, default 10).")]
+    public double? Minutes { get; init; }
+
+    [Description("json (default), geojson or csv.")]
+    public string? Format { get; init; }
+}
+
+internal sealed record FixFirstResponse(
+    [property: Description("Origins placed on the network.")] int Origins,
+    [property: Description("Network length reached today, summed over the origins, metres.")] double BaselineM,
+    [property: Description("Blocking ways and nodes looked at.")] int CandidatesChecked,
+    [property: Description("Fixes that open something, best first.")] IReadOnlyList<FixDto> Fixes);
+
+internal sealed record FixDto(
+    int Rank,
+    [property: Description("steps, incline_up, incline_down, kerb or barrier.")] string Constraint,
+    [property: Description("What mending means.")] string Fix,
+    [property: Description("Network length it would open, summed over the origins, metres.")] double GainM,
+    int OriginsGaining,
+    LatLonDto Location,
+    long? OsmWayId,
+    long? OsmNodeId,
+    string Message);
+
+/// <summary>The fix-first ranking as GeoJSON points, for a map or QGIS.</summary>
+internal sealed record FixCollection(string Type, IReadOnlyList<FixFeature> Features)
+{
+    public static FixCollection From(FixFirstResponse answer) => new("FeatureCollection",
+        [.. answer.Fixes.Select(f => new FixFeature("Feature", new IsochroneGeometry("Point", new[] { f.Location.Lon, f.Location.Lat }), f))]);
+
+    public static string Csv(FixFirstResponse answer)
+    {
+        var text = new System.Text.StringBuilder("rank,constraint,fix,gain_m,origins_gaining,lat,lon,osm_way_id,osm_node_id\n");
+        foreach (var f in answer.Fixes)
+        {
+            text.Append(System.FormattableString.Invariant(
+                $"{f.Rank},{f.Constraint},\"{f.Fix}\",{f.GainM},{f.OriginsGaining},{f.Location.Lat},{f.Location.Lon},{f.OsmWayId},{f.OsmNodeId}\n"));
+        }
+        return text.ToString();
+    }
+}
+
+internal sealed record FixFeature(string Type, IsochroneGeometry Geometry, FixDto Properties);

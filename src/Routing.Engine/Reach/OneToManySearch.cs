@@ -29,6 +29,10 @@ internal sealed class OneToManySearch
     private readonly int[] _stamp;
     private readonly QuadHeap _heap;
     private readonly int[] _targetStamp;
+    private readonly List<int> _settled = [];
+    private readonly int[] _edgeStamp;
+    private readonly double[] _edgeReachedM;
+    private int _edgeGeneration;
     private int _generation;
     private int _targetGeneration;
 
@@ -41,6 +45,8 @@ internal sealed class OneToManySearch
         _stamp = new int[graph.VertexCount];
         _heap = new QuadHeap(graph.VertexCount);
         _targetStamp = new int[graph.VertexCount];
+        _edgeStamp = new int[graph.EdgeCount];
+        _edgeReachedM = new double[graph.EdgeCount];
     }
 
     public CompiledProfile? Profile { get; private set; }
@@ -58,8 +64,12 @@ internal sealed class OneToManySearch
     /// Settles every vertex whose value is at most <paramref name="limit"/> (+infinity: the whole component), or stops
     /// once every vertex of <paramref name="targets"/> is settled when any are given.
     /// </summary>
-    public void Run(CompiledProfile profile, in SnapPoint origin, ReachMetric metric, double limit, ReadOnlySpan<int> targets = default)
+    /// <param name="fixedEdge">An edge priced as if mended (level, smooth, unblocked: length over speed), or -1.</param>
+    /// <param name="fixedVertex">A vertex priced as if mended (free to pass), or -1.</param>
+    public void Run(CompiledProfile profile, in SnapPoint origin, ReachMetric metric, double limit, ReadOnlySpan<int> targets = default,
+        int fixedEdge = -1, int fixedVertex = -1)
     {
+        _settled.Clear();
         Profile = profile;
         Origin = origin;
         Metric = metric;
@@ -98,6 +108,7 @@ internal sealed class OneToManySearch
         {
             double key = _heap.MinKey;
             int u = _heap.Pop();
+            _settled.Add(u);
             if (_targetStamp[u] == _targetGeneration && --targetsLeft == 0)
             {
                 break;
@@ -112,7 +123,8 @@ internal sealed class OneToManySearch
                 {
                     continue;
                 }
-                double arcCost = SearchCosts.Blocked(profile.ArcCost(graph, arc));
+                double arcCost = e == fixedEdge || v == fixedVertex ? MendedCost(profile, graph, arc, fixedEdge, fixedVertex)
+                    : SearchCosts.Blocked(profile.ArcCost(graph, arc));
                 if (double.IsPositiveInfinity(arcCost))
                 {
                     continue; // the vertex beyond is blocked
@@ -123,6 +135,62 @@ internal sealed class OneToManySearch
                     _lengthM[u] + metres);
             }
         }
+    }
+
+    /// <summary>The vertices settled by the last run, in order.</summary>
+    public IReadOnlyList<int> Settled => _settled;
+
+    /// <summary>
+    /// The network length reached within <paramref name="limit"/> in metres (see <see cref="ReachMetric"/>): every edge
+    /// at a settled vertex counted as far as the rest of the budget goes from each end, the whole edge at most. The
+    /// origin's own edge counts from the vertices only; a cheap figure for comparing many reaches, where
+    /// <see cref="ReachTree.Stretches"/> gives the geometry.
+    /// </summary>
+    public double ReachedLengthM(double limit, int fixedEdge = -1)
+    {
+        var graph = _graph;
+        var profile = Profile!;
+        _edgeGeneration++;
+        double total = 0;
+        foreach (int u in _settled)
+        {
+            double budget = limit - _key[u];
+            if (budget <= 0)
+            {
+                continue;
+            }
+            for (int i = graph.FirstArc[u]; i < graph.FirstArc[u + 1]; i++)
+            {
+                int arc = graph.Arcs[i];
+                int e = arc >> 1;
+                double lengthM = graph.EdgeLengthCm[e] / 100.0;
+                int kind = (2 * profile.EdgeClassIds[e]) + (arc & 1);
+                double perMetre = Metric == ReachMetric.LengthM ? 1 : e == fixedEdge ? profile.MinCostPerMetre : profile.ArcCostPerMetre[kind];
+                double fixedCost = Metric == ReachMetric.LengthM || e == fixedEdge ? 0 : profile.ArcFixedCost[kind];
+                double reachedM = double.IsPositiveInfinity(perMetre) ? 0 : Math.Clamp((budget - fixedCost) / perMetre, 0, lengthM);
+                if (_edgeStamp[e] != _edgeGeneration)
+                {
+                    _edgeStamp[e] = _edgeGeneration;
+                    _edgeReachedM[e] = 0;
+                }
+                double before = _edgeReachedM[e];
+                _edgeReachedM[e] = Math.Min(lengthM, before + reachedM);
+                total += _edgeReachedM[e] - before;
+            }
+        }
+        return total;
+    }
+
+    /// <summary>An arc with a mended edge or head vertex: the edge at length over the profile's speed, the vertex free.</summary>
+    private static double MendedCost(CompiledProfile profile, RoutingGraph graph, int arc, int fixedEdge, int fixedVertex)
+    {
+        int e = arc >> 1;
+        int head = graph.ArcHead(arc);
+        int kind = (2 * profile.EdgeClassIds[e]) + (arc & 1);
+        double metres = graph.EdgeLengthCm[e] / 100.0;
+        double edgeCost = e == fixedEdge ? metres * profile.MinCostPerMetre : (metres * profile.ArcCostPerMetre[kind]) + profile.ArcFixedCost[kind];
+        double vertexCost = head == fixedVertex ? 0 : profile.VertexCost(head);
+        return SearchCosts.Blocked(edgeCost + vertexCost);
     }
 
     private void Relax(int vertex, double key, double durationS, double lengthM)
