@@ -33,11 +33,14 @@ namespace Routing.Graph.Format;
 /// detects any single corrupted byte. Any change to the layout, a section or the element structs
 /// (<see cref="EdgeClass"/>, <see cref="NodeClass"/>) needs a new <see cref="Version"/>.
 /// <para>Versions: 1 the accessibility graph; 2 adds street names (sections ENAM, NAMO, NAMB); 3 adds elevations
-/// (sections VELE, SELE) and inclines derived from a terrain model.</para>
+/// (sections VELE, SELE) and inclines derived from a terrain model; 4 adds named places for search (section PLCS,
+/// names in the NAMO/NAMB table).</para>
 /// </summary>
 public static class GraphFormat
 {
-    public const uint Version = 3;
+    // 4: named places (PLCS) for the web app's search. Incline confidence is being added as version 4 on main at the
+    // same time: whoever merges second keeps both changes under one version.
+    public const uint Version = 4;
 
     /// <summary>The first 8 bytes of every graph file.</summary>
     public static ReadOnlySpan<byte> Magic => "A11YGRPH"u8;
@@ -73,6 +76,8 @@ public static class GraphFormat
         public const string NameOffsets = "NAMO";
         /// <summary>The names, UTF-8, one after the other without separators (element size 1).</summary>
         public const string NameBytes = "NAMB";
+        /// <summary>Named points of interest (<see cref="Place"/>), their names in <see cref="NameBytes"/>.</summary>
+        public const string Places = "PLCS";
         /// <summary><see cref="GraphMetadata"/> as UTF-8 JSON (element size 1).</summary>
         public const string Metadata = "META";
     }
@@ -91,7 +96,7 @@ public static class GraphFormat
     internal const int HeaderChecksumOffset = 32;
 
     /// <summary>
-    /// Version 3 has 24 sections; the bound keeps a corrupt count from making the reader allocate a huge table
+    /// Version 4 has 25 sections; the bound keeps a corrupt count from making the reader allocate a huge table
     /// before the header checksum has been verified.
     /// </summary>
     internal const int MaxSectionCount = 256;
