@@ -62,7 +62,8 @@ internal static class WebApp
         return TypedResults.Ok(new AppConfig(
             NullIfEmpty(map.StyleUrl), NullIfEmpty(map.TileUrl), NullIfEmpty(map.Attribution),
             [bounds.MinLon, bounds.MinLat, bounds.MaxLon, bounds.MaxLat], Centre(graph),
-            AccessibilityTile.MinZoom, [.. router.Profiles.Presets.Select(p => p.Name)]));
+            AccessibilityTile.MinZoom, [.. router.Profiles.Presets.Select(p => p.Name)],
+            [.. Routing.Graph.Facts.FactNames.SurfaceValues.Order(StringComparer.Ordinal)], [.. Routing.Graph.Facts.FactNames.SmoothnessValues]));
     }
 
     /// <summary>
@@ -84,4 +85,6 @@ internal static class WebApp
 /// <param name="Bbox">[min_lon, min_lat, max_lon, max_lat] of the graph.</param>
 /// <param name="Center">[lon, lat] where the map opens.</param>
 /// <param name="TilesMinZoom">The accessibility layer's first zoom level.</param>
-internal sealed record AppConfig(string? StyleUrl, string? TileUrl, string? Attribution, double[] Bbox, double[] Center, int TilesMinZoom, IReadOnlyList<string> Profiles);
+/// <param name="Surfaces">OSM surface values a request may avoid; <paramref name="Smoothness"/> from best to worst.</param>
+internal sealed record AppConfig(string? StyleUrl, string? TileUrl, string? Attribution, double[] Bbox, double[] Center, int TilesMinZoom,
+    IReadOnlyList<string> Profiles, IReadOnlyList<string> Surfaces, IReadOnlyList<string> Smoothness);

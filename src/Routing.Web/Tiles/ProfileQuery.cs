@@ -51,7 +51,11 @@ internal static class ProfileQuery
         catch (JsonException ex)
         {
             string field = ex.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "query";
-            return (null, WebProblems.Invalid(new Dictionary<string, string[]> { [field] = [$"is not a known constraint or has a wrong value ({Short(ex.Message)})"] }));
+            // The serializer's message names .NET types: say it in the API's words instead.
+            string problem = ex.Message.Contains("could not be mapped", StringComparison.Ordinal)
+                ? "is not a known parameter"
+                : "has a value of the wrong type (a number, a whole number, or one of the names GET /v1/routes accepts)";
+            return (null, WebProblems.Invalid(new Dictionary<string, string[]> { [field] = [problem] }));
         }
         var problems = overrides.Validate();
         if (problems.Count > 0)
@@ -60,6 +64,4 @@ internal static class ProfileQuery
         }
         return (overrides.ApplyTo(preset), null);
     }
-
-    private static string Short(string message) => message.Split(". Path:", 2)[0];
 }

@@ -10,6 +10,9 @@ internal static class TileEndpoints
 {
     public const string ContentType = "application/vnd.mapbox-vector-tile";
 
+    /// <summary>Any value: the app changes it when a report changes, so the browser fetches fresh tiles.</summary>
+    private const string VersionParameter = "v";
+
     public static IEndpointRouteBuilder MapTileEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/v1/tiles/{z:int}/{x:int}/{y:int}.mvt", GetTile)
@@ -20,7 +23,8 @@ internal static class TileEndpoints
                 "Every way with its facts and `judgement` (usable, above_comfort, blocked, unknown) for `profile` and the same " +
                 "constraint parameters as GET /v1/routes, decided by the rules that route (the worse direction; " +
                 "`judgement_forward` and `judgement_backward` per direction). Layers: ways, steps, kerbs, elevators, barriers " +
-                $"(reports in force and awaiting verification). Empty below zoom {AccessibilityTile.MinZoom}.")
+                $"(reports in force and awaiting verification). Empty below zoom {AccessibilityTile.MinZoom}. `v` is ignored: " +
+                "change it to bypass a cached tile.")
             .Produces(StatusCodes.Status200OK, contentType: ContentType)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status400BadRequest);
@@ -36,7 +40,7 @@ internal static class TileEndpoints
                 ["z"] = [$"zoom must be 0 to {AccessibilityTile.MaxZoom}, and x and y 0 to 2^z - 1; was {z}/{x}/{y}"],
             });
         }
-        var (settings, problem) = ProfileQuery.Parse(context.Request.Query, router.Profiles);
+        var (settings, problem) = ProfileQuery.Parse(context.Request.Query, router.Profiles, VersionParameter);
         if (problem is not null)
         {
             return problem;
