@@ -61,7 +61,9 @@ internal static class AccessibilityTile
             var facts = graph.ClassOfEdge(edge);
             var forward = judge.Edge(edge, backward: false);
             var backward = judge.Edge(edge, backward: true);
-            var unknown = profile.EdgeVerdict(graph, edge, false).Unknown | profile.EdgeVerdict(graph, edge, true).Unknown;
+            var forwardVerdict = profile.EdgeVerdict(graph, edge, false);
+            var backwardVerdict = profile.EdgeVerdict(graph, edge, true);
+            var unknown = forwardVerdict.Unknown | backwardVerdict.Unknown;
             var attributes = new AttributesTable
             {
                 { "judgement", Name(EdgeJudge.Worse(forward, backward)) },
@@ -81,6 +83,9 @@ internal static class AccessibilityTile
             AddKnown(attributes, "incline_pct", facts.InclineKind == InclineKind.Value && !facts.Has(EdgeFlags.Steps), () => facts.SteepestInclinePermille / 10.0);
             attributes.Add("incline_evidence", FactNames.Of(facts.InclineKind == InclineKind.Value ? facts.InclineEvidence : Evidence.Unknown));
             AddKnown(attributes, "crossing", facts.Crossing != CrossingKind.None, () => FactNames.Of(facts.Crossing));
+            // Why it is blocked, in the words of a route's blockers (steps, incline_up, private_access, reported ...).
+            var violation = forwardVerdict.Violation ?? backwardVerdict.Violation;
+            AddKnown(attributes, "blocked_by", violation is not null, () => FactNames.Of(violation!.Value.Constraint));
             ways.Features.Add(new Feature(line, attributes));
             if (facts.Has(EdgeFlags.Steps))
             {
