@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -21,15 +22,30 @@ internal static class PlaceEndpoints
             .WithDescription(
                 "Streets and named places of the extract (public transport stops, toilets, public buildings, shops, healthcare, " +
                 "amenities, tourism) whose name contains `q` (case and accents ignored), best matches first, as a GeoJSON " +
-                $"FeatureCollection of points with `name`, `kind` and `wheelchair` (yes, limited, no, unknown). `limit` 1 to {MaxLimit} (default {DefaultLimit}).")
+                $"FeatureCollection of points with `name`, `kind` and `wheelchair` (yes, limited, no, unknown). `limit` 1 to {MaxLimit} (default {DefaultLimit}); " +
+                "`near=LAT,LON` (the map's centre) puts the nearest of equally good matches first.")
             .Produces<PlaceCollection>(StatusCodes.Status200OK, "application/geo+json")
             .ProducesValidationProblem();
         return routes;
     }
 
-    public static IResult Search(string? q, int? limit, PlaceIndex index)
+    public static IResult Search(string? q, int? limit, string? near, PlaceIndex index)
     {
         var errors = new Dictionary<string, string[]>();
+        (double Lat, double Lon)? nearPoint = null;
+        if (near is not null)
+        {
+            string[] parts = near.Split(',');
+            if (parts.Length == 2 && double.TryParse(parts[0], CultureInfo.InvariantCulture, out double lat) && double.TryParse(parts[1], CultureInfo.InvariantCulture, out double lon)
+                && lat is >= -90 and <= 90 && lon is >= -180 and <= 180)
+            {
+                nearPoint = (lat, lon);
+            }
+            else
+            {
+                errors["near"] = ["must be LAT,LON in degrees, e.g. 49.4094,8.6934"];
+            }
+        }
         if (string.IsNullOrWhiteSpace(q) || q.Length > MaxQueryLength)
         {
             errors["q"] = [$"give 1 to {MaxQueryLength} characters to search for"];
@@ -42,7 +58,7 @@ internal static class PlaceEndpoints
         {
             return WebProblems.Invalid(errors);
         }
-        var hits = index.Search(q!, limit ?? DefaultLimit);
+        var hits = index.Search(q!, limit ?? DefaultLimit, nearPoint);
         var features = hits.Select(hit => new PlaceFeature(
             new PointGeometry([Math.Round(hit.Lon, 7), Math.Round(hit.Lat, 7)]),
             new PlaceProperties(hit.Name, hit.Kind, WheelchairOf(hit.Wheelchair), hit.OsmNodeId))).ToList();

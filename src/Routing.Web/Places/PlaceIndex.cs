@@ -13,7 +13,8 @@ internal sealed record PlaceHit(string Name, string Kind, double Lat, double Lon
 /// Searches the extract's street names and named places, built once per graph: no outside geocoder. A street is
 /// found at the vertex of its edges nearest their middle, so the pin lands on the street itself. Matching ignores
 /// case and accents ("strasse" finds "Straße"); names that start with the query come first, then names with a word
-/// that does, then names that merely contain it; shorter names first within each.
+/// that does, then names that merely contain it; within each the nearest to <c>near</c> (the map's centre), else the
+/// shortest name first.
 /// </summary>
 internal sealed class PlaceIndex
 {
@@ -64,7 +65,7 @@ internal sealed class PlaceIndex
 
     public int Count => _entries.Count;
 
-    public IReadOnlyList<PlaceHit> Search(string query, int limit)
+    public IReadOnlyList<PlaceHit> Search(string query, int limit, (double Lat, double Lon)? near = null)
     {
         string folded = Fold(query.Trim());
         if (folded.Length == 0)
@@ -75,7 +76,7 @@ internal sealed class PlaceIndex
             .Select(entry => (entry.Hit, Rank: Rank(entry.Folded, folded)))
             .Where(candidate => candidate.Rank >= 0)
             .OrderBy(candidate => candidate.Rank)
-            .ThenBy(candidate => candidate.Hit.Name.Length)
+            .ThenBy(candidate => near is { } p ? Coordinates.DistanceM(p.Lat, p.Lon, candidate.Hit.Lat, candidate.Hit.Lon) : candidate.Hit.Name.Length)
             .ThenBy(candidate => candidate.Hit.Name, StringComparer.Ordinal)
             .Take(limit)
             .Select(candidate => candidate.Hit)];

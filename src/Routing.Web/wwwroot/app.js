@@ -30,7 +30,8 @@ async function start() {
   fillProfileControls();
   readUrl();
   map = createMap(config, 'map');
-  window.routingApp = { map, state };
+  // For the browser tests and the curious: the map and what is planned.
+  window.routingApp = { map, state, route: null };
   map.on('load', () => {
     addLayers(map, config, tileUrl());
     map.getCanvas().setAttribute('aria-label', t('mapLabel'));
@@ -183,7 +184,9 @@ async function search(key) {
   if (!text) return;
   announce(t('searching'));
   try {
-    const answer = await getJson(`/v1/places?${new URLSearchParams({ q: text, limit: '8' })}`);
+    const centre = map.getCenter();
+    const near = point({ lat: centre.lat, lon: centre.lng });
+    const answer = await getJson(`/v1/places?${new URLSearchParams({ q: text, limit: '8', near })}`);
     const features = answer.features;
     list.innerHTML = features.map((f, i) => {
       const p = f.properties;
@@ -253,6 +256,7 @@ async function plan({ push = true } = {}) {
 }
 
 function showRoute(route, query) {
+  window.routingApp.route = route;
   setData(map, 'route', routeFeatures(route));
   setData(map, 'least-bad', null);
   setData(map, 'blockers', null);
@@ -288,6 +292,7 @@ function showRoute(route, query) {
 
 /** A refusal: every blocker on the map and in the list, each with the limit that would lift it. */
 function showRefusal(problem) {
+  window.routingApp.route = null;
   setData(map, 'route', null);
   const least = problem.least_violating_route;
   setData(map, 'least-bad', least ? routeFeatures(least) : null);
@@ -353,6 +358,7 @@ function liftFor(blocker) {
 }
 
 function showError(error) {
+  window.routingApp.route = null;
   setData(map, 'route', null);
   $('result-body').innerHTML = `<p class="problem">${escapeHtml(error.message)}</p>`;
   $('result').hidden = false;
