@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 using Routing.Graph.Format;
 using Routing.TestSupport;
@@ -53,8 +54,11 @@ public sealed class WebHost : IAsyncLifetime, IDisposable
         });
     }
 
-    /// <summary>A fresh page (own storage, own session) of the given size, English unless asked otherwise.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800, string locale = "en-GB")
+    /// <summary>
+    /// A fresh page (own storage, own session) of the given size, English unless asked otherwise. Dispose it: a page
+    /// left open keeps its map drawing and slows every later test.
+    /// </summary>
+    public async Task<BrowserSession> NewPageAsync(int width = 1280, int height = 800, string locale = "en-GB")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -63,7 +67,7 @@ public sealed class WebHost : IAsyncLifetime, IDisposable
             Locale = locale,
             AcceptDownloads = true,
         });
-        return await context.NewPageAsync();
+        return new BrowserSession(context, await context.NewPageAsync());
     }
 
     /// <summary>The browser first (xunit calls this before <see cref="Dispose"/>).</summary>
@@ -94,8 +98,18 @@ public sealed class WebHost : IAsyncLifetime, IDisposable
             builder.UseSetting("Barriers:Database", barriersPath);
             builder.UseSetting("Barriers:ApiKeys:0:Key", PlannerKey);
             builder.UseSetting("Barriers:ApiKeys:0:Role", "planner");
+            // A line per request would slow the browser tests down and bury their failures.
+            builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         }
     }
+}
+
+/// <summary>One browser context and its page; disposing closes both.</summary>
+public sealed class BrowserSession(IBrowserContext context, IPage page) : IAsyncDisposable
+{
+    public IPage Page { get; } = page;
+
+    public ValueTask DisposeAsync() => new(context.CloseAsync());
 }
 
 [CollectionDefinition(Name)]
