@@ -46,5 +46,21 @@ internal static class Browser
             $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))}")));
     }
 
+    /// <summary>
+    /// A PNG of the page, checked to be one. With ROUTING_SCREENSHOTS set (docs/screenshots/take.sh) it also goes to
+    /// docs/screenshots in the repository, for the README; otherwise to a temporary file.
+    /// </summary>
+    /// <param name="fullPage">The whole page, not just the viewport (a phone's page is taller than its screen).</param>
+    public static async Task ScreenshotAsync(IPage page, string name, bool fullPage = false)
+    {
+        string directory = Environment.GetEnvironmentVariable("ROUTING_SCREENSHOTS") is { Length: > 0 }
+            ? Path.Combine(Routing.TestSupport.RepositoryPaths.Root, "docs", "screenshots")
+            : Path.Combine(Path.GetTempPath(), "routing-web-screenshots");
+        Directory.CreateDirectory(directory);
+        string path = Path.Combine(directory, name + ".png");
+        byte[] png = await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = fullPage });
+        Assert.True(png.Length > 10_000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', $"{name}: not a picture of a drawn page");
+    }
+
     public static Task<string> LiveTextAsync(IPage page) => page.Locator("#live").TextContentAsync().ContinueWith(t => t.Result ?? "", TaskScheduler.Default);
 }

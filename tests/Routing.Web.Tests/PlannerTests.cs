@@ -1,0 +1,53 @@
+using Microsoft.Playwright;
+
+namespace Routing.Web.Tests;
+
+/// <summary>A planner blocks a pavement on the planned route and watches the route move; resolving moves it back.</summary>
+[Collection(WebHostCollection.Name)]
+public sealed class PlannerTests(WebHost host)
+{
+    [Fact]
+    public async Task A_verified_report_moves_the_planned_route_and_resolving_it_moves_it_back()
+    {
+        await using var session = await host.NewPageAsync();
+        var page = session.Page;
+        await Browser.OpenAsync(page, "/?from=49.409400,8.693400&to=49.412200,8.710100&profile=wheelchair");
+        await Browser.WaitForOutcomeAsync(page, "drawn");
+        double before = await page.EvaluateAsync<double>("routingApp.route.distance_m");
+        // The middle of the route's longest segment: blocking it leaves the old town other ways round.
+        var blocked = await page.EvaluateAsync<double[]>("""
+            () => { const r = routingApp.route; const s = r.segments.reduce((a, b) => b.distance_m > a.distance_m ? b : a);
+                    const c = r.geometry.coordinates[Math.floor((s.first_point + s.last_point) / 2)]; return [c[1], c[0]]; }
+            """);
+
+        await page.ClickAsync("#mode-planner");
+        await page.FillAsync("#api-key", WebHost.PlannerKey);
+        await page.ClickAsync("#key-form button[type=submit]");
+        await Browser.JumpToAsync(page, blocked[0], blocked[1], 18);
+        await page.ClickAsync("#report-add-centre");
+        await page.SelectOptionAsync("#report-kind", "blocked_path");
+        await page.FillAsync("#report-description", "Scaffolding across the whole pavement");
+        int drawn = await Browser.DrawnCountAsync(page);
+        await page.ClickAsync("#report-form button[type=submit]");
+        await Browser.WaitForOutcomeAsync(page, "drawn", drawn);
+
+        double after = await page.EvaluateAsync<double>("routingApp.route.distance_m");
+        Assert.NotEqual(before, after);
+        Assert.Equal(1, await page.Locator("#reports li.report").CountAsync());
+        Assert.Contains("verified", await page.Locator("#reports li.report h4").TextContentAsync() ?? "", StringComparison.Ordinal);
+        // The key is the tab's only: neither a cookie nor local storage holds it.
+        Assert.Equal(WebHost.PlannerKey, await page.EvaluateAsync<string>("sessionStorage.getItem('routing.apiKey')"));
+        Assert.Equal(0, await page.EvaluateAsync<int>("localStorage.length"));
+        Assert.Equal("", await page.EvaluateAsync<string>("document.cookie"));
+        await Browser.AssertAccessibleAsync(page, "planner view");
+        await Browser.ScreenshotAsync(page, "planner");
+
+        await page.Locator("#reports details[data-history] summary").ClickAsync();
+        await page.WaitForSelectorAsync("#reports ol.history li");
+        drawn = await Browser.DrawnCountAsync(page);
+        await page.Locator("#reports button[data-action=resolve]").ClickAsync();
+        await Browser.WaitForOutcomeAsync(page, "drawn", drawn);
+        Assert.Equal(before, await page.EvaluateAsync<double>("routingApp.route.distance_m"));
+        Assert.Contains("resolved", await page.Locator("#reports li.report h4").TextContentAsync() ?? "", StringComparison.Ordinal);
+    }
+}
