@@ -76,9 +76,9 @@ internal sealed record GraphArrays
         ExpectInRange(nameof(EdgeNameId), EdgeNameId, NameOffsets.Length - 1);
         for (int p = 0; p < Places.Length; p++)
         {
-            if (Places[p].NameId <= 0 || Places[p].NameId >= NameOffsets.Length - 1)
+            if ((uint)Places[p].NameId >= (uint)(NameOffsets.Length - 1))
             {
-                throw new GraphValidationException(nameof(Places), $"place {p} has name {Places[p].NameId}, expected 1 to {NameOffsets.Length - 2}");
+                throw new GraphValidationException(nameof(Places), $"place {p} has name {Places[p].NameId}, expected 0 to {NameOffsets.Length - 2}");
             }
         }
         ExpectMonotone(nameof(FirstArc), FirstArc, Arcs.Length);

@@ -78,13 +78,9 @@ public sealed class GraphBuilder
         return _edgeFrom.Count - 1;
     }
 
-    /// <summary>Adds a named point of interest; a place without a name cannot be searched for and is not kept.</summary>
+    /// <summary>Adds a point of interest; <paramref name="name"/> is "" for one found by its kind only (unnamed toilets).</summary>
     public void AddPlace(long osmNodeId, int latE7, int lonE7, string name, PlaceKind kind, Facts.WheelchairTag wheelchair)
     {
-        if (name.Length == 0)
-        {
-            return;
-        }
         _places.Add(new Place { OsmNodeId = osmNodeId, LatE7 = latE7, LonE7 = lonE7, NameId = NameId(name), Kind = kind, Wheelchair = wheelchair });
     }
 

@@ -34,7 +34,7 @@ public record struct Place
     public long OsmNodeId;
     public int LatE7;
     public int LonE7;
-    /// <summary>Index into the name table (never 0: unnamed places are not stored).</summary>
+    /// <summary>Index into the name table; 0 (no name) only for places found by their kind (unnamed toilets).</summary>
     public int NameId;
     public PlaceKind Kind;
     public WheelchairTag Wheelchair;

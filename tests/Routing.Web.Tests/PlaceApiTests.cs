@@ -43,6 +43,19 @@ public sealed class PlaceApiTests(WebHost host)
         Assert.InRange(lon, 8.68, 8.72);
     }
 
+    [Fact]
+    public async Task Places_are_found_by_their_kind_nearest_first()
+    {
+        // The bundled extract has no toilets; stops show the same rule ("WC" finds toilets where an extract has them).
+        var answer = await SearchAsync("q=haltestelle&near=49.4115,8.7060&limit=5");
+
+        var features = answer.GetProperty("features").EnumerateArray().ToList();
+        Assert.Equal(5, features.Count);
+        Assert.All(features, f => Assert.Equal("public_transport", f.GetProperty("properties").GetProperty("kind").GetString()));
+        double nearestLat = features[0].GetProperty("geometry").GetProperty("coordinates")[1].GetDouble();
+        Assert.InRange(nearestLat, 49.40, 49.42);
+    }
+
     [Theory]
     [InlineData("q=", "q")]
     [InlineData("q=Plöck&limit=500", "limit")]

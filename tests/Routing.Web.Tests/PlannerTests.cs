@@ -42,8 +42,18 @@ public sealed class PlannerTests(WebHost host)
         await Browser.AssertAccessibleAsync(page, "planner view");
         await Browser.ScreenshotAsync(page, "planner");
 
+        // An edit is kept in the history.
+        await page.Locator("#reports button[data-action=edit]").ClickAsync();
+        await page.WaitForFunctionAsync("document.activeElement.id.startsWith('edit-kind-')");
+        await page.Locator("#reports .edit textarea").FillAsync("Scaffolding, 60 cm left free");
+        await page.Locator("#reports .edit input[id^=edit-width-]").FillAsync("60");
+        drawn = await Browser.DrawnCountAsync(page);
+        await page.Locator("#reports .edit button[type=submit]").ClickAsync();
+        await Browser.WaitForOutcomeAsync(page, "drawn", drawn);      // a changed report plans the route again
+        await page.WaitForFunctionAsync("document.querySelector('#reports li.report p')?.textContent.includes('60 cm left free')");
         await page.Locator("#reports details[data-history] summary").ClickAsync();
-        await page.WaitForSelectorAsync("#reports ol.history li");
+        await page.WaitForFunctionAsync("document.querySelectorAll('#reports ol.history li').length >= 2");
+        Assert.Contains("edited", await page.Locator("#reports ol.history").TextContentAsync() ?? "", StringComparison.Ordinal);
         drawn = await Browser.DrawnCountAsync(page);
         await page.Locator("#reports button[data-action=resolve]").ClickAsync();
         await Browser.WaitForOutcomeAsync(page, "drawn", drawn);

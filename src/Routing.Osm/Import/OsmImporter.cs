@@ -101,7 +101,7 @@ public static class OsmImporter
                         }
                         if (PlaceTagRules.Classify(tags) is { } kind)
                         {
-                            extract.Places.Add(new PendingPlace(id, Coordinates.ToE7(lat), Coordinates.ToE7(lon), tags["name"], kind, PlaceTagRules.WheelchairOf(tags)));
+                            extract.Places.Add(new PendingPlace(id, Coordinates.ToE7(lat), Coordinates.ToE7(lon), tags.GetValueOrDefault("name", ""), kind, PlaceTagRules.WheelchairOf(tags)));
                         }
                     }
                     break;

@@ -20,14 +20,17 @@ internal static class PlaceTagRules
         "pharmacy", "doctors", "dentist", "hospital", "clinic",
     };
 
-    /// <summary>The kind of place, or null when the node is not one (or has no name to search by).</summary>
+    /// <summary>
+    /// The kind of place, or null when the node is not one. Places need a name to be searched by, except toilets:
+    /// few are named, and a wheelchair user looks for the nearest one ("toilets", "WC").
+    /// </summary>
     public static PlaceKind? Classify(IReadOnlyDictionary<string, string> tags)
     {
+        string? amenity = tags.GetValueOrDefault("amenity");
         if (tags.GetValueOrDefault("name") is not { Length: > 0 })
         {
-            return null;
+            return amenity == "toilets" ? PlaceKind.Toilets : null;
         }
-        string? amenity = tags.GetValueOrDefault("amenity");
         if (tags.GetValueOrDefault("public_transport") is "platform" or "stop_position" or "station"
             || tags.Is("highway", "bus_stop") || tags.GetValueOrDefault("railway") is "station" or "halt" or "tram_stop")
         {

@@ -21,7 +21,8 @@ internal static class PlaceEndpoints
             .WithSummary("Search streets and named places")
             .WithDescription(
                 "Streets and named places of the extract (public transport stops, toilets, public buildings, shops, healthcare, " +
-                "amenities, tourism) whose name contains `q` (case and accents ignored), best matches first, as a GeoJSON " +
+                "amenities, tourism) whose name contains `q` (case and accents ignored; \"WC\" or \"Toilette\" find toilets, named " +
+                "or not), best matches first, as a GeoJSON " +
                 $"FeatureCollection of points with `name`, `kind` and `wheelchair` (yes, limited, no, unknown). `limit` 1 to {MaxLimit} (default {DefaultLimit}); " +
                 "`near=LAT,LON` (the map's centre) puts the nearest of equally good matches first.")
             .Produces<PlaceCollection>(StatusCodes.Status200OK, "application/geo+json")
@@ -97,7 +98,8 @@ internal sealed record PointGeometry(string Type, double[] Coordinates)
     }
 }
 
+/// <param name="Name">Null for a place without a name (toilets, found by their kind).</param>
 /// <param name="Kind">street, public_transport, toilets, public_building, shop, healthcare, amenity, tourism.</param>
 /// <param name="Wheelchair">yes, limited, no or unknown (OSM <c>wheelchair=*</c>).</param>
 /// <param name="OsmNodeId">The OSM node of a place; null for a street.</param>
-internal sealed record PlaceProperties(string Name, string Kind, string Wheelchair, long? OsmNodeId);
+internal sealed record PlaceProperties(string? Name, string Kind, string Wheelchair, long? OsmNodeId);

@@ -7,7 +7,8 @@ namespace Routing.Web.Places;
 
 /// <summary>One search hit: a street or a named place.</summary>
 /// <param name="Kind">"street" or the place kind in snake case (public_transport, toilets, public_building ...).</param>
-internal sealed record PlaceHit(string Name, string Kind, double Lat, double Lon, WheelchairTag Wheelchair, long? OsmNodeId);
+/// <param name="Name">Null for a place without a name (toilets, found by their kind).</param>
+internal sealed record PlaceHit(string? Name, string Kind, double Lat, double Lon, WheelchairTag Wheelchair, long? OsmNodeId);
 
 /// <summary>
 /// Searches the extract's street names and named places, built once per graph: no outside geocoder. A street is
@@ -18,6 +19,14 @@ internal sealed record PlaceHit(string Name, string Kind, double Lat, double Lon
 /// </summary>
 internal sealed class PlaceIndex
 {
+    /// <summary>Words that find places by their kind, in English and German (folded): "WC" finds the toilets near you.</summary>
+    private static readonly Dictionary<PlaceKind, string> KindWords = new()
+    {
+        [PlaceKind.Toilets] = "toilets toilette toiletten wc",
+        [PlaceKind.PublicTransport] = "stop station haltestelle bahnhof",
+        [PlaceKind.Healthcare] = "pharmacy apotheke doctor arzt",
+    };
+
     private readonly List<(string Folded, PlaceHit Hit)> _entries = [];
 
     public PlaceIndex(RoutingGraph graph)
@@ -59,7 +68,9 @@ internal sealed class PlaceIndex
         foreach (var place in graph.Places)
         {
             string text = graph.Name(place.NameId);
-            _entries.Add((Fold(text), new PlaceHit(text, FactNames.Of(place.Kind), place.LatE7 / 1e7, place.LonE7 / 1e7, place.Wheelchair, place.OsmNodeId)));
+            // The kind's words come after the name: a name match still ranks first, a kind word third.
+            string searchable = Fold(text) + " | " + KindWords.GetValueOrDefault(place.Kind, "");
+            _entries.Add((searchable, new PlaceHit(text.Length > 0 ? text : null, FactNames.Of(place.Kind), place.LatE7 / 1e7, place.LonE7 / 1e7, place.Wheelchair, place.OsmNodeId)));
         }
     }
 
@@ -76,7 +87,7 @@ internal sealed class PlaceIndex
             .Select(entry => (entry.Hit, Rank: Rank(entry.Folded, folded)))
             .Where(candidate => candidate.Rank >= 0)
             .OrderBy(candidate => candidate.Rank)
-            .ThenBy(candidate => near is { } p ? Coordinates.DistanceM(p.Lat, p.Lon, candidate.Hit.Lat, candidate.Hit.Lon) : candidate.Hit.Name.Length)
+            .ThenBy(candidate => near is { } p ? Coordinates.DistanceM(p.Lat, p.Lon, candidate.Hit.Lat, candidate.Hit.Lon) : candidate.Hit.Name?.Length ?? 0)
             .ThenBy(candidate => candidate.Hit.Name, StringComparer.Ordinal)
             .Take(limit)
             .Select(candidate => candidate.Hit)];
@@ -85,7 +96,8 @@ internal sealed class PlaceIndex
     private static int Rank(string name, string query)
     {
         int at = name.IndexOf(query, StringComparison.Ordinal);
-        return at < 0 ? -1 : at == 0 ? 0 : name[at - 1] is ' ' or '-' or '(' ? 1 : 2;
+        int kindWords = name.IndexOf(" | ", StringComparison.Ordinal);
+        return at < 0 ? -1 : at == 0 ? 0 : kindWords >= 0 && at > kindWords ? 2 : name[at - 1] is ' ' or '-' or '(' ? 1 : 2;
     }
 
     /// <summary>Lower case without accents, ß as ss: what people type when they search.</summary>

@@ -190,7 +190,7 @@ async function search(key) {
     const features = answer.features;
     list.innerHTML = features.map((f, i) => {
       const p = f.properties;
-      return `<li><button type="button" class="result" data-index="${i}">${escapeHtml(p.name)}
+      return `<li><button type="button" class="result" data-index="${i}">${escapeHtml(p.name ?? t(`place_${p.kind}`))}
         <span class="meta">${t(`place_${p.kind}`)}${p.kind === 'street' ? '' : ` · ${t(`wheelchair_${p.wheelchair}`)}`}</span></button></li>`;
     }).join('');
     list.hidden = features.length === 0;
@@ -199,7 +199,7 @@ async function search(key) {
       if (!button) return;
       const f = features[Number(button.dataset.index)];
       list.hidden = true;
-      place(key, f.geometry.coordinates[1], f.geometry.coordinates[0], f.properties.name);
+      place(key, f.geometry.coordinates[1], f.geometry.coordinates[0], f.properties.name ?? t(`place_${f.properties.kind}`));
       map.jumpTo({ center: f.geometry.coordinates });
       input.focus();
     };
@@ -485,8 +485,15 @@ function wire() {
   });
   map.on('click', event => {
     if (mode !== 'plan') return;
-    const key = !state.from ? 'from' : 'to';
-    place(key, event.lngLat.lat, event.lngLat.lng);
+    const { lat, lng } = event.lngLat;
+    const choice = $('click-sets').value;
+    if (choice === 'via') {
+      state.via.push({ lat, lon: lng, label: labelOf({ lat, lon: lng }) });
+      renderWaypoints();
+      place(`via-${state.via.length - 1}`, lat, lng);
+      return;
+    }
+    place(choice === 'auto' ? (!state.from ? 'from' : 'to') : choice, lat, lng);
   });
   window.addEventListener('popstate', () => {
     readUrl();

@@ -239,8 +239,14 @@ function openEditor(item, id) {
       <textarea id="edit-description-${id}" rows="2" maxlength="2000"></textarea>
       <label for="edit-until-${id}">${t('validUntil')}</label>
       <input id="edit-until-${id}" type="datetime-local">
+      <label for="edit-from-${id}">${t('validFrom')}</label>
+      <input id="edit-from-${id}" type="datetime-local">
+      <label for="edit-kerb-${id}">${t('measuredKerb')}</label>
+      <input id="edit-kerb-${id}" type="number" min="0" max="50">
       <label for="edit-width-${id}">${t('measuredWidth')}</label>
       <input id="edit-width-${id}" type="number" min="0" max="1000">
+      <label for="edit-incline-${id}">${t('measuredIncline')}</label>
+      <input id="edit-incline-${id}" type="number" min="0" max="100" step="0.5">
       <div class="row"><button type="submit" class="primary">${t('save')} #${id}</button>
       <button type="button" class="secondary" data-cancel>${t('cancel')}</button></div>
     </form>`;
@@ -248,7 +254,9 @@ function openEditor(item, id) {
   getJson(`/v1/barriers/${id}`, withKey(apiKey)).then(report => {
     form.querySelector(`#edit-kind-${id}`).value = report.kind;
     form.querySelector(`#edit-description-${id}`).value = report.description ?? '';
+    form.querySelector(`#edit-kerb-${id}`).value = report.kerb_height_cm ?? '';
     form.querySelector(`#edit-width-${id}`).value = report.remaining_width_cm ?? '';
+    form.querySelector(`#edit-incline-${id}`).value = report.incline_pct ?? '';
     form.querySelector(`#edit-kind-${id}`).focus();
   });
   form.querySelector('[data-cancel]').addEventListener('click', () => {
@@ -257,13 +265,21 @@ function openEditor(item, id) {
   });
   form.addEventListener('submit', event => {
     event.preventDefault();
-    const width = form.querySelector(`#edit-width-${id}`).value.trim();
+    // Merge patch: an emptied measure is cleared (null); an empty date field leaves the window as it is.
+    const measure = name => {
+      const raw = form.querySelector(`#edit-${name}-${id}`).value.trim();
+      return raw === '' ? null : Number(raw);
+    };
     const patch = {
       kind: form.querySelector(`#edit-kind-${id}`).value,
       description: form.querySelector(`#edit-description-${id}`).value.trim() || null,
-      remaining_width_cm: width === '' ? null : Number(width),
+      kerb_height_cm: measure('kerb'),
+      remaining_width_cm: measure('width'),
+      incline_pct: measure('incline'),
     };
+    const from = rfc3339(form.querySelector(`#edit-from-${id}`).value);
     const until = rfc3339(form.querySelector(`#edit-until-${id}`).value);
+    if (from) patch.valid_from = from;
     if (until) patch.valid_until = until;
     change(id, `/v1/barriers/${id}`, withKey(apiKey, 'PATCH', patch, 'application/merge-patch+json'), 'edit');
   });

@@ -108,10 +108,10 @@ public sealed class GraphFileTests : IDisposable
     }
 
     [Fact]
-    public void A_place_without_a_name_is_refused()
+    public void A_place_with_a_name_beyond_the_name_table_is_refused()
     {
         var arrays = TestGraphs.SquareArrays();
-        arrays.Places[0].NameId = 0;
+        arrays.Places[0].NameId = 3;
 
         var ex = Assert.Throws<GraphValidationException>(arrays.Validate);
 
