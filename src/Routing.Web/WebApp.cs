@@ -28,6 +28,7 @@ internal static class WebApp
         services.Configure<MapOptions>(configuration.GetSection(MapOptions.Section));
         services.AddSingleton(sp => new EdgeGrid(sp.GetRequiredService<Router>().Graph));
         services.AddSingleton(sp => new PlaceIndex(sp.GetRequiredService<Router>().Graph));
+        services.AddSingleton(sp => CreateConfig(sp.GetRequiredService<IOptions<MapOptions>>().Value, sp.GetRequiredService<Router>()));
         return services;
     }
 
@@ -51,19 +52,22 @@ internal static class WebApp
         // Build both indexes now, before the service listens, so the first map view does not wait for them.
         app.Services.GetRequiredService<EdgeGrid>();
         app.Services.GetRequiredService<PlaceIndex>();
+        app.Services.GetRequiredService<AppConfig>();
         return app;
     }
 
-    private static Ok<AppConfig> GetConfig(IOptions<MapOptions> options, Router router)
+    private static Ok<AppConfig> GetConfig(AppConfig config) => TypedResults.Ok(config);
+
+    /// <summary>Once per service: the settings do not change while it runs, and the centre takes a sort of every vertex.</summary>
+    private static AppConfig CreateConfig(MapOptions map, Router router)
     {
-        var map = options.Value;
         var graph = router.Graph;
         var bounds = graph.Bounds;
-        return TypedResults.Ok(new AppConfig(
+        return new AppConfig(
             NullIfEmpty(map.StyleUrl), NullIfEmpty(map.TileUrl), NullIfEmpty(map.Attribution),
             [bounds.MinLon, bounds.MinLat, bounds.MaxLon, bounds.MaxLat], Centre(graph),
             AccessibilityTile.MinZoom, [.. router.Profiles.Presets.Select(p => p.Name)],
-            [.. Routing.Graph.Facts.FactNames.SurfaceValues.Order(StringComparer.Ordinal)], [.. Routing.Graph.Facts.FactNames.SmoothnessValues]));
+            [.. Routing.Graph.Facts.FactNames.SurfaceValues.Order(StringComparer.Ordinal)], [.. Routing.Graph.Facts.FactNames.SmoothnessValues]);
     }
 
     /// <summary>

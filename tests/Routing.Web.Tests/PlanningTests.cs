@@ -164,6 +164,20 @@ public sealed class PlanningTests(WebHost host, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task At_200_percent_zoom_nothing_is_cut_off_and_the_planner_is_reachable()
+    {
+        // A 1280 × 800 window zoomed to 200 % lays the page out in 640 × 400 CSS pixels.
+        await using var session = await host.NewPageAsync(640, 400);
+        var page = session.Page;
+        await Browser.OpenAsync(page);
+
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 640"), "the page scrolls sideways at 200 %");
+        await page.Locator("#plan").ScrollIntoViewIfNeededAsync();
+        Assert.True(await page.Locator("#plan").IsVisibleAsync());
+        Assert.True(await page.Locator("#map canvas").IsVisibleAsync());
+    }
+
+    [Fact]
     public async Task On_a_phone_in_german_the_page_fits_360_pixels_and_says_everything_in_german()
     {
         await using var session = await host.NewPageAsync(360, 740, "de-DE");
