@@ -106,6 +106,7 @@ public sealed class PlanningTests(WebHost host, ITestOutputHelper output)
         Assert.Equal("2", await page.InputValueAsync("#max_kerb_cm"));
         Assert.Equal("avoid", await page.InputValueAsync("#steps"));
         Assert.Contains("49.409400", await page.InputValueAsync("#wp-from"), StringComparison.Ordinal);
+        await page.EvaluateAsync("() => document.getElementById('result-title').scrollIntoView({ block: 'start' })");
         await Browser.ScreenshotAsync(page, "route");
 
         int drawn = await Browser.DrawnCountAsync(page);
