@@ -43,7 +43,36 @@ async function start() {
       plan({ push: false });
     }
     document.body.dataset.ready = 'true';
+    watchReports();
   });
+}
+
+/** How often the page looks whether reports in force changed elsewhere (another planner, a window that ended). */
+const REPORT_POLL_MS = 15000;
+
+/**
+ * Reports changed by someone else move the route too: while the page is visible, it compares the reports in force
+ * (id, status, last change) every few seconds and plans again when they differ. Changes made in this tab need no
+ * wait: the planner view calls onReportsChanged at once.
+ */
+let reportsSeen = null;
+
+function watchReports() {
+  const look = async () => {
+    if (document.visibilityState !== 'visible') return;
+    try {
+      const reports = await getJson('/v1/barriers.geojson');
+      const signature = reports.features.map(f => `${f.id}:${f.properties.status}:${f.properties.active}:${f.properties.updated_at}`).sort().join();
+      if (reportsSeen !== null && signature !== reportsSeen) {
+        await onReportsChanged();
+      }
+      reportsSeen = signature;
+    } catch {
+      // A missed look is made up by the next one.
+    }
+  };
+  look();
+  window.setInterval(look, REPORT_POLL_MS);
 }
 
 // ---- profile and limits --------------------------------------------------------------------------------------------
@@ -532,6 +561,7 @@ function fillSelectTexts() {
 
 /** A report changed: the tiles show it, and the planned route is planned again so it can move. */
 async function onReportsChanged() {
+  reportsSeen = null; // the next look takes the reports as they are now, without planning a second time
   tileVersion++;
   refreshTiles();
   if (state.from && state.to) {
