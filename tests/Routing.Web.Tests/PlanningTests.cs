@@ -156,6 +156,10 @@ public sealed class PlanningTests(WebHost host, ITestOutputHelper output)
         Assert.Contains("No route", await Browser.LiveTextAsync(page), StringComparison.Ordinal);
         await Browser.AssertAccessibleAsync(page, "refusal view");
         await Browser.ScreenshotAsync(page, "refusal");
+        // A click on a blocker on the map names the limit too.
+        var blocker = await page.EvaluateAsync<double[]>("() => routingApp.map.queryRenderedFeatures({ layers: ['blockers'] })[0].geometry.coordinates");
+        await Browser.ClickMapAtAsync(page, blocker[1], blocker[0]);
+        Assert.Contains("max_incline_up_pct", await page.Locator(".maplibregl-popup-content").TextContentAsync() ?? "", StringComparison.Ordinal);
 
         // Lifting the limit the refusal names plans again with it.
         int drawn = await Browser.DrawnCountAsync(page);

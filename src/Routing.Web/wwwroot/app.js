@@ -3,7 +3,7 @@
 // back button steps through planned routes.
 import { t, setLanguage, currentLanguage, browserLanguage, distance, duration, number } from './i18n.js';
 import { getJson, routeQuery, point, ProblemError, escapeHtml } from './api.js';
-import { createMap, addLayers, routeFeatures, setData, fitTo, marker, renderLegend } from './mapview.js';
+import { createMap, addLayers, routeFeatures, setData, fitTo, marker, renderLegend, showPopup as popupAt } from './mapview.js';
 import { elevationFigure } from './chart.js';
 import { initPlanner } from './planner.js';
 
@@ -329,7 +329,8 @@ function showRefusal(problem) {
   setData(map, 'blockers', {
     type: 'FeatureCollection',
     features: problem.blockers.filter(b => b.location).map(b => ({
-      type: 'Feature', geometry: { type: 'Point', coordinates: [b.location.lon, b.location.lat] }, properties: { message: b.message },
+      type: 'Feature', geometry: { type: 'Point', coordinates: [b.location.lon, b.location.lat] },
+      properties: { message: b.message, field: b.request_field ?? '' },
     })),
   });
   const located = problem.blockers.filter(b => b.location);
@@ -425,6 +426,11 @@ async function download(query, format) {
   window.setTimeout(() => URL.revokeObjectURL(link.href), 10000);
 }
 
+function showPopup(lngLat, text) {
+  popupAt(map, lngLat, text);
+  announce(text);
+}
+
 // ---- the URL -------------------------------------------------------------------------------------------------------
 
 function writeUrl() {
@@ -479,6 +485,11 @@ function wire() {
     if (event.key === 'Enter' && event.target.matches('input[type=search]')) {
       event.preventDefault();
       search(event.target.closest('.waypoint').dataset.key);
+    } else if (event.key === 'Escape') {
+      // Escape closes the hits and goes back to the field they belong to.
+      const waypoint = event.target.closest('.waypoint');
+      waypoint.querySelector('.results').hidden = true;
+      waypoint.querySelector('input[type=search]').focus();
     }
   });
   $('add-via').addEventListener('click', () => {
@@ -514,6 +525,13 @@ function wire() {
   });
   map.on('click', event => {
     if (mode !== 'plan') return;
+    // A click on a blocker says what blocks and which limit would lift it (the list below the route says the same).
+    const blocker = map.queryRenderedFeatures(event.point, { layers: ['blockers'] })[0];
+    if (blocker) {
+      const { message, field } = blocker.properties;
+      showPopup(blocker.geometry.coordinates, field ? `${message} (${field})` : message);
+      return;
+    }
     const { lat, lng } = event.lngLat;
     const choice = $('click-sets').value;
     if (choice === 'via') {

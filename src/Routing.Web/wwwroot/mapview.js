@@ -216,3 +216,8 @@ export function renderLegend(container) {
       <li>${line(LEAST_BAD, [2, 1.5], 5)} ${t('routeLeastBad')}</li>
     </ul>`;
 }
+
+/** A small note on the map at a point (text only, closable by keyboard with its close button). */
+export function showPopup(map, lngLat, text) {
+  new maplibregl.Popup({ closeButton: true, maxWidth: '18rem' }).setLngLat(lngLat).setText(text).addTo(map);
+}
