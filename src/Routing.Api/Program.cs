@@ -6,6 +6,7 @@ using Routing.Api.Hosting;
 using Routing.Api.Problems;
 using Routing.Api.Profiles;
 using Routing.Api.Routes;
+using Routing.Web;
 
 // The accessible routing service: one graph loaded at start-up, shared read-only by every request.
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +15,7 @@ builder.Services.AddApiProblems();                              // problem+json 
 builder.Services.AddApiDocumentation();                         // OpenAPI document
 builder.Services.AddRoutingGraph(builder.Configuration);        // Routing:Graph, Routing:Osm -> graph, router
 builder.Services.AddBarrierReports(builder.Configuration);      // Barriers:Database, Barriers:ApiKeys -> store, keys, overlay refresher
+builder.Services.AddWebApp(builder.Configuration);              // Map:StyleUrl, Map:TileUrl -> the app's base map; tile and place indexes
 
 var app = builder.Build();
 if (!app.LoadRoutingGraph()                                     // builds the graph first if the file is missing
@@ -26,7 +28,8 @@ if (!app.LoadRoutingGraph()                                     // builds the gr
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseBarrierAccess();                                         // X-Api-Key -> key and role; rate limit on new reports
-app.MapApiDocumentation();                                      // /openapi/v1.json, /scalar/v1, / -> /scalar/v1
+app.MapApiDocumentation();                                      // /openapi/v1.json, /scalar/v1
+app.MapWebApp();                                                // / (the map), /app/*, /v1/tiles/{z}/{x}/{y}.mvt, /v1/places
 app.MapHealthEndpoints();                                       // /health
 app.MapProfileEndpoints();                                      // /v1/profiles, /v1/profiles/{name}
 app.MapRouteEndpoints();                                        // /v1/routes (GET and POST)
