@@ -145,8 +145,8 @@ public sealed class PlanningTests(WebHost host, ITestOutputHelper output)
     {
         await using var session = await host.NewPageAsync();
         var page = session.Page;
-        // Up to the castle with a 0.5 % limit: the hill itself is what blocks.
-        await Browser.OpenAsync(page, "/?from=49.409400,8.693400&to=49.410600,8.715300&profile=wheelchair&max_incline_up_pct=0.5");
+        // Up to the castle with a 0.5 % limit and every terrain slope taken as fact: the hill itself is what blocks.
+        await Browser.OpenAsync(page, "/?from=49.409400,8.693400&to=49.410600,8.715300&profile=wheelchair&max_incline_up_pct=0.5&derived_incline=block");
         await Browser.WaitForOutcomeAsync(page, "refused");
 
         var blockers = page.Locator("ul.blockers li");
