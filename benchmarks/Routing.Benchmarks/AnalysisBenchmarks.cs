@@ -43,5 +43,9 @@ public class AnalysisBenchmarks
     [Benchmark]
     public int FixFirst100Origins() => FixFirst.Rank(_router, _points, _wheelchair, minutes: 10).Fixes.Count;
 
+    /// <summary>The whole of Heidelberg: every public-transport stop of the extract as an origin, every candidate.</summary>
+    [Benchmark]
+    public int FixFirstAllStops() => FixFirst.Rank(_router, FixFirst.TransportStops(_router.Graph), _wheelchair, minutes: 10).Fixes.Count;
+
     private static int Count(TravelMatrix matrix) => matrix.DurationsS.Sum(row => row.Count(v => v is not null));
 }

@@ -17,6 +17,23 @@ public sealed record FixRanking(int Origins, double BaselineM, int CandidatesChe
 /// </summary>
 public static class FixFirst
 {
+    /// <summary>
+    /// The extract's public-transport stops, stations and platforms (stored by the preprocessing as places): where
+    /// people arrive in a district, so the default origins of the ranking.
+    /// </summary>
+    public static IReadOnlyList<GeoPoint> TransportStops(Graph.RoutingGraph graph)
+    {
+        var stops = new List<GeoPoint>();
+        foreach (var place in graph.Places)
+        {
+            if (place.Kind == Graph.PlaceKind.PublicTransport)
+            {
+                stops.Add(new GeoPoint(Graph.Coordinates.ToDegrees(place.LatE7), Graph.Coordinates.ToDegrees(place.LonE7)));
+            }
+        }
+        return stops;
+    }
+
     /// <param name="progress">Told the share of candidates done (0..1) now and then, for a job's progress.</param>
     public static FixRanking Rank(Router router, IReadOnlyList<GeoPoint> origins, ProfileSettings profile, double minutes,
         IProgress<double>? progress = null, CancellationToken cancellationToken = default)

@@ -68,7 +68,8 @@ internal static class AnalysisEndpoints
             .WithDescription(
                 "Every step, measured slope, kerb and barrier the profile's rules block, ranked by the network length mending " +
                 "it would open within `minutes` from the `origins` (one search per origin, then one per origin whose reach " +
-                "touches a candidate). Barrier reports in force count. `format=geojson` or `csv` for QGIS.")
+                "touches a candidate); without `origins`, from every public-transport stop of the extract. Barrier reports " +
+                "in force count. `format=geojson` or `csv` for QGIS.")
             .Accepts<FixFirstRequestBody>("application/json")
             .Produces<FixFirstResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
@@ -93,7 +94,7 @@ internal static class AnalysisEndpoints
     {
         var errors = new FieldErrors();
         var body = await JsonBody.ReadAsync<FixFirstRequestBody>(request, MaxBodyBytes, json.Value.SerializerOptions, errors, cancellationToken);
-        var origins = Points(body?.Origins, "origins", MaxFixOrigins, errors);
+        var origins = body is { Origins: null } ? FixFirst.TransportStops(router.Graph) : Points(body?.Origins, "origins", MaxFixOrigins, errors);
         double minutes = body?.Minutes ?? 10;
         if (!double.IsFinite(minutes) || minutes < 1 || minutes > 60)
         {

@@ -106,7 +106,7 @@ internal static class AuditCsv
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 internal sealed record FixFirstRequestBody
 {
-    [Description("Where people start: public-transport stops, say (1..500 points).")]
+    [Description("Where people start (1..500 points); without it, every public-transport stop of the extract.")]
     public IReadOnlyList<PointDto?>? Origins { get; init; }
 
     [Description("Preset profile (default wheelchair).")]
