@@ -7,18 +7,15 @@ using Routing.Engine.Reach;
 namespace Routing.Benchmarks;
 
 /// <summary>
-/// Planner questions on the graph the service serves: a wheelchair isochrone from Bismarckplatz by range (the search and
-/// the polygon), a wheelchair matrix of 10 x 10 and 100 x 100 points of the urban set, and the fix-first ranking of
-/// every candidate for 100 origins (the urban set's start points) within 10 minutes.
+/// Planner questions on the graph the service serves: a wheelchair matrix of 10 x 10 and 100 x 100 points of the urban
+/// set, and the fix-first ranking of every candidate within 10 minutes for 100 origins (the urban set's start points)
+/// and for every public-transport stop of the extract.
 /// </summary>
 public class AnalysisBenchmarks
 {
     private Router _router = null!;
     private ProfileSettings _wheelchair = null!;
     private GeoPoint[] _points = [];
-
-    [Params(300, 600, 900)]
-    public double RangeS { get; set; } = 900;
 
     [GlobalSetup]
     public void Setup()
@@ -29,10 +26,6 @@ public class AnalysisBenchmarks
         var pairs = QuerySets.Load(QuerySets.UrbanSet);
         _points = [.. pairs.Select(p => p.From).Take(100)];
     }
-
-    [Benchmark]
-    public double Isochrone() =>
-        Isochrones.Compute(_router, [new GeoPoint(49.4094, 8.6934)], _wheelchair, ReachMetric.CostS, [RangeS]).Isochrones[0].AreaM2;
 
     [Benchmark]
     public int Matrix10x10() => Count(_router.Matrix(_points[..10], _points[10..20], _wheelchair));
@@ -48,4 +41,26 @@ public class AnalysisBenchmarks
     public int FixFirstAllStops() => FixFirst.Rank(_router, FixFirst.TransportStops(_router.Graph), _wheelchair, minutes: 10).Fixes.Count;
 
     private static int Count(TravelMatrix matrix) => matrix.DurationsS.Sum(row => row.Count(v => v is not null));
+}
+
+/// <summary>A wheelchair isochrone from Bismarckplatz by range: the search, the reached stretches and the polygon.</summary>
+public class IsochroneBenchmarks
+{
+    private Router _router = null!;
+    private ProfileSettings _wheelchair = null!;
+
+    [Params(300, 600, 900)]
+    public double RangeS { get; set; } = 900;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _router = new Router(RepositoryData.BuildHeidelberg(), ProfileCatalog.Default);
+        ProfileCatalog.Default.TryGet("wheelchair", out var wheelchair);
+        _wheelchair = wheelchair!;
+    }
+
+    [Benchmark]
+    public double Isochrone() =>
+        Isochrones.Compute(_router, [new GeoPoint(49.4094, 8.6934)], _wheelchair, ReachMetric.CostS, [RangeS]).Isochrones[0].AreaM2;
 }
