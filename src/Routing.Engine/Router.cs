@@ -165,6 +165,16 @@ public sealed class Router
         return new FixImpact(Graph, profile, snaps.OfType<SnapPoint>(), limitS);
     }
 
+    /// <summary>What each barrier report in force takes from the reach within <paramref name="limitS"/> from the origins.</summary>
+    public IReadOnlyList<ReportImpact> ReportImpacts(IReadOnlyList<GeoPoint> origins, ProfileSettings settings, double limitS)
+    {
+        var overlay = Overlay;
+        var profile = _compiledProfiles.Get(settings, relaxed: false, overlay);
+        var (snaps, _) = PlaceAll(origins, RouteRequest.DefaultSnapRadiusM, profile);
+        return new FixImpact(Graph, profile, snaps.OfType<SnapPoint>(), limitS)
+            .ReportImpacts(overlay, other => CompiledProfile.Compile(Graph, settings, overlay: other));
+    }
+
     private (SnapPoint?[] Snaps, MatrixPoint[] Points) PlaceAll(IReadOnlyList<GeoPoint> points, double snapRadiusM, CompiledProfile profile)
     {
         var snaps = new SnapPoint?[points.Count];

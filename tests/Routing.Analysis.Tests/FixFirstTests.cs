@@ -1,4 +1,5 @@
 using Routing.Engine;
+using Routing.Engine.Barriers;
 using Routing.Engine.Profiles;
 using Routing.Engine.Reach;
 using Routing.Graph;
@@ -77,6 +78,30 @@ public sealed class FixFirstTests
         var steps = Assert.Single(ranking.Fixes, f => f.Candidate.Violation.Constraint == Constraint.Steps);
         Assert.Equal(80, steps.GainM, 1);
     }
+
+    [Fact]
+    public void A_reports_impact_is_the_difference_of_two_direct_computations()
+    {
+        var router = Town();
+        var origin = new GeoPoint(49.41, 8.69);
+        var wheelchair = Preset("wheelchair");
+        double before = ReachedM(router, origin, wheelchair);
+        // Construction halfway along the footway from A north to C.
+        var report = new ReportedBarrier(7, ReportedBarrierKind.Construction, Verified: true,
+            new BarrierGeometry(BarrierGeometryType.Point, [new GeoPoint(49.41 + (50 / Coordinates.MetresPerDegree), 8.69)]));
+        router.ReplaceOverlay(BarrierOverlay.Build(router.Graph, [report]));
+        double after = ReachedM(router, origin, wheelchair);
+
+        var impact = Assert.Single(router.ReportImpacts([origin], wheelchair, limitS: 3600));
+
+        Assert.Equal(7, impact.ReportId);
+        Assert.Equal(before - after, impact.LostM, 0.5);
+        Assert.Equal(100, impact.LostM, 0.5); // A-C; what lies beyond the kerb at C was out of reach anyway
+        Assert.Equal(1, impact.OriginsLosing);
+    }
+
+    private static double ReachedM(Router router, GeoPoint origin, ProfileSettings profile) =>
+        Assert.IsType<Reached>(router.Reach(origin, profile, ReachMetric.CostS, 3600)).Tree.ReachedLengthM(3600);
 
     [Fact]
     public void Walking_has_nothing_to_fix()

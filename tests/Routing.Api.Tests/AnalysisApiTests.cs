@@ -122,4 +122,15 @@ public sealed class AnalysisApiTests(HeidelbergApi api)
         Assert.Contains("minutes", bad.ErrorFields());
         Assert.Contains("origins", bad.ErrorFields());
     }
+
+    [Fact]
+    public async Task Barrier_impact_without_reports_is_an_empty_list_and_checks_its_input()
+    {
+        var answer = await (await api.Client.PostJson("/v1/barrier-impact", """{"profile": "wheelchair", "minutes": 5}""")).Json();
+        Assert.Equal(0, answer.GetProperty("reports").GetArrayLength());
+
+        var bad = await (await api.Client.PostJson("/v1/barrier-impact", """{"minutes": 0, "profile": "rollerblades"}""")).Problem(HttpStatusCode.BadRequest, "invalid-request");
+        Assert.Contains("minutes", bad.ErrorFields());
+        Assert.Contains("profile", bad.ErrorFields());
+    }
 }

@@ -73,6 +73,16 @@ internal static class AnalysisEndpoints
             .Accepts<FixFirstRequestBody>("application/json")
             .Produces<FixFirstResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
+        group.MapPost("/barrier-impact", PostBarrierImpact)
+            .WithName("PostBarrierImpact")
+            .WithSummary("What each barrier report in force takes from people's reach")
+            .WithDescription(
+                "For every verified report in force: the network length reachable within `minutes` from the `origins` (by " +
+                "default every public-transport stop) without the report and not with it, summed over the origins, and how " +
+                "many origins lose something. Takes the same body as `/v1/fix-first` (without `format`).")
+            .Accepts<FixFirstRequestBody>("application/json")
+            .Produces<BarrierImpactResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapGet("/audit", GetAudit)
             .WithName("GetAudit")
             .WithSummary("Where the data is too thin to judge: unknown facts per grid cell")
@@ -117,6 +127,26 @@ internal static class AnalysisEndpoints
             "csv" => TypedResults.Text(FixCollection.Csv(answer), "text/csv", System.Text.Encoding.UTF8),
             _ => TypedResults.Ok(answer),
         };
+    }
+
+    public static async Task<Results<Ok<BarrierImpactResponse>, ProblemHttpResult>> PostBarrierImpact(
+        HttpRequest request, Router router, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var body = await JsonBody.ReadAsync<FixFirstRequestBody>(request, MaxBodyBytes, json.Value.SerializerOptions, errors, cancellationToken);
+        var origins = body is { Origins: null } ? FixFirst.TransportStops(router.Graph) : Points(body?.Origins, "origins", MaxFixOrigins, errors);
+        double minutes = body?.Minutes ?? 10;
+        if (!double.IsFinite(minutes) || minutes < 1 || minutes > 60)
+        {
+            errors.Add("minutes", $"must be between 1 and 60, was {minutes}");
+        }
+        if (!RouteRequestValidator.TryProfile(body?.Profile, body?.Constraints, "constraints.", router.Profiles, errors, out var profile, out var problem))
+        {
+            return TypedResults.Problem(problem);
+        }
+        var impacts = router.ReportImpacts(origins, profile, minutes * 60);
+        return TypedResults.Ok(new BarrierImpactResponse([.. impacts.OrderByDescending(i => i.LostM).Select(i => new BarrierImpactDto(
+            i.ReportId, JsonNamingPolicy.SnakeCaseLower.ConvertName(i.Kind.ToString()), RouteMapper.Metres(i.LostM), i.OriginsLosing))]));
     }
 
     private static FixDto FixDtoOf(RankedFix fix, int rank)

@@ -158,3 +158,11 @@ internal sealed record FixCollection(string Type, IReadOnlyList<FixFeature> Feat
 }
 
 internal sealed record FixFeature(string Type, IsochroneGeometry Geometry, FixDto Properties);
+
+internal sealed record BarrierImpactResponse([property: Description("Reports in force, the most harmful first.")] IReadOnlyList<BarrierImpactDto> Reports);
+
+internal sealed record BarrierImpactDto(
+    long ReportId,
+    string Kind,
+    [property: Description("Network length reachable without the report and not with it, summed over the origins, metres.")] double LostM,
+    int OriginsLosing);

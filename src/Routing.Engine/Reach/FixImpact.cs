@@ -11,6 +11,9 @@ namespace Routing.Engine.Reach;
 /// <param name="Fix">What mending means: a ramp or lift, a lowered kerb, a passable barrier, a gentler way.</param>
 public sealed record FixCandidate(int Edge, int Vertex, Violation Violation, string Fix, GeoPoint Location, long? OsmWayId, long? OsmNodeId);
 
+/// <summary>What an active barrier report takes from the origins' reach: the length reachable without it and not with it.</summary>
+public sealed record ReportImpact(long ReportId, Barriers.ReportedBarrierKind Kind, double LostM, int OriginsLosing);
+
 /// <summary>A candidate and the network length it would open to the origins, summed over them.</summary>
 public sealed record RankedFix(FixCandidate Candidate, double GainM, int OriginsGaining);
 
@@ -50,6 +53,44 @@ public sealed class FixImpact
                 list.Add(index);
             }
         }
+    }
+
+    /// <summary>
+    /// For each report in <paramref name="overlay"/> (the one this reach was computed with): the reach it removes, as
+    /// the reach with every other report minus the reach with all, from the origins whose reach touches the report
+    /// (no other origin can change). One overlay and one compiled profile per report.
+    /// </summary>
+    public IReadOnlyList<ReportImpact> ReportImpacts(Barriers.BarrierOverlay overlay, Func<Barriers.BarrierOverlay, CompiledProfile> compile)
+    {
+        var impacts = new List<ReportImpact>();
+        var reports = overlay.Active.Select(a => a.Report).Concat(overlay.Unverified).ToList();
+        foreach (var pinned in overlay.Active)
+        {
+            var withoutIt = compile(Barriers.BarrierOverlay.Build(_graph, reports.Where(r => r.ReportId != pinned.Report.ReportId)));
+            var touched = new SortedSet<int>();
+            foreach (int vertex in pinned.Edges.SelectMany(e => (int[])[_graph.EdgeFrom[e], _graph.EdgeTo[e]])
+                         .Concat(pinned.Vertices.SelectMany(Neighbours)))
+            {
+                if (_originsAtVertex.TryGetValue(vertex, out var list))
+                {
+                    touched.UnionWith(list);
+                }
+            }
+            double lostM = 0;
+            int losing = 0;
+            foreach (int origin in touched)
+            {
+                _search.Run(withoutIt, _origins[origin], ReachMetric.CostS, _limitS);
+                double less = _search.ReachedLengthM(_limitS) - _baselineM[origin];
+                if (less > 0.5)
+                {
+                    lostM += less;
+                    losing++;
+                }
+            }
+            impacts.Add(new ReportImpact(pinned.Report.ReportId, pinned.Report.Kind, lostM, losing));
+        }
+        return impacts;
     }
 
     /// <summary>Origins that could be placed on the network.</summary>
@@ -135,7 +176,15 @@ public sealed class FixImpact
             yield return _graph.EdgeTo[candidate.Edge];
             yield break;
         }
-        for (int i = _graph.FirstArc[candidate.Vertex]; i < _graph.FirstArc[candidate.Vertex + 1]; i++)
+        foreach (int neighbour in Neighbours(candidate.Vertex))
+        {
+            yield return neighbour;
+        }
+    }
+
+    private IEnumerable<int> Neighbours(int vertex)
+    {
+        for (int i = _graph.FirstArc[vertex]; i < _graph.FirstArc[vertex + 1]; i++)
         {
             yield return _graph.ArcHead(_graph.Arcs[i]);
         }
