@@ -31,5 +31,14 @@ var checkInclines = new Command("check-inclines", "Measure a terrain model again
 checkInclines.SetAction(result => CheckInclinesCommand.Run(result.GetValue(extract)!, result.GetValue(terrain) ?? [], result.GetValue(csv),
     Console.Out, Console.Error));
 
-var root = new RootCommand("Builds and inspects routing graphs for step-free routes") { build, info, checkInclines };
+var fixGraph = new Argument<string>("graph") { Description = "Graph file written by 'build'" };
+var fixProfile = new Option<string>("--profile") { Description = "Preset profile", DefaultValueFactory = _ => "wheelchair" };
+var fixMinutes = new Option<double>("--minutes") { Description = "Budget from each stop, minutes of the profile's cost", DefaultValueFactory = _ => 10 };
+var fixCsv = new Option<string?>("--csv") { Description = "Write the ranking to this CSV file instead of stdout" };
+var fixFirst = new Command("fix-first", "Rank the steps, kerbs, barriers and slopes whose fix opens most from every public-transport stop")
+    { fixGraph, fixProfile, fixMinutes, fixCsv };
+fixFirst.SetAction(result => FixFirstCommand.Run(result.GetValue(fixGraph)!, result.GetValue(fixProfile)!, result.GetValue(fixMinutes),
+    result.GetValue(fixCsv), Console.Out, Console.Error));
+
+var root = new RootCommand("Builds and inspects routing graphs for step-free routes") { build, info, checkInclines, fixFirst };
 return root.Parse(args).Invoke();
