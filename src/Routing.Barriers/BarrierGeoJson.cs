@@ -84,6 +84,8 @@ public static class BarrierGeoJson
         return points;
     }
 
+    private static readonly NetTopologySuite.Geometries.GeometryFactory Planar = new();
+
     private static List<GeoPoint>? ReadPolygon(JsonElement coordinates, string field, ICollection<KeyValuePair<string, string>> errors)
     {
         if (coordinates.ValueKind != JsonValueKind.Array || coordinates.GetArrayLength() == 0
@@ -111,6 +113,13 @@ public static class BarrierGeoJson
         if (ring[0] != ring[^1])
         {
             errors.Add(new(ringField, "a polygon ring must be closed: the last position must equal the first"));
+            return null;
+        }
+        var polygon = Planar.CreatePolygon([.. ring.Select(p => new NetTopologySuite.Geometries.Coordinate(p.Lon, p.Lat))]);
+        if (!polygon.IsValid)
+        {
+            var problem = new NetTopologySuite.Operation.Valid.IsValidOp(polygon).ValidationError;
+            errors.Add(new(ringField, $"is not a valid area ({problem?.Message.ToLowerInvariant() ?? "invalid"} near {problem?.Coordinate.Y:F6}, {problem?.Coordinate.X:F6}): a ring must not cross or touch itself"));
             return null;
         }
         return ring;

@@ -44,6 +44,8 @@ public sealed class BarrierBadInputTests(BarrierFixtureApi api)
         { At("""{"type": "LineString", "coordinates": [[8.69, 49.41], [8.95, 49.41]]}"""), "location.coordinates" },
         { At("""{"type": "Polygon", "coordinates": [[[8.69, 49.41], [8.691, 49.41], [8.691, 49.411], [8.69, 49.411]]]}"""), "location.coordinates[0]" },
         { At("""{"type": "Polygon", "coordinates": [[[8.69, 49.41], [8.691, 49.41], [8.69, 49.41]]]}"""), "location.coordinates[0]" },
+        // A bow tie: the ring crosses itself, so it encloses no area NetTopologySuite accepts.
+        { At("""{"type": "Polygon", "coordinates": [[[8.69, 49.41], [8.691, 49.411], [8.691, 49.41], [8.69, 49.411], [8.69, 49.41]]]}"""), "location.coordinates[0]" },
         { At("""{"type": "Polygon", "coordinates": [[[8.69, 49.41], [8.691, 49.41], [8.691, 49.411], [8.69, 49.41]], [[8.6902, 49.4102], [8.6903, 49.4102], [8.6903, 49.4103], [8.6902, 49.4102]]]}"""), "location.coordinates" },
         { At("""{"type": "Polygon", "coordinates": [[8.69, 49.41], [8.691, 49.41], [8.691, 49.411], [8.69, 49.41]]}"""), "location.coordinates" },
         { At("""{"type": "Point", "coordinates": [13.4050, 52.5200]}"""), "location" },
