@@ -14,6 +14,7 @@ builder.Services.AddApiJson();                                  // snake_case JS
 builder.Services.AddApiProblems();                              // problem+json for every error, stable type URIs
 builder.Services.AddApiDocumentation();                         // OpenAPI document
 builder.Services.AddRoutingGraph(builder.Configuration);        // Routing:Graph, Routing:Osm -> graph, router
+builder.Services.AddSingleton<FixFirstJobs>();                  // fix-first rankings running in the background
 builder.Services.AddBarrierReports(builder.Configuration);      // Barriers:Database, Barriers:ApiKeys -> store, keys, overlay refresher
 builder.Services.AddWebApp(builder.Configuration);              // Map:StyleUrl, Map:TileUrl -> the app's base map; tile and place indexes
 

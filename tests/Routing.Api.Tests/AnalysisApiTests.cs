@@ -133,4 +133,28 @@ public sealed class AnalysisApiTests(HeidelbergApi api)
         Assert.Contains("minutes", bad.ErrorFields());
         Assert.Contains("profile", bad.ErrorFields());
     }
+
+    [Fact]
+    public async Task A_fix_first_job_runs_in_the_background_and_ends_with_the_same_ranking()
+    {
+        const string Body = """{"origins": [{"lat": 49.4094, "lon": 8.6934}], "profile": "wheelchair", "minutes": 10}""";
+        var started = await api.Client.PostJson("/v1/fix-first/jobs", Body);
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        string location = started.Headers.Location!.ToString();
+        var job = await started.Json(HttpStatusCode.Accepted);
+        Assert.Equal($"/v1/fix-first/jobs/{job.GetProperty("id").GetString()}", location);
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (job.GetProperty("status").GetString() == "running" && clock.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(50);
+            job = await (await api.Client.GetAsync(location)).Json();
+        }
+        var direct = await (await api.Client.PostJson("/v1/fix-first", Body)).Json();
+
+        Assert.Equal("done", job.GetProperty("status").GetString());
+        Assert.Equal(1, job.GetProperty("progress").GetDouble());
+        Assert.Equal(direct.GetProperty("fixes").GetRawText(), job.GetProperty("result").GetProperty("fixes").GetRawText());
+        await (await api.Client.GetAsync("/v1/fix-first/jobs/nope")).Problem(HttpStatusCode.NotFound, "not-found");
+    }
 }

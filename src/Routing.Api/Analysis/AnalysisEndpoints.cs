@@ -73,6 +73,19 @@ internal static class AnalysisEndpoints
             .Accepts<FixFirstRequestBody>("application/json")
             .Produces<FixFirstResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
+        group.MapPost("/fix-first/jobs", PostFixFirstJob)
+            .WithName("PostFixFirstJob")
+            .WithSummary("Start the fix-first ranking in the background")
+            .WithDescription("The same body as `/v1/fix-first` (without `format`); answers 202 at once with the job (`id`, " +
+                "`status`: running, done or failed, `progress` 0..1) and its address in `Location`; poll it for the result.")
+            .Accepts<FixFirstRequestBody>("application/json")
+            .Produces<FixFirstJobDto>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        group.MapGet("/fix-first/jobs/{id}", GetFixFirstJob)
+            .WithName("GetFixFirstJob")
+            .WithSummary("A fix-first job: its progress, and its ranking when done")
+            .Produces<FixFirstJobDto>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/barrier-impact", PostBarrierImpact)
             .WithName("PostBarrierImpact")
             .WithSummary("What each barrier report in force takes from people's reach")
@@ -102,26 +115,13 @@ internal static class AnalysisEndpoints
     public static async Task<Results<Ok<FixFirstResponse>, JsonHttpResult<FixCollection>, ContentHttpResult, ProblemHttpResult>> PostFixFirst(
         HttpRequest request, Router router, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
-        var errors = new FieldErrors();
-        var body = await JsonBody.ReadAsync<FixFirstRequestBody>(request, MaxBodyBytes, json.Value.SerializerOptions, errors, cancellationToken);
-        var origins = body is { Origins: null } ? FixFirst.TransportStops(router.Graph) : Points(body?.Origins, "origins", MaxFixOrigins, errors);
-        double minutes = body?.Minutes ?? 10;
-        if (!double.IsFinite(minutes) || minutes < 1 || minutes > 60)
+        var (query, problem) = await ReadFixFirstAsync(request, router, json.Value, allowFormat: true, cancellationToken);
+        if (query is null)
         {
-            errors.Add("minutes", $"must be between 1 and 60, was {minutes}");
+            return TypedResults.Problem(problem!);
         }
-        if (body?.Format is not (null or "json" or "geojson" or "csv"))
-        {
-            errors.Add("format", $"'{body?.Format}' is not supported; use json, geojson or csv");
-        }
-        if (!RouteRequestValidator.TryProfile(body?.Profile, body?.Constraints, "constraints.", router.Profiles, errors, out var profile, out var problem))
-        {
-            return TypedResults.Problem(problem);
-        }
-        var ranking = FixFirst.Rank(router, origins, profile, minutes, cancellationToken: cancellationToken);
-        var answer = new FixFirstResponse(ranking.Origins, RouteMapper.Metres(ranking.BaselineM), ranking.CandidatesChecked,
-            [.. ranking.Fixes.Select((f, i) => FixDtoOf(f, i + 1))]);
-        return body?.Format switch
+        var answer = Answer(FixFirst.Rank(router, query.Origins, query.Profile, query.Minutes, cancellationToken: cancellationToken));
+        return query.Format switch
         {
             "geojson" => TypedResults.Json(FixCollection.From(answer), json.Value.SerializerOptions, "application/geo+json"),
             "csv" => TypedResults.Text(FixCollection.Csv(answer), "text/csv", System.Text.Encoding.UTF8),
@@ -129,25 +129,63 @@ internal static class AnalysisEndpoints
         };
     }
 
+    /// <summary>Starts the ranking in the background and answers at once with the job to poll.</summary>
+    public static async Task<Results<Accepted<FixFirstJobDto>, ProblemHttpResult>> PostFixFirstJob(
+        HttpRequest request, Router router, FixFirstJobs jobs, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    {
+        var (query, problem) = await ReadFixFirstAsync(request, router, json.Value, allowFormat: false, cancellationToken);
+        if (query is null)
+        {
+            return TypedResults.Problem(problem!);
+        }
+        var job = jobs.Start(progress => Answer(FixFirst.Rank(router, query.Origins, query.Profile, query.Minutes, progress)));
+        return TypedResults.Accepted($"/v1/fix-first/jobs/{job.Id}", job.ToDto());
+    }
+
+    public static Results<Ok<FixFirstJobDto>, ProblemHttpResult> GetFixFirstJob(string id, FixFirstJobs jobs) =>
+        jobs.Find(id) is { } job
+            ? TypedResults.Ok(job.ToDto())
+            : TypedResults.Problem(ApiProblems.Create(ProblemTypes.NotFound, StatusCodes.Status404NotFound, "Not found",
+                $"There is no fix-first job '{id}'; jobs are kept while the service runs, the last {FixFirstJobs.Kept} of them."));
+
     public static async Task<Results<Ok<BarrierImpactResponse>, ProblemHttpResult>> PostBarrierImpact(
         HttpRequest request, Router router, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
+        var (query, problem) = await ReadFixFirstAsync(request, router, json.Value, allowFormat: false, cancellationToken);
+        if (query is null)
+        {
+            return TypedResults.Problem(problem!);
+        }
+        var impacts = router.ReportImpacts(query.Origins, query.Profile, query.Minutes * 60);
+        return TypedResults.Ok(new BarrierImpactResponse([.. impacts.OrderByDescending(i => i.LostM).Select(i => new BarrierImpactDto(
+            i.ReportId, JsonNamingPolicy.SnakeCaseLower.ConvertName(i.Kind.ToString()), RouteMapper.Metres(i.LostM), i.OriginsLosing))]));
+    }
+
+    /// <summary>A checked fix-first or barrier-impact request: the origins (by default every stop), the profile, the budget.</summary>
+    private sealed record FixFirstQuery(IReadOnlyList<GeoPoint> Origins, Routing.Engine.Profiles.ProfileSettings Profile, double Minutes, string? Format);
+
+    private static async Task<(FixFirstQuery? Query, Microsoft.AspNetCore.Mvc.ProblemDetails? Problem)> ReadFixFirstAsync(
+        HttpRequest request, Router router, JsonOptions json, bool allowFormat, CancellationToken cancellationToken)
+    {
         var errors = new FieldErrors();
-        var body = await JsonBody.ReadAsync<FixFirstRequestBody>(request, MaxBodyBytes, json.Value.SerializerOptions, errors, cancellationToken);
+        var body = await JsonBody.ReadAsync<FixFirstRequestBody>(request, MaxBodyBytes, json.SerializerOptions, errors, cancellationToken);
         var origins = body is { Origins: null } ? FixFirst.TransportStops(router.Graph) : Points(body?.Origins, "origins", MaxFixOrigins, errors);
         double minutes = body?.Minutes ?? 10;
         if (!double.IsFinite(minutes) || minutes < 1 || minutes > 60)
         {
             errors.Add("minutes", $"must be between 1 and 60, was {minutes}");
         }
-        if (!RouteRequestValidator.TryProfile(body?.Profile, body?.Constraints, "constraints.", router.Profiles, errors, out var profile, out var problem))
+        if (body?.Format is { } format && (!allowFormat || format is not ("json" or "geojson" or "csv")))
         {
-            return TypedResults.Problem(problem);
+            errors.Add("format", allowFormat ? $"'{format}' is not supported; use json, geojson or csv" : "is not a field of this request");
         }
-        var impacts = router.ReportImpacts(origins, profile, minutes * 60);
-        return TypedResults.Ok(new BarrierImpactResponse([.. impacts.OrderByDescending(i => i.LostM).Select(i => new BarrierImpactDto(
-            i.ReportId, JsonNamingPolicy.SnakeCaseLower.ConvertName(i.Kind.ToString()), RouteMapper.Metres(i.LostM), i.OriginsLosing))]));
+        return RouteRequestValidator.TryProfile(body?.Profile, body?.Constraints, "constraints.", router.Profiles, errors, out var profile, out var problem)
+            ? (new FixFirstQuery(origins, profile, minutes, body?.Format), null)
+            : (null, problem);
     }
+
+    private static FixFirstResponse Answer(FixRanking ranking) =>
+        new(ranking.Origins, RouteMapper.Metres(ranking.BaselineM), ranking.CandidatesChecked, [.. ranking.Fixes.Select((f, i) => FixDtoOf(f, i + 1))]);
 
     private static FixDto FixDtoOf(RankedFix fix, int rank)
     {
