@@ -5,6 +5,7 @@ using Routing.Api.Hosting;
 using Routing.Api.Problems;
 using Routing.Api.Profiles;
 using Routing.Api.Routes;
+using Routing.Ors;
 
 // The accessible routing service: one graph loaded at start-up, shared read-only by every request.
 var builder = WebApplication.CreateBuilder(args);
@@ -31,6 +32,7 @@ app.MapProfileEndpoints();                                      // /v1/profiles,
 app.MapRouteEndpoints();                                        // /v1/routes (GET and POST)
 app.MapBarrierEndpoints();                                      // /v1/barriers, /v1/barriers/{id}[/verify|resolve|reject], .geojson
 app.MapApiKeyEndpoints();                                       // /v1/admin/api-keys
+app.MapOrsEndpoints();                                          // /ors/v2/directions/{profile}[/json|geojson|gpx]: openrouteservice clients
 await app.RunAsync();
 return 0;
 
