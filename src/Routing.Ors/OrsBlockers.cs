@@ -14,7 +14,7 @@ internal static class OrsBlockers
             int? polygon = v.Constraint == Constraint.Reported && v.ReportId is < 0 and var id ? AvoidPolygonIndex(id) : null;
             return new OrsBlocker(
                 Name(v.Constraint),
-                polygon is { } index ? $"way {b.OsmWayId} lies inside options.avoid_polygons ({index})" : b.Message,
+                polygon is { } index ? $"{(b.OsmWayId is { } way ? $"way {way}" : $"node {b.OsmNodeId}")} lies inside options.avoid_polygons (polygon {index})" : b.Message,
                 v.Actual,
                 v.Limit,
                 v.Unit,

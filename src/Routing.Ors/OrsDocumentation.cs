@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 
 namespace Routing.Ors;
 
@@ -38,15 +39,25 @@ internal static class OrsDocumentation
                 kind == "get" ? "application/geo+json" : "application/json")
             .Produces<OrsErrorResponse>(StatusCodes.Status400BadRequest)
             .Produces<OrsErrorResponse>(StatusCodes.Status404NotFound);
-        if (kind != "get")
+        return builder.AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
         {
-            builder.Accepts<OrsDirectionsRequest>("application/json");
-        }
-        return builder.AddOpenApiOperationTransformer((operation, _, _) =>
-        {
-            if (operation.RequestBody?.Content?.TryGetValue("application/json", out var body) == true)
+            if (kind != "get")
             {
-                body.Example = JsonNode.Parse(WheelchairRequestExample);
+                // Documented here rather than with Accepts(): that would make routing refuse a body without
+                // Content-Type with a 415 in our own problem format; ORS's clients all send JSON, and a body is read as
+                // JSON whatever it is labelled, so every error stays ORS's.
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = true,
+                    Content = new Dictionary<string, OpenApiMediaType>
+                    {
+                        ["application/json"] = new()
+                        {
+                            Schema = await context.GetOrCreateSchemaAsync(typeof(OrsDirectionsRequest), null, cancellationToken),
+                            Example = JsonNode.Parse(WheelchairRequestExample),
+                        },
+                    },
+                };
             }
             if (operation.Responses?.TryGetValue("200", out var ok) == true && ok.Content?.TryGetValue("application/json", out var json) == true)
             {
@@ -56,7 +67,6 @@ internal static class OrsDocumentation
             {
                 error.Example = JsonSerializer.SerializeToNode(NoRouteExample, OrsJson.Options);
             }
-            return Task.CompletedTask;
         });
     }
 

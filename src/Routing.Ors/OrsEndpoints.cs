@@ -98,11 +98,12 @@ public static class OrsEndpoints
                     $"Could not find routable point within a radius of {notOnNetwork.RadiusM:0.0} meters of specified coordinate {notOnNetwork.WaypointIndex}: {Position(notOnNetwork.Point)}.{nearest}", router);
             case NoRoute noRoute:
                 int leg = noRoute.LegIndex;
-                string why = noRoute.Blockers.Count > 0 ? " Blocked by: " + string.Join("; ", noRoute.Blockers.Select(b => b.Message)) + "." : "";
+                var blockers = OrsBlockers.Of(noRoute, profile);
+                string why = blockers.Count > 0 ? " Blocked by: " + string.Join("; ", blockers.Select(b => b.Message)) + "." : "";
                 return Error(OrsErrorCodes.RouteNotFound,
                     $"Route could not be found - Unable to find a route between points {leg} ({Position(query.Request.Waypoints[leg])}) and {leg + 1} ({Position(query.Request.Waypoints[leg + 1])}).{why}",
                     router,
-                    OrsBlockers.Of(noRoute, profile),
+                    blockers,
                     noRoute.LeastViolatingRoute is { } least ? OrsRouteMapper.Map(least, query).ToJson(query.Geometry, OrsRouteMapper.Violations(least)) : null);
             case var other:
                 throw new InvalidOperationException($"Unexpected route outcome {other?.GetType().Name ?? "null"} for {count} points");

@@ -95,15 +95,19 @@ internal static class OrsRequestReader
         catch (JsonException ex)
         {
             string path = ex.Path is { Length: > 2 } p ? p[2..] : "body";
-            throw new OrsRequestException(OrsErrorCodes.InvalidFormat, $"Parameter '{path}' has incorrect format: {FirstSentence(ex.Message)}");
+            throw new OrsRequestException(OrsErrorCodes.InvalidFormat, $"Parameter '{path}' has incorrect format: expected {Expected(ex.Message)}.");
         }
     }
 
-    private static string FirstSentence(string message)
-    {
-        int end = message.IndexOf(". ", StringComparison.Ordinal);
-        return end < 0 ? message : message[..(end + 1)];
-    }
+    /// <summary>What the serializer wanted, in JSON's words rather than .NET's (its message names the target type).</summary>
+    private static string Expected(string message) =>
+        message.Contains("IReadOnlyList`1[System.Collections.Generic.IReadOnlyList", StringComparison.Ordinal) ? "an array of [lon, lat] arrays"
+        : message.Contains("IReadOnlyList`1[System.Double]", StringComparison.Ordinal) ? "an array of numbers"
+        : message.Contains("IReadOnlyList`1[System.String]", StringComparison.Ordinal) ? "an array of strings"
+        : message.Contains("System.Boolean", StringComparison.Ordinal) ? "true or false"
+        : message.Contains("System.Double", StringComparison.Ordinal) ? "a number"
+        : message.Contains("System.String", StringComparison.Ordinal) ? "a string"
+        : "an object";
 
     /// <param name="Prefix">The level's path in messages.</param>
     /// <param name="Read">The members read at this level.</param>
