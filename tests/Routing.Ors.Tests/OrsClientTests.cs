@@ -14,7 +14,7 @@ namespace Routing.Ors.Tests;
 public sealed class OrsClientTests(OrsHost host)
 {
     private static readonly string ClientDirectory = Path.Combine(RepositoryPaths.Root, "tests", "Routing.Ors.Tests", "OrsClient");
-    private const string InstallCommand = "npm ci --prefix tests/Routing.Ors.Tests/OrsClient (needs node and npm: apt-get install nodejs npm)";
+    private const string InstallCommand = "npm install --prefix tests/Routing.Ors.Tests/OrsClient (needs node and npm: apt-get install nodejs npm)";
 
     [Fact]
     public async Task Openrouteservice_js_from_npm_gets_a_wheelchair_route_and_ORS_errors()
