@@ -302,6 +302,10 @@ internal static class OrsRequestMapper
         {
             throw Invalid(prefix + "smoothness_type", smoothness, string.Join(", ", FactNames.SmoothnessValues));
         }
+        if (r.MinimumWidth is { } w && (!double.IsFinite(w) || w < 0 || w > 5))
+        {
+            throw Invalid(prefix + "minimum_width", w.ToString(CultureInfo.InvariantCulture), "metres from 0 to 5");
+        }
         double? kerbM = Limit(r.MaximumSlopedKerb, prefix + "maximum_sloped_kerb", DefaultMaximumSlopedKerbM, "metres");
         double? inclinePct = Limit(r.MaximumIncline, prefix + "maximum_incline", DefaultMaximumInclinePct, "percent");
         var overrides = new ConstraintOverrides
@@ -314,10 +318,6 @@ internal static class OrsRequestMapper
             MinWidthCm = r.MinimumWidth is { } width ? (int)Math.Round(width * 100) : null,
             Unknown = surfaceQualityKnown ? UnknownPolicy.Avoid : allowUnsuitable ? UnknownPolicy.Allow : null,
         };
-        if (r.MinimumWidth is { } w && (!double.IsFinite(w) || w < 0 || w > 5))
-        {
-            throw Invalid(prefix + "minimum_width", w.ToString(CultureInfo.InvariantCulture), "metres from 0 to 5");
-        }
         if (overrides.Validate() is [var (constraint, problem), ..])
         {
             throw new OrsRequestException(OrsErrorCodes.InvalidValue, $"Parameter '{prefix}{OrsName(constraint)}' {problem}.");

@@ -112,6 +112,25 @@ public sealed class DirectionsTests(OrsHost host)
     }
 
     [Fact]
+    public async Task Other_ORS_languages_fall_back_to_English_and_optional_parts_can_be_left_out()
+    {
+        var (status, body) = await host.Post(Ors.Directions + "wheelchair",
+            $$"""{"coordinates": {{Ors.OldTown}}, "language": "fr", "radiuses": [-1, 30], "preference": "shortest", "instructions": false, "geometry": false}""");
+        Assert.Equal(HttpStatusCode.OK, status);
+        var route = body.GetProperty("routes")[0];
+        Assert.False(route.TryGetProperty("segments", out _));
+        Assert.False(route.TryGetProperty("geometry", out _));
+        Assert.Contains(route.GetProperty("warnings").EnumerateArray(), w => w.GetProperty("code").GetInt32() == 100
+            && w.GetProperty("message").GetString()!.Contains("'fr'", StringComparison.Ordinal));
+
+        // A body without Content-Type is still read as JSON, so no error leaves ORS's format.
+        using var unlabelled = await host.Client.PostAsync(Ors.Directions + "wheelchair", new ByteArrayContent("{}"u8.ToArray()));
+        Assert.Equal(HttpStatusCode.BadRequest, unlabelled.StatusCode);
+        using var error = JsonDocument.Parse(await unlabelled.Content.ReadAsStringAsync());
+        Assert.Equal(2001, Ors.ErrorCode(error.RootElement));
+    }
+
+    [Fact]
     public async Task GET_answers_GeoJSON_and_geojson_and_gpx_carry_the_same_route()
     {
         using var get = await host.Client.GetAsync(Ors.Directions + "wheelchair?start=8.6934,49.4094&end=8.7101,49.4122&api_key=ignored");
