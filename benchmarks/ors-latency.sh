@@ -4,11 +4,13 @@
 #   GET  /v1/routes?...&profile=foot                     and  POST /ors/v2/directions/foot-walking/json
 #   GET  /v1/routes?...&profile=wheelchair&<ORS defaults> and  POST /ors/v2/directions/wheelchair/json
 # (the wheelchair pair asks /v1 for exactly the limits ORS's documented defaults map to, so both find the same route).
-# Usage: benchmarks/ors-latency.sh [seconds=10] [query-set=routable-1-5km]
+# The four runs alternate and repeat (rounds), so load from elsewhere on a shared machine hits both APIs alike.
+# Usage: benchmarks/ors-latency.sh [seconds=10] [rounds=3] [query-set=routable-1-5km]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}
-set_name=${2:-routable-1-5km}
+rounds=${2:-3}
+set_name=${3:-routable-1-5km}
 port=5188
 work=$(mktemp -d)
 
@@ -57,8 +59,11 @@ LUA
 }
 
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); pairs: $(wc -l <"$work/pairs") ($set_name)"
-run "GET /v1/routes foot" GET foot ""
-run "POST /ors/v2/directions/foot-walking/json" POST foot-walking ""
-run "GET /v1/routes wheelchair (ORS defaults)" GET wheelchair "&$ors_defaults"
-run "POST /ors/v2/directions/wheelchair/json" POST wheelchair ""
+for round in $(seq 1 "$rounds"); do
+  echo "round $round (load average $(cut -d' ' -f1 /proc/loadavg))"
+  run "GET /v1/routes foot" GET foot ""
+  run "POST /ors/v2/directions/foot-walking/json" POST foot-walking ""
+  run "GET /v1/routes wheelchair (ORS defaults)" GET wheelchair "&$ors_defaults"
+  run "POST /ors/v2/directions/wheelchair/json" POST wheelchair ""
+done
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -109,7 +109,7 @@ internal static class OrsRouteMapper
     /// </summary>
     private static (double[] Metres, double[] Seconds) Cumulative(Route route)
     {
-        int count = Math.Max(route.Geometry.Count, 1);
+        int count = Math.Max(route.Geometry.Count, 2); // a route to its own start is answered as a line of two positions
         var metres = new double[count];
         var seconds = new double[count];
         foreach (var segment in route.Segments)

@@ -112,6 +112,18 @@ public sealed class DirectionsTests(OrsHost host)
     }
 
     [Fact]
+    public async Task A_route_to_its_own_start_is_a_line_of_two_positions()
+    {
+        var (status, body) = await host.Post(Ors.Directions + "wheelchair",
+            """{"coordinates": [[8.6934, 49.4094], [8.6934, 49.4094]], "elevation": true, "extra_info": ["steepness"]}""");
+        Assert.Equal(HttpStatusCode.OK, status);
+        var route = body.GetProperty("routes")[0];
+        Assert.Equal(0, route.GetProperty("summary").GetProperty("distance").GetDouble());
+        Assert.Equal(2, Polyline.Decode(route.GetProperty("geometry").GetString()!, withElevation: true).Count);
+        Assert.Equal([0, 1], route.GetProperty("way_points").EnumerateArray().Select(w => w.GetInt32()));
+    }
+
+    [Fact]
     public async Task Other_ORS_languages_fall_back_to_English_and_optional_parts_can_be_left_out()
     {
         var (status, body) = await host.Post(Ors.Directions + "wheelchair",
