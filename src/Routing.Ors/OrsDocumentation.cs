@@ -24,7 +24,7 @@ internal static class OrsDocumentation
         "`elevation` is true), `extras` and `warnings`, and `metadata`. Errors are ORS's `{\"error\": {\"code\", \"message\"}, " +
         "\"info\"}`: 2000 unparsable JSON, 2001 missing, 2002 wrong format, 2003 wrong value or unknown profile, 2004 over a " +
         "limit, 2007 unknown format, 2011 incompatible parameters, 2012 unknown parameter (400); 2010 point not found and " +
-        "2009 route not found (404). A 2009 also carries `blockers` (what blocks, where, by how much, and the ORS " +
+        "2009 route not found (404); 2099 an internal error (500, details only in the log). A 2009 also carries `blockers` (what blocks, where, by how much, and the ORS " +
         "parameter that would lift it) and `least_violating_route` (an ORS route with `violations`).";
 
     public static RouteHandlerBuilder WithOrsDocumentation(this RouteHandlerBuilder builder, string kind)

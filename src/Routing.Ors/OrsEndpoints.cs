@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Routing.Engine;
 
 namespace Routing.Ors;
@@ -15,7 +16,7 @@ namespace Routing.Ors;
 /// (<see cref="OrsRequestMapper"/>), routes become ORS answers (<see cref="OrsRouteMapper"/>), and every error is ORS's
 /// <c>{"error": {"code", "message"}}</c> with ORS's status.
 /// </summary>
-public static class OrsEndpoints
+public static partial class OrsEndpoints
 {
     public const string Tag = "openrouteservice-compatible";
     private const string Attribution = "accessible routing, openrouteservice-compatible API | © OpenStreetMap contributors";
@@ -26,7 +27,8 @@ public static class OrsEndpoints
     public static IEndpointRouteBuilder MapOrsEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/ors/v2/directions").WithTags(Tag);
-        group.MapPost("/{profile}", (string profile, HttpRequest request, Router router, CancellationToken ct) => Post(profile, "json", request, router, ct))
+        group.MapPost("/{profile}", (string profile, HttpRequest request, Router router, ILoggerFactory loggers, CancellationToken ct) =>
+                Post(profile, "json", request, router, loggers, ct))
             .WithName("OrsDirections")
             .WithSummary("ORS directions (JSON answer)")
             .WithOrsDocumentation("json");
@@ -41,7 +43,8 @@ public static class OrsEndpoints
         return routes;
     }
 
-    private static async Task<IResult> Post(string profile, string format, HttpRequest request, Router router, CancellationToken cancellationToken)
+    private static async Task<IResult> Post(string profile, string format, HttpRequest request, Router router, ILoggerFactory loggers,
+        CancellationToken cancellationToken)
     {
         try
         {
@@ -56,9 +59,13 @@ public static class OrsEndpoints
         {
             return Error(ex.Code, ex.Message, router);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return Internal(ex, request, router, loggers);
+        }
     }
 
-    private static IResult Get(string profile, HttpRequest request, Router router)
+    private static IResult Get(string profile, HttpRequest request, Router router, ILoggerFactory loggers)
     {
         try
         {
@@ -68,7 +75,21 @@ public static class OrsEndpoints
         {
             return Error(ex.Code, ex.Message, router);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return Internal(ex, request, router, loggers);
+        }
     }
+
+    /// <summary>ORS's 2099 for a fault of ours: ORS clients read every error in ORS's shape; the exception is logged, never answered.</summary>
+    private static IResult Internal(Exception ex, HttpRequest request, Router router, ILoggerFactory loggers)
+    {
+        LogUnexpected(loggers.CreateLogger(typeof(OrsEndpoints).FullName!), ex, request.Method, request.Path, request.HttpContext.TraceIdentifier);
+        return Error(OrsErrorCodes.Internal, $"Unknown internal error (trace id {request.HttpContext.TraceIdentifier}).", router);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error answering {Method} {Path} (trace id {TraceId})")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception, string method, string path, string traceId);
 
     private static IResult Answer(string profile, string format, OrsDirectionsRequest body, Router router)
     {

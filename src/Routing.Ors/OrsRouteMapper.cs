@@ -226,6 +226,7 @@ internal static class OrsRouteMapper
     private static (double?, double?) Climb(ElevationProfile elevation, int from, int to)
     {
         double ascent = 0, descent = 0;
+        to = Math.Min(to, elevation.ElevationsM.Count - 1); // a route to its own start has one height for its two positions
         for (int p = from; p < to; p++)
         {
             double rise = elevation.ElevationsM[p + 1] - elevation.ElevationsM[p];
