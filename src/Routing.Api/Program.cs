@@ -1,3 +1,4 @@
+using Routing.Api.Analysis;
 using Routing.Api.Barriers;
 using Routing.Api.Documentation;
 using Routing.Api.Health;
@@ -30,6 +31,7 @@ app.MapApiDocumentation();                                      // /openapi/v1.j
 app.MapHealthEndpoints();                                       // /health
 app.MapProfileEndpoints();                                      // /v1/profiles, /v1/profiles/{name}
 app.MapRouteEndpoints();                                        // /v1/routes (GET and POST)
+app.MapAnalysisEndpoints();                                     // /v1/isochrones, /v1/matrix
 app.MapBarrierEndpoints();                                      // /v1/barriers, /v1/barriers/{id}[/verify|resolve|reject], .geojson
 app.MapApiKeyEndpoints();                                       // /v1/admin/api-keys
 app.MapOrsEndpoints();                                          // /ors/v2/directions/{profile}[/json|geojson|gpx]: openrouteservice clients

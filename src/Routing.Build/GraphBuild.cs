@@ -12,14 +12,19 @@ namespace Routing.Build;
 /// </summary>
 public static class GraphBuild
 {
+    /// <param name="osmPath">The OSM extract.</param>
+    /// <param name="elevationPaths">Terrain files and folders of them (see <see cref="ElevationFiles.Open"/>); none for a graph without terrain.</param>
+    /// <param name="observer">Told of each phase.</param>
+    /// <param name="xyzCrs">The coordinate system of XYZ tiles among the terrain files, which do not name it themselves.</param>
     /// <exception cref="OsmInputException">The extract cannot be read or holds no walkable ways.</exception>
     /// <exception cref="TerrainFileException">An elevation file cannot be read, or none of them covers the extract.</exception>
-    public static RoutingGraph Run(string osmPath, IReadOnlyList<string> elevationPaths, IImportObserver? observer = null)
+    public static RoutingGraph Run(
+        string osmPath, IReadOnlyList<string> elevationPaths, IImportObserver? observer = null, string xyzCrs = ElevationFiles.DefaultXyzCrs)
     {
         var clock = Stopwatch.StartNew();
         observer ??= IImportObserver.Silent;
         // Reading the terrain first makes a wrong elevation path fail in a second, not after the import.
-        var terrain = elevationPaths.Count == 0 ? null : OpenTerrain(elevationPaths, observer);
+        var terrain = elevationPaths.Count == 0 ? null : OpenTerrain(elevationPaths, xyzCrs, observer);
         var graph = OsmImporter.Import(osmPath, observer).Graph;
         if (terrain is null)
         {
@@ -36,12 +41,12 @@ public static class GraphBuild
     /// <summary>An imported graph on the terrain of the given elevation files (smoothed, as inclines need).</summary>
     /// <exception cref="TerrainFileException">An elevation file cannot be read, or none of them covers the graph.</exception>
     public static RoutingGraph PlaceOnTerrain(RoutingGraph graph, IReadOnlyList<string> elevationPaths) =>
-        PlaceOnTerrain(graph, OpenTerrain(elevationPaths, IImportObserver.Silent), elevationPaths, IImportObserver.Silent);
+        PlaceOnTerrain(graph, OpenTerrain(elevationPaths, ElevationFiles.DefaultXyzCrs, IImportObserver.Silent), elevationPaths, IImportObserver.Silent);
 
-    private static IElevationModel OpenTerrain(IReadOnlyList<string> elevationPaths, IImportObserver observer)
+    private static IElevationModel OpenTerrain(IReadOnlyList<string> elevationPaths, string xyzCrs, IImportObserver observer)
     {
         observer.PhaseStarted("Reading terrain");
-        var terrain = ElevationFiles.Open(elevationPaths, smoothed: true);
+        var terrain = ElevationFiles.Open(elevationPaths, smoothed: true, xyzCrs);
         observer.PhaseFinished(terrain.Description);
         return terrain;
     }

@@ -1,5 +1,6 @@
 using Routing.Engine.Barriers;
 using Routing.Engine.Profiles;
+using Routing.Engine.Reach;
 using Routing.Engine.Routes;
 using Routing.Engine.Search;
 using Routing.Engine.Snapping;
@@ -131,6 +132,80 @@ public sealed class Router
 
     /// <summary>The report id an avoid area of a request gets in its overlay (and in the blockers it causes).</summary>
     public static long AvoidAreaReportId(int areaIndex) => -(areaIndex + 1L);
+
+    /// <summary>
+    /// Everything reachable from <paramref name="origin"/> within <paramref name="limit"/> (seconds of the profile's cost,
+    /// or metres along usable ways), with the barrier reports in force: a <see cref="Reached"/>, or why the origin
+    /// cannot be placed. One search; the tree answers every smaller limit too.
+    /// </summary>
+    public RouteOutcome Reach(GeoPoint origin, ProfileSettings settings, ReachMetric metric, double limit,
+        double snapRadiusM = RouteRequest.DefaultSnapRadiusM)
+    {
+        var profile = _compiledProfiles.Get(settings, relaxed: false, Overlay);
+        var (snap, failure) = Place(origin, 0, snapRadiusM, profile);
+        if (snap is not { } snapped)
+        {
+            return failure!;
+        }
+        var search = new OneToManySearch(Graph);
+        search.Run(profile, snapped, metric, limit);
+        return new Reached(new ReachTree(search, Graph, limit, snapped.Point));
+    }
+
+    /// <summary>
+    /// Duration, length and cost of the route between every source and every destination, as <see cref="Route"/> would
+    /// find it: one search per source, stopping once every destination is settled. Points that cannot be placed get
+    /// null rows or columns and say why.
+    /// </summary>
+    public TravelMatrix Matrix(IReadOnlyList<GeoPoint> sources, IReadOnlyList<GeoPoint> destinations, ProfileSettings settings,
+        double snapRadiusM = RouteRequest.DefaultSnapRadiusM)
+    {
+        var profile = _compiledProfiles.Get(settings, relaxed: false, Overlay);
+        var (sourceSnaps, sourcePoints) = PlaceAll(sources, snapRadiusM, profile);
+        var (destinationSnaps, destinationPoints) = PlaceAll(destinations, snapRadiusM, profile);
+        return TravelMatrixSearch.Compute(Graph, profile, new OneToManySearch(Graph), sourceSnaps, destinationSnaps, sourcePoints, destinationPoints);
+    }
+
+    /// <summary>
+    /// Reach within <paramref name="limitS"/> seconds of the profile's cost from every origin that can be placed, with
+    /// the barrier reports in force, ready to say what mending each blocking edge or vertex would add.
+    /// </summary>
+    public FixImpact FixImpact(IReadOnlyList<GeoPoint> origins, ProfileSettings settings, double limitS)
+    {
+        var profile = _compiledProfiles.Get(settings, relaxed: false, Overlay);
+        var (snaps, _) = PlaceAll(origins, RouteRequest.DefaultSnapRadiusM, profile);
+        return new FixImpact(Graph, profile, snaps.OfType<SnapPoint>(), limitS);
+    }
+
+    private (SnapPoint?[] Snaps, MatrixPoint[] Points) PlaceAll(IReadOnlyList<GeoPoint> points, double snapRadiusM, CompiledProfile profile)
+    {
+        var snaps = new SnapPoint?[points.Count];
+        var placed = new MatrixPoint[points.Count];
+        for (int i = 0; i < points.Count; i++)
+        {
+            (snaps[i], var failure) = Place(points[i], i, snapRadiusM, profile);
+            placed[i] = new MatrixPoint(points[i], snaps[i]?.Point, failure switch
+            {
+                PointOutsideArea => "point-outside-area",
+                PointNotOnNetwork => "point-not-on-network",
+                _ => null,
+            });
+        }
+        return (snaps, placed);
+    }
+
+    /// <summary>Where a point starts or ends a search with this profile, or why it cannot.</summary>
+    private (SnapPoint? Snapped, RouteOutcome? Failure) Place(GeoPoint point, int index, double snapRadiusM, CompiledProfile profile)
+    {
+        if (!_snapIndex.Covers(point))
+        {
+            return (null, new PointOutsideArea(index, point));
+        }
+        var snap = _snapIndex.Snap(point, snapRadiusM, profile);
+        return snap.Snapped is { } snapped
+            ? (snapped, null)
+            : (null, new PointNotOnNetwork(index, point, snapRadiusM, snap.NearestUsableBeyondRadiusM));
+    }
 
     /// <summary>
     /// Searches the failed leg again with every limit turned into a large penalty: the cheapest such path breaks the

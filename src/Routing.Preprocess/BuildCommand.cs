@@ -7,10 +7,11 @@ using Routing.Terrain;
 
 namespace Routing.Preprocess;
 
-/// <summary><c>build INPUT -o OUTPUT [--elevation FILE]...</c>: import, place on the terrain, write atomically, print the summary.</summary>
+/// <summary><c>build INPUT -o OUTPUT [--elevation FILE|FOLDER]... [--xyz-crs EPSG:N]</c>: import, place on the terrain, write atomically, print the summary.</summary>
 internal static class BuildCommand
 {
-    public static int Run(string inputPath, string outputPath, IReadOnlyList<string> elevationPaths, TextWriter stdout, TextWriter stderr)
+    public static int Run(
+        string inputPath, string outputPath, IReadOnlyList<string> elevationPaths, string xyzCrs, TextWriter stdout, TextWriter stderr)
     {
         var clock = Stopwatch.StartNew();
         string? directory = Path.GetDirectoryName(Path.GetFullPath(outputPath));
@@ -31,7 +32,7 @@ internal static class BuildCommand
             stdout.WriteLine(elevationPaths.Count == 0
                 ? $"Building {outputPath} from {inputPath} (no terrain model: inclines only where tagged)"
                 : $"Building {outputPath} from {inputPath} and {string.Join(", ", elevationPaths)}");
-            var graph = GraphBuild.Run(inputPath, elevationPaths, phases);
+            var graph = GraphBuild.Run(inputPath, elevationPaths, phases, xyzCrs);
 
             phases.PhaseStarted("Writing graph");
             GraphFileWriter.Write(graph, outputPath);

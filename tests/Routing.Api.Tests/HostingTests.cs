@@ -94,6 +94,16 @@ public sealed class HostingTests(FixtureApi api)
     }
 
     [Fact]
+    public void A_relative_folder_of_terrain_tiles_under_the_content_root_is_found_there()
+    {
+        using var contentRoot = new TempDirectory();
+        using var repositoryRoot = new TempDirectory();
+        Directory.CreateDirectory(contentRoot.File("dgm1"));
+
+        Assert.Equal(contentRoot.File("dgm1"), DataPaths.ResolvePath("dgm1", "Elevation", contentRoot.Path, repositoryRoot.Path));
+    }
+
+    [Fact]
     public void The_default_paths_find_the_bundled_data_from_the_api_project_folder()
     {
         var paths = DataPaths.Resolve(new RoutingDataOptions(), Path.Combine(RepositoryPaths.Root, "src", "Routing.Api"));
@@ -119,6 +129,23 @@ public sealed class HostingTests(FixtureApi api)
             Assert.Equal(RepositoryPaths.HeidelbergElevation, paths.ElevationPaths[0]);
             Assert.Equal(Path.GetFullPath("/abs/N43E007.hgt.zip"), paths.ElevationPaths[1]);
         }
+    }
+
+    [Fact]
+    public void The_terrain_setting_may_name_a_folder_of_tiles()
+    {
+        using var dir = new TempDirectory();
+        string tiles = dir.File("terrain");
+        Directory.CreateDirectory(tiles);
+        File.Copy(RepositoryPaths.HeidelbergElevation, Path.Combine(tiles, "heidelberg.elevation.tif"));
+        File.WriteAllText(Path.Combine(tiles, "LICENCE.txt"), "not a terrain file");
+        using var factory = new RoutingApiFactory(dir.File("terrain.graph"), RepositoryPaths.Fixture("accessibility.osm"), tiles);
+
+        using var client = factory.CreateClient();
+
+        var loaded = factory.Services.GetRequiredService<LoadedGraph>();
+        Assert.True(loaded.BuiltOnStart);
+        Assert.StartsWith("heidelberg.elevation.tif (GeoTIFF", loaded.Graph.Metadata.ElevationSource, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -172,7 +199,7 @@ public sealed class HostingTests(FixtureApi api)
     {
         // setting (MISSING stands for a file in the test's directory that does not exist), what the message names, what it says
         { "MISSING", "MISSING", "no such file" },
-        { RepositoryPaths.Fixture("accessibility.osm"), RepositoryPaths.Fixture("accessibility.osm"), "not a GeoTIFF nor an SRTM tile" },
+        { RepositoryPaths.Fixture("accessibility.osm"), RepositoryPaths.Fixture("accessibility.osm"), "not a GeoTIFF, an SRTM tile nor an XYZ tile" },
         { RepositoryPaths.MonacoElevation, "N43E007.hgt.zip", "covers none of the extract" },
         { RepositoryPaths.HeidelbergElevation + ";MISSING", "MISSING", "no such file" },
     };

@@ -65,6 +65,69 @@ public sealed class BuildCommandTests : IDisposable
         Assert.InRange(root.GetProperty("highest_elevation_m").GetDouble(), 200, 450);
     }
 
+    /// <summary>
+    /// A folder of two XYZ tiles in ETRS89 / UTM 32N with 10 m cells over the fixture's part of Heidelberg
+    /// (477000-479000 m east, 5472000-5475000 m north), rising 1 % to the east from 100 m, as a state would publish them.
+    /// </summary>
+    private string WriteXyzTiles()
+    {
+        string folder = _dir.File("dgm");
+        Directory.CreateDirectory(folder);
+        foreach (int westM in new[] { 477_000, 478_000 })
+        {
+            var text = new System.Text.StringBuilder();
+            for (double east = westM + 5; east < westM + 1000; east += 10)
+            {
+                for (double north = 5_472_005; north < 5_475_000; north += 10)
+                {
+                    text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{east:F2} {north:F2} {100 + (0.01 * (east - 477_000)):F2}\n");
+                }
+            }
+            File.WriteAllText(Path.Combine(folder, $"dgm_32_{westM / 1000}_5472.xyz"), text.ToString());
+        }
+        File.WriteAllText(Path.Combine(folder, "README.txt"), "Not a terrain file: passed over.");
+        return folder;
+    }
+
+    [Fact]
+    public void Builds_with_a_folder_of_utm_tiles_that_win_over_a_coarser_model()
+    {
+        string tiles = WriteXyzTiles();
+        var build = PreprocessRun.Of("build", RepositoryPaths.Fixture("accessibility.osm"), "-o", Output,
+            "-e", RepositoryPaths.HeidelbergElevation, "--elevation", tiles);
+        Assert.Equal(0, build.ExitCode);
+        Assert.Contains("dgm/ (2 files: XYZ, EPSG:25832, cells of 10.0 m, smoothed)", build.Stdout);
+
+        using var json = JsonDocument.Parse(PreprocessRun.Of("info", Output, "--json").Stdout);
+        var root = json.RootElement;
+        Assert.EndsWith("; dgm/ (2 files: XYZ, EPSG:25832, cells of 10.0 m, smoothed)", root.GetProperty("elevation_source").GetString(), StringComparison.Ordinal);
+        // The fixture spans about 477500 to 478300 m east: 105 to 113 m on the tiles, where the bundled model reads
+        // 110 to over 200 m.
+        Assert.InRange(root.GetProperty("lowest_elevation_m").GetDouble(), 104, 114);
+        Assert.InRange(root.GetProperty("highest_elevation_m").GetDouble(), 104, 114);
+    }
+
+    [Fact]
+    public void A_broken_tile_in_a_folder_is_named()
+    {
+        string tiles = WriteXyzTiles();
+        string broken = Path.Combine(tiles, "dgm_32_478_5472.xyz");
+        File.WriteAllText(broken, File.ReadAllText(broken)[..5000]);
+
+        var run = PreprocessRun.Of("build", RepositoryPaths.Fixture("accessibility.osm"), "-o", Output, "-e", tiles);
+
+        AssertFailedCleanly(run, broken + ": line ");
+        Assert.Single(run.Stderr.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void An_unsupported_coordinate_system_for_xyz_tiles_is_refused()
+    {
+        var run = PreprocessRun.Of("build", RepositoryPaths.Fixture("accessibility.osm"), "-o", Output, "-e", WriteXyzTiles(), "--xyz-crs", "EPSG:31467");
+
+        AssertFailedCleanly(run, "XYZ tiles are to be read in 'EPSG:31467', which is no supported coordinate system");
+    }
+
     [Fact]
     public void Builds_monaco_with_its_zipped_srtm_tile()
     {

@@ -2,12 +2,13 @@ namespace Routing.Api.Hosting;
 
 /// <summary>
 /// Resolves the configured data paths. An absolute path is taken as it is. A relative path names the first existing
-/// file relative to the content root (the working directory of <c>dotnet run</c>) or relative to the repository root
+/// file or folder (the terrain may be a folder of tiles) relative to the content root (the working directory of <c>dotnet run</c>) or relative to the repository root
 /// (the folder holding <c>Routing.sln</c> above the content root or the program); a file that exists in neither place
 /// belongs under the repository root when there is one, else under the content root. So
 /// <c>dotnet run --project src/Routing.Api</c> finds <c>data/heidelberg.graph</c> from anywhere in the repository.
 /// </summary>
-internal sealed record DataPaths(string GraphPath, string OsmPath, IReadOnlyList<string> ElevationPaths)
+/// <param name="ElevationXyzCrs">The coordinate system of .xyz terrain tiles, as configured (they do not name it themselves).</param>
+internal sealed record DataPaths(string GraphPath, string OsmPath, IReadOnlyList<string> ElevationPaths, string ElevationXyzCrs)
 {
     public static DataPaths Resolve(RoutingDataOptions options, string contentRoot)
     {
@@ -16,7 +17,8 @@ internal sealed record DataPaths(string GraphPath, string OsmPath, IReadOnlyList
             ResolvePath(options.Graph, nameof(options.Graph), contentRoot, repositoryRoot),
             ResolvePath(options.Osm, nameof(options.Osm), contentRoot, repositoryRoot),
             [.. options.Elevation.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(path => ResolvePath(path, nameof(options.Elevation), contentRoot, repositoryRoot))]);
+                .Select(path => ResolvePath(path, nameof(options.Elevation), contentRoot, repositoryRoot))],
+            options.ElevationXyzCrs);
     }
 
     internal static string ResolvePath(string? configured, string key, string contentRoot, string? repositoryRoot)
@@ -30,7 +32,7 @@ internal sealed record DataPaths(string GraphPath, string OsmPath, IReadOnlyList
             return Path.GetFullPath(configured);
         }
         string inContentRoot = Path.GetFullPath(configured, contentRoot);
-        if (File.Exists(inContentRoot) || repositoryRoot is null)
+        if (File.Exists(inContentRoot) || Directory.Exists(inContentRoot) || repositoryRoot is null)
         {
             return inContentRoot;
         }

@@ -51,7 +51,7 @@ internal static partial class GraphLoader
         var clock = Stopwatch.StartNew();
         try
         {
-            var graph = GraphBuild.Run(paths.OsmPath, paths.ElevationPaths, new LoggingObserver(logger));
+            var graph = GraphBuild.Run(paths.OsmPath, paths.ElevationPaths, new LoggingObserver(logger), paths.ElevationXyzCrs);
             string? directory = Path.GetDirectoryName(paths.GraphPath);
             if (!string.IsNullOrEmpty(directory))
             {
@@ -68,7 +68,7 @@ internal static partial class GraphLoader
         {
             throw new GraphStartupException(
                 $"The terrain model for {paths.GraphPath} cannot be used: {Sentence(ex.Message)} " +
-                $"Fix {RoutingDataOptions.Section}:Elevation (files separated by ';', empty for a graph without inclines).", ex);
+                $"Fix {RoutingDataOptions.Section}:Elevation (files or folders separated by ';', empty for a graph without inclines).", ex);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or GraphFileException)
         {

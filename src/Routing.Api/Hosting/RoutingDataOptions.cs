@@ -1,3 +1,5 @@
+using Routing.Terrain;
+
 namespace Routing.Api.Hosting;
 
 /// <summary>
@@ -15,9 +17,12 @@ internal sealed class RoutingDataOptions
     public string Osm { get; set; } = "data/heidelberg.osm.pbf";
 
     /// <summary>
-    /// Elevation files (GeoTIFF, SRTM .hgt/.hgt.zip) for inclines on first start, separated by <c>;</c>; empty for
-    /// none (<c>Routing:Elevation</c>). A list in one string, because configuration binding appends to a default array
-    /// instead of replacing it.
+    /// Elevation files (GeoTIFF in WGS 84 or UTM, SRTM .hgt/.hgt.zip, .xyz) or folders of them for inclines on first
+    /// start, separated by <c>;</c>; empty for none (<c>Routing:Elevation</c>). Where they overlap, the finest answers.
+    /// A list in one string, because configuration binding appends to a default array instead of replacing it.
     /// </summary>
     public string Elevation { get; set; } = "data/heidelberg.elevation.tif";
+
+    /// <summary>The coordinate system of .xyz tiles among the elevation files (<c>Routing:ElevationXyzCrs</c>), which do not name it themselves.</summary>
+    public string ElevationXyzCrs { get; set; } = ElevationFiles.DefaultXyzCrs;
 }

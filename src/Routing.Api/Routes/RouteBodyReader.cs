@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Routing.Api.Problems;
 using Routing.Engine.Profiles;
 
 namespace Routing.Api.Routes;
@@ -44,7 +45,7 @@ internal static class RouteBodyReader
 
     public static async Task<RouteRequestBody?> ReadAsync(HttpRequest request, JsonSerializerOptions options, FieldErrors errors, CancellationToken cancellationToken)
     {
-        byte[]? body = await ReadBoundedAsync(request.Body, cancellationToken);
+        byte[]? body = await JsonBody.ReadBoundedAsync(request.Body, MaxBodyBytes, cancellationToken);
         if (body is null)
         {
             errors.Add("body", $"must be at most {MaxBodyBytes} bytes");
@@ -72,35 +73,9 @@ internal static class RouteBodyReader
         }
         catch (JsonException ex)
         {
-            errors.Add(FieldOf(ex.Path), MessageFor(FieldOf(ex.Path)));
+            errors.Add(JsonBody.FieldOf(ex.Path), MessageFor(JsonBody.FieldOf(ex.Path)));
             return null;
         }
-    }
-
-    private static async Task<byte[]?> ReadBoundedAsync(Stream stream, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        byte[] chunk = new byte[8192];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
-    }
-
-    /// <summary><c>$.via[2].lat</c> is <c>via[2].lat</c>; the whole document is <c>body</c>.</summary>
-    private static string FieldOf(string? path)
-    {
-        if (string.IsNullOrEmpty(path) || path == "$")
-        {
-            return "body";
-        }
-        return path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
     }
 
     /// <summary>What a field must be, in our words; a field the request does not have is "not a known field".</summary>

@@ -91,9 +91,7 @@ internal static class RouteEndpoints
             case RouteFound found:
                 return TypedResults.Ok(new RoutesResponse([RouteMapper.ToDto(found.Route)]));
             case PointOutsideArea outside:
-                var b = graph.Bounds;
-                double[] area = [RouteMapper.Degrees(b.MinLon), RouteMapper.Degrees(b.MinLat), RouteMapper.Degrees(b.MaxLon), RouteMapper.Degrees(b.MaxLat)];
-                return TypedResults.Problem(RouteProblems.PointOutsideArea(outside, waypoints, area));
+                return TypedResults.Problem(RouteProblems.PointOutsideArea(outside, waypoints, graph.AreaBbox()));
             case PointNotOnNetwork notOnNetwork:
                 return TypedResults.Problem(RouteProblems.PointNotOnNetwork(notOnNetwork, waypoints, profile));
             case NoRoute noRoute:

@@ -67,38 +67,55 @@ internal static class RouteRequestValidator
             errors.Add("snap_radius_m", $"must be between {MinSnapRadiusM} and {MaxSnapRadiusM} m, was {snapRadius}");
         }
 
-        var overrides = ToOverrides(body.Constraints, constraintPrefix, errors);
-        foreach (var (constraint, message) in overrides.Validate())
-        {
-            errors.Add(constraintPrefix + constraint, message);
-        }
-
-        string profileName = body.Profile ?? DefaultProfile;
-        bool knownProfile = catalog.TryGet(profileName, out var preset);
-        if (errors.Any)
-        {
-            if (!knownProfile)
-            {
-                errors.Add("profile", $"'{profileName}' is not a profile; use one of {string.Join(", ", catalog.Presets.Select(p => p.Name))}");
-            }
-            valid = null;
-            problem = ApiProblems.InvalidRequest(errors.ToDictionary());
-            return false;
-        }
-        if (!knownProfile)
+        if (!TryProfile(body.Profile, body.Constraints, constraintPrefix, catalog, errors, out var settings, out problem))
         {
             valid = null;
-            problem = ApiProblems.UnknownProfile(profileName, catalog.Presets.Select(p => p.Name), StatusCodes.Status400BadRequest);
             return false;
         }
 
-        var request = new RouteRequest(waypoints, overrides.ApplyTo(preset), snapRadius, language);
+        var request = new RouteRequest(waypoints, settings, snapRadius, language);
         valid = new ValidRouteRequest(request, Enum.Parse<RouteFormat>(format, ignoreCase: true));
         problem = null;
         return true;
     }
 
-    private static void AddPoint(PointDto? point, string field, List<GeoPoint> waypoints, FieldErrors errors)
+    /// <summary>
+    /// The preset named (default <see cref="DefaultProfile"/>) with the request's constraints, once every field of the
+    /// request has been checked: <c>invalid-request</c> when any field is wrong (the profile name included), else
+    /// <c>unknown-profile</c> when only the name is. Routes, isochrones and matrices share it.
+    /// </summary>
+    public static bool TryProfile(string? profileName, ConstraintsDto? constraints, string constraintPrefix, ProfileCatalog catalog,
+        FieldErrors errors, [NotNullWhen(true)] out ProfileSettings? settings, [NotNullWhen(false)] out ProblemDetails? problem)
+    {
+        var overrides = ToOverrides(constraints, constraintPrefix, errors);
+        foreach (var (constraint, message) in overrides.Validate())
+        {
+            errors.Add(constraintPrefix + constraint, message);
+        }
+        string name = profileName ?? DefaultProfile;
+        bool knownProfile = catalog.TryGet(name, out var preset);
+        settings = null;
+        if (errors.Any)
+        {
+            if (!knownProfile)
+            {
+                errors.Add("profile", $"'{name}' is not a profile; use one of {string.Join(", ", catalog.Presets.Select(p => p.Name))}");
+            }
+            problem = ApiProblems.InvalidRequest(errors.ToDictionary());
+            return false;
+        }
+        if (!knownProfile)
+        {
+            problem = ApiProblems.UnknownProfile(name, catalog.Presets.Select(p => p.Name), StatusCodes.Status400BadRequest);
+            return false;
+        }
+        settings = overrides.ApplyTo(preset);
+        problem = null;
+        return true;
+    }
+
+    /// <summary>Adds the point to <paramref name="points"/> when it is a valid WGS 84 position, else a field error.</summary>
+    public static void AddPoint(PointDto? point, string field, List<GeoPoint> waypoints, FieldErrors errors)
     {
         if (point is null)
         {

@@ -104,7 +104,16 @@ public sealed class CompiledProfile
         _edgeClassIds = overlay.EdgeClassIds;
         _vertexNodeClasses = overlay.VertexNodeClasses;
         MinCostPerMetre = 1 / settings.SpeedMps;
+        _durations = new Lazy<DurationTables>(() => new DurationTables(this, graph));
     }
+
+    private readonly Lazy<DurationTables> _durations;
+
+    /// <summary>
+    /// Physical time per arc kind and node class, from the same verdicts routes report durations from. Made on first
+    /// use only: routes do not need them, matrices and reachability do, and judging every class costs milliseconds.
+    /// </summary>
+    internal DurationTables Durations => _durations.Value;
 
     /// <summary>
     /// Fills the tables for the graph's own classes. Each distinct rest of the facts and each distinct incline is

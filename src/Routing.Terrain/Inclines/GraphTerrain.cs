@@ -150,7 +150,8 @@ public static class GraphTerrain
             InclinePermille = (short)average,
             SteepestInclinePermille = (short)steepest,
             InclineConfidence = confidence,
-            AssuredInclinePermille = (short)RoundToStep(assuredPct * 10),
+            // Towards zero: what the model vouches for must not grow by rounding.
+            AssuredInclinePermille = (short)(Math.Truncate(assuredPct) * InclineStepPermille),
         };
     }
 

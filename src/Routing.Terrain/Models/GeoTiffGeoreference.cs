@@ -4,28 +4,29 @@ namespace Routing.Terrain;
 
 /// <summary>
 /// Where a GeoTIFF's pixels are: the pixel size (ModelPixelScaleTag) and one tie point (ModelTiepointTag) give the
-/// position; the GeoKeyDirectoryTag must say geographic WGS 84, because the terrain model is queried in latitude and
-/// longitude and this reader does not reproject.
+/// position in the coordinate system the GeoKeyDirectoryTag names by EPSG code, which must be one that
+/// <see cref="GridCoordinateSystem.FromEpsg"/> supports (WGS 84, ETRS89, UTM).
 /// </summary>
 internal static class GeoTiffGeoreference
 {
-    private const string Reproject = "reproject it to EPSG:4326, e.g. with gdalwarp -t_srs EPSG:4326 in.tif out.tif";
+    private const string Reproject = GridCoordinateSystem.ReprojectHint;
 
     // GeoKey ids and values from the GeoTIFF 1.0 specification.
     private const ushort ModelTypeKey = 1024;
     private const ushort RasterTypeKey = 1025;
     private const ushort GeographicTypeKey = 2048;
     private const ushort ProjectedTypeKey = 3072;
+    private const ushort ProjLinearUnitsKey = 3076;
+    private const ushort LinearUnitMetre = 9001;
     private const ushort ModelTypeProjected = 1;
     private const ushort ModelTypeGeographic = 2;
     private const ushort RasterPixelIsPoint = 2;
     private const ushort UserDefined = 32767;
-    private const ushort Wgs84 = 4326;
 
-    public static RasterLayout Read(string path, Tiff tiff, int rowCount, int columnCount)
+    public static (GridCoordinateSystem System, RasterLayout Layout) Read(string path, Tiff tiff, int rowCount, int columnCount)
     {
         ushort[] geoKeys = GeoKeyDirectory(path, tiff);
-        RequireWgs84(path, geoKeys);
+        GridCoordinateSystem system = CoordinateSystem(path, geoKeys);
         double[]? scale = DoubleValues(tiff, TiffTag.GEOTIFF_MODELPIXELSCALETAG);
         double[]? tiepoints = DoubleValues(tiff, TiffTag.GEOTIFF_MODELTIEPOINTTAG);
         if (scale is null || scale.Length < 2 || tiepoints is null || tiepoints.Length < 6)
@@ -33,7 +34,7 @@ internal static class GeoTiffGeoreference
             throw new TerrainFileException(
                 path,
                 "it has no pixel scale and tie point (ModelPixelScaleTag, ModelTiepointTag), so where its pixels are is unknown; "
-                + "write it as a north-up GeoTIFF in EPSG:4326, e.g. with gdalwarp -t_srs EPSG:4326 in.tif out.tif");
+                + "write it as a north-up GeoTIFF, e.g. with gdalwarp -t_srs EPSG:4326 in.tif out.tif");
         }
         if (tiepoints.Length > 6)
         {
@@ -41,23 +42,25 @@ internal static class GeoTiffGeoreference
                 path,
                 $"it is georeferenced by {tiepoints.Length / 6} tie points (ground control points), not a regular grid; " + Reproject);
         }
-        double cellSizeLonDeg = scale[0];
-        double cellSizeLatDeg = scale[1];
-        if (!(cellSizeLonDeg > 0 && cellSizeLatDeg > 0 && double.IsFinite(cellSizeLonDeg) && double.IsFinite(cellSizeLatDeg)))
+        // In the system's units: degrees (longitude, latitude) or metres (easting, northing).
+        double cellSizeX = scale[0];
+        double cellSizeY = scale[1];
+        if (!(cellSizeX > 0 && cellSizeY > 0 && double.IsFinite(cellSizeX) && double.IsFinite(cellSizeY)))
         {
-            throw new TerrainFileException(path, $"its pixel size {cellSizeLonDeg} x {cellSizeLatDeg} degrees is not positive; " + Reproject);
+            throw new TerrainFileException(
+                path, $"its pixel size {cellSizeX} x {cellSizeY} {(system.IsGeographic ? "degrees" : "m")} is not positive; " + Reproject);
         }
-        // The tie point maps raster position (I, J) to (longitude, latitude). For PixelIsArea raster position (0, 0) is
-        // the outer corner of pixel (0, 0), whose centre is half a pixel in; for PixelIsPoint it is the centre itself.
+        // The tie point maps raster position (I, J) to (x, y). For PixelIsArea raster position (0, 0) is the outer
+        // corner of pixel (0, 0), whose centre is half a pixel in; for PixelIsPoint it is the centre itself.
         double centreOffset = GeoKey(geoKeys, RasterTypeKey) == RasterPixelIsPoint ? 0 : 0.5;
-        (double i, double j, double longitude, double latitude) = (tiepoints[0], tiepoints[1], tiepoints[3], tiepoints[4]);
-        return new RasterLayout(
+        (double i, double j, double x, double y) = (tiepoints[0], tiepoints[1], tiepoints[3], tiepoints[4]);
+        return (system, new RasterLayout(
             rowCount,
             columnCount,
-            latitude - ((centreOffset - j) * cellSizeLatDeg),
-            longitude + ((centreOffset - i) * cellSizeLonDeg),
-            cellSizeLatDeg,
-            cellSizeLonDeg);
+            y - ((centreOffset - j) * cellSizeY),
+            x + ((centreOffset - i) * cellSizeX),
+            cellSizeY,
+            cellSizeX));
     }
 
     private static ushort[] GeoKeyDirectory(string path, Tiff tiff) =>
@@ -65,28 +68,35 @@ internal static class GeoTiffGeoreference
         ?? throw new TerrainFileException(
             path,
             "it has no GeoKeyDirectoryTag, so its coordinate system is unknown: it is a plain TIFF, not a GeoTIFF; "
-            + "give a GeoTIFF in EPSG:4326 (a TIFF with a world file in EPSG:4326 converts with gdal_translate -a_srs EPSG:4326 in.tif out.tif)");
+            + "give a GeoTIFF (a TIFF with a world file converts with gdal_translate -a_srs EPSG:25832 in.tif out.tif, naming the system the world file is in)");
 
-    private static void RequireWgs84(string path, ushort[] geoKeys)
+    private static GridCoordinateSystem CoordinateSystem(string path, ushort[] geoKeys)
     {
         ushort? modelType = GeoKey(geoKeys, ModelTypeKey);
         ushort? geographic = GeoKey(geoKeys, GeographicTypeKey);
         ushort? projected = GeoKey(geoKeys, ProjectedTypeKey);
-        if (projected is null && (modelType is null || modelType == ModelTypeGeographic) && geographic == Wgs84)
+        ushort? linearUnit = GeoKey(geoKeys, ProjLinearUnitsKey);
+        ushort? code = projected ?? (modelType is null or ModelTypeGeographic ? geographic : null);
+        if (code is ushort epsg and not UserDefined && (projected is null || linearUnit is null or LinearUnitMetre)
+            && GridCoordinateSystem.FromEpsg(epsg) is { } system)
         {
-            return;
+            return system;
         }
-        string system = (projected, geographic, modelType) switch
+        string problem = (projected, geographic, modelType) switch
         {
             (UserDefined, _, _) => "a user-defined projected coordinate system",
-            (ushort code, _, _) => $"the projected coordinate system EPSG:{code}",
-            (_, _, ModelTypeProjected) => "a projected coordinate system",
+            (ushort unsupported, _, _) when linearUnit is not (null or LinearUnitMetre) && GridCoordinateSystem.FromEpsg(unsupported) is not null =>
+                $"the projected coordinate system EPSG:{unsupported} with GeoTIFF linear unit {linearUnit} instead of metres",
+            (ushort unsupported, _, _) => $"the projected coordinate system EPSG:{unsupported}, which this reader does not support",
+            (_, _, ModelTypeProjected) => "a projected coordinate system its GeoKeys do not name",
             (_, _, ushort type) when type != ModelTypeGeographic => $"a coordinate system of GeoTIFF model type {type}, neither projected nor geographic",
             (_, UserDefined, _) => "a user-defined geographic coordinate system",
-            (_, ushort code, _) => $"the geographic coordinate system EPSG:{code}",
+            (_, ushort unsupported, _) => $"the geographic coordinate system EPSG:{unsupported}, which this reader does not support",
             _ => "a coordinate system its GeoKeys do not name",
         };
-        throw new TerrainFileException(path, $"it is in {system}, elevation files must be in WGS 84 (EPSG:4326); " + Reproject);
+        throw new TerrainFileException(
+            path,
+            $"it is in {problem}; elevation files must be in {GridCoordinateSystem.Supported}; {Reproject}");
     }
 
     /// <summary>

@@ -6,7 +6,7 @@ using BitMiracle.LibTiff.Classic;
 namespace Routing.Terrain;
 
 /// <summary>
-/// Reads a single-band GeoTIFF in geographic WGS 84 (EPSG:4326) whose pixels are 16-bit integers (signed or
+/// Reads a single-band, north-up GeoTIFF in WGS 84, ETRS89 or UTM (see <see cref="GeoTiffGeoreference"/>) whose pixels are 16-bit integers (signed or
 /// unsigned), 32-bit signed integers or 32-bit floats, in strips or tiles, with any compression LibTiff decodes.
 /// </summary>
 internal static class GeoTiffReader
@@ -32,7 +32,7 @@ internal static class GeoTiffReader
         int columnCount = RequiredInt(tiff, TiffTag.IMAGEWIDTH);
         int rowCount = RequiredInt(tiff, TiffTag.IMAGELENGTH);
         SampleKind kind = SampleKindOf(path, tiff);
-        RasterLayout layout = GeoTiffGeoreference.Read(path, tiff, rowCount, columnCount);
+        (GridCoordinateSystem system, RasterLayout layout) = GeoTiffGeoreference.Read(path, tiff, rowCount, columnCount);
         double? noData = NoData(path, tiff);
         if ((long)rowCount * columnCount > Array.MaxLength)
         {
@@ -49,7 +49,7 @@ internal static class GeoTiffReader
         {
             ReadStrips(tiff, kind, noData, layout, elevationsM);
         }
-        return new ElevationGrid(Path.GetFileName(path), Format, layout, elevationsM);
+        return new ElevationGrid(Path.GetFileName(path), Format, system, layout, elevationsM);
     }
 
     private static SampleKind SampleKindOf(string path, Tiff tiff)

@@ -67,7 +67,7 @@ internal static partial class SrtmTileReader
         }
         double cellSizeDeg = 1.0 / (side - 1);
         var layout = new RasterLayout(side, side, southLatitude + 1, westLongitude, cellSizeDeg, cellSizeDeg);
-        return new ElevationGrid(Path.GetFileName(path), Format, layout, elevationsM);
+        return new ElevationGrid(Path.GetFileName(path), Format, GridCoordinateSystem.Geographic, layout, elevationsM);
     }
 
     private static (int SouthLatitude, int WestLongitude) SouthWestCorner(string path, string tileName)

@@ -37,6 +37,23 @@ public sealed class GraphTerrainTests
         Assert.Equal((0, 0), ((int)level.InclinePermille, (int)level.SteepestInclinePermille));
     }
 
+    [Theory]
+    [InlineData(1, InclineConfidence.High, 70)]   // a 1 m ground model resolves a 40 m ramp: 8 % less its 0.5 point error, in whole percent down
+    [InlineData(30, InclineConfidence.High, 70)]  // 30 m cells: the ramp is longer than a cell; the margin is 0.6 point
+    [InlineData(90, InclineConfidence.Low, 0)]    // a 3" model cannot see it at all
+    public void Confidence_follows_the_models_resolution(double cellSizeM, InclineConfidence expected, int assuredPermille)
+    {
+        var terrain = new NorthTerrain(northM => 100 + (0.08 * northM), cellSizeM); // 8 % up towards the north
+        var graph = Build(b => b.AddEdge(Vertex(b, 0), Vertex(b, 40), Footway, 1, null, [], []));
+
+        var edge = GraphTerrain.Apply(graph, terrain, Metadata).ClassOfEdge(0);
+
+        int sign = graph.VertexLatE7[graph.EdgeTo[0]] > graph.VertexLatE7[graph.EdgeFrom[0]] ? 1 : -1;
+        Assert.Equal(sign * 80, edge.SteepestInclinePermille);
+        Assert.Equal(expected, edge.InclineConfidence);
+        Assert.InRange(Math.Abs((int)edge.AssuredInclinePermille), assuredPermille - 10, assuredPermille);
+    }
+
     [Fact]
     public void The_steepest_sustained_incline_finds_a_steep_stretch_on_an_edge_that_is_gentle_on_average()
     {

@@ -47,8 +47,8 @@ public sealed class MonacoTerrainTests
         int besideVoid = 0;
         for (int v = 0; v < Graph.VertexCount; v++)
         {
-            double row = (layout.Row0LatitudeDeg - Coordinates.ToDegrees(Graph.VertexLatE7[v])) / layout.CellSizeLatDeg;
-            double column = (Coordinates.ToDegrees(Graph.VertexLonE7[v]) - layout.Column0LongitudeDeg) / layout.CellSizeLonDeg;
+            double row = (layout.Row0Y - Coordinates.ToDegrees(Graph.VertexLatE7[v])) / layout.CellSizeY;
+            double column = (Coordinates.ToDegrees(Graph.VertexLonE7[v]) - layout.Column0X) / layout.CellSizeX;
             bool nearVoid = false;
             for (int r = (int)row; r <= (int)row + 1; r++)
             {

@@ -75,11 +75,12 @@ public sealed class ElevationFilesTests
     }
 
     [Fact]
-    public void A_directory_is_not_a_file()
+    public void A_folder_without_terrain_files_says_what_it_looks_for()
     {
         using var directory = new TempDirectory();
+        File.WriteAllText(directory.File("dgm1_32_477_5472.tfw"), "1\n0\n0\n-1\n477000.5\n5472999.5\n");
 
-        AssertNamesFileAndSays(OpeningFails(directory.Path), directory.Path, "is a directory");
+        AssertNamesFileAndSays(OpeningFails(directory.Path), directory.Path, "is a folder without terrain files", ".tif, .tiff, .hgt, .hgt.zip, .xyz");
     }
 
     [Fact]
@@ -89,7 +90,7 @@ public sealed class ElevationFilesTests
         string path = directory.File("elevation.tif");
         File.WriteAllText(path, "ncols 5\nnrows 4\n");
 
-        AssertNamesFileAndSays(OpeningFails(path), path, "not a GeoTIFF", "starts with 'ncol'", "give a GeoTIFF in EPSG:4326 or an SRTM .hgt/.hgt.zip tile");
+        AssertNamesFileAndSays(OpeningFails(path), path, "not a GeoTIFF, an SRTM tile nor an XYZ tile", "starts with 'ncol'", "give a GeoTIFF, an SRTM .hgt/.hgt.zip tile or an .xyz tile");
     }
 
     [Fact]
@@ -174,24 +175,22 @@ public sealed class ElevationFilesTests
         Assert.NotNull(exception.InnerException);
     }
 
-    [Fact]
-    public void A_tiff_in_a_projected_system_must_be_reprojected()
+    [Theory]
+    // DHDN / 3-degree Gauss-Krüger zone 3, in which older German state models came.
+    [InlineData(new ushort[] { 1, 1, 0, 2, 1024, 0, 1, 1, 3072, 0, 1, 31467 }, "the projected coordinate system EPSG:31467, which this reader does not support")]
+    [InlineData(new ushort[] { 1, 1, 0, 2, 1024, 0, 1, 1, 3072, 0, 1, 32767 }, "a user-defined projected coordinate system")]
+    // UTM 32N, but in US survey feet (GeoTIFF linear unit 9003).
+    [InlineData(new ushort[] { 1, 1, 0, 3, 1024, 0, 1, 1, 3072, 0, 1, 25832, 3076, 0, 1, 9003 }, "the projected coordinate system EPSG:25832 with GeoTIFF linear unit 9003 instead of metres")]
+    [InlineData(new ushort[] { 1, 1, 0, 1, 1024, 0, 1, 1 }, "a projected coordinate system its GeoKeys do not name")]
+    // DHDN, a geographic system a hundred metres off WGS 84 here.
+    [InlineData(new ushort[] { 1, 1, 0, 2, 1024, 0, 1, 2, 2048, 0, 1, 4314 }, "the geographic coordinate system EPSG:4314, which this reader does not support")]
+    public void A_tiff_in_an_unsupported_system_is_refused_with_the_gdalwarp_command(ushort[] geoKeys, string system)
     {
         using var directory = new TempDirectory();
-        string path = directory.File("dgm1.tif");
-        TestTerrainFiles.Write(path, new TestGeoTiff { GeoKeys = TestTerrainFiles.Utm32Keys, PixelScale = [1, 1, 0], Tiepoint = [0, 0, 0, 475000, 5475000, 0] });
+        string path = directory.File("dgm.tif");
+        TestTerrainFiles.Write(path, new TestGeoTiff { GeoKeys = geoKeys, PixelScale = [1, 1, 0], Tiepoint = [0, 0, 0, 3_477_000, 5_475_000, 0] });
 
-        AssertNamesFileAndSays(OpeningFails(path), path, "the projected coordinate system EPSG:25832", "gdalwarp -t_srs EPSG:4326");
-    }
-
-    [Fact]
-    public void A_tiff_in_another_geographic_system_must_be_reprojected()
-    {
-        using var directory = new TempDirectory();
-        string path = directory.File("etrs89.tif");
-        TestTerrainFiles.Write(path, new TestGeoTiff { GeoKeys = [1, 1, 0, 2, 1024, 0, 1, 2, 2048, 0, 1, 4258] });
-
-        AssertNamesFileAndSays(OpeningFails(path), path, "the geographic coordinate system EPSG:4258", "gdalwarp -t_srs EPSG:4326");
+        AssertNamesFileAndSays(OpeningFails(path), path, "it is in " + system, "gdalwarp -t_srs EPSG:25832 in.tif out.tif");
     }
 
     [Fact]

@@ -16,11 +16,11 @@ public sealed class GeoTiffTests
 
         Assert.Equal((667, 756), (layout.RowCount, layout.ColumnCount));
         // Upper-left corner 8.372083333 E, 49.682916667 N, RasterPixelIsArea: centres are half a pixel in.
-        Assert.Equal(49.6825, layout.Row0LatitudeDeg, 9);
-        Assert.Equal(8.3725, layout.Column0LongitudeDeg, 9);
+        Assert.Equal(49.6825, layout.Row0Y, 9);
+        Assert.Equal(8.3725, layout.Column0X, 9);
         // The file's pixel height is 0.000833333334333 degrees, a rounding of 3 arc-seconds.
-        Assert.Equal(HeidelbergCellDeg, layout.CellSizeLatDeg, 11);
-        Assert.Equal(HeidelbergCellDeg, layout.CellSizeLonDeg, 11);
+        Assert.Equal(HeidelbergCellDeg, layout.CellSizeY, 11);
+        Assert.Equal(HeidelbergCellDeg, layout.CellSizeX, 11);
         Assert.Equal("heidelberg.elevation.tif (GeoTIFF, 756 x 667 cells of 3.0 arc-seconds)", Heidelberg.Value.Description);
     }
 
@@ -32,7 +32,7 @@ public sealed class GeoTiffTests
         // osm-transform's tests expect 573 at pixel (425, 342): that is (column, row), as gdallocationinfo takes it.
         Assert.Equal(573, grid.ElevationAtCell(342, 425));
         Assert.Equal(118, grid.ElevationAtCell(425, 342)); // read as (row, column) it is a valley
-        Assert.True(grid.TryGetElevationM(grid.Layout.CellCentreLatitudeDeg(342), grid.Layout.CellCentreLongitudeDeg(425), out double elevationM));
+        Assert.True(grid.TryGetElevationM(grid.Layout.CellCentreY(342), grid.Layout.CellCentreX(425), out double elevationM));
         Assert.Equal(573, elevationM, 6);
     }
 
@@ -47,7 +47,7 @@ public sealed class GeoTiffTests
         ElevationGrid grid = Heidelberg.Value;
 
         Assert.Equal(expectedM, grid.ElevationAtCell(row, column));
-        Assert.True(grid.TryGetElevationM(grid.Layout.CellCentreLatitudeDeg(row), grid.Layout.CellCentreLongitudeDeg(column), out double elevationM));
+        Assert.True(grid.TryGetElevationM(grid.Layout.CellCentreY(row), grid.Layout.CellCentreX(column), out double elevationM));
         Assert.Equal(expectedM, elevationM, 6);
     }
 

@@ -65,8 +65,8 @@ public sealed class SrtmTileTests
         using var directory = new TempDirectory();
         ElevationGrid tile = WriteAndRead(directory, name);
 
-        Assert.Equal(southLatitude + 1, tile.Layout.Row0LatitudeDeg);
-        Assert.Equal(westLongitude, tile.Layout.Column0LongitudeDeg);
+        Assert.Equal(southLatitude + 1, tile.Layout.Row0Y);
+        Assert.Equal(westLongitude, tile.Layout.Column0X);
         AssertElevation(tile, southLatitude, westLongitude + 1, 2400);
     }
 
@@ -79,7 +79,7 @@ public sealed class SrtmTileTests
 
         ElevationGrid tile = ElevationFiles.Read(path);
 
-        Assert.Equal(1.0 / 3600, tile.Layout.CellSizeLatDeg);
+        Assert.Equal(1.0 / 3600, tile.Layout.CellSizeY);
         AssertElevation(tile, 49, 9, 0);
         AssertElevation(tile, 49, 8, 3600);
         Assert.Equal("N49E008.hgt (SRTM, 3601 x 3601 cells of 1.0 arc-seconds)", tile.Description);

@@ -1,0 +1,44 @@
+using Routing.Engine;
+using Routing.Engine.Profiles;
+using Routing.Engine.Reach;
+
+namespace Routing.Analysis;
+
+/// <summary>The ranking of candidate fixes by the reach they would open, with what it was computed from.</summary>
+/// <param name="Origins">Origins placed on the network (of those given).</param>
+/// <param name="BaselineM">Network length reached today from all origins together (summed per origin), metres.</param>
+/// <param name="CandidatesChecked">Blocking edges and vertices looked at.</param>
+public sealed record FixRanking(int Origins, double BaselineM, int CandidatesChecked, IReadOnlyList<RankedFix> Fixes);
+
+/// <summary>
+/// Which barrier to fix first: every candidate the profile's rules block (steps, measured slopes, kerbs, barriers)
+/// ranked by the network length mending it would open within the budget from the origins. Only candidates that gain
+/// something are listed.
+/// </summary>
+public static class FixFirst
+{
+    /// <param name="progress">Told the share of candidates done (0..1) now and then, for a job's progress.</param>
+    public static FixRanking Rank(Router router, IReadOnlyList<GeoPoint> origins, ProfileSettings profile, double minutes,
+        IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var impact = router.FixImpact(origins, profile, minutes * 60);
+        var candidates = impact.Candidates();
+        var ranked = new List<RankedFix>();
+        for (int i = 0; i < candidates.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var gain = impact.Gain(candidates[i]);
+            if (gain.GainM > 0)
+            {
+                ranked.Add(gain);
+            }
+            if (i % 100 == 0)
+            {
+                progress?.Report((double)i / candidates.Count);
+            }
+        }
+        progress?.Report(1);
+        return new FixRanking(impact.OriginCount, impact.BaselineM, candidates.Count,
+            [.. ranked.OrderByDescending(r => r.GainM).ThenBy(r => r.Candidate.OsmWayId ?? r.Candidate.OsmNodeId)]);
+    }
+}

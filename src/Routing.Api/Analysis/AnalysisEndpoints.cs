@@ -1,0 +1,293 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using NetTopologySuite.Geometries;
+using Routing.Analysis;
+using Routing.Api.Documentation;
+using Routing.Api.Hosting;
+using Routing.Api.Problems;
+using Routing.Api.Routes;
+using Routing.Engine;
+using Routing.Engine.Reach;
+
+namespace Routing.Api.Analysis;
+
+/// <summary><c>/v1/isochrones</c> and <c>/v1/matrix</c>: what a profile reaches, and what every trip between two sets of points costs.</summary>
+internal static class AnalysisEndpoints
+{
+    public const int MaxOrigins = 10;
+    public const int MaxRanges = 6;
+    public const double MaxRangeS = 3600;
+    public const double MaxRangeM = 20_000;
+    public const int MaxMatrixSide = 100;
+    public const int MaxBodyBytes = 256 * 1024;
+
+    public static IEndpointRouteBuilder MapAnalysisEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/v1").WithTags("Analysis");
+        group.MapPost("/isochrones", PostIsochrones)
+            .WithName("PostIsochrones")
+            .WithSummary("What a profile reaches from each origin within each range")
+            .WithDescription(
+                "One search per origin with the profile and its constraints, barrier reports included. `ranges_s` bound the " +
+                "profile's cost in seconds (a route's `cost_s`: on level, smooth, known ways the duration), `ranges_m` the " +
+                "metres along the shortest usable ways. The answer is a GeoJSON FeatureCollection with one Polygon or " +
+                "MultiPolygon per origin and range: the reached ways, partly reached ones cut where the budget ends, " +
+                $"widened by {Isochrones.CorridorM} m each side and joined, with holes where nothing is reached. Bounds: " +
+                $"{MaxOrigins} origins, {MaxRanges} ranges, {MaxRangeS} s or {MaxRangeM} m.")
+            .Accepts<IsochroneRequestBody>("application/json")
+            .Produces<IsochroneCollection>(StatusCodes.Status200OK, "application/geo+json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithRequestExample(new IsochroneRequestBody
+            {
+                Origins = [new PointDto { Lat = 49.4094, Lon = 8.6934 }],
+                Profile = "wheelchair",
+                RangesS = [300, 600, 900],
+            });
+        group.MapPost("/matrix", PostMatrix)
+            .WithName("PostMatrix")
+            .WithSummary("Durations and distances between every source and every destination")
+            .WithDescription(
+                "For each source one search that stops once every destination is reached; each value equals what " +
+                "`/v1/routes` answers for that pair (`duration_s`, `distance_m`, `cost_s`), null where there is no route " +
+                $"or a point cannot be placed (its `problem` says why). At most {MaxMatrixSide} sources and {MaxMatrixSide} destinations.")
+            .Accepts<MatrixRequestBody>("application/json")
+            .Produces<MatrixResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithRequestExample(new MatrixRequestBody
+            {
+                Sources = [new PointDto { Lat = 49.4094, Lon = 8.6934 }],
+                Destinations = [new PointDto { Lat = 49.4122, Lon = 8.7101 }, new PointDto { Lat = 49.4105, Lon = 8.7098 }],
+                Profile = "wheelchair",
+            });
+        group.MapPost("/fix-first", PostFixFirst)
+            .WithName("PostFixFirst")
+            .WithSummary("Which barrier to fix first")
+            .WithDescription(
+                "Every step, measured slope, kerb and barrier the profile's rules block, ranked by the network length mending " +
+                "it would open within `minutes` from the `origins` (one search per origin, then one per origin whose reach " +
+                "touches a candidate). Barrier reports in force count. `format=geojson` or `csv` for QGIS.")
+            .Accepts<FixFirstRequestBody>("application/json")
+            .Produces<FixFirstResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        group.MapGet("/audit", GetAudit)
+            .WithName("GetAudit")
+            .WithSummary("Where the data is too thin to judge: unknown facts per grid cell")
+            .WithDescription(
+                "For a grid of square cells (`cell_m`, 50..5000, default 250) over the whole graph: the walkable length, the " +
+                "shares of it whose surface, smoothness, width or incline are unknown, the share whose incline only a " +
+                "low-confidence terrain reading gives, the crossings without any kerb data and the kerbs of unknown height. " +
+                "`format=geojson` (default, a FeatureCollection of cell polygons for a map or QGIS) or `format=csv`.")
+            .Produces<AuditCollection>(StatusCodes.Status200OK, "application/geo+json")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        return routes;
+    }
+
+    public const int MaxFixOrigins = 500;
+
+    public static async Task<Results<Ok<FixFirstResponse>, JsonHttpResult<FixCollection>, ContentHttpResult, ProblemHttpResult>> PostFixFirst(
+        HttpRequest request, Router router, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var body = await JsonBody.ReadAsync<FixFirstRequestBody>(request, MaxBodyBytes, json.Value.SerializerOptions, errors, cancellationToken);
+        var origins = Points(body?.Origins, "origins", MaxFixOrigins, errors);
+        double minutes = body?.Minutes ?? 10;
+        if (!double.IsFinite(minutes) || minutes < 1 || minutes > 60)
+        {
+            errors.Add("minutes", $"must be between 1 and 60, was {minutes}");
+        }
+        if (body?.Format is not (null or "json" or "geojson" or "csv"))
+        {
+            errors.Add("format", $"'{body?.Format}' is not supported; use json, geojson or csv");
+        }
+        if (!RouteRequestValidator.TryProfile(body?.Profile, body?.Constraints, "constraints.", router.Profiles, errors, out var profile, out var problem))
+        {
+            return TypedResults.Problem(problem);
+        }
+        var ranking = FixFirst.Rank(router, origins, profile, minutes, cancellationToken: cancellationToken);
+        var answer = new FixFirstResponse(ranking.Origins, RouteMapper.Metres(ranking.BaselineM), ranking.CandidatesChecked,
+            [.. ranking.Fixes.Select((f, i) => FixDtoOf(f, i + 1))]);
+        return body?.Format switch
+        {
+            "geojson" => TypedResults.Json(FixCollection.From(answer), json.Value.SerializerOptions, "application/geo+json"),
+            "csv" => TypedResults.Text(FixCollection.Csv(answer), "text/csv", System.Text.Encoding.UTF8),
+            _ => TypedResults.Ok(answer),
+        };
+    }
+
+    private static FixDto FixDtoOf(RankedFix fix, int rank)
+    {
+        var c = fix.Candidate;
+        string constraint = JsonNamingPolicy.SnakeCaseLower.ConvertName(c.Violation.Constraint.ToString());
+        string where = c.OsmWayId is { } way ? $"way {way}" : $"node {c.OsmNodeId}";
+        return new FixDto(rank, constraint, c.Fix, RouteMapper.Metres(fix.GainM), fix.OriginsGaining, RouteMapper.Location(c.Location),
+            c.OsmWayId, c.OsmNodeId, $"{c.Fix} at {where}: opens {Math.Round(fix.GainM):0} m to {fix.OriginsGaining} origin(s)");
+    }
+
+    public const double MinAuditCellM = 50;
+    public const double MaxAuditCellM = 5000;
+
+    public static Results<JsonHttpResult<AuditCollection>, ContentHttpResult, ProblemHttpResult> GetAudit(
+        Router router, IOptions<JsonOptions> json, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "cell_m")] string? cellM = null,
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "format")] string? format = null)
+    {
+        var errors = new FieldErrors();
+        double cell = 250;
+        if (cellM is not null && (!double.TryParse(cellM, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out cell)
+            || cell < MinAuditCellM || cell > MaxAuditCellM))
+        {
+            errors.Add("cell_m", $"must be a number between {MinAuditCellM} and {MaxAuditCellM} (metres), was '{cellM}'");
+        }
+        if (format is not (null or "geojson" or "csv"))
+        {
+            errors.Add("format", $"'{format}' is not supported; use geojson or csv");
+        }
+        if (errors.Any)
+        {
+            return TypedResults.Problem(ApiProblems.InvalidRequest(errors.ToDictionary()));
+        }
+        var cells = DataQualityAudit.ByGrid(router.Graph, cell);
+        return format == "csv"
+            ? TypedResults.Text(AuditCsv.Write(cells), "text/csv", System.Text.Encoding.UTF8)
+            : TypedResults.Json(AuditCollection.From(cells), json.Value.SerializerOptions, "application/geo+json");
+    }
+
+    public static async Task<Results<JsonHttpResult<IsochroneCollection>, ProblemHttpResult>> PostIsochrones(
+        HttpRequest request, Router router, LoadedGraph graph, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var body = await JsonBody.ReadAsync<IsochroneRequestBody>(request, MaxBodyBytes, json.Value.SerializerOptions, errors, cancellationToken);
+        var origins = Points(body?.Origins, "origins", MaxOrigins, errors);
+        var (metric, ranges) = Ranges(body, errors);
+        if (!RouteRequestValidator.TryProfile(body?.Profile, body?.Constraints, "constraints.", router.Profiles, errors, out var profile, out var problem))
+        {
+            return TypedResults.Problem(problem);
+        }
+        var (isochrones, failure) = Routing.Analysis.Isochrones.Compute(router, origins, profile, metric, ranges);
+        if (failure is not null)
+        {
+            return TypedResults.Problem(PlacementProblem(failure, origins.Count, graph, profile.Name));
+        }
+        var features = isochrones.Select(i => new IsochroneFeature("Feature", GeometryOf(i.Area), new IsochroneProperties(
+            i.OriginIndex,
+            metric == ReachMetric.CostS ? i.Range : null,
+            metric == ReachMetric.LengthM ? i.Range : null,
+            RouteMapper.Metres(i.ReachedLengthM),
+            Math.Round(i.AreaM2),
+            profile.Name))).ToList();
+        return TypedResults.Json(new IsochroneCollection("FeatureCollection", features), json.Value.SerializerOptions, "application/geo+json");
+    }
+
+    public static async Task<Results<Ok<MatrixResponse>, ProblemHttpResult>> PostMatrix(
+        HttpRequest request, Router router, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var body = await JsonBody.ReadAsync<MatrixRequestBody>(request, MaxBodyBytes, json.Value.SerializerOptions, errors, cancellationToken);
+        var sources = Points(body?.Sources, "sources", MaxMatrixSide, errors);
+        var destinations = Points(body?.Destinations, "destinations", MaxMatrixSide, errors);
+        if (!RouteRequestValidator.TryProfile(body?.Profile, body?.Constraints, "constraints.", router.Profiles, errors, out var profile, out var problem))
+        {
+            return TypedResults.Problem(problem);
+        }
+        var matrix = router.Matrix(sources, destinations, profile);
+        return TypedResults.Ok(new MatrixResponse(
+            Rounded(matrix.DurationsS), Rounded(matrix.DistancesM), Rounded(matrix.CostsS),
+            [.. matrix.Sources.Select(PointDtoOf)], [.. matrix.Destinations.Select(PointDtoOf)]));
+    }
+
+    private static List<GeoPoint> Points(IReadOnlyList<PointDto?>? points, string field, int max, FieldErrors errors)
+    {
+        var result = new List<GeoPoint>();
+        if (points is null || points.Count == 0)
+        {
+            errors.Add(field, $"is required: 1 to {max} points {{\"lat\": .., \"lon\": ..}}");
+        }
+        else if (points.Count > max)
+        {
+            errors.Add(field, $"at most {max} points are allowed, got {points.Count}");
+        }
+        else
+        {
+            for (int i = 0; i < points.Count; i++)
+            {
+                RouteRequestValidator.AddPoint(points[i], $"{field}[{i}]", result, errors);
+            }
+        }
+        return result;
+    }
+
+    private static (ReachMetric Metric, IReadOnlyList<double> Ranges) Ranges(IsochroneRequestBody? body, FieldErrors errors)
+    {
+        var (metric, ranges, field, max) = (body?.RangesS, body?.RangesM) switch
+        {
+            ({ } _, { } _) => (ReachMetric.CostS, (IReadOnlyList<double>?)null, "ranges_m", 0.0),
+            (null, { } metres) => (ReachMetric.LengthM, metres, "ranges_m", MaxRangeM),
+            ({ } seconds, null) => (ReachMetric.CostS, seconds, "ranges_s", MaxRangeS),
+            _ => (ReachMetric.CostS, null, "ranges_s", 0.0),
+        };
+        if (ranges is null)
+        {
+            errors.Add(field, body?.RangesS is not null ? "give ranges_s or ranges_m, not both" : "is required (or ranges_m): 1 to 6 budgets");
+            return (metric, [1]);
+        }
+        if (ranges.Count == 0 || ranges.Count > MaxRanges)
+        {
+            errors.Add(field, $"must hold 1 to {MaxRanges} values, got {ranges.Count}");
+        }
+        for (int i = 0; i < ranges.Count; i++)
+        {
+            if (!double.IsFinite(ranges[i]) || ranges[i] < 1 || ranges[i] > max)
+            {
+                errors.Add($"{field}[{i}]", $"must be between 1 and {max}, was {ranges[i]}");
+            }
+        }
+        return (metric, ranges.Count == 0 ? [1] : ranges);
+    }
+
+    private static Microsoft.AspNetCore.Mvc.ProblemDetails PlacementProblem(RouteOutcome failure, int count, LoadedGraph graph, string profile)
+    {
+        var problem = failure switch
+        {
+            PointOutsideArea outside => RouteProblems.PointOutsideArea(outside, count, graph.AreaBbox()),
+            PointNotOnNetwork notOnNetwork => RouteProblems.PointNotOnNetwork(notOnNetwork, count, profile),
+            _ => throw new InvalidOperationException($"Unexpected placement failure {failure.GetType().Name}"),
+        };
+        // The route wording speaks of waypoints; here they are origins.
+        problem.Extensions.Remove("waypoint");
+        problem.Extensions["origin_index"] = problem.Extensions["waypoint_index"];
+        problem.Extensions.Remove("waypoint_index");
+        problem.Detail = problem.Detail?.Replace("the start", $"origin {problem.Extensions["origin_index"]}", StringComparison.Ordinal)
+            .Replace("the destination", $"origin {problem.Extensions["origin_index"]}", StringComparison.Ordinal);
+        return problem;
+    }
+
+    private static MatrixPointDto PointDtoOf(MatrixPoint point) =>
+        new(RouteMapper.Location(point.Requested), point.Snapped is { } snapped ? RouteMapper.Location(snapped) : null, point.Problem);
+
+    private static double?[][] Rounded(double?[][] values) =>
+        [.. values.Select(row => row.Select(v => v is { } x ? (double?)Math.Round(x, 1) : null).ToArray())];
+
+    private static IsochroneGeometry GeometryOf(Geometry area) => area switch
+    {
+        Polygon polygon => new IsochroneGeometry("Polygon", Rings(polygon)),
+        MultiPolygon multi => new IsochroneGeometry("MultiPolygon", multi.Geometries.Cast<Polygon>().Select(Rings).ToArray()),
+        _ => throw new InvalidOperationException($"An isochrone is a polygon, not a {area.GeometryType}"),
+    };
+
+    /// <summary>Exterior ring first, then holes; RFC 7946 wants exteriors counter-clockwise and holes clockwise.</summary>
+    private static double[][][] Rings(Polygon polygon) =>
+        [Ring(polygon.Shell, counterClockwise: true), .. polygon.Holes.Select(hole => Ring(hole, counterClockwise: false))];
+
+    private static double[][] Ring(LinearRing ring, bool counterClockwise)
+    {
+        var coordinates = ring.Coordinates;
+        if (NetTopologySuite.Algorithm.Orientation.IsCCW(coordinates) != counterClockwise)
+        {
+            coordinates = [.. coordinates.Reverse()];
+        }
+        return [.. coordinates.Select(c => new[] { RouteMapper.Degrees(c.X), RouteMapper.Degrees(c.Y) })];
+    }
+}
