@@ -70,6 +70,44 @@ internal static class OrsDocumentation
         });
     }
 
+    public static RouteHandlerBuilder WithOrsAnalysisDocumentation(this RouteHandlerBuilder builder, OrsService service)
+    {
+        bool isochrones = service == OrsService.Isochrones;
+        builder.WithDescription(isochrones
+                ? "openrouteservice's isochrones over `/v1/isochrones`' analysis: `locations` ([lon, lat], 1 to 5), `range` (seconds of the " +
+                  "profile's cost for range_type `time`, or a distance in `units` for `distance`; up to 10 values, 3600 s or 20 km), " +
+                  "`interval`, `attributes` [\"area\"] in `area_units`, `options` as for directions (not avoid_polygons). A GeoJSON " +
+                  "FeatureCollection, one Polygon or MultiPolygon per location and range with `group_index`, `value`, `center`. " +
+                  "Errors in ORS's 30xx numbering."
+                : "openrouteservice's matrix over `/v1/matrix`' search: `locations` ([lon, lat], 2 to 100), `sources` and " +
+                  "`destinations` (indices or [\"all\"]), `metrics` (duration, distance), `units`. Each value is what directions " +
+                  "would answer for the pair; null where there is no route or a point cannot be placed (its `problem` says why). " +
+                  "Errors in ORS's 60xx numbering.")
+            .Produces(StatusCodes.Status200OK, isochrones ? typeof(OrsIsochroneCollection) : typeof(OrsMatrixResponse),
+                isochrones ? "application/geo+json" : "application/json")
+            .Produces<OrsErrorResponse>(StatusCodes.Status400BadRequest);
+        string example = isochrones ? IsochronesRequestExample : MatrixRequestExample;
+        var type = isochrones ? typeof(OrsIsochronesRequest) : typeof(OrsMatrixRequest);
+        return builder.AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/json"] = new()
+                    {
+                        Schema = await context.GetOrCreateSchemaAsync(type, null, cancellationToken),
+                        Example = JsonNode.Parse(example),
+                    },
+                },
+            });
+    }
+
+    private const string IsochronesRequestExample = """{"locations": [[8.6934, 49.4094]], "range": [300, 600], "attributes": ["area"]}""";
+
+    private const string MatrixRequestExample =
+        """{"locations": [[8.6934, 49.4094], [8.7101, 49.4122], [8.7098, 49.4105]], "sources": [0], "metrics": ["duration", "distance"]}""";
+
     /// <summary>ORS's own wheelchair options example (its routing-options documentation) on a Heidelberg route.</summary>
     public const string WheelchairRequestExample =
         """

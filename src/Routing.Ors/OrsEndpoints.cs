@@ -19,7 +19,7 @@ namespace Routing.Ors;
 public static partial class OrsEndpoints
 {
     public const string Tag = "openrouteservice-compatible";
-    private const string Attribution = "accessible routing, openrouteservice-compatible API | © OpenStreetMap contributors";
+    internal const string Attribution = "accessible routing, openrouteservice-compatible API | © OpenStreetMap contributors";
 
     private static readonly string Version =
         typeof(OrsEndpoints).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "1.0.0";
@@ -40,7 +40,40 @@ public static partial class OrsEndpoints
             .WithName("OrsDirectionsGet")
             .WithSummary("ORS directions by query string (GeoJSON answer)")
             .WithOrsDocumentation("get");
+
+        var analysis = routes.MapGroup("/ors/v2").WithTags(Tag);
+        analysis.MapPost("/isochrones/{profile}", (string profile, HttpRequest request, Router router, ILoggerFactory loggers, CancellationToken ct) =>
+                Analyse<OrsIsochronesRequest>(OrsService.Isochrones, profile, request, router, loggers, OrsRequestReader.Isochrones,
+                    (body, query) => Results.Json(OrsAnalysis.Isochrones(profile, body, router, query, Engine(router)), OrsJson.Options, "application/geo+json"), ct))
+            .WithName("OrsIsochrones")
+            .WithSummary("ORS isochrones (GeoJSON answer)")
+            .WithOrsAnalysisDocumentation(OrsService.Isochrones);
+        analysis.MapPost("/matrix/{profile}", (string profile, HttpRequest request, Router router, ILoggerFactory loggers, CancellationToken ct) =>
+                Analyse<OrsMatrixRequest>(OrsService.Matrix, profile, request, router, loggers, OrsRequestReader.Matrix,
+                    (body, query) => Results.Json(OrsAnalysis.Matrix(profile, body, router, query, Engine(router)), OrsJson.Options), ct))
+            .WithName("OrsMatrix")
+            .WithSummary("ORS matrix (durations and distances)")
+            .WithOrsAnalysisDocumentation(OrsService.Matrix);
         return routes;
+    }
+
+    /// <summary>Reads an isochrones or matrix body and answers it; every error in that service's ORS numbering.</summary>
+    private static async Task<IResult> Analyse<T>(OrsService service, string profile, HttpRequest request, Router router, ILoggerFactory loggers,
+        OrsRequestReader.Level level, Func<T, JsonObject, IResult> answer, CancellationToken cancellationToken) where T : class
+    {
+        try
+        {
+            var body = await OrsRequestReader.ReadAsync<T>(request.Body, level, cancellationToken);
+            return answer(body, Echo(body, profile, "json"));
+        }
+        catch (OrsRequestException ex)
+        {
+            return Error(ex.Code, ex.Message, router, service);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return Internal(ex, request, router, loggers, service);
+        }
     }
 
     private static async Task<IResult> Post(string profile, string format, HttpRequest request, Router router, ILoggerFactory loggers,
@@ -52,7 +85,7 @@ public static partial class OrsEndpoints
             {
                 throw new OrsRequestException(OrsErrorCodes.UnsupportedExportFormat, $"Unsupported export format '{format}': use json, geojson or gpx.");
             }
-            var body = await OrsRequestReader.ReadAsync(request.Body, cancellationToken);
+            var body = await OrsRequestReader.ReadAsync<OrsDirectionsRequest>(request.Body, OrsRequestReader.Directions, cancellationToken);
             return Answer(profile, format, body, router);
         }
         catch (OrsRequestException ex)
@@ -61,7 +94,7 @@ public static partial class OrsEndpoints
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return Internal(ex, request, router, loggers);
+            return Internal(ex, request, router, loggers, OrsService.Directions);
         }
     }
 
@@ -77,15 +110,15 @@ public static partial class OrsEndpoints
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return Internal(ex, request, router, loggers);
+            return Internal(ex, request, router, loggers, OrsService.Directions);
         }
     }
 
     /// <summary>ORS's 2099 for a fault of ours: ORS clients read every error in ORS's shape; the exception is logged, never answered.</summary>
-    private static IResult Internal(Exception ex, HttpRequest request, Router router, ILoggerFactory loggers)
+    private static IResult Internal(Exception ex, HttpRequest request, Router router, ILoggerFactory loggers, OrsService service)
     {
         LogUnexpected(loggers.CreateLogger(typeof(OrsEndpoints).FullName!), ex, request.Method, request.Path, request.HttpContext.TraceIdentifier);
-        return Error(OrsErrorCodes.Internal, $"Unknown internal error (trace id {request.HttpContext.TraceIdentifier}).", router);
+        return Error(OrsErrorCodes.Internal, $"Unknown internal error (trace id {request.HttpContext.TraceIdentifier}).", router, service);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error answering {Method} {Path} (trace id {TraceId})")]
@@ -124,6 +157,7 @@ public static partial class OrsEndpoints
                 return Error(OrsErrorCodes.RouteNotFound,
                     $"Route could not be found - Unable to find a route between points {leg} ({Position(query.Request.Waypoints[leg])}) and {leg + 1} ({Position(query.Request.Waypoints[leg + 1])}).{why}",
                     router,
+                    OrsService.Directions,
                     blockers,
                     noRoute.LeastViolatingRoute is { } least ? OrsRouteMapper.Map(least, query).ToJson(query.Geometry, OrsRouteMapper.Violations(least)) : null);
             case var other:
@@ -134,16 +168,23 @@ public static partial class OrsEndpoints
     private static string Position(GeoPoint point) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{point.Lon:0.0000000} {point.Lat:0.0000000}");
 
-    private static IResult Error(int code, string message, Router router, IReadOnlyList<OrsBlocker>? blockers = null, OrsRoute? leastViolating = null) =>
-        Results.Json(new OrsErrorResponse(new OrsError(code, message), new OrsErrorInfo(Engine(router), DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()), blockers, leastViolating),
+    /// <param name="code">In the directions numbering; answered in <paramref name="service"/>'s, with the status of the fault.</param>
+    private static IResult Error(int code, string message, Router router, OrsService service = OrsService.Directions,
+        IReadOnlyList<OrsBlocker>? blockers = null, OrsRoute? leastViolating = null) =>
+        Results.Json(new OrsErrorResponse(new OrsError(OrsErrorCodes.For(service, code), message),
+                new OrsErrorInfo(Engine(router), DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()), blockers, leastViolating),
             OrsJson.Options, "application/json", OrsErrorCodes.StatusOf(code));
 
-    private static OrsMetadata Metadata(OrsDirectionsRequest body, OrsQuery query, string format, Router router)
+    private static OrsMetadata Metadata(OrsDirectionsRequest body, OrsQuery query, string format, Router router) =>
+        new(body.Id, Attribution, "routing", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), Echo(body, query.OrsProfile, format), Engine(router));
+
+    /// <summary>The request as read, with the profile and format of its path: <c>metadata.query</c>.</summary>
+    private static JsonObject Echo<T>(T body, string profile, string format)
     {
         var echo = JsonSerializer.SerializeToNode(body, OrsJson.Options)?.AsObject() ?? [];
-        echo["profile"] = query.OrsProfile;
+        echo["profile"] = profile;
         echo["format"] = format;
-        return new OrsMetadata(body.Id, Attribution, "routing", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), echo, Engine(router));
+        return echo;
     }
 
     private static OrsEngine Engine(Router router)

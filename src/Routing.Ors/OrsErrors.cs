@@ -18,6 +18,23 @@ internal static class OrsErrorCodes
     public const int UnknownParameter = 2012;
     public const int Internal = 2099;
 
+    /// <summary>
+    /// The same fault in another ORS service's numbering (isochrones 30xx, matrix 60xx; their "unknown parameter" is
+    /// xx11, and isochrones have no "point not found": an origin that cannot be placed is an invalid value there).
+    /// Errors are raised in the directions numbering and translated when answered.
+    /// </summary>
+    public static int For(OrsService service, int directionsCode) => service switch
+    {
+        OrsService.Directions => directionsCode,
+        _ when directionsCode == Internal => Base(service) + 99,
+        _ when directionsCode == UnknownParameter => Base(service) + 11,
+        OrsService.Matrix when directionsCode == PointNotFound => 6010,
+        _ when directionsCode <= LimitExceeded => Base(service) + (directionsCode - InvalidJson),
+        _ => Base(service) + 3,
+    };
+
+    private static int Base(OrsService service) => service == OrsService.Isochrones ? 3000 : 6000;
+
     /// <summary>ORS's HTTP status for each code: no route and no point are 404 ("found no results"), the rest of the request's faults 400.</summary>
     public static int StatusOf(int code) => code switch
     {
@@ -25,6 +42,13 @@ internal static class OrsErrorCodes
         Internal => StatusCodes.Status500InternalServerError,
         _ => StatusCodes.Status400BadRequest,
     };
+}
+
+internal enum OrsService
+{
+    Directions,
+    Isochrones,
+    Matrix,
 }
 
 /// <summary>A request ORS would refuse, with ORS's code and a message that says what to change.</summary>

@@ -83,16 +83,10 @@ internal static class OrsRequestMapper
 
     public static OrsQuery Map(string orsProfile, OrsDirectionsRequest body, ProfileCatalog catalog)
     {
-        if (!Profiles.TryGetValue(orsProfile, out string? presetName) || !catalog.TryGet(presetName, out var preset))
-        {
-            throw new OrsRequestException(OrsErrorCodes.InvalidValue,
-                $"Parameter 'profile' has incorrect value of '{orsProfile}'. This service routes: {string.Join(", ", Profiles.Keys)}.");
-        }
+        var preset = Preset(orsProfile, catalog);
         var warnings = new List<string>();
-        var waypoints = Coordinates(body.Coordinates);
-        var units = body.Units is null ? OrsUnits.Metres
-            : OrsUnits.ByName.TryGetValue(body.Units, out var u) ? u
-            : throw Invalid("units", body.Units, string.Join(", ", OrsUnits.ByName.Keys));
+        var waypoints = Coordinates(body.Coordinates, "coordinates", 2);
+        var units = Units(body.Units);
         if (body.Preference is { } preference && !Preferences.Contains(preference))
         {
             throw Invalid("preference", preference, string.Join(", ", Preferences));
@@ -111,6 +105,13 @@ internal static class OrsRequestMapper
         return new OrsQuery(orsProfile, request, units, body.Geometry ?? true, body.Instructions ?? true, body.Elevation ?? false,
             extras, warnings);
     }
+
+    /// <summary>Our preset for an ORS profile; any other profile is ORS's 2003.</summary>
+    public static ProfileSettings Preset(string orsProfile, ProfileCatalog catalog) =>
+        Profiles.TryGetValue(orsProfile, out string? presetName) && catalog.TryGet(presetName, out var preset)
+            ? preset
+            : throw new OrsRequestException(OrsErrorCodes.InvalidValue,
+                $"Parameter 'profile' has incorrect value of '{orsProfile}'. This service routes: {string.Join(", ", Profiles.Keys)}.");
 
     /// <summary>The GET form: <c>start=lon,lat&amp;end=lon,lat</c>.</summary>
     public static OrsDirectionsRequest FromQuery(IQueryCollection query)
@@ -142,25 +143,26 @@ internal static class OrsRequestMapper
         return [lon, lat];
     }
 
-    private static List<GeoPoint> Coordinates(IReadOnlyList<IReadOnlyList<double>>? coordinates)
+    /// <summary>[lon, lat] positions, <paramref name="min"/> to <paramref name="max"/> of them.</summary>
+    public static List<GeoPoint> Coordinates(IReadOnlyList<IReadOnlyList<double>>? coordinates, string name, int min, int max = MaxCoordinates)
     {
         if (coordinates is null)
         {
-            throw new OrsRequestException(OrsErrorCodes.MissingParameter, "Parameter 'coordinates' is missing: give [[lon, lat], [lon, lat], ...].");
+            throw new OrsRequestException(OrsErrorCodes.MissingParameter, $"Parameter '{name}' is missing: give [[lon, lat], [lon, lat], ...].");
         }
-        if (coordinates.Count < 2)
+        if (coordinates.Count < min)
         {
-            throw new OrsRequestException(OrsErrorCodes.InvalidValue, "Parameter 'coordinates' needs at least two positions.");
+            throw new OrsRequestException(OrsErrorCodes.InvalidValue, $"Parameter '{name}' needs at least {min} position{(min == 1 ? "" : "s")}.");
         }
-        if (coordinates.Count > MaxCoordinates)
+        if (coordinates.Count > max)
         {
             throw new OrsRequestException(OrsErrorCodes.LimitExceeded,
-                $"Parameter 'coordinates' has {coordinates.Count} positions; at most {MaxCoordinates} are allowed.");
+                $"Parameter '{name}' has {coordinates.Count} positions; at most {max} are allowed.");
         }
         var points = new List<GeoPoint>(coordinates.Count);
         for (int i = 0; i < coordinates.Count; i++)
         {
-            points.Add(Position(coordinates[i], $"coordinates[{i}]"));
+            points.Add(Position(coordinates[i], $"{name}[{i}]"));
         }
         return points;
     }
@@ -179,6 +181,11 @@ internal static class OrsRequestMapper
         }
         return new GeoPoint(lat, lon);
     }
+
+    public static OrsUnits Units(string? units) =>
+        units is null ? OrsUnits.Metres
+        : OrsUnits.ByName.TryGetValue(units, out var u) ? u
+        : throw Invalid("units", units, string.Join(", ", OrsUnits.ByName.Keys));
 
     private static string Language(string? language, List<string> warnings)
     {
@@ -244,7 +251,8 @@ internal static class OrsRequestMapper
         return largest;
     }
 
-    private static ProfileSettings Settings(string orsProfile, ProfileSettings preset, OrsOptions? options, List<string> warnings)
+    /// <summary>The preset with the request's avoid_features and wheelchair restrictions (absent ones at ORS's defaults).</summary>
+    public static ProfileSettings Settings(string orsProfile, ProfileSettings preset, OrsOptions? options, List<string> warnings)
     {
         var settings = preset;
         foreach (string feature in options?.AvoidFeatures ?? [])
@@ -408,6 +416,6 @@ internal static class OrsRequestMapper
         return new BarrierGeometry(BarrierGeometryType.Polygon, points);
     }
 
-    private static OrsRequestException Invalid(string name, string value, string expected) =>
+    public static OrsRequestException Invalid(string name, string value, string expected) =>
         new(OrsErrorCodes.InvalidValue, $"Parameter '{name}' has incorrect value '{value}': use {expected}.");
 }

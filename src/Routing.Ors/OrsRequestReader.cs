@@ -9,7 +9,7 @@ namespace Routing.Ors;
 internal static class OrsRequestReader
 {
     /// <summary>What each level of the body may hold: the members read, and those ORS has that we refuse with a reason.</summary>
-    private static readonly Level Root = new("",
+    public static Level Directions { get; } = new("",
         ["coordinates", "preference", "units", "language", "geometry", "instructions", "instructions_format", "elevation",
          "extra_info", "radiuses", "id", "options", "maneuvers", "continue_straight", "roundabout_exits", "suppress_warnings",
          "geometry_simplify"],
@@ -23,6 +23,16 @@ internal static class OrsRequestReader
             ["custom_model"] = "profiles are judged by this service's own rules",
             ["schedule"] = "there is no public transport here",
         });
+
+    public static Level Isochrones { get; } = new("",
+        ["locations", "range", "range_type", "interval", "units", "location_type", "attributes", "smoothing", "area_units", "id", "options"],
+        new Dictionary<string, string>
+        {
+            ["intersections"] = "intersections of isochrones are not computed here",
+        });
+
+    public static Level Matrix { get; } = new("",
+        ["locations", "sources", "destinations", "metrics", "units", "resolve_locations", "id"], new Dictionary<string, string>());
 
     private static readonly Level Options = new("options.",
         ["avoid_features", "avoid_polygons", "profile_params"],
@@ -51,7 +61,7 @@ internal static class OrsRequestReader
             ["gradient"] = "it applies to cycling-* only (maximum_incline is the wheelchair's)",
         });
 
-    public static async Task<OrsDirectionsRequest> ReadAsync(Stream body, CancellationToken cancellationToken)
+    public static async Task<T> ReadAsync<T>(Stream body, Level top, CancellationToken cancellationToken) where T : class
     {
         JsonDocument document;
         try
@@ -64,17 +74,19 @@ internal static class OrsRequestReader
         }
         using (document)
         {
-            return Read(document.RootElement);
+            return Read<T>(document.RootElement, top);
         }
     }
 
-    public static OrsDirectionsRequest Read(JsonElement root)
+    public static OrsDirectionsRequest Read(JsonElement root) => Read<OrsDirectionsRequest>(root, Directions);
+
+    private static T Read<T>(JsonElement root, Level top) where T : class
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
             throw new OrsRequestException(OrsErrorCodes.InvalidJson, "Unable to parse JSON request: the body must be a JSON object.");
         }
-        Root.Check(root);
+        top.Check(root);
         if (root.TryGetProperty("options", out var options) && options.ValueKind == JsonValueKind.Object)
         {
             Options.Check(options);
@@ -89,7 +101,7 @@ internal static class OrsRequestReader
         }
         try
         {
-            return root.Deserialize<OrsDirectionsRequest>(OrsJson.Options)
+            return root.Deserialize<T>(OrsJson.Options)
                    ?? throw new OrsRequestException(OrsErrorCodes.InvalidJson, "Unable to parse JSON request: the body is null.");
         }
         catch (JsonException ex)
@@ -103,6 +115,7 @@ internal static class OrsRequestReader
     private static string Expected(string message) =>
         message.Contains("IReadOnlyList`1[System.Collections.Generic.IReadOnlyList", StringComparison.Ordinal) ? "an array of [lon, lat] arrays"
         : message.Contains("IReadOnlyList`1[System.Double]", StringComparison.Ordinal) ? "an array of numbers"
+        : message.Contains("IReadOnlyList`1[System.Text.Json.JsonElement]", StringComparison.Ordinal) ? "an array"
         : message.Contains("IReadOnlyList`1[System.String]", StringComparison.Ordinal) ? "an array of strings"
         : message.Contains("System.Boolean", StringComparison.Ordinal) ? "true or false"
         : message.Contains("System.Double", StringComparison.Ordinal) ? "a number"
@@ -112,7 +125,7 @@ internal static class OrsRequestReader
     /// <param name="Prefix">The level's path in messages.</param>
     /// <param name="Read">The members read at this level.</param>
     /// <param name="Refused">Members ORS has here that this service refuses, with why.</param>
-    private sealed class Level(string Prefix, string[] Read, IReadOnlyDictionary<string, string> Refused)
+    internal sealed class Level(string Prefix, string[] Read, IReadOnlyDictionary<string, string> Refused)
     {
         public void Check(JsonElement element)
         {

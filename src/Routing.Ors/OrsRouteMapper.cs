@@ -272,7 +272,7 @@ internal static class OrsRouteMapper
             .Select(pair => new OrsExtraSummary(pair.Key, units.Of(pair.Value), total > 0 ? Math.Round(100 * pair.Value / total, 2) : 100))]);
     }
 
-    private static double DistanceM(GeoPoint a, GeoPoint b)
+    public static double DistanceM(GeoPoint a, GeoPoint b)
     {
         const double metresPerDegree = 111_195;
         double x = (b.Lon - a.Lon) * Math.Cos((a.Lat + b.Lat) / 2 * Math.PI / 180);

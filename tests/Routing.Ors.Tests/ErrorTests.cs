@@ -15,7 +15,7 @@ public sealed class ErrorTests(OrsHost host)
         { "wheelchair", "[]", 2000, HttpStatusCode.BadRequest, "object" },
         { "wheelchair", "{}", 2001, HttpStatusCode.BadRequest, "coordinates" },
         { "wheelchair", """{"coordinates": "here"}""", 2002, HttpStatusCode.BadRequest, "[lon, lat]" },
-        { "wheelchair", """{"coordinates": [[8.69, 49.40]]}""", 2003, HttpStatusCode.BadRequest, "two" },
+        { "wheelchair", """{"coordinates": [[8.69, 49.40]]}""", 2003, HttpStatusCode.BadRequest, "at least 2" },
         { "wheelchair", """{"coordinates": [[49.4094, 8.6934], [49.4122, 98.7101]]}""", 2003, HttpStatusCode.BadRequest, "lon" },
         { "wheelchair", "{" + Coordinates + """, "units": "yd"}""", 2003, HttpStatusCode.BadRequest, "units" },
         { "wheelchair", "{" + Coordinates + """, "language": "xx"}""", 2003, HttpStatusCode.BadRequest, "language" },
