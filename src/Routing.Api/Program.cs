@@ -7,6 +7,7 @@ using Routing.Api.Problems;
 using Routing.Api.Profiles;
 using Routing.Api.Routes;
 using Routing.Ors;
+using Routing.Web;
 
 // The accessible routing service: one graph loaded at start-up, shared read-only by every request.
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +16,7 @@ builder.Services.AddApiProblems();                              // problem+json 
 builder.Services.AddApiDocumentation();                         // OpenAPI document
 builder.Services.AddRoutingGraph(builder.Configuration);        // Routing:Graph, Routing:Osm -> graph, router
 builder.Services.AddBarrierReports(builder.Configuration);      // Barriers:Database, Barriers:ApiKeys -> store, keys, overlay refresher
+builder.Services.AddWebApp(builder.Configuration);              // Map:StyleUrl, Map:TileUrl -> the app's base map; tile and place indexes
 
 var app = builder.Build();
 if (!app.LoadRoutingGraph()                                     // builds the graph first if the file is missing
@@ -27,14 +29,15 @@ if (!app.LoadRoutingGraph()                                     // builds the gr
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseBarrierAccess();                                         // X-Api-Key -> key and role; rate limit on new reports
-app.MapApiDocumentation();                                      // /openapi/v1.json, /scalar/v1, / -> /scalar/v1
+app.MapApiDocumentation();                                      // /openapi/v1.json, /scalar/v1
+app.MapWebApp();                                                // / (the map), /app/*, /v1/tiles/{z}/{x}/{y}.mvt, /v1/places
 app.MapHealthEndpoints();                                       // /health
 app.MapProfileEndpoints();                                      // /v1/profiles, /v1/profiles/{name}
 app.MapRouteEndpoints();                                        // /v1/routes (GET and POST)
 app.MapAnalysisEndpoints();                                     // /v1/isochrones, /v1/matrix
 app.MapBarrierEndpoints();                                      // /v1/barriers, /v1/barriers/{id}[/verify|resolve|reject], .geojson
 app.MapApiKeyEndpoints();                                       // /v1/admin/api-keys
-app.MapOrsEndpoints();                                          // /ors/v2/directions/{profile}[/json|geojson|gpx]: openrouteservice clients
+app.MapOrsEndpoints();                                          // /ors/v2/directions|isochrones|matrix/{profile}: openrouteservice clients
 await app.RunAsync();
 return 0;
 

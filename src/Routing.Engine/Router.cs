@@ -69,6 +69,12 @@ public sealed class Router
     /// <summary>What a report of this kind at <paramref name="geometry"/> is pinned to: OSM ways and nodes, and for a point where and how far.</summary>
     public BarrierPin Pin(BarrierGeometry geometry, ReportedBarrierKind kind) => BarrierOverlay.Pin(Graph, geometry, kind);
 
+    /// <summary>
+    /// The profile as routes use it now (with the current barrier overlay), from the same cache: what the map's
+    /// accessibility layer judges ways with (<see cref="EdgeJudge"/>), so colours and routes agree.
+    /// </summary>
+    public CompiledProfile Compile(ProfileSettings settings) => _compiledProfiles.Get(settings, relaxed: false, Overlay);
+
     public RouteOutcome Route(RouteRequest request)
     {
         if (request.Waypoints.Count < 2)

@@ -34,6 +34,8 @@ internal sealed record GraphArrays
     /// <summary>Name n is the UTF-8 text <c>NameBytes[NameOffsets[n] .. NameOffsets[n + 1]]</c>; name 0 is empty.</summary>
     public required int[] NameOffsets { get; init; }
     public required byte[] NameBytes { get; init; }
+    /// <summary>Named points of interest; their names are in the same name table as the streets'.</summary>
+    public required Place[] Places { get; init; }
 
     /// <summary>Throws <see cref="GraphValidationException"/> naming the first array that breaks a rule.</summary>
     public void Validate()
@@ -72,6 +74,13 @@ internal sealed record GraphArrays
         ExpectInRange(nameof(EdgeClass), EdgeClass, EdgeClasses.Length);
         ExpectInRange(nameof(Arcs), Arcs, 2 * edges);
         ExpectInRange(nameof(EdgeNameId), EdgeNameId, NameOffsets.Length - 1);
+        for (int p = 0; p < Places.Length; p++)
+        {
+            if ((uint)Places[p].NameId >= (uint)(NameOffsets.Length - 1))
+            {
+                throw new GraphValidationException(nameof(Places), $"place {p} has name {Places[p].NameId}, expected 0 to {NameOffsets.Length - 2}");
+            }
+        }
         ExpectMonotone(nameof(FirstArc), FirstArc, Arcs.Length);
         ExpectMonotone(nameof(EdgeFirstShapePoint), EdgeFirstShapePoint, ShapeLatE7.Length);
         // Names are only decoded on demand, so their UTF-8 is not checked here; a bad byte decodes to U+FFFD.

@@ -29,6 +29,7 @@ public sealed class GraphBuilder
     private readonly Dictionary<string, int> _nameIds = new(StringComparer.Ordinal) { [""] = 0 };
     private readonly List<int> _nameOffsets = [0, 0];
     private readonly List<byte> _nameBytes = [];
+    private readonly List<Place> _places = [];
 
     public int VertexCount => _vertexLatE7.Count;
     public int EdgeCount => _edgeFrom.Count;
@@ -75,6 +76,12 @@ public sealed class GraphBuilder
         _shapeLonE7.AddRange(shapeLonE7);
         _edgeFirstShapePoint.Add(_shapeLatE7.Count);
         return _edgeFrom.Count - 1;
+    }
+
+    /// <summary>Adds a point of interest; <paramref name="name"/> is "" for one found by its kind only (unnamed toilets).</summary>
+    public void AddPlace(long osmNodeId, int latE7, int lonE7, string name, PlaceKind kind, Facts.WheelchairTag wheelchair)
+    {
+        _places.Add(new Place { OsmNodeId = osmNodeId, LatE7 = latE7, LonE7 = lonE7, NameId = NameId(name), Kind = kind, Wheelchair = wheelchair });
     }
 
     private int NameId(string name)
@@ -182,6 +189,7 @@ public sealed class GraphBuilder
             NodeClasses = [.. _nodeClasses],
             NameOffsets = [.. _nameOffsets],
             NameBytes = [.. _nameBytes],
+            Places = [.. _places],
         };
         return new RoutingGraph(arrays, metadata);
     }

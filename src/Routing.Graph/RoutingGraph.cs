@@ -33,6 +33,7 @@ public sealed class RoutingGraph
     private readonly NodeClass[] _nodeClasses;
     private readonly int[] _nameOffsets;
     private readonly byte[] _nameBytes;
+    private readonly Place[] _places;
 
     internal RoutingGraph(GraphArrays arrays, GraphMetadata metadata)
     {
@@ -60,6 +61,7 @@ public sealed class RoutingGraph
         _nodeClasses = arrays.NodeClasses;
         _nameOffsets = arrays.NameOffsets;
         _nameBytes = arrays.NameBytes;
+        _places = arrays.Places;
         Metadata = metadata;
     }
 
@@ -110,11 +112,14 @@ public sealed class RoutingGraph
     /// The street name of an edge (from OSM <c>name</c>, else <c>ref</c>), or "" when it has none. Decoded on each
     /// call: only route descriptions need names, and keeping them as UTF-8 keeps the graph small and mappable.
     /// </summary>
-    public string EdgeName(int edge)
-    {
-        int name = _edgeNameId[edge];
-        return Encoding.UTF8.GetString(_nameBytes, _nameOffsets[name], _nameOffsets[name + 1] - _nameOffsets[name]);
-    }
+    public string EdgeName(int edge) => Name(_edgeNameId[edge]);
+
+    /// <summary>Entry <paramref name="name"/> of the name table (streets and places share it); 0 is "".</summary>
+    public string Name(int name) =>
+        Encoding.UTF8.GetString(_nameBytes, _nameOffsets[name], _nameOffsets[name + 1] - _nameOffsets[name]);
+
+    /// <summary>Named points of interest of the extract (stops, toilets, public buildings, shops ...), for search.</summary>
+    public ReadOnlySpan<Place> Places => _places;
 
     public ref readonly EdgeClass ClassOfEdge(int edge) => ref _edgeClasses[_edgeClass[edge]];
     public ref readonly NodeClass ClassOfVertex(int vertex) => ref _nodeClasses[_vertexNodeClass[vertex]];
@@ -238,5 +243,6 @@ public sealed class RoutingGraph
         NodeClasses = _nodeClasses,
         NameOffsets = _nameOffsets,
         NameBytes = _nameBytes,
+        Places = _places,
     };
 }

@@ -77,13 +77,14 @@ public sealed class DocumentationTests(FixtureApi api)
     }
 
     [Fact]
-    public async Task The_root_redirects_to_the_reference_page()
+    public async Task The_root_is_the_map_and_the_reference_stays_at_scalar()
     {
         using var client = api.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
         var response = await client.GetAsync("/");
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/scalar/v1", response.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("/app/app.js", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

@@ -21,7 +21,7 @@ internal static class TestGraphs
     /// A square 0-1-2-3-0 near Heidelberg: 4 vertices, 4 edges (edge e runs from vertex e to vertex e + 1 mod 4),
     /// inner shape points on edges 0 (two) and 2 (one), a paved and a steep cobbled edge class, and a lowered-kerb
     /// node class on vertex 2, and the names "Hauptstraße" (edges 0 and 3) and "Plöck" (edge 1; edge 2 has none),
-    /// both with non-ASCII letters. Every array holds distinct non-zero values so a swapped or zeroed section shows.
+    /// both with non-ASCII letters, and a bus stop "Hauptstraße" on edge 0. Every array holds distinct non-zero values so a swapped or zeroed section shows.
     /// </summary>
     public static GraphArrays SquareArrays() => new()
     {
@@ -100,6 +100,15 @@ internal static class TestGraphs
         // "" (0 bytes), "Hauptstraße" (12 bytes: ß takes two), "Plöck" (6 bytes: ö takes two).
         NameOffsets = [0, 0, 12, 18],
         NameBytes = "HauptstraßePlöck"u8.ToArray(),
+        // A bus stop named like the street it stands on shares the street's name entry.
+        Places =
+        [
+            new Place
+            {
+                OsmNodeId = 10_000_000_099, LatE7 = 494_100_450, LonE7 = 86_900_550, NameId = 1,
+                Kind = PlaceKind.PublicTransport, Wheelchair = WheelchairTag.Limited,
+            },
+        ],
     };
 
     public static RoutingGraph Square(GraphMetadata? metadata = null) => new(SquareArrays(), metadata ?? Metadata());

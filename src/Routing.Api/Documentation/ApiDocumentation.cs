@@ -8,13 +8,11 @@ using Scalar.AspNetCore;
 namespace Routing.Api.Documentation;
 
 /// <summary>
-/// The OpenAPI document at <c>/openapi/v1.json</c>, the interactive reference page (Scalar) at <c>/scalar/v1</c>, and
-/// <c>/</c> redirecting there.
+/// The OpenAPI document at <c>/openapi/v1.json</c> and the interactive reference page (Scalar) at <c>/scalar/v1</c>;
+/// <c>/</c> is the map (Routing.Web).
 /// </summary>
 internal static class ApiDocumentation
 {
-    public const string ReferencePage = "/scalar/v1";
-
     public static IServiceCollection AddApiDocumentation(this IServiceCollection services) =>
         services.AddOpenApi(options => options.AddApiKeySecurityScheme().AddDocumentTransformer((document, _, _) =>
         {
@@ -40,7 +38,6 @@ internal static class ApiDocumentation
     {
         app.MapOpenApi();
         app.MapScalarApiReference(options => options.WithTitle("Accessible routing API"));
-        app.MapGet("/", () => TypedResults.Redirect(ReferencePage)).ExcludeFromDescription();
         return app;
     }
 

@@ -5,11 +5,12 @@ namespace Routing.Engine.Routes;
 
 /// <summary>
 /// Writes the turn-by-turn steps of one route. A step is due where something changes for the traveller: a kerb, an
-/// elevator, steps or their ramp, a street crossing, a turn at a junction, a new street, a via point. Everything
-/// else (a split of the way at a plain node, a bend without a choice) stays silent, so that the list stays short
-/// enough to be read aloud.
+/// elevator, steps or their ramp, a street crossing, a steep stretch, a turn at a junction, a new street, a via point.
+/// Everything else (a split of the way at a plain node, a bend without a choice) stays silent, so that the list stays
+/// short enough to be read aloud. The list is then tidied as a person would say it: the same step twice at one place is
+/// said once, "continue onto X" right after a step onto X is dropped, and a kerb at a crossing is said with the crossing.
 /// </summary>
-internal sealed class InstructionWriter(RoutingGraph graph, IReadOnlyList<GeoPoint> geometry, TextLanguage language)
+internal sealed class InstructionWriter(RoutingGraph graph, IReadOnlyList<GeoPoint> geometry, TextLanguage language, Profiles.ProfileSettings settings)
 {
     /// <summary>Bearing changes below this are going straight on.</summary>
     private const double StraightDeg = 20;
@@ -20,6 +21,10 @@ internal sealed class InstructionWriter(RoutingGraph graph, IReadOnlyList<GeoPoi
     /// shape right at a junction does not read as a turn.
     /// </summary>
     private const double BearingReachM = 10;
+    /// <summary>Two steps this close together are one place for the traveller: a repeat there is said once.</summary>
+    private const double SamePlaceM = 30;
+    /// <summary>A kerb this close to a crossing's start is the crossing's kerb.</summary>
+    private const double KerbAtCrossingM = 5;
 
     private static readonly string[] Compass =
         ["compass.north", "compass.northeast", "compass.east", "compass.southeast", "compass.south", "compass.southwest", "compass.west", "compass.northwest"];
@@ -49,6 +54,7 @@ internal sealed class InstructionWriter(RoutingGraph graph, IReadOnlyList<GeoPoi
             {
                 Kerb(segment, s);
             }
+            Steep(segments, s);
             // Junctions inside the segment: the way goes on, but may bend where another way goes straight.
             for (int p = segment.FirstPiece + 1; p <= segment.LastPiece; p++)
             {
@@ -67,11 +73,12 @@ internal sealed class InstructionWriter(RoutingGraph graph, IReadOnlyList<GeoPoi
         var end = geometry.Count > 0 ? geometry[^1] : default;
         _steps.Add(("arrive", RouteTexts.Get("arrive", language), distanceM, end, Math.Max(0, segments.Count - 1), null));
 
-        var instructions = new List<Instruction>(_steps.Count);
-        for (int i = 0; i < _steps.Count; i++)
+        var steps = Tidy(_steps, language);
+        var instructions = new List<Instruction>(steps.Count);
+        for (int i = 0; i < steps.Count; i++)
         {
-            var step = _steps[i];
-            double untilNextM = i + 1 < _steps.Count ? Math.Max(0, _steps[i + 1].PositionM - step.PositionM) : 0;
+            var step = steps[i];
+            double untilNextM = i + 1 < steps.Count ? Math.Max(0, steps[i + 1].PositionM - step.PositionM) : 0;
             instructions.Add(new Instruction(step.Type, step.Text, untilNextM, step.Location, step.Segment, step.Name));
         }
         return instructions;
@@ -102,7 +109,10 @@ internal sealed class InstructionWriter(RoutingGraph graph, IReadOnlyList<GeoPoi
         }
         else if (segment.CrossingEvent != CrossingKind.None)
         {
-            Add("cross", RouteTexts.Get("cross." + FactNames.Of(segment.CrossingEvent), language), segment, index);
+            // Sound signals matter to people who cannot see the lights; say so where the map knows.
+            bool sound = segment.CrossingEvent == CrossingKind.TrafficSignals
+                && (segment.Class.Has(EdgeFlags.AcousticSignals) || (segment.StartVertex >= 0 && graph.ClassOfVertex(segment.StartVertex).Has(NodeFlags.AcousticSignals)));
+            Add("cross", RouteTexts.Get("cross." + FactNames.Of(segment.CrossingEvent) + (sound ? "_sound" : ""), language), segment, index);
         }
         else if (previous is not null)
         {
@@ -118,6 +128,69 @@ internal sealed class InstructionWriter(RoutingGraph graph, IReadOnlyList<GeoPoi
             }
         }
     }
+
+    /// <summary>Where a steep stretch (the same run the <c>steep</c> warning reports) begins, say how steep and how long.</summary>
+    private void Steep(IReadOnlyList<AssembledSegment> segments, int index)
+    {
+        string? direction = RouteWarnings.SteepDirection(segments[index].Segment, settings);
+        if (direction is null || (index > 0 && RouteWarnings.SteepDirection(segments[index - 1].Segment, settings) == direction))
+        {
+            return;
+        }
+        double lengthM = 0, steepestPct = 0;
+        for (int i = index; i < segments.Count && RouteWarnings.SteepDirection(segments[i].Segment, settings) == direction; i++)
+        {
+            lengthM += segments[i].Segment.DistanceM;
+            steepestPct = Math.Max(steepestPct, Math.Abs(segments[i].Segment.InclinePct.Value ?? 0));
+        }
+        if (lengthM > RouteWarnings.SteepMinM)
+        {
+            Add("steep", RouteTexts.Format("steep." + direction, language, RouteTexts.Number(steepestPct, "0.0", language),
+                RouteTexts.Number(Math.Round(lengthM), "0", language)), segments[index], index);
+        }
+    }
+
+    /// <summary>
+    /// The steps as a person would say them: an identical step at the same place once; no "continue onto X" right after
+    /// a step onto X; a kerb at a crossing said with the crossing ("Cross at the traffic lights – Lowered kerb, 3 cm").
+    /// </summary>
+    internal static List<(string Type, string Text, double PositionM, GeoPoint Location, int Segment, string? Name)> Tidy(
+        List<(string Type, string Text, double PositionM, GeoPoint Location, int Segment, string? Name)> steps, TextLanguage language)
+    {
+        var tidy = new List<(string Type, string Text, double PositionM, GeoPoint Location, int Segment, string? Name)>(steps.Count);
+        foreach (var step in steps)
+        {
+            if (tidy.Count == 0)
+            {
+                tidy.Add(step);
+                continue;
+            }
+            var previous = tidy[^1];
+            bool samePlace = step.PositionM - previous.PositionM < SamePlaceM;
+            if (step.Type == previous.Type && step.Text == previous.Text && samePlace)
+            {
+                continue;
+            }
+            if (step.Type == "continue" && step.Name is not null && step.Name == previous.Name && IsOnto(previous.Type))
+            {
+                continue;
+            }
+            bool kerbThenCrossing = previous.Type == "kerb" && step.Type == "cross";
+            bool crossingThenKerb = previous.Type == "cross" && step.Type == "kerb";
+            if ((kerbThenCrossing || crossingThenKerb) && step.PositionM - previous.PositionM < KerbAtCrossingM)
+            {
+                var (cross, kerb) = kerbThenCrossing ? (step, previous) : (previous, step);
+                tidy[^1] = cross with { Text = RouteTexts.Format("joined", language, cross.Text, kerb.Text), PositionM = previous.PositionM };
+                continue;
+            }
+            tidy.Add(step);
+        }
+        return tidy;
+    }
+
+    /// <summary>Steps that bring the traveller onto a named street.</summary>
+    private static bool IsOnto(string type) => type is "depart" or "continue" || type.StartsWith("turn_", StringComparison.Ordinal)
+        || type.StartsWith("slight_", StringComparison.Ordinal) || type.StartsWith("sharp_", StringComparison.Ordinal);
 
     private void Kerb(AssembledSegment segment, int index)
     {

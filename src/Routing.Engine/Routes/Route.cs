@@ -96,7 +96,7 @@ public sealed record RouteSummary
 }
 
 /// <summary>One turn-by-turn step, written in the request's language.</summary>
-/// <param name="Type">Stable machine name: depart, continue, turn_left, turn_right, slight_left, slight_right, sharp_left, sharp_right, cross, kerb, elevator, ramp, steps, via, arrive.</param>
+/// <param name="Type">Stable machine name: depart, continue, turn_left, turn_right, slight_left, slight_right, sharp_left, sharp_right, cross (with the kerb there, if any), kerb, elevator, ramp, steps, steep, via, arrive.</param>
 /// <param name="DistanceM">Distance from this instruction to the next.</param>
 public sealed record Instruction(string Type, string Text, double DistanceM, GeoPoint Location, int SegmentIndex, string? Name);
 

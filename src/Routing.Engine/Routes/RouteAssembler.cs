@@ -46,7 +46,7 @@ internal sealed class RouteAssembler(RoutingGraph graph)
             Elevation = elevation,
             Segments = [.. segments.Select(s => s.Segment)],
             Summary = Summarise(pieces, segments, distanceM, profile.Settings),
-            Instructions = new InstructionWriter(graph, geometry, lang).Write(segments, pieces, distanceM),
+            Instructions = new InstructionWriter(graph, geometry, lang, profile.Settings).Write(segments, pieces, distanceM),
             Warnings = RouteWarnings.Collect(segments, geometry, profile.Settings, lang,
                 BarrierWarnings.Collect(graph, profile.Overlay, pieces, segments, geometry, lang)),
             Waypoints = [.. requested.Select((point, i) => Waypoint(point, i == 0 ? legs[0].From : legs[i - 1].To))],

@@ -42,6 +42,11 @@ internal static class RouteTexts
         ["cross.traffic_signals"] = ("Cross the street at the traffic lights", "Überqueren Sie die Straße an der Ampel"),
         ["cross.unmarked"] = ("Cross the street at the unmarked crossing", "Überqueren Sie die Straße an der ungesicherten Querung"),
         ["cross.unknown"] = ("Cross the street", "Überqueren Sie die Straße"),
+        ["cross.traffic_signals_sound"] = ("Cross the street at the traffic lights with sound signals", "Überqueren Sie die Straße an der Ampel mit Tonsignal"),
+        ["steep.up"] = ("Steep uphill: up to {0} % for {1} m", "Steil bergauf: bis {0} % auf {1} m"),
+        ["steep.down"] = ("Steep downhill: up to {0} % for {1} m", "Steil bergab: bis {0} % auf {1} m"),
+        // Two things said at one place: a crossing and its kerb.
+        ["joined"] = ("{0} – {1}", "{0} – {1}"),
         ["kerb.unknown"] = ("Kerb, {0}", "Bordstein, {0}"),
         ["kerb.flush"] = ("Flush kerb, {0}", "Niveaugleicher Bordstein, {0}"),
         ["kerb.lowered"] = ("Lowered kerb, {0}", "Abgesenkter Bordstein, {0}"),

@@ -13,7 +13,7 @@ internal static class RouteWarnings
     /// <summary>Shorter stretches of unknown surface are common at every junction and not worth a warning.</summary>
     private const double UnknownSurfaceMinM = 50;
     /// <summary>A short steep bit (a driveway ramp) can be managed; a longer one needs strength or help.</summary>
-    private const double SteepMinM = 20;
+    internal const double SteepMinM = 20;
 
     /// <param name="more">Warnings found elsewhere (barrier reports), merged in by position.</param>
     public static IReadOnlyList<RouteWarning> Collect(IReadOnlyList<AssembledSegment> segments, IReadOnlyList<GeoPoint> geometry,
@@ -114,7 +114,7 @@ internal static class RouteWarnings
         settings.Wheeled && settings.MinWidthCm is { } min && widthCm >= min && widthCm < min * 4.0 / 3;
 
     /// <summary>"up" or "down" when the segment is steeper than the comfort limit (half the profile's limit) that way.</summary>
-    private static string? SteepDirection(RouteSegment segment, ProfileSettings settings)
+    internal static string? SteepDirection(RouteSegment segment, ProfileSettings settings)
     {
         // Steps have their own warning; their slope is that of the staircase, which the profile judges as steps.
         if (segment.Steps || segment.PossiblySteep || segment.InclinePct.Value is not { } pct || pct == 0)

@@ -51,6 +51,7 @@ public static class GraphFileReader
                 NodeClasses = file.Read<NodeClass>(Tags.NodeClasses),
                 NameOffsets = file.Read<int>(Tags.NameOffsets),
                 NameBytes = file.Read<byte>(Tags.NameBytes),
+                Places = file.Read<Place>(Tags.Places),
             };
             GraphMetadata metadata = ReadMetadata(file);
             file.EnsureEverySectionRead();
@@ -108,6 +109,7 @@ public static class GraphFileReader
         nameof(GraphArrays.NodeClasses) => Tags.NodeClasses,
         nameof(GraphArrays.NameOffsets) => Tags.NameOffsets,
         nameof(GraphArrays.NameBytes) => Tags.NameBytes,
+        nameof(GraphArrays.Places) => Tags.Places,
         _ => array,
     };
 

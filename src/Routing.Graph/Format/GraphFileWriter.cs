@@ -66,6 +66,7 @@ public static class GraphFileWriter
             PendingSection.Of(Tags.NodeClasses, arrays.NodeClasses),
             PendingSection.Of(Tags.NameOffsets, arrays.NameOffsets),
             PendingSection.Of(Tags.NameBytes, arrays.NameBytes),
+            PendingSection.Of(Tags.Places, arrays.Places),
             PendingSection.Of(Tags.Metadata, metadataJson),
         ];
     }

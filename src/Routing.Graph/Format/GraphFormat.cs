@@ -34,7 +34,8 @@ namespace Routing.Graph.Format;
 /// (<see cref="EdgeClass"/>, <see cref="NodeClass"/>) needs a new <see cref="Version"/>.
 /// <para>Versions: 1 the accessibility graph; 2 adds street names (sections ENAM, NAMO, NAMB); 3 adds elevations
 /// (sections VELE, SELE) and inclines derived from a terrain model; 4 adds how far a derived incline can be trusted
-/// (<see cref="EdgeClass.InclineConfidence"/>, <see cref="EdgeClass.AssuredInclinePermille"/>).</para>
+/// (<see cref="EdgeClass.InclineConfidence"/>, <see cref="EdgeClass.AssuredInclinePermille"/>) and named places for
+/// search (section PLCS, names in the NAMO/NAMB table).</para>
 /// </summary>
 public static class GraphFormat
 {
@@ -74,6 +75,8 @@ public static class GraphFormat
         public const string NameOffsets = "NAMO";
         /// <summary>The names, UTF-8, one after the other without separators (element size 1).</summary>
         public const string NameBytes = "NAMB";
+        /// <summary>Named points of interest (<see cref="Place"/>), their names in <see cref="NameBytes"/>.</summary>
+        public const string Places = "PLCS";
         /// <summary><see cref="GraphMetadata"/> as UTF-8 JSON (element size 1).</summary>
         public const string Metadata = "META";
     }
@@ -92,7 +95,7 @@ public static class GraphFormat
     internal const int HeaderChecksumOffset = 32;
 
     /// <summary>
-    /// Version 4 has 24 sections; the bound keeps a corrupt count from making the reader allocate a huge table
+    /// Version 4 has 25 sections; the bound keeps a corrupt count from making the reader allocate a huge table
     /// before the header checksum has been verified.
     /// </summary>
     internal const int MaxSectionCount = 256;

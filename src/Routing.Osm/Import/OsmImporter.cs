@@ -51,6 +51,12 @@ public static class OsmImporter
         }
         observer.PhaseFinished($"{crossings:N0} crossing edges");
 
+        // Places are searched for, not routed over: they join the graph as data beside it, never as vertices.
+        foreach (var place in extract.Places)
+        {
+            builder.AddPlace(place.OsmNodeId, place.LatE7, place.LonE7, place.Name, place.Kind, place.Wheelchair);
+        }
+
         observer.PhaseStarted("Building graph");
         var metadata = new GraphMetadata
         {
@@ -87,10 +93,15 @@ public static class OsmImporter
                     extract.Nodes.Add(id, Coordinates.ToE7(lat), Coordinates.ToE7(lon));
                     if (node.Tags is { Count: > 0 } nodeTags)
                     {
-                        var facts = NodeTagRules.Classify(ToDictionary(nodeTags));
+                        var tags = ToDictionary(nodeTags);
+                        var facts = NodeTagRules.Classify(tags);
                         if (!facts.IsPlain)
                         {
                             extract.NodeFacts[id] = facts;
+                        }
+                        if (PlaceTagRules.Classify(tags) is { } kind)
+                        {
+                            extract.Places.Add(new PendingPlace(id, Coordinates.ToE7(lat), Coordinates.ToE7(lon), tags.GetValueOrDefault("name", ""), kind, PlaceTagRules.WheelchairOf(tags)));
                         }
                     }
                     break;
@@ -146,12 +157,15 @@ public static class OsmImporter
         public NodeStore Nodes { get; } = new();
         public Dictionary<long, NodeClass> NodeFacts { get; } = [];
         public List<PendingWay> Ways { get; } = [];
+        public List<PendingPlace> Places { get; } = [];
         public long NodesRead { get; set; }
         public long WaysRead { get; set; }
         public DateTimeOffset? NewestTimestamp { get; set; }
     }
 
     internal sealed record PendingWay(long WayId, long[] NodeIds, WayFacts Facts, string? Name);
+
+    internal sealed record PendingPlace(long OsmNodeId, int LatE7, int LonE7, string Name, PlaceKind Kind, WheelchairTag Wheelchair);
 }
 
 /// <summary>The graph and what was read to make it.</summary>

@@ -63,7 +63,7 @@ public sealed class HandBuiltGraphTests
         Assert.Equal(B, kerb.Location);
         Assert.Null(route.Segments[2].KerbAtStart);
 
-        Assert.Equal(["Head east on the sidewalk", "Cross the street at the traffic lights", "Raised kerb, 8 cm", "You have arrived"],
+        Assert.Equal(["Head east on the sidewalk", "Cross the street at the traffic lights – Raised kerb, 8 cm", "You have arrived"],
             route.Instructions.Select(i => i.Text));
         Assert.Equal((1, 1), (route.Summary.Crossings, route.Summary.KerbsCrossed));
     }

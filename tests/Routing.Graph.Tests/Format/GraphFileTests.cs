@@ -14,7 +14,7 @@ public sealed class GraphFileTests : IDisposable
         Tags.ComponentSize, Tags.FirstArc, Tags.Arcs, Tags.EdgeFrom, Tags.EdgeTo, Tags.EdgeLengthCm, Tags.EdgeClass,
         Tags.EdgeOsmWayId, Tags.EdgeNameId, Tags.EdgeFirstShapePoint, Tags.ShapeLatE7, Tags.ShapeLonE7,
         Tags.VertexElevationM, Tags.ShapeElevationM,
-        Tags.EdgeClasses, Tags.NodeClasses, Tags.NameOffsets, Tags.NameBytes, Tags.Metadata,
+        Tags.EdgeClasses, Tags.NodeClasses, Tags.NameOffsets, Tags.NameBytes, Tags.Places, Tags.Metadata,
     ];
 
     private readonly string _directory = Directory.CreateTempSubdirectory("graph-file-tests-").FullName;
@@ -77,6 +77,7 @@ public sealed class GraphFileTests : IDisposable
         Assert.Equal(expected.NodeClasses, actual.NodeClasses);
         Assert.Equal(expected.NameOffsets, actual.NameOffsets);
         Assert.Equal(expected.NameBytes, actual.NameBytes);
+        Assert.Equal(expected.Places, actual.Places);
         Assert.Equal(original.Metadata, read.Metadata);
     }
 
@@ -93,6 +94,31 @@ public sealed class GraphFileTests : IDisposable
     }
 
     [Fact]
+    public void Round_trip_preserves_the_places_and_their_names()
+    {
+        string path = PathOf("square.graph");
+
+        GraphFileWriter.Write(TestGraphs.Square(), path);
+        RoutingGraph read = GraphFileReader.Read(path);
+
+        var place = Assert.Single(read.Places.ToArray());
+        Assert.Equal("Hauptstraße", read.Name(place.NameId));
+        Assert.Equal(PlaceKind.PublicTransport, place.Kind);
+        Assert.Equal(Routing.Graph.Facts.WheelchairTag.Limited, place.Wheelchair);
+    }
+
+    [Fact]
+    public void A_place_with_a_name_beyond_the_name_table_is_refused()
+    {
+        var arrays = TestGraphs.SquareArrays();
+        arrays.Places[0].NameId = 3;
+
+        var ex = Assert.Throws<GraphValidationException>(arrays.Validate);
+
+        Assert.Equal(nameof(arrays.Places), ex.Array);
+    }
+
+    [Fact]
     public void File_holds_one_aligned_section_per_array_plus_the_metadata()
     {
         byte[] file = SquareFileBytes();
@@ -105,6 +131,7 @@ public sealed class GraphFileTests : IDisposable
         // The class structs are stored raw: a change of their size is a change of the format (and its version).
         Assert.Equal(27U, RawGraphFile.Entry(file, Tags.EdgeClasses).ElementSizeBytes);
         Assert.Equal(9U, RawGraphFile.Entry(file, Tags.NodeClasses).ElementSizeBytes);
+        Assert.Equal(22U, RawGraphFile.Entry(file, Tags.Places).ElementSizeBytes);
         Assert.Equal(8U, RawGraphFile.Entry(file, Tags.EdgeOsmWayId).ElementSizeBytes);
         Assert.Equal(1U, RawGraphFile.Entry(file, Tags.NameBytes).ElementSizeBytes);
         Assert.Equal(18UL, RawGraphFile.Entry(file, Tags.NameBytes).ElementCount);

@@ -1,0 +1,595 @@
+// The map for people: plan an accessible route, read it without the map, download it; planners report barriers.
+// Plain ES modules, no build step. The page's URL carries the route's state, so a link restores it and the browser's
+// back button steps through planned routes.
+import { t, setLanguage, currentLanguage, browserLanguage, distance, duration, number } from './i18n.js';
+import { getJson, routeQuery, point, ProblemError, escapeHtml } from './api.js';
+import { createMap, addLayers, routeFeatures, setData, fitTo, marker, renderLegend, showPopup as popupAt } from './mapview.js';
+import { elevationFigure } from './chart.js';
+import { initPlanner } from './planner.js';
+
+const CONSTRAINTS = ['max_incline_up_pct', 'max_incline_down_pct', 'max_kerb_cm', 'min_width_cm', 'speed_mps',
+  'min_smoothness', 'steps', 'unknown', 'derived_incline', 'avoid_surfaces'];
+const NUMERIC = new Set(['max_incline_up_pct', 'max_incline_down_pct', 'max_kerb_cm', 'min_width_cm', 'speed_mps']);
+
+const state = { from: null, to: null, via: [], profile: 'wheelchair', constraints: {} };
+let config, presets, map, tileVersion = 0, routeCount = 0, markers = [], mode = 'plan', planStartedAt = 0;
+const $ = id => document.getElementById(id);
+
+/** Says something to screen readers (and shows nothing): results, errors, what a click did. */
+function announce(text) {
+  const live = $('live');
+  live.textContent = '';
+  window.setTimeout(() => { live.textContent = text; }, 30);
+}
+
+async function start() {
+  const chosen = sessionStorage.getItem('routing.language');
+  setLanguage(chosen ?? browserLanguage());
+  $('language').value = currentLanguage();
+  [config, presets] = await Promise.all([getJson('/app/config.json'), getJson('/v1/profiles').then(r => r.profiles)]);
+  fillProfileControls();
+  readUrl();
+  map = createMap(config, 'map');
+  // For the browser tests and the curious: the map and what is planned.
+  window.routingApp = { map, state, route: null };
+  map.on('load', () => {
+    addLayers(map, config, tileUrl());
+    map.getCanvas().setAttribute('aria-label', t('mapLabel'));
+    renderLegend($('legend-body'));
+    initPlanner({ map, announce, onReportsChanged, isActive: () => mode === 'planner' });
+    wire();
+    drawMarkers();
+    if (state.from && state.to) {
+      plan({ push: false });
+    }
+    document.body.dataset.ready = 'true';
+    watchReports();
+  });
+}
+
+/** How often the page looks whether reports in force changed elsewhere (another planner, a window that ended). */
+const REPORT_POLL_MS = 15000;
+
+/**
+ * Reports changed by someone else move the route too: while the page is visible, it compares the reports in force
+ * (id, status, last change) every few seconds and plans again when they differ. Changes made in this tab need no
+ * wait: the planner view calls onReportsChanged at once.
+ */
+let reportsSeen = null;
+
+function watchReports() {
+  const look = async () => {
+    if (document.visibilityState !== 'visible') return;
+    try {
+      const reports = await getJson('/v1/barriers.geojson');
+      const signature = reports.features.map(f => `${f.id}:${f.properties.status}:${f.properties.active}:${f.properties.updated_at}`).sort().join();
+      if (reportsSeen !== null && signature !== reportsSeen) {
+        await onReportsChanged();
+      }
+      reportsSeen = signature;
+    } catch {
+      // A missed look is made up by the next one.
+    }
+  };
+  look();
+  window.setInterval(look, REPORT_POLL_MS);
+}
+
+// ---- profile and limits --------------------------------------------------------------------------------------------
+
+function fillProfileControls() {
+  $('profile').innerHTML = presets.map(p => `<option value="${p.name}">${p.name.replaceAll('_', ' ')}</option>`).join('');
+  $('min_smoothness').innerHTML = `<option value="">${t('smoothnessAny')}</option>` +
+    config.smoothness.map(s => `<option value="${s}">${s.replaceAll('_', ' ')}</option>`).join('');
+  $('avoid_surfaces').innerHTML = config.surfaces.map(s =>
+    `<label><input type="checkbox" value="${s}"> ${s.replaceAll('_', ' ')}</label>`).join('');
+}
+
+function preset() {
+  return presets.find(p => p.name === state.profile) ?? presets[0];
+}
+
+/** Shows the preset's values with the request's changes on top, so every limit in force is visible. */
+function showLimits() {
+  const p = preset();
+  $('profile').value = p.name;
+  for (const name of CONSTRAINTS) {
+    const value = state.constraints[name] ?? p[name] ?? '';
+    if (name === 'avoid_surfaces') {
+      for (const box of $('avoid_surfaces').querySelectorAll('input')) {
+        box.checked = (state.constraints.avoid_surfaces ?? p.avoid_surfaces).includes(box.value);
+      }
+    } else {
+      $(name).value = value;
+    }
+  }
+}
+
+/** The constraints that differ from the preset: all a request (and the URL) needs to carry. */
+function readLimits() {
+  const p = preset();
+  const constraints = {};
+  for (const name of CONSTRAINTS) {
+    if (name === 'avoid_surfaces') {
+      const chosen = [...$('avoid_surfaces').querySelectorAll('input:checked')].map(b => b.value);
+      if (chosen.slice().sort().join() !== [...p.avoid_surfaces].sort().join()) {
+        constraints.avoid_surfaces = chosen;
+      }
+      continue;
+    }
+    const raw = $(name).value.trim();
+    if (raw === '') {
+      continue; // an emptied field keeps the preset (or, for derived_incline, lets the service decide)
+    }
+    const value = NUMERIC.has(name) ? Number(raw) : raw;
+    if (value !== (p[name] ?? null)) {
+      constraints[name] = value;
+    }
+  }
+  return constraints;
+}
+
+function tileUrl() {
+  const query = routeQuery({ profile: state.profile, constraints: state.constraints });
+  query.set('v', String(tileVersion));
+  return `${location.origin}/v1/tiles/{z}/{x}/{y}.mvt?${query}`;
+}
+
+function refreshTiles() {
+  map.getSource('a11y')?.setTiles([tileUrl()]);
+}
+
+// ---- waypoints -----------------------------------------------------------------------------------------------------
+
+function roles() {
+  return [{ key: 'from', label: t('start'), letter: 'A' },
+    ...state.via.map((_, i) => ({ key: `via-${i}`, label: t('via', i + 1), letter: String(i + 1) })),
+    { key: 'to', label: t('destination'), letter: 'B' }];
+}
+
+function getPoint(key) {
+  return key === 'from' ? state.from : key === 'to' ? state.to : state.via[Number(key.slice(4))];
+}
+
+function setPoint(key, value) {
+  if (key === 'from') state.from = value;
+  else if (key === 'to') state.to = value;
+  else state.via[Number(key.slice(4))] = value;
+}
+
+function renderWaypoints() {
+  $('waypoints').innerHTML = roles().map(({ key, label }) => {
+    const current = getPoint(key);
+    return `<div class="waypoint" data-key="${key}">
+      <label for="wp-${key}">${label}</label>
+      <div class="row">
+        <input id="wp-${key}" type="search" autocomplete="off" placeholder="${t('searchOrCoords')}" value="${escapeHtml(current?.label ?? '')}">
+        <button type="button" class="secondary" data-action="search">${t('search')}</button>
+      </div>
+      <div class="row">
+        <button type="button" class="secondary" data-action="centre">${t('mapCentre')}</button>
+        <button type="button" class="secondary" data-action="locate">${t('myLocation')}</button>
+        ${key.startsWith('via-') ? `<button type="button" class="secondary" data-action="remove">${t('remove')}</button>` : ''}
+      </div>
+      <ul class="results" id="results-${key}" aria-label="${label}: ${t('search')}" hidden></ul>
+    </div>`;
+  }).join('');
+}
+
+function labelOf(lngLat) {
+  return point({ lat: lngLat.lat, lon: lngLat.lng ?? lngLat.lon }).replace(',', ', ');
+}
+
+function place(key, lat, lon, label, { replan = true } = {}) {
+  setPoint(key, { lat, lon, label: label ?? labelOf({ lat, lon }) });
+  const input = $(`wp-${key}`);
+  if (input) input.value = getPoint(key).label;
+  drawMarkers();
+  const role = roles().find(r => r.key === key);
+  announce(t('set', role?.label ?? key, getPoint(key).label));
+  if (replan && state.from && state.to) {
+    plan();
+  }
+}
+
+function drawMarkers() {
+  markers.forEach(m => m.remove());
+  markers = roles().filter(r => getPoint(r.key)).map(r => {
+    const p = getPoint(r.key);
+    return marker(map, [p.lon, p.lat], r.letter, `${r.label}: ${p.label}`, lngLat => place(r.key, lngLat.lat, lngLat.lng));
+  });
+}
+
+async function search(key) {
+  const input = $(`wp-${key}`);
+  const text = input.value.trim();
+  const list = $(`results-${key}`);
+  const coordinates = text.match(/^\s*(-?\d+(?:\.\d+)?)\s*[,;\s]\s*(-?\d+(?:\.\d+)?)\s*$/);
+  if (coordinates) {
+    list.hidden = true;
+    place(key, Number(coordinates[1]), Number(coordinates[2]));
+    return;
+  }
+  if (!text) return;
+  announce(t('searching'));
+  try {
+    const centre = map.getCenter();
+    const near = point({ lat: centre.lat, lon: centre.lng });
+    const answer = await getJson(`/v1/places?${new URLSearchParams({ q: text, limit: '8', near })}`);
+    const features = answer.features;
+    list.innerHTML = features.map((f, i) => {
+      const p = f.properties;
+      return `<li><button type="button" class="result" data-index="${i}">${escapeHtml(p.name ?? t(`place_${p.kind}`))}
+        <span class="meta">${t(`place_${p.kind}`)}${p.kind === 'street' ? '' : ` · ${t(`wheelchair_${p.wheelchair}`)}`}</span></button></li>`;
+    }).join('');
+    list.hidden = features.length === 0;
+    list.onclick = event => {
+      const button = event.target.closest('button.result');
+      if (!button) return;
+      const f = features[Number(button.dataset.index)];
+      list.hidden = true;
+      place(key, f.geometry.coordinates[1], f.geometry.coordinates[0], f.properties.name ?? t(`place_${f.properties.kind}`));
+      map.jumpTo({ center: f.geometry.coordinates });
+      input.focus();
+    };
+    announce(features.length ? t('found', features.length) : t('nothingFound', text));
+    list.querySelector('button')?.focus();
+  } catch (error) {
+    announce(t('error', error.message));
+  }
+}
+
+function locate(key) {
+  if (!navigator.geolocation) {
+    announce(t('noLocation', 'geolocation'));
+    return;
+  }
+  announce(t('locating'));
+  navigator.geolocation.getCurrentPosition(
+    position => {
+      place(key, position.coords.latitude, position.coords.longitude, t('myLocation'));
+      map.jumpTo({ center: [position.coords.longitude, position.coords.latitude] });
+    },
+    error => announce(t('noLocation', error.message)),
+    { enableHighAccuracy: true, timeout: 10000 });
+}
+
+function atCentre(key) {
+  const c = map.getCenter();
+  place(key, c.lat, c.lng);
+}
+
+// ---- planning ------------------------------------------------------------------------------------------------------
+
+async function plan({ push = true } = {}) {
+  if (!state.from || !state.to) {
+    announce(t('needPoints'));
+    return;
+  }
+  const query = routeQuery({ ...state, language: currentLanguage() });
+  if (push) {
+    writeUrl();
+  }
+  announce(t('planning'));
+  $('map').dataset.route = 'planning';
+  planStartedAt = performance.now();
+  try {
+    const answer = await getJson(`/v1/routes?${query}`);
+    showRoute(answer.routes[0], query);
+  } catch (error) {
+    if (error instanceof ProblemError && error.status === 422 && error.problem.blockers) {
+      showRefusal(error.problem);
+    } else {
+      showError(error);
+    }
+  }
+}
+
+function showRoute(route, query) {
+  window.routingApp.route = route;
+  setData(map, 'route', routeFeatures(route));
+  setData(map, 'least-bad', null);
+  setData(map, 'blockers', null);
+  fitTo(map, route.bbox);
+  const s = route.summary;
+  const body = $('result-body');
+  body.innerHTML = `
+    <dl class="summary">
+      <div><dt>${t('distance')}</dt><dd>${distance(route.distance_m)}</dd></div>
+      <div><dt>${t('duration')}</dt><dd>${duration(route.duration_s)}</dd></div>
+      <div><dt>${t('climb')}</dt><dd>${route.ascent_m === null ? '–' : t('m', number(route.ascent_m))}</dd></div>
+      <div><dt>${t('descent')}</dt><dd>${route.descent_m === null ? '–' : t('m', number(route.descent_m))}</dd></div>
+      <div><dt>${t('unknownShare')}</dt><dd>${number(s.unknown_share * 100)} %</dd></div>
+    </dl>
+    <div class="row downloads" role="group" aria-label="${t('downloads')}">
+      <button type="button" class="secondary" data-format="gpx">${t('downloads')}: ${t('gpx')}</button>
+      <button type="button" class="secondary" data-format="geojson">${t('downloads')}: ${t('geojson')}</button>
+    </div>
+    <div id="chart"></div>
+    <h3>${t('instructions')}</h3>
+    <ol class="instructions">${route.instructions.map(i =>
+      `<li>${escapeHtml(i.text)}${i.distance_m > 0 ? ` <span class="meta">(${distance(i.distance_m)})</span>` : ''}</li>`).join('')}</ol>
+    <h3>${t('warnings')}</h3>
+    ${route.warnings.length ? `<ul class="warnings">${route.warnings.map(w => `<li>${escapeHtml(w.message)}</li>`).join('')}</ul>` : `<p>${t('noWarnings')}</p>`}`;
+  $('chart').append(elevationFigure(route));
+  for (const button of body.querySelectorAll('[data-format]')) {
+    button.addEventListener('click', () => download(query, button.dataset.format));
+  }
+  $('result').hidden = false;
+  markDrawn('drawn');
+  announce(t('planned', distance(route.distance_m), duration(route.duration_s), route.instructions.length));
+}
+
+/** A refusal: every blocker on the map and in the list, each with the limit that would lift it. */
+function showRefusal(problem) {
+  window.routingApp.route = null;
+  setData(map, 'route', null);
+  const least = problem.least_violating_route;
+  setData(map, 'least-bad', least ? routeFeatures(least) : null);
+  setData(map, 'blockers', {
+    type: 'FeatureCollection',
+    features: problem.blockers.filter(b => b.location).map(b => ({
+      type: 'Feature', geometry: { type: 'Point', coordinates: [b.location.lon, b.location.lat] },
+      properties: { message: b.message, field: b.request_field ?? '' },
+    })),
+  });
+  const located = problem.blockers.filter(b => b.location);
+  if (least) {
+    fitTo(map, least.bbox);
+  } else if (located.length) {
+    map.jumpTo({ center: [located[0].location.lon, located[0].location.lat] });
+  }
+  const body = $('result-body');
+  body.innerHTML = `<p class="problem"><strong>${t('noRoute')}</strong> ${escapeHtml(problem.detail ?? '')}</p>
+    <h3>${t('blockers')}</h3>
+    <ul class="blockers">${problem.blockers.map((b, i) => {
+      const lift = liftFor(b);
+      return `<li>${escapeHtml(b.message)}
+        <div class="row">
+          ${b.location ? `<button type="button" class="secondary" data-show="${i}">${t('showOnMap')}</button>` : ''}
+          ${lift ? `<button type="button" class="secondary" data-lift="${i}">${t('lift', b.request_field, Array.isArray(lift) ? lift.join(',') || '–' : lift)}</button>`
+            : `<span class="meta">${t('noLift')}</span>`}
+        </div></li>`;
+    }).join('')}</ul>
+    ${least ? `<p>${t('leastBad')}</p>` : ''}`;
+  body.onclick = event => {
+    const show = event.target.closest('[data-show]');
+    const liftButton = event.target.closest('[data-lift]');
+    if (show) {
+      const b = problem.blockers[Number(show.dataset.show)];
+      map.jumpTo({ center: [b.location.lon, b.location.lat], zoom: 17 });
+    } else if (liftButton) {
+      const b = problem.blockers[Number(liftButton.dataset.lift)];
+      state.constraints = { ...state.constraints, [b.request_field]: liftFor(b) };
+      showLimits();
+      refreshTiles();
+      plan();
+    }
+  };
+  $('result').hidden = false;
+  markDrawn('refused');
+  announce(`${t('noRoute')} ${problem.blockers.map(b => b.message).join('; ')}`);
+}
+
+/** The value of the blocker's request field that accepts what blocks: the measured value, or the next policy. */
+function liftFor(blocker) {
+  const field = blocker.request_field;
+  if (!field) return null;
+  if (field === 'steps') return 'avoid';
+  if (field === 'avoid_surfaces') {
+    const current = state.constraints.avoid_surfaces ?? preset().avoid_surfaces;
+    const surface = blocker.detail ?? '';
+    return current.filter(s => s !== surface);
+  }
+  if (field === 'min_smoothness') {
+    return (blocker.detail ?? '').split(',')[0].trim() || null;
+  }
+  if (blocker.actual === null || blocker.actual === undefined) return null;
+  return field.endsWith('_cm') && field.startsWith('min_') ? Math.floor(blocker.actual) : Math.ceil(blocker.actual * 2) / 2;
+}
+
+function showError(error) {
+  window.routingApp.route = null;
+  setData(map, 'route', null);
+  $('result-body').innerHTML = `<p class="problem">${escapeHtml(error.message)}</p>`;
+  $('result').hidden = false;
+  markDrawn('error');
+  announce(t('error', error.message));
+}
+
+/** Tells tests (and anyone watching) that the map has finished drawing what was planned. */
+function markDrawn(outcome) {
+  routeCount++;
+  const count = routeCount;
+  map.once('idle', () => {
+    if (count === routeCount) {
+      // How long from asking to a drawn map, and from opening the page (benchmarks/README.md reports both).
+      window.routingApp.timings = { planToDrawnMs: performance.now() - planStartedAt, pageToDrawnMs: performance.now() };
+      $('map').dataset.route = outcome;
+      $('map').dataset.routeCount = String(count);
+    }
+  });
+  map.triggerRepaint();
+}
+
+async function download(query, format) {
+  const q = new URLSearchParams(query);
+  q.set('format', format);
+  const response = await fetch(`/v1/routes?${q}`);
+  const blob = await response.blob();
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = `route.${format === 'gpx' ? 'gpx' : 'geojson'}`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  window.setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+}
+
+function showPopup(lngLat, text) {
+  popupAt(map, lngLat, text);
+  announce(text);
+}
+
+// ---- the URL -------------------------------------------------------------------------------------------------------
+
+function writeUrl() {
+  const query = routeQuery(state);
+  history.pushState(null, '', `/?${query}`);
+}
+
+function readUrl() {
+  const query = new URLSearchParams(location.search);
+  const pointOf = text => {
+    const [lat, lon] = (text ?? '').split(',').map(Number);
+    return Number.isFinite(lat) && Number.isFinite(lon) && text ? { lat, lon, label: labelOf({ lat, lon }) } : null;
+  };
+  state.from = pointOf(query.get('from'));
+  state.to = pointOf(query.get('to'));
+  state.via = (query.get('via') ?? '').split(';').map(pointOf).filter(Boolean);
+  state.profile = presets.some(p => p.name === query.get('profile')) ? query.get('profile') : 'wheelchair';
+  state.constraints = {};
+  for (const name of CONSTRAINTS) {
+    const value = query.get(name);
+    if (value !== null) {
+      state.constraints[name] = name === 'avoid_surfaces' ? value.split(',').filter(Boolean) : NUMERIC.has(name) ? Number(value) : value;
+    }
+  }
+  renderWaypoints();
+  showLimits();
+}
+
+// ---- wiring --------------------------------------------------------------------------------------------------------
+
+function wire() {
+  $('route-form').addEventListener('submit', event => {
+    event.preventDefault();
+    plan();
+  });
+  $('waypoints').addEventListener('click', event => {
+    const button = event.target.closest('button[data-action]');
+    if (!button) return;
+    const key = button.closest('.waypoint').dataset.key;
+    const action = button.dataset.action;
+    if (action === 'search') search(key);
+    else if (action === 'centre') atCentre(key);
+    else if (action === 'locate') locate(key);
+    else if (action === 'remove') {
+      state.via.splice(Number(key.slice(4)), 1);
+      renderWaypoints();
+      drawMarkers();
+      if (state.from && state.to) plan();
+    }
+  });
+  $('waypoints').addEventListener('keydown', event => {
+    if (event.key === 'Enter' && event.target.matches('input[type=search]')) {
+      event.preventDefault();
+      search(event.target.closest('.waypoint').dataset.key);
+    } else if (event.key === 'Escape') {
+      // Escape closes the hits and goes back to the field they belong to.
+      const waypoint = event.target.closest('.waypoint');
+      waypoint.querySelector('.results').hidden = true;
+      waypoint.querySelector('input[type=search]').focus();
+    }
+  });
+  $('add-via').addEventListener('click', () => {
+    const c = map.getCenter();
+    state.via.push({ lat: c.lat, lon: c.lng, label: labelOf(c) });
+    renderWaypoints();
+    drawMarkers();
+    $(`wp-via-${state.via.length - 1}`).focus();
+  });
+  $('centre-start').addEventListener('click', () => atCentre('from'));
+  $('centre-to').addEventListener('click', () => atCentre('to'));
+  $('centre-via').addEventListener('click', () => {
+    const c = map.getCenter();
+    state.via.push({ lat: c.lat, lon: c.lng, label: labelOf(c) });
+    renderWaypoints();
+    place(`via-${state.via.length - 1}`, c.lat, c.lng);
+  });
+  $('profile').addEventListener('change', () => {
+    state.profile = $('profile').value;
+    state.constraints = {};
+    showLimits();
+    refreshTiles();
+    if (state.from && state.to) plan();
+  });
+  $('limits').addEventListener('change', () => {
+    state.constraints = readLimits();
+    refreshTiles();
+  });
+  $('reset-limits').addEventListener('click', () => {
+    state.constraints = {};
+    showLimits();
+    refreshTiles();
+  });
+  map.on('click', event => {
+    if (mode !== 'plan') return;
+    // A click on a blocker says what blocks and which limit would lift it (the list below the route says the same).
+    const blocker = map.queryRenderedFeatures(event.point, { layers: ['blockers'] })[0];
+    if (blocker) {
+      const { message, field } = blocker.properties;
+      showPopup(blocker.geometry.coordinates, field ? `${message} (${field})` : message);
+      return;
+    }
+    const { lat, lng } = event.lngLat;
+    const choice = $('click-sets').value;
+    if (choice === 'via') {
+      state.via.push({ lat, lon: lng, label: labelOf({ lat, lon: lng }) });
+      renderWaypoints();
+      place(`via-${state.via.length - 1}`, lat, lng);
+      return;
+    }
+    place(choice === 'auto' ? (!state.from ? 'from' : 'to') : choice, lat, lng);
+  });
+  window.addEventListener('popstate', () => {
+    readUrl();
+    drawMarkers();
+    refreshTiles();
+    if (state.from && state.to) plan({ push: false });
+  });
+  $('language').addEventListener('change', () => {
+    sessionStorage.setItem('routing.language', $('language').value);
+    setLanguage($('language').value);
+    renderWaypoints();
+    fillSelectTexts();
+    renderLegend($('legend-body'));
+    map.getCanvas().setAttribute('aria-label', t('mapLabel'));
+    if (state.from && state.to) plan({ push: false });
+  });
+  for (const [button, other, view, otherView, name] of [
+    ['mode-plan', 'mode-planner', 'plan-view', 'planner-view', 'plan'],
+    ['mode-planner', 'mode-plan', 'planner-view', 'plan-view', 'planner']]) {
+    $(button).addEventListener('click', () => {
+      mode = name;
+      $(button).setAttribute('aria-pressed', 'true');
+      $(other).setAttribute('aria-pressed', 'false');
+      $(view).hidden = false;
+      $(otherView).hidden = true;
+      document.body.dataset.mode = name;
+    });
+  }
+}
+
+function fillSelectTexts() {
+  const chosen = $('min_smoothness').value;
+  $('min_smoothness').options[0].textContent = t('smoothnessAny');
+  $('min_smoothness').value = chosen;
+}
+
+/** A report changed: the tiles show it, and the planned route is planned again so it can move. */
+async function onReportsChanged() {
+  reportsSeen = null; // the next look takes the reports as they are now, without planning a second time
+  tileVersion++;
+  refreshTiles();
+  if (state.from && state.to) {
+    await plan({ push: false });
+    announce(t('replanned'));
+  }
+}
+
+start().catch(error => {
+  document.body.dataset.ready = 'failed';
+  announce(t('error', error.message));
+  console.error(error);
+});

@@ -1,0 +1,125 @@
+using Routing.Engine.Profiles;
+using Routing.Engine.Routes;
+using Routing.Engine.Search;
+using Routing.Graph;
+using Routing.Graph.Facts;
+
+namespace Routing.Engine.Tests.Routes;
+
+/// <summary>
+/// Instructions read as a person would give them: repeats said once, a kerb said with its crossing, sound signals and
+/// steep stretches named. The tidying is checked on step lists; the new steps on a graph built by hand: a level
+/// sidewalk A - B, a signalled crossing with sound B - C, then a 60 m climb of 5 % C - D ("Plöck").
+/// </summary>
+public sealed class InstructionWriterTests
+{
+    private static readonly GeoPoint A = new(49.4100, 8.6900), B = new(49.4100, 8.6908), C = new(49.4104, 8.6908), D = new(49.41094, 8.6908);
+
+    private static readonly RoutingGraph Graph = Build();
+
+    private static RoutingGraph Build()
+    {
+        var builder = new GraphBuilder();
+        int Vertex(long id, GeoPoint p) => builder.AddVertex(id, Coordinates.ToE7(p.Lat), Coordinates.ToE7(p.Lon), default);
+        int a = Vertex(1, A), b = Vertex(2, B), c = Vertex(3, C), d = Vertex(4, D);
+        var known = new EdgeClass
+        {
+            Surface = SurfaceKind.Asphalt, SurfaceEvidence = Evidence.Tagged, InclineKind = InclineKind.Value, InclineEvidence = Evidence.Tagged,
+        };
+        builder.AddEdge(a, b, known with { Highway = HighwayKind.Sidewalk }, 10, null, [], []);
+        builder.AddEdge(b, c, known with { Highway = HighwayKind.Crossing, Crossing = CrossingKind.TrafficSignals, Flags = EdgeFlags.AcousticSignals }, 20, null, [], []);
+        builder.AddEdge(c, d, known with { Highway = HighwayKind.Footway, InclinePermille = 50, SteepestInclinePermille = 50 }, 30, "Plöck", [], []);
+        return builder.Build(new GraphMetadata { SourceFile = "hand-built", BuiltAtUtc = DateTimeOffset.UnixEpoch, BuilderVersion = "test" });
+    }
+
+    private static int VertexOf(long id) => Graph.VertexOsmNodeId.IndexOf(id);
+
+    private static int EdgeOf(long fromNode, long toNode) =>
+        Enumerable.Range(0, Graph.EdgeCount).Single(e => Graph.EdgeFrom[e] == VertexOf(fromNode) && Graph.EdgeTo[e] == VertexOf(toNode));
+
+    private static Route RouteAtoD(string language)
+    {
+        int first = EdgeOf(1, 2), second = EdgeOf(2, 3), third = EdgeOf(3, 4);
+        var from = new SnapPoint(first, 0, A, 0);
+        var to = new SnapPoint(third, Graph.EdgeLengthCm[third] / 100.0, D, 0);
+        var path = new SearchPath(from, to, VertexOf(2), [2 * second], VertexOf(3), 0, 0);
+        var wheelchair = CompiledProfile.Compile(Graph, RouteFixture.Preset("wheelchair"));
+        return new RouteAssembler(Graph).Assemble([path], wheelchair, [A, D], language);
+    }
+
+    [Fact]
+    public void Signalled_crossings_with_sound_and_steep_stretches_are_named()
+    {
+        var route = RouteAtoD("en");
+
+        Assert.Equal(
+            ["Head east on the sidewalk", "Cross the street at the traffic lights with sound signals", "Continue onto Plöck", "Steep uphill: up to 5.0 % for 60 m", "You have arrived"],
+            route.Instructions.Select(i => i.Text));
+        Assert.Equal("steep", route.Instructions[3].Type);
+    }
+
+    [Fact]
+    public void German_steep_stretches_use_the_decimal_comma()
+    {
+        var route = RouteAtoD("de");
+
+        Assert.Contains("Steil bergauf: bis 5,0 % auf 60 m", route.Instructions.Select(i => i.Text));
+        Assert.Contains("Überqueren Sie die Straße an der Ampel mit Tonsignal", route.Instructions.Select(i => i.Text));
+    }
+
+    private static (string Type, string Text, double PositionM, GeoPoint Location, int Segment, string? Name) Step(string type, string text, double at, string? name = null) =>
+        (type, text, at, A, 0, name);
+
+    [Fact]
+    public void The_same_turn_twice_at_one_place_is_said_once()
+    {
+        var steps = InstructionWriter.Tidy(
+        [
+            Step("depart", "Head north on Plöck", 0, "Plöck"),
+            Step("turn_right", "Turn right onto Hauptstraße", 120, "Hauptstraße"),
+            Step("turn_right", "Turn right onto Hauptstraße", 135, "Hauptstraße"),
+            Step("arrive", "You have arrived", 400),
+        ], TextLanguage.English);
+
+        Assert.Equal(["Head north on Plöck", "Turn right onto Hauptstraße", "You have arrived"], steps.Select(s => s.Text));
+    }
+
+    [Fact]
+    public void The_same_turn_far_apart_is_two_turns()
+    {
+        var steps = InstructionWriter.Tidy(
+        [
+            Step("turn_right", "Turn right onto Hauptstraße", 120, "Hauptstraße"),
+            Step("turn_right", "Turn right onto Hauptstraße", 320, "Hauptstraße"),
+        ], TextLanguage.English);
+
+        Assert.Equal(2, steps.Count);
+    }
+
+    [Fact]
+    public void Continue_onto_the_street_just_turned_onto_is_dropped()
+    {
+        var steps = InstructionWriter.Tidy(
+        [
+            Step("turn_left", "Turn left onto Hauptstraße", 50, "Hauptstraße"),
+            Step("continue", "Continue onto Hauptstraße", 200, "Hauptstraße"),
+            Step("continue", "Continue onto Plöck", 300, "Plöck"),
+        ], TextLanguage.English);
+
+        Assert.Equal(["Turn left onto Hauptstraße", "Continue onto Plöck"], steps.Select(s => s.Text));
+    }
+
+    [Fact]
+    public void A_lowered_kerb_at_a_crossing_is_said_with_the_crossing()
+    {
+        var steps = InstructionWriter.Tidy(
+        [
+            Step("kerb", "Abgesenkter Bordstein, 3 cm", 80),
+            Step("cross", "Überqueren Sie die Straße an der Ampel", 80),
+            Step("kerb", "Abgesenkter Bordstein, 3 cm", 92),
+        ], TextLanguage.German);
+
+        Assert.Equal(["Überqueren Sie die Straße an der Ampel – Abgesenkter Bordstein, 3 cm", "Abgesenkter Bordstein, 3 cm"], steps.Select(s => s.Text));
+        Assert.Equal("cross", steps[0].Type);
+    }
+}
