@@ -11,8 +11,9 @@ using Routing.Engine;
 namespace Routing.Ors;
 
 /// <summary>
-/// <c>/ors/v2/directions/{profile}[/json|/geojson|/gpx]</c>: openrouteservice's directions API over our engine, so that an
-/// ORS client pointed at <c>http://host/ors</c> works unchanged. Requests become <see cref="RouteRequest"/>s
+/// <c>/ors/v2/directions/{profile}[/json|/geojson|/gpx]</c>, <c>/ors/v2/isochrones/{profile}</c> and
+/// <c>/ors/v2/matrix/{profile}</c>: openrouteservice's API over our engine, so that an ORS client pointed at
+/// <c>http://host/ors</c> works unchanged. Requests become <see cref="RouteRequest"/>s
 /// (<see cref="OrsRequestMapper"/>), routes become ORS answers (<see cref="OrsRouteMapper"/>), and every error is ORS's
 /// <c>{"error": {"code", "message"}}</c> with ORS's status.
 /// </summary>
