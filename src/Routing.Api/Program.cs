@@ -6,6 +6,7 @@ using Routing.Api.Hosting;
 using Routing.Api.Problems;
 using Routing.Api.Profiles;
 using Routing.Api.Routes;
+using Routing.Ors;
 using Routing.Web;
 
 // The accessible routing service: one graph loaded at start-up, shared read-only by every request.
@@ -37,6 +38,7 @@ app.MapRouteEndpoints();                                        // /v1/routes (G
 app.MapAnalysisEndpoints();                                     // /v1/isochrones, /v1/matrix
 app.MapBarrierEndpoints();                                      // /v1/barriers, /v1/barriers/{id}[/verify|resolve|reject], .geojson
 app.MapApiKeyEndpoints();                                       // /v1/admin/api-keys
+app.MapOrsEndpoints();                                          // /ors/v2/directions|isochrones|matrix/{profile}: openrouteservice clients
 await app.RunAsync();
 return 0;
 

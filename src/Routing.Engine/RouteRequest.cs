@@ -1,3 +1,4 @@
+using Routing.Engine.Barriers;
 using Routing.Engine.Profiles;
 
 namespace Routing.Engine;
@@ -8,4 +9,10 @@ namespace Routing.Engine;
 public sealed record RouteRequest(IReadOnlyList<GeoPoint> Waypoints, ProfileSettings Profile, double SnapRadiusM = RouteRequest.DefaultSnapRadiusM, string Language = "en")
 {
     public const double DefaultSnapRadiusM = 50;
+
+    /// <summary>
+    /// Polygons (outer rings) this request's route must not enter: their ways are blocked for this request only, pinned
+    /// as a <c>blocked_path</c> report would be, so the route stays exact. Empty for most requests.
+    /// </summary>
+    public IReadOnlyList<BarrierGeometry> AvoidAreas { get; init; } = [];
 }

@@ -339,24 +339,9 @@ internal static class AnalysisEndpoints
     private static double?[][] Rounded(double?[][] values) =>
         [.. values.Select(row => row.Select(v => v is { } x ? (double?)Math.Round(x, 1) : null).ToArray())];
 
-    private static IsochroneGeometry GeometryOf(Geometry area) => area switch
+    private static IsochroneGeometry GeometryOf(Geometry area)
     {
-        Polygon polygon => new IsochroneGeometry("Polygon", Rings(polygon)),
-        MultiPolygon multi => new IsochroneGeometry("MultiPolygon", multi.Geometries.Cast<Polygon>().Select(Rings).ToArray()),
-        _ => throw new InvalidOperationException($"An isochrone is a polygon, not a {area.GeometryType}"),
-    };
-
-    /// <summary>Exterior ring first, then holes; RFC 7946 wants exteriors counter-clockwise and holes clockwise.</summary>
-    private static double[][][] Rings(Polygon polygon) =>
-        [Ring(polygon.Shell, counterClockwise: true), .. polygon.Holes.Select(hole => Ring(hole, counterClockwise: false))];
-
-    private static double[][] Ring(LinearRing ring, bool counterClockwise)
-    {
-        var coordinates = ring.Coordinates;
-        if (NetTopologySuite.Algorithm.Orientation.IsCCW(coordinates) != counterClockwise)
-        {
-            coordinates = [.. coordinates.Reverse()];
-        }
-        return [.. coordinates.Select(c => new[] { RouteMapper.Degrees(c.X), RouteMapper.Degrees(c.Y) })];
+        var (type, polygons) = GeoJsonArea.Of(area);
+        return new IsochroneGeometry(type, GeoJsonArea.Coordinates(type, polygons));
     }
 }

@@ -36,6 +36,12 @@ public sealed record RouteSegment
 {
     public required double DistanceM { get; init; }
     public required double DurationS { get; init; }
+    /// <summary>
+    /// The profile's cost of the stretch in seconds (its duration plus what the profile charges for rough ground, slopes
+    /// in the comfort zone, unknown facts): the ratio to <see cref="DurationS"/> says how well the stretch suits the
+    /// profile, by the profile's own rules. Overlaid barrier reports are not included.
+    /// </summary>
+    public double CostS { get; init; }
     public required int FirstPoint { get; init; }
     public required int LastPoint { get; init; }
     public required long OsmWayId { get; init; }

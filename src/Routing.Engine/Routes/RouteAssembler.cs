@@ -222,7 +222,7 @@ internal sealed class RouteAssembler(RoutingGraph graph)
         var edgeClass = graph.ClassOfEdge(first.Edge);
         int vertex = first.StartVertex;
         var node = vertex >= 0 ? graph.ClassOfVertex(vertex) : default;
-        double distanceM = 0, durationS = extraDurationS;
+        double distanceM = 0, durationS = extraDurationS, costS = extraDurationS;
         var unknown = UnknownFacts.None;
         var violations = new List<Violation>();
         bool possiblySteep = false;
@@ -230,6 +230,7 @@ internal sealed class RouteAssembler(RoutingGraph graph)
         {
             distanceM += pieces[i].LengthM;
             durationS += pieces[i].DurationS;
+            costS += pieces[i].CostS;
             unknown |= pieces[i].Verdict.Unknown | pieces[i].StartVertexVerdict.Unknown;
             possiblySteep |= pieces[i].Verdict.PossiblySteep;
             AddOnce(violations, pieces[i].StartVertexVerdict.Violation);
@@ -259,6 +260,7 @@ internal sealed class RouteAssembler(RoutingGraph graph)
         {
             DistanceM = distanceM,
             DurationS = durationS,
+            CostS = costS,
             FirstPoint = first.FirstPoint,
             LastPoint = pieces[lastIndex].LastPoint,
             OsmWayId = wayId,

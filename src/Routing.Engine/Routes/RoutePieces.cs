@@ -30,6 +30,10 @@ internal sealed record RoutePiece
 
     /// <summary>Physical time: travelling the stretch plus passing the vertex before it (no cost factors or penalties).</summary>
     public double DurationS => (LengthM * Verdict.DurationSecondsPerMetre) + Verdict.FixedDurationS + StartVertexVerdict.DurationS;
+
+    /// <summary>What the profile charges for it: the duration with cost factor and penalties of the stretch and the vertex.</summary>
+    public double CostS => (LengthM * Verdict.DurationSecondsPerMetre * Verdict.CostFactor) + Verdict.FixedDurationS + Verdict.PenaltyS
+                           + StartVertexVerdict.DurationS + StartVertexVerdict.PenaltyS;
 }
 
 /// <summary>A finished segment with what the instruction and warning passes need to know beyond the public record.</summary>

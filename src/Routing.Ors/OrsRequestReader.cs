@@ -1,0 +1,147 @@
+using System.Text.Json;
+
+namespace Routing.Ors;
+
+/// <summary>
+/// Reads an ORS request body: malformed JSON is 2000, a member of the wrong type 2002, a member ORS knows but this
+/// service cannot honour 2003 (named, with why), a member ORS does not know either 2012. Nothing is dropped silently.
+/// </summary>
+internal static class OrsRequestReader
+{
+    /// <summary>What each level of the body may hold: the members read, and those ORS has that we refuse with a reason.</summary>
+    public static Level Directions { get; } = new("",
+        ["coordinates", "preference", "units", "language", "geometry", "instructions", "instructions_format", "elevation",
+         "extra_info", "radiuses", "id", "options", "maneuvers", "continue_straight", "roundabout_exits", "suppress_warnings",
+         "geometry_simplify"],
+        new Dictionary<string, string>
+        {
+            ["alternative_routes"] = "this service answers the one cheapest route for the profile",
+            ["attributes"] = "route attributes (avgspeed, detourfactor, percentage) are not computed here",
+            ["bearings"] = "bearings are not used for snapping here",
+            ["skip_segments"] = "every leg is routed on the network here",
+            ["maximum_speed"] = "walking and wheelchair speeds come from the profile",
+            ["custom_model"] = "profiles are judged by this service's own rules",
+            ["schedule"] = "there is no public transport here",
+        });
+
+    public static Level Isochrones { get; } = new("",
+        ["locations", "range", "range_type", "interval", "units", "location_type", "attributes", "smoothing", "area_units", "id", "options"],
+        new Dictionary<string, string>
+        {
+            ["intersections"] = "intersections of isochrones are not computed here",
+        });
+
+    public static Level Matrix { get; } = new("",
+        ["locations", "sources", "destinations", "metrics", "units", "resolve_locations", "id"], new Dictionary<string, string>());
+
+    private static readonly Level Options = new("options.",
+        ["avoid_features", "avoid_polygons", "profile_params"],
+        new Dictionary<string, string>
+        {
+            ["avoid_borders"] = "it applies to driving-* profiles only",
+            ["avoid_countries"] = "it applies to driving-* profiles only",
+            ["vehicle_type"] = "it applies to driving-hgv only",
+            ["round_trip"] = "round trips are not generated here",
+        });
+
+    private static readonly Level ProfileParams = new("options.profile_params.",
+        ["restrictions", "weightings", "surface_quality_known", "allow_unsuitable"], new Dictionary<string, string>());
+
+    private static readonly Level Restrictions = new("options.profile_params.restrictions.",
+        ["surface_type", "track_type", "smoothness_type", "maximum_sloped_kerb", "maximum_incline", "minimum_width",
+         "surface_quality_known", "allow_unsuitable"],
+        new Dictionary<string, string>
+        {
+            ["length"] = "it applies to driving-hgv only",
+            ["width"] = "it applies to driving-hgv only (minimum_width is the wheelchair's)",
+            ["height"] = "it applies to driving-hgv only",
+            ["axleload"] = "it applies to driving-hgv only",
+            ["weight"] = "it applies to driving-hgv only",
+            ["hazmat"] = "it applies to driving-hgv only",
+            ["gradient"] = "it applies to cycling-* only (maximum_incline is the wheelchair's)",
+        });
+
+    public static async Task<T> ReadAsync<T>(Stream body, Level top, CancellationToken cancellationToken) where T : class
+    {
+        JsonDocument document;
+        try
+        {
+            document = await JsonDocument.ParseAsync(body, default, cancellationToken);
+        }
+        catch (JsonException ex)
+        {
+            throw new OrsRequestException(OrsErrorCodes.InvalidJson, $"Unable to parse JSON request: {ex.Message}");
+        }
+        using (document)
+        {
+            return Read<T>(document.RootElement, top);
+        }
+    }
+
+    public static OrsDirectionsRequest Read(JsonElement root) => Read<OrsDirectionsRequest>(root, Directions);
+
+    private static T Read<T>(JsonElement root, Level top) where T : class
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new OrsRequestException(OrsErrorCodes.InvalidJson, "Unable to parse JSON request: the body must be a JSON object.");
+        }
+        top.Check(root);
+        if (root.TryGetProperty("options", out var options) && options.ValueKind == JsonValueKind.Object)
+        {
+            Options.Check(options);
+            if (options.TryGetProperty("profile_params", out var profileParams) && profileParams.ValueKind == JsonValueKind.Object)
+            {
+                ProfileParams.Check(profileParams);
+                if (profileParams.TryGetProperty("restrictions", out var restrictions) && restrictions.ValueKind == JsonValueKind.Object)
+                {
+                    Restrictions.Check(restrictions);
+                }
+            }
+        }
+        try
+        {
+            return root.Deserialize<T>(OrsJson.Options)
+                   ?? throw new OrsRequestException(OrsErrorCodes.InvalidJson, "Unable to parse JSON request: the body is null.");
+        }
+        catch (JsonException ex)
+        {
+            string path = ex.Path is { Length: > 2 } p ? p[2..] : "body";
+            throw new OrsRequestException(OrsErrorCodes.InvalidFormat, $"Parameter '{path}' has incorrect format: expected {Expected(ex.Message)}.");
+        }
+    }
+
+    /// <summary>What the serializer wanted, in JSON's words rather than .NET's (its message names the target type).</summary>
+    private static string Expected(string message) =>
+        message.Contains("IReadOnlyList`1[System.Collections.Generic.IReadOnlyList", StringComparison.Ordinal) ? "an array of [lon, lat] arrays"
+        : message.Contains("IReadOnlyList`1[System.Double]", StringComparison.Ordinal) ? "an array of numbers"
+        : message.Contains("IReadOnlyList`1[System.Text.Json.JsonElement]", StringComparison.Ordinal) ? "an array"
+        : message.Contains("IReadOnlyList`1[System.String]", StringComparison.Ordinal) ? "an array of strings"
+        : message.Contains("System.Boolean", StringComparison.Ordinal) ? "true or false"
+        : message.Contains("System.Double", StringComparison.Ordinal) ? "a number"
+        : message.Contains("System.String", StringComparison.Ordinal) ? "a string"
+        : "an object";
+
+    /// <param name="Prefix">The level's path in messages.</param>
+    /// <param name="Read">The members read at this level.</param>
+    /// <param name="Refused">Members ORS has here that this service refuses, with why.</param>
+    internal sealed class Level(string Prefix, string[] Read, IReadOnlyDictionary<string, string> Refused)
+    {
+        public void Check(JsonElement element)
+        {
+            foreach (var member in element.EnumerateObject())
+            {
+                if (Read.Contains(member.Name, StringComparer.Ordinal))
+                {
+                    continue;
+                }
+                if (Refused.TryGetValue(member.Name, out string? why))
+                {
+                    throw new OrsRequestException(OrsErrorCodes.InvalidValue, $"Parameter '{Prefix}{member.Name}' is not supported by this service: {why}.");
+                }
+                throw new OrsRequestException(OrsErrorCodes.UnknownParameter,
+                    $"Unknown parameter '{Prefix}{member.Name}'. Known here: {string.Join(", ", Read.Order(StringComparer.Ordinal))}.");
+            }
+        }
+    }
+}
