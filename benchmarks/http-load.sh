@@ -20,7 +20,7 @@ command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk 
 
 dotnet build src/Routing.Api -c Release -v quiet -nologo >/dev/null
 dotnet src/Routing.Api/bin/Release/net10.0/Routing.Api.dll --urls "http://127.0.0.1:$port" \
-  --Routing:Graph="$work/heidelberg.graph" --Logging:LogLevel:Default=Warning >"$work/server.log" 2>&1 &
+  --Routing:Graph="$work/heidelberg.graph" ${SERVICE_ARGS:-} >"$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 1; done
