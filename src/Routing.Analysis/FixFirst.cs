@@ -58,4 +58,17 @@ public static class FixFirst
         return new FixRanking(impact.OriginCount, impact.BaselineM, candidates.Count,
             [.. ranked.OrderByDescending(r => r.GainM).ThenBy(r => r.Candidate.OsmWayId ?? r.Candidate.OsmNodeId)]);
     }
+
+    /// <summary>The ranking as CSV for spreadsheets and QGIS, best first, as the API and the command line write it.</summary>
+    public static string Csv(FixRanking ranking)
+    {
+        var text = new System.Text.StringBuilder("rank,constraint,fix,gain_m,origins_gaining,lat,lon,osm_way_id,osm_node_id\n");
+        for (int i = 0; i < ranking.Fixes.Count; i++)
+        {
+            var (candidate, gainM, origins) = (ranking.Fixes[i].Candidate, ranking.Fixes[i].GainM, ranking.Fixes[i].OriginsGaining);
+            text.Append(System.FormattableString.Invariant(
+                $"{i + 1},{System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(candidate.Violation.Constraint.ToString())},\"{candidate.Fix}\",{gainM:F1},{origins},{candidate.Location.Lat:F7},{candidate.Location.Lon:F7},{candidate.OsmWayId},{candidate.OsmNodeId}\n"));
+        }
+        return text.ToString();
+    }
 }

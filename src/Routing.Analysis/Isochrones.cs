@@ -1,5 +1,6 @@
 using NetTopologySuite.Geometries;
 using Routing.Engine;
+using Routing.Engine.Barriers;
 using Routing.Engine.Profiles;
 using Routing.Engine.Reach;
 
@@ -71,7 +72,7 @@ public static class Isochrones
         var stretches = tree.Stretches(range);
         var plane = new LocalPlane(centre);
         var grid = new CorridorGrid(CellM, CorridorM);
-        grid.Mark(plane.ToPlane(tree.SnappedOrigin)); // the origin is reached even where no way leads on from it
+        grid.Mark(ToPlane(plane, tree.SnappedOrigin)); // the origin is reached even where no way leads on from it
         double reachedM = 0;
         foreach (var stretch in stretches)
         {
@@ -79,44 +80,42 @@ public static class Isochrones
             var points = tree.PointsOf(stretch);
             for (int i = 1; i < points.Count; i++)
             {
-                grid.MarkSegment(plane.ToPlane(points[i - 1]), plane.ToPlane(points[i]));
+                grid.MarkSegment(ToPlane(plane, points[i - 1]), ToPlane(plane, points[i]));
             }
         }
         var cells = grid.RowRuns(Plane);
         var area = NetTopologySuite.Operation.Union.UnaryUnionOp.Union(cells);
         var outline = NetTopologySuite.Simplify.TopologyPreservingSimplifier.Simplify(area, SimplifyToleranceM);
-        return new Isochrone(originIndex, range, plane.ToWgs84(outline, Wgs84), reachedM, outline.Area);
+        return new Isochrone(originIndex, range, ToWgs84(outline, plane), reachedM, outline.Area);
     }
 
-    /// <summary>An equirectangular plane in metres around a point: exact enough for a city, and cheap.</summary>
-    private sealed class LocalPlane(GeoPoint centre)
+    private static Coordinate ToPlane(in LocalPlane plane, GeoPoint point)
     {
-        private readonly GeoPoint _centre = centre;
-        private readonly double _metresPerDegreeLon = Graph.Coordinates.MetresPerDegree * Math.Cos(centre.Lat * Math.PI / 180);
+        var (x, y) = plane.Project(point);
+        return new Coordinate(x, y);
+    }
 
-        public Coordinate ToPlane(GeoPoint point) =>
-            new((point.Lon - _centre.Lon) * _metresPerDegreeLon, (point.Lat - _centre.Lat) * Graph.Coordinates.MetresPerDegree);
+    /// <summary>A copy of a planar geometry in WGS 84 (x = lon, y = lat).</summary>
+    private static Geometry ToWgs84(Geometry planar, LocalPlane plane)
+    {
+        var copy = Wgs84.CreateGeometry(planar);
+        copy.Apply(new Unproject(plane));
+        copy.GeometryChanged();
+        return copy;
+    }
 
-        public Geometry ToWgs84(Geometry planar, GeometryFactory factory)
+    private sealed class Unproject(LocalPlane plane) : IEntireCoordinateSequenceFilter
+    {
+        public bool Done => false;
+        public bool GeometryChanged => true;
+
+        public void Filter(CoordinateSequence seq)
         {
-            var copy = factory.CreateGeometry(planar);
-            copy.Apply(new Unproject(this));
-            copy.GeometryChanged();
-            return copy;
-        }
-
-        private sealed class Unproject(LocalPlane plane) : IEntireCoordinateSequenceFilter
-        {
-            public bool Done => false;
-            public bool GeometryChanged => true;
-
-            public void Filter(CoordinateSequence seq)
+            for (int i = 0; i < seq.Count; i++)
             {
-                for (int i = 0; i < seq.Count; i++)
-                {
-                    seq.SetX(i, plane._centre.Lon + (seq.GetX(i) / plane._metresPerDegreeLon));
-                    seq.SetY(i, plane._centre.Lat + (seq.GetY(i) / Graph.Coordinates.MetresPerDegree));
-                }
+                var point = plane.Unproject(seq.GetX(i), seq.GetY(i));
+                seq.SetX(i, point.Lon);
+                seq.SetY(i, point.Lat);
             }
         }
     }

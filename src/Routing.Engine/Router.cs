@@ -88,22 +88,22 @@ public sealed class Router
         for (int i = 0; i < snapped.Length; i++)
         {
             var point = request.Waypoints[i];
-            if (!_snapIndex.Covers(point))
-            {
-                return new PointOutsideArea(i, point);
-            }
-            var snap = _snapIndex.Snap(point, request.SnapRadiusM, profile);
-            if (snap.Snapped is { } onNetwork)
+            var (snap, failure) = Place(point, i, request.SnapRadiusM, profile);
+            if (snap is { } onNetwork)
             {
                 snapped[i] = onNetwork;
                 continue;
+            }
+            if (failure is PointOutsideArea)
+            {
+                return failure;
             }
             // A point that lies only on ways this profile may not use (a steep lane, a staircase) still has a place:
             // start there, let the strict search fail, and explain what blocks instead of "not on the network".
             relaxed ??= _compiledProfiles.Get(request.Profile, relaxed: true, overlay);
             if (_snapIndex.Snap(point, request.SnapRadiusM, relaxed).Snapped is not { } onBlockedWay)
             {
-                return new PointNotOnNetwork(i, point, request.SnapRadiusM, snap.NearestUsableBeyondRadiusM);
+                return failure!;
             }
             snapped[i] = onBlockedWay;
         }

@@ -39,7 +39,7 @@ internal static class FixFirstCommand
         var stops = FixFirst.TransportStops(graph);
         var progress = new TenthsOnStderr(stderr);
         var ranking = FixFirst.Rank(router, stops, profile, minutes, progress);
-        string csv = FixFirstCsv(ranking);
+        string csv = FixFirst.Csv(ranking);
         if (csvPath is null)
         {
             stdout.Write(csv);
@@ -61,18 +61,6 @@ internal static class FixFirstCommand
         stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{ranking.Origins} stops, {ranking.CandidatesChecked} candidates, {ranking.Fixes.Count} fixes that open something"));
         return ExitCodes.Ok;
-    }
-
-    private static string FixFirstCsv(FixRanking ranking)
-    {
-        var text = new System.Text.StringBuilder("rank,constraint,fix,gain_m,origins_gaining,lat,lon,osm_way_id,osm_node_id\n");
-        for (int i = 0; i < ranking.Fixes.Count; i++)
-        {
-            var (candidate, gainM, origins) = (ranking.Fixes[i].Candidate, ranking.Fixes[i].GainM, ranking.Fixes[i].OriginsGaining);
-            text.Append(string.Create(CultureInfo.InvariantCulture,
-                $"{i + 1},{System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(candidate.Violation.Constraint.ToString())},\"{candidate.Fix}\",{gainM:F1},{origins},{candidate.Location.Lat:F7},{candidate.Location.Lon:F7},{candidate.OsmWayId},{candidate.OsmNodeId}\n"));
-        }
-        return text.ToString();
     }
 
     /// <summary>Progress as one line per tenth done, written at once on the ranking's own thread.</summary>

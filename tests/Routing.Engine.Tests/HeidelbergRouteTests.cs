@@ -81,7 +81,6 @@ public sealed class HeidelbergRouteTests
         // The terrain puts the hillside districts and the Odenwald beyond a manual wheelchair's 6 %, so only about a
         // quarter of random pairs have a route; a property checked on no routes would prove nothing.
         Assert.True(found >= 30, $"only {found} of 150 random pairs had a wheelchair route");
-        Console.WriteLine($"wheelchair routes found for {found} of 150 random pairs");
     }
 
     [Fact]

@@ -120,11 +120,12 @@ internal static class AnalysisEndpoints
         {
             return TypedResults.Problem(problem!);
         }
-        var answer = Answer(FixFirst.Rank(router, query.Origins, query.Profile, query.Minutes, cancellationToken: cancellationToken));
+        var ranking = FixFirst.Rank(router, query.Origins, query.Profile, query.Minutes, cancellationToken: cancellationToken);
+        var answer = Answer(ranking);
         return query.Format switch
         {
             "geojson" => TypedResults.Json(FixCollection.From(answer), json.Value.SerializerOptions, "application/geo+json"),
-            "csv" => TypedResults.Text(FixCollection.Csv(answer), "text/csv", System.Text.Encoding.UTF8),
+            "csv" => TypedResults.Text(FixFirst.Csv(ranking), "text/csv", System.Text.Encoding.UTF8),
             _ => TypedResults.Ok(answer),
         };
     }
@@ -238,7 +239,7 @@ internal static class AnalysisEndpoints
         var (isochrones, failure) = Routing.Analysis.Isochrones.Compute(router, origins, profile, metric, ranges);
         if (failure is not null)
         {
-            return TypedResults.Problem(PlacementProblem(failure, origins.Count, graph, profile.Name));
+            return TypedResults.Problem(PlacementProblem(failure, graph, profile.Name));
         }
         var features = isochrones.Select(i => new IsochroneFeature("Feature", GeometryOf(i.Area), new IsochroneProperties(
             i.OriginIndex,
@@ -316,22 +317,15 @@ internal static class AnalysisEndpoints
         return (metric, ranges.Count == 0 ? [1] : ranges);
     }
 
-    private static Microsoft.AspNetCore.Mvc.ProblemDetails PlacementProblem(RouteOutcome failure, int count, LoadedGraph graph, string profile)
-    {
-        var problem = failure switch
+    private static Microsoft.AspNetCore.Mvc.ProblemDetails PlacementProblem(RouteOutcome failure, LoadedGraph graph, string profile) =>
+        failure switch
         {
-            PointOutsideArea outside => RouteProblems.PointOutsideArea(outside, count, graph.AreaBbox()),
-            PointNotOnNetwork notOnNetwork => RouteProblems.PointNotOnNetwork(notOnNetwork, count, profile),
+            PointOutsideArea outside => RouteProblems.PointOutsideArea(outside, Origin(outside.WaypointIndex), graph.AreaBbox()),
+            PointNotOnNetwork notOnNetwork => RouteProblems.PointNotOnNetwork(notOnNetwork, Origin(notOnNetwork.WaypointIndex), profile),
             _ => throw new InvalidOperationException($"Unexpected placement failure {failure.GetType().Name}"),
         };
-        // The route wording speaks of waypoints; here they are origins.
-        problem.Extensions.Remove("waypoint");
-        problem.Extensions["origin_index"] = problem.Extensions["waypoint_index"];
-        problem.Extensions.Remove("waypoint_index");
-        problem.Detail = problem.Detail?.Replace("the start", $"origin {problem.Extensions["origin_index"]}", StringComparison.Ordinal)
-            .Replace("the destination", $"origin {problem.Extensions["origin_index"]}", StringComparison.Ordinal);
-        return problem;
-    }
+
+    private static ProblemPoint Origin(int index) => new(index, $"origin {index}", "origin_index", null);
 
     private static MatrixPointDto PointDtoOf(MatrixPoint point) =>
         new(RouteMapper.Location(point.Requested), point.Snapped is { } snapped ? RouteMapper.Location(snapped) : null, point.Problem);
@@ -339,9 +333,9 @@ internal static class AnalysisEndpoints
     private static double?[][] Rounded(double?[][] values) =>
         [.. values.Select(row => row.Select(v => v is { } x ? (double?)Math.Round(x, 1) : null).ToArray())];
 
-    private static IsochroneGeometry GeometryOf(Geometry area)
+    private static GeoJsonGeometry GeometryOf(Geometry area)
     {
         var (type, polygons) = GeoJsonArea.Of(area);
-        return new IsochroneGeometry(type, GeoJsonArea.Coordinates(type, polygons));
+        return new GeoJsonGeometry(type, GeoJsonArea.Coordinates(type, polygons));
     }
 }

@@ -54,10 +54,10 @@ internal sealed record MatrixPointDto(LatLonDto Requested, LatLonDto? Snapped, [
 /// <summary>A GeoJSON FeatureCollection of isochrones (RFC 7946), one Polygon or MultiPolygon feature per origin and range.</summary>
 internal sealed record IsochroneCollection(string Type, IReadOnlyList<IsochroneFeature> Features);
 
-internal sealed record IsochroneFeature(string Type, IsochroneGeometry Geometry, IsochroneProperties Properties);
+internal sealed record IsochroneFeature(string Type, GeoJsonGeometry Geometry, IsochroneProperties Properties);
 
-/// <summary>Polygon: rings of [lon, lat]; MultiPolygon: polygons of rings.</summary>
-internal sealed record IsochroneGeometry(string Type, object Coordinates);
+/// <summary>A GeoJSON geometry: Point [lon, lat], Polygon (rings of [lon, lat]) or MultiPolygon (polygons of rings).</summary>
+internal sealed record GeoJsonGeometry(string Type, object Coordinates);
 
 internal sealed record IsochroneProperties(
     int OriginIndex,
@@ -71,7 +71,7 @@ internal sealed record IsochroneProperties(
 internal sealed record AuditCollection(string Type, IReadOnlyList<AuditFeature> Features)
 {
     public static AuditCollection From(IReadOnlyList<Routing.Analysis.AuditCell> cells) => new("FeatureCollection",
-        [.. cells.Select(c => new AuditFeature("Feature", new IsochroneGeometry("Polygon", new[]
+        [.. cells.Select(c => new AuditFeature("Feature", new GeoJsonGeometry("Polygon", new[]
         {
             new[]
             {
@@ -84,7 +84,7 @@ internal sealed record AuditCollection(string Type, IReadOnlyList<AuditFeature> 
 }
 
 /// <param name="Properties">column, row, walkable_length_m, the unknown shares (0..1), crossings_without_kerb_data, kerbs_of_unknown_height.</param>
-internal sealed record AuditFeature(string Type, IsochroneGeometry Geometry, Routing.Analysis.AuditCell Properties);
+internal sealed record AuditFeature(string Type, GeoJsonGeometry Geometry, Routing.Analysis.AuditCell Properties);
 
 /// <summary>The audit as CSV for spreadsheets and QGIS: one line per cell, its centre as lat and lon.</summary>
 internal static class AuditCsv
@@ -143,21 +143,10 @@ internal sealed record FixDto(
 internal sealed record FixCollection(string Type, IReadOnlyList<FixFeature> Features)
 {
     public static FixCollection From(FixFirstResponse answer) => new("FeatureCollection",
-        [.. answer.Fixes.Select(f => new FixFeature("Feature", new IsochroneGeometry("Point", new[] { f.Location.Lon, f.Location.Lat }), f))]);
-
-    public static string Csv(FixFirstResponse answer)
-    {
-        var text = new System.Text.StringBuilder("rank,constraint,fix,gain_m,origins_gaining,lat,lon,osm_way_id,osm_node_id\n");
-        foreach (var f in answer.Fixes)
-        {
-            text.Append(System.FormattableString.Invariant(
-                $"{f.Rank},{f.Constraint},\"{f.Fix}\",{f.GainM},{f.OriginsGaining},{f.Location.Lat},{f.Location.Lon},{f.OsmWayId},{f.OsmNodeId}\n"));
-        }
-        return text.ToString();
-    }
+        [.. answer.Fixes.Select(f => new FixFeature("Feature", new GeoJsonGeometry("Point", new[] { f.Location.Lon, f.Location.Lat }), f))]);
 }
 
-internal sealed record FixFeature(string Type, IsochroneGeometry Geometry, FixDto Properties);
+internal sealed record FixFeature(string Type, GeoJsonGeometry Geometry, FixDto Properties);
 
 internal sealed record BarrierImpactResponse([property: Description("Reports in force, the most harmful first.")] IReadOnlyList<BarrierImpactDto> Reports);
 

@@ -9,8 +9,11 @@ namespace Routing.Api.Problems;
 /// </summary>
 internal static class JsonBody
 {
+    /// <param name="required">What an empty body is told: what the request needs at least.</param>
+    /// <param name="messageFor">What a field of the wrong type, or one the DTO does not have, must be; by default a general word.</param>
     public static async Task<T?> ReadAsync<T>(HttpRequest request, int maxBytes, JsonSerializerOptions options, FieldErrors errors,
-        CancellationToken cancellationToken) where T : class
+        CancellationToken cancellationToken, string required = "is required: a JSON object", Func<string, string>? messageFor = null)
+        where T : class
     {
         byte[]? body = await ReadBoundedAsync(request.Body, maxBytes, cancellationToken);
         if (body is null)
@@ -20,7 +23,7 @@ internal static class JsonBody
         }
         if (body.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
         {
-            errors.Add("body", "is required: a JSON object");
+            errors.Add("body", required);
             return null;
         }
         try
@@ -34,12 +37,14 @@ internal static class JsonBody
         }
         catch (JsonException ex) when (ex.InnerException is JsonException || ex.Path is null)
         {
+            // The reader's own exception inside: the text is not JSON at all.
             errors.Add("body", $"is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})");
             return null;
         }
         catch (JsonException ex)
         {
-            errors.Add(FieldOf(ex.Path), "has the wrong type or is not a known field");
+            string field = FieldOf(ex.Path);
+            errors.Add(field, messageFor?.Invoke(field) ?? "has the wrong type or is not a known field");
             return null;
         }
     }

@@ -43,40 +43,9 @@ internal static class RouteBodyReader
         "max_incline_up_pct", "max_incline_down_pct", "max_kerb_cm", "min_width_cm", "avoid_surfaces", "min_smoothness", "steps", "unknown", "derived_incline", "speed_mps",
     ];
 
-    public static async Task<RouteRequestBody?> ReadAsync(HttpRequest request, JsonSerializerOptions options, FieldErrors errors, CancellationToken cancellationToken)
-    {
-        byte[]? body = await JsonBody.ReadBoundedAsync(request.Body, MaxBodyBytes, cancellationToken);
-        if (body is null)
-        {
-            errors.Add("body", $"must be at most {MaxBodyBytes} bytes");
-            return null;
-        }
-        if (body.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
-        {
-            errors.Add("body", "is required: a JSON object with at least from and to");
-            return null;
-        }
-        try
-        {
-            var parsed = JsonSerializer.Deserialize<RouteRequestBody>(body, options);
-            if (parsed is null)
-            {
-                errors.Add("body", "must be a JSON object, not null");
-            }
-            return parsed;
-        }
-        catch (JsonException ex) when (ex.InnerException is JsonException || ex.Path is null)
-        {
-            // The reader's own exception inside: the text is not JSON at all.
-            errors.Add("body", $"is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})");
-            return null;
-        }
-        catch (JsonException ex)
-        {
-            errors.Add(JsonBody.FieldOf(ex.Path), MessageFor(JsonBody.FieldOf(ex.Path)));
-            return null;
-        }
-    }
+    public static Task<RouteRequestBody?> ReadAsync(HttpRequest request, JsonSerializerOptions options, FieldErrors errors, CancellationToken cancellationToken) =>
+        JsonBody.ReadAsync<RouteRequestBody>(request, MaxBodyBytes, options, errors, cancellationToken,
+            required: "is required: a JSON object with at least from and to", messageFor: MessageFor);
 
     /// <summary>What a field must be, in our words; a field the request does not have is "not a known field".</summary>
     private static string MessageFor(string field)

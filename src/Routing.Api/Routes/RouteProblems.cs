@@ -10,28 +10,34 @@ namespace Routing.Api.Routes;
 /// <summary>The engine's reasons for not finding a route, as 422 problems that say what, where and by how much.</summary>
 internal static class RouteProblems
 {
-    public static ProblemDetails PointOutsideArea(PointOutsideArea outcome, int waypointCount, double[] areaBbox)
+    public static ProblemDetails PointOutsideArea(PointOutsideArea outcome, int waypointCount, double[] areaBbox) =>
+        PointOutsideArea(outcome, Waypoint(outcome.WaypointIndex, waypointCount), areaBbox);
+
+    /// <param name="point">How the answer names the point: a route's waypoint, an isochrone's origin.</param>
+    public static ProblemDetails PointOutsideArea(PointOutsideArea outcome, ProblemPoint point, double[] areaBbox)
     {
-        string which = WaypointName(outcome.WaypointIndex, waypointCount);
+        string which = point.Name;
         var problem = ApiProblems.Create(ProblemTypes.PointOutsideArea, StatusCodes.Status422UnprocessableEntity, "Point outside the covered area",
             Invariant($"The {which} ({outcome.Point.Lat}, {outcome.Point.Lon}) lies outside the area this service covers, [{string.Join(", ", areaBbox.Select(d => d.ToString(CultureInfo.InvariantCulture)))}] (min_lon, min_lat, max_lon, max_lat)."));
-        problem.Extensions["waypoint_index"] = outcome.WaypointIndex;
-        problem.Extensions["waypoint"] = which;
+        point.AddTo(problem);
         problem.Extensions["point"] = RouteMapper.Location(outcome.Point);
         problem.Extensions["area_bbox"] = areaBbox;
         return problem;
     }
 
-    public static ProblemDetails PointNotOnNetwork(PointNotOnNetwork outcome, int waypointCount, string profile)
+    public static ProblemDetails PointNotOnNetwork(PointNotOnNetwork outcome, int waypointCount, string profile) =>
+        PointNotOnNetwork(outcome, Waypoint(outcome.WaypointIndex, waypointCount), profile);
+
+    /// <param name="point">How the answer names the point: a route's waypoint, an isochrone's origin.</param>
+    public static ProblemDetails PointNotOnNetwork(PointNotOnNetwork outcome, ProblemPoint point, string profile)
     {
-        string which = WaypointName(outcome.WaypointIndex, waypointCount);
+        string which = point.Name;
         string nearest = outcome.NearestUsableM is { } m
             ? Invariant($" The nearest usable way is {RouteMapper.Metres(m)} m away; a larger snap_radius_m reaches it.")
             : "";
         var problem = ApiProblems.Create(ProblemTypes.PointNotOnNetwork, StatusCodes.Status422UnprocessableEntity, "Point not on the network",
             Invariant($"No way the profile {profile} may use lies within {outcome.RadiusM} m of the {which} ({outcome.Point.Lat}, {outcome.Point.Lon}).{nearest}"));
-        problem.Extensions["waypoint_index"] = outcome.WaypointIndex;
-        problem.Extensions["waypoint"] = which;
+        point.AddTo(problem);
         problem.Extensions["point"] = RouteMapper.Location(outcome.Point);
         problem.Extensions["snap_radius_m"] = outcome.RadiusM;
         problem.Extensions["nearest_usable_m"] = outcome.NearestUsableM is { } near ? RouteMapper.Metres(near) : null;
@@ -72,11 +78,29 @@ internal static class RouteProblems
             v.InclineConfidence is { } confidence ? RouteMapper.ConfidenceName(confidence) : null);
     }
 
+    private static ProblemPoint Waypoint(int index, int count) => new(index, WaypointName(index, count), "waypoint_index", "waypoint");
+
     /// <summary>Waypoint 0 is the start, the last is the destination, those between are via points counted from 1.</summary>
     public static string WaypointName(int index, int count) =>
         index <= 0 ? "start" : index >= count - 1 ? "destination" : $"via point {index}";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// The point a problem is about: its index and the member that carries it, and how the detail names it ("start",
+/// "via point 2"), also as a member when <see cref="NameField"/> is given.
+/// </summary>
+internal sealed record ProblemPoint(int Index, string Name, string IndexField, string? NameField)
+{
+    public void AddTo(ProblemDetails problem)
+    {
+        problem.Extensions[IndexField] = Index;
+        if (NameField is not null)
+        {
+            problem.Extensions[NameField] = Name;
+        }
+    }
 }
 
 /// <summary>One broken limit on the least-bad path.</summary>

@@ -5,9 +5,9 @@ namespace Routing.Engine.Barriers;
 /// <summary>
 /// A local equirectangular projection in metres centred on one point: x east, y north. Within a few kilometres of
 /// the centre its distances agree with the sphere's to well under a decimetre, which is all that pinning a report to
-/// a way or telling whether a route passes one needs.
+/// a way, telling whether a route passes one, or drawing an isochrone needs.
 /// </summary>
-internal readonly struct LocalPlane
+public readonly struct LocalPlane
 {
     /// <summary>The sphere of <see cref="Coordinates.DistanceM(double, double, double, double)"/>, so both agree.</summary>
     public const double MetresPerDegree = Coordinates.MetresPerDegree;

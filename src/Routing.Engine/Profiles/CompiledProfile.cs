@@ -219,6 +219,9 @@ public sealed class CompiledProfile
     /// </summary>
     public const double NegligibleM = 0.01;
 
+    /// <summary>The metres a route counts for a part of an edge: none when negligible, as route descriptions leave it out.</summary>
+    public static double TravelledM(double metres) => metres < NegligibleM ? 0 : metres;
+
     /// <summary>
     /// Cost of travelling part of an edge (metres) in a direction, without any vertex; +infinity when blocked, 0 for a
     /// <see cref="NegligibleM">negligible</see> part, so that a point on a vertex may leave by any way from it.

@@ -91,7 +91,7 @@ internal sealed class OneToManySearch
             {
                 continue;
             }
-            double travelledM = TravelMatrixSearch.Travelled(partM);
+            double travelledM = CompiledProfile.TravelledM(partM);
             Relax(end, metric == ReachMetric.CostS ? cost : travelledM,
                 durations.PartialEdgeS(edge, !towardsTo, partM) + durations.NodeS[nodeClasses[end]], travelledM);
         }
@@ -164,10 +164,7 @@ internal sealed class OneToManySearch
                 int arc = graph.Arcs[i];
                 int e = arc >> 1;
                 double lengthM = graph.EdgeLengthCm[e] / 100.0;
-                int kind = (2 * profile.EdgeClassIds[e]) + (arc & 1);
-                double perMetre = Metric == ReachMetric.LengthM ? 1 : e == fixedEdge ? profile.MinCostPerMetre : profile.ArcCostPerMetre[kind];
-                double fixedCost = Metric == ReachMetric.LengthM || e == fixedEdge ? 0 : profile.ArcFixedCost[kind];
-                double reachedM = double.IsPositiveInfinity(perMetre) ? 0 : Math.Clamp((budget - fixedCost) / perMetre, 0, lengthM);
+                double reachedM = ReachableM(graph, profile, Metric, e, backward: (arc & 1) == 1, budget, fixedEdge);
                 if (_edgeStamp[e] != _edgeGeneration)
                 {
                     _edgeStamp[e] = _edgeGeneration;
@@ -179,6 +176,28 @@ internal sealed class OneToManySearch
             }
         }
         return total;
+    }
+
+    /// <summary>
+    /// How far along an edge in a direction a remaining budget goes, metres (at most the edge): what is left after
+    /// the edge's fixed cost at its cost per metre, or the budget itself in metres; 0 when blocked or spent. A mended
+    /// edge costs its length over the profile's speed.
+    /// </summary>
+    internal static double ReachableM(RoutingGraph graph, CompiledProfile profile, ReachMetric metric, int edge, bool backward, double budget,
+        int mendedEdge = -1)
+    {
+        if (!(budget > 0))
+        {
+            return 0;
+        }
+        int kind = (2 * profile.EdgeClassIds[edge]) + (backward ? 1 : 0);
+        if (double.IsPositiveInfinity(profile.ArcCostPerMetre[kind]) && edge != mendedEdge)
+        {
+            return 0; // blocked, whatever is measured
+        }
+        double perMetre = metric == ReachMetric.LengthM ? 1 : edge == mendedEdge ? profile.MinCostPerMetre : profile.ArcCostPerMetre[kind];
+        double fixedCost = metric == ReachMetric.LengthM || edge == mendedEdge ? 0 : profile.ArcFixedCost[kind];
+        return Math.Clamp((budget - fixedCost) / perMetre, 0, graph.EdgeLengthCm[edge] / 100.0);
     }
 
     /// <summary>An arc with a mended edge or head vertex: the edge at length over the profile's speed, the vertex free.</summary>

@@ -76,22 +76,8 @@ public sealed class ReachTree
     /// <summary>The stretch's points, from <see cref="ReachedStretch.FromOffsetM"/> to <see cref="ReachedStretch.ToOffsetM"/>.</summary>
     public IReadOnlyList<GeoPoint> PointsOf(in ReachedStretch stretch) => EdgeShape.Part(_graph, stretch.Edge, stretch.FromOffsetM, stretch.ToOffsetM);
 
-    /// <summary>How far along an edge in a direction a remaining budget goes: 0 when blocked or spent.</summary>
-    private double Reachable(CompiledProfile profile, int edge, bool backward, double budget)
-    {
-        if (!(budget > 0))
-        {
-            return 0;
-        }
-        int kind = (2 * profile.EdgeClassIds[edge]) + (backward ? 1 : 0);
-        double perMetre = profile.ArcCostPerMetre[kind];
-        if (double.IsPositiveInfinity(perMetre))
-        {
-            return 0;
-        }
-        double metres = Metric == ReachMetric.CostS ? (budget - profile.ArcFixedCost[kind]) / perMetre : budget;
-        return Math.Clamp(metres, 0, SearchCosts.EdgeLengthM(_graph, edge));
-    }
+    private double Reachable(CompiledProfile profile, int edge, bool backward, double budget) =>
+        OneToManySearch.ReachableM(_graph, profile, Metric, edge, backward, budget);
 
     private static void AddMerged(List<ReachedStretch> stretches, int edge, double lengthM, Span<(double From, double To)> parts)
     {

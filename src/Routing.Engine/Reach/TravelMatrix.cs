@@ -74,7 +74,7 @@ internal static class TravelMatrixSearch
         if (!double.IsPositiveInfinity(sameEdge))
         {
             double x = SearchCosts.OffsetM(graph, from), y = SearchCosts.OffsetM(graph, to);
-            best = (sameEdge, tables.PartialEdgeS(to.Edge, y < x, Math.Abs(y - x)), Travelled(Math.Abs(y - x)));
+            best = (sameEdge, tables.PartialEdgeS(to.Edge, y < x, Math.Abs(y - x)), CompiledProfile.TravelledM(Math.Abs(y - x)));
         }
         int edge = to.Edge;
         double offsetM = SearchCosts.OffsetM(graph, to);
@@ -87,11 +87,8 @@ internal static class TravelMatrixSearch
             {
                 continue;
             }
-            best = (cost, search.DurationSOf(end) + tables.PartialEdgeS(edge, !fromStart, partM), search.LengthMOf(end) + Travelled(partM));
+            best = (cost, search.DurationSOf(end) + tables.PartialEdgeS(edge, !fromStart, partM), search.LengthMOf(end) + CompiledProfile.TravelledM(partM));
         }
         return best;
     }
-
-    /// <summary>Metres a route counts for a part of an edge: none when negligible, as the assembler skips it.</summary>
-    internal static double Travelled(double metres) => metres < CompiledProfile.NegligibleM ? 0 : metres;
 }
