@@ -1,5 +1,6 @@
 using System.Buffers;
 using Routing.Engine.Barriers;
+using Routing.Engine.Hierarchy;
 using Routing.Graph;
 
 namespace Routing.Engine.Profiles;
@@ -108,6 +109,24 @@ public sealed class CompiledProfile
     }
 
     private readonly Lazy<DurationTables> _durations;
+    private CustomizedHierarchy? _hierarchy;
+
+    /// <summary>
+    /// This profile's weights on the graph's contraction hierarchy, once <see cref="UseHierarchy"/> made them: searches
+    /// then take the hierarchy query instead of ALT. Null for profiles nobody customized (one-off settings, avoid areas).
+    /// </summary>
+    internal CustomizedHierarchy? Hierarchy => Volatile.Read(ref _hierarchy);
+
+    /// <summary>
+    /// Customizes <paramref name="topology"/> with this profile's costs and lets searches use it from now on. Searches
+    /// already running finish with what they started with; both give the same cheapest cost.
+    /// </summary>
+    internal CustomizedHierarchy UseHierarchy(ContractionHierarchy topology)
+    {
+        var customized = topology.Customize(this);
+        Volatile.Write(ref _hierarchy, customized);
+        return customized;
+    }
 
     /// <summary>
     /// Physical time per arc kind and node class, from the same verdicts routes report durations from. Made on first

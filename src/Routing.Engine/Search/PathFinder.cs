@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Routing.Engine.Hierarchy;
 using Routing.Engine.Profiles;
 using Routing.Graph;
 
@@ -6,8 +7,9 @@ namespace Routing.Engine.Search;
 
 /// <summary>
 /// Cheapest paths between snap points for any compiled profile: exact bidirectional ALT search over the shared
-/// read-only graph. Landmarks are computed once here (profile-independent); search memory is rented per request from
-/// a pool, so any number of requests may search in parallel. Thread-safe.
+/// read-only graph, or the hierarchy query when the profile carries a customized contraction hierarchy. Landmarks are
+/// computed once here (profile-independent); search memory is rented per request from a pool, so any number of
+/// requests may search in parallel. Thread-safe.
 /// </summary>
 public sealed class PathFinder
 {
@@ -28,7 +30,12 @@ public sealed class PathFinder
     /// The cheapest path from <paramref name="from"/> to <paramref name="to"/> for <paramref name="profile"/> (compiled
     /// for this graph), with its cost as <see cref="SearchCosts"/> defines it; null when every path is blocked.
     /// </summary>
-    public SearchPath? Find(CompiledProfile profile, SnapPoint from, SnapPoint to)
+    public SearchPath? Find(CompiledProfile profile, SnapPoint from, SnapPoint to) => Search(profile, from, to, useHierarchy: true);
+
+    /// <summary>The same answer by ALT even when the profile has a hierarchy: the baseline hierarchies are measured against.</summary>
+    internal SearchPath? FindWithAlt(CompiledProfile profile, SnapPoint from, SnapPoint to) => Search(profile, from, to, useHierarchy: false);
+
+    private SearchPath? Search(CompiledProfile profile, SnapPoint from, SnapPoint to, bool useHierarchy)
     {
         Check(profile, from, to);
         if (!_spaces.TryTake(out var space))
@@ -37,7 +44,9 @@ public sealed class PathFinder
         }
         try
         {
-            return BidirectionalAltSearch.Find(Graph, profile, Landmarks, space, from, to);
+            return useHierarchy && profile.Hierarchy is { } hierarchy
+                ? HierarchySearch.Find(hierarchy, profile, space, from, to)
+                : BidirectionalAltSearch.Find(Graph, profile, Landmarks, space, from, to);
         }
         finally
         {

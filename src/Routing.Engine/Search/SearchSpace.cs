@@ -40,6 +40,10 @@ internal sealed class SearchSpace
     /// </summary>
     public int[] PathScratch { get; }
 
+    /// <summary>A hierarchy query's unpacked arcs and the shortcuts still to unpack, kept for the next query.</summary>
+    public List<int> HierarchyArcs { get; } = [];
+    public Stack<(int Shortcut, bool GoingUp)> HierarchyPending { get; } = new();
+
     /// <summary>Starts a new search: every label and cached potential becomes stale at once.</summary>
     public void NextGeneration()
     {
