@@ -1,4 +1,5 @@
 using Routing.Engine.Barriers;
+using Routing.Engine.Hierarchy;
 using Routing.Engine.Profiles;
 using Routing.Engine.Reach;
 using Routing.Engine.Routes;
@@ -10,8 +11,8 @@ namespace Routing.Engine;
 
 /// <summary>
 /// The engine's one entry point: snaps the waypoints, searches each leg with the request's own profile, assembles
-/// the route or explains why there is none. Built once per graph (landmarks, spatial index); shared by all requests
-/// and thread-safe, because the graph is read-only and search state is rented per request.
+/// the route or explains why there is none. Built once per graph (landmarks, spatial index, and in the background
+/// the contraction hierarchy that presets search on); shared by all requests and thread-safe, because the graph is read-only and search state is rented per request.
 /// <para>
 /// Barrier reports are an immutable <see cref="BarrierOverlay"/> that <see cref="ReplaceOverlay"/> swaps in
 /// atomically. A request reads the overlay once when it starts and uses that snapshot to the end (strict and relaxed
@@ -24,9 +25,14 @@ public sealed class Router
     private readonly SnapIndex _snapIndex;
     private readonly RouteAssembler _assembler;
     private readonly CompiledProfileCache _compiledProfiles;
+    private readonly PresetHierarchies? _presetHierarchies;
     private BarrierOverlay _overlay = BarrierOverlay.Empty;
 
-    public Router(RoutingGraph graph, ProfileCatalog profiles)
+    /// <param name="presetsOnHierarchy">
+    /// Whether presets search on a contraction hierarchy (the default); without it every request searches with ALT,
+    /// equally exact: the baseline the hierarchy is measured against, and a switch for a graph too large to contract.
+    /// </param>
+    public Router(RoutingGraph graph, ProfileCatalog profiles, bool presetsOnHierarchy = true)
     {
         Graph = graph;
         Profiles = profiles;
@@ -34,6 +40,7 @@ public sealed class Router
         _snapIndex = new SnapIndex(graph);
         _assembler = new RouteAssembler(graph);
         _compiledProfiles = new CompiledProfileCache(graph);
+        _presetHierarchies = presetsOnHierarchy ? new PresetHierarchies(graph, profiles.Presets, _compiledProfiles, _overlay) : null;
     }
 
     public RoutingGraph Graph { get; }
@@ -57,7 +64,27 @@ public sealed class Router
         Volatile.Write(ref _overlay, overlay);
         // Profiles compiled with the old overlay are keyed by its version and no new request asks for them again.
         _compiledProfiles.Clear();
+        _presetHierarchies?.OverlayChanged(overlay);
     }
+
+    /// <summary>
+    /// Completes when the presets search on the contraction hierarchy (built in the background when the router is
+    /// made): a summary for the start-up log. Until then, and for a moment after each new overlay, routes are just as
+    /// exact with ALT. Faults if the hierarchy could not be built; routes then stay on ALT. Null when the router was made
+    /// without a hierarchy.
+    /// </summary>
+    public async Task<HierarchySummary?> HierarchyReadyAsync()
+    {
+        if (_presetHierarchies is null)
+        {
+            return null;
+        }
+        var topology = await _presetHierarchies.Ready.ConfigureAwait(false);
+        return new HierarchySummary(topology.ShortcutCount, topology.BuildTime, _presetHierarchies.LastCustomizationTime);
+    }
+
+    /// <summary>Whether the presets search on a hierarchy customized for the overlay in force right now.</summary>
+    public bool PresetsOnCurrentHierarchy => _presetHierarchies is { } hierarchies && ReferenceEquals(hierarchies.CustomizedOverlay, Overlay);
 
     /// <summary>
     /// What a report at <paramref name="geometry"/> would be pinned to, judged as for a report of kind <c>other</c>

@@ -19,12 +19,13 @@ internal sealed class CompiledProfileCache(RoutingGraph graph)
     public const int Capacity = 256;
     private readonly ConcurrentDictionary<string, CompiledProfile> _profiles = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _seenOnce = new(StringComparer.Ordinal);
+    // Profiles that carry a customized hierarchy (the presets): never dropped for capacity, only for a newer overlay.
+    private readonly ConcurrentDictionary<string, CompiledProfile> _pinned = new(StringComparer.Ordinal);
 
     public CompiledProfile Get(ProfileSettings settings, bool relaxed, BarrierOverlay overlay)
     {
-        // The record's own equality compares lists by reference; the JSON text compares them by value.
-        string key = (relaxed ? "relaxed:" : "strict:") + overlay.Version + ":" + JsonSerializer.Serialize(settings);
-        if (_profiles.TryGetValue(key, out var profile))
+        string key = Key(settings, relaxed, overlay);
+        if (_pinned.TryGetValue(key, out var profile) || _profiles.TryGetValue(key, out profile))
         {
             return profile;
         }
@@ -42,6 +43,29 @@ internal sealed class CompiledProfileCache(RoutingGraph graph)
         }
         return _profiles.GetOrAdd(key, _ => CompiledProfile.Compile(graph, settings, relaxed, overlay));
     }
+
+    /// <summary>Compiles (or finds) the profile and keeps it until <see cref="UnpinAllBut"/> is called with another overlay.</summary>
+    public CompiledProfile Pin(ProfileSettings settings, bool relaxed, BarrierOverlay overlay)
+    {
+        string key = Key(settings, relaxed, overlay);
+        return _pinned.GetOrAdd(key, _ => _profiles.TryGetValue(key, out var compiled) ? compiled : CompiledProfile.Compile(graph, settings, relaxed, overlay));
+    }
+
+    /// <summary>Lets go of the pinned profiles of every overlay but <paramref name="overlay"/>.</summary>
+    public void UnpinAllBut(BarrierOverlay overlay)
+    {
+        foreach (var (key, profile) in _pinned)
+        {
+            if (!ReferenceEquals(profile.Overlay, overlay))
+            {
+                _pinned.TryRemove(key, out _);
+            }
+        }
+    }
+
+    /// <summary>The record's own equality compares lists by reference; the JSON text compares them by value.</summary>
+    private static string Key(ProfileSettings settings, bool relaxed, BarrierOverlay overlay) =>
+        (relaxed ? "relaxed:" : "strict:") + overlay.Version + ":" + JsonSerializer.Serialize(settings);
 
     /// <summary>How many compiled profiles are kept (for tests).</summary>
     internal int Count => _profiles.Count;

@@ -97,6 +97,36 @@ public sealed class BarrierHeidelbergTests(ITestOutputHelper output)
         Assert.Equal(originalJson, Json(router.Route(request)));
     }
 
+    /// <summary>
+    /// Presets search on the contraction hierarchy, customized for one overlay. A new report must not wait for the
+    /// re-customization: the route right after the swap already goes round (on ALT), and once the presets are
+    /// customized again the hierarchy gives a route of the same cost.
+    /// </summary>
+    [Fact]
+    public async Task A_report_reaches_preset_routes_at_once_and_the_hierarchy_catches_up_with_it()
+    {
+        var router = new Router(City, ProfileCatalog.Default);
+        await router.HierarchyReadyAsync();
+        Assert.NotNull(router.Compile(Preset("wheelchair")).Hierarchy);
+        var (request, original, onRoute, wayId) = RouteWithMiddleStretch(router, 31);
+
+        router.ReplaceOverlay(BarrierOverlay.Build(City, [Report(5, ReportedBarrierKind.BlockedPath, onRoute)]));
+        var atOnce = Assert.IsType<RouteFound>(router.Route(request)).Route;
+        var clock = Stopwatch.StartNew();
+        while (router.Compile(Preset("wheelchair")).Hierarchy is null)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "the presets were not customized for the new overlay");
+            await Task.Delay(10);
+        }
+        var customized = Assert.IsType<RouteFound>(router.Route(request)).Route;
+
+        output.WriteLine($"blocked way {wayId}: hierarchy customized for the report {clock.Elapsed.TotalMilliseconds:F0} ms after the first route round it");
+        Assert.True(DistanceToLineM(onRoute, original.Geometry) < 0.5, "the original route passed the report");
+        Assert.True(DistanceToLineM(onRoute, atOnce.Geometry) > 1, "the route right after the report keeps off it");
+        Assert.True(DistanceToLineM(onRoute, customized.Geometry) > 1, "the route on the new customization keeps off it");
+        SearchTesting.AssertClose(atOnce.CostS, customized.CostS, "ALT and the hierarchy agree on the detour");
+    }
+
     [Fact]
     public void An_unverified_report_on_a_heidelberg_route_changes_nothing_but_adds_its_warning()
     {
@@ -220,12 +250,22 @@ public sealed class BarrierHeidelbergTests(ITestOutputHelper output)
                 new GeoPoint((a.Lat + b.Lat) / 2, (a.Lon + b.Lon) / 2), verified: requests.Count % 4 != 0));
         }
         var overlays = new[] { BarrierOverlay.Build(City, reports), BarrierOverlay.Build(City, reports.Where((_, i) => i % 2 == 0)) };
+        // Presets search with ALT until the hierarchy is customized for a new overlay, then on it: both are exact, but
+        // where two paths cost the same they may pick different ones. Each overlay's results by either are expected.
+        var altRouter = new Router(City, ProfileCatalog.Default, presetsOnHierarchy: false);
         var expected = overlays.Select(overlay =>
         {
             router.ReplaceOverlay(overlay);
-            return requests.Select(r => Json(router.Route(r))).ToArray();
+            altRouter.ReplaceOverlay(overlay);
+            var clock = Stopwatch.StartNew();
+            while (!router.PresetsOnCurrentHierarchy)
+            {
+                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "the presets were not customized for the overlay");
+                Thread.Sleep(10);
+            }
+            return requests.Select(r => new HashSet<string> { Json(router.Route(r)), Json(altRouter.Route(r)) }).ToArray();
         }).ToArray();
-        int differing = Enumerable.Range(0, requests.Count).Count(i => expected[0][i] != expected[1][i]);
+        int differing = Enumerable.Range(0, requests.Count).Count(i => !expected[0][i].Overlaps(expected[1][i]));
         Assert.True(differing >= 5, $"only {differing} requests differ between the two overlays");
 
         var failures = new System.Collections.Concurrent.ConcurrentQueue<string>();
@@ -240,11 +280,11 @@ public sealed class BarrierHeidelbergTests(ITestOutputHelper output)
                 {
                     int i = ((t * 7) + n) % requests.Count;
                     string json = Json(router.Route(requests[i]));
-                    if (json == expected[0][i])
+                    if (expected[0][i].Contains(json))
                     {
                         Interlocked.Increment(ref seen[0]);
                     }
-                    else if (json == expected[1][i])
+                    else if (expected[1][i].Contains(json))
                     {
                         Interlocked.Increment(ref seen[1]);
                     }
