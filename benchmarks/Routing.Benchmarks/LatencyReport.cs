@@ -10,14 +10,19 @@ namespace Routing.Benchmarks;
 /// Per-query engine latency (median and p95) per preset on a fixed query set. With <c>fresh</c> every query carries
 /// a profile the engine has never seen (a unique speed), so its cost tables are compiled for that query alone: the
 /// worst per-request case. Without it the presets' compiled tables are reused, as for most real requests.
-/// <c>dotnet run -c Release --project benchmarks/Routing.Benchmarks -- latency [query-set] [fresh|cached] [no-terrain]</c>.
+/// <c>dotnet run -c Release --project benchmarks/Routing.Benchmarks -- latency [query-set] [fresh|cached] [no-terrain|derived-block|alt]</c>.
 /// </summary>
 internal static class LatencyReport
 {
     /// <param name="derivedInclinesBlock">Every terrain slope blocks like a tag (the service before incline confidence): the baseline.</param>
-    public static void Run(RoutingGraph graph, string querySet, bool fresh, bool derivedInclinesBlock = false)
+    /// <param name="presetsOnHierarchy">False: every request searches with ALT, the baseline of the hierarchy.</param>
+    public static void Run(RoutingGraph graph, string querySet, bool fresh, bool derivedInclinesBlock = false, bool presetsOnHierarchy = true)
     {
-        var router = new Router(graph, ProfileCatalog.Default);
+        var router = new Router(graph, ProfileCatalog.Default, presetsOnHierarchy);
+        var hierarchy = router.HierarchyReadyAsync().GetAwaiter().GetResult();
+        Console.WriteLine(hierarchy is null ? "search: ALT for every profile (no hierarchy)"
+            : $"search: presets on the hierarchy ({hierarchy.ShortcutCount:N0} shortcuts, built in {hierarchy.BuildTime.TotalMilliseconds:F0} ms, " +
+              $"presets customized in {hierarchy.PresetCustomizationTime.TotalMilliseconds:F0} ms), other profiles ALT");
         var queries = QuerySets.Load(querySet);
         int unique = 0;
         Console.WriteLine($"query set {querySet}: {queries.Count} pairs, {(fresh ? "every query with a new profile" : "preset profiles")}");

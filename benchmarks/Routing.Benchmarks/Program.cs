@@ -6,10 +6,12 @@ using Routing.Benchmarks;
 // dotnet run -c Release --project benchmarks/Routing.Benchmarks -- make-queries   (rewrites benchmarks/queries/*.csv)
 // dotnet run -c Release --project benchmarks/Routing.Benchmarks -- make-routable  (writes only queries/heidelberg-routable-1-5km.csv)
 // dotnet run -c Release --project benchmarks/Routing.Benchmarks -- make-urban     (writes only queries/heidelberg-urban-1-3km.csv)
-// dotnet run -c Release --project benchmarks/Routing.Benchmarks -- latency [query-set] [fresh|cached] [no-terrain|derived-block]   (per-query median, p95;
+// dotnet run -c Release --project benchmarks/Routing.Benchmarks -- latency [query-set] [fresh|cached] [no-terrain|derived-block|alt]   (per-query median, p95;
 //   no-terrain: on the graph without inclines, the baseline that shows what the terrain costs;
-//   derived-block: every terrain slope blocks like a tag, as before incline confidence)
+//   derived-block: every terrain slope blocks like a tag, as before incline confidence;
+//   alt: presets search with ALT too, the baseline of the contraction hierarchy)
 // dotnet run -c Release --project benchmarks/Routing.Benchmarks -- refusals [query-set]   (refusals per preset and what blocks)
+// dotnet run -c Release --project benchmarks/Routing.Benchmarks -- search [query-set] [random-pairs]   (hierarchy against ALT and Dijkstra)
 switch (args)
 {
     case ["make-queries"]:
@@ -24,7 +26,10 @@ switch (args)
     case ["latency", ..]:
         LatencyReport.Run(RepositoryData.BuildHeidelberg(terrain: args is not [_, _, _, "no-terrain"]),
             args.Length > 1 ? args[1] : "mixed-1-5km", fresh: args.Length <= 2 || args[2] != "cached",
-            derivedInclinesBlock: args is [_, _, _, "derived-block"]);
+            derivedInclinesBlock: args is [_, _, _, "derived-block"], presetsOnHierarchy: args is not [_, _, _, "alt"]);
+        return;
+    case ["search", ..]:
+        SearchReport.Run(RepositoryData.BuildHeidelberg(), args.Length > 1 ? args[1] : QuerySets.UrbanSet, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1000);
         return;
     case ["refusals", ..]:
         RefusalReport.Run(RepositoryData.BuildHeidelberg(), args.Length > 1 ? args[1] : QuerySets.UrbanSet);
