@@ -83,6 +83,9 @@ public sealed class Router
         return new HierarchySummary(topology.ShortcutCount, topology.BuildTime, _presetHierarchies.LastCustomizationTime);
     }
 
+    /// <summary>How many settings beyond the presets have earned a hierarchy of their own by being asked for often.</summary>
+    public int EarnedHierarchies => _presetHierarchies?.EarnedCount ?? 0;
+
     /// <summary>Whether the presets search on a hierarchy customized for the overlay in force right now.</summary>
     public bool PresetsOnCurrentHierarchy => _presetHierarchies is { } hierarchies && ReferenceEquals(hierarchies.CustomizedOverlay, Overlay);
 

@@ -7,30 +7,40 @@ namespace Routing.Engine.Hierarchy;
 
 /// <summary>
 /// Keeps the preset profiles (strict, and relaxed for explanations) customized on the graph's contraction hierarchy
-/// for the barrier overlay in force. The hierarchy is ordered and contracted in the background when the router is made;
-/// each new overlay is customized in the background too. Until a customization is ready, requests compile their
-/// profile as before and search it with ALT: a barrier report reaches routes at once, and the hierarchy takes over
-/// when it has caught up (benchmarks/README.md gives the times). Customized profiles are pinned in the router's
-/// profile cache, so they are what a preset request gets; when overlays follow each other faster than customization,
-/// only the newest is customized.
+/// for the barrier overlay in force, and also settings that earn it: a profile compiled from the same settings
+/// <see cref="CompiledProfileCache.PopularUses"/> times (a preset with a user's own limit, sent by an app on every
+/// request), up to <see cref="MaxEarned"/> of them. The hierarchy is ordered and contracted in the background when
+/// the router is made; each new overlay is customized in the background too. Until a customization is ready,
+/// requests compile their profile as before and search it with ALT: a barrier report reaches routes at once, and the
+/// hierarchy takes over when it has caught up (benchmarks/README.md gives the times). Customized profiles are pinned
+/// in the router's profile cache, so they are what a request with those settings gets; when overlays follow each
+/// other faster than customization, only the newest is customized.
 /// </summary>
 internal sealed class PresetHierarchies
 {
+    /// <summary>Settings beyond the presets that may have a customization: each costs about 24 bytes per shortcut.</summary>
+    public const int MaxEarned = 8;
+
     private readonly RoutingGraph _graph;
-    private readonly IReadOnlyList<ProfileSettings> _presets;
     private readonly CompiledProfileCache _cache;
     private readonly Lock _gate = new();
     private readonly TaskCompletionSource<ContractionHierarchy> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // What to keep customized: the presets first, then earned settings; strict and relaxed each.
+    private readonly List<ProfileSettings> _customized;
+    private readonly int _presetCount;
     private BarrierOverlay _wanted;
     private bool _running;
+    private bool _settingsAdded;
 
     public PresetHierarchies(RoutingGraph graph, IReadOnlyList<ProfileSettings> presets, CompiledProfileCache cache, BarrierOverlay overlay)
     {
         _graph = graph;
-        _presets = presets;
         _cache = cache;
+        _customized = [.. presets];
+        _presetCount = presets.Count;
         _wanted = overlay;
         _running = true;
+        cache.Popular = Earn;
         _ = Task.Run(BuildAndCustomize);
     }
 
@@ -43,15 +53,51 @@ internal sealed class PresetHierarchies
     /// <summary>The overlay whose customization is in force, null before the first.</summary>
     public BarrierOverlay? CustomizedOverlay { get; private set; }
 
-    /// <summary>Customizes the presets for <paramref name="overlay"/> in the background (after any round already running).</summary>
+    /// <summary>How many settings beyond the presets have earned a customization.</summary>
+    public int EarnedCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _customized.Count - _presetCount;
+            }
+        }
+    }
+
+    /// <summary>Customizes for <paramref name="overlay"/> in the background (after any round already running).</summary>
     public void OverlayChanged(BarrierOverlay overlay)
     {
         lock (_gate)
         {
             _wanted = overlay;
+        }
+        StartRound();
+    }
+
+    /// <summary>Settings whose profile the cache handed out often: customize them too, while there is room.</summary>
+    private void Earn(CompiledProfile profile)
+    {
+        lock (_gate)
+        {
+            var settings = profile.Settings;
+            if (_customized.Count - _presetCount >= MaxEarned || _customized.Any(s => CompiledProfileCache.SameSettings(s, settings)))
+            {
+                return;
+            }
+            _customized.Add(settings);
+            _settingsAdded = true;
+        }
+        StartRound();
+    }
+
+    private void StartRound()
+    {
+        lock (_gate)
+        {
             if (_running || !_ready.Task.IsCompletedSuccessfully)
             {
-                return; // the running round picks the newest overlay up when it ends
+                return; // the running round (or the first build) picks the change up when it ends
             }
             _running = true;
         }
@@ -84,23 +130,28 @@ internal sealed class PresetHierarchies
         while (true)
         {
             BarrierOverlay overlay;
+            ProfileSettings[] settings;
             lock (_gate)
             {
                 overlay = _wanted;
-                if (ReferenceEquals(overlay, CustomizedOverlay))
+                if (ReferenceEquals(overlay, CustomizedOverlay) && !_settingsAdded)
                 {
                     _running = false;
                     return;
                 }
+                settings = [.. _customized];
+                _settingsAdded = false;
             }
             var clock = Stopwatch.StartNew();
-            foreach (var preset in _presets)
+            // Both cores: the profiles are independent, and a report should leave ALT behind soon.
+            Parallel.ForEach(settings.SelectMany(s => new[] { (Settings: s, Relaxed: false), (Settings: s, Relaxed: true) }), item =>
             {
-                foreach (bool relaxed in (ReadOnlySpan<bool>)[false, true])
+                var profile = _cache.Pin(item.Settings, item.Relaxed, overlay);
+                if (profile.Hierarchy is null)
                 {
-                    _cache.Pin(preset, relaxed, overlay).UseHierarchy(topology);
+                    profile.UseHierarchy(topology);
                 }
-            }
+            });
             _cache.UnpinAllBut(overlay);
             LastCustomizationTime = clock.Elapsed;
             CustomizedOverlay = overlay;

@@ -110,6 +110,10 @@ public sealed class CompiledProfile
 
     private readonly Lazy<DurationTables> _durations;
     private CustomizedHierarchy? _hierarchy;
+    private int _uses;
+
+    /// <summary>Counts one more request served by this profile from the cache; returns the count.</summary>
+    internal int CountUse() => Interlocked.Increment(ref _uses);
 
     /// <summary>
     /// This profile's weights on the graph's contraction hierarchy, once <see cref="UseHierarchy"/> made them: searches

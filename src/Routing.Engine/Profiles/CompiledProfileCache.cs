@@ -17,16 +17,30 @@ namespace Routing.Engine.Profiles;
 internal sealed class CompiledProfileCache(RoutingGraph graph)
 {
     public const int Capacity = 256;
+
+    /// <summary>After this many requests a kept profile is <see cref="Popular"/>: worth a hierarchy of its own.</summary>
+    public const int PopularUses = 50;
     private readonly ConcurrentDictionary<string, CompiledProfile> _profiles = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _seenOnce = new(StringComparer.Ordinal);
     // Profiles that carry a customized hierarchy (the presets): never dropped for capacity, only for a newer overlay.
     private readonly ConcurrentDictionary<string, CompiledProfile> _pinned = new(StringComparer.Ordinal);
 
+    /// <summary>Told (once per profile) when a kept strict profile has been handed out <see cref="PopularUses"/> times.</summary>
+    public Action<CompiledProfile>? Popular { get; set; }
+
     public CompiledProfile Get(ProfileSettings settings, bool relaxed, BarrierOverlay overlay)
     {
         string key = Key(settings, relaxed, overlay);
-        if (_pinned.TryGetValue(key, out var profile) || _profiles.TryGetValue(key, out profile))
+        if (_pinned.TryGetValue(key, out var profile))
         {
+            return profile;
+        }
+        if (_profiles.TryGetValue(key, out profile))
+        {
+            if (!relaxed && profile.CountUse() == PopularUses)
+            {
+                Popular?.Invoke(profile);
+            }
             return profile;
         }
         if (_seenOnce.TryAdd(key, true))
@@ -66,6 +80,10 @@ internal sealed class CompiledProfileCache(RoutingGraph graph)
     /// <summary>The record's own equality compares lists by reference; the JSON text compares them by value.</summary>
     private static string Key(ProfileSettings settings, bool relaxed, BarrierOverlay overlay) =>
         (relaxed ? "relaxed:" : "strict:") + overlay.Version + ":" + JsonSerializer.Serialize(settings);
+
+    /// <summary>Whether two settings give the same profile (by value, as the cache keys them).</summary>
+    public static bool SameSettings(ProfileSettings a, ProfileSettings b) =>
+        ReferenceEquals(a, b) || JsonSerializer.Serialize(a) == JsonSerializer.Serialize(b);
 
     /// <summary>How many compiled profiles are kept (for tests).</summary>
     internal int Count => _profiles.Count;

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using Routing.Engine.Profiles;
+using Routing.Engine.Tests.Search;
+using Routing.TestSupport;
+
+namespace Routing.Engine.Tests.Hierarchy;
+
+/// <summary>Which profiles the router searches on the hierarchy, and that their routes are the ones ALT gives.</summary>
+public sealed class PresetHierarchiesTests
+{
+    private static ProfileSettings Preset(string name)
+    {
+        Assert.True(ProfileCatalog.Default.TryGet(name, out var preset), name);
+        return preset;
+    }
+
+    [Fact]
+    public async Task Presets_search_on_the_hierarchy_once_it_is_ready_and_other_settings_do_not()
+    {
+        var router = new Router(Heidelberg.Graph, ProfileCatalog.Default);
+        var summary = await router.HierarchyReadyAsync();
+
+        Assert.NotNull(summary);
+        Assert.True(summary.ShortcutCount >= Heidelberg.Graph.EdgeCount, $"{summary.ShortcutCount} shortcuts");
+        Assert.True(router.PresetsOnCurrentHierarchy);
+        Assert.All(ProfileCatalog.Default.Presets, preset => Assert.NotNull(router.Compile(preset).Hierarchy));
+        var ownLimit = new ConstraintOverrides { MaxInclineUpPct = 5 }.ApplyTo(Preset("wheelchair"));
+        Assert.Null(router.Compile(ownLimit).Hierarchy);
+        Assert.Equal(0, router.EarnedHierarchies);
+    }
+
+    [Fact]
+    public async Task A_router_made_without_a_hierarchy_searches_every_profile_with_alt()
+    {
+        var router = new Router(Heidelberg.Graph, ProfileCatalog.Default, presetsOnHierarchy: false);
+
+        Assert.Null(await router.HierarchyReadyAsync());
+        Assert.False(router.PresetsOnCurrentHierarchy);
+        Assert.Null(router.Compile(Preset("wheelchair")).Hierarchy);
+    }
+
+    [Fact]
+    public async Task Settings_asked_for_often_earn_a_hierarchy_and_keep_their_routes()
+    {
+        var router = new Router(Heidelberg.Graph, ProfileCatalog.Default);
+        await router.HierarchyReadyAsync();
+        var altRouter = new Router(Heidelberg.Graph, ProfileCatalog.Default, presetsOnHierarchy: false);
+        var ownLimit = new ConstraintOverrides { MaxInclineUpPct = 5, MaxKerbCm = 2 }.ApplyTo(Preset("wheelchair"));
+        var random = new Random(12);
+        var requests = Enumerable.Range(0, 40).Select(_ => new RouteRequest(
+            [SearchTesting.RandomPoint(Heidelberg.Graph, random).Point, SearchTesting.RandomPoint(Heidelberg.Graph, random).Point], ownLimit)).ToArray();
+
+        for (int i = 0; i < CompiledProfileCache.PopularUses + 1; i++)
+        {
+            router.Route(requests[i % requests.Length]);
+        }
+        var clock = Stopwatch.StartNew();
+        while (router.Compile(ownLimit).Hierarchy is null)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "the popular settings were not customized");
+            await Task.Delay(10);
+        }
+
+        Assert.Equal(1, router.EarnedHierarchies);
+        int found = 0;
+        foreach (var request in requests)
+        {
+            var (onHierarchy, onAlt) = (router.Route(request), altRouter.Route(request));
+            Assert.Equal(onAlt.GetType(), onHierarchy.GetType());
+            if (onHierarchy is RouteFound { Route: var route } && onAlt is RouteFound { Route: var altRoute })
+            {
+                SearchTesting.AssertClose(altRoute.CostS, route.CostS, "the earned hierarchy against ALT");
+                found++;
+            }
+        }
+        Assert.True(found >= 5, $"only {found} routes found");
+    }
+}
