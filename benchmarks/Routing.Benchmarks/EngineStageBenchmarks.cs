@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Routing.Engine;
+using Routing.Engine.Hierarchy;
 using Routing.Engine.Profiles;
 using Routing.Engine.Routes;
 using Routing.Engine.Search;
@@ -10,8 +11,9 @@ namespace Routing.Benchmarks;
 
 /// <summary>
 /// The stages of one route request, each on its own, for the wheelchair profile on the 1-5 km query set:
-/// compiling the request's profile, snapping both points, the exact ALT search (and plain Dijkstra as the
-/// baseline it is compared with), and assembling the route's details. Times are per query. Each stage runs on the graph
+/// compiling the request's profile, snapping both points, the exact search on the contraction hierarchy (as presets
+/// search) and with ALT (as other profiles search), plain Dijkstra as the baseline both are compared with, and
+/// assembling the route's details. Times are per query. Each stage runs on the graph
 /// the service serves (with terrain: 12,780 edge classes) and, as the baseline that shows what the terrain costs, on
 /// the graph without it (1,573 classes); the query pairs are those routable on each graph.
 /// </summary>
@@ -21,6 +23,7 @@ public class EngineStageBenchmarks
     private RoutingGraph _graph = null!;
     private ProfileSettings _settings = null!;
     private CompiledProfile _profile = null!;
+    private CompiledProfile _customized = null!;
     private SnapIndex _snapIndex = null!;
     private PathFinder _pathFinder = null!;
     private RouteAssembler _assembler = null!;
@@ -38,6 +41,8 @@ public class EngineStageBenchmarks
         ProfileCatalog.Default.TryGet("wheelchair", out var preset);
         _settings = preset!;
         _profile = CompiledProfile.Compile(_graph, _settings);
+        _customized = CompiledProfile.Compile(_graph, _settings);
+        _customized.UseHierarchy(ContractionHierarchy.Build(_graph));
         _snapIndex = new SnapIndex(_graph);
         _pathFinder = new PathFinder(_graph);
         _assembler = new RouteAssembler(_graph);
@@ -74,6 +79,17 @@ public class EngineStageBenchmarks
             found += _snapIndex.Snap(to, 50, _profile).Snapped is null ? 0 : 1;
         }
         return found;
+    }
+
+    [Benchmark(OperationsPerInvoke = Queries)]
+    public double SearchHierarchy()
+    {
+        double total = 0;
+        foreach (var (from, to) in _snapped)
+        {
+            total += _pathFinder.Find(_customized, from, to)!.CostS;
+        }
+        return total;
     }
 
     [Benchmark(OperationsPerInvoke = Queries)]
