@@ -29,7 +29,8 @@ internal static partial class GraphHosting
     {
         try
         {
-            app.Services.GetRequiredService<Router>();
+            var router = app.Services.GetRequiredService<Router>();
+            _ = LogHierarchyAsync(router, app.Logger);
             return true;
         }
         catch (GraphStartupException ex)
@@ -38,6 +39,28 @@ internal static partial class GraphHosting
             return false;
         }
     }
+
+    /// <summary>The hierarchy is built in the background after start-up; say what it cost, or that routes stay on ALT.</summary>
+    private static async Task LogHierarchyAsync(Router router, ILogger logger)
+    {
+        try
+        {
+            if (await router.HierarchyReadyAsync() is { } summary)
+            {
+                LogHierarchyReady(logger, summary.ShortcutCount, summary.BuildTime.TotalSeconds, summary.PresetCustomizationTime.TotalSeconds);
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogHierarchyFailed(logger, ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Presets now search on the contraction hierarchy: {Shortcuts} shortcuts, ordered and contracted in {BuildSeconds:F2} s, presets customized in {CustomizeSeconds:F2} s")]
+    private static partial void LogHierarchyReady(ILogger logger, int shortcuts, double buildSeconds, double customizeSeconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The contraction hierarchy could not be built; every profile searches with ALT (exact, slower)")]
+    private static partial void LogHierarchyFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Cannot start: {Reason}")]
     private static partial void LogCannotStart(ILogger logger, string reason);
