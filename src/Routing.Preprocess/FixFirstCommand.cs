@@ -35,7 +35,8 @@ internal static class FixFirstCommand
             stderr.WriteLine($"error: {ex.Message}");
             return ExitCodes.BadInput;
         }
-        var router = new Router(graph, ProfileCatalog.Default);
+        // The ranking searches one-to-many; a hierarchy for point-to-point routes would only cost start-up time.
+        var router = new Router(graph, ProfileCatalog.Default, presetsOnHierarchy: false);
         var stops = FixFirst.TransportStops(graph);
         var progress = new TenthsOnStderr(stderr);
         var ranking = FixFirst.Rank(router, stops, profile, minutes, progress);
