@@ -18,7 +18,7 @@ namespace Routing.Engine.Hierarchy;
 /// </summary>
 internal sealed class PresetHierarchies
 {
-    /// <summary>Settings beyond the presets that may have a customization: each costs about 24 bytes per shortcut.</summary>
+    /// <summary>Settings beyond the presets that may have a customization (strict only): each costs 24 bytes per shortcut.</summary>
     public const int MaxEarned = 8;
 
     private readonly RoutingGraph _graph;
@@ -143,8 +143,13 @@ internal sealed class PresetHierarchies
                 _settingsAdded = false;
             }
             var clock = Stopwatch.StartNew();
-            // Both cores: the profiles are independent, and a report should leave ALT behind soon.
-            Parallel.ForEach(settings.SelectMany(s => new[] { (Settings: s, Relaxed: false), (Settings: s, Relaxed: true) }), item =>
+            // Presets strict and relaxed (refusals are explained with the relaxed one); earned settings strict only, as
+            // their refusals are rarer and each customization costs memory. Both cores: the profiles are independent,
+            // and a report should leave ALT behind soon.
+            var profiles = settings.SelectMany((s, i) => i < _presetCount
+                ? new[] { (Settings: s, Relaxed: false), (Settings: s, Relaxed: true) }
+                : [(Settings: s, Relaxed: false)]);
+            Parallel.ForEach(profiles, item =>
             {
                 var profile = _cache.Pin(item.Settings, item.Relaxed, overlay);
                 if (profile.Hierarchy is null)
