@@ -6,6 +6,7 @@ using Routing.Benchmarks;
 // dotnet run -c Release --project benchmarks/Routing.Benchmarks -- make-queries   (rewrites benchmarks/queries/*.csv)
 // dotnet run -c Release --project benchmarks/Routing.Benchmarks -- make-routable  (writes only queries/heidelberg-routable-1-5km.csv)
 // dotnet run -c Release --project benchmarks/Routing.Benchmarks -- make-urban     (writes only queries/heidelberg-urban-1-3km.csv)
+// dotnet run -c Release --project benchmarks/Routing.Benchmarks -- make-refused   (writes only queries/heidelberg-urban-1-3km-refused-wheelchair.csv)
 // dotnet run -c Release --project benchmarks/Routing.Benchmarks -- latency [query-set] [fresh|cached] [no-terrain|derived-block|alt]   (per-query median, p95;
 //   no-terrain: on the graph without inclines, the baseline that shows what the terrain costs;
 //   derived-block: every terrain slope blocks like a tag, as before incline confidence;
@@ -22,6 +23,9 @@ switch (args)
         return;
     case ["make-urban"]:
         QuerySets.MakeUrban(RepositoryData.BuildHeidelberg());
+        return;
+    case ["make-refused"]:
+        QuerySets.MakeRefused(RepositoryData.BuildHeidelberg());
         return;
     case ["latency", ..]:
         LatencyReport.Run(RepositoryData.BuildHeidelberg(terrain: args is not [_, _, _, "no-terrain"]),

@@ -108,6 +108,32 @@ internal static class QuerySets
         Console.WriteLine($"{PathOf(UrbanSet)}: {lines.Count - 1} pairs");
     }
 
+    /// <summary>The pairs of <see cref="UrbanSet"/> a wheelchair is refused on: the HTTP load's refusal-only run.</summary>
+    public const string RefusedSet = "urban-1-3km-refused-wheelchair";
+
+    /// <summary>
+    /// Writes only <c>heidelberg-urban-1-3km-refused-wheelchair.csv</c>: the pairs of <see cref="UrbanSet"/>, in order,
+    /// for which the wheelchair preset answers no-route (with its explanation and least-violating route).
+    /// </summary>
+    public static void MakeRefused(RoutingGraph graph)
+    {
+        var router = new Router(graph, ProfileCatalog.Default);
+        ProfileCatalog.Default.TryGet("wheelchair", out var wheelchair);
+        string[] source = File.ReadAllLines(PathOf(UrbanSet));
+        var pairs = Load(UrbanSet);
+        var lines = new List<string> { source[0] };
+        for (int i = 0; i < pairs.Count; i++)
+        {
+            var (a, b) = pairs[i];
+            if (router.Route(new RouteRequest([a, b], wheelchair!)) is NoRoute)
+            {
+                lines.Add(source[i + 1]);
+            }
+        }
+        File.WriteAllLines(PathOf(RefusedSet), lines);
+        Console.WriteLine($"{PathOf(RefusedSet)}: {lines.Count - 1} of {pairs.Count} pairs are refused for wheelchair");
+    }
+
     private static bool Inside(GeoPoint p) =>
         p.Lat >= UrbanBox.MinLat && p.Lat <= UrbanBox.MaxLat && p.Lon >= UrbanBox.MinLon && p.Lon <= UrbanBox.MaxLon;
 

@@ -11,6 +11,7 @@ using Routing.Web;
 
 // The accessible routing service: one graph loaded at start-up, shared read-only by every request.
 var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddSettingsBesideProgram(AppContext.BaseDirectory); // production log levels from any working directory
 builder.Services.AddApiJson();                                  // snake_case JSON, enums as snake_case strings
 builder.Services.AddApiProblems();                              // problem+json for every error, stable type URIs
 builder.Services.AddApiDocumentation();                         // OpenAPI document

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Routing.Api.Barriers;
+using Routing.Api.Routes;
 using Scalar.AspNetCore;
 
 namespace Routing.Api.Documentation;
@@ -14,7 +15,7 @@ namespace Routing.Api.Documentation;
 internal static class ApiDocumentation
 {
     public static IServiceCollection AddApiDocumentation(this IServiceCollection services) =>
-        services.AddOpenApi(options => options.AddApiKeySecurityScheme().AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(options => options.AddApiKeySecurityScheme().AddRouteSchemas().AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo
             {

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Mvc;
 using Routing.Api.Problems;
 using Routing.Api.Profiles;
 using Routing.Api.Routes;
+using Routing.Engine;
+using Routing.Engine.Routes;
 using Routing.Engine.Profiles;
 using Routing.Graph.Facts;
 
@@ -28,6 +30,11 @@ internal static class ApiExamples
         Format = "json",
     };
 
+    /// <summary>The example route's three points with their heights (declared first: the answer below writes them).</summary>
+    private static readonly RouteLine ExampleLine = new(
+        [new GeoPoint(49.4094, 8.6934), new GeoPoint(49.4095, 8.6939), new GeoPoint(49.4099, 8.6944)],
+        new ElevationProfile([0, 41.2, 84.6], [114.2, 114.6, 115.5], AscentM: 1.3, DescentM: 0));
+
     public static RoutesResponse RouteResponse { get; } = new(
     [
         new RouteDto(
@@ -37,8 +44,8 @@ internal static class ApiExamples
             AscentM: 1.3,
             DescentM: 0,
             Bbox: [8.6934, 49.4094, 8.6944, 49.4099],
-            Geometry: new LineStringDto([[8.6934, 49.4094, 114.2], [8.6939, 49.4095, 114.6], [8.6944, 49.4099, 115.5]]),
-            ElevationProfile: [[0, 114.2], [41.2, 114.6], [84.6, 115.5]],
+            Geometry: new LineStringDto(Positions.All(ExampleLine)),
+            ElevationProfile: new ElevationPositions(ExampleLine),
             Segments:
             [
                 new SegmentDto(0, 41.2, 45.8, 0, 1, 23456789, "Hauptstraße", "pedestrian",

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Routing.Api.Routes;
 
 namespace Routing.Api.Hosting;
 
@@ -15,5 +17,7 @@ internal static class ApiJson
         // A number is a number: "49.4" in quotes is a wrong type, not a number.
         options.NumberHandling = JsonNumberHandling.Strict;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        // The route path (the busiest) from source-generated metadata; every other type by reflection, as before.
+        options.TypeInfoResolver = JsonTypeInfoResolver.Combine(RouteJsonContext.Default, options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver());
     }
 }

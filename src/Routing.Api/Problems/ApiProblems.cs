@@ -102,6 +102,7 @@ internal sealed partial class UnhandledExceptionHandler(IProblemDetailsService p
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error answering {Method} {Path} (trace id {TraceId})")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, string method, PathString path, string traceId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Bad request {Method} {Path}: {Reason}")]
+    // Debug: a request the client got wrong is answered with a 400 that says why; the operator needs no line per request.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Bad request {Method} {Path}: {Reason}")]
     private static partial void LogBadRequest(ILogger logger, string method, PathString path, string reason);
 }

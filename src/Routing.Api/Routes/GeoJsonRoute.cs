@@ -14,26 +14,32 @@ namespace Routing.Api.Routes;
 internal sealed record GeoJsonRoute(
     [property: Description("[min_lon, min_lat, max_lon, max_lat].")] double[] Bbox,
     [property: Description("Route-level values; the same as in the JSON answer, without geometry and segments.")] GeoJsonRouteProperties Route,
-    [property: Description("One LineString feature per segment, in order.")] IReadOnlyList<GeoJsonSegmentFeature> Features)
+    [property: Description("One LineString feature per segment, in order.")] GeoJsonSegmentFeature[] Features)
 {
     [Description("Always FeatureCollection."), JsonPropertyOrder(-1)]
     public string Type { get; init; } = "FeatureCollection";
 
-    public static GeoJsonRoute From(Route route)
+    /// <summary>The features share the route's line: each writes its own stretch of it, nothing is copied.</summary>
+    /// <param name="detail">What the client asked for; the full answer by default.</param>
+    public static GeoJsonRoute From(Route route, RouteDetail? detail = null)
     {
-        var dto = RouteMapper.ToDto(route);
-        var coordinates = dto.Geometry.Coordinates;
-        var features = dto.Segments.Select(segment =>
+        detail ??= RouteDetail.Full;
+        var line = RouteLine.Of(route, detail);
+        var dto = RouteMapper.ToDto(route, detail, line);
+        var segments = dto.Segments ?? throw new ArgumentException("A GeoJSON answer's features are its segments.", nameof(detail));
+        var features = new GeoJsonSegmentFeature[segments.Length];
+        for (int i = 0; i < features.Length; i++)
         {
+            var segment = segments[i];
             int first = Math.Max(segment.FirstPoint, 0);
             int count = Math.Max(segment.LastPoint - first + 1, 0);
-            return new GeoJsonSegmentFeature(new LineStringDto([.. coordinates.Skip(first).Take(count)]), segment);
-        });
+            features[i] = new GeoJsonSegmentFeature(new LineStringDto(new Positions(line, first, count)), segment);
+        }
         return new GeoJsonRoute(
             dto.Bbox,
             new GeoJsonRouteProperties(dto.DistanceM, dto.DurationS, dto.CostS, dto.AscentM, dto.DescentM, dto.ElevationProfile,
                 dto.Summary, dto.Instructions, dto.Warnings, dto.Waypoints),
-            [.. features]);
+            features);
     }
 }
 
@@ -49,8 +55,8 @@ internal sealed record GeoJsonRouteProperties(
     double CostS,
     double? AscentM,
     double? DescentM,
-    IReadOnlyList<double[]>? ElevationProfile,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ElevationPositions? ElevationProfile,
     SummaryDto Summary,
-    IReadOnlyList<InstructionDto> Instructions,
-    IReadOnlyList<WarningDto> Warnings,
-    IReadOnlyList<WaypointDto> Waypoints);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] InstructionDto[]? Instructions,
+    WarningDto[] Warnings,
+    WaypointDto[] Waypoints);

@@ -16,8 +16,13 @@ internal static class GpxWriter
     public const string Namespace = "http://www.topografix.com/GPX/1/1";
     public const string ContentType = "application/gpx+xml";
 
-    public static string Write(Route route, string profileName)
+    /// <param name="detail">What the client asked for (the full answer by default): instructions become waypoints, heights <c>ele</c>.</param>
+    public static string Write(Route route, string profileName, RouteDetail? detail = null)
     {
+        detail ??= RouteDetail.Full;
+        var line = RouteLine.Of(route, detail);
+        // Numbers are formatted into one buffer and written as characters: no string per coordinate.
+        char[] number = new char[32];
         var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true };
         using var stream = new MemoryStream();
         using (var xml = XmlWriter.Create(stream, settings))
@@ -31,35 +36,41 @@ internal static class GpxWriter
             xml.WriteElementString("name", Namespace, $"Route for profile {profileName}");
             xml.WriteElementString("desc", Namespace, Invariant($"{RouteMapper.Metres(route.DistanceM)} m, {RouteMapper.Seconds(route.DurationS)} s"));
             xml.WriteStartElement("bounds", Namespace);
-            xml.WriteAttributeString("minlat", Number(route.Bbox.MinLat));
-            xml.WriteAttributeString("minlon", Number(route.Bbox.MinLon));
-            xml.WriteAttributeString("maxlat", Number(route.Bbox.MaxLat));
-            xml.WriteAttributeString("maxlon", Number(route.Bbox.MaxLon));
+            Degrees(xml, "minlat", route.Bbox.MinLat, number);
+            Degrees(xml, "minlon", route.Bbox.MinLon, number);
+            Degrees(xml, "maxlat", route.Bbox.MaxLat, number);
+            Degrees(xml, "maxlon", route.Bbox.MaxLon, number);
             xml.WriteEndElement();
             xml.WriteEndElement();
 
-            foreach (var instruction in route.Instructions)
+            if (detail.Instructions)
             {
-                xml.WriteStartElement("wpt", Namespace);
-                xml.WriteAttributeString("lat", Number(instruction.Location.Lat));
-                xml.WriteAttributeString("lon", Number(instruction.Location.Lon));
-                xml.WriteElementString("name", Namespace, instruction.Text);
-                xml.WriteElementString("desc", Namespace, Invariant($"{instruction.Text} ({RouteMapper.Metres(instruction.DistanceM)} m)"));
-                xml.WriteElementString("type", Namespace, instruction.Type);
-                xml.WriteEndElement();
+                foreach (var instruction in route.Instructions)
+                {
+                    xml.WriteStartElement("wpt", Namespace);
+                    Degrees(xml, "lat", instruction.Location.Lat, number);
+                    Degrees(xml, "lon", instruction.Location.Lon, number);
+                    xml.WriteElementString("name", Namespace, instruction.Text);
+                    xml.WriteElementString("desc", Namespace, Invariant($"{instruction.Text} ({RouteMapper.Metres(instruction.DistanceM)} m)"));
+                    xml.WriteElementString("type", Namespace, instruction.Type);
+                    xml.WriteEndElement();
+                }
             }
 
             xml.WriteStartElement("trk", Namespace);
             xml.WriteElementString("name", Namespace, $"Route for profile {profileName}");
             xml.WriteStartElement("trkseg", Namespace);
-            for (int i = 0; i < route.Geometry.Count; i++)
+            for (int i = 0; i < line.Count; i++)
             {
+                var point = line.Point(i);
                 xml.WriteStartElement("trkpt", Namespace);
-                xml.WriteAttributeString("lat", Number(route.Geometry[i].Lat));
-                xml.WriteAttributeString("lon", Number(route.Geometry[i].Lon));
-                if (route.Elevation is { } elevation)
+                Degrees(xml, "lat", point.Lat, number);
+                Degrees(xml, "lon", point.Lon, number);
+                if (line.HasElevation)
                 {
-                    xml.WriteElementString("ele", Namespace, RouteMapper.Metres(elevation.ElevationsM[i]).ToString("0.#", CultureInfo.InvariantCulture));
+                    xml.WriteStartElement("ele", Namespace);
+                    Chars(xml, RouteMapper.Metres(line.ElevationM(i)), "0.#", number);
+                    xml.WriteEndElement();
                 }
                 xml.WriteEndElement();
             }
@@ -69,10 +80,22 @@ internal static class GpxWriter
             xml.WriteEndElement();
             xml.WriteEndDocument();
         }
-        return Encoding.UTF8.GetString(stream.ToArray());
+        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
     }
 
-    private static string Number(double degrees) => RouteMapper.Degrees(degrees).ToString("0.#######", CultureInfo.InvariantCulture);
+    /// <summary>A coordinate attribute to 7 decimals, without trailing zeros.</summary>
+    private static void Degrees(XmlWriter xml, string attribute, double degrees, char[] buffer)
+    {
+        xml.WriteStartAttribute(attribute);
+        Chars(xml, RouteMapper.Degrees(degrees), "0.#######", buffer);
+        xml.WriteEndAttribute();
+    }
+
+    private static void Chars(XmlWriter xml, double value, string format, char[] buffer)
+    {
+        value.TryFormat(buffer, out int written, format, CultureInfo.InvariantCulture);
+        xml.WriteChars(buffer, 0, written);
+    }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

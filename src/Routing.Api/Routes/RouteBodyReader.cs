@@ -22,6 +22,10 @@ internal static class RouteBodyReader
         ["profile"] = "must be a string",
         ["language"] = "must be a string: en or de",
         ["format"] = "must be a string: json, geojson or gpx",
+        ["geometry"] = "must be a string: full, simplified or none",
+        ["instructions"] = "must be true or false",
+        ["elevation"] = "must be true or false",
+        ["segments"] = "must be true or false",
         ["snap_radius_m"] = "must be a number (metres)",
         ["constraints"] = "must be an object",
         ["max_incline_up_pct"] = "must be a number (percent)",
@@ -36,7 +40,8 @@ internal static class RouteBodyReader
         ["speed_mps"] = "must be a number (m/s)",
     };
 
-    private static readonly HashSet<string> TopLevel = ["from", "to", "via", "profile", "constraints", "language", "snap_radius_m", "format"];
+    private static readonly HashSet<string> TopLevel =
+        ["from", "to", "via", "profile", "constraints", "language", "snap_radius_m", "format", "geometry", "instructions", "elevation", "segments"];
 
     private static readonly HashSet<string> ConstraintFields =
     [

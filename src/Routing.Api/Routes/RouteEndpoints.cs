@@ -19,6 +19,11 @@ internal static class RouteEndpoints
         "LineString geometry ([lon, lat]), the segments with their accessibility facts and where each fact comes from " +
         "(tagged, derived, unknown), a summary with the share of distance on unknown data and the profile applied, " +
         "instructions and warnings in `language` (en, de), and where each point was snapped.\n\n" +
+        "A client may ask for less (everything is the default): `geometry=simplified` (the line within 2 m of the route, " +
+        "every segment keeping its ends) or `geometry=none` (no line and no elevation profile; json only), " +
+        "`instructions=false`, `elevation=false` (no heights in the positions, no elevation profile), `segments=false` " +
+        "(json and gpx). What is not asked for is left out of the answer, never written as null; the same applies to a " +
+        "refusal's least-violating route.\n\n" +
         "`format=geojson` answers a FeatureCollection (`application/geo+json`) with one LineString feature per segment " +
         "(properties: the segment's facts) and the route-level values in the foreign member `route`; `format=gpx` " +
         "answers GPX 1.1 (`application/gpx+xml`) with the route as a track and the instructions as waypoints.\n\n" +
@@ -85,17 +90,17 @@ internal static class RouteEndpoints
         switch (router.Route(request))
         {
             case RouteFound found when valid.Format == RouteFormat.Geojson:
-                return TypedResults.Json(GeoJsonRoute.From(found.Route), json.SerializerOptions, "application/geo+json");
+                return TypedResults.Json(GeoJsonRoute.From(found.Route, valid.Detail), json.SerializerOptions, "application/geo+json");
             case RouteFound found when valid.Format == RouteFormat.Gpx:
-                return TypedResults.Text(GpxWriter.Write(found.Route, profile), GpxWriter.ContentType, System.Text.Encoding.UTF8);
+                return TypedResults.Text(GpxWriter.Write(found.Route, profile, valid.Detail), GpxWriter.ContentType, System.Text.Encoding.UTF8);
             case RouteFound found:
-                return TypedResults.Ok(new RoutesResponse([RouteMapper.ToDto(found.Route)]));
+                return TypedResults.Ok(new RoutesResponse([RouteMapper.ToDto(found.Route, valid.Detail)]));
             case PointOutsideArea outside:
                 return TypedResults.Problem(RouteProblems.PointOutsideArea(outside, waypoints, graph.AreaBbox()));
             case PointNotOnNetwork notOnNetwork:
                 return TypedResults.Problem(RouteProblems.PointNotOnNetwork(notOnNetwork, waypoints, profile));
             case NoRoute noRoute:
-                return TypedResults.Problem(RouteProblems.NoRoute(noRoute, waypoints, profile));
+                return TypedResults.Problem(RouteProblems.NoRoute(noRoute, waypoints, profile, valid.Detail));
             case var other:
                 throw new InvalidOperationException($"Unexpected route outcome {other?.GetType().Name ?? "null"}");
         }

@@ -17,23 +17,14 @@ internal static class RouteMapper
     private static readonly string[][] UnknownNamesByFlags = [.. Enumerable.Range(0, 1 << UnknownFactFlags.Length)
         .Select(bits => UnknownFactFlags.Where(f => (bits & (int)f) != 0).Select(f => JsonNamingPolicy.SnakeCaseLower.ConvertName(f.ToString())).ToArray())];
 
-    public static RouteDto ToDto(Route route)
+    /// <summary>The route with what the client asked for (the full answer by default); every list is sized once and filled in place.</summary>
+    /// <param name="line">The line the answer writes, when the caller made it already.</param>
+    public static RouteDto ToDto(Route route, RouteDetail? detail = null, RouteLine? line = null)
     {
-        var coordinates = new List<double[]>(route.Geometry.Count + 1);
+        detail ??= RouteDetail.Full;
+        line ??= RouteLine.Of(route, detail);
+        bool hasLine = detail.Geometry != GeometryDetail.None;
         var elevation = route.Elevation;
-        for (int i = 0; i < route.Geometry.Count; i++)
-        {
-            var point = route.Geometry[i];
-            coordinates.Add(elevation is null ? LonLat(point) : [Degrees(point.Lon), Degrees(point.Lat), Metres(elevation.ElevationsM[i])]);
-        }
-        var profile = elevation is null ? null : elevation.DistancesM.Select((d, i) => new[] { Metres(d), Metres(elevation.ElevationsM[i]) }).ToList();
-        if (coordinates.Count == 1)
-        {
-            // A route from a point to itself: a GeoJSON LineString needs two positions (RFC 7946 §3.1.4), and the
-            // profile keeps one entry per position.
-            coordinates.Add(coordinates[0]);
-            profile?.Add(profile[0]);
-        }
         return new RouteDto(
             Metres(route.DistanceM),
             Seconds(route.DurationS),
@@ -41,20 +32,62 @@ internal static class RouteMapper
             elevation is null ? null : Metres(elevation.AscentM),
             elevation is null ? null : Metres(elevation.DescentM),
             Bbox(route),
-            new LineStringDto(coordinates),
-            profile,
-            [.. route.Segments.Select(Segment)],
+            hasLine ? new LineStringDto(Positions.All(line)) : null,
+            hasLine && detail.Elevation ? new ElevationPositions(line) : null,
+            detail.Segments ? Segments(route.Segments, line) : null,
             Summary(route.Summary),
-            [.. route.Instructions.Select(i => new InstructionDto(i.Type, i.Text, Metres(i.DistanceM), Location(i.Location), i.SegmentIndex, NullIfEmpty(i.Name)))],
-            [.. route.Warnings.Select(w => new WarningDto(w.Type, w.Message, w.SegmentIndex, w.Location is { } at ? Location(at) : null))],
-            [.. route.Waypoints.Select(w => new WaypointDto(Location(w.Requested), Location(w.Snapped), Metres(w.DistanceM), w.OsmWayId))]);
+            detail.Instructions ? Instructions(route.Instructions) : null,
+            Warnings(route.Warnings),
+            Waypoints(route.Waypoints));
+    }
+
+    private static SegmentDto[] Segments(IReadOnlyList<RouteSegment> segments, RouteLine line)
+    {
+        var dtos = new SegmentDto[segments.Count];
+        for (int i = 0; i < dtos.Length; i++)
+        {
+            dtos[i] = Segment(segments[i], i, line);
+        }
+        return dtos;
+    }
+
+    private static InstructionDto[] Instructions(IReadOnlyList<Instruction> instructions)
+    {
+        var dtos = new InstructionDto[instructions.Count];
+        for (int i = 0; i < dtos.Length; i++)
+        {
+            var instruction = instructions[i];
+            dtos[i] = new InstructionDto(instruction.Type, instruction.Text, Metres(instruction.DistanceM), Location(instruction.Location),
+                instruction.SegmentIndex, NullIfEmpty(instruction.Name));
+        }
+        return dtos;
+    }
+
+    private static WarningDto[] Warnings(IReadOnlyList<RouteWarning> warnings)
+    {
+        var dtos = new WarningDto[warnings.Count];
+        for (int i = 0; i < dtos.Length; i++)
+        {
+            var warning = warnings[i];
+            dtos[i] = new WarningDto(warning.Type, warning.Message, warning.SegmentIndex, warning.Location is { } at ? Location(at) : null);
+        }
+        return dtos;
+    }
+
+    private static WaypointDto[] Waypoints(IReadOnlyList<SnappedWaypoint> waypoints)
+    {
+        var dtos = new WaypointDto[waypoints.Count];
+        for (int i = 0; i < dtos.Length; i++)
+        {
+            var waypoint = waypoints[i];
+            dtos[i] = new WaypointDto(Location(waypoint.Requested), Location(waypoint.Snapped), Metres(waypoint.DistanceM), waypoint.OsmWayId);
+        }
+        return dtos;
     }
 
     /// <summary>[min_lon, min_lat, max_lon, max_lat].</summary>
     public static double[] Bbox(Route route) =>
         [Degrees(route.Bbox.MinLon), Degrees(route.Bbox.MinLat), Degrees(route.Bbox.MaxLon), Degrees(route.Bbox.MaxLat)];
-
-    public static double[] LonLat(GeoPoint point) => [Degrees(point.Lon), Degrees(point.Lat)];
 
     public static LatLonDto Location(GeoPoint point) => new(Degrees(point.Lat), Degrees(point.Lon));
 
@@ -64,17 +97,17 @@ internal static class RouteMapper
 
     public static double Seconds(double value) => Math.Round(value, 1);
 
-    public static IReadOnlyList<string> UnknownNames(UnknownFacts unknown) =>
+    public static string[] UnknownNames(UnknownFacts unknown) =>
         (int)unknown < UnknownNamesByFlags.Length
             ? UnknownNamesByFlags[(int)unknown]
             : [.. UnknownFactFlags.Where(f => (unknown & f) != 0).Select(f => JsonNamingPolicy.SnakeCaseLower.ConvertName(f.ToString()))];
 
-    private static SegmentDto Segment(RouteSegment s, int index) => new(
+    private static SegmentDto Segment(RouteSegment s, int index, RouteLine line) => new(
         index,
         Metres(s.DistanceM),
         Seconds(s.DurationS),
-        s.FirstPoint,
-        s.LastPoint,
+        line.PositionOf(s.FirstPoint),
+        line.PositionOf(s.LastPoint),
         s.OsmWayId,
         NullIfEmpty(s.Name),
         s.Highway,
@@ -95,7 +128,21 @@ internal static class RouteMapper
         s.Sidewalk,
         UnknownNames(s.Unknown),
         s.PossiblySteep,
-        [.. s.Violations.Select(Violation)]);
+        Violations(s.Violations));
+
+    private static ViolationDto[] Violations(IReadOnlyList<Violation> violations)
+    {
+        if (violations.Count == 0)
+        {
+            return [];
+        }
+        var dtos = new ViolationDto[violations.Count];
+        for (int i = 0; i < dtos.Length; i++)
+        {
+            dtos[i] = Violation(violations[i]);
+        }
+        return dtos;
+    }
 
     public static ViolationDto Violation(Violation v) => new(
         SnakeCase(v.Constraint.ToString()), v.RequestField, v.Actual, v.Limit, v.Unit, v.Detail,

@@ -44,7 +44,8 @@ internal static class RouteProblems
         return problem;
     }
 
-    public static ProblemDetails NoRoute(NoRoute outcome, int waypointCount, string profile)
+    /// <param name="detail">What the client asked the least-violating route to hold; the full route by default.</param>
+    public static ProblemDetails NoRoute(NoRoute outcome, int waypointCount, string profile, RouteDetail? detail = null)
     {
         string from = WaypointName(outcome.LegIndex, waypointCount);
         string to = WaypointName(outcome.LegIndex + 1, waypointCount);
@@ -56,7 +57,7 @@ internal static class RouteProblems
         problem.Extensions["leg_index"] = outcome.LegIndex;
         problem.Extensions["profile"] = profile;
         problem.Extensions["blockers"] = outcome.Blockers.Select(ToDto).ToArray();
-        problem.Extensions["least_violating_route"] = outcome.LeastViolatingRoute is { } route ? RouteMapper.ToDto(route) : null;
+        problem.Extensions["least_violating_route"] = outcome.LeastViolatingRoute is { } route ? RouteMapper.ToDto(route, detail) : null;
         return problem;
     }
 

@@ -27,6 +27,18 @@ internal sealed record RouteQuery
     [FromQuery(Name = "format"), Description("json (default), geojson or gpx.")]
     public string? Format { get; init; }
 
+    [FromQuery(Name = "geometry"), Description("The route's line: full (default, every point), simplified (within 2 m of the route, every segment keeps its ends) or none (no geometry and no elevation_profile; json only).")]
+    public string? Geometry { get; init; }
+
+    [FromQuery(Name = "instructions"), Description("true (default) or false: leave out the instructions (GPX: the waypoints).")]
+    public string? Instructions { get; init; }
+
+    [FromQuery(Name = "elevation"), Description("true (default) or false: leave out the heights (the third coordinate, elevation_profile; GPX: ele).")]
+    public string? Elevation { get; init; }
+
+    [FromQuery(Name = "segments"), Description("true (default) or false: leave out the segments and their facts (json only: GeoJSON features are the segments).")]
+    public string? Segments { get; init; }
+
     [FromQuery(Name = "snap_radius_m"), Description("Snap radius, metres (1..1000, default 50).")]
     public string? SnapRadiusM { get; init; }
 
@@ -63,7 +75,7 @@ internal sealed record RouteQuery
     /// <summary>Every parameter name this endpoint knows; any other is refused.</summary>
     public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.Ordinal)
     {
-        "from", "to", "via", "profile", "language", "format", "snap_radius_m", "max_incline_up_pct", "max_incline_down_pct",
+        "from", "to", "via", "profile", "language", "format", "geometry", "instructions", "elevation", "segments", "snap_radius_m", "max_incline_up_pct", "max_incline_down_pct",
         "max_kerb_cm", "min_width_cm", "avoid_surfaces", "min_smoothness", "steps", "unknown", "derived_incline", "speed_mps",
     };
 }

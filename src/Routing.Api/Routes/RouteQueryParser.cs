@@ -31,6 +31,10 @@ internal static class RouteQueryParser
             Profile = query.Profile,
             Language = query.Language,
             Format = query.Format,
+            Geometry = query.Geometry,
+            Instructions = Boolean(query.Instructions, "instructions", errors),
+            Elevation = Boolean(query.Elevation, "elevation", errors),
+            Segments = Boolean(query.Segments, "segments", errors),
             SnapRadiusM = Number(query.SnapRadiusM, "snap_radius_m", errors),
             Constraints = hasConstraints
                 ? new ConstraintsDto
@@ -106,6 +110,20 @@ internal static class RouteQueryParser
         if (!int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value))
         {
             errors.Add(field, $"must be a whole number, was '{text}'");
+            return null;
+        }
+        return value;
+    }
+
+    private static bool? Boolean(string? text, string field, FieldErrors errors)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+        if (!bool.TryParse(text.Trim(), out bool value))
+        {
+            errors.Add(field, $"must be true or false, was '{text}'");
             return null;
         }
         return value;

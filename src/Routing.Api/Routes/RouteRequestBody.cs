@@ -31,6 +31,18 @@ internal sealed record RouteRequestBody
 
     [Description("Answer format: json (default), geojson or gpx.")]
     public string? Format { get; init; }
+
+    [Description("The route's line: full (default, every point), simplified (within 2 m of the route, every segment keeps its ends) or none (no geometry and no elevation_profile; json only).")]
+    public string? Geometry { get; init; }
+
+    [Description("false leaves out the instructions (GPX: the waypoints); default true.")]
+    public bool? Instructions { get; init; }
+
+    [Description("false leaves out the heights (the third coordinate, elevation_profile; GPX: ele); default true.")]
+    public bool? Elevation { get; init; }
+
+    [Description("false leaves out the segments and their facts (json only: GeoJSON features are the segments); default true.")]
+    public bool? Segments { get; init; }
 }
 
 /// <summary>A WGS 84 position in degrees.</summary>

@@ -13,8 +13,8 @@ internal enum RouteFormat
     Gpx,
 }
 
-/// <summary>A request that passed validation: what the engine gets, and how to write the answer.</summary>
-internal sealed record ValidRouteRequest(RouteRequest Request, RouteFormat Format);
+/// <summary>A request that passed validation: what the engine gets, and how to write the answer and how much of it.</summary>
+internal sealed record ValidRouteRequest(RouteRequest Request, RouteFormat Format, RouteDetail Detail);
 
 /// <summary>
 /// Checks a route request field by field and turns it into the engine's <see cref="RouteRequest"/>. Reports every
@@ -29,6 +29,7 @@ internal static class RouteRequestValidator
     public const string DefaultProfile = "wheelchair";
     public static readonly IReadOnlyList<string> Languages = ["en", "de"];
     public static readonly IReadOnlyList<string> Formats = ["json", "geojson", "gpx"];
+    public static readonly IReadOnlyList<string> Geometries = ["full", "simplified", "none"];
 
     /// <param name="errors">Errors found before (while reading the body or the query); more are added.</param>
     /// <param name="constraintPrefix">How constraint fields are named in this request: <c>constraints.</c> in a body, nothing in a query.</param>
@@ -60,6 +61,7 @@ internal static class RouteRequestValidator
 
         string language = OneOf(body.Language, "language", Languages, "en", errors);
         string format = OneOf(body.Format, "format", Formats, "json", errors);
+        var detail = Detail(body, format, errors);
 
         double snapRadius = body.SnapRadiusM ?? RouteRequest.DefaultSnapRadiusM;
         if (!double.IsFinite(snapRadius) || snapRadius < MinSnapRadiusM || snapRadius > MaxSnapRadiusM)
@@ -74,9 +76,28 @@ internal static class RouteRequestValidator
         }
 
         var request = new RouteRequest(waypoints, settings, snapRadius, language);
-        valid = new ValidRouteRequest(request, Enum.Parse<RouteFormat>(format, ignoreCase: true));
+        valid = new ValidRouteRequest(request, Enum.Parse<RouteFormat>(format, ignoreCase: true), detail);
         problem = null;
         return true;
+    }
+
+    /// <summary>
+    /// How much of the route to write (everything by default). GeoJSON and GPX answers are their line, and GeoJSON's
+    /// features are the segments, so those cannot be left out of them.
+    /// </summary>
+    private static RouteDetail Detail(RouteRequestBody body, string format, FieldErrors errors)
+    {
+        var geometry = Enum.Parse<GeometryDetail>(OneOf(body.Geometry, "geometry", Geometries, "full", errors), ignoreCase: true);
+        if (geometry == GeometryDetail.None && format != "json")
+        {
+            errors.Add("geometry", $"'none' needs format=json: a {format} answer is its line");
+        }
+        bool segments = body.Segments ?? true;
+        if (!segments && format == "geojson")
+        {
+            errors.Add("segments", "false needs format=json or gpx: the features of a geojson answer are its segments");
+        }
+        return new RouteDetail(geometry, body.Instructions ?? true, body.Elevation ?? true, segments);
     }
 
     /// <summary>

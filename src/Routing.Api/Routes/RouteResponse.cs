@@ -11,8 +11,11 @@ internal sealed record RoutesResponse(IReadOnlyList<RouteDto> Routes);
 /// <summary>A WGS 84 position in degrees (7 decimals).</summary>
 internal sealed record LatLonDto(double Lat, double Lon);
 
-/// <summary>A GeoJSON LineString; coordinates are [lon, lat], or [lon, lat, elevation_m] when the graph has a terrain model.</summary>
-internal sealed record LineStringDto(IReadOnlyList<double[]> Coordinates)
+/// <summary>
+/// A GeoJSON LineString; coordinates are [lon, lat], or [lon, lat, elevation_m] when the graph has a terrain model (and
+/// the request did not say <c>elevation=false</c>).
+/// </summary>
+internal sealed record LineStringDto(Positions Coordinates)
 {
     [Description("Always LineString."), JsonPropertyOrder(-1)]
     public string Type { get; init; } = "LineString";
@@ -27,29 +30,34 @@ internal sealed record RouteDto(
     [property: Description("Total climb, metres; null when the graph has no terrain model here.")] double? AscentM,
     [property: Description("Total descent, metres; null when the graph has no terrain model here.")] double? DescentM,
     [property: Description("[min_lon, min_lat, max_lon, max_lat].")] double[] Bbox,
-    [property: Description("The route's line; each position carries its elevation in metres as a third value when known.")] LineStringDto Geometry,
-    [property: Description("[distance_m, elevation_m] at each geometry position; null when the graph has no terrain model here.")] IReadOnlyList<double[]>? ElevationProfile,
-    [property: Description("Consecutive stretches with uniform facts; first_point..last_point index geometry.coordinates.")] IReadOnlyList<SegmentDto> Segments,
+    [property: Description("The route's line; each position carries its elevation in metres as a third value when known. Left out with geometry=none.")]
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LineStringDto? Geometry,
+    [property: Description("[distance_m, elevation_m] at each geometry position; null when the graph has no terrain model here. Left out with elevation=false or geometry=none.")]
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ElevationPositions? ElevationProfile,
+    [property: Description("Consecutive stretches with uniform facts; first_point..last_point index geometry.coordinates. Left out with segments=false.")]
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SegmentDto[]? Segments,
     SummaryDto Summary,
-    IReadOnlyList<InstructionDto> Instructions,
-    IReadOnlyList<WarningDto> Warnings,
-    [property: Description("Where each requested point (from, via..., to) was placed on the network.")] IReadOnlyList<WaypointDto> Waypoints);
+    [property: Description("Turn-by-turn instructions. Left out with instructions=false.")]
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] InstructionDto[]? Instructions,
+    WarningDto[] Warnings,
+    [property: Description("Where each requested point (from, via..., to) was placed on the network.")] WaypointDto[] Waypoints);
 
-/// <summary>A fact and where it comes from: tagged in OSM, derived from other tags, or unknown (value null).</summary>
-internal sealed record TextFact(string? Value, Evidence Evidence);
+/// <summary>A fact and where it comes from: tagged in OSM, derived from other tags, or unknown (value null). (Facts are
+/// structs, written inside their segment without an object of their own.)</summary>
+internal readonly record struct TextFact(string? Value, Evidence Evidence);
 
 /// <inheritdoc cref="TextFact"/>
-internal sealed record IntegerFact(int? Value, Evidence Evidence);
+internal readonly record struct IntegerFact(int? Value, Evidence Evidence);
 
 /// <inheritdoc cref="TextFact"/>
-internal sealed record NumberFact(double? Value, Evidence Evidence);
+internal readonly record struct NumberFact(double? Value, Evidence Evidence);
 
 /// <summary>An incline and how far it can be trusted.</summary>
 /// <param name="Value">Steepest sustained incline (over 30 m) in the direction of travel, percent; negative is downhill.</param>
 /// <param name="Average">Rise over the whole stretch divided by its length, percent: "mostly 3 %, briefly 7 %".</param>
 /// <param name="Evidence">tagged (OSM incline), derived (terrain model, or the street's own tag for its sidewalk), unknown.</param>
 /// <param name="Confidence">measured (a tag), high (a terrain model that resolves the stretch), low (one that cannot); null when unknown.</param>
-internal sealed record InclineFact(double? Value, double? Average, Evidence Evidence, string? Confidence);
+internal readonly record struct InclineFact(double? Value, double? Average, Evidence Evidence, string? Confidence);
 
 internal sealed record SegmentDto(
     [property: Description("Position of this segment in segments[], also the index of its GeoJSON feature.")] int Index,
@@ -72,9 +80,9 @@ internal sealed record SegmentDto(
     bool Steps,
     [property: Description("Steps with a ramp this profile can use.")] bool Ramp,
     [property: Description("A sidewalk of a road.")] bool Sidewalk,
-    [property: Description("Facts this profile cares about that the map does not know here: surface, smoothness, width, incline, kerb, barrier.")] IReadOnlyList<string> Unknown,
+    [property: Description("Facts this profile cares about that the map does not know here: surface, smoothness, width, incline, kerb, barrier.")] string[] Unknown,
     [property: Description("A terrain model reads this stretch beyond the slope limit but cannot vouch for it (see the possibly_steep warning).")] bool PossiblySteep = false,
-    [property: Description("The limits this stretch breaks: always empty on a route, filled on a no-route answer's least_violating_route.")] IReadOnlyList<ViolationDto>? Violations = null);
+    [property: Description("The limits this stretch breaks: always empty on a route, filled on a no-route answer's least_violating_route.")] ViolationDto[]? Violations = null);
 
 /// <summary>A limit a stretch of a least-violating route breaks.</summary>
 internal sealed record ViolationDto(

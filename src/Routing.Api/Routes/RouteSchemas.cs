@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Routing.Api.Routes;
+
+/// <summary>
+/// What the schema generator cannot see in the route DTOs: the shape of the position lists, which are written by
+/// converters of their own (<see cref="RouteLine"/>), and that every member of a fact is always written (facts are
+/// structs, whose constructor the generator does not read as the list of required members), and that members a client
+/// may leave out of the answer are not required.
+/// </summary>
+internal static class RouteSchemas
+{
+    public static OpenApiOptions AddRouteSchemas(this OpenApiOptions options) => options.AddSchemaTransformer((schema, context, _) =>
+    {
+        var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
+        // A member left out when the client does not ask for it (written only when not null) is not required.
+        foreach (var property in context.JsonTypeInfo.Properties)
+        {
+            if (property.ShouldSerialize is not null)
+            {
+                schema.Required?.Remove(property.Name);
+            }
+        }
+        if (type == typeof(TextFact) || type == typeof(IntegerFact) || type == typeof(NumberFact) || type == typeof(InclineFact))
+        {
+            schema.Required = new HashSet<string>(schema.Properties?.Keys ?? [], StringComparer.Ordinal);
+        }
+        else if (type == typeof(Positions))
+        {
+            Describe(schema, "Positions [lon, lat] in degrees (7 decimals), or [lon, lat, elevation_m] when heights are known and asked for.", 2, 3);
+        }
+        else if (type == typeof(ElevationPositions))
+        {
+            Describe(schema, "[distance_m, elevation_m] at each position of the geometry.", 2, 2);
+        }
+        return Task.CompletedTask;
+    });
+
+    private static void Describe(OpenApiSchema schema, string description, int minValues, int maxValues)
+    {
+        if (schema.Type == JsonSchemaType.Array)
+        {
+            return; // described already: the generator asks once for the type and once for its nullable form
+        }
+        schema.Type = JsonSchemaType.Array;
+        schema.Description ??= description;
+        schema.Items = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Array,
+            Items = new OpenApiSchema { Type = JsonSchemaType.Number },
+            MinItems = minValues,
+            MaxItems = maxValues,
+        };
+    }
+}

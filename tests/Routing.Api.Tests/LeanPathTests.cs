@@ -1,0 +1,85 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Routing.Api.Hosting;
+using Routing.Api.Routes;
+using Routing.TestSupport;
+
+namespace Routing.Api.Tests;
+
+/// <summary>
+/// The route path stays lean: its JSON comes from the source-generated context, and answering (a route, a refusal, a
+/// bad request) writes no log line at Information or above with the production settings.
+/// </summary>
+[Collection(FixtureApiCollection.Name)]
+public sealed class LeanPathTests(FixtureApi api)
+{
+    /// <summary>The route path's types, as the host's JSON options resolve them.</summary>
+    [Theory]
+    [InlineData(typeof(RoutesResponse))]
+    [InlineData(typeof(GeoJsonRoute))]
+    [InlineData(typeof(RouteRequestBody))]
+    [InlineData(typeof(BlockerDto[]))]
+    [InlineData(typeof(RouteDto))]
+    public void The_hosts_json_options_serialize_the_route_path_with_the_source_generated_context(Type type)
+    {
+        var options = api.Factory.Services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+
+        Assert.IsType<RouteJsonContext>(options.GetTypeInfo(type).OriginatingResolver);
+    }
+
+    [Fact]
+    public void Other_types_still_resolve_by_reflection_with_the_same_style()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        ApiJson.Configure(options);
+
+        Assert.IsNotType<RouteJsonContext>(options.GetTypeInfo(typeof(Dictionary<string, int>)).OriginatingResolver);
+        Assert.Equal("""{"max_kerb_cm":3}""", JsonSerializer.Serialize(new { MaxKerbCm = 3 }, options));
+    }
+
+    [Fact]
+    public async Task Answering_routes_refusals_and_bad_requests_logs_nothing_at_information()
+    {
+        // Everything start-up said is before this mark; requests of other collections go to their own hosts.
+        int mark = api.Factory.Logs.Entries.Count;
+
+        Assert.Equal(HttpStatusCode.OK, (await api.Client.GetAsync("/v1/routes?from=49.4100,8.6905&to=49.4115,8.6920")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await api.Client.GetAsync("/v1/routes?from=49.4100,8.6905&to=49.4115,8.6920&geometry=curvy")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await api.Client.PostJson("/v1/routes", "{not json")).StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await api.Client.GetAsync("/v1/routes?from=52.5,13.4&to=49.4115,8.6920")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.Client.GetAsync("/v1/nothing")).StatusCode);
+
+        var loud = api.Factory.Logs.Entries.Skip(mark).Where(e => e.Level >= LogLevel.Information).ToList();
+        Assert.True(loud.Count == 0, string.Join("\n", loud.Select(e => $"{e.Level} {e.Category}: {e.Message}")));
+    }
+
+    [Fact]
+    public void The_settings_beside_the_program_are_the_lowest_layer()
+    {
+        using var directory = new TempDirectory();
+        File.WriteAllText(directory.File(ProgramSettings.FileName),
+            """{"Logging": {"LogLevel": {"Default": "Information", "Microsoft.AspNetCore": "Warning"}}}""");
+        var configuration = new ConfigurationManager();
+        configuration.AddCommandLine(["--Logging:LogLevel:Default=Debug"]);
+
+        configuration.AddSettingsBesideProgram(directory.Path);
+
+        Assert.Equal("Warning", configuration["Logging:LogLevel:Microsoft.AspNetCore"]);
+        Assert.Equal("Debug", configuration["Logging:LogLevel:Default"]);
+    }
+
+    [Fact]
+    public void The_shipped_settings_keep_the_framework_quiet()
+    {
+        var configuration = new ConfigurationManager();
+
+        configuration.AddSettingsBesideProgram(Path.Combine(RepositoryPaths.Root, "src", "Routing.Api"));
+
+        Assert.Equal("Warning", configuration["Logging:LogLevel:Microsoft.AspNetCore"]);
+    }
+}
