@@ -31,6 +31,9 @@ server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 1; done
 curl -sf "http://127.0.0.1:$port/health" >/dev/null || { cat "$work/server.log"; exit 1; }
+# Presets search on the contraction hierarchy once the service says so (built in the background after start).
+for _ in $(seq 1 120); do grep -q "contraction hierarchy" "$work/server.log" && break; sleep 1; done
+grep "contraction hierarchy" "$work/server.log" || { cat "$work/server.log"; exit 1; }
 
 tail -n +2 "benchmarks/queries/heidelberg-$set_name.csv" | cut -d, -f1-4 >"$work/pairs"
 cat >"$work/load.lua" <<LUA
