@@ -15,4 +15,11 @@ public sealed record RouteRequest(IReadOnlyList<GeoPoint> Waypoints, ProfileSett
     /// as a <c>blocked_path</c> report would be, so the route stays exact. Empty for most requests.
     /// </summary>
     public IReadOnlyList<BarrierGeometry> AvoidAreas { get; init; } = [];
+
+    /// <summary>
+    /// Whether to write turn-by-turn instructions (<see cref="Routes.Route.Instructions"/> is empty without): a client
+    /// that asks for none saves their work. Everything else is always assembled (the summary's ascent needs the
+    /// elevation profile, warnings need the segments).
+    /// </summary>
+    public bool Instructions { get; init; } = true;
 }

@@ -148,7 +148,7 @@ public sealed class Router
             }
             legs[leg] = path;
         }
-        return new RouteFound(_assembler.Assemble(legs, profile, request.Waypoints, request.Language));
+        return new RouteFound(_assembler.Assemble(legs, profile, request.Waypoints, request.Language, request.Instructions));
     }
 
     /// <summary>
@@ -277,6 +277,6 @@ public sealed class Router
             }
             legs[leg] = path;
         }
-        return new NoRoute(failedLeg, blockers, _assembler.Assemble(legs, strict, request.Waypoints, language));
+        return new NoRoute(failedLeg, blockers, _assembler.Assemble(legs, strict, request.Waypoints, language, request.Instructions));
     }
 }

@@ -75,7 +75,8 @@ internal static class RouteRequestValidator
             return false;
         }
 
-        var request = new RouteRequest(waypoints, settings, snapRadius, language);
+        // Instructions the answer leaves out are not written either.
+        var request = new RouteRequest(waypoints, settings, snapRadius, language) { Instructions = detail.Instructions };
         valid = new ValidRouteRequest(request, Enum.Parse<RouteFormat>(format, ignoreCase: true), detail);
         problem = null;
         return true;

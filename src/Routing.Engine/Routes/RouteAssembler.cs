@@ -19,7 +19,9 @@ internal sealed class RouteAssembler(RoutingGraph graph)
     /// <param name="profile">The (strict) profile the legs were found with; it gives durations and unknown facts.</param>
     /// <param name="requested">The points as requested (from, via..., to): one more than there are legs.</param>
     /// <param name="language">"en" or "de".</param>
-    public Route Assemble(IReadOnlyList<SearchPath> legs, CompiledProfile profile, IReadOnlyList<GeoPoint> requested, string language)
+    /// <param name="instructions">Whether to write instructions (empty without).</param>
+    public Route Assemble(IReadOnlyList<SearchPath> legs, CompiledProfile profile, IReadOnlyList<GeoPoint> requested, string language,
+        bool instructions = true)
     {
         if (legs.Count == 0)
         {
@@ -46,7 +48,7 @@ internal sealed class RouteAssembler(RoutingGraph graph)
             Elevation = elevation,
             Segments = [.. segments.Select(s => s.Segment)],
             Summary = Summarise(pieces, segments, distanceM, profile.Settings),
-            Instructions = new InstructionWriter(graph, geometry, lang, profile.Settings).Write(segments, pieces, distanceM),
+            Instructions = instructions ? new InstructionWriter(graph, geometry, lang, profile.Settings).Write(segments, pieces, distanceM) : [],
             Warnings = RouteWarnings.Collect(segments, geometry, profile.Settings, lang,
                 BarrierWarnings.Collect(graph, profile.Overlay, pieces, segments, geometry, lang)),
             Waypoints = [.. requested.Select((point, i) => Waypoint(point, i == 0 ? legs[0].From : legs[i - 1].To))],
