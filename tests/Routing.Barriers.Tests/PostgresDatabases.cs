@@ -14,7 +14,8 @@ public sealed class PostgresDatabases : IDisposable
     public string Create()
     {
         string name = "t_" + Guid.NewGuid().ToString("N");
-        using (var connection = new NpgsqlConnection(Server.ConnectionString()))
+        // Unpooled: a pooled connection would be stale after a test stopped and restarted the server.
+        using (var connection = new NpgsqlConnection(Server.ConnectionString() + ";Pooling=false"))
         {
             connection.Open();
             using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
