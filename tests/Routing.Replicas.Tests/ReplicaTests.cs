@@ -167,6 +167,43 @@ public sealed class ReplicaTests
         Assert.All(statuses, status => Assert.Equal(HttpStatusCode.OK, status));
     }
 
+    [Fact]
+    public async Task A_keys_report_budget_holds_across_replicas()
+    {
+        using var first = await ApiReplica.StartAsync(_cluster, "a", "--Barriers:ReportsPerMinute", "4");
+        using var second = await ApiReplica.StartAsync(_cluster, "b", "--Barriers:ReportsPerMinute", "4");
+        // The budget is per clock minute: start early enough in one that the six writes below fall into it.
+        if (DateTime.UtcNow.Second >= 50)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(61 - DateTime.UtcNow.Second));
+        }
+        int minute = DateTime.UtcNow.Minute;
+
+        var answers = new List<HttpStatusCode>();
+        foreach (var replica in new[] { first, second, first, second, first, second })
+        {
+            answers.Add((await Write(replica, Report)).StatusCode);
+        }
+
+        Assert.Equal(minute, DateTime.UtcNow.Minute);
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.Created,
+            HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], answers);
+    }
+
+    [Theory]
+    [InlineData("--Barriers:ConnectionString", "Host=127.0.0.1;Port=1;Username=routing;Database=routing;Timeout=3", "postgresql://127.0.0.1:1/routing")]
+    [InlineData("--Barriers:ConnectionString", "Hots=db", "Barriers:ConnectionString is not an Npgsql connection string")]
+    [InlineData("--Barriers:Provider", "oracle", "Barriers:Provider is 'oracle'")]
+    public async Task A_store_that_cannot_be_used_stops_start_up_with_one_clear_line(string setting, string value, string expected)
+    {
+        var (exitCode, output) = await ApiReplica.RunUntilExitAsync(_cluster, "refused", setting, value);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Equal(1, output.Split('\n').Count(line => line.Contains("Cannot start:", StringComparison.Ordinal)));
+        Assert.Contains(expected, output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);   // a reason, not a stack trace
+    }
+
     private static Task<HealthReport> Readiness(HealthCheckService health) => health.CheckHealthAsync(check => check.Tags.Contains("ready"));
 
     private static async Task<string> RouteOn(ApiReplica replica, string route)
