@@ -7,7 +7,7 @@ namespace Routing.Barriers.Postgres;
 /// <summary>
 /// What other replicas wrote, as soon as they commit: one dedicated connection (outside the pool, with TCP
 /// keepalive) LISTENs on <see cref="PostgresMigrations.Channel"/>. Each notification carries the change counter
-/// after its write. When no notification comes for <see cref="PollInterval"/>, the same connection reads the counter:
+/// after its write. When no notification comes for the poll interval, the same connection reads the counter:
 /// a notification that was lost (or sent while this replica was reconnecting) shows as a moved counter, so the
 /// overlay heals by itself. A broken connection is reopened with a short back-off, and the store is marked lost
 /// until it is.
@@ -16,8 +16,6 @@ public sealed class PostgresChangeFeed(PostgresBarrierStore store, TimeSpan poll
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan LastRetry = TimeSpan.FromSeconds(2);
-
-    public TimeSpan PollInterval => pollInterval;
 
     public async Task RunAsync(Action<BarrierChangeSignal> changed, BarrierStoreHealth health, CancellationToken cancellationToken)
     {
@@ -71,8 +69,10 @@ public sealed class PostgresChangeFeed(PostgresBarrierStore store, TimeSpan poll
             {
                 return;
             }
-            catch (Exception ex) when (PostgresBarrierStore.IsUnavailable(ex) || ex is IOException or InvalidOperationException)
+            catch (Exception ex)
             {
+                // Whatever broke the connection (a lost server, a network failure, a server that refuses us), the
+                // feed must not end: that would stop the service. It says why, waits a little and connects again.
                 health.MarkUnreachable($"The barrier store {store.Description} cannot be reached: {ex.Message.TrimEnd('.')}.");
                 await Task.Delay(retry, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 retry = retry * 2 < LastRetry ? retry * 2 : LastRetry;
