@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Routing.Api.Hosting;
-using Routing.Api.Problems;
 using Routing.Barriers;
 using Routing.Barriers.Operations;
 
