@@ -17,7 +17,7 @@ builder.Services.AddApiProblems();                              // problem+json 
 builder.Services.AddApiDocumentation();                         // OpenAPI document
 builder.Services.AddRoutingGraph(builder.Configuration);        // Routing:Graph, Routing:Osm -> graph, router
 builder.Services.AddSingleton<FixFirstJobs>();                  // fix-first rankings running in the background
-builder.Services.AddBarrierReports(builder.Configuration);      // Barriers:Database, Barriers:ApiKeys -> store, keys, overlay refresher
+builder.Services.AddBarrierReports(builder.Configuration);      // Barriers:Provider (sqlite, postgres), :ApiKeys -> store, keys, overlay refresher, readiness
 builder.Services.AddWebApp(builder.Configuration);              // Map:StyleUrl, Map:TileUrl -> the app's base map; tile and place indexes
 
 var app = builder.Build();

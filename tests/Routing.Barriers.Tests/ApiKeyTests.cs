@@ -2,17 +2,25 @@ using System.Text;
 
 namespace Routing.Barriers.Tests;
 
-public sealed class ApiKeyTests : IDisposable
+/// <summary>API keys over each store (<see cref="SqliteApiKeyTests"/>, <see cref="PostgresApiKeyTests"/>): hashing, seeding, creating, revoking.</summary>
+public abstract class ApiKeyContract : IDisposable
 {
-    private readonly StoreFixture _fixture = new();
+    private readonly StoreFixture _fixture;
     private readonly ApiKeyService _keys;
 
-    public ApiKeyTests() => _keys = new ApiKeyService(_fixture.Store, _fixture.Clock);
+    protected ApiKeyContract(StoreFixture fixture)
+    {
+        _fixture = fixture;
+        _keys = new ApiKeyService(fixture.Keys, fixture.Clock);
+    }
+
+    protected ApiKeyService KeyService => _keys;
 
     public void Dispose()
     {
         _keys.Dispose();
         _fixture.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     [Fact]
@@ -35,26 +43,6 @@ public sealed class ApiKeyTests : IDisposable
             Assert.DoesNotContain('/', k);
         });
         Assert.Matches("^key_[0-9a-f]{12}$", ApiKeyHasher.NewKeyId());
-    }
-
-    [Fact]
-    public async Task The_store_keeps_only_hashes_never_the_keys()
-    {
-        const string seeded = "seeded-planner-key-0123456789";
-        await _keys.SeedAsync([new SeedKey(seeded, ApiKeyRole.Planner, "Tiefbauamt")]);
-        var created = await _keys.CreateAsync(ApiKeyRole.Reporter, "app");
-        _fixture.Store.Dispose();
-
-        byte[] file = File.ReadAllBytes(_fixture.Path);
-        byte[] wal = File.Exists(_fixture.Path + "-wal") ? File.ReadAllBytes(_fixture.Path + "-wal") : [];
-        foreach (string plain in new[] { seeded, created.PlainKey })
-        {
-            byte[] needle = Encoding.UTF8.GetBytes(plain);
-            Assert.Equal(-1, file.AsSpan().IndexOf(needle));
-            Assert.Equal(-1, wal.AsSpan().IndexOf(needle));
-        }
-        Assert.NotEqual(-1, file.AsSpan().IndexOf(Encoding.UTF8.GetBytes(ApiKeyHasher.Hash(seeded))));
-        _fixture.Reopen();
     }
 
     [Fact]
@@ -131,5 +119,39 @@ public sealed class ApiKeyTests : IDisposable
         await _keys.CreateAsync(ApiKeyRole.Planner, null);
         Assert.Null(await _keys.AuthenticateAsync(key));
         Assert.Null(await _keys.AuthenticateAsync(new string('k', 600)));
+    }
+}
+
+/// <summary>The SQLite file holds hashes only: neither the file nor its write-ahead log contains a key.</summary>
+public sealed class SqliteApiKeyTests : ApiKeyContract
+{
+    private readonly SqliteStoreFixture _fixture;
+
+    public SqliteApiKeyTests()
+        : this(new SqliteStoreFixture())
+    {
+    }
+
+    private SqliteApiKeyTests(SqliteStoreFixture fixture)
+        : base(fixture) => _fixture = fixture;
+
+    [Fact]
+    public async Task The_store_keeps_only_hashes_never_the_keys()
+    {
+        const string seeded = "seeded-planner-key-0123456789";
+        await KeyService.SeedAsync([new SeedKey(seeded, ApiKeyRole.Planner, "Tiefbauamt")]);
+        var created = await KeyService.CreateAsync(ApiKeyRole.Reporter, "app");
+        _fixture.Sqlite.Dispose();
+
+        byte[] file = File.ReadAllBytes(_fixture.Path);
+        byte[] wal = File.Exists(_fixture.Path + "-wal") ? File.ReadAllBytes(_fixture.Path + "-wal") : [];
+        foreach (string plain in new[] { seeded, created.PlainKey })
+        {
+            byte[] needle = Encoding.UTF8.GetBytes(plain);
+            Assert.Equal(-1, file.AsSpan().IndexOf(needle));
+            Assert.Equal(-1, wal.AsSpan().IndexOf(needle));
+        }
+        Assert.NotEqual(-1, file.AsSpan().IndexOf(Encoding.UTF8.GetBytes(ApiKeyHasher.Hash(seeded))));
+        _fixture.Reopen();
     }
 }

@@ -2,12 +2,19 @@ using Routing.Engine.Barriers;
 
 namespace Routing.Barriers.Tests;
 
-/// <summary>The service over a real SQLite store: lifecycle, history, windows on a settable clock, visibility.</summary>
-public sealed class ServiceTests : IDisposable
+/// <summary>
+/// The service over each real store (<see cref="SqliteServiceTests"/>, <see cref="PostgresServiceTests"/>): lifecycle,
+/// history, windows on a settable clock, visibility.
+/// </summary>
+public abstract class ServiceContract(StoreFixture fixture) : IDisposable
 {
-    private readonly StoreFixture _fixture = new();
+    private readonly StoreFixture _fixture = fixture;
 
-    public void Dispose() => _fixture.Dispose();
+    public void Dispose()
+    {
+        _fixture.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private BarrierService Service => _fixture.Service;
 
@@ -224,3 +231,5 @@ public sealed class ServiceTests : IDisposable
         Assert.True(BarrierPermissions.CanSeeReporter(TestData.Planner, mine));
     }
 }
+
+public sealed class SqliteServiceTests() : ServiceContract(new SqliteStoreFixture());

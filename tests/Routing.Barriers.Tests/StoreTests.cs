@@ -6,12 +6,19 @@ using Routing.TestSupport;
 
 namespace Routing.Barriers.Tests;
 
-/// <summary>The SQLite store: round trips, queries, concurrency, restarts, migrations, durability settings.</summary>
-public sealed class StoreTests : IDisposable
+/// <summary>
+/// What every store must do, run for each (<see cref="SqliteStoreTests"/>, <see cref="PostgresStoreTests"/>): round
+/// trips, queries, optimistic versions, restarts, rate counts.
+/// </summary>
+public abstract class StoreContract(StoreFixture fixture) : IDisposable
 {
-    private readonly StoreFixture _fixture = new();
+    private readonly StoreFixture _fixture = fixture;
 
-    public void Dispose() => _fixture.Dispose();
+    public void Dispose()
+    {
+        _fixture.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private static void AssertSame(BarrierReport expected, BarrierReport actual, bool withHistory)
     {
@@ -116,30 +123,64 @@ public sealed class StoreTests : IDisposable
             }
             written.Add((await _fixture.Service.GetAsync(report.Id))!);
         }
-        using var keys = new ApiKeyService(_fixture.Store, _fixture.Clock);
+        using var keys = new ApiKeyService(_fixture.Keys, _fixture.Clock);
         var created = await keys.CreateAsync(ApiKeyRole.Planner, "kept");
 
         _fixture.Reopen();
 
-        Assert.Equal(SqliteBarrierStore.LatestSchemaVersion, _fixture.Store.SchemaVersion);
-        Assert.Empty(_fixture.Store.AppliedMigrations);
         foreach (var report in written)
         {
             AssertSame(report, (await _fixture.Service.GetAsync(report.Id))!, withHistory: true);
         }
         Assert.Equal(written.Count, (await _fixture.Service.ListAsync(BarrierQuery.All)).Count);
-        using var reopenedKeys = new ApiKeyService(_fixture.Store, _fixture.Clock);
+        using var reopenedKeys = new ApiKeyService(_fixture.Keys, _fixture.Clock);
         Assert.Equal(created.Key.KeyId, (await reopenedKeys.AuthenticateAsync(created.PlainKey))?.KeyId);
         var next = await _fixture.Service.CreateAsync(TestData.Draft(), TestData.Pin, TestData.Citizen);
         Assert.True(next.Id > written.Max(r => r.Id), "ids are never reused");
     }
 
     [Fact]
+    public async Task Rate_counts_grow_per_partition_and_window()
+    {
+        var window = StoreFixture.Start;
+        var next = window.AddMinutes(1);
+
+        Assert.Equal(1, await _fixture.Counter.IncrementAsync("key_a", window));
+        Assert.Equal(2, await _fixture.Counter.IncrementAsync("key_a", window));
+        Assert.Equal(1, await _fixture.Counter.IncrementAsync("key_b", window));
+        Assert.Equal(3, await _fixture.Counter.IncrementAsync("key_a", window));
+        Assert.Equal(1, await _fixture.Counter.IncrementAsync("key_a", next));
+    }
+}
+
+/// <summary>The SQLite store: the contract, and its file: durability settings, directories, migrations, refusals.</summary>
+public sealed class SqliteStoreTests : StoreContract
+{
+    private readonly SqliteStoreFixture _fixture;
+
+    public SqliteStoreTests()
+        : this(new SqliteStoreFixture())
+    {
+    }
+
+    private SqliteStoreTests(SqliteStoreFixture fixture)
+        : base(fixture) => _fixture = fixture;
+
+    [Fact]
+    public void Reopening_a_current_file_applies_no_migration()
+    {
+        _fixture.Reopen();
+
+        Assert.Equal(SqliteBarrierStore.LatestSchemaVersion, _fixture.Sqlite.SchemaVersion);
+        Assert.Empty(_fixture.Sqlite.AppliedMigrations);
+    }
+
+    [Fact]
     public void The_file_is_in_wal_mode_with_full_sync_and_a_schema_version()
     {
-        Assert.Equal("wal", _fixture.Store.Pragma("journal_mode"));
-        Assert.Equal("2", _fixture.Store.Pragma("synchronous"));   // 2 = FULL
-        Assert.Equal("1", _fixture.Store.Pragma("foreign_keys"));
+        Assert.Equal("wal", _fixture.Sqlite.Pragma("journal_mode"));
+        Assert.Equal("2", _fixture.Sqlite.Pragma("synchronous"));   // 2 = FULL
+        Assert.Equal("1", _fixture.Sqlite.Pragma("foreign_keys"));
         Assert.True(File.Exists(_fixture.Path));
 
         using var connection = new SqliteConnection($"Data Source={_fixture.Path};Mode=ReadOnly;Pooling=False");

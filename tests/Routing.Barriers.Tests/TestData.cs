@@ -1,4 +1,6 @@
 using Routing.Barriers;
+using Routing.Barriers.Operations;
+using Routing.Barriers.Postgres;
 using Routing.Barriers.Sqlite;
 using Routing.Engine;
 using Routing.Engine.Barriers;
@@ -7,7 +9,7 @@ using Routing.TestSupport;
 namespace Routing.Barriers.Tests;
 
 /// <summary>A clock the test sets; timers stay real (only <see cref="GetUtcNow"/> is replaced).</summary>
-internal sealed class SettableTimeProvider(DateTimeOffset start) : TimeProvider
+public sealed class SettableTimeProvider(DateTimeOffset start) : TimeProvider
 {
     private long _ticks = start.UtcTicks;
 
@@ -18,41 +20,90 @@ internal sealed class SettableTimeProvider(DateTimeOffset start) : TimeProvider
     public void Set(DateTimeOffset now) => Interlocked.Exchange(ref _ticks, now.UtcTicks);
 }
 
-/// <summary>A store in a fresh temporary directory, and a service over it on a settable clock.</summary>
-internal sealed class StoreFixture : IDisposable
+/// <summary>
+/// A fresh, empty store and a service over it on a settable clock. The store behaviour tests are written once against
+/// this and run for each store (<see cref="SqliteStoreFixture"/>, <see cref="PostgresStoreFixture"/>).
+/// </summary>
+public abstract class StoreFixture : IDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 26, 8, 0, 0, TimeSpan.Zero);
 
-    public StoreFixture()
+    internal SettableTimeProvider Clock { get; } = new(Start);
+
+    public abstract IBarrierStore Store { get; }
+
+    public abstract IApiKeyStore Keys { get; }
+
+    /// <summary>The rate counter that goes with the store (in the process for SQLite, in the database for PostgreSQL).</summary>
+    public abstract IRateWindowCounter Counter { get; }
+
+    public BarrierService Service { get; protected set; } = null!;
+
+    /// <summary>Closes the store and opens it again, as a restarted service would.</summary>
+    public abstract void Reopen();
+
+    public abstract void Dispose();
+}
+
+/// <summary>A SQLite store in a fresh temporary directory.</summary>
+public sealed class SqliteStoreFixture : StoreFixture
+{
+    public SqliteStoreFixture()
     {
         Directory = new TempDirectory();
         Path = Directory.File("barriers.db");
-        Store = SqliteBarrierStore.Open(Path);
-        Service = new BarrierService(Store, Clock);
+        Sqlite = SqliteBarrierStore.Open(Path);
+        Service = new BarrierService(Sqlite, Clock);
     }
 
     public TempDirectory Directory { get; }
     public string Path { get; }
-    public SettableTimeProvider Clock { get; } = new(Start);
-    public SqliteBarrierStore Store { get; private set; }
-    public BarrierService Service { get; private set; }
+    public SqliteBarrierStore Sqlite { get; private set; }
+    public override IBarrierStore Store => Sqlite;
+    public override IApiKeyStore Keys => Sqlite;
+    public override IRateWindowCounter Counter { get; } = new InProcessRateWindowCounter();
 
-    /// <summary>Closes the store and opens the file again, as a restarted service would.</summary>
-    public void Reopen()
+    public override void Reopen()
     {
-        Store.Dispose();
-        Store = SqliteBarrierStore.Open(Path);
-        Service = new BarrierService(Store, Clock);
+        Sqlite.Dispose();
+        Sqlite = SqliteBarrierStore.Open(Path);
+        Service = new BarrierService(Sqlite, Clock);
     }
 
-    public void Dispose()
+    public override void Dispose()
     {
-        Store.Dispose();
+        Sqlite.Dispose();
         Directory.Dispose();
     }
 }
 
-internal static class TestData
+/// <summary>A PostgreSQL store in a fresh database on the test server.</summary>
+public sealed class PostgresStoreFixture : StoreFixture
+{
+    public PostgresStoreFixture(PostgresDatabases databases)
+    {
+        ConnectionString = databases.Create();
+        Postgres = PostgresBarrierStore.OpenAsync(ConnectionString).GetAwaiter().GetResult();
+        Service = new BarrierService(Postgres, Clock);
+    }
+
+    public string ConnectionString { get; }
+    public PostgresBarrierStore Postgres { get; private set; }
+    public override IBarrierStore Store => Postgres;
+    public override IApiKeyStore Keys => Postgres;
+    public override IRateWindowCounter Counter => Postgres;
+
+    public override void Reopen()
+    {
+        Postgres.Dispose();
+        Postgres = PostgresBarrierStore.OpenAsync(ConnectionString).GetAwaiter().GetResult();
+        Service = new BarrierService(Postgres, Clock);
+    }
+
+    public override void Dispose() => Postgres.Dispose();
+}
+
+public static class TestData
 {
     public static readonly Actor Citizen = new("key_citizen0001", ApiKeyRole.Reporter);
     public static readonly Actor OtherCitizen = new("key_citizen0002", ApiKeyRole.Reporter);

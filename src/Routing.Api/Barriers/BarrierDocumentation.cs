@@ -48,7 +48,8 @@ internal static class BarrierDocumentation
         {
             builder.ProducesProblem(status);
         }
-        return builder.ProducesProblem(StatusCodes.Status500InternalServerError);
+        // Any barrier endpoint reads or writes the store, which may be unreachable (barrier-store-unavailable).
+        return builder.ProducesProblem(StatusCodes.Status500InternalServerError).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 
     public static RouteHandlerBuilder WithBarrierExample(this RouteHandlerBuilder builder, int status, object example, string contentType = "application/json") =>

@@ -45,7 +45,7 @@ internal static class BarrierEndpoints
                 "unknown fields), `location-not-on-network` (422: no way or node near enough to pin it to)." + AccessText)
             .Accepts<CreateBarrierBody>("application/json")
             .RequireKeyRole(ApiKeyRole.Reporter, ApiKeyRole.Planner)
-            .RequireRateLimiting(BarrierHosting.CreateReportsRateLimit)
+            .AddEndpointFilter<ReportRateLimitFilter>()
             .WithBarrierProblems(400, 401, 403, 422, 429)
             .WithRequestExample(BarrierExamples.CreateRequest)
             .WithBarrierExample(StatusCodes.Status201Created, BarrierExamples.Report)

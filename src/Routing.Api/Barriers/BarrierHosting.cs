@@ -1,87 +1,63 @@
-using System.Threading.RateLimiting;
+using System.Diagnostics.Metrics;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Routing.Api.Hosting;
-using Routing.Api.Problems;
 using Routing.Barriers;
-using Routing.Barriers.Sqlite;
+using Routing.Barriers.Operations;
 
 namespace Routing.Api.Barriers;
 
 /// <summary>
-/// Registers the barrier store (SQLite), the report and key services, API-key access, the rate limit on report
-/// creation and the overlay refresher; opens the store and seeds the configured keys before the service listens.
+/// Registers the barrier store (SQLite or PostgreSQL, by <c>Barriers:Provider</c>), timed and watched, the report and
+/// key services, API-key access, the rate limit on report creation, the overlay refresher, for a shared store the
+/// listener to other replicas' changes, and the store's readiness check; opens the store and seeds the configured
+/// keys before the service listens.
 /// </summary>
 internal static partial class BarrierHosting
 {
-    public const string CreateReportsRateLimit = "barrier-reports";
-
     public static IServiceCollection AddBarrierReports(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<BarrierOptions>(configuration.GetSection(BarrierOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new BarrierStorePath(ResolveDatabasePath(
+        services.AddSingleton(sp => OpenedBarrierStore.Open(
             sp.GetRequiredService<IOptions<BarrierOptions>>().Value,
             sp.GetRequiredService<DataPaths>(),
-            sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
-        services.AddSingleton(sp => OpenStore(sp.GetRequiredService<BarrierStorePath>().Path));
-        services.AddSingleton<IBarrierStore>(sp => sp.GetRequiredService<SqliteBarrierStore>());
-        services.AddSingleton<IApiKeyStore>(sp => sp.GetRequiredService<SqliteBarrierStore>());
+            sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
+        services.AddSingleton(sp => new BarrierStoreHealth(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new BarrierMetrics(sp.GetRequiredService<IMeterFactory>(), sp.GetRequiredService<BarrierStoreHealth>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp =>
+        {
+            var opened = sp.GetRequiredService<OpenedBarrierStore>();
+            return new MeasuredBarrierStore(opened.Reports, opened.Keys, opened.Counter, sp.GetRequiredService<BarrierMetrics>(), sp.GetRequiredService<BarrierStoreHealth>());
+        });
+        services.AddSingleton<IBarrierStore>(sp => sp.GetRequiredService<MeasuredBarrierStore>());
+        services.AddSingleton<IApiKeyStore>(sp => sp.GetRequiredService<MeasuredBarrierStore>());
+        services.AddSingleton(sp => new ReportRateLimit(sp.GetRequiredService<MeasuredBarrierStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new BarrierService(sp.GetRequiredService<IBarrierStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new ApiKeyService(sp.GetRequiredService<IApiKeyStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new ConfiguredApiKeys(ReadApiKeys(configuration.GetSection(BarrierOptions.Section + ":ApiKeys"))));
         services.AddSingleton<BarrierOverlayRefresher>();
         services.AddHostedService(sp => sp.GetRequiredService<BarrierOverlayRefresher>());
+        services.AddHostedService<BarrierChangeListener>();
+        services.AddHealthChecks().AddCheck<BarrierStoreHealthCheck>(BarrierStoreHealthCheck.Name, tags: ["ready"]);
+        // Before the catch-all handler that AddApiProblems registered: exception handlers are asked in registration order.
+        services.Insert(0, ServiceDescriptor.Singleton<IExceptionHandler, BarrierStoreUnavailableHandler>());
 
         services.AddAuthentication(ApiKeyAuthentication.Scheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthentication.Scheme, null);
         services.AddAuthorization();
         services.AddSingleton<IAuthorizationHandler, ValidKeyIfPresentHandler>();
-
-        services.AddRateLimiter(options =>
-        {
-            options.AddPolicy(CreateReportsRateLimit, context =>
-            {
-                int perMinute = context.RequestServices.GetRequiredService<IOptions<BarrierOptions>>().Value.ReportsPerMinute;
-                string partition = ApiKeyAuthentication.ActorOf(context.User)?.KeyId ?? "";
-                return RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = Math.Max(1, perMinute),
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                });
-            });
-            options.OnRejected = async (context, cancellationToken) =>
-            {
-                var http = context.HttpContext;
-                int perMinute = http.RequestServices.GetRequiredService<IOptions<BarrierOptions>>().Value.ReportsPerMinute;
-                int? retryAfterS = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
-                    ? (int)Math.Ceiling(retryAfter.TotalSeconds)
-                    : null;
-                if (retryAfterS is { } seconds)
-                {
-                    http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                }
-                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                var problem = ApiProblems.Create(ProblemTypes.RateLimited, StatusCodes.Status429TooManyRequests, "Too many reports",
-                    $"This API key may create {perMinute} reports per minute; try again {(retryAfterS is { } s ? $"in {s} s" : "later")}.");
-                problem.Extensions["limit_per_minute"] = perMinute;
-                problem.Extensions["retry_after_s"] = retryAfterS;
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>()
-                    .WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });
-            };
-        });
         return services;
     }
 
-    /// <summary>API-key authentication and role checks, then the rate limits (which partition by key).</summary>
+    /// <summary>API-key authentication and role checks (the rate limit on new reports is an endpoint filter after them).</summary>
     public static WebApplication UseBarrierAccess(this WebApplication app)
     {
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseRateLimiter();
         return app;
     }
 
@@ -93,13 +69,14 @@ internal static partial class BarrierHosting
     {
         try
         {
-            var store = app.Services.GetRequiredService<SqliteBarrierStore>();
+            var store = app.Services.GetRequiredService<OpenedBarrierStore>();
             var configured = app.Services.GetRequiredService<ConfiguredApiKeys>();
             var seeded = await app.Services.GetRequiredService<ApiKeyService>().SeedAsync(configured.Keys);
-            var keys = await store.ListKeysAsync();
+            var keys = await store.Keys.ListKeysAsync();
             string migrated = store.AppliedMigrations.Count == 0 ? "" : $" (migrated: {string.Join(", ", store.AppliedMigrations.Select(v => "v" + v))})";
             int activeKeys = keys.Count(k => k.IsActive);
-            LogOpened(app.Logger, store.Path, store.SchemaVersion, migrated, activeKeys, configured.Keys.Count);
+            LogOpened(app.Logger, store.Description, store.SchemaVersion, migrated, activeKeys, configured.Keys.Count);
+            WatchStore(app, store.Description);
             foreach (string keyId in seeded.StillRevoked)
             {
                 LogSeededKeyRevoked(app.Logger, keyId);
@@ -152,16 +129,21 @@ internal static partial class BarrierHosting
         return keys;
     }
 
-    private static SqliteBarrierStore OpenStore(string path)
+    /// <summary>One log line when the store is lost and one when it is back, however many requests fail in between.</summary>
+    private static void WatchStore(WebApplication app, string description)
     {
-        try
+        var metrics = app.Services.GetRequiredService<BarrierMetrics>();
+        app.Services.GetRequiredService<BarrierStoreHealth>().Changed += reason =>
         {
-            return SqliteBarrierStore.Open(path);
-        }
-        catch (BarrierStoreException ex)
-        {
-            throw new BarrierStartupException(ex.Message, ex);
-        }
+            if (reason is null)
+            {
+                LogStoreBack(app.Logger, description);
+            }
+            else
+            {
+                LogStoreLost(app.Logger, reason, metrics.OverlaySyncedAt);
+            }
+        };
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Barrier store {Path}: schema v{Version}{Migrated}, {ActiveKeys} active API keys ({ConfiguredKeys} from configuration)")]
@@ -173,12 +155,15 @@ internal static partial class BarrierHosting
     [LoggerMessage(Level = LogLevel.Warning, Message = "The API key {KeyId} was seeded from configuration and is no longer configured: revoked")]
     private static partial void LogSeededKeyDropped(ILogger logger, string keyId);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Reason} Routes keep the overlay as of {OverlaySyncedAt:O}; barrier writes answer 503 until the store returns")]
+    private static partial void LogStoreLost(ILogger logger, string reason, DateTimeOffset? overlaySyncedAt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The barrier store {Store} answers again; the overlay catches up")]
+    private static partial void LogStoreBack(ILogger logger, string store);
+
     [LoggerMessage(Level = LogLevel.Critical, Message = "Cannot start: {Reason}")]
     private static partial void LogCannotStart(ILogger logger, string reason);
 }
-
-/// <summary>The resolved path of the barrier store.</summary>
-internal sealed record BarrierStorePath(string Path);
 
 /// <summary>The keys from configuration, checked.</summary>
 internal sealed record ConfiguredApiKeys(IReadOnlyList<SeedKey> Keys);

@@ -1,11 +1,26 @@
 namespace Routing.Api.Barriers;
 
 /// <summary>
-/// Configuration section <c>Barriers</c>: where the report store is, the API keys to seed, and the rate limit.
+/// Configuration section <c>Barriers</c>: which store and where it is, the API keys to seed, and the rate limit.
 /// </summary>
 internal sealed class BarrierOptions
 {
     public const string Section = "Barriers";
+
+    /// <summary>
+    /// <c>Barriers:Provider</c>: <c>sqlite</c> (the default: one file beside one process) or <c>postgres</c> (one
+    /// database shared by any number of replicas, at <see cref="ConnectionString"/>).
+    /// </summary>
+    public string Provider { get; set; } = BarrierStoreProviders.Sqlite;
+
+    /// <summary><c>Barriers:ConnectionString</c>: the Npgsql connection string, for <c>Provider=postgres</c>.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>
+    /// <c>Barriers:ChangeCheckIntervalMs</c> (PostgreSQL): how often a replica compares the store's change counter when
+    /// no notification came, so that a missed notification reaches its routes within this time.
+    /// </summary>
+    public int ChangeCheckIntervalMs { get; set; } = 5000;
 
     /// <summary>
     /// The SQLite file (<c>Barriers:Database</c>), resolved like the graph path. Empty: <c>barriers.db</c> beside the

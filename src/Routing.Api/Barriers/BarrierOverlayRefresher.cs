@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Routing.Barriers;
+using Routing.Barriers.Operations;
 using Routing.Engine;
 using Routing.Engine.Barriers;
 
@@ -11,10 +12,12 @@ namespace Routing.Api.Barriers;
 /// change generation after each commit; this wakes at once), and at least every <see cref="BarrierOptions.RefreshIntervalMs"/>
 /// and at the instant a validity window starts or ends, so that windows take effect by themselves. An overlay is
 /// only built when the set of reports differs from the last one; it is swapped into the router atomically, so requests
-/// in flight keep the overlay they started with. The first overlay is built before the service listens.
+/// in flight keep the overlay they started with. The first overlay is built before the service listens. While the
+/// store is lost the overlay in force stays (its age grows in <see cref="BarrierMetrics"/>), and the next refresh
+/// after the store returns catches up.
 /// </summary>
 internal sealed partial class BarrierOverlayRefresher(
-    BarrierService service, Router router, IOptions<BarrierOptions> options, ILogger<BarrierOverlayRefresher> logger) : BackgroundService
+    BarrierService service, Router router, BarrierMetrics metrics, IOptions<BarrierOptions> options, ILogger<BarrierOverlayRefresher> logger) : BackgroundService
 {
     /// <summary>How long a write waits for its change to reach the routes before it answers anyway.</summary>
     public static readonly TimeSpan WriteWait = TimeSpan.FromSeconds(1);
@@ -55,6 +58,11 @@ internal sealed partial class BarrierOverlayRefresher(
             {
                 return;
             }
+            catch (BarrierStoreUnavailableException)
+            {
+                // Said once by the store's health (lost, and back); retried at the usual interval until then.
+                await Task.Delay(TimeSpan.FromMilliseconds(options.Value.RefreshIntervalMs), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
             catch (Exception ex)
             {
                 LogRefreshFailed(logger, ex);
@@ -67,6 +75,7 @@ internal sealed partial class BarrierOverlayRefresher(
     {
         long generation = service.Changes.Current;
         var snapshot = await service.OverlaySnapshotAsync(cancellationToken);
+        metrics.OverlaySynced(service.Time.GetUtcNow());
         _nextChange = snapshot.NextChange;
         if (!string.Equals(snapshot.Fingerprint, _fingerprint, StringComparison.Ordinal))
         {
@@ -76,6 +85,7 @@ internal sealed partial class BarrierOverlayRefresher(
             LastBuild = clock.Elapsed;
             int verified = snapshot.Reports.Count(r => r.Verified);
             Counts = (verified, snapshot.Reports.Count - verified);
+            metrics.OverlayRebuilt(clock.Elapsed, verified, snapshot.Reports.Count - verified);
             _fingerprint = snapshot.Fingerprint;
             LogSwapped(logger, verified, snapshot.Reports.Count - verified, clock.Elapsed.TotalMilliseconds);
         }

@@ -61,4 +61,10 @@ internal static class ProblemTypes
 
     /// <summary>409: revoking the last active admin key would leave nobody able to manage keys.</summary>
     public const string LastAdminKey = Base + "last-admin-key";
+
+    /// <summary>
+    /// 503: the barrier store (the shared database) cannot be reached; nothing was written. Routes keep answering with
+    /// the last overlay; <c>retry_after_s</c> (and Retry-After) say when to try again.
+    /// </summary>
+    public const string BarrierStoreUnavailable = Base + "barrier-store-unavailable";
 }

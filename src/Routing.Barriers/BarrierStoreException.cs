@@ -1,6 +1,6 @@
-namespace Routing.Barriers.Sqlite;
+namespace Routing.Barriers;
 
-/// <summary>The store cannot be used: the message names the file, what is wrong and what to do.</summary>
+/// <summary>The store cannot be opened or used: the message names the file or database, what is wrong and what to do.</summary>
 public sealed class BarrierStoreException : Exception
 {
     public BarrierStoreException(string message) : base(message)

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Routing.Api.Problems;
+using Routing.Barriers.Operations;
+
+namespace Routing.Api.Barriers;
+
+/// <summary>
+/// A request that needed the barrier store while it is lost (a write, a read of reports, a key check): 503
+/// <c>barrier-store-unavailable</c> with Retry-After, instead of a 500. Nothing was written.
+/// </summary>
+internal sealed class BarrierStoreUnavailableHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    private const int RetryAfterS = 5;
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is not BarrierStoreUnavailableException)
+        {
+            return false;
+        }
+        var problem = ApiProblems.Create(ProblemTypes.BarrierStoreUnavailable, StatusCodes.Status503ServiceUnavailable, "Barrier store unavailable",
+            "The barrier report store cannot be reached just now, so nothing was read or written. Routes keep answering with the reports " +
+            $"known so far. Try again in {RetryAfterS} s.");
+        problem.Extensions["retry_after_s"] = RetryAfterS;
+        httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        httpContext.Response.Headers.RetryAfter = RetryAfterS.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem });
+    }
+}

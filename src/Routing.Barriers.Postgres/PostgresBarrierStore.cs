@@ -1,0 +1,418 @@
+using System.Net.Sockets;
+using Npgsql;
+using Routing.Barriers.Operations;
+using Routing.Engine;
+using Routing.Engine.Barriers;
+
+namespace Routing.Barriers.Postgres;
+
+/// <summary>
+/// The store for many replicas: one PostgreSQL database that every API process shares. Same contract as the
+/// embedded store (history, optimistic versions, windows, keys as hashes only); each report write raises the change
+/// counter and notifies <see cref="PostgresMigrations.Channel"/> in its own transaction, so the other replicas
+/// rebuild their overlays (<see cref="PostgresChangeFeed"/>). Connections come from Npgsql's pool; a failure to
+/// reach the database becomes <see cref="BarrierStoreUnavailableException"/> (nothing written, try again later).
+/// </summary>
+public sealed class PostgresBarrierStore : IBarrierStore, IApiKeyStore, IRateWindowCounter, IDisposable
+{
+    private const string ReportColumns =
+        "id, kind, geometry, status, description, valid_from, valid_until, kerb_height_cm, remaining_width_cm, incline_pct, " +
+        "reporter_key_id, reporter_role, created_at, updated_at, version, pinned_way_ids, pinned_node_ids, pinned_lat, pinned_lon, pinned_distance_m";
+
+    private const string KeyColumns = "key_id, key_sha256, role, name, source, created_at, revoked_at";
+
+    private readonly NpgsqlDataSource _dataSource;
+
+    private PostgresBarrierStore(NpgsqlDataSource dataSource, string connectionString, string description, int schemaVersion, IReadOnlyList<int> applied)
+    {
+        _dataSource = dataSource;
+        ConnectionString = connectionString;
+        Description = description;
+        SchemaVersion = schemaVersion;
+        AppliedMigrations = applied;
+    }
+
+    /// <summary>host:port/database, without credentials: for log lines and messages.</summary>
+    public string Description { get; }
+
+    /// <summary>The connection string (with credentials): the change feed opens its own connection with it.</summary>
+    internal string ConnectionString { get; }
+
+    public int SchemaVersion { get; }
+
+    /// <summary>The migrations this open applied (empty when the database was current).</summary>
+    public IReadOnlyList<int> AppliedMigrations { get; }
+
+    public static int LatestSchemaVersion => PostgresMigrations.Latest;
+
+    /// <summary>
+    /// Connects with <paramref name="connectionString"/> (an Npgsql connection string) and migrates the database to
+    /// the latest schema. A malformed string, an unreachable database or a newer schema is a
+    /// <see cref="BarrierStoreException"/> whose message names the database and what to do.
+    /// </summary>
+    public static async Task<PostgresBarrierStore> OpenAsync(string connectionString, CancellationToken cancellationToken = default)
+    {
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or KeyNotFoundException)
+        {
+            throw new BarrierStoreException($"Barriers:ConnectionString is not an Npgsql connection string ({ex.Message.TrimEnd('.')}); " +
+                "write it like Host=db.example;Port=5432;Database=routing;Username=routing;Password=...", ex);
+        }
+        string description = Describe(builder);
+        var dataSource = NpgsqlDataSource.Create(builder);
+        try
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            var (found, applied) = await PostgresMigrations.MigrateAsync(connection, cancellationToken);
+            if (found > PostgresMigrations.Latest)
+            {
+                throw new BarrierStoreException(
+                    $"The barrier store {description} has schema version {found}, written by a newer version of the service; this one knows up to {PostgresMigrations.Latest}. " +
+                    "Run the newer service, or point Barriers:ConnectionString at another database.");
+            }
+            var store = new PostgresBarrierStore(dataSource, builder.ConnectionString, description, Math.Max(found, PostgresMigrations.Latest), applied);
+            dataSource = null;
+            return store;
+        }
+        catch (Exception ex) when (ex is NpgsqlException or SocketException or TimeoutException)
+        {
+            throw new BarrierStoreException(
+                $"The barrier store {description} cannot be opened: {ex.Message.TrimEnd('.')}. Check Barriers:ConnectionString and that PostgreSQL is running and reachable.", ex);
+        }
+        finally
+        {
+            if (dataSource is not null)
+            {
+                await dataSource.DisposeAsync();
+            }
+        }
+    }
+
+    public void Dispose() => _dataSource.Dispose();
+
+    public Task<BarrierReport> InsertAsync(BarrierReport report, CancellationToken cancellationToken = default) => Run(async connection =>
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var box = GeoBounds.Of(report.Geometry);
+        await using var insert = new NpgsqlCommand("""
+            INSERT INTO reports (kind, geometry, status, description, valid_from, valid_until, kerb_height_cm, remaining_width_cm,
+                incline_pct, reporter_key_id, reporter_role, created_at, updated_at, version, pinned_way_ids, pinned_node_ids,
+                pinned_lat, pinned_lon, pinned_distance_m, min_lat, min_lon, max_lat, max_lon)
+            VALUES (@kind, @geometry, @status, @description, @from, @until, @kerb, @width, @incline, @reporter, @role, @created,
+                @updated, @version, @ways, @nodes, @plat, @plon, @pdist, @minlat, @minlon, @maxlat, @maxlon)
+            RETURNING id
+            """, connection, transaction);
+        AddReportParameters(insert, report);
+        Add(insert, "reporter", report.Reporter.KeyId);
+        Add(insert, "role", BarrierNames.Name(report.Reporter.Role));
+        Add(insert, "created", report.CreatedAt.ToUniversalTime());
+        Add(insert, "minlat", box.MinLat);
+        Add(insert, "minlon", box.MinLon);
+        Add(insert, "maxlat", box.MaxLat);
+        Add(insert, "maxlon", box.MaxLon);
+        long id = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
+        for (int i = 0; i < report.History.Count; i++)
+        {
+            await InsertHistoryAsync(connection, transaction, id, i + 1, report.History[i], cancellationToken);
+        }
+        await NotifyChangeAsync(connection, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return report with { Id = id };
+    }, cancellationToken);
+
+    public Task<BarrierReport?> GetAsync(long id, CancellationToken cancellationToken = default) => Run(async connection =>
+    {
+        BarrierReport? report;
+        await using (var select = new NpgsqlCommand($"SELECT {ReportColumns} FROM reports WHERE id = @id", connection))
+        {
+            Add(select, "id", id);
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            report = await reader.ReadAsync(cancellationToken) ? ReadReport(reader) : null;
+        }
+        return report is null ? null : report with { History = await ReadHistoryAsync(connection, id, cancellationToken) };
+    }, cancellationToken);
+
+    public Task<IReadOnlyList<BarrierReport>> ListAsync(BarrierQuery query, CancellationToken cancellationToken = default) => Run<IReadOnlyList<BarrierReport>>(async connection =>
+    {
+        await using var select = new NpgsqlCommand { Connection = connection };
+        var where = new List<string>();
+        if (query.Statuses is { } statuses)
+        {
+            where.Add("status = ANY(@statuses)");
+            Add(select, "statuses", statuses.Select(s => BarrierNames.Name(s)).ToArray());
+        }
+        if (query.Kinds is { } kinds)
+        {
+            where.Add("kind = ANY(@kinds)");
+            Add(select, "kinds", kinds.Select(k => BarrierNames.Name(k)).ToArray());
+        }
+        if (query.Bounds is { } box)
+        {
+            where.Add("max_lat >= @minlat AND min_lat <= @maxlat AND max_lon >= @minlon AND min_lon <= @maxlon");
+            Add(select, "minlat", box.MinLat);
+            Add(select, "minlon", box.MinLon);
+            Add(select, "maxlat", box.MaxLat);
+            Add(select, "maxlon", box.MaxLon);
+        }
+        if (query.NotEndedAt is { } at)
+        {
+            where.Add("(valid_until IS NULL OR valid_until > @at)");
+            Add(select, "at", at.ToUniversalTime());
+        }
+        select.CommandText = $"SELECT {ReportColumns} FROM reports{(where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")} ORDER BY id";
+        var reports = new List<BarrierReport>();
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            reports.Add(ReadReport(reader));
+        }
+        return reports;
+    }, cancellationToken);
+
+    public Task<bool> UpdateAsync(BarrierReport updated, int expectedVersion, HistoryEntry entry, CancellationToken cancellationToken = default) => Run(async connection =>
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var update = new NpgsqlCommand("""
+            UPDATE reports SET kind = @kind, geometry = @geometry, status = @status, description = @description,
+                valid_from = @from, valid_until = @until, kerb_height_cm = @kerb, remaining_width_cm = @width, incline_pct = @incline,
+                updated_at = @updated, version = @version, pinned_way_ids = @ways, pinned_node_ids = @nodes,
+                pinned_lat = @plat, pinned_lon = @plon, pinned_distance_m = @pdist
+            WHERE id = @id AND version = @expected
+            """, connection, transaction))
+        {
+            AddReportParameters(update, updated);
+            Add(update, "id", updated.Id);
+            Add(update, "expected", expectedVersion);
+            if (await update.ExecuteNonQueryAsync(cancellationToken) != 1)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return false;
+            }
+        }
+        int seq;
+        await using (var next = new NpgsqlCommand("SELECT coalesce(max(seq), 0) + 1 FROM report_history WHERE report_id = @id", connection, transaction))
+        {
+            Add(next, "id", updated.Id);
+            seq = (int)(await next.ExecuteScalarAsync(cancellationToken))!;
+        }
+        await InsertHistoryAsync(connection, transaction, updated.Id, seq, entry, cancellationToken);
+        await NotifyChangeAsync(connection, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }, cancellationToken);
+
+    public Task<ApiKey?> FindKeyByHashAsync(string keySha256, CancellationToken cancellationToken = default) =>
+        Run(async connection => (await ReadKeysAsync(connection, "WHERE key_sha256 = @v", keySha256, cancellationToken)).SingleOrDefault(), cancellationToken);
+
+    public Task<ApiKey?> GetKeyAsync(string keyId, CancellationToken cancellationToken = default) =>
+        Run(async connection => (await ReadKeysAsync(connection, "WHERE key_id = @v", keyId, cancellationToken)).SingleOrDefault(), cancellationToken);
+
+    public Task<IReadOnlyList<ApiKey>> ListKeysAsync(CancellationToken cancellationToken = default) =>
+        Run<IReadOnlyList<ApiKey>>(async connection => await ReadKeysAsync(connection, "ORDER BY created_at, key_id", null, cancellationToken), cancellationToken);
+
+    public Task InsertKeyAsync(ApiKey key, CancellationToken cancellationToken = default) => Run(async connection =>
+    {
+        await using var insert = new NpgsqlCommand($"INSERT INTO api_keys ({KeyColumns}) VALUES (@id, @hash, @role, @name, @source, @created, @revoked)", connection);
+        Add(insert, "id", key.KeyId);
+        Add(insert, "hash", key.KeySha256);
+        Add(insert, "role", BarrierNames.Name(key.Role));
+        Add(insert, "name", key.Name);
+        Add(insert, "source", BarrierNames.Name(key.Source));
+        Add(insert, "created", key.CreatedAt.ToUniversalTime());
+        Add(insert, "revoked", key.RevokedAt?.ToUniversalTime());
+        return await insert.ExecuteNonQueryAsync(cancellationToken);
+    }, cancellationToken);
+
+    public Task UpdateKeyAsync(ApiKey key, CancellationToken cancellationToken = default) => Run(async connection =>
+    {
+        await using var update = new NpgsqlCommand("UPDATE api_keys SET role = @role, name = @name WHERE key_id = @id", connection);
+        Add(update, "id", key.KeyId);
+        Add(update, "role", BarrierNames.Name(key.Role));
+        Add(update, "name", key.Name);
+        return await update.ExecuteNonQueryAsync(cancellationToken);
+    }, cancellationToken);
+
+    public Task<bool> RevokeKeyAsync(string keyId, DateTimeOffset at, CancellationToken cancellationToken = default) => Run(async connection =>
+    {
+        await using var update = new NpgsqlCommand("UPDATE api_keys SET revoked_at = @at WHERE key_id = @id AND revoked_at IS NULL", connection);
+        Add(update, "id", keyId);
+        Add(update, "at", at.ToUniversalTime());
+        return await update.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }, cancellationToken);
+
+    /// <summary>One atomic upsert, so that replicas counting the same key at the same instant never lose a count.</summary>
+    public Task<long> IncrementAsync(string partition, DateTimeOffset windowStart, CancellationToken cancellationToken = default) => Run(async connection =>
+    {
+        long count;
+        await using (var upsert = new NpgsqlCommand("""
+            INSERT INTO rate_windows (partition, window_start, count) VALUES (@partition, @start, 1)
+            ON CONFLICT (partition, window_start) DO UPDATE SET count = rate_windows.count + 1
+            RETURNING count
+            """, connection))
+        {
+            Add(upsert, "partition", partition);
+            Add(upsert, "start", windowStart.ToUniversalTime());
+            count = (long)(await upsert.ExecuteScalarAsync(cancellationToken))!;
+        }
+        if (count == 1)
+        {
+            // A new window: windows that ended an hour ago count for nothing any more.
+            await using var prune = new NpgsqlCommand("DELETE FROM rate_windows WHERE window_start < @start - interval '1 hour'", connection);
+            Add(prune, "start", windowStart.ToUniversalTime());
+            await prune.ExecuteNonQueryAsync(cancellationToken);
+        }
+        return count;
+    }, cancellationToken);
+
+    /// <summary>The change counter: raised by every report write (the change feed compares it).</summary>
+    internal static async Task<long> ReadChangeCounterAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var select = new NpgsqlCommand("SELECT counter FROM report_changes", connection);
+        return (long)(await select.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="exception"/> means the database could not be reached or went away (rather than a
+    /// statement it refused): the connection classes 08, shutdown and start-up (57P01-57P03), too many connections,
+    /// and Npgsql's own network and timeout failures.
+    /// </summary>
+    internal static bool IsUnavailable(Exception exception) => exception switch
+    {
+        PostgresException postgres => postgres.SqlState.StartsWith("08", StringComparison.Ordinal)
+            || postgres.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow
+                or PostgresErrorCodes.TooManyConnections,
+        NpgsqlException or SocketException or TimeoutException => true,
+        _ => false,
+    };
+
+    internal static string Describe(NpgsqlConnectionStringBuilder builder) =>
+        $"postgresql://{builder.Host}:{builder.Port}/{builder.Database ?? builder.Username}";
+
+    private async Task<T> Run<T>(Func<NpgsqlConnection, Task<T>> operation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+            return await operation(connection);
+        }
+        catch (Exception ex) when (IsUnavailable(ex) && !cancellationToken.IsCancellationRequested)
+        {
+            // Pooled connections to a database that went away are dead too: drop them, so that the first operation
+            // after it returns opens a fresh one instead of failing on a stale one.
+            _dataSource.Clear();
+            throw new BarrierStoreUnavailableException($"The barrier store {Description} cannot be reached: {ex.Message.TrimEnd('.')}.", ex);
+        }
+    }
+
+    private static async Task NotifyChangeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        // pg_notify is delivered at commit, and only if the transaction commits: replicas never see a change that did not happen.
+        await using var notify = new NpgsqlCommand($"""
+            WITH raised AS (UPDATE report_changes SET counter = counter + 1 RETURNING counter)
+            SELECT pg_notify('{PostgresMigrations.Channel}', counter::text) FROM raised
+            """, connection, transaction);
+        await notify.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static void AddReportParameters(NpgsqlCommand command, BarrierReport report)
+    {
+        Add(command, "kind", BarrierNames.Name(report.Kind));
+        Add(command, "geometry", BarrierGeoJson.ToJson(report.Geometry));
+        Add(command, "status", BarrierNames.Name(report.Status));
+        Add(command, "description", report.Description);
+        Add(command, "from", report.Window.From?.ToUniversalTime());
+        Add(command, "until", report.Window.Until?.ToUniversalTime());
+        Add(command, "kerb", report.Facts.KerbHeightCm);
+        Add(command, "width", report.Facts.RemainingWidthCm);
+        Add(command, "incline", report.Facts.InclinePct);
+        Add(command, "updated", report.UpdatedAt.ToUniversalTime());
+        Add(command, "version", report.Version);
+        Add(command, "ways", report.Pin.OsmWayIds.ToArray());
+        Add(command, "nodes", report.Pin.OsmNodeIds.ToArray());
+        Add(command, "plat", report.Pin.PinnedPoint?.Lat);
+        Add(command, "plon", report.Pin.PinnedPoint?.Lon);
+        Add(command, "pdist", report.Pin.DistanceM);
+    }
+
+    private static BarrierReport ReadReport(NpgsqlDataReader r)
+    {
+        GeoPoint? pinnedPoint = r.IsDBNull(17) || r.IsDBNull(18) ? null : new GeoPoint(r.GetDouble(17), r.GetDouble(18));
+        var pin = new BarrierPin(r.GetFieldValue<long[]>(15), r.GetFieldValue<long[]>(16), pinnedPoint, r.IsDBNull(19) ? null : r.GetDouble(19));
+        return new BarrierReport(
+            Id: r.GetInt64(0),
+            Kind: BarrierNames.Parse<ReportedBarrierKind>(r.GetString(1)),
+            Geometry: BarrierGeoJson.Parse(r.GetString(2)),
+            Pin: pin,
+            Window: new ValidityWindow(Time(r, 5), Time(r, 6)),
+            Description: r.IsDBNull(4) ? null : r.GetString(4),
+            Facts: new MeasuredFacts(r.IsDBNull(7) ? null : r.GetInt32(7), r.IsDBNull(8) ? null : r.GetInt32(8), r.IsDBNull(9) ? null : r.GetDouble(9)),
+            Status: BarrierNames.Parse<BarrierStatus>(r.GetString(3)),
+            Reporter: new Actor(r.GetString(10), BarrierNames.Parse<ApiKeyRole>(r.GetString(11))),
+            CreatedAt: Time(r, 12)!.Value,
+            UpdatedAt: Time(r, 13)!.Value,
+            Version: r.GetInt32(14),
+            History: []);
+    }
+
+    private static async Task<List<HistoryEntry>> ReadHistoryAsync(NpgsqlConnection connection, long id, CancellationToken cancellationToken)
+    {
+        await using var select = new NpgsqlCommand(
+            "SELECT at, actor_key_id, actor_role, action, status, changed_fields FROM report_history WHERE report_id = @id ORDER BY seq", connection);
+        Add(select, "id", id);
+        var history = new List<HistoryEntry>();
+        await using var r = await select.ExecuteReaderAsync(cancellationToken);
+        while (await r.ReadAsync(cancellationToken))
+        {
+            history.Add(new HistoryEntry(
+                Time(r, 0)!.Value,
+                new Actor(r.GetString(1), BarrierNames.Parse<ApiKeyRole>(r.GetString(2))),
+                BarrierNames.Parse<BarrierAction>(r.GetString(3)),
+                BarrierNames.Parse<BarrierStatus>(r.GetString(4)),
+                r.GetFieldValue<string[]>(5)));
+        }
+        return history;
+    }
+
+    private static async Task InsertHistoryAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long reportId, int seq, HistoryEntry entry, CancellationToken cancellationToken)
+    {
+        await using var insert = new NpgsqlCommand("""
+            INSERT INTO report_history (report_id, seq, at, actor_key_id, actor_role, action, status, changed_fields)
+            VALUES (@report, @seq, @at, @actor, @role, @action, @status, @fields)
+            """, connection, transaction);
+        Add(insert, "report", reportId);
+        Add(insert, "seq", seq);
+        Add(insert, "at", entry.At.ToUniversalTime());
+        Add(insert, "actor", entry.By.KeyId);
+        Add(insert, "role", BarrierNames.Name(entry.By.Role));
+        Add(insert, "action", BarrierNames.Name(entry.Action));
+        Add(insert, "status", BarrierNames.Name(entry.Status));
+        Add(insert, "fields", entry.ChangedFields.ToArray());
+        await insert.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<List<ApiKey>> ReadKeysAsync(NpgsqlConnection connection, string clause, string? value, CancellationToken cancellationToken)
+    {
+        await using var select = new NpgsqlCommand($"SELECT {KeyColumns} FROM api_keys {clause}", connection);
+        if (value is not null)
+        {
+            Add(select, "v", value);
+        }
+        var keys = new List<ApiKey>();
+        await using var r = await select.ExecuteReaderAsync(cancellationToken);
+        while (await r.ReadAsync(cancellationToken))
+        {
+            keys.Add(new ApiKey(r.GetString(0), r.GetString(1), BarrierNames.Parse<ApiKeyRole>(r.GetString(2)), r.IsDBNull(3) ? null : r.GetString(3),
+                BarrierNames.Parse<ApiKeySource>(r.GetString(4)), Time(r, 5)!.Value, Time(r, 6)));
+        }
+        return keys;
+    }
+
+    private static DateTimeOffset? Time(NpgsqlDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateTimeOffset>(ordinal);
+
+    private static void Add(NpgsqlCommand command, string name, object? value) => command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+}
