@@ -131,6 +131,20 @@ public sealed class RouteAssemblerTests
     }
 
     [Fact]
+    public void A_route_without_instructions_is_the_same_route_with_none_written()
+    {
+        var foot = Profile("foot");
+        var path = Along(Snap(12, 13, 0.1), Snap(12, 13, 0.9), foot);
+        var full = Assembler.Assemble([path], foot, Requested(path.From, path.To), "en");
+
+        var lean = Assembler.Assemble([path], foot, Requested(path.From, path.To), "en", instructions: false);
+
+        Assert.NotEmpty(full.Instructions);
+        Assert.Empty(lean.Instructions);
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(full with { Instructions = [] }), System.Text.Json.JsonSerializer.Serialize(lean));
+    }
+
+    [Fact]
     public void A_long_stretch_steeper_than_the_comfort_limit_is_warned_about()
     {
         var wheelchair = Profile("wheelchair");
