@@ -10,8 +10,8 @@ using Routing.Osm.Tags;
 namespace Routing.Osm.Import;
 
 /// <summary>
-/// Turns an OSM extract into a <see cref="RoutingGraph"/> in one pass over the file: nodes (coordinates of all,
-/// facts of the tagged ones), then the walkable ways. Ways are split where they meet and at every node with facts
+/// Turns an OSM extract into a <see cref="RoutingGraph"/>: the walkable ways, then the coordinates and facts of the
+/// nodes they use (two passes, see <see cref="ExtractReader"/>). Ways are split where they meet and at every node with facts
 /// (kerb, barrier, elevator, crossing), so that such nodes are vertices a search passes through; chains of plain
 /// nodes become one edge with shape points. Pedestrian areas get straight crossing edges.
 /// </summary>
@@ -23,7 +23,7 @@ public static class OsmImporter
         observer ??= IImportObserver.Silent;
 
         observer.PhaseStarted("Reading OSM");
-        var extract = ReadExtract(osmPath);
+        var extract = ExtractReader.Read(osmPath);
         observer.PhaseFinished($"{extract.NodesRead:N0} nodes, {extract.WaysRead:N0} ways, {extract.Ways.Count:N0} walkable");
         if (extract.Ways.Count == 0)
         {
@@ -73,73 +73,11 @@ public static class OsmImporter
         return new ImportResult(graph, extract.NodesRead, extract.WaysRead, extract.Ways.Count);
     }
 
-    private static readonly DateTime UnixEpochPlusOneDay = DateTime.UnixEpoch.AddDays(1);
-
-    private static Extract ReadExtract(string osmPath)
-    {
-        var extract = new Extract();
-        foreach (var geo in OsmSource.Read(osmPath))
-        {
-            // Extracts without metadata (like the bundled one) report the Unix epoch: that is "unknown", not 1970.
-            if (geo.TimeStamp is { } stamp && stamp > UnixEpochPlusOneDay
-                && (extract.NewestTimestamp is null || stamp > extract.NewestTimestamp))
-            {
-                extract.NewestTimestamp = new DateTimeOffset(DateTime.SpecifyKind(stamp, DateTimeKind.Utc));
-            }
-            switch (geo)
-            {
-                case Node { Id: { } id, Latitude: { } lat, Longitude: { } lon } node:
-                    extract.NodesRead++;
-                    extract.Nodes.Add(id, Coordinates.ToE7(lat), Coordinates.ToE7(lon));
-                    if (node.Tags is { Count: > 0 } nodeTags)
-                    {
-                        var tags = ToDictionary(nodeTags);
-                        var facts = NodeTagRules.Classify(tags);
-                        if (!facts.IsPlain)
-                        {
-                            extract.NodeFacts[id] = facts;
-                        }
-                        if (PlaceTagRules.Classify(tags) is { } kind)
-                        {
-                            extract.Places.Add(new PendingPlace(id, Coordinates.ToE7(lat), Coordinates.ToE7(lon), tags.GetValueOrDefault("name", ""), kind, PlaceTagRules.WheelchairOf(tags)));
-                        }
-                    }
-                    break;
-                case Way { Id: { } id, Nodes: { Length: >= 2 } nodeIds } way:
-                    extract.WaysRead++;
-                    if (way.Tags is { Count: > 0 } wayTags)
-                    {
-                        var tags = ToDictionary(wayTags);
-                        if (WayTagRules.Classify(tags) is { } wayFacts)
-                        {
-                            extract.Ways.Add(new PendingWay(id, nodeIds, wayFacts, NameOf(tags)));
-                        }
-                    }
-                    break;
-                case Way:
-                    extract.WaysRead++;
-                    break;
-            }
-        }
-        extract.Nodes.Seal();
-        return extract;
-    }
-
-    private static Dictionary<string, string> ToDictionary(TagsCollectionBase tags)
-    {
-        var dictionary = new Dictionary<string, string>(tags.Count, StringComparer.Ordinal);
-        foreach (var tag in tags)
-        {
-            dictionary[tag.Key] = tag.Value;
-        }
-        return dictionary;
-    }
-
     /// <summary>
     /// The name route instructions announce: <c>name</c>, else <c>ref</c>, because many roads outside town carry
     /// only their number ("B 37").
     /// </summary>
-    internal static string? NameOf(Dictionary<string, string> tags) =>
+    internal static string? NameOf(IReadOnlyDictionary<string, string> tags) =>
         tags.GetValueOrDefault("name") is { Length: > 0 } name ? name : tags.GetValueOrDefault("ref");
 
     private static string Sha256Of(string path)
@@ -154,13 +92,16 @@ public static class OsmImporter
 
     internal sealed class Extract
     {
-        public NodeStore Nodes { get; } = new();
+        /// <summary>The nodes the walkable ways use; set by <see cref="KeepNodesOfWays"/> once all ways are in.</summary>
+        public NodeStore Nodes { get; private set; } = NodeStore.ForWays([]);
         public Dictionary<long, NodeClass> NodeFacts { get; } = [];
         public List<PendingWay> Ways { get; } = [];
         public List<PendingPlace> Places { get; } = [];
         public long NodesRead { get; set; }
         public long WaysRead { get; set; }
         public DateTimeOffset? NewestTimestamp { get; set; }
+
+        public void KeepNodesOfWays() => Nodes = NodeStore.ForWays(Ways);
     }
 
     internal sealed record PendingWay(long WayId, long[] NodeIds, WayFacts Facts, string? Name);
