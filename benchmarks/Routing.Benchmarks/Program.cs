@@ -1,3 +1,4 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
 using Routing.Benchmarks;
 
@@ -10,6 +11,9 @@ using Routing.Benchmarks;
 //   no-terrain: on the graph without inclines, the baseline that shows what the terrain costs;
 //   derived-block: every terrain slope blocks like a tag, as before incline confidence)
 // dotnet run -c Release --project benchmarks/Routing.Benchmarks -- refusals [query-set]   (refusals per preset and what blocks)
+// dotnet run -c Release --project benchmarks/Routing.Benchmarks -- make-scale SOURCE TARGET COLUMNS ROWS   (the source repeated on a grid)
+// dotnet run -c Release --project benchmarks/Routing.Benchmarks -- scale GRAPH LABEL [local-pairs=200] [long-pairs=20]
+//   (load, router and route times on a built graph; benchmarks/scale.sh runs the whole experiment)
 switch (args)
 {
     case ["make-queries"]:
@@ -25,6 +29,13 @@ switch (args)
         LatencyReport.Run(RepositoryData.BuildHeidelberg(terrain: args is not [_, _, _, "no-terrain"]),
             args.Length > 1 ? args[1] : "mixed-1-5km", fresh: args.Length <= 2 || args[2] != "cached",
             derivedInclinesBlock: args is [_, _, _, "derived-block"]);
+        return;
+    case ["make-scale", var source, var target, var columns, var rows]:
+        ScaleReport.MakeInput(source, target, int.Parse(columns, CultureInfo.InvariantCulture), int.Parse(rows, CultureInfo.InvariantCulture));
+        return;
+    case ["scale", var graphPath, var label, ..]:
+        ScaleReport.Run(graphPath, label, args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 200,
+            args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 20);
         return;
     case ["refusals", ..]:
         RefusalReport.Run(RepositoryData.BuildHeidelberg(), args.Length > 1 ? args[1] : QuerySets.UrbanSet);

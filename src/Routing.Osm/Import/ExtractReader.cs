@@ -13,15 +13,17 @@ namespace Routing.Osm.Import;
 /// </summary>
 internal static class ExtractReader
 {
-    public static OsmImporter.Extract Read(string osmPath) =>
-        OsmSource.FormatOf(osmPath) == OsmSource.OsmFormat.Pbf ? PbfExtractReader.Read(osmPath) : ReadXml(osmPath);
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled.</exception>
+    public static OsmImporter.Extract Read(string osmPath, CancellationToken cancellation) =>
+        OsmSource.FormatOf(osmPath) == OsmSource.OsmFormat.Pbf ? PbfExtractReader.Read(osmPath, cancellation) : ReadXml(osmPath, cancellation);
 
-    private static OsmImporter.Extract ReadXml(string osmPath)
+    private static OsmImporter.Extract ReadXml(string osmPath, CancellationToken cancellation)
     {
         var ways = new WayFindings();
         var tags = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var geo in OsmSource.ReadXml(osmPath))
         {
+            cancellation.ThrowIfCancellationRequested();
             if (geo is Way { Id: { } id } way)
             {
                 ways.Way(id, way.Nodes, Fill(tags, way.Tags), way.TimeStamp);
@@ -37,6 +39,7 @@ internal static class ExtractReader
         var nodes = new NodeFindings(extract.Nodes);
         foreach (var geo in OsmSource.ReadXml(osmPath))
         {
+            cancellation.ThrowIfCancellationRequested();
             if (geo is Node { Id: { } id, Latitude: { } lat, Longitude: { } lon } node)
             {
                 nodes.Node(id, Coordinates.ToE7(lat), Coordinates.ToE7(lon), Fill(tags, node.Tags), node.TimeStamp);

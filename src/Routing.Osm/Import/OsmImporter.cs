@@ -17,13 +17,15 @@ namespace Routing.Osm.Import;
 /// </summary>
 public static class OsmImporter
 {
-    public static ImportResult Import(string osmPath, IImportObserver? observer = null)
+    /// <exception cref="OsmInputException">The extract cannot be read or holds no walkable ways.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled while the extract was read.</exception>
+    public static ImportResult Import(string osmPath, IImportObserver? observer = null, CancellationToken cancellation = default)
     {
         var clock = Stopwatch.StartNew();
         observer ??= IImportObserver.Silent;
 
         observer.PhaseStarted("Reading OSM");
-        var extract = ExtractReader.Read(osmPath);
+        var extract = ExtractReader.Read(osmPath, cancellation);
         observer.PhaseFinished($"{extract.NodesRead:N0} nodes, {extract.WaysRead:N0} ways, {extract.Ways.Count:N0} walkable");
         if (extract.Ways.Count == 0)
         {
@@ -118,6 +120,13 @@ public interface IImportObserver
     void PhaseStarted(string phase);
 
     void PhaseFinished(string summary);
+
+    /// <summary>A phase that ran beside the others (on its own thread), told once it is over.</summary>
+    void PhaseRanBeside(string phase, TimeSpan elapsed, string summary)
+    {
+        PhaseStarted(phase);
+        PhaseFinished(summary);
+    }
 
     public static IImportObserver Silent { get; } = new SilentObserver();
 

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.IO.Compression;
 using Microsoft.Win32.SafeHandles;
 using OsmSharp.IO.PBF;
 using ProtoBuf;
@@ -14,9 +13,6 @@ namespace Routing.Osm.Import;
 /// </summary>
 internal sealed class PbfBlobs : IDisposable
 {
-    /// <summary>What an extract sorted by osmium, osmosis and the like declares in its header: all nodes, then all ways, then all relations, each by id.</summary>
-    private const string SortedFeature = "Sort.Type_then_ID";
-
     /// <summary>The PBF specification's limits: a blob header under 64 KiB, a blob under 32 MiB.</summary>
     private const int MaxHeaderBytes = 64 * 1024;
     private const int MaxBlobBytes = 32 * 1024 * 1024;
@@ -24,18 +20,14 @@ internal sealed class PbfBlobs : IDisposable
     private readonly SafeFileHandle _file;
     private readonly List<(long Offset, int Length)> _frames;
 
-    private PbfBlobs(SafeFileHandle file, List<(long Offset, int Length)> frames, bool sortedByTypeThenId)
+    private PbfBlobs(SafeFileHandle file, List<(long Offset, int Length)> frames)
     {
         _file = file;
         _frames = frames;
-        SortedByTypeThenId = sortedByTypeThenId;
     }
 
     /// <summary>How many data blobs (blocks of nodes, ways or relations) the file holds.</summary>
     public int Count => _frames.Count;
-
-    /// <summary>True when the file's header promises nodes before ways before relations.</summary>
-    public bool SortedByTypeThenId { get; }
 
     /// <exception cref="InvalidDataException">The framing is broken (a length beyond the file or the specification's limits).</exception>
     public static PbfBlobs Open(string path)
@@ -45,7 +37,6 @@ internal sealed class PbfBlobs : IDisposable
         {
             long length = RandomAccess.GetLength(file);
             var frames = new List<(long, int)>();
-            bool sorted = false;
             Span<byte> prefix = stackalloc byte[4];
             for (long offset = 0; offset < length;)
             {
@@ -65,17 +56,13 @@ internal sealed class PbfBlobs : IDisposable
                 {
                     throw new InvalidDataException($"the blob at byte {offset} ends after the file");
                 }
-                if (header.type == Encoder.OSMHeader)
-                {
-                    sorted |= HeaderBlockOf(ReadBytes(file, header.datasize, offset + 4 + headerBytes)).optional_features.Contains(SortedFeature);
-                }
-                else if (header.type == Encoder.OSMData)
+                if (header.type == Encoder.OSMData)
                 {
                     frames.Add((offset, (int)frameBytes));
                 }
                 offset += frameBytes;
             }
-            return new PbfBlobs(file, frames, sorted);
+            return new PbfBlobs(file, frames);
         }
         catch
         {
@@ -90,7 +77,9 @@ internal sealed class PbfBlobs : IDisposable
     /// the worker reuses for its next blob. When it returns false, no blob later in <paramref name="order"/> is
     /// started (those already started still finish).
     /// </summary>
-    public void Decode<TWorker>(IReadOnlyList<int> order, Func<TWorker> newWorker, Func<TWorker, int, PrimitiveBlock, bool> visit)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled; no blob is started after that.</exception>
+    public void Decode<TWorker>(
+        IReadOnlyList<int> order, Func<TWorker> newWorker, Func<TWorker, int, PrimitiveBlock, bool> visit, CancellationToken cancellation)
     {
         int next = -1;
         int stopAt = order.Count;
@@ -101,7 +90,9 @@ internal sealed class PbfBlobs : IDisposable
             using var frame = new MemoryStream();
             var reader = new PBFReader(frame);
             var worker = newWorker();
-            for (int position = Interlocked.Increment(ref next); position < Volatile.Read(ref stopAt); position = Interlocked.Increment(ref next))
+            for (int position = Interlocked.Increment(ref next);
+                 position < Volatile.Read(ref stopAt) && !cancellation.IsCancellationRequested;
+                 position = Interlocked.Increment(ref next))
             {
                 var (offset, length) = _frames[order[position]];
                 frame.SetLength(length);
@@ -114,18 +105,10 @@ internal sealed class PbfBlobs : IDisposable
                 }
             }
         });
+        cancellation.ThrowIfCancellationRequested();
     }
 
     public void Dispose() => _file.Dispose();
-
-    private static HeaderBlock HeaderBlockOf(byte[] blobBytes)
-    {
-        var blob = Serializer.Deserialize<Blob>(new MemoryStream(blobBytes));
-        using Stream content = blob.zlib_data is { } zlib
-            ? new ZLibStream(new MemoryStream(zlib), CompressionMode.Decompress)
-            : new MemoryStream(blob.raw ?? throw new InvalidDataException("the file header is compressed in a way OsmSharp does not read"));
-        return Serializer.Deserialize<HeaderBlock>(content);
-    }
 
     private static byte[] ReadBytes(SafeFileHandle file, int count, long offset)
     {

@@ -5,79 +5,83 @@ using Routing.Graph;
 namespace Routing.Osm.Import;
 
 /// <summary>
-/// The two passes of <see cref="ExtractReader"/> over a PBF extract, each decoding blocks on every core. Pass one
-/// reads the blocks that hold ways: in a file sorted by type (what extract services publish) those are the last
-/// ones, read from the end until the first block with nodes, so the node blocks are decoded once, in pass two.
-/// Findings are kept per block and merged in file order: the graph is the same whichever core read which block.
+/// The two passes of <see cref="ExtractReader"/> over a PBF extract, each decoding blocks on every core. Extracts list
+/// all nodes, then all ways, then all relations (the order extract services and OsmSharp write, declared or not), so
+/// pass one reads blocks from the end until the first that holds nodes, and pass two reads the node blocks: every
+/// block is decoded once. A file in another order is noticed in pass two (a block not read for ways holds ways) and
+/// read again with pass one over every block. Findings are kept per block and merged in file order: the graph is the
+/// same whichever core read which block.
 /// </summary>
 internal static class PbfExtractReader
 {
-    public static OsmImporter.Extract Read(string osmPath)
+    public static OsmImporter.Extract Read(string osmPath, CancellationToken cancellation)
     {
         try
         {
             using var blobs = PbfBlobs.Open(osmPath);
-            var wayFindings = ReadWays(blobs, out bool[] holdsNodes);
-            var extract = new OsmImporter.Extract();
-            foreach (var findings in wayFindings)
-            {
-                findings?.AddTo(extract);
-            }
-            extract.KeepNodesOfWays();
-
-            var nodeBlocks = new List<int>();
-            for (int i = 0; i < blobs.Count; i++)
-            {
-                if (wayFindings[i] is null || holdsNodes[i])
-                {
-                    nodeBlocks.Add(i);
-                }
-            }
-            var nodeFindings = new NodeFindings?[blobs.Count];
-            blobs.Decode(nodeBlocks, () => new BlockVisitor(), (visitor, index, block) =>
-            {
-                nodeFindings[index] = visitor.Nodes(block, extract.Nodes, out bool holdsMore);
-                if (holdsMore && wayFindings[index] is null)
-                {
-                    throw new OsmInputException(
-                        $"{osmPath}: the file's header says it is sorted (nodes, then ways, then relations), but block {index + 1} of {blobs.Count} holds ways or relations before the last nodes. Sort it, e.g. with `osmium sort`.");
-                }
-                return true;
-            });
-            foreach (var findings in nodeFindings)
-            {
-                findings?.AddTo(extract);
-            }
-            return extract;
+            return TryRead(blobs, assumeNodesFirst: true, cancellation) ?? TryRead(blobs, assumeNodesFirst: false, cancellation)!;
         }
         catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
         {
             throw Explained(osmPath, ex.InnerExceptions[0]);
         }
-        catch (Exception ex) when (ex is not OsmInputException)
+        catch (Exception ex) when (ex is not (OsmInputException or OperationCanceledException))
         {
             throw Explained(osmPath, ex);
         }
     }
 
-    /// <summary>The ways of every block that may hold any, by block index (null for blocks not read).</summary>
-    private static WayFindings?[] ReadWays(PbfBlobs blobs, out bool[] holdsNodes)
+    /// <returns>Null when <paramref name="assumeNodesFirst"/> and the file proves to be in another order.</returns>
+    private static OsmImporter.Extract? TryRead(PbfBlobs blobs, bool assumeNodesFirst, CancellationToken cancellation)
     {
-        var findings = new WayFindings?[blobs.Count];
-        var nodes = new bool[blobs.Count];
-        var order = new int[blobs.Count];
-        for (int i = 0; i < order.Length; i++)
+        var wayFindings = new WayFindings?[blobs.Count];
+        var holdsNodes = new bool[blobs.Count];
+        var fromTheEnd = new int[blobs.Count];
+        for (int i = 0; i < fromTheEnd.Length; i++)
         {
-            order[i] = blobs.SortedByTypeThenId ? order.Length - 1 - i : i;
+            fromTheEnd[i] = fromTheEnd.Length - 1 - i;
         }
-        blobs.Decode(order, () => new BlockVisitor(), (visitor, index, block) =>
+        blobs.Decode(fromTheEnd, () => new BlockVisitor(), (visitor, index, block) =>
         {
-            findings[index] = visitor.Ways(block, out nodes[index]);
-            // Sorted: every block before one with nodes holds nodes only.
-            return !(nodes[index] && blobs.SortedByTypeThenId);
-        });
-        holdsNodes = nodes;
-        return findings;
+            wayFindings[index] = visitor.Ways(block, out holdsNodes[index]);
+            return !(holdsNodes[index] && assumeNodesFirst);
+        }, cancellation);
+        var extract = new OsmImporter.Extract();
+        foreach (var findings in wayFindings)
+        {
+            findings?.AddTo(extract);
+        }
+        extract.KeepNodesOfWays();
+
+        var nodeBlocks = new List<int>();
+        for (int i = 0; i < blobs.Count; i++)
+        {
+            if (wayFindings[i] is null || holdsNodes[i])
+            {
+                nodeBlocks.Add(i);
+            }
+        }
+        var nodeFindings = new NodeFindings?[blobs.Count];
+        bool inAnotherOrder = false;
+        blobs.Decode(nodeBlocks, () => new BlockVisitor(), (visitor, index, block) =>
+        {
+            nodeFindings[index] = visitor.Nodes(block, extract.Nodes, out bool holdsMore);
+            if (holdsMore && wayFindings[index] is null)
+            {
+                Volatile.Write(ref inAnotherOrder, true);
+                return false;
+            }
+            return true;
+        }, cancellation);
+        if (inAnotherOrder)
+        {
+            return null;
+        }
+        foreach (var findings in nodeFindings)
+        {
+            findings?.AddTo(extract);
+        }
+        return extract;
     }
 
     private static OsmInputException Explained(string osmPath, Exception ex) => ex as OsmInputException ?? new OsmInputException(
