@@ -11,7 +11,7 @@
 #   SCALE_DIR=dir keeps the extracts and graphs there (default: a temporary folder removed at exit). A run with the
 #   same SCALE_DIR skips what exists and measures again only the queries, e.g. after an engine change:
 #   SCALE_DIR=/tmp/scale benchmarks/scale.sh "10 100"
-# Bounded: every step runs under `timeout`, and every row of route times stops taking pairs after 40 s.
+# Bounded: every step runs under `timeout`, and every row of route times stops taking pairs after 20 s.
 # Needs: about 2 GB of free memory and 1 GB of disk for 100x (see benchmarks/README.md for what it took).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -26,7 +26,7 @@ internal static class ScaleReport
     private const int WarmUpPairs = 10;
 
     /// <summary>A row stops taking pairs once it has taken this long, so that a 100x run stays bounded (refusals there take seconds).</summary>
-    private static readonly TimeSpan RowBudget = TimeSpan.FromSeconds(40);
+    private static readonly TimeSpan RowBudget = TimeSpan.FromSeconds(20);
 
     public static void MakeInput(string source, string target, int columns, int rows)
     {

@@ -24,6 +24,8 @@ public static class OsmImporter
         var clock = Stopwatch.StartNew();
         observer ??= IImportObserver.Silent;
 
+        // The source's checksum reads the whole file once more (seconds for a country): beside the import, not after it.
+        var sourceSha256 = Task.Run(() => Sha256Of(osmPath), cancellation);
         observer.PhaseStarted("Reading OSM");
         var extract = ExtractReader.Read(osmPath, cancellation);
         observer.PhaseFinished($"{extract.NodesRead:N0} nodes, {extract.WaysRead:N0} ways, {extract.Ways.Count:N0} walkable");
@@ -63,7 +65,7 @@ public static class OsmImporter
         var metadata = new GraphMetadata
         {
             SourceFile = Path.GetFileName(osmPath),
-            SourceSha256 = Sha256Of(osmPath),
+            SourceSha256 = sourceSha256.GetAwaiter().GetResult(),
             OsmTimestamp = extract.NewestTimestamp,
             BuiltAtUtc = DateTimeOffset.UtcNow,
             BuilderVersion = BuilderVersion(),
