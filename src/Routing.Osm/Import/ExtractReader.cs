@@ -14,8 +14,12 @@ namespace Routing.Osm.Import;
 internal static class ExtractReader
 {
     /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled.</exception>
-    public static OsmImporter.Extract Read(string osmPath, CancellationToken cancellation) =>
-        OsmSource.FormatOf(osmPath) == OsmSource.OsmFormat.Pbf ? PbfExtractReader.Read(osmPath, cancellation) : ReadXml(osmPath, cancellation);
+    public static OsmImporter.Extract Read(string osmPath, CancellationToken cancellation)
+    {
+        var extract = OsmSource.FormatOf(osmPath) == OsmSource.OsmFormat.Pbf ? PbfExtractReader.Read(osmPath, cancellation) : ReadXml(osmPath, cancellation);
+        extract.ResolveWays();
+        return extract;
+    }
 
     private static OsmImporter.Extract ReadXml(string osmPath, CancellationToken cancellation)
     {

@@ -38,19 +38,19 @@ public static class OsmImporter
         observer.PhaseStarted("Splitting ways");
         var builder = new GraphBuilder();
         var splitter = new WaySplitter(extract, builder);
-        foreach (var way in extract.Ways)
+        for (int i = 0; i < extract.Ways.Count; i++)
         {
-            splitter.Split(way);
+            splitter.Split(extract.Ways[i], extract.WayNodes[i]);
         }
         observer.PhaseFinished($"{builder.VertexCount:N0} vertices, {builder.EdgeCount:N0} edges");
 
         observer.PhaseStarted("Crossing pedestrian areas");
         int crossings = 0;
-        foreach (var way in extract.Ways)
+        for (int i = 0; i < extract.Ways.Count; i++)
         {
-            if (way.Facts.IsPedestrianArea)
+            if (extract.Ways[i].Facts.IsPedestrianArea)
             {
-                crossings += splitter.AddAreaCrossings(way);
+                crossings += splitter.AddAreaCrossings(extract.Ways[i], extract.WayNodes[i]);
             }
         }
         observer.PhaseFinished($"{crossings:N0} crossing edges");
@@ -105,7 +105,37 @@ public static class OsmImporter
         public long WaysRead { get; set; }
         public DateTimeOffset? NewestTimestamp { get; set; }
 
+        /// <summary>
+        /// Each way's nodes as indices into <see cref="Nodes"/>, without nodes the extract lacks and without immediate
+        /// repeats; set by <see cref="ResolveWays"/> once the coordinates are in.
+        /// </summary>
+        public int[][] WayNodes { get; private set; } = [];
+
         public void KeepNodesOfWays() => Nodes = NodeStore.ForWays(Ways);
+
+        /// <summary>
+        /// Looks every way's node ids up once, on every core: the splitter then works with indices. Each lookup is a
+        /// binary search over all the network's nodes, by far the dearest step of splitting a country's ways.
+        /// </summary>
+        public void ResolveWays()
+        {
+            var resolved = new int[Ways.Count][];
+            Parallel.For(0, Ways.Count, () => new List<int>(), (i, _, buffer) =>
+            {
+                buffer.Clear();
+                foreach (long id in Ways[i].NodeIds)
+                {
+                    int index = Nodes.IndexOf(id);
+                    if (index >= 0 && (buffer.Count == 0 || buffer[^1] != index))
+                    {
+                        buffer.Add(index);
+                    }
+                }
+                resolved[i] = [.. buffer];
+                return buffer;
+            }, _ => { });
+            WayNodes = resolved;
+        }
     }
 
     internal sealed record PendingWay(long WayId, long[] NodeIds, WayFacts Facts, string? Name);
