@@ -24,8 +24,8 @@ measure() {
   local variant=$1
   shift
   if [ "$variant" = routino ]; then
-    rm -rf "$out/routino" && mkdir "$out/routino"
-    /usr/bin/time -f "%e %M" -o "$out/time" "$routino" --dir="$out/routino" --tmpdir="$out/routino" "$input" >/dev/null 2>&1
+    rm -rf "$out/routino-db" && mkdir "$out/routino-db"
+    /usr/bin/time -f "%e %M" -o "$out/time" "$routino" --dir="$out/routino-db" --tmpdir="$out/routino-db" "$input" >/dev/null 2>&1
   else
     /usr/bin/time -f "%e %M" -o "$out/time" dotnet "$dll" build "$input" -o "$out/g.graph" "$@" >/dev/null
   fi

@@ -114,8 +114,8 @@ public static class OsmImporter
         public void KeepNodesOfWays() => Nodes = NodeStore.ForWays(Ways);
 
         /// <summary>
-        /// Looks every way's node ids up once, on every core: the splitter then works with indices. Each lookup is a
-        /// binary search over all the network's nodes, by far the dearest step of splitting a country's ways.
+        /// Looks every way's node ids up once, on every core, and drops the ids: the splitter works with indices. Each
+        /// lookup is a binary search over all the network's nodes, a dear step of splitting a country's ways.
         /// </summary>
         public void ResolveWays()
         {
@@ -132,6 +132,8 @@ public static class OsmImporter
                     }
                 }
                 resolved[i] = [.. buffer];
+                // The ids have served (node store, lookups); the indices replace them, at half the memory.
+                Ways[i] = Ways[i] with { NodeIds = [] };
                 return buffer;
             }, _ => { });
             WayNodes = resolved;
