@@ -69,9 +69,6 @@ internal sealed class NodeStore
         return true;
     }
 
-    /// <summary>True when a way uses the node (its coordinates may still be missing).</summary>
-    public bool IsUsed(long id) => Array.BinarySearch(_ids, id) >= 0;
-
     /// <summary>Index of the node, or -1 when the extract does not hold it (ways cut at the extract's edge).</summary>
     public int IndexOf(long id)
     {

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Security.Cryptography;
-using OsmSharp;
-using OsmSharp.Tags;
 using Routing.Graph;
 using Routing.Graph.Facts;
 using Routing.Osm.Tags;
