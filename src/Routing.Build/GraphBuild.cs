@@ -28,8 +28,9 @@ public static class GraphBuild
             return OsmImporter.Import(osmPath, observer).Graph;
         }
         // The terrain model and the extract do not depend on each other: the model is read on its own thread while
-        // the extract is imported. A wrong elevation path still fails within a second, not after the import: its
-        // failure cancels the import.
+        // the extract is imported. A missing or unreadable kind of elevation file fails before the import starts (the
+        // check reads only the files' first bytes); a file that fails later, while it is read, cancels the import.
+        ElevationFiles.Check(elevationPaths, xyzCrs);
         using var cancelImport = new CancellationTokenSource();
         var terrainClock = Stopwatch.StartNew();
         var reading = Task.Run(() =>
