@@ -1,3 +1,4 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
 using Routing.Benchmarks;
 
@@ -13,6 +14,9 @@ using Routing.Benchmarks;
 //   alt: presets search with ALT too, the baseline of the contraction hierarchy)
 // dotnet run -c Release --project benchmarks/Routing.Benchmarks -- refusals [query-set]   (refusals per preset and what blocks)
 // dotnet run -c Release --project benchmarks/Routing.Benchmarks -- search [query-set] [random-pairs]   (hierarchy against ALT and Dijkstra)
+// dotnet run -c Release --project benchmarks/Routing.Benchmarks -- make-scale SOURCE TARGET COLUMNS ROWS   (the source repeated on a grid)
+// dotnet run -c Release --project benchmarks/Routing.Benchmarks -- scale GRAPH LABEL [local-pairs=200] [long-pairs=20]
+//   (load, router and route times on a built graph; benchmarks/scale.sh runs the whole experiment)
 switch (args)
 {
     case ["make-queries"]:
@@ -33,7 +37,14 @@ switch (args)
             derivedInclinesBlock: args is [_, _, _, "derived-block"], presetsOnHierarchy: args is not [_, _, _, "alt"]);
         return;
     case ["search", ..]:
-        SearchReport.Run(RepositoryData.BuildHeidelberg(), args.Length > 1 ? args[1] : QuerySets.UrbanSet, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1000);
+        SearchReport.Run(RepositoryData.BuildHeidelberg(), args.Length > 1 ? args[1] : QuerySets.UrbanSet, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1000);
+        return;
+    case ["make-scale", var source, var target, var columns, var rows]:
+        ScaleReport.MakeInput(source, target, int.Parse(columns, CultureInfo.InvariantCulture), int.Parse(rows, CultureInfo.InvariantCulture));
+        return;
+    case ["scale", var graphPath, var label, ..]:
+        ScaleReport.Run(graphPath, label, args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 200,
+            args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 20);
         return;
     case ["refusals", ..]:
         RefusalReport.Run(RepositoryData.BuildHeidelberg(), args.Length > 1 ? args[1] : QuerySets.UrbanSet);

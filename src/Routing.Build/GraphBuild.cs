@@ -23,13 +23,42 @@ public static class GraphBuild
     {
         var clock = Stopwatch.StartNew();
         observer ??= IImportObserver.Silent;
-        // Reading the terrain first makes a wrong elevation path fail in a second, not after the import.
-        var terrain = elevationPaths.Count == 0 ? null : OpenTerrain(elevationPaths, xyzCrs, observer);
-        var graph = OsmImporter.Import(osmPath, observer).Graph;
-        if (terrain is null)
+        if (elevationPaths.Count == 0)
         {
-            return graph;
+            return OsmImporter.Import(osmPath, observer).Graph;
         }
+        // The terrain model and the extract do not depend on each other: the model is read on its own thread while
+        // the extract is imported. A missing or unreadable kind of elevation file fails before the import starts (the
+        // check reads only the files' first bytes); a file that fails later, while it is read, cancels the import.
+        ElevationFiles.Check(elevationPaths, xyzCrs);
+        using var cancelImport = new CancellationTokenSource();
+        var terrainClock = Stopwatch.StartNew();
+        var reading = Task.Run(() =>
+        {
+            try
+            {
+                var model = ElevationFiles.Open(elevationPaths, smoothed: true, xyzCrs);
+                terrainClock.Stop();
+                return model;
+            }
+            catch
+            {
+                cancelImport.Cancel();
+                throw;
+            }
+        });
+        RoutingGraph graph;
+        try
+        {
+            graph = OsmImporter.Import(osmPath, observer, cancelImport.Token).Graph;
+        }
+        catch (OperationCanceledException)
+        {
+            reading.GetAwaiter().GetResult(); // throws the terrain's failure, which cancelled the import
+            throw;
+        }
+        var terrain = reading.GetAwaiter().GetResult();
+        observer.PhaseRanBeside("Reading terrain", terrainClock.Elapsed, terrain.Description);
         var placed = PlaceOnTerrain(graph, terrain, elevationPaths, observer);
         return placed.WithMetadata(placed.Metadata with
         {
@@ -41,15 +70,7 @@ public static class GraphBuild
     /// <summary>An imported graph on the terrain of the given elevation files (smoothed, as inclines need).</summary>
     /// <exception cref="TerrainFileException">An elevation file cannot be read, or none of them covers the graph.</exception>
     public static RoutingGraph PlaceOnTerrain(RoutingGraph graph, IReadOnlyList<string> elevationPaths) =>
-        PlaceOnTerrain(graph, OpenTerrain(elevationPaths, ElevationFiles.DefaultXyzCrs, IImportObserver.Silent), elevationPaths, IImportObserver.Silent);
-
-    private static IElevationModel OpenTerrain(IReadOnlyList<string> elevationPaths, string xyzCrs, IImportObserver observer)
-    {
-        observer.PhaseStarted("Reading terrain");
-        var terrain = ElevationFiles.Open(elevationPaths, smoothed: true, xyzCrs);
-        observer.PhaseFinished(terrain.Description);
-        return terrain;
-    }
+        PlaceOnTerrain(graph, ElevationFiles.Open(elevationPaths, smoothed: true, ElevationFiles.DefaultXyzCrs), elevationPaths, IImportObserver.Silent);
 
     private static RoutingGraph PlaceOnTerrain(RoutingGraph graph, IElevationModel terrain, IReadOnlyList<string> elevationPaths, IImportObserver observer)
     {

@@ -23,9 +23,14 @@ internal sealed class PhaseWriter(TextWriter output, bool interactive) : IImport
         }
     }
 
-    public void PhaseFinished(string summary)
+    public void PhaseFinished(string summary) => WriteDone(_phase, _phaseClock.Elapsed, summary);
+
+    /// <summary>Marked "beside": its time overlapped the phases above it, so the phase times add up to more than the build's.</summary>
+    public void PhaseRanBeside(string phase, TimeSpan elapsed, string summary) => WriteDone(phase, elapsed, $"beside the above: {summary}");
+
+    private void WriteDone(string phase, TimeSpan elapsed, string summary)
     {
-        string line = $"{_phase,-28} {_phaseClock.Elapsed.TotalSeconds,6:F2} s  {summary}";
+        string line = $"{phase,-28} {elapsed.TotalSeconds,6:F2} s  {summary}";
         output.WriteLine(interactive ? $"\r  ✓ {line}" : line);
     }
 }

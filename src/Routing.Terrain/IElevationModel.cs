@@ -1,6 +1,6 @@
 namespace Routing.Terrain;
 
-/// <summary>A terrain model: the elevation of the ground at any WGS 84 point it covers.</summary>
+/// <summary>A terrain model: the elevation of the ground at any WGS 84 point it covers. Read from several threads at once (a build samples edges on every core).</summary>
 public interface IElevationModel
 {
     /// <summary>

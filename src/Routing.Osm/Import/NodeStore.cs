@@ -1,67 +1,79 @@
 namespace Routing.Osm.Import;
 
 /// <summary>
-/// Coordinates of every node in the extract, looked up by OSM id. PBF and XML extracts list nodes sorted by id, so
-/// they are appended in order and found by binary search; an unsorted file is sorted once at the end.
-/// About 16 bytes per node: fine for a city or a region, the reason to go to two passes for a continent.
+/// Coordinates of the nodes the walkable ways use, and only of those: the ids come from the first pass (the ways),
+/// the coordinates from the second (the nodes). Memory follows the walkable network, about 16 bytes per node it
+/// uses, not every node of the extract. Ids are sorted and found by binary search.
 /// </summary>
 internal sealed class NodeStore
 {
-    private long[] _ids = new long[1 << 16];
-    private int[] _latE7 = new int[1 << 16];
-    private int[] _lonE7 = new int[1 << 16];
-    private bool _sorted = true;
+    /// <summary>Latitude of a node the ways name but the extract does not hold (ways cut at the extract's edge); no real latitude is this.</summary>
+    private const int Missing = int.MinValue;
 
-    public int Count { get; private set; }
+    private readonly long[] _ids;
+    private readonly int[] _latE7;
+    private readonly int[] _lonE7;
 
-    public void Add(long id, int latE7, int lonE7)
+    private NodeStore(long[] sortedDistinctIds)
     {
-        if (Count == _ids.Length)
-        {
-            Array.Resize(ref _ids, Count * 2);
-            Array.Resize(ref _latE7, Count * 2);
-            Array.Resize(ref _lonE7, Count * 2);
-        }
-        if (Count > 0 && id <= _ids[Count - 1])
-        {
-            _sorted = false;
-        }
-        _ids[Count] = id;
-        _latE7[Count] = latE7;
-        _lonE7[Count] = lonE7;
-        Count++;
+        _ids = sortedDistinctIds;
+        _latE7 = new int[_ids.Length];
+        _lonE7 = new int[_ids.Length];
+        Array.Fill(_latE7, Missing);
     }
 
-    /// <summary>Call once after the last <see cref="Add"/>.</summary>
-    public void Seal()
+    /// <summary>A store for every node of the given ways, coordinates yet unknown.</summary>
+    public static NodeStore ForWays(IReadOnlyList<OsmImporter.PendingWay> ways)
     {
-        if (_sorted)
+        long references = 0;
+        foreach (var way in ways)
         {
-            return;
+            references += way.NodeIds.Length;
         }
-        var order = new int[Count];
-        for (int i = 0; i < Count; i++)
+        var ids = new long[references];
+        int at = 0;
+        foreach (var way in ways)
         {
-            order[i] = i;
+            way.NodeIds.CopyTo(ids, at);
+            at += way.NodeIds.Length;
         }
-        Array.Sort(_ids, order, 0, Count);
-        var lat = new int[Count];
-        var lon = new int[Count];
-        for (int i = 0; i < Count; i++)
+        Array.Sort(ids);
+        int distinct = 0;
+        for (int i = 0; i < ids.Length; i++)
         {
-            lat[i] = _latE7[order[i]];
-            lon[i] = _lonE7[order[i]];
+            if (distinct == 0 || ids[i] != ids[distinct - 1])
+            {
+                ids[distinct++] = ids[i];
+            }
         }
-        _latE7 = lat;
-        _lonE7 = lon;
-        _sorted = true;
+        Array.Resize(ref ids, distinct);
+        return new NodeStore(ids);
+    }
+
+    /// <summary>How many nodes the ways use, whether or not the extract holds them.</summary>
+    public int Count => _ids.Length;
+
+    /// <summary>
+    /// Keeps the node's coordinates when a way uses it; false when none does. Safe to call from several threads at
+    /// once for different nodes: each node has its own slot.
+    /// </summary>
+    public bool TrySet(long id, int latE7, int lonE7)
+    {
+        int index = Array.BinarySearch(_ids, id);
+        if (index < 0)
+        {
+            return false;
+        }
+        _latE7[index] = latE7;
+        _lonE7[index] = lonE7;
+        return true;
     }
 
     /// <summary>Index of the node, or -1 when the extract does not hold it (ways cut at the extract's edge).</summary>
     public int IndexOf(long id)
     {
-        int index = Array.BinarySearch(_ids, 0, Count, id);
-        return index >= 0 ? index : -1;
+        int index = Array.BinarySearch(_ids, id);
+        return index >= 0 && _latE7[index] != Missing ? index : -1;
     }
 
     public long IdAt(int index) => _ids[index];

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Security.Cryptography;
-using OsmSharp;
-using OsmSharp.Tags;
 using Routing.Graph;
 using Routing.Graph.Facts;
 using Routing.Osm.Tags;
@@ -10,20 +8,24 @@ using Routing.Osm.Tags;
 namespace Routing.Osm.Import;
 
 /// <summary>
-/// Turns an OSM extract into a <see cref="RoutingGraph"/> in one pass over the file: nodes (coordinates of all,
-/// facts of the tagged ones), then the walkable ways. Ways are split where they meet and at every node with facts
+/// Turns an OSM extract into a <see cref="RoutingGraph"/>: the walkable ways, then the coordinates and facts of the
+/// nodes they use (two passes, see <see cref="ExtractReader"/>). Ways are split where they meet and at every node with facts
 /// (kerb, barrier, elevator, crossing), so that such nodes are vertices a search passes through; chains of plain
 /// nodes become one edge with shape points. Pedestrian areas get straight crossing edges.
 /// </summary>
 public static class OsmImporter
 {
-    public static ImportResult Import(string osmPath, IImportObserver? observer = null)
+    /// <exception cref="OsmInputException">The extract cannot be read or holds no walkable ways.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled while the extract was read.</exception>
+    public static ImportResult Import(string osmPath, IImportObserver? observer = null, CancellationToken cancellation = default)
     {
         var clock = Stopwatch.StartNew();
         observer ??= IImportObserver.Silent;
 
+        // The source's checksum reads the whole file once more (seconds for a country): beside the import, not after it.
+        var sourceSha256 = Task.Run(() => Sha256Of(osmPath), cancellation);
         observer.PhaseStarted("Reading OSM");
-        var extract = ReadExtract(osmPath);
+        var extract = ExtractReader.Read(osmPath, cancellation);
         observer.PhaseFinished($"{extract.NodesRead:N0} nodes, {extract.WaysRead:N0} ways, {extract.Ways.Count:N0} walkable");
         if (extract.Ways.Count == 0)
         {
@@ -34,19 +36,19 @@ public static class OsmImporter
         observer.PhaseStarted("Splitting ways");
         var builder = new GraphBuilder();
         var splitter = new WaySplitter(extract, builder);
-        foreach (var way in extract.Ways)
+        for (int i = 0; i < extract.Ways.Count; i++)
         {
-            splitter.Split(way);
+            splitter.Split(extract.Ways[i], extract.WayNodes[i]);
         }
         observer.PhaseFinished($"{builder.VertexCount:N0} vertices, {builder.EdgeCount:N0} edges");
 
         observer.PhaseStarted("Crossing pedestrian areas");
         int crossings = 0;
-        foreach (var way in extract.Ways)
+        for (int i = 0; i < extract.Ways.Count; i++)
         {
-            if (way.Facts.IsPedestrianArea)
+            if (extract.Ways[i].Facts.IsPedestrianArea)
             {
-                crossings += splitter.AddAreaCrossings(way);
+                crossings += splitter.AddAreaCrossings(extract.Ways[i], extract.WayNodes[i]);
             }
         }
         observer.PhaseFinished($"{crossings:N0} crossing edges");
@@ -61,7 +63,7 @@ public static class OsmImporter
         var metadata = new GraphMetadata
         {
             SourceFile = Path.GetFileName(osmPath),
-            SourceSha256 = Sha256Of(osmPath),
+            SourceSha256 = sourceSha256.GetAwaiter().GetResult(),
             OsmTimestamp = extract.NewestTimestamp,
             BuiltAtUtc = DateTimeOffset.UtcNow,
             BuilderVersion = BuilderVersion(),
@@ -73,73 +75,11 @@ public static class OsmImporter
         return new ImportResult(graph, extract.NodesRead, extract.WaysRead, extract.Ways.Count);
     }
 
-    private static readonly DateTime UnixEpochPlusOneDay = DateTime.UnixEpoch.AddDays(1);
-
-    private static Extract ReadExtract(string osmPath)
-    {
-        var extract = new Extract();
-        foreach (var geo in OsmSource.Read(osmPath))
-        {
-            // Extracts without metadata (like the bundled one) report the Unix epoch: that is "unknown", not 1970.
-            if (geo.TimeStamp is { } stamp && stamp > UnixEpochPlusOneDay
-                && (extract.NewestTimestamp is null || stamp > extract.NewestTimestamp))
-            {
-                extract.NewestTimestamp = new DateTimeOffset(DateTime.SpecifyKind(stamp, DateTimeKind.Utc));
-            }
-            switch (geo)
-            {
-                case Node { Id: { } id, Latitude: { } lat, Longitude: { } lon } node:
-                    extract.NodesRead++;
-                    extract.Nodes.Add(id, Coordinates.ToE7(lat), Coordinates.ToE7(lon));
-                    if (node.Tags is { Count: > 0 } nodeTags)
-                    {
-                        var tags = ToDictionary(nodeTags);
-                        var facts = NodeTagRules.Classify(tags);
-                        if (!facts.IsPlain)
-                        {
-                            extract.NodeFacts[id] = facts;
-                        }
-                        if (PlaceTagRules.Classify(tags) is { } kind)
-                        {
-                            extract.Places.Add(new PendingPlace(id, Coordinates.ToE7(lat), Coordinates.ToE7(lon), tags.GetValueOrDefault("name", ""), kind, PlaceTagRules.WheelchairOf(tags)));
-                        }
-                    }
-                    break;
-                case Way { Id: { } id, Nodes: { Length: >= 2 } nodeIds } way:
-                    extract.WaysRead++;
-                    if (way.Tags is { Count: > 0 } wayTags)
-                    {
-                        var tags = ToDictionary(wayTags);
-                        if (WayTagRules.Classify(tags) is { } wayFacts)
-                        {
-                            extract.Ways.Add(new PendingWay(id, nodeIds, wayFacts, NameOf(tags)));
-                        }
-                    }
-                    break;
-                case Way:
-                    extract.WaysRead++;
-                    break;
-            }
-        }
-        extract.Nodes.Seal();
-        return extract;
-    }
-
-    private static Dictionary<string, string> ToDictionary(TagsCollectionBase tags)
-    {
-        var dictionary = new Dictionary<string, string>(tags.Count, StringComparer.Ordinal);
-        foreach (var tag in tags)
-        {
-            dictionary[tag.Key] = tag.Value;
-        }
-        return dictionary;
-    }
-
     /// <summary>
     /// The name route instructions announce: <c>name</c>, else <c>ref</c>, because many roads outside town carry
     /// only their number ("B 37").
     /// </summary>
-    internal static string? NameOf(Dictionary<string, string> tags) =>
+    internal static string? NameOf(IReadOnlyDictionary<string, string> tags) =>
         tags.GetValueOrDefault("name") is { Length: > 0 } name ? name : tags.GetValueOrDefault("ref");
 
     private static string Sha256Of(string path)
@@ -154,13 +94,48 @@ public static class OsmImporter
 
     internal sealed class Extract
     {
-        public NodeStore Nodes { get; } = new();
+        /// <summary>The nodes the walkable ways use; set by <see cref="KeepNodesOfWays"/> once all ways are in.</summary>
+        public NodeStore Nodes { get; private set; } = NodeStore.ForWays([]);
         public Dictionary<long, NodeClass> NodeFacts { get; } = [];
         public List<PendingWay> Ways { get; } = [];
         public List<PendingPlace> Places { get; } = [];
         public long NodesRead { get; set; }
         public long WaysRead { get; set; }
         public DateTimeOffset? NewestTimestamp { get; set; }
+
+        /// <summary>
+        /// Each way's nodes as indices into <see cref="Nodes"/>, without nodes the extract lacks and without immediate
+        /// repeats; set by <see cref="ResolveWays"/> once the coordinates are in.
+        /// </summary>
+        public int[][] WayNodes { get; private set; } = [];
+
+        public void KeepNodesOfWays() => Nodes = NodeStore.ForWays(Ways);
+
+        /// <summary>
+        /// Looks every way's node ids up once, on every core, and drops the ids: the splitter works with indices. Each
+        /// lookup is a binary search over all the network's nodes, a dear step of splitting a country's ways.
+        /// </summary>
+        public void ResolveWays()
+        {
+            var resolved = new int[Ways.Count][];
+            Parallel.For(0, Ways.Count, () => new List<int>(), (i, _, buffer) =>
+            {
+                buffer.Clear();
+                foreach (long id in Ways[i].NodeIds)
+                {
+                    int index = Nodes.IndexOf(id);
+                    if (index >= 0 && (buffer.Count == 0 || buffer[^1] != index))
+                    {
+                        buffer.Add(index);
+                    }
+                }
+                resolved[i] = [.. buffer];
+                // The ids have served (node store, lookups); the indices replace them, at half the memory.
+                Ways[i] = Ways[i] with { NodeIds = [] };
+                return buffer;
+            }, _ => { });
+            WayNodes = resolved;
+        }
     }
 
     internal sealed record PendingWay(long WayId, long[] NodeIds, WayFacts Facts, string? Name);
@@ -177,6 +152,13 @@ public interface IImportObserver
     void PhaseStarted(string phase);
 
     void PhaseFinished(string summary);
+
+    /// <summary>A phase that ran beside the others (on its own thread), told once it is over.</summary>
+    void PhaseRanBeside(string phase, TimeSpan elapsed, string summary)
+    {
+        PhaseStarted(phase);
+        PhaseFinished(summary);
+    }
 
     public static IImportObserver Silent { get; } = new SilentObserver();
 

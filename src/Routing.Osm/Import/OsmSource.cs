@@ -5,27 +5,28 @@ using OsmSharp.Streams;
 namespace Routing.Osm.Import;
 
 /// <summary>
-/// Opens an OSM extract as a stream of OSM objects. The format is recognised by content, not by file name:
-/// a PBF file starts with a blob header of type "OSMHeader", an XML file with an &lt;osm&gt; element.
-/// Any read failure becomes an <see cref="OsmInputException"/> that names the file.
+/// Recognises an OSM extract's format by content, not by file name: a PBF file starts with a blob header of type
+/// "OSMHeader", an XML file with an &lt;osm&gt; element. Streams XML extracts as OSM objects. Any read failure
+/// becomes an <see cref="OsmInputException"/> that names the file.
 /// </summary>
 internal static class OsmSource
 {
     private const int SniffBytes = 256;
 
-    public static IEnumerable<OsmGeo> Read(string path)
+    public static OsmFormat FormatOf(string path)
     {
         if (!File.Exists(path))
         {
             throw new OsmInputException($"{path}: file not found. Give the path of an OpenStreetMap extract (.osm.pbf or .osm).");
         }
         using var stream = File.OpenRead(path);
-        OsmStreamSource source = Sniff(stream, path) switch
-        {
-            OsmFormat.Pbf => new PBFOsmStreamSource(stream),
-            _ => new XmlOsmStreamSource(stream),
-        };
-        using var enumerator = source.GetEnumerator();
+        return Sniff(stream, path);
+    }
+
+    public static IEnumerable<OsmGeo> ReadXml(string path)
+    {
+        using var stream = File.OpenRead(path);
+        using var enumerator = new XmlOsmStreamSource(stream).GetEnumerator();
         while (true)
         {
             OsmGeo current;
@@ -46,7 +47,7 @@ internal static class OsmSource
         }
     }
 
-    private enum OsmFormat
+    public enum OsmFormat
     {
         Pbf,
         Xml,

@@ -18,7 +18,6 @@ internal sealed class WaySplitter
     private readonly int[] _vertexOfNode;
     private readonly List<int> _shapeLat = [];
     private readonly List<int> _shapeLon = [];
-    private readonly List<int> _resolved = [];
 
     public WaySplitter(OsmImporter.Extract extract, GraphBuilder builder)
     {
@@ -28,12 +27,11 @@ internal sealed class WaySplitter
         _passes = new byte[nodes];
         _vertexOfNode = new int[nodes];
         Array.Fill(_vertexOfNode, -1);
-        foreach (var way in extract.Ways)
+        foreach (int[] wayNodes in extract.WayNodes)
         {
-            foreach (long id in way.NodeIds)
+            foreach (int index in wayNodes)
             {
-                int index = extract.Nodes.IndexOf(id);
-                if (index >= 0 && _passes[index] < 2)
+                if (_passes[index] < 2)
                 {
                     _passes[index]++;
                 }
@@ -41,42 +39,41 @@ internal sealed class WaySplitter
         }
     }
 
-    public void Split(OsmImporter.PendingWay way)
+    /// <param name="nodes">The way's nodes as the extract resolved them (<see cref="OsmImporter.Extract.WayNodes"/>).</param>
+    public void Split(OsmImporter.PendingWay way, int[] nodes)
     {
-        var nodes = Resolve(way);
-        if (nodes.Count < 2)
+        if (nodes.Length < 2)
         {
             return;
         }
         int start = 0;
-        for (int i = 1; i < nodes.Count; i++)
+        for (int i = 1; i < nodes.Length; i++)
         {
-            if (i < nodes.Count - 1 && !IsSplitPoint(nodes[i]))
+            if (i < nodes.Length - 1 && !IsSplitPoint(nodes[i]))
             {
                 continue;
             }
-            AddEdge(way, nodes, start, i, KerbFor(way.Facts, start == 0, i == nodes.Count - 1));
+            AddEdge(way, nodes, start, i, KerbFor(way.Facts, start == 0, i == nodes.Length - 1));
             start = i;
         }
     }
 
     /// <summary>Adds straight edges across a pedestrian area between its entries; returns how many.</summary>
-    public int AddAreaCrossings(OsmImporter.PendingWay area)
+    public int AddAreaCrossings(OsmImporter.PendingWay area, int[] ring)
     {
-        var ring = Resolve(area);
-        if (ring.Count < 4 || ring[0] != ring[^1])
+        if (ring.Length < 4 || ring[0] != ring[^1])
         {
             return 0; // not a closed outline
         }
-        var lat = new int[ring.Count];
-        var lon = new int[ring.Count];
+        var lat = new int[ring.Length];
+        var lon = new int[ring.Length];
         var entries = new List<int>();
-        for (int i = 0; i < ring.Count; i++)
+        for (int i = 0; i < ring.Length; i++)
         {
             lat[i] = _extract.Nodes.LatE7At(ring[i]);
             lon[i] = _extract.Nodes.LonE7At(ring[i]);
             // An entry is where another way joins the outline; the closing point repeats the first.
-            if (i < ring.Count - 1 && _passes[ring[i]] >= 2 && _vertexOfNode[ring[i]] >= 0)
+            if (i < ring.Length - 1 && _passes[ring[i]] >= 2 && _vertexOfNode[ring[i]] >= 0)
             {
                 entries.Add(i);
             }
@@ -88,21 +85,6 @@ internal sealed class WaySplitter
             _builder.AddEdge(_vertexOfNode[ring[a]], _vertexOfNode[ring[b]], facts, area.WayId, area.Name, [], []);
         }
         return pairs.Count;
-    }
-
-    /// <summary>Node indices of the way, without nodes missing from the extract and without immediate repeats.</summary>
-    private List<int> Resolve(OsmImporter.PendingWay way)
-    {
-        _resolved.Clear();
-        foreach (long id in way.NodeIds)
-        {
-            int index = _extract.Nodes.IndexOf(id);
-            if (index >= 0 && (_resolved.Count == 0 || _resolved[^1] != index))
-            {
-                _resolved.Add(index);
-            }
-        }
-        return _resolved;
     }
 
     private bool IsSplitPoint(int node) => _passes[node] >= 2 || _vertexOfNode[node] >= 0 || _extract.NodeFacts.ContainsKey(_extract.Nodes.IdAt(node));
@@ -119,7 +101,7 @@ internal sealed class WaySplitter
     }
 
     /// <summary>Adds the edge over nodes[from..to]; a loop back to its own start is cut in two at its middle point.</summary>
-    private int AddEdge(OsmImporter.PendingWay way, List<int> nodes, int from, int to, EdgeClass facts)
+    private int AddEdge(OsmImporter.PendingWay way, int[] nodes, int from, int to, EdgeClass facts)
     {
         if (nodes[from] == nodes[to])
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Routing.Graph;
 using Routing.Graph.Facts;
 
@@ -26,6 +27,9 @@ public static class GraphTerrain
     /// </summary>
     internal const int InclineStepPermille = 10;
 
+    /// <summary>Edges per unit of parallel work: large enough that scheduling costs nothing, small enough to balance two to many cores.</summary>
+    private const int EdgesPerRange = 2048;
+
     /// <summary>
     /// A copy of <paramref name="graph"/> with elevations and terrain inclines. <paramref name="terrain"/> should be
     /// smoothed: a raw 90 m grid is noisy enough to invent steep slopes between neighbouring cells.
@@ -35,14 +39,19 @@ public static class GraphTerrain
         float[] vertexElevationM = VertexElevations(graph, terrain);
         var shapeElevationM = new float[graph.ShapeLatE7.Length];
         var facts = new EdgeClass[graph.EdgeCount];
-        var profile = new EdgeProfile();
-        for (int edge = 0; edge < graph.EdgeCount; edge++)
+        // Each edge reads only the model and its own vertices and writes only its own slots: edges are sampled on
+        // every core, in ranges, each worker with its own reusable profile, and the result does not depend on which.
+        Parallel.ForEach(Partitioner.Create(0, graph.EdgeCount, EdgesPerRange), () => new EdgeProfile(), (range, _, profile) =>
         {
-            EdgeClass edgeClass = graph.ClassOfEdge(edge);
-            profile.Load(graph, edge, vertexElevationM, terrain, followsGround: !IsStructure(edgeClass));
-            profile.CopyShapeElevations(shapeElevationM.AsSpan(graph.EdgeFirstShapePoint[edge]));
-            facts[edge] = profile.IsComplete ? WithTerrainIncline(edgeClass, Read(graph, edge, profile, terrain)) : edgeClass;
-        }
+            for (int edge = range.Item1; edge < range.Item2; edge++)
+            {
+                EdgeClass edgeClass = graph.ClassOfEdge(edge);
+                profile.Load(graph, edge, vertexElevationM, terrain, followsGround: !IsStructure(edgeClass));
+                profile.CopyShapeElevations(shapeElevationM.AsSpan(graph.EdgeFirstShapePoint[edge]));
+                facts[edge] = profile.IsComplete ? WithTerrainIncline(edgeClass, Read(graph, edge, profile, terrain)) : edgeClass;
+            }
+            return profile;
+        }, _ => { });
         return graph.WithTerrain(vertexElevationM, shapeElevationM, facts, metadata);
     }
 

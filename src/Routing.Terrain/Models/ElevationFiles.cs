@@ -118,8 +118,24 @@ public static class ElevationFiles
         return $"{name}/ ({grids.Count} {(grids.Count == 1 ? "file" : "files")}: {string.Join("; ", kinds)})";
     }
 
+    /// <summary>
+    /// Fails as <see cref="Open"/> would when a path is missing or a file is of no kind this reads, from the files' first
+    /// bytes and names alone: a build checks this first and reads the model beside its other work.
+    /// </summary>
+    /// <exception cref="TerrainFileException">A file or folder is missing or of no kind this reads.</exception>
+    public static void Check(IReadOnlyList<string> paths, string xyzCrs = DefaultXyzCrs)
+    {
+        foreach (string file in paths.SelectMany(FilesOf))
+        {
+            _ = ReaderOf(file, xyzCrs);
+        }
+    }
+
     /// <summary>One file as a grid; every failure, LibTiff's and the file system's included, as <see cref="TerrainFileException"/>.</summary>
-    internal static ElevationGrid Read(string path, string xyzCrs = DefaultXyzCrs)
+    internal static ElevationGrid Read(string path, string xyzCrs = DefaultXyzCrs) => ReaderOf(path, xyzCrs)();
+
+    /// <summary>How to read the file, chosen by its first bytes and its name; nothing more of it is read yet.</summary>
+    private static Func<ElevationGrid> ReaderOf(string path, string xyzCrs)
     {
         if (!File.Exists(path))
         {
@@ -128,7 +144,7 @@ public static class ElevationFiles
         byte[] start = FileStart(path);
         if (TiffMagics.Any(magic => start.AsSpan().SequenceEqual(magic)))
         {
-            return Read(path, "a GeoTIFF", GeoTiffReader.Read);
+            return () => Read(path, "a GeoTIFF", GeoTiffReader.Read);
         }
         if (start.AsSpan().SequenceEqual(BigEndianBigTiffMagic))
         {
@@ -138,16 +154,16 @@ public static class ElevationFiles
         }
         if (start.AsSpan().SequenceEqual(ZipMagic))
         {
-            return Read(path, "a zipped SRTM tile", SrtmTileReader.ReadZip);
+            return () => Read(path, "a zipped SRTM tile", SrtmTileReader.ReadZip);
         }
         if (path.EndsWith(".hgt", StringComparison.OrdinalIgnoreCase))
         {
-            return Read(path, "an SRTM tile", SrtmTileReader.ReadHgt);
+            return () => Read(path, "an SRTM tile", SrtmTileReader.ReadHgt);
         }
         if (path.EndsWith(".xyz", StringComparison.OrdinalIgnoreCase))
         {
             GridCoordinateSystem system = XyzCoordinateSystem(path, xyzCrs);
-            return Read(path, "an XYZ tile", xyzPath => XyzTileReader.Read(xyzPath, system));
+            return () => Read(path, "an XYZ tile", xyzPath => XyzTileReader.Read(xyzPath, system));
         }
         throw new TerrainFileException(
             path,

@@ -1,0 +1,158 @@
+using OsmSharp;
+using OsmSharp.Tags;
+using Routing.Graph;
+using Routing.Osm.Tags;
+
+namespace Routing.Osm.Import;
+
+/// <summary>
+/// Reads what the import needs from an extract in two passes, so that memory follows the walkable network and not
+/// every node of the file: the first pass keeps the ways the tag rules accept; the second keeps the coordinates and
+/// facts of only the nodes those ways use, and every place. A PBF extract is decoded block by block on every core
+/// (<see cref="PbfExtractReader"/>); an XML extract, small by nature, is streamed twice.
+/// </summary>
+internal static class ExtractReader
+{
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled.</exception>
+    public static OsmImporter.Extract Read(string osmPath, CancellationToken cancellation)
+    {
+        var extract = OsmSource.FormatOf(osmPath) == OsmSource.OsmFormat.Pbf ? PbfExtractReader.Read(osmPath, cancellation) : ReadXml(osmPath, cancellation);
+        extract.ResolveWays();
+        return extract;
+    }
+
+    private static OsmImporter.Extract ReadXml(string osmPath, CancellationToken cancellation)
+    {
+        var ways = new WayFindings();
+        var tags = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var geo in OsmSource.ReadXml(osmPath))
+        {
+            cancellation.ThrowIfCancellationRequested();
+            if (geo is Way { Id: { } id } way)
+            {
+                ways.Way(id, way.Nodes, Fill(tags, way.Tags), way.TimeStamp);
+            }
+            else if (geo is Relation)
+            {
+                ways.Stamp(geo.TimeStamp);
+            }
+        }
+        var extract = new OsmImporter.Extract();
+        ways.AddTo(extract);
+        extract.KeepNodesOfWays();
+        var nodes = new NodeFindings(extract.Nodes);
+        foreach (var geo in OsmSource.ReadXml(osmPath))
+        {
+            cancellation.ThrowIfCancellationRequested();
+            if (geo is Node { Id: { } id, Latitude: { } lat, Longitude: { } lon } node)
+            {
+                nodes.Node(id, Coordinates.ToE7(lat), Coordinates.ToE7(lon), Fill(tags, node.Tags), node.TimeStamp);
+            }
+        }
+        nodes.AddTo(extract);
+        return extract;
+    }
+
+    /// <summary>The tags in the reused dictionary, or null when there are none; the first of repeated keys wins, as in OsmSharp.</summary>
+    private static Dictionary<string, string>? Fill(Dictionary<string, string> dictionary, TagsCollectionBase? tags)
+    {
+        if (tags is not { Count: > 0 })
+        {
+            return null;
+        }
+        dictionary.Clear();
+        foreach (var tag in tags)
+        {
+            dictionary.TryAdd(tag.Key, tag.Value);
+        }
+        return dictionary;
+    }
+}
+
+/// <summary>What the first pass finds in one piece of the extract (a PBF block, or a whole XML file): the walkable ways.</summary>
+internal sealed class WayFindings
+{
+    public List<OsmImporter.PendingWay> Ways { get; } = [];
+    public long WaysRead { get; private set; }
+    private DateTime? _newest;
+
+    /// <param name="tags">Null when the way has none; only read during the call.</param>
+    public void Way(long id, long[] nodeIds, IReadOnlyDictionary<string, string>? tags, DateTime? stamp)
+    {
+        WaysRead++;
+        Stamp(stamp);
+        if (nodeIds.Length >= 2 && tags is not null && WayTagRules.Classify(tags) is { } facts)
+        {
+            Ways.Add(new OsmImporter.PendingWay(id, nodeIds, facts, OsmImporter.NameOf(tags)));
+        }
+    }
+
+    public void Stamp(DateTime? stamp) => _newest = Timestamps.Newer(_newest, stamp);
+
+    /// <summary>Adds these findings to the extract; pieces are added in file order, so the graph does not depend on which core read what.</summary>
+    public void AddTo(OsmImporter.Extract extract)
+    {
+        extract.Ways.AddRange(Ways);
+        extract.WaysRead += WaysRead;
+        extract.NewestTimestamp = Timestamps.Newer(extract.NewestTimestamp, _newest);
+    }
+}
+
+/// <summary>What the second pass finds in one piece of the extract: coordinates (kept in the store), facts and places.</summary>
+internal sealed class NodeFindings(NodeStore store)
+{
+    private readonly List<(long Id, NodeClass Facts)> _facts = [];
+    private readonly List<OsmImporter.PendingPlace> _places = [];
+    private long _nodesRead;
+    private DateTime? _newest;
+
+    /// <param name="tags">Null when the node has none; only read during the call.</param>
+    public void Node(long id, int latE7, int lonE7, IReadOnlyDictionary<string, string>? tags, DateTime? stamp)
+    {
+        _nodesRead++;
+        _newest = Timestamps.Newer(_newest, stamp);
+        bool used = store.TrySet(id, latE7, lonE7);
+        if (tags is null)
+        {
+            return;
+        }
+        // Facts matter only where a walkable way passes; places are searched for wherever they are.
+        if (used && NodeTagRules.Classify(tags) is { IsPlain: false } facts)
+        {
+            _facts.Add((id, facts));
+        }
+        if (PlaceTagRules.Classify(tags) is { } kind)
+        {
+            _places.Add(new OsmImporter.PendingPlace(id, latE7, lonE7, tags.GetValueOrDefault("name", ""), kind, PlaceTagRules.WheelchairOf(tags)));
+        }
+    }
+
+    /// <summary>Adds these findings to the extract, in file order like <see cref="WayFindings.AddTo"/>.</summary>
+    public void AddTo(OsmImporter.Extract extract)
+    {
+        foreach (var (id, facts) in _facts)
+        {
+            extract.NodeFacts[id] = facts;
+        }
+        extract.Places.AddRange(_places);
+        extract.NodesRead += _nodesRead;
+        extract.NewestTimestamp = Timestamps.Newer(extract.NewestTimestamp, _newest);
+    }
+}
+
+internal static class Timestamps
+{
+    private static readonly DateTime UnixEpochPlusOneDay = DateTime.UnixEpoch.AddDays(1);
+
+    /// <summary>
+    /// The newer of the two. Extracts without metadata (like the bundled one) report the Unix epoch: that is
+    /// "unknown", not 1970.
+    /// </summary>
+    public static DateTimeOffset? Newer(DateTimeOffset? newest, DateTime? stamp) =>
+        stamp is { } s && s > UnixEpochPlusOneDay && (newest is null || s > newest.Value.UtcDateTime)
+            ? new DateTimeOffset(DateTime.SpecifyKind(s, DateTimeKind.Utc))
+            : newest;
+
+    public static DateTime? Newer(DateTime? newest, DateTime? stamp) =>
+        stamp is { } s && s > UnixEpochPlusOneDay && (newest is null || s > newest) ? s : newest;
+}
