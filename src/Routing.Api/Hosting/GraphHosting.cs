@@ -1,10 +1,16 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Routing.Engine;
+using Routing.Api.GraphUpdates;
 using Routing.Engine.Profiles;
+using Routing.Serving;
 
 namespace Routing.Api.Hosting;
 
-/// <summary>Registers the graph and the router as singletons, and loads the graph once at start-up.</summary>
+/// <summary>
+/// Registers the serving graph (held by <see cref="GraphHolder"/>, one snapshot per request) and what replaces it,
+/// and loads the first graph before the service listens.
+/// </summary>
 internal static partial class GraphHosting
 {
     public static IServiceCollection AddRoutingGraph(this IServiceCollection services, IConfiguration configuration)
@@ -13,23 +19,28 @@ internal static partial class GraphHosting
         services.AddSingleton(sp => DataPaths.Resolve(
             sp.GetRequiredService<IOptions<RoutingDataOptions>>().Value,
             sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
-        services.AddSingleton(sp => GraphLoader.LoadOrBuild(
-            sp.GetRequiredService<DataPaths>(),
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger("Routing.Api.Graph")));
         services.AddSingleton(ProfileCatalog.Default);
-        services.AddSingleton(sp => new Router(sp.GetRequiredService<LoadedGraph>().Graph, sp.GetRequiredService<ProfileCatalog>()));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddServingGraph();
+        services.AddGraphPart(part => new LoadedGraph(part.Router.Graph, part.Source.Path, part.Router.Graph.Bounds, part.Source.BuiltOnStart));
+        services.AddSingleton<ServingGraphBuilder>();
+        services.AddGraphUpdates();
         return services;
     }
 
     /// <summary>
-    /// Loads (or first builds) the graph and creates the router before the service listens. On failure logs one
+    /// Loads (or first builds) the graph and makes it the serving graph before the service listens. On failure logs one
     /// critical line that says what is wrong and what to do, and returns false.
     /// </summary>
     public static bool LoadRoutingGraph(this WebApplication app)
     {
         try
         {
-            app.Services.GetRequiredService<Router>();
+            var clock = Stopwatch.StartNew();
+            var loaded = GraphLoader.LoadOrBuild(app.Services.GetRequiredService<DataPaths>(), app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Routing.Api.Graph"));
+            var serving = app.Services.GetRequiredService<ServingGraphBuilder>().Build(loaded.Graph, loaded.Path, loaded.BuiltOnStart);
+            app.Services.GetRequiredService<GraphHolder>().Swap(serving);
+            app.Services.GetRequiredService<Operations.GraphMetrics>().Loaded(clock.Elapsed);
             return true;
         }
         catch (GraphStartupException ex)
