@@ -23,6 +23,7 @@ builder.Services.AddBarrierReports(builder.Configuration);      // Barriers:Data
 builder.Services.AddWebApp(builder.Configuration);              // Map:StyleUrl, Map:TileUrl -> the app's base map; tile and place indexes
 
 var app = builder.Build();
+app.StartMetrics();                                             // counts the graph's load before the service listens
 if (!app.LoadRoutingGraph()                                     // builds the graph first if the file is missing
     || !await app.OpenBarrierStoreAsync())                      // creates or migrates the store, seeds the configured keys
 {

@@ -24,7 +24,8 @@ internal static class OperationsHosting
             .AddMeter("Routing.*")
             // Requests by route and status (http.server.request.duration), connections and their queue.
             .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
-            .AddPrometheusExporter());
+            // Every scrape sees the counts as they are (the exporter caches answers by default).
+            .AddPrometheusExporter(options => options.ScrapeResponseCacheDurationMilliseconds = 0));
 
         // Every log line written during a request carries its trace and span id (as a scope, shown by the console's
         // formatters when IncludeScopes is on, as appsettings.json sets it), so a 500's log line and its trace meet.
@@ -35,6 +36,16 @@ internal static class OperationsHosting
         var shutdownTimeoutS = builder.Configuration.GetValue("Operations:ShutdownTimeoutS", 30);
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(shutdownTimeoutS));
         return builder;
+    }
+
+    /// <summary>
+    /// Starts collecting metrics now rather than when the host starts, so that what happens before the service listens
+    /// (loading or building the graph) is counted too.
+    /// </summary>
+    public static WebApplication StartMetrics(this WebApplication app)
+    {
+        app.Services.GetRequiredService<MeterProvider>();
+        return app;
     }
 
     public static WebApplication MapOperations(this WebApplication app)
