@@ -9,7 +9,7 @@ namespace Routing.Reliability.Tests;
 /// </summary>
 internal static class Cases
 {
-    public const long Default = 300;
+    public const long Default = 200;
 
     public static long PerSurface { get; } =
         long.TryParse(Environment.GetEnvironmentVariable("RELIABILITY_CASES"), NumberStyles.Integer, CultureInfo.InvariantCulture, out long cases) && cases > 0
