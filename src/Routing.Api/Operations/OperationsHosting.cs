@@ -51,9 +51,11 @@ internal static class OperationsHosting
     public static WebApplication MapOperations(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteJson })
-            .WithTags("Service").WithName("Liveness").WithSummary("The process answers (200)");
+            .WithTags("Service").WithName("Liveness").WithSummary("The process answers (200)")
+            .WithDescription("200 `{\"status\": \"healthy\"}` as long as the process answers; checks nothing else, so a busy or degraded service is not restarted.");
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = WriteJson })
-            .WithTags("Service").WithName("Readiness").WithSummary("Ready to serve routes: 200 when healthy or degraded, 503 when not");
+            .WithTags("Service").WithName("Readiness").WithSummary("Ready to serve routes: 200 when healthy or degraded, 503 when not")
+            .WithDescription("Runs every health check tagged `ready`: the serving graph (which one, since when) and the barrier store where it registers one. `{status, checks: {name: {status, description}}}`.");
         app.MapPrometheusScrapingEndpoint("/metrics");
         return app;
     }
