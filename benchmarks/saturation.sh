@@ -4,13 +4,15 @@
 # a mixed load of routes (the five presets), isochrones, accessibility tiles and barrier reads on loopback for a fixed
 # time with wrk, while the resident memory is sampled every second. Passes when no answer is 5xx, no socket fails and
 # RSS at the end is within 10 % of RSS after the warm-up. Then a request in flight is sent SIGTERM's way: the service
-# must finish it (graceful shutdown). Bounded: everything stops by itself.
-# Usage: benchmarks/saturation.sh [seconds=60] [connections=16] [warm-up seconds=15]
+# must finish it (graceful shutdown). Bounded: everything stops by itself. "Flat" means no sample during the run
+# above RSS after the warm-up plus 10 % (a drop is the collector giving memory back). The warm-up is long because
+# the server collector grows its heaps for a while: after 15 s on a busy machine RSS still rose by half.
+# Usage: benchmarks/saturation.sh [seconds=60] [connections=16] [warm-up seconds=60]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 connections=${2:-16}
-warmup=${3:-15}
+warmup=${3:-60}
 port=5188
 work=$(mktemp -d)
 url="http://127.0.0.1:$port"
@@ -91,7 +93,7 @@ wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s -s "$work/mixed.lua" "$ur
 wait $sampler || true
 rss_end=$(rss_kb)
 rss_max=$(sort -n "$work/rss" | tail -1)
-echo "== RSS: after warm-up $((rss_warm / 1024)) MB, peak $((rss_max / 1024)) MB, at the end $((rss_end / 1024)) MB ($(awk -v a="$rss_warm" -v b="$rss_end" 'BEGIN { printf "%+.1f", 100 * (b - a) / a }') %)"
+echo "== RSS: after warm-up $((rss_warm / 1024)) MB, peak $((rss_max / 1024)) MB ($(awk -v a="$rss_warm" -v b="$rss_max" 'BEGIN { printf "%+.1f", 100 * (b - a) / a }') %), at the end $((rss_end / 1024)) MB"
 echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # Graceful shutdown: a 100 x 100 matrix (about half a second) is in flight when SIGTERM arrives; it must answer 200.
@@ -107,9 +109,9 @@ echo "== request in flight at SIGTERM answered: $(cat "$work/drain")"
 
 fivexx=$(awk '/^5xx/ { print $2 + 0 }' "$work/out")
 sockets=$(awk '/^socket errors/ { print $3 }' "$work/out")
-drift_ok=$(awk -v a="$rss_warm" -v b="$rss_end" 'BEGIN { print (b <= a * 1.10 && b >= a * 0.90) ? 1 : 0 }')
+drift_ok=$(awk -v a="$rss_warm" -v b="$rss_max" 'BEGIN { print (b <= a * 1.10) ? 1 : 0 }')
 if [ "$fivexx" = 0 ] && [ "$sockets" = 0 ] && [ "$drift_ok" = 1 ] && [ "$(cat "$work/drain")" = 200 ]; then
-  echo "PASS: 0 5xx, 0 socket errors, memory flat within 10 %, the request in flight at shutdown finished"
+  echo "PASS: 0 5xx, 0 socket errors, memory never above warm-up + 10 %, the request in flight at shutdown finished"
 else
   echo "FAIL: 5xx $fivexx, socket errors $sockets, memory flat $drift_ok, drained $(cat "$work/drain")"
   exit 1
