@@ -77,6 +77,13 @@ internal sealed partial class GraphFileWatcher(
         }
     }
 
+    public override void Dispose()
+    {
+        // The watcher (the only one to release it) is gone once ExecuteAsync has returned.
+        base.Dispose();
+        _changed.Dispose();
+    }
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Changes to the graph file {GraphPath} are not watched ({Reason}); POST /v1/admin/graph/reload still reloads it")]
     private static partial void LogNotWatched(ILogger logger, string graphPath, string reason);
 }
