@@ -2,25 +2,29 @@ using Routing.Api.Analysis;
 using Routing.Api.Barriers;
 using Routing.Api.Documentation;
 using Routing.Api.Health;
+using Routing.Api.GraphUpdates;
 using Routing.Api.Hosting;
+using Routing.Api.Operations;
 using Routing.Api.Problems;
 using Routing.Api.Profiles;
 using Routing.Api.Routes;
 using Routing.Ors;
 using Routing.Web;
 
-// The accessible routing service: one graph loaded at start-up, shared read-only by every request.
+// The accessible routing service: one graph shared read-only by every request, replaceable without a restart.
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddSettingsBesideProgram(AppContext.BaseDirectory); // production log levels from any working directory
+builder.AddOperations();                                        // /health/live, /health/ready, /metrics; trace ids in logs; draining shutdown
 builder.Services.AddApiJson();                                  // snake_case JSON, enums as snake_case strings
 builder.Services.AddApiProblems();                              // problem+json for every error, stable type URIs
 builder.Services.AddApiDocumentation();                         // OpenAPI document
-builder.Services.AddRoutingGraph(builder.Configuration);        // Routing:Graph, Routing:Osm -> graph, router
+builder.Services.AddRoutingGraph(builder.Configuration);        // Routing:Graph, Routing:Osm -> the serving graph (one snapshot per request), reloads
 builder.Services.AddSingleton<FixFirstJobs>();                  // fix-first rankings running in the background
 builder.Services.AddBarrierReports(builder.Configuration);      // Barriers:Provider (sqlite, postgres), :ApiKeys -> store, keys, overlay refresher, readiness
 builder.Services.AddWebApp(builder.Configuration);              // Map:StyleUrl, Map:TileUrl -> the app's base map; tile and place indexes
 
 var app = builder.Build();
+app.StartMetrics();                                             // counts the graph's load before the service listens
 if (!app.LoadRoutingGraph()                                     // builds the graph first if the file is missing
     || !await app.OpenBarrierStoreAsync())                      // creates or migrates the store, seeds the configured keys
 {
@@ -34,11 +38,13 @@ app.UseBarrierAccess();                                         // X-Api-Key -> 
 app.MapApiDocumentation();                                      // /openapi/v1.json, /scalar/v1
 app.MapWebApp();                                                // / (the map), /app/*, /v1/tiles/{z}/{x}/{y}.mvt, /v1/places
 app.MapHealthEndpoints();                                       // /health
+app.MapOperations();                                            // /health/live, /health/ready, /metrics
 app.MapProfileEndpoints();                                      // /v1/profiles, /v1/profiles/{name}
 app.MapRouteEndpoints();                                        // /v1/routes (GET and POST)
 app.MapAnalysisEndpoints();                                     // /v1/isochrones, /v1/matrix
 app.MapBarrierEndpoints();                                      // /v1/barriers, /v1/barriers/{id}[/verify|resolve|reject], .geojson
 app.MapApiKeyEndpoints();                                       // /v1/admin/api-keys
+app.MapGraphUpdateEndpoints();                                  // /v1/admin/graph/reload
 app.MapOrsEndpoints();                                          // /ors/v2/directions|isochrones|matrix/{profile}: openrouteservice clients
 await app.RunAsync();
 return 0;

@@ -74,7 +74,7 @@ public sealed class ApiKeyService(IApiKeyStore store, TimeProvider time) : IDisp
     /// <summary>The active key for <paramref name="plainKey"/>, or null.</summary>
     public async Task<ApiKey?> AuthenticateAsync(string plainKey, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrEmpty(plainKey) || plainKey.Length > 512)
+        if (string.IsNullOrEmpty(plainKey) || plainKey.Length > ApiKeyHasher.MaxKeyLength)
         {
             return null;
         }

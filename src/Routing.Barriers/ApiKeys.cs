@@ -34,6 +34,9 @@ public static class ApiKeyHasher
     /// <summary>Shortest key accepted from configuration: short keys can be guessed.</summary>
     public const int MinKeyLength = 16;
 
+    /// <summary>Longest key looked up: a longer <c>X-Api-Key</c> is refused as invalid without hashing it.</summary>
+    public const int MaxKeyLength = 512;
+
     private const string KeyPrefix = "rk_";
     private const string KeyIdPrefix = "key_";
 

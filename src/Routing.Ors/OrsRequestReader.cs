@@ -74,7 +74,16 @@ internal static class OrsRequestReader
         }
         using (document)
         {
-            return Read<T>(document.RootElement, top);
+            try
+            {
+                return Read<T>(document.RootElement, top);
+            }
+            catch (InvalidOperationException ex) when (ex.InnerException is System.Text.DecoderFallbackException)
+            {
+                // The parser checks the structure, not the bytes inside strings: invalid UTF-8 surfaces when a name or
+                // value is read (found by the reliability suite's fuzzing, where it answered 500).
+                throw new OrsRequestException(OrsErrorCodes.InvalidJson, "Unable to parse JSON request: the body is not valid UTF-8.");
+            }
         }
     }
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Routing.Engine;
+using Routing.Serving;
 using Routing.Web.Places;
 using Routing.Web.Tiles;
 
@@ -14,7 +15,8 @@ namespace Routing.Web;
 
 /// <summary>
 /// The map for people: the app at <c>/</c> (files under <c>/app/</c>), its settings at <c>/app/config.json</c>,
-/// the accessibility tiles and the place search. Needs the API's <see cref="Router"/> singleton.
+/// the accessibility tiles and the place search. Its indexes and settings are parts of the serving graph
+/// (<see cref="ServingGraphServices.AddGraphPart{T}"/>), rebuilt with every graph the service swaps in.
 /// </summary>
 internal static class WebApp
 {
@@ -26,9 +28,10 @@ internal static class WebApp
     public static IServiceCollection AddWebApp(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<MapOptions>(configuration.GetSection(MapOptions.Section));
-        services.AddSingleton(sp => new EdgeGrid(sp.GetRequiredService<Router>().Graph));
-        services.AddSingleton(sp => new PlaceIndex(sp.GetRequiredService<Router>().Graph));
-        services.AddSingleton(sp => CreateConfig(sp.GetRequiredService<IOptions<MapOptions>>().Value, sp.GetRequiredService<Router>()));
+        // Built with each graph before it serves (at start and on every graph swap), so no map view waits for them.
+        services.AddGraphPart(part => new EdgeGrid(part.Router.Graph));
+        services.AddGraphPart(part => new PlaceIndex(part.Router.Graph));
+        services.AddGraphPart(part => CreateConfig(part.Services.GetRequiredService<IOptions<MapOptions>>().Value, part.Router));
         return services;
     }
 
@@ -49,16 +52,12 @@ internal static class WebApp
         app.MapGet(AssetPath + "/config.json", GetConfig).ExcludeFromDescription();
         app.MapTileEndpoints();
         app.MapPlaceEndpoints();
-        // Build both indexes now, before the service listens, so the first map view does not wait for them.
-        app.Services.GetRequiredService<EdgeGrid>();
-        app.Services.GetRequiredService<PlaceIndex>();
-        app.Services.GetRequiredService<AppConfig>();
         return app;
     }
 
     private static Ok<AppConfig> GetConfig(AppConfig config) => TypedResults.Ok(config);
 
-    /// <summary>Once per service: the settings do not change while it runs, and the centre takes a sort of every vertex.</summary>
+    /// <summary>Once per graph: the settings do not change while it runs, and the centre takes a sort of every vertex.</summary>
     private static AppConfig CreateConfig(MapOptions map, Router router)
     {
         var graph = router.Graph;

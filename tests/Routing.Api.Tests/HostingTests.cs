@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Routing.Api.Hosting;
+using Routing.Serving;
 using Routing.TestSupport;
 
 namespace Routing.Api.Tests;
@@ -29,7 +30,7 @@ public sealed class HostingTests(FixtureApi api)
     public void First_start_builds_the_missing_graph_file_and_says_so()
     {
         Assert.True(File.Exists(api.GraphPath));
-        Assert.True(api.Factory.Services.GetRequiredService<LoadedGraph>().BuiltOnStart);
+        Assert.True(api.Factory.Services.GetRequiredService<GraphHolder>().Current.Part<LoadedGraph>().BuiltOnStart);
         Assert.Contains(api.Factory.Logs.Entries, e => e.Message.Contains("not found: building it from", StringComparison.Ordinal)
                                                       && e.Message.Contains(api.OsmPath, StringComparison.Ordinal));
     }
@@ -43,7 +44,7 @@ public sealed class HostingTests(FixtureApi api)
         var response = await client.GetAsync("/health");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.False(factory.Services.GetRequiredService<LoadedGraph>().BuiltOnStart);
+        Assert.False(factory.Services.GetRequiredService<GraphHolder>().Current.Part<LoadedGraph>().BuiltOnStart);
     }
 
     [Fact]
@@ -143,7 +144,7 @@ public sealed class HostingTests(FixtureApi api)
 
         using var client = factory.CreateClient();
 
-        var loaded = factory.Services.GetRequiredService<LoadedGraph>();
+        var loaded = factory.Services.GetRequiredService<GraphHolder>().Current.Part<LoadedGraph>();
         Assert.True(loaded.BuiltOnStart);
         Assert.StartsWith("heidelberg.elevation.tif (GeoTIFF", loaded.Graph.Metadata.ElevationSource, StringComparison.Ordinal);
     }
@@ -159,7 +160,7 @@ public sealed class HostingTests(FixtureApi api)
         {
             using var client = factory.CreateClient();
 
-            var loaded = factory.Services.GetRequiredService<LoadedGraph>();
+            var loaded = factory.Services.GetRequiredService<GraphHolder>().Current.Part<LoadedGraph>();
             Assert.True(loaded.BuiltOnStart);
             Assert.Contains("heidelberg.elevation.tif", loaded.Graph.Metadata.ElevationSource ?? "", StringComparison.Ordinal);
             Assert.Contains(factory.Logs.Entries, e => e.Message.Contains("not found: building it from", StringComparison.Ordinal)
@@ -176,7 +177,7 @@ public sealed class HostingTests(FixtureApi api)
         {
             using var client = factory.CreateClient();
 
-            Assert.False(factory.Services.GetRequiredService<LoadedGraph>().BuiltOnStart);
+            Assert.False(factory.Services.GetRequiredService<GraphHolder>().Current.Part<LoadedGraph>().BuiltOnStart);
             var route = (await (await client.GetAsync(query)).Json()).GetProperty("routes")[0];
             ElevationChecks.AssertElevationsAgree(route, minElevationM: 100, maxElevationM: 140);
         }
@@ -192,7 +193,7 @@ public sealed class HostingTests(FixtureApi api)
         var response = await client.GetAsync("/health");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.False(factory.Services.GetRequiredService<LoadedGraph>().BuiltOnStart);
+        Assert.False(factory.Services.GetRequiredService<GraphHolder>().Current.Part<LoadedGraph>().BuiltOnStart);
     }
 
     public static TheoryData<string, string, string> BadTerrainModels => new()

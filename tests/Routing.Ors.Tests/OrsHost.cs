@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Routing.Engine;
 using Routing.Graph.Format;
+using Routing.Serving;
 using Routing.TestSupport;
 
 namespace Routing.Ors.Tests;
@@ -37,7 +38,7 @@ public sealed class OrsHost : IDisposable
 
     public HttpClient Client { get; }
 
-    public Router Router => _factory.Services.GetRequiredService<Router>();
+    public Router Router => _factory.Services.GetRequiredService<GraphHolder>().Current.Router;
 
     public async Task<(HttpStatusCode Status, JsonElement Body)> Post(string path, string json)
     {

@@ -37,14 +37,22 @@ internal static partial class BarrierBodyReader
             }
             buffer.Write(chunk, 0, read);
         }
-        if (buffer.ToArray().AsSpan().Trim(" \t\r\n"u8).IsEmpty)
+        byte[] bytes = buffer.ToArray();
+        if (bytes.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
         {
             errors.Add("body", "is required: a JSON object");
             return null;
         }
+        // The parser checks structure, not the bytes inside strings; invalid UTF-8 would only fail when a value is read
+        // (the reliability suite's fuzzing found it answering 500).
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            errors.Add("body", "is not valid UTF-8");
+            return null;
+        }
         try
         {
-            using var document = JsonDocument.Parse(buffer.ToArray());
+            using var document = JsonDocument.Parse(bytes);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 errors.Add("body", "must be a JSON object");

@@ -4,6 +4,7 @@ using Routing.Barriers;
 using Routing.Barriers.Operations;
 using Routing.Engine;
 using Routing.Engine.Barriers;
+using Routing.Serving;
 
 namespace Routing.Api.Barriers;
 
@@ -15,10 +16,17 @@ namespace Routing.Api.Barriers;
 /// in flight keep the overlay they started with. The first overlay is built before the service listens. While the
 /// store is lost the overlay in force stays (its age grows in <see cref="BarrierMetrics"/>), and the next refresh
 /// after the store returns catches up.
+/// <para>
+/// The overlay belongs to the serving graph (<see cref="GraphHolder"/>); a new graph is swapped in through
+/// <see cref="SwapInAsync"/>, under the same lock as a refresh, so that no change to the reports can fall between
+/// building the new graph's overlay and the swap.
+/// </para>
 /// </summary>
 internal sealed partial class BarrierOverlayRefresher(
-    BarrierService service, Router router, BarrierMetrics metrics, IOptions<BarrierOptions> options, ILogger<BarrierOverlayRefresher> logger) : BackgroundService
+    BarrierService service, GraphHolder graphs, BarrierMetrics metrics, IOptions<BarrierOptions> options, ILogger<BarrierOverlayRefresher> logger) : BackgroundService
 {
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
     /// <summary>How long a write waits for its change to reach the routes before it answers anyway.</summary>
     public static readonly TimeSpan WriteWait = TimeSpan.FromSeconds(1);
 
@@ -71,26 +79,64 @@ internal sealed partial class BarrierOverlayRefresher(
         }
     }
 
+    /// <summary>
+    /// Gives <paramref name="candidate"/> the overlay of the reports in force now and makes it the serving graph; a
+    /// refresh waits meanwhile and afterwards works on the new graph. Returns the graph it replaced.
+    /// </summary>
+    public async Task<ServingGraph?> SwapInAsync(ServingGraph candidate, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            long generation = service.Changes.Current;
+            var snapshot = await service.OverlaySnapshotAsync(cancellationToken);
+            metrics.OverlaySynced(service.Time.GetUtcNow());
+            Apply(candidate.Router, snapshot);
+            var previous = graphs.Swap(candidate);
+            _nextChange = snapshot.NextChange;
+            _seenGeneration = generation;
+            Applied.AdvanceTo(generation);
+            return previous;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     private async Task RefreshAsync(CancellationToken cancellationToken)
     {
-        long generation = service.Changes.Current;
-        var snapshot = await service.OverlaySnapshotAsync(cancellationToken);
-        metrics.OverlaySynced(service.Time.GetUtcNow());
-        _nextChange = snapshot.NextChange;
-        if (!string.Equals(snapshot.Fingerprint, _fingerprint, StringComparison.Ordinal))
+        await _gate.WaitAsync(cancellationToken);
+        try
         {
-            var clock = Stopwatch.StartNew();
-            var overlay = snapshot.Reports.Count == 0 ? BarrierOverlay.Empty : BarrierOverlay.Build(router.Graph, snapshot.Reports);
-            router.ReplaceOverlay(overlay);
-            LastBuild = clock.Elapsed;
-            int verified = snapshot.Reports.Count(r => r.Verified);
-            Counts = (verified, snapshot.Reports.Count - verified);
-            metrics.OverlayRebuilt(clock.Elapsed, verified, snapshot.Reports.Count - verified);
-            _fingerprint = snapshot.Fingerprint;
-            LogSwapped(logger, verified, snapshot.Reports.Count - verified, clock.Elapsed.TotalMilliseconds);
+            long generation = service.Changes.Current;
+            var snapshot = await service.OverlaySnapshotAsync(cancellationToken);
+            metrics.OverlaySynced(service.Time.GetUtcNow());
+            _nextChange = snapshot.NextChange;
+            if (!string.Equals(snapshot.Fingerprint, _fingerprint, StringComparison.Ordinal))
+            {
+                Apply(graphs.Current.Router, snapshot);
+            }
+            _seenGeneration = generation;
+            Applied.AdvanceTo(generation);
         }
-        _seenGeneration = generation;
-        Applied.AdvanceTo(generation);
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private void Apply(Router router, OverlaySnapshot snapshot)
+    {
+        var clock = Stopwatch.StartNew();
+        var overlay = snapshot.Reports.Count == 0 ? BarrierOverlay.Empty : BarrierOverlay.Build(router.Graph, snapshot.Reports);
+        router.ReplaceOverlay(overlay);
+        LastBuild = clock.Elapsed;
+        int verified = snapshot.Reports.Count(r => r.Verified);
+        Counts = (verified, snapshot.Reports.Count - verified);
+        metrics.OverlayRebuilt(clock.Elapsed, verified, snapshot.Reports.Count - verified);
+        _fingerprint = snapshot.Fingerprint;
+        LogSwapped(logger, verified, snapshot.Reports.Count - verified, clock.Elapsed.TotalMilliseconds);
     }
 
     private TimeSpan NextWait()

@@ -1,10 +1,16 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Routing.Engine;
+using Routing.Api.GraphUpdates;
 using Routing.Engine.Profiles;
+using Routing.Serving;
 
 namespace Routing.Api.Hosting;
 
-/// <summary>Registers the graph and the router as singletons, and loads the graph once at start-up.</summary>
+/// <summary>
+/// Registers the serving graph (held by <see cref="GraphHolder"/>, one snapshot per request) and what replaces it,
+/// and loads the first graph before the service listens.
+/// </summary>
 internal static partial class GraphHosting
 {
     public static IServiceCollection AddRoutingGraph(this IServiceCollection services, IConfiguration configuration)
@@ -13,24 +19,28 @@ internal static partial class GraphHosting
         services.AddSingleton(sp => DataPaths.Resolve(
             sp.GetRequiredService<IOptions<RoutingDataOptions>>().Value,
             sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
-        services.AddSingleton(sp => GraphLoader.LoadOrBuild(
-            sp.GetRequiredService<DataPaths>(),
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger("Routing.Api.Graph")));
         services.AddSingleton(ProfileCatalog.Default);
-        services.AddSingleton(sp => new Router(sp.GetRequiredService<LoadedGraph>().Graph, sp.GetRequiredService<ProfileCatalog>()));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddServingGraph();
+        services.AddGraphPart(part => new LoadedGraph(part.Router.Graph, part.Source.Path, part.Router.Graph.Bounds, part.Source.BuiltOnStart));
+        services.AddSingleton<ServingGraphBuilder>();
+        services.AddGraphUpdates();
         return services;
     }
 
     /// <summary>
-    /// Loads (or first builds) the graph and creates the router before the service listens. On failure logs one
+    /// Loads (or first builds) the graph and makes it the serving graph before the service listens. On failure logs one
     /// critical line that says what is wrong and what to do, and returns false.
     /// </summary>
     public static bool LoadRoutingGraph(this WebApplication app)
     {
         try
         {
-            var router = app.Services.GetRequiredService<Router>();
-            _ = LogHierarchyAsync(router, app.Logger);
+            var clock = Stopwatch.StartNew();
+            var loaded = GraphLoader.LoadOrBuild(app.Services.GetRequiredService<DataPaths>(), app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Routing.Api.Graph"));
+            var serving = app.Services.GetRequiredService<ServingGraphBuilder>().Build(loaded.Graph, loaded.Path, loaded.BuiltOnStart);
+            app.Services.GetRequiredService<GraphHolder>().Swap(serving);
+            app.Services.GetRequiredService<Operations.GraphMetrics>().Loaded(clock.Elapsed);
             return true;
         }
         catch (GraphStartupException ex)
@@ -39,28 +49,6 @@ internal static partial class GraphHosting
             return false;
         }
     }
-
-    /// <summary>The hierarchy is built in the background after start-up; say what it cost, or that routes stay on ALT.</summary>
-    private static async Task LogHierarchyAsync(Router router, ILogger logger)
-    {
-        try
-        {
-            if (await router.HierarchyReadyAsync() is { } summary)
-            {
-                LogHierarchyReady(logger, summary.ShortcutCount, summary.BuildTime.TotalSeconds, summary.PresetCustomizationTime.TotalSeconds);
-            }
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            LogHierarchyFailed(logger, ex);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Presets now search on the contraction hierarchy: {Shortcuts} shortcuts, ordered and contracted in {BuildSeconds:F2} s, presets customized in {CustomizeSeconds:F2} s")]
-    private static partial void LogHierarchyReady(ILogger logger, int shortcuts, double buildSeconds, double customizeSeconds);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The contraction hierarchy could not be built; every profile searches with ALT (exact, slower)")]
-    private static partial void LogHierarchyFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Cannot start: {Reason}")]
     private static partial void LogCannotStart(ILogger logger, string reason);

@@ -25,4 +25,11 @@ internal sealed class RoutingDataOptions
 
     /// <summary>The coordinate system of .xyz tiles among the elevation files (<c>Routing:ElevationXyzCrs</c>), which do not name it themselves.</summary>
     public string ElevationXyzCrs { get; set; } = ElevationFiles.DefaultXyzCrs;
+
+    /// <summary>
+    /// Whether presets search on a contraction hierarchy (<c>Routing:PresetsOnHierarchy</c>, default true): built in the
+    /// background after each graph loads, 24 bytes per shortcut and customized profile. Off, every request searches
+    /// with ALT, equally exact and slower: for a graph too large to contract on the machine.
+    /// </summary>
+    public bool PresetsOnHierarchy { get; set; } = true;
 }

@@ -56,6 +56,9 @@ internal static class ProblemTypes
     /// <summary>422: a report's location lies on no way or node of the network (nothing near enough to pin it to).</summary>
     public const string LocationNotOnNetwork = Base + "location-not-on-network";
 
+    /// <summary>422: a graph reload refused the file (corrupt, another format, no route on it); the old graph keeps serving.</summary>
+    public const string GraphRejected = Base + "graph-rejected";
+
     /// <summary>404: no API key with this id.</summary>
     public const string ApiKeyNotFound = Base + "api-key-not-found";
 

@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Routing.Api.Documentation;
 using Routing.Api.Hosting;
+using Routing.Api.Operations;
 using Routing.Api.Problems;
 using Routing.Engine;
 using Routing.Engine.Profiles;
@@ -57,37 +59,44 @@ internal static class RouteEndpoints
     }
 
     public static async Task<Results<Ok<RoutesResponse>, JsonHttpResult<GeoJsonRoute>, ContentHttpResult, ProblemHttpResult>> PostRoute(
-        HttpRequest request, Router router, LoadedGraph graph, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+        HttpRequest request, Router router, LoadedGraph graph, RouteMetrics metrics, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
+        long start = Stopwatch.GetTimestamp();
         var errors = new FieldErrors();
         var body = await RouteBodyReader.ReadAsync(request, json.Value.SerializerOptions, errors, cancellationToken);
         if (body is null)
         {
+            metrics.BadInput(start);
             return TypedResults.Problem(ApiProblems.InvalidRequest(errors.ToDictionary()));
         }
-        return Answer(body, errors, "constraints.", router, graph, json.Value);
+        return Answer(body, errors, "constraints.", router, graph, json.Value, metrics, start);
     }
 
     public static Results<Ok<RoutesResponse>, JsonHttpResult<GeoJsonRoute>, ContentHttpResult, ProblemHttpResult> GetRoute(
-        [AsParameters] RouteQuery query, HttpRequest request, Router router, LoadedGraph graph, IOptions<JsonOptions> json)
+        [AsParameters] RouteQuery query, HttpRequest request, Router router, LoadedGraph graph, RouteMetrics metrics, IOptions<JsonOptions> json)
     {
+        long start = Stopwatch.GetTimestamp();
         var errors = new FieldErrors();
         var body = RouteQueryParser.Parse(query, request.Query.Keys, errors);
-        return Answer(body, errors, "", router, graph, json.Value);
+        return Answer(body, errors, "", router, graph, json.Value, metrics, start);
     }
 
     private static Results<Ok<RoutesResponse>, JsonHttpResult<GeoJsonRoute>, ContentHttpResult, ProblemHttpResult> Answer(
-        RouteRequestBody body, FieldErrors errors, string constraintPrefix, Router router, LoadedGraph graph, JsonOptions json)
+        RouteRequestBody body, FieldErrors errors, string constraintPrefix, Router router, LoadedGraph graph, JsonOptions json,
+        RouteMetrics metrics, long start)
     {
         if (!RouteRequestValidator.TryValidate(body, router.Profiles, errors, constraintPrefix, out var valid, out var problem))
         {
+            metrics.BadInput(start);
             return TypedResults.Problem(problem);
         }
 
         var request = valid.Request;
         int waypoints = request.Waypoints.Count;
         string profile = request.Profile.Name;
-        switch (router.Route(request))
+        var outcome = router.Route(request);
+        metrics.Routed(start, profile, outcome);
+        switch (outcome)
         {
             case RouteFound found when valid.Format == RouteFormat.Geojson:
                 return TypedResults.Json(GeoJsonRoute.From(found.Route, valid.Detail), json.SerializerOptions, "application/geo+json");

@@ -43,7 +43,12 @@ internal static class OsmSource
                 throw new OsmInputException(
                     $"{path}: the OSM data is truncated or corrupt ({ex.GetType().Name}: {ex.Message}). Download the extract again.", ex);
             }
-            yield return current;
+            // OsmSharp's XML reader yields null for an element it cannot make sense of (a damaged <node>, found by the
+            // reliability suite's fuzzing); it carries nothing to import.
+            if (current is not null)
+            {
+                yield return current;
+            }
         }
     }
 

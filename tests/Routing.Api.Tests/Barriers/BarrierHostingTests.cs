@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Routing.Engine;
+using Routing.Serving;
 
 namespace Routing.Api.Tests.Barriers;
 
@@ -48,7 +49,7 @@ public sealed class BarrierHostingTests(BarrierFixtureApi api)
         Assert.Equal(ids, list.GetProperty("barriers").EnumerateArray().Select(b => b.Id()));
         Assert.Equal(["verified", "verified", "verified", "reported", "verified"], list.GetProperty("barriers").EnumerateArray().Select(b => b.GetProperty("status").GetString()));
         // The overlay is rebuilt before the restarted service answers.
-        var overlay = second.Services.GetRequiredService<Router>().Overlay;
+        var overlay = second.Services.GetRequiredService<GraphHolder>().Current.Router.Overlay;
         Assert.Equal(4, overlay.Active.Count);
         Assert.Single(overlay.Unverified);
     }
