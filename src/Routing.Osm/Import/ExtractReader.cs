@@ -63,9 +63,13 @@ internal static class ExtractReader
         dictionary.Clear();
         foreach (var tag in tags)
         {
-            dictionary.TryAdd(tag.Key, tag.Value);
+            // A damaged <tag> element (no k or no v; found by the reliability suite's fuzzing) says nothing.
+            if (tag.Key is not null && tag.Value is not null)
+            {
+                dictionary.TryAdd(tag.Key, tag.Value);
+            }
         }
-        return dictionary;
+        return dictionary.Count > 0 ? dictionary : null;
     }
 }
 

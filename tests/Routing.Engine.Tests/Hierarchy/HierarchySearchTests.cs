@@ -126,17 +126,7 @@ public sealed class HierarchySearchTests(ITestOutputHelper output)
     {
         var graph = finder.Graph;
         Assert.NotNull(profile.Hierarchy);
-        var pairs = new (SnapPoint From, SnapPoint To)[PairsPerProfile];
-        for (int i = 0; i < pairs.Length; i++)
-        {
-            var from = SearchTesting.RandomPoint(graph, random);
-            var to = SearchTesting.RandomPoint(graph, random);
-            while (i % 2 == 1 && SearchTesting.StraightLineM(from, to) > 2000)
-            {
-                to = SearchTesting.RandomPoint(graph, random);
-            }
-            pairs[i] = (from, to);
-        }
+        var pairs = SearchTesting.RandomPairs(graph, random, PairsPerProfile);
         var hierarchy = new SearchPath?[pairs.Length];
         var dijkstra = new SearchPath?[pairs.Length];
         Parallel.For(0, pairs.Length, i =>

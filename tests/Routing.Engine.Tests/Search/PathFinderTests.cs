@@ -27,19 +27,7 @@ public sealed class PathFinderTests
         var graph = finder.Graph;
         var profile = SearchTesting.Profile(graph, profileName, relaxed, derivedIncline);
         var random = new Random(20_251_126 + profileName.Length + (relaxed ? 1000 : 0) + (int)(derivedIncline ?? 0));
-        var pairs = new (SnapPoint From, SnapPoint To)[PairsPerProfile];
-        for (int i = 0; i < pairs.Length; i++)
-        {
-            // Half across the whole component, half within a walk of 2 km: long searches and the short trips most
-            // requests are, where start and end edges are close, shared or neighbours.
-            var from = SearchTesting.RandomPoint(graph, random);
-            var to = SearchTesting.RandomPoint(graph, random);
-            while (i % 2 == 1 && SearchTesting.StraightLineM(from, to) > 2000)
-            {
-                to = SearchTesting.RandomPoint(graph, random);
-            }
-            pairs[i] = (from, to);
-        }
+        var pairs = SearchTesting.RandomPairs(graph, random, PairsPerProfile);
         var alt = new SearchPath?[pairs.Length];
         var dijkstra = new SearchPath?[pairs.Length];
 

@@ -33,6 +33,26 @@ internal static class SearchTesting
     }
 
     /// <summary>
+    /// Seeded random pairs of the largest component: half across the whole of it, half within a walk of 2 km (the short
+    /// trips most requests are, where start and end edges are close, shared or neighbours).
+    /// </summary>
+    public static (SnapPoint From, SnapPoint To)[] RandomPairs(RoutingGraph graph, Random random, int count)
+    {
+        var pairs = new (SnapPoint From, SnapPoint To)[count];
+        for (int i = 0; i < pairs.Length; i++)
+        {
+            var from = RandomPoint(graph, random);
+            var to = RandomPoint(graph, random);
+            while (i % 2 == 1 && StraightLineM(from, to) > 2000)
+            {
+                to = RandomPoint(graph, random);
+            }
+            pairs[i] = (from, to);
+        }
+        return pairs;
+    }
+
+    /// <summary>
     /// A snap point; its geographic point is interpolated between the edge's ends (the search reads only the edge and
     /// the offset, the rest is for the straight-line distances tests sort pairs by).
     /// </summary>
