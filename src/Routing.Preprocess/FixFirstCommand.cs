@@ -3,7 +3,6 @@ using Routing.Analysis;
 using Routing.Engine;
 using Routing.Engine.Profiles;
 using Routing.Graph;
-using Routing.Graph.Format;
 
 namespace Routing.Preprocess;
 
@@ -25,14 +24,8 @@ internal static class FixFirstCommand
             stderr.WriteLine($"error: --minutes must be between 1 and 60, was {minutes.ToString(CultureInfo.InvariantCulture)}");
             return ExitCodes.BadInput;
         }
-        RoutingGraph graph;
-        try
+        if (!GraphFiles.TryRead(graphPath, stderr, out var graph))
         {
-            graph = GraphFileReader.Read(graphPath);
-        }
-        catch (GraphFileException ex)
-        {
-            stderr.WriteLine($"error: {ex.Message}");
             return ExitCodes.BadInput;
         }
         // The ranking searches one-to-many; a hierarchy for point-to-point routes would only cost start-up time.

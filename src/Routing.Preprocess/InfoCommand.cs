@@ -8,14 +8,8 @@ internal static class InfoCommand
 {
     public static int Run(string graphPath, bool json, TextWriter stdout, TextWriter stderr)
     {
-        RoutingGraph graph;
-        try
+        if (!GraphFiles.TryRead(graphPath, stderr, out var graph))
         {
-            graph = GraphFileReader.Read(graphPath);
-        }
-        catch (GraphFileException ex)
-        {
-            stderr.WriteLine($"error: {ex.Message}");
             return ExitCodes.BadInput;
         }
         var statistics = GraphStatistics.Of(graph);

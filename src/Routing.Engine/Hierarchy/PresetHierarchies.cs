@@ -50,8 +50,10 @@ internal sealed class PresetHierarchies
     /// <summary>How long the last round of customizing every preset took (zero before the first).</summary>
     public TimeSpan LastCustomizationTime { get; private set; }
 
-    /// <summary>The overlay whose customization is in force, null before the first.</summary>
-    public BarrierOverlay? CustomizedOverlay { get; private set; }
+    private BarrierOverlay? _customizedOverlay;
+
+    /// <summary>The overlay whose customization is in force, null before the first (written by the background round, read by requests).</summary>
+    public BarrierOverlay? CustomizedOverlay => Volatile.Read(ref _customizedOverlay);
 
     /// <summary>How many settings beyond the presets have earned a customization.</summary>
     public int EarnedCount
@@ -134,7 +136,7 @@ internal sealed class PresetHierarchies
             lock (_gate)
             {
                 overlay = _wanted;
-                if (ReferenceEquals(overlay, CustomizedOverlay) && !_settingsAdded)
+                if (ReferenceEquals(overlay, _customizedOverlay) && !_settingsAdded)
                 {
                     _running = false;
                     return;
@@ -159,7 +161,7 @@ internal sealed class PresetHierarchies
             });
             _cache.UnpinAllBut(overlay);
             LastCustomizationTime = clock.Elapsed;
-            CustomizedOverlay = overlay;
+            Volatile.Write(ref _customizedOverlay, overlay);
         }
     }
 }

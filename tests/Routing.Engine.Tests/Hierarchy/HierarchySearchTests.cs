@@ -127,26 +127,7 @@ public sealed class HierarchySearchTests(ITestOutputHelper output)
         var graph = finder.Graph;
         Assert.NotNull(profile.Hierarchy);
         var pairs = SearchTesting.RandomPairs(graph, random, PairsPerProfile);
-        var hierarchy = new SearchPath?[pairs.Length];
-        var dijkstra = new SearchPath?[pairs.Length];
-        Parallel.For(0, pairs.Length, i =>
-        {
-            hierarchy[i] = finder.Find(profile, pairs[i].From, pairs[i].To);
-            dijkstra[i] = finder.FindWithDijkstra(profile, pairs[i].From, pairs[i].To);
-        });
-        int found = 0;
-        for (int i = 0; i < pairs.Length; i++)
-        {
-            string pair = $"pair {i} ({pairs[i].From.Edge}@{pairs[i].From.OffsetM:F1} m -> {pairs[i].To.Edge}@{pairs[i].To.OffsetM:F1} m)";
-            Assert.True((hierarchy[i] is null) == (dijkstra[i] is null), $"{pair}: hierarchy {hierarchy[i]?.CostS}, Dijkstra {dijkstra[i]?.CostS}");
-            if (hierarchy[i] is not { } h || dijkstra[i] is not { } d)
-            {
-                continue;
-            }
-            found++;
-            SearchTesting.AssertClose(d.CostS, h.CostS, $"{pair}: hierarchy against Dijkstra");
-            SearchTesting.AssertClose(h.CostS, SearchTesting.CheckedCost(graph, profile, h), $"{pair}: hierarchy path summed again");
-        }
+        int found = SearchTesting.AssertSameAsDijkstra(finder, profile, pairs, "hierarchy");
         Assert.True(found >= pairs.Length / 5, $"only {found} of {pairs.Length} pairs connected");
     }
 }

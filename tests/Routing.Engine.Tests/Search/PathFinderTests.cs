@@ -28,32 +28,7 @@ public sealed class PathFinderTests
         var profile = SearchTesting.Profile(graph, profileName, relaxed, derivedIncline);
         var random = new Random(20_251_126 + profileName.Length + (relaxed ? 1000 : 0) + (int)(derivedIncline ?? 0));
         var pairs = SearchTesting.RandomPairs(graph, random, PairsPerProfile);
-        var alt = new SearchPath?[pairs.Length];
-        var dijkstra = new SearchPath?[pairs.Length];
-
-        // Both cores search at once: the finder's pooled search spaces must keep parallel requests apart.
-        Parallel.For(0, pairs.Length, i =>
-        {
-            alt[i] = finder.Find(profile, pairs[i].From, pairs[i].To);
-            dijkstra[i] = finder.FindWithDijkstra(profile, pairs[i].From, pairs[i].To);
-        });
-
-        int found = 0;
-        for (int i = 0; i < pairs.Length; i++)
-        {
-            string pair = $"pair {i} ({pairs[i].From.Edge}@{pairs[i].From.OffsetM:F1} m -> {pairs[i].To.Edge}@{pairs[i].To.OffsetM:F1} m)";
-            Assert.True((alt[i] is null) == (dijkstra[i] is null), $"{pair}: ALT {alt[i]?.CostS}, Dijkstra {dijkstra[i]?.CostS}");
-            if (alt[i] is not { } a || dijkstra[i] is not { } d)
-            {
-                continue;
-            }
-            found++;
-            SearchTesting.AssertClose(d.CostS, a.CostS, $"{pair}: ALT against Dijkstra");
-            SearchTesting.AssertClose(a.CostS, SearchTesting.CheckedCost(graph, profile, a), $"{pair}: ALT path summed again");
-            SearchTesting.AssertClose(d.CostS, SearchTesting.CheckedCost(graph, profile, d), $"{pair}: Dijkstra path summed again");
-            Assert.Equal(pairs[i].From, a.From);
-            Assert.Equal(pairs[i].To, a.To);
-        }
+        int found = SearchTesting.AssertSameAsDijkstra(finder, profile, pairs, "ALT");
         // Relaxed profiles turn blocks into penalties: every pair in the largest component is connected. Strict
         // wheelchair limits (6 % up) keep the hillside districts and the Odenwald out of reach: about a third connect.
         Assert.True(relaxed ? found == pairs.Length : found >= pairs.Length / 5, $"only {found} of {pairs.Length} pairs connected");

@@ -122,6 +122,41 @@ internal static class SearchTesting
         return cost;
     }
 
+    /// <summary>
+    /// Searches every pair with <paramref name="finder"/> (as the profile searches: ALT, or its hierarchy) and with
+    /// plain Dijkstra, on both cores at once so that pooled search state must keep parallel requests apart: both find a
+    /// path or neither, of the same cost, each summing to its cost by the definition, between the requested points.
+    /// Returns how many pairs connect.
+    /// </summary>
+    public static int AssertSameAsDijkstra(PathFinder finder, CompiledProfile profile, (SnapPoint From, SnapPoint To)[] pairs, string search)
+    {
+        var graph = finder.Graph;
+        var found = new SearchPath?[pairs.Length];
+        var dijkstra = new SearchPath?[pairs.Length];
+        Parallel.For(0, pairs.Length, i =>
+        {
+            found[i] = finder.Find(profile, pairs[i].From, pairs[i].To);
+            dijkstra[i] = finder.FindWithDijkstra(profile, pairs[i].From, pairs[i].To);
+        });
+        int connected = 0;
+        for (int i = 0; i < pairs.Length; i++)
+        {
+            string pair = $"pair {i} ({pairs[i].From.Edge}@{pairs[i].From.OffsetM:F1} m -> {pairs[i].To.Edge}@{pairs[i].To.OffsetM:F1} m)";
+            Assert.True((found[i] is null) == (dijkstra[i] is null), $"{pair}: {search} {found[i]?.CostS}, Dijkstra {dijkstra[i]?.CostS}");
+            if (found[i] is not { } f || dijkstra[i] is not { } d)
+            {
+                continue;
+            }
+            connected++;
+            AssertClose(d.CostS, f.CostS, $"{pair}: {search} against Dijkstra");
+            AssertClose(f.CostS, CheckedCost(graph, profile, f), $"{pair}: {search} path summed again");
+            AssertClose(d.CostS, CheckedCost(graph, profile, d), $"{pair}: Dijkstra path summed again");
+            Assert.Equal(pairs[i].From, f.From);
+            Assert.Equal(pairs[i].To, f.To);
+        }
+        return connected;
+    }
+
     public static void AssertClose(double expected, double actual, string because) =>
         Assert.True(Math.Abs(expected - actual) <= 1e-9 * Math.Max(1, Math.Abs(expected)), $"{because}: expected {expected:R}, got {actual:R}");
 }
