@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,6 +8,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Routing.Api.Hosting;
 using Routing.Api.Routes;
+using Routing.Engine;
+using Routing.Engine.Profiles;
 using Routing.TestSupport;
 
 namespace Routing.Api.Tests;
@@ -31,6 +34,63 @@ public sealed class LeanPathTests(FixtureApi api)
 
         Assert.IsType<RouteJsonContext>(options.GetTypeInfo(type).OriginatingResolver);
     }
+
+    /// <summary>
+    /// Answers are written by the context's generated code (<see cref="JsonAnswer{T}"/>); a converter on one of these
+    /// types or on the context's options would quietly send them back to the slow, resumable path.
+    /// </summary>
+    [Theory]
+    [InlineData(typeof(RoutesResponse))]
+    [InlineData(typeof(RouteDto))]
+    [InlineData(typeof(SegmentDto))]
+    [InlineData(typeof(TextFact))]
+    [InlineData(typeof(InclineFact))]
+    [InlineData(typeof(SummaryDto))]
+    [InlineData(typeof(GeoJsonRoute))]
+    [InlineData(typeof(GeoJsonSegmentFeature))]
+    public void The_answer_types_have_a_generated_fast_path(Type type)
+    {
+        var typeInfo = RouteJsonContext.Default.GetTypeInfo(type)!;
+        var handler = typeInfo.GetType().GetProperty("SerializeHandler")!.GetValue(typeInfo);
+
+        Assert.NotNull(handler);
+        Assert.Empty(RouteJsonContext.Default.Options.Converters);
+    }
+
+    /// <summary>
+    /// The fast path writes what the host's options (snake_case enums by a global converter, reflection for the rest)
+    /// write, on real Heidelberg routes of every preset: facts with evidence, kerbs, heights, the profile's policies.
+    /// </summary>
+    [Fact]
+    public void The_fast_path_writes_the_same_answer_as_the_hosts_options()
+    {
+        var hostOptions = api.Factory.Services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var router = new Router(Heidelberg.Graph, ProfileCatalog.Default, presetsOnHierarchy: false);
+        var random = new Random(14);
+        int compared = 0;
+        foreach (var preset in ProfileCatalog.Default.Presets)
+        {
+            for (int i = 0; i < 8; i++)
+            {
+                var from = new GeoPoint(49.39 + random.NextDouble() * 0.03, 8.66 + random.NextDouble() * 0.05);
+                var to = new GeoPoint(49.39 + random.NextDouble() * 0.03, 8.66 + random.NextDouble() * 0.05);
+                if (router.Route(new RouteRequest([from, to], preset)) is not RouteFound found)
+                {
+                    continue;
+                }
+                var answer = new RoutesResponse([RouteMapper.ToDto(found.Route)]);
+                var geoJson = GeoJsonRoute.From(found.Route);
+
+                AssertSameJson(JsonSerializer.Serialize(answer, hostOptions), JsonSerializer.Serialize(answer, RouteJsonContext.Default.RoutesResponse));
+                AssertSameJson(JsonSerializer.Serialize(geoJson, hostOptions), JsonSerializer.Serialize(geoJson, RouteJsonContext.Default.GeoJsonRoute));
+                compared++;
+            }
+        }
+        Assert.True(compared >= 20, $"only {compared} routes found");
+    }
+
+    private static void AssertSameJson(string expected, string actual) =>
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), JsonNode.Parse(actual)), $"{expected}\n---\n{actual}");
 
     [Fact]
     public void Other_types_still_resolve_by_reflection_with_the_same_style()

@@ -49,12 +49,12 @@ internal static class ApiExamples
             Segments:
             [
                 new SegmentDto(0, 41.2, 45.8, 0, 1, 23456789, "Hauptstraße", "pedestrian",
-                    new TextFact("sett", Evidence.Tagged), new TextFact(null, Evidence.Unknown), new IntegerFact(null, Evidence.Unknown),
-                    new InclineFact(1.5, 0.8, Evidence.Derived, "high"), null, null, null, null, false, false, false, false, ["smoothness", "width"], false, []),
+                    new TextFact("sett", "tagged"), new TextFact(null, "unknown"), new IntegerFact(null, "unknown"),
+                    new InclineFact(1.5, 0.8, "derived", "high"), null, null, null, null, false, false, false, false, ["smoothness", "width"], false, []),
                 new SegmentDto(1, 43.4, 51.5, 1, 2, 34567890, null, "crossing",
-                    new TextFact("asphalt", Evidence.Tagged), new TextFact("good", Evidence.Tagged), new IntegerFact(300, Evidence.Tagged),
-                    new InclineFact(2.0, 2.0, Evidence.Derived, "low"), null,
-                    new KerbDto("lowered", new IntegerFact(2, Evidence.Derived), 4567890123, new LatLonDto(49.4095, 8.6939)),
+                    new TextFact("asphalt", "tagged"), new TextFact("good", "tagged"), new IntegerFact(300, "tagged"),
+                    new InclineFact(2.0, 2.0, "derived", "low"), null,
+                    new KerbDto("lowered", new IntegerFact(2, "derived"), 4567890123, new LatLonDto(49.4095, 8.6939)),
                     null, "traffic_signals", false, false, false, false, [], false, []),
             ],
             Summary: new SummaryDto(0.487, new Dictionary<string, double> { ["smoothness"] = 0.487, ["width"] = 0.487 },

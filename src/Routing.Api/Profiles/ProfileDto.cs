@@ -1,4 +1,6 @@
 using System.ComponentModel;
+using System.Text.Json.Serialization;
+using Routing.Api.Hosting;
 using Routing.Engine.Profiles;
 
 namespace Routing.Api.Profiles;
@@ -16,9 +18,12 @@ internal sealed record ProfileDto(
     [property: Description("Narrowest passage allowed, cm; null: no limit.")] int? MinWidthCm,
     [property: Description("OSM surface values that block.")] IReadOnlyList<string> AvoidSurfaces,
     [property: Description("Worst OSM smoothness value still accepted; null: any.")] string? MinSmoothness,
-    [property: Description("never: steps block (unless a usable ramp is tagged); avoid: very costly; allowed.")] StepsPolicy Steps,
-    [property: Description("What to do with facts the map does not know: allow, penalize or avoid.")] UnknownPolicy Unknown,
-    [property: Description("What an uncertain terrain slope beyond the limit does: block, penalize or ignore.")] DerivedInclinePolicy DerivedIncline)
+    [property: Description("never: steps block (unless a usable ramp is tagged); avoid: very costly; allowed.")]
+    [property: JsonConverter(typeof(SnakeCaseEnumConverter<StepsPolicy>))] StepsPolicy Steps,
+    [property: Description("What to do with facts the map does not know: allow, penalize or avoid.")]
+    [property: JsonConverter(typeof(SnakeCaseEnumConverter<UnknownPolicy>))] UnknownPolicy Unknown,
+    [property: Description("What an uncertain terrain slope beyond the limit does: block, penalize or ignore.")]
+    [property: JsonConverter(typeof(SnakeCaseEnumConverter<DerivedInclinePolicy>))] DerivedInclinePolicy DerivedIncline)
 {
     public static ProfileDto From(ProfileSettings p) => new(
         p.Name, p.Description, p.Wheeled, p.UsesWheelchair, p.SpeedMps, p.MaxInclineUpPct, p.MaxInclineDownPct,

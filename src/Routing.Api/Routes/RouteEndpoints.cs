@@ -58,7 +58,7 @@ internal static class RouteEndpoints
         return routes;
     }
 
-    public static async Task<Results<Ok<RoutesResponse>, JsonHttpResult<GeoJsonRoute>, ContentHttpResult, ProblemHttpResult>> PostRoute(
+    public static async Task<Results<JsonAnswer<RoutesResponse>, JsonAnswer<GeoJsonRoute>, ContentHttpResult, ProblemHttpResult>> PostRoute(
         HttpRequest request, Router router, LoadedGraph graph, RouteMetrics metrics, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
         long start = Stopwatch.GetTimestamp();
@@ -69,20 +69,20 @@ internal static class RouteEndpoints
             metrics.BadInput(start);
             return TypedResults.Problem(ApiProblems.InvalidRequest(errors.ToDictionary()));
         }
-        return Answer(body, errors, "constraints.", router, graph, json.Value, metrics, start);
+        return Answer(body, errors, "constraints.", router, graph, metrics, start);
     }
 
-    public static Results<Ok<RoutesResponse>, JsonHttpResult<GeoJsonRoute>, ContentHttpResult, ProblemHttpResult> GetRoute(
-        [AsParameters] RouteQuery query, HttpRequest request, Router router, LoadedGraph graph, RouteMetrics metrics, IOptions<JsonOptions> json)
+    public static Results<JsonAnswer<RoutesResponse>, JsonAnswer<GeoJsonRoute>, ContentHttpResult, ProblemHttpResult> GetRoute(
+        [AsParameters] RouteQuery query, HttpRequest request, Router router, LoadedGraph graph, RouteMetrics metrics)
     {
         long start = Stopwatch.GetTimestamp();
         var errors = new FieldErrors();
         var body = RouteQueryParser.Parse(query, request.Query.Keys, errors);
-        return Answer(body, errors, "", router, graph, json.Value, metrics, start);
+        return Answer(body, errors, "", router, graph, metrics, start);
     }
 
-    private static Results<Ok<RoutesResponse>, JsonHttpResult<GeoJsonRoute>, ContentHttpResult, ProblemHttpResult> Answer(
-        RouteRequestBody body, FieldErrors errors, string constraintPrefix, Router router, LoadedGraph graph, JsonOptions json,
+    private static Results<JsonAnswer<RoutesResponse>, JsonAnswer<GeoJsonRoute>, ContentHttpResult, ProblemHttpResult> Answer(
+        RouteRequestBody body, FieldErrors errors, string constraintPrefix, Router router, LoadedGraph graph,
         RouteMetrics metrics, long start)
     {
         if (!RouteRequestValidator.TryValidate(body, router.Profiles, errors, constraintPrefix, out var valid, out var problem))
@@ -99,11 +99,11 @@ internal static class RouteEndpoints
         switch (outcome)
         {
             case RouteFound found when valid.Format == RouteFormat.Geojson:
-                return TypedResults.Json(GeoJsonRoute.From(found.Route, valid.Detail), json.SerializerOptions, "application/geo+json");
+                return new JsonAnswer<GeoJsonRoute>(GeoJsonRoute.From(found.Route, valid.Detail), RouteJsonContext.Default.GeoJsonRoute, "application/geo+json");
             case RouteFound found when valid.Format == RouteFormat.Gpx:
                 return TypedResults.Text(GpxWriter.Write(found.Route, profile, valid.Detail), GpxWriter.ContentType, System.Text.Encoding.UTF8);
             case RouteFound found:
-                return TypedResults.Ok(new RoutesResponse([RouteMapper.ToDto(found.Route, valid.Detail)]));
+                return new JsonAnswer<RoutesResponse>(new RoutesResponse([RouteMapper.ToDto(found.Route, valid.Detail)]), RouteJsonContext.Default.RoutesResponse, "application/json");
             case PointOutsideArea outside:
                 return TypedResults.Problem(RouteProblems.PointOutsideArea(outside, waypoints, graph.AreaBbox()));
             case PointNotOnNetwork notOnNetwork:
@@ -116,6 +116,7 @@ internal static class RouteEndpoints
     }
 
     private static RouteHandlerBuilder WithRouteResponses(this RouteHandlerBuilder builder) => builder
+        .Produces<RoutesResponse>(StatusCodes.Status200OK, "application/json")
         .WithAlternativeFormats()
         .ProducesProblem(StatusCodes.Status400BadRequest)
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity)

@@ -67,11 +67,11 @@ internal sealed class RouteLine
         {
             int p = Index(i);
             writer.WriteStartArray();
-            writer.WriteNumberValue(RouteMapper.Degrees(_points[p].Lon));
-            writer.WriteNumberValue(RouteMapper.Degrees(_points[p].Lat));
+            FixedDecimals.Write(writer, _points[p].Lon, RouteMapper.DegreeDecimals);
+            FixedDecimals.Write(writer, _points[p].Lat, RouteMapper.DegreeDecimals);
             if (_elevation is not null)
             {
-                writer.WriteNumberValue(RouteMapper.Metres(_elevation.ElevationsM[p]));
+                FixedDecimals.Write(writer, _elevation.ElevationsM[p], RouteMapper.MetreDecimals);
             }
             writer.WriteEndArray();
         }
@@ -91,8 +91,8 @@ internal sealed class RouteLine
         {
             int p = Index(i);
             writer.WriteStartArray();
-            writer.WriteNumberValue(RouteMapper.Metres(_elevation.DistancesM[p]));
-            writer.WriteNumberValue(RouteMapper.Metres(_elevation.ElevationsM[p]));
+            FixedDecimals.Write(writer, _elevation.DistancesM[p], RouteMapper.MetreDecimals);
+            FixedDecimals.Write(writer, _elevation.ElevationsM[p], RouteMapper.MetreDecimals);
             writer.WriteEndArray();
         }
         writer.WriteEndArray();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Routing.Api.Hosting;
 using Routing.Api.Profiles;
 using Routing.Engine;
 using Routing.Engine.Profiles;
@@ -91,9 +92,14 @@ internal static class RouteMapper
 
     public static LatLonDto Location(GeoPoint point) => new(Degrees(point.Lat), Degrees(point.Lon));
 
-    public static double Degrees(double value) => Math.Round(value, 7);
+    /// <summary>7 decimals of a degree: about 1 cm.</summary>
+    public const int DegreeDecimals = 7;
 
-    public static double Metres(double value) => Math.Round(value, 1);
+    public const int MetreDecimals = 1;
+
+    public static double Degrees(double value) => Math.Round(value, DegreeDecimals);
+
+    public static double Metres(double value) => Math.Round(value, MetreDecimals);
 
     public static double Seconds(double value) => Math.Round(value, 1);
 
@@ -111,14 +117,14 @@ internal static class RouteMapper
         s.OsmWayId,
         NullIfEmpty(s.Name),
         s.Highway,
-        new TextFact(s.Surface.Value, s.Surface.Evidence),
-        new TextFact(s.Smoothness.Value, s.Smoothness.Evidence),
-        new IntegerFact(s.WidthCm.Value, s.WidthCm.Evidence),
+        new TextFact(s.Surface.Value, SnakeCaseNames<Evidence>.Of(s.Surface.Evidence)),
+        new TextFact(s.Smoothness.Value, SnakeCaseNames<Evidence>.Of(s.Smoothness.Evidence)),
+        new IntegerFact(s.WidthCm.Value, SnakeCaseNames<Evidence>.Of(s.WidthCm.Evidence)),
         new InclineFact(s.InclinePct.Value is { } incline ? Math.Round(incline, 1) : null,
-            s.AverageInclinePct is { } average ? Math.Round(average, 1) : null, s.InclinePct.Evidence, ConfidenceName(s.InclineConfidence)),
+            s.AverageInclinePct is { } average ? Math.Round(average, 1) : null, SnakeCaseNames<Evidence>.Of(s.InclinePct.Evidence), ConfidenceName(s.InclineConfidence)),
         s.InclineDirection,
         s.KerbAtStart is { } kerb
-            ? new KerbDto(kerb.Kind, new IntegerFact(kerb.HeightCm.Value, kerb.HeightCm.Evidence), kerb.OsmNodeId, Location(kerb.Location))
+            ? new KerbDto(kerb.Kind, new IntegerFact(kerb.HeightCm.Value, SnakeCaseNames<Evidence>.Of(kerb.HeightCm.Evidence)), kerb.OsmNodeId, Location(kerb.Location))
             : null,
         s.BarrierAtStart is { } barrier ? new BarrierDto(barrier.Kind, barrier.WidthCm, barrier.OsmNodeId, Location(barrier.Location)) : null,
         s.Crossing,
@@ -145,13 +151,11 @@ internal static class RouteMapper
     }
 
     public static ViolationDto Violation(Violation v) => new(
-        SnakeCase(v.Constraint.ToString()), v.RequestField, v.Actual, v.Limit, v.Unit, v.Detail,
-        SnakeCase(v.Evidence.ToString()), v.InclineConfidence is { } confidence ? ConfidenceName(confidence) : null);
+        SnakeCaseNames<Constraint>.Of(v.Constraint), v.RequestField, v.Actual, v.Limit, v.Unit, v.Detail,
+        SnakeCaseNames<ViolationEvidence>.Of(v.Evidence), v.InclineConfidence is { } confidence ? ConfidenceName(confidence) : null);
 
     public static string? ConfidenceName(InclineConfidence confidence) =>
-        confidence == InclineConfidence.None ? null : SnakeCase(confidence.ToString());
-
-    private static string SnakeCase(string name) => JsonNamingPolicy.SnakeCaseLower.ConvertName(name);
+        confidence == InclineConfidence.None ? null : SnakeCaseNames<InclineConfidence>.Of(confidence);
 
     private static SummaryDto Summary(RouteSummary summary) => new(
         Share(summary.UnknownShare),

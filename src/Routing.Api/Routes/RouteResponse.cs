@@ -42,22 +42,29 @@ internal sealed record RouteDto(
     WarningDto[] Warnings,
     [property: Description("Where each requested point (from, via..., to) was placed on the network.")] WaypointDto[] Waypoints);
 
+/// <summary>What the OpenAPI document says about every fact's evidence (written as a name, not an enum, so that
+/// the answer's source-generated fast path needs no converter).</summary>
+internal static class FactDescriptions
+{
+    public const string Evidence = "Where the fact comes from: tagged (an OSM tag on the object), derived (another tag, a default of the way kind, or the terrain model) or unknown (value null).";
+}
+
 /// <summary>A fact and where it comes from: tagged in OSM, derived from other tags, or unknown (value null). (Facts are
 /// structs, written inside their segment without an object of their own.)</summary>
-internal readonly record struct TextFact(string? Value, Evidence Evidence);
+internal readonly record struct TextFact(string? Value, [property: Description(FactDescriptions.Evidence)] string Evidence);
 
 /// <inheritdoc cref="TextFact"/>
-internal readonly record struct IntegerFact(int? Value, Evidence Evidence);
+internal readonly record struct IntegerFact(int? Value, [property: Description(FactDescriptions.Evidence)] string Evidence);
 
 /// <inheritdoc cref="TextFact"/>
-internal readonly record struct NumberFact(double? Value, Evidence Evidence);
+internal readonly record struct NumberFact(double? Value, [property: Description(FactDescriptions.Evidence)] string Evidence);
 
 /// <summary>An incline and how far it can be trusted.</summary>
 /// <param name="Value">Steepest sustained incline (over 30 m) in the direction of travel, percent; negative is downhill.</param>
 /// <param name="Average">Rise over the whole stretch divided by its length, percent: "mostly 3 %, briefly 7 %".</param>
 /// <param name="Evidence">tagged (OSM incline), derived (terrain model, or the street's own tag for its sidewalk), unknown.</param>
 /// <param name="Confidence">measured (a tag), high (a terrain model that resolves the stretch), low (one that cannot); null when unknown.</param>
-internal readonly record struct InclineFact(double? Value, double? Average, Evidence Evidence, string? Confidence);
+internal readonly record struct InclineFact(double? Value, double? Average, [property: Description(FactDescriptions.Evidence)] string Evidence, string? Confidence);
 
 internal sealed record SegmentDto(
     [property: Description("Position of this segment in segments[], also the index of its GeoJSON feature.")] int Index,

@@ -1,0 +1,62 @@
+using System.Buffers;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Routing.Api.Hosting;
+
+/// <summary>
+/// A 200 answer written by source-generated code in one synchronous pass: the context's fast path (pre-encoded names,
+/// no resumable serializer state) into a buffer the thread reuses, then copied to the response with its
+/// Content-Length. <c>TypedResults.Json</c> serializes asynchronously instead, and System.Text.Json leaves the fast
+/// path for answers larger than half its buffer, which every route with segments is. The type information must come
+/// from a <see cref="System.Text.Json.Serialization.JsonSerializerContext"/> with its own options; enums there are
+/// written by <see cref="SnakeCaseEnumConverter{TEnum}"/> on their properties.
+/// </summary>
+internal sealed class JsonAnswer<T>(T value, JsonTypeInfo<T> typeInfo, string contentType) : IResult, IStatusCodeHttpResult, IValueHttpResult<T>, IContentTypeHttpResult
+{
+    /// <summary>A buffer that grew beyond this (a very long route) is let go after the answer instead of kept by the thread.</summary>
+    private const int KeptBufferBytes = 1 << 20;
+
+    /// <summary>
+    /// Text as UTF-8 ("Straße", not "Stra\u00dfe"): shorter, readable, and what JSON is. HTML-sensitive characters stay
+    /// unescaped too, which is safe for an API answer that is never embedded in a page. The generated code writes valid
+    /// JSON by construction, so the writer does not check every token again.
+    /// </summary>
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
+    public T Value => value;
+
+    public string ContentType => contentType;
+
+    int? IStatusCodeHttpResult.StatusCode => StatusCodes.Status200OK;
+
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(64 * 1024);
+        var writer = t_writer ??= new Utf8JsonWriter(buffer, WriterOptions);
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        JsonSerializer.Serialize(writer, value, typeInfo);
+        writer.Flush();
+
+        var response = httpContext.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = contentType;
+        response.ContentLength = buffer.WrittenCount;
+        // The copy into the response pipe is synchronous; only the flush below may wait, after the buffer is free again.
+        response.BodyWriter.Write(buffer.WrittenSpan);
+        if (buffer.Capacity > KeptBufferBytes)
+        {
+            t_buffer = null;
+            t_writer = null;
+        }
+        return response.BodyWriter.FlushAsync(httpContext.RequestAborted).AsTask();
+    }
+}
