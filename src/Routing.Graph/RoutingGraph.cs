@@ -33,6 +33,11 @@ public sealed class RoutingGraph
     private readonly NodeClass[] _nodeClasses;
     private readonly int[] _nameOffsets;
     private readonly byte[] _nameBytes;
+    /// <summary>
+    /// Names decoded so far: every route segment and instruction names its way, and decoding allocates. Filled as
+    /// names are asked for (a race only decodes a name twice), so memory follows the names routes actually use.
+    /// </summary>
+    private readonly string?[] _decodedNames;
     private readonly Place[] _places;
 
     internal RoutingGraph(GraphArrays arrays, GraphMetadata metadata)
@@ -61,6 +66,7 @@ public sealed class RoutingGraph
         _nodeClasses = arrays.NodeClasses;
         _nameOffsets = arrays.NameOffsets;
         _nameBytes = arrays.NameBytes;
+        _decodedNames = new string?[Math.Max(_nameOffsets.Length - 1, 0)];
         _places = arrays.Places;
         Metadata = metadata;
     }
@@ -116,7 +122,7 @@ public sealed class RoutingGraph
 
     /// <summary>Entry <paramref name="name"/> of the name table (streets and places share it); 0 is "".</summary>
     public string Name(int name) =>
-        Encoding.UTF8.GetString(_nameBytes, _nameOffsets[name], _nameOffsets[name + 1] - _nameOffsets[name]);
+        _decodedNames[name] ??= Encoding.UTF8.GetString(_nameBytes, _nameOffsets[name], _nameOffsets[name + 1] - _nameOffsets[name]);
 
     /// <summary>Named points of interest of the extract (stops, toilets, public buildings, shops ...), for search.</summary>
     public ReadOnlySpan<Place> Places => _places;

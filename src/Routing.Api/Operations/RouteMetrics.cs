@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Routing.Engine;
+using Routing.Graph.Facts;
 
 namespace Routing.Api.Operations;
 
@@ -46,7 +47,7 @@ internal sealed class RouteMetrics
         {
             foreach (var blocker in refused.Blockers)
             {
-                _refusals.Add(1, new KeyValuePair<string, object?>("constraint", System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(blocker.Violation.Constraint.ToString())),
+                _refusals.Add(1, new KeyValuePair<string, object?>("constraint", FactNames.Of(blocker.Violation.Constraint)),
                     new KeyValuePair<string, object?>("profile", profile));
             }
         }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Routing.Api.Hosting;
 using Routing.Api.Profiles;
 using Routing.Engine;
 using Routing.Engine.Profiles;
@@ -117,14 +116,14 @@ internal static class RouteMapper
         s.OsmWayId,
         NullIfEmpty(s.Name),
         s.Highway,
-        new TextFact(s.Surface.Value, SnakeCaseNames<Evidence>.Of(s.Surface.Evidence)),
-        new TextFact(s.Smoothness.Value, SnakeCaseNames<Evidence>.Of(s.Smoothness.Evidence)),
-        new IntegerFact(s.WidthCm.Value, SnakeCaseNames<Evidence>.Of(s.WidthCm.Evidence)),
+        new TextFact(s.Surface.Value, FactNames.Of(s.Surface.Evidence)),
+        new TextFact(s.Smoothness.Value, FactNames.Of(s.Smoothness.Evidence)),
+        new IntegerFact(s.WidthCm.Value, FactNames.Of(s.WidthCm.Evidence)),
         new InclineFact(s.InclinePct.Value is { } incline ? Math.Round(incline, 1) : null,
-            s.AverageInclinePct is { } average ? Math.Round(average, 1) : null, SnakeCaseNames<Evidence>.Of(s.InclinePct.Evidence), ConfidenceName(s.InclineConfidence)),
+            s.AverageInclinePct is { } average ? Math.Round(average, 1) : null, FactNames.Of(s.InclinePct.Evidence), ConfidenceName(s.InclineConfidence)),
         s.InclineDirection,
         s.KerbAtStart is { } kerb
-            ? new KerbDto(kerb.Kind, new IntegerFact(kerb.HeightCm.Value, SnakeCaseNames<Evidence>.Of(kerb.HeightCm.Evidence)), kerb.OsmNodeId, Location(kerb.Location))
+            ? new KerbDto(kerb.Kind, new IntegerFact(kerb.HeightCm.Value, FactNames.Of(kerb.HeightCm.Evidence)), kerb.OsmNodeId, Location(kerb.Location))
             : null,
         s.BarrierAtStart is { } barrier ? new BarrierDto(barrier.Kind, barrier.WidthCm, barrier.OsmNodeId, Location(barrier.Location)) : null,
         s.Crossing,
@@ -151,11 +150,11 @@ internal static class RouteMapper
     }
 
     public static ViolationDto Violation(Violation v) => new(
-        SnakeCaseNames<Constraint>.Of(v.Constraint), v.RequestField, v.Actual, v.Limit, v.Unit, v.Detail,
-        SnakeCaseNames<ViolationEvidence>.Of(v.Evidence), v.InclineConfidence is { } confidence ? ConfidenceName(confidence) : null);
+        FactNames.Of(v.Constraint), v.RequestField, v.Actual, v.Limit, v.Unit, v.Detail,
+        FactNames.Of(v.Evidence), v.InclineConfidence is { } confidence ? ConfidenceName(confidence) : null);
 
     public static string? ConfidenceName(InclineConfidence confidence) =>
-        confidence == InclineConfidence.None ? null : SnakeCaseNames<InclineConfidence>.Of(confidence);
+        confidence == InclineConfidence.None ? null : FactNames.Of(confidence);
 
     private static SummaryDto Summary(RouteSummary summary) => new(
         Share(summary.UnknownShare),

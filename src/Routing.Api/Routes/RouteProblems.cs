@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Routing.Api.Problems;
 using Routing.Engine;
+using Routing.Graph.Facts;
 
 namespace Routing.Api.Routes;
 
@@ -65,7 +66,7 @@ internal static class RouteProblems
     {
         var v = blocker.Violation;
         return new BlockerDto(
-            JsonNamingPolicy.SnakeCaseLower.ConvertName(v.Constraint.ToString()),
+            FactNames.Of(v.Constraint),
             v.RequestField,
             blocker.Message,
             v.Actual,
@@ -75,7 +76,7 @@ internal static class RouteProblems
             RouteMapper.Location(blocker.Location),
             blocker.OsmWayId,
             blocker.OsmNodeId,
-            JsonNamingPolicy.SnakeCaseLower.ConvertName(v.Evidence.ToString()),
+            FactNames.Of(v.Evidence),
             v.InclineConfidence is { } confidence ? RouteMapper.ConfidenceName(confidence) : null);
     }
 

@@ -27,6 +27,19 @@ internal static class EdgeShape
     public static List<GeoPoint> Part(RoutingGraph graph, int edge, double fromOffsetM, double toOffsetM) =>
         Cut(PointsOf(graph, edge), fromOffsetM, toOffsetM);
 
+    /// <summary>
+    /// The same part into <paramref name="part"/> (cleared first), reading the edge into <paramref name="edgePoints"/>:
+    /// a route assembles a part per edge, and two scratch lists per route allocate less than two new lists per edge.
+    /// </summary>
+    public static void Part(RoutingGraph graph, int edge, double fromOffsetM, double toOffsetM, List<(int LatE7, int LonE7)> edgePoints,
+        List<GeoPoint> part)
+    {
+        edgePoints.Clear();
+        graph.AppendArcPoints(edge * 2, edgePoints);
+        part.Clear();
+        Cut(edgePoints, fromOffsetM, toOffsetM, part);
+    }
+
     /// <summary>The position at an offset along the edge.</summary>
     public static GeoPoint PointAt(RoutingGraph graph, int edge, double offsetM) => PointAt(PointsOf(graph, edge), offsetM);
 
@@ -36,8 +49,17 @@ internal static class EdgeShape
     /// </summary>
     public static List<GeoPoint> Cut(IReadOnlyList<(int LatE7, int LonE7)> points, double fromM, double toM)
     {
+        var part = new List<GeoPoint>();
+        Cut(points, fromM, toM, part);
+        return part;
+    }
+
+    /// <summary>The same part, appended to <paramref name="part"/>.</summary>
+    public static void Cut(IReadOnlyList<(int LatE7, int LonE7)> points, double fromM, double toM, List<GeoPoint> part)
+    {
+        int start = part.Count;
         double lowM = Math.Min(fromM, toM), highM = Math.Max(fromM, toM);
-        var part = new List<GeoPoint> { PointAt(points, lowM) };
+        part.Add(PointAt(points, lowM));
         double walkedM = 0;
         for (int i = 1; i < points.Count - 1; i++)
         {
@@ -54,9 +76,8 @@ internal static class EdgeShape
         part.Add(PointAt(points, highM));
         if (fromM > toM)
         {
-            part.Reverse();
+            part.Reverse(start, part.Count - start);
         }
-        return part;
     }
 
     /// <summary>The position at a distance along a polyline; the first or last point beyond its ends.</summary>

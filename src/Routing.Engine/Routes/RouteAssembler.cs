@@ -108,6 +108,8 @@ internal sealed class RouteAssembler(RoutingGraph graph)
         out double trailingVertexDurationS)
     {
         var pieces = new List<RoutePiece>();
+        var edgePoints = new List<(int LatE7, int LonE7)>();
+        var points = new List<GeoPoint>();
         AddPoint(geometry, legs[0].From.Point);
         int pendingVertex = -1; // passed, and waiting for the piece it belongs to
         double distanceM = 0;
@@ -128,7 +130,7 @@ internal sealed class RouteAssembler(RoutingGraph graph)
                 {
                     continue;
                 }
-                var points = EdgeShape.Part(graph, step.Edge, step.FromOffsetM, step.ToOffsetM);
+                EdgeShape.Part(graph, step.Edge, step.FromOffsetM, step.ToOffsetM, edgePoints, points);
                 if (pieces.Count == legFirstPiece)
                 {
                     // The leg starts exactly at its snapped point, also where a start stretch of no length was skipped.
@@ -412,7 +414,15 @@ internal sealed class RouteAssembler(RoutingGraph graph)
         {
             return default;
         }
-        return new BoundingBox(geometry.Min(p => p.Lat), geometry.Min(p => p.Lon), geometry.Max(p => p.Lat), geometry.Max(p => p.Lon));
+        double minLat = double.MaxValue, minLon = double.MaxValue, maxLat = double.MinValue, maxLon = double.MinValue;
+        foreach (var point in geometry)
+        {
+            minLat = Math.Min(minLat, point.Lat);
+            minLon = Math.Min(minLon, point.Lon);
+            maxLat = Math.Max(maxLat, point.Lat);
+            maxLon = Math.Max(maxLon, point.Lon);
+        }
+        return new BoundingBox(minLat, minLon, maxLat, maxLon);
     }
 
     private Blocker EdgeBlocker(int edge, Violation violation, ProfileSettings settings, TextLanguage language)

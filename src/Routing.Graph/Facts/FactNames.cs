@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.Json;
 
 namespace Routing.Graph.Facts;
@@ -18,8 +19,19 @@ public static class FactNames
 
     public static string Of(Smoothness smoothness) => SmoothnessNames[smoothness];
 
-    /// <summary>Snake case of any fact enum (<c>LivingStreet</c> is <c>living_street</c>).</summary>
-    public static string Of<TEnum>(TEnum value) where TEnum : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
+    /// <summary>
+    /// Snake case of any fact enum (<c>LivingStreet</c> is <c>living_street</c>), made once per value: routes name a
+    /// highway, crossing or kerb on every segment, and converting the name each time allocates twice.
+    /// </summary>
+    public static string Of<TEnum>(TEnum value) where TEnum : struct, Enum =>
+        SnakeCase<TEnum>.Names.TryGetValue(value, out var name) ? name : SnakeCaseOf(value); // a combination of flags
+
+    private static string SnakeCaseOf<TEnum>(TEnum value) where TEnum : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
+
+    private static class SnakeCase<TEnum> where TEnum : struct, Enum
+    {
+        public static readonly FrozenDictionary<TEnum, string> Names = Enum.GetValues<TEnum>().Distinct().ToFrozenDictionary(v => v, SnakeCaseOf);
+    }
 
     public static bool TryParseSurface(string name, out SurfaceKind surface) => SurfacesByName.TryGetValue(name, out surface);
 
