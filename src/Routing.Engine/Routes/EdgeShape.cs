@@ -57,13 +57,16 @@ internal static class EdgeShape
     /// <summary>The same part, appended to <paramref name="part"/>.</summary>
     public static void Cut(IReadOnlyList<(int LatE7, int LonE7)> points, double fromM, double toM, List<GeoPoint> part)
     {
+        // Each step's length once (a haversine each), for the three walks below.
+        Span<double> stepsM = points.Count <= 128 ? stackalloc double[points.Count] : new double[points.Count];
+        StepLengths(points, stepsM);
         int start = part.Count;
         double lowM = Math.Min(fromM, toM), highM = Math.Max(fromM, toM);
-        part.Add(PointAt(points, lowM));
+        part.Add(PointAt(points, stepsM, lowM));
         double walkedM = 0;
         for (int i = 1; i < points.Count - 1; i++)
         {
-            walkedM += DistanceM(points[i - 1], points[i]);
+            walkedM += stepsM[i];
             if (walkedM > highM - SamePointM)
             {
                 break;
@@ -73,7 +76,7 @@ internal static class EdgeShape
                 part.Add(ToGeo(points[i]));
             }
         }
-        part.Add(PointAt(points, highM));
+        part.Add(PointAt(points, stepsM, highM));
         if (fromM > toM)
         {
             part.Reverse(start, part.Count - start);
@@ -83,10 +86,17 @@ internal static class EdgeShape
     /// <summary>The position at a distance along a polyline; the first or last point beyond its ends.</summary>
     public static GeoPoint PointAt(IReadOnlyList<(int LatE7, int LonE7)> points, double distanceM)
     {
+        Span<double> stepsM = points.Count <= 128 ? stackalloc double[points.Count] : new double[points.Count];
+        StepLengths(points, stepsM);
+        return PointAt(points, stepsM, distanceM);
+    }
+
+    private static GeoPoint PointAt(IReadOnlyList<(int LatE7, int LonE7)> points, ReadOnlySpan<double> stepsM, double distanceM)
+    {
         double walkedM = 0;
         for (int i = 1; i < points.Count; i++)
         {
-            double stepM = DistanceM(points[i - 1], points[i]);
+            double stepM = stepsM[i];
             if (distanceM <= walkedM + SamePointM)
             {
                 return ToGeo(points[i - 1]);
@@ -102,6 +112,19 @@ internal static class EdgeShape
             walkedM += stepM;
         }
         return ToGeo(points[^1]);
+    }
+
+    /// <summary>The length of each step of a polyline: <paramref name="stepsM"/>[i] from point i - 1 to point i ([0] is 0).</summary>
+    internal static void StepLengths(IReadOnlyList<(int LatE7, int LonE7)> points, Span<double> stepsM)
+    {
+        if (stepsM.Length > 0)
+        {
+            stepsM[0] = 0;
+        }
+        for (int i = 1; i < points.Count; i++)
+        {
+            stepsM[i] = DistanceM(points[i - 1], points[i]);
+        }
     }
 
     /// <summary>The length of a polyline, as the graph builder measures it.</summary>

@@ -21,11 +21,12 @@ public sealed record ElevationProfile(IReadOnlyList<double> DistancesM, IReadOnl
     {
         var edgePoints = new List<(int LatE7, int LonE7)>();
         var edgeElevationsM = new List<float>();
+        var edgeStepsM = new double[16];
         if (pieces.Count == 0)
         {
             graph.AppendArcPoints(start.Edge * 2, edgePoints);
             graph.AppendEdgeElevations(start.Edge, edgeElevationsM);
-            double hereM = ElevationAt(edgePoints, edgeElevationsM, start.OffsetM);
+            double hereM = ElevationAt(edgePoints, StepsOf(edgePoints, ref edgeStepsM), edgeElevationsM, start.OffsetM);
             return double.IsNaN(hereM) ? null : new ElevationProfile([.. geometry.Select(_ => 0.0)], [.. geometry.Select(_ => hereM)], 0, 0);
         }
         var distancesM = new double[geometry.Count];
@@ -37,6 +38,7 @@ public sealed record ElevationProfile(IReadOnlyList<double> DistancesM, IReadOnl
             edgeElevationsM.Clear();
             graph.AppendArcPoints(piece.Edge * 2, edgePoints);
             graph.AppendEdgeElevations(piece.Edge, edgeElevationsM);
+            var stepsM = StepsOf(edgePoints, ref edgeStepsM);
             // The piece's geometry points are its edge's points from FromOffsetM on (inner points exactly, ends
             // interpolated), so walking the geometry gives each point's offset on the edge.
             double walkedM = 0;
@@ -48,7 +50,7 @@ public sealed record ElevationProfile(IReadOnlyList<double> DistancesM, IReadOnl
                 }
                 double offsetM = piece.Backward ? piece.FromOffsetM - walkedM : piece.FromOffsetM + walkedM;
                 distancesM[p] = piece.StartDistanceM + Math.Min(walkedM, piece.LengthM);
-                elevationsM[p] = ElevationAt(edgePoints, edgeElevationsM, offsetM);
+                elevationsM[p] = ElevationAt(edgePoints, stepsM, edgeElevationsM, offsetM);
             }
         }
         // The end point may follow the last piece's end by a hair (kept as its own point): it shares that height.
@@ -72,13 +74,25 @@ public sealed record ElevationProfile(IReadOnlyList<double> DistancesM, IReadOnl
         return new ElevationProfile(distancesM, elevationsM, ascentM, descentM);
     }
 
+    /// <summary>The lengths of the edge's steps, measured once per edge instead of once per route point on it.</summary>
+    private static ReadOnlySpan<double> StepsOf(List<(int LatE7, int LonE7)> points, ref double[] buffer)
+    {
+        if (buffer.Length < points.Count)
+        {
+            buffer = new double[Math.Max(points.Count, 2 * buffer.Length)];
+        }
+        var stepsM = buffer.AsSpan(0, points.Count);
+        EdgeShape.StepLengths(points, stepsM);
+        return stepsM;
+    }
+
     /// <summary>The height at an offset along an edge, linear between its points; NaN when a point it needs has none.</summary>
-    private static double ElevationAt(List<(int LatE7, int LonE7)> points, List<float> elevationsM, double offsetM)
+    private static double ElevationAt(List<(int LatE7, int LonE7)> points, ReadOnlySpan<double> stepsM, List<float> elevationsM, double offsetM)
     {
         double walkedM = 0;
         for (int i = 1; i < points.Count; i++)
         {
-            double stepM = Coordinates.DistanceM(points[i - 1].LatE7, points[i - 1].LonE7, points[i].LatE7, points[i].LonE7);
+            double stepM = stepsM[i];
             if (offsetM <= walkedM + stepM || i == points.Count - 1)
             {
                 double t = stepM > 0 ? Math.Clamp((offsetM - walkedM) / stepM, 0, 1) : 0;
