@@ -17,6 +17,7 @@ work=$(mktemp -d)
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 
 dotnet build src/Routing.Api -c Release -v quiet -nologo >/dev/null
+source benchmarks/service-env.sh   # the launch profile's environment, as `dotnet run` gives it
 dotnet src/Routing.Api/bin/Release/net10.0/Routing.Api.dll --urls "http://127.0.0.1:$port" \
   --Routing:Graph="$work/heidelberg.graph" --Logging:LogLevel:Default=Warning >"$work/server.log" 2>&1 &
 server=$!

@@ -20,6 +20,7 @@ url="http://127.0.0.1:$port"
 command -v wrk >/dev/null || { echo "wrk not found: sudo apt-get install -y wrk" >&2; exit 1; }
 
 dotnet build src/Routing.Api -c Release -v quiet -nologo >/dev/null
+source benchmarks/service-env.sh   # the launch profile's environment, as `dotnet run` gives it
 dotnet src/Routing.Api/bin/Release/net10.0/Routing.Api.dll --urls "$url" \
   --Routing:Graph="$work/heidelberg.graph" --Barriers:Database="$work/barriers.db" \
   --Barriers:ApiKeys:0:Key=saturation-planner-key-0123456789 --Barriers:ApiKeys:0:Role=planner >"$work/server.log" 2>&1 &
