@@ -19,8 +19,10 @@ public static class Coordinates
         double phi1 = lat1 * (Math.PI / 180), phi2 = lat2 * (Math.PI / 180);
         double dPhi = phi2 - phi1;
         double dLambda = (lon2 - lon1) * (Math.PI / 180);
-        double a = Math.Sin(dPhi / 2) * Math.Sin(dPhi / 2)
-                   + Math.Cos(phi1) * Math.Cos(phi2) * Math.Sin(dLambda / 2) * Math.Sin(dLambda / 2);
+        // Each sine once (the same products, bit for bit): routes measure every point they write.
+        double sinHalfDPhi = Math.Sin(dPhi / 2), sinHalfDLambda = Math.Sin(dLambda / 2);
+        double a = sinHalfDPhi * sinHalfDPhi
+                   + Math.Cos(phi1) * Math.Cos(phi2) * sinHalfDLambda * sinHalfDLambda;
         return 2 * EarthRadiusM * Math.Asin(Math.Min(1, Math.Sqrt(a)));
     }
 
