@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Routing.Engine.Barriers;
 using Routing.Graph;
@@ -20,17 +21,23 @@ internal sealed class CompiledProfileCache(RoutingGraph graph)
 
     /// <summary>After this many requests a kept profile is <see cref="Popular"/>: worth a hierarchy of its own.</summary>
     public const int PopularUses = 50;
-    private readonly ConcurrentDictionary<string, CompiledProfile> _profiles = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, bool> _seenOnce = new(StringComparer.Ordinal);
+    /// <summary>
+    /// The settings as JSON, the value the cache keys them by, made once per settings object: the presets (which most
+    /// requests use unchanged) are written once, not on every request.
+    /// </summary>
+    private static readonly ConditionalWeakTable<ProfileSettings, string> SettingsText = new();
+
+    private readonly ConcurrentDictionary<ProfileKey, CompiledProfile> _profiles = new();
+    private readonly ConcurrentDictionary<ProfileKey, bool> _seenOnce = new();
     // Profiles that carry a customized hierarchy (the presets): never dropped for capacity, only for a newer overlay.
-    private readonly ConcurrentDictionary<string, CompiledProfile> _pinned = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<ProfileKey, CompiledProfile> _pinned = new();
 
     /// <summary>Told (once per profile) when a kept strict profile has been handed out <see cref="PopularUses"/> times.</summary>
     public Action<CompiledProfile>? Popular { get; set; }
 
     public CompiledProfile Get(ProfileSettings settings, bool relaxed, BarrierOverlay overlay)
     {
-        string key = Key(settings, relaxed, overlay);
+        var key = new ProfileKey(relaxed, overlay.Version, TextOf(settings));
         if (_pinned.TryGetValue(key, out var profile))
         {
             return profile;
@@ -61,7 +68,7 @@ internal sealed class CompiledProfileCache(RoutingGraph graph)
     /// <summary>Compiles (or finds) the profile and keeps it until <see cref="UnpinAllBut"/> is called with another overlay.</summary>
     public CompiledProfile Pin(ProfileSettings settings, bool relaxed, BarrierOverlay overlay)
     {
-        string key = Key(settings, relaxed, overlay);
+        var key = new ProfileKey(relaxed, overlay.Version, TextOf(settings));
         return _pinned.GetOrAdd(key, _ => _profiles.TryGetValue(key, out var compiled) ? compiled : CompiledProfile.Compile(graph, settings, relaxed, overlay));
     }
 
@@ -78,12 +85,12 @@ internal sealed class CompiledProfileCache(RoutingGraph graph)
     }
 
     /// <summary>The record's own equality compares lists by reference; the JSON text compares them by value.</summary>
-    private static string Key(ProfileSettings settings, bool relaxed, BarrierOverlay overlay) =>
-        (relaxed ? "relaxed:" : "strict:") + overlay.Version + ":" + JsonSerializer.Serialize(settings);
+    private static string TextOf(ProfileSettings settings) => SettingsText.GetValue(settings, static s => JsonSerializer.Serialize(s));
 
     /// <summary>Whether two settings give the same profile (by value, as the cache keys them).</summary>
-    public static bool SameSettings(ProfileSettings a, ProfileSettings b) =>
-        ReferenceEquals(a, b) || JsonSerializer.Serialize(a) == JsonSerializer.Serialize(b);
+    public static bool SameSettings(ProfileSettings a, ProfileSettings b) => ReferenceEquals(a, b) || TextOf(a) == TextOf(b);
+
+    private readonly record struct ProfileKey(bool Relaxed, long OverlayVersion, string Settings);
 
     /// <summary>How many compiled profiles are kept (for tests).</summary>
     internal int Count => _profiles.Count;

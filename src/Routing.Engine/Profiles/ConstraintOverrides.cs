@@ -5,6 +5,8 @@ namespace Routing.Engine.Profiles;
 /// <summary>One request's changes to its profile; a null member keeps the preset's value.</summary>
 public sealed record ConstraintOverrides
 {
+    private static readonly ConstraintOverrides None = new();
+
     public double? MaxInclineUpPct { get; init; }
     public double? MaxInclineDownPct { get; init; }
     public int? MaxKerbCm { get; init; }
@@ -46,7 +48,11 @@ public sealed record ConstraintOverrides
         return problems;
     }
 
-    public ProfileSettings ApplyTo(ProfileSettings preset) => preset with
+    /// <summary>
+    /// The preset with these changes; the preset itself when there are none, so that the many requests that just name
+    /// a preset find its compiled profile by reference (<see cref="CompiledProfileCache"/>).
+    /// </summary>
+    public ProfileSettings ApplyTo(ProfileSettings preset) => this == None ? preset : preset with
     {
         MaxInclineUpPct = MaxInclineUpPct ?? preset.MaxInclineUpPct,
         MaxInclineDownPct = MaxInclineDownPct ?? preset.MaxInclineDownPct,

@@ -40,4 +40,31 @@ public sealed class CompiledProfileCacheTests
         cache.Clear();
         Assert.Equal(0, cache.Count);
     }
+
+    [Fact]
+    public void A_preset_without_changes_stays_the_presets_own_settings()
+    {
+        Assert.True(ProfileCatalog.Default.TryGet("walker", out var walker));
+
+        Assert.Same(walker, new ConstraintOverrides().ApplyTo(walker));
+        Assert.NotSame(walker, new ConstraintOverrides { MaxKerbCm = 3 }.ApplyTo(walker));
+        Assert.Equal(3, new ConstraintOverrides { MaxKerbCm = 3 }.ApplyTo(walker).MaxKerbCm);
+    }
+
+    /// <summary>The cache keys settings by value: equal settings in two objects share a profile, lists compared by content.</summary>
+    [Fact]
+    public void Equal_settings_in_different_objects_share_one_profile()
+    {
+        var cache = new CompiledProfileCache(RouteFixture.FixtureGraph);
+        var a = new ConstraintOverrides { AvoidSurfaces = ["sand", "gravel"] };
+        var b = new ConstraintOverrides { AvoidSurfaces = ["sand", "gravel"] };
+        Assert.True(ProfileCatalog.Default.TryGet("wheelchair", out var wheelchair));
+
+        cache.Get(a.ApplyTo(wheelchair), relaxed: false, BarrierOverlay.Empty);
+        var kept = cache.Get(a.ApplyTo(wheelchair), relaxed: false, BarrierOverlay.Empty);
+
+        Assert.Same(kept, cache.Get(b.ApplyTo(wheelchair), relaxed: false, BarrierOverlay.Empty));
+        Assert.True(CompiledProfileCache.SameSettings(a.ApplyTo(wheelchair), b.ApplyTo(wheelchair)));
+        Assert.False(CompiledProfileCache.SameSettings(a.ApplyTo(wheelchair), wheelchair));
+    }
 }
