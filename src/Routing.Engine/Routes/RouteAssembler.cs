@@ -1,3 +1,4 @@
+using Routing.Engine.Barriers;
 using Routing.Engine.Profiles;
 using Routing.Engine.Search;
 using Routing.Graph;
@@ -414,15 +415,8 @@ internal sealed class RouteAssembler(RoutingGraph graph)
         {
             return default;
         }
-        double minLat = double.MaxValue, minLon = double.MaxValue, maxLat = double.MinValue, maxLon = double.MinValue;
-        foreach (var point in geometry)
-        {
-            minLat = Math.Min(minLat, point.Lat);
-            minLon = Math.Min(minLon, point.Lon);
-            maxLat = Math.Max(maxLat, point.Lat);
-            maxLon = Math.Max(maxLon, point.Lon);
-        }
-        return new BoundingBox(minLat, minLon, maxLat, maxLon);
+        var bounds = GeoBounds.Of(geometry);
+        return new BoundingBox(bounds.MinLat, bounds.MinLon, bounds.MaxLat, bounds.MaxLon);
     }
 
     private Blocker EdgeBlocker(int edge, Violation violation, ProfileSettings settings, TextLanguage language)
