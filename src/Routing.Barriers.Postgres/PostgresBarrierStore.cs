@@ -97,16 +97,74 @@ public sealed class PostgresBarrierStore : IBarrierStore, IApiKeyStore, IRateWin
     public Task<BarrierReport> InsertAsync(BarrierReport report, CancellationToken cancellationToken = default) => Run(async connection =>
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        long id = await InsertReportAsync(connection, transaction, report, keepId: false, cancellationToken);
+        await NotifyChangeAsync(connection, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return report with { Id = id };
+    }, cancellationToken);
+
+    /// <summary>
+    /// Fills an empty database with <paramref name="reports"/> (their ids, versions and whole histories kept) and
+    /// <paramref name="keys"/> (their hashes), all or nothing: for moving from the embedded store to this one. The
+    /// tables are locked against replicas writing meanwhile; a database that holds any report or key is refused with
+    /// a <see cref="BarrierStoreException"/> and left as it was.
+    /// </summary>
+    public Task ImportAsync(IReadOnlyList<BarrierReport> reports, IReadOnlyList<ApiKey> keys, CancellationToken cancellationToken = default) => Run(async connection =>
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var lockTables = new NpgsqlCommand("LOCK TABLE reports, report_history, api_keys IN EXCLUSIVE MODE", connection, transaction))
+        {
+            await lockTables.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await using (var count = new NpgsqlCommand("SELECT (SELECT count(*) FROM reports), (SELECT count(*) FROM api_keys)", connection, transaction))
+        await using (var reader = await count.ExecuteReaderAsync(cancellationToken))
+        {
+            await reader.ReadAsync(cancellationToken);
+            long heldReports = reader.GetInt64(0), heldKeys = reader.GetInt64(1);
+            if (heldReports + heldKeys > 0)
+            {
+                throw new BarrierStoreException(
+                    $"The barrier store {Description} already holds {heldReports} reports and {heldKeys} API keys; nothing was copied. " +
+                    "Copy into a new, empty database (createdb), or drop this one's tables if its contents are not needed.");
+            }
+        }
+        foreach (var report in reports)
+        {
+            await InsertReportAsync(connection, transaction, report, keepId: true, cancellationToken);
+        }
+        foreach (var key in keys)
+        {
+            await InsertKeyAsync(connection, transaction, key, cancellationToken);
+        }
+        // The ids were given, not drawn: the next report the service stores must come after the last one copied.
+        await using (var sequence = new NpgsqlCommand(
+            "SELECT setval(pg_get_serial_sequence('reports', 'id'), coalesce(max(id), 0) + 1, false) FROM reports", connection, transaction))
+        {
+            await sequence.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await NotifyChangeAsync(connection, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }, cancellationToken);
+
+    /// <summary>Stores a report and its history; with <paramref name="keepId"/> under the report's own id, else under a new one. Returns the id.</summary>
+    private static async Task<long> InsertReportAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, BarrierReport report, bool keepId,
+        CancellationToken cancellationToken)
+    {
         var box = GeoBounds.Of(report.Geometry);
-        await using var insert = new NpgsqlCommand("""
-            INSERT INTO reports (kind, geometry, status, description, valid_from, valid_until, kerb_height_cm, remaining_width_cm,
+        await using var insert = new NpgsqlCommand($"""
+            INSERT INTO reports ({(keepId ? "id, " : "")}kind, geometry, status, description, valid_from, valid_until, kerb_height_cm, remaining_width_cm,
                 incline_pct, reporter_key_id, reporter_role, created_at, updated_at, version, pinned_way_ids, pinned_node_ids,
                 pinned_lat, pinned_lon, pinned_distance_m, min_lat, min_lon, max_lat, max_lon)
-            VALUES (@kind, @geometry, @status, @description, @from, @until, @kerb, @width, @incline, @reporter, @role, @created,
+            VALUES ({(keepId ? "@id, " : "")}@kind, @geometry, @status, @description, @from, @until, @kerb, @width, @incline, @reporter, @role, @created,
                 @updated, @version, @ways, @nodes, @plat, @plon, @pdist, @minlat, @minlon, @maxlat, @maxlon)
             RETURNING id
             """, connection, transaction);
         AddReportParameters(insert, report);
+        if (keepId)
+        {
+            Add(insert, "id", report.Id);
+        }
         Add(insert, "reporter", report.Reporter.KeyId);
         Add(insert, "role", BarrierNames.Name(report.Reporter.Role));
         Add(insert, "created", report.CreatedAt.ToUniversalTime());
@@ -119,10 +177,8 @@ public sealed class PostgresBarrierStore : IBarrierStore, IApiKeyStore, IRateWin
         {
             await InsertHistoryAsync(connection, transaction, id, i + 1, report.History[i], cancellationToken);
         }
-        await NotifyChangeAsync(connection, transaction, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return report with { Id = id };
-    }, cancellationToken);
+        return id;
+    }
 
     public Task<BarrierReport?> GetAsync(long id, CancellationToken cancellationToken = default) => Run(async connection =>
     {
@@ -214,9 +270,12 @@ public sealed class PostgresBarrierStore : IBarrierStore, IApiKeyStore, IRateWin
     public Task<IReadOnlyList<ApiKey>> ListKeysAsync(CancellationToken cancellationToken = default) =>
         Run<IReadOnlyList<ApiKey>>(async connection => await ReadKeysAsync(connection, "ORDER BY created_at, key_id", null, cancellationToken), cancellationToken);
 
-    public Task InsertKeyAsync(ApiKey key, CancellationToken cancellationToken = default) => Run(async connection =>
+    public Task InsertKeyAsync(ApiKey key, CancellationToken cancellationToken = default) =>
+        Run(async connection => await InsertKeyAsync(connection, null, key, cancellationToken), cancellationToken);
+
+    private static async Task<int> InsertKeyAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, ApiKey key, CancellationToken cancellationToken)
     {
-        await using var insert = new NpgsqlCommand($"INSERT INTO api_keys ({KeyColumns}) VALUES (@id, @hash, @role, @name, @source, @created, @revoked)", connection);
+        await using var insert = new NpgsqlCommand($"INSERT INTO api_keys ({KeyColumns}) VALUES (@id, @hash, @role, @name, @source, @created, @revoked)", connection, transaction);
         Add(insert, "id", key.KeyId);
         Add(insert, "hash", key.KeySha256);
         Add(insert, "role", BarrierNames.Name(key.Role));
@@ -225,7 +284,7 @@ public sealed class PostgresBarrierStore : IBarrierStore, IApiKeyStore, IRateWin
         Add(insert, "created", key.CreatedAt.ToUniversalTime());
         Add(insert, "revoked", key.RevokedAt?.ToUniversalTime());
         return await insert.ExecuteNonQueryAsync(cancellationToken);
-    }, cancellationToken);
+    }
 
     public Task UpdateKeyAsync(ApiKey key, CancellationToken cancellationToken = default) => Run(async connection =>
     {

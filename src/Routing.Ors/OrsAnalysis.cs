@@ -131,21 +131,26 @@ internal static class OrsAnalysis
         {
             throw new OrsRequestException(OrsErrorCodes.MissingParameter, "Parameter 'range' is missing: give seconds (range_type time) or a distance.");
         }
-        var values = range.ToList();
+        double count = range.Count;
         if (body.Interval is { } interval)
         {
             if (range.Count != 1 || !(interval > 0) || interval > range[0])
             {
                 throw new OrsRequestException(OrsErrorCodes.InvalidValue, "Parameter 'interval' needs one value in 'range' and must lie in 0..range.");
             }
-            values = [.. Enumerable.Range(1, (int)Math.Ceiling(range[0] / interval - 1e-9)).Select(k => Math.Min(k * interval, range[0]))];
+            // Counted before any is made: a tiny interval asked for billions of ranges and ended in an
+            // OutOfMemoryException (found by the reliability suite, where it answered 500).
+            count = Math.Ceiling(range[0] / interval - 1e-9);
         }
+        if (count > MaxRanges)
+        {
+            throw new OrsRequestException(OrsErrorCodes.LimitExceeded, $"Parameter 'range' gives {count:G6} ranges; at most {MaxRanges} are allowed.");
+        }
+        List<double> values = body.Interval is { } step
+            ? [.. Enumerable.Range(1, (int)count).Select(k => Math.Min(k * step, range[0]))]
+            : [.. range];
         double toBase = metric == ReachMetric.CostS ? 1 : 1 / units.PerMetre;
         double max = metric == ReachMetric.CostS ? MaxRangeS : MaxRangeM;
-        if (values.Count > MaxRanges)
-        {
-            throw new OrsRequestException(OrsErrorCodes.LimitExceeded, $"Parameter 'range' gives {values.Count} ranges; at most {MaxRanges} are allowed.");
-        }
         var result = new List<double>();
         foreach (double value in values)
         {

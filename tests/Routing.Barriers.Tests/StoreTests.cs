@@ -20,7 +20,7 @@ public abstract class StoreContract(StoreFixture fixture) : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    private static void AssertSame(BarrierReport expected, BarrierReport actual, bool withHistory)
+    internal static void AssertSame(BarrierReport expected, BarrierReport actual, bool withHistory)
     {
         Assert.Equal(expected.Id, actual.Id);
         Assert.Equal(expected.Kind, actual.Kind);

@@ -44,6 +44,9 @@ public sealed class AnalysisTests(OrsHost host)
     [Theory]
     [InlineData("isochrones/wheelchair", """{"range": [300]}""", 3001)]
     [InlineData("isochrones/wheelchair", """{"locations": [[8.6934, 49.4094]], "range": [99999]}""", 3004)]
+    [InlineData("isochrones/wheelchair", """{"locations": [[8.6934, 49.4094]], "range": [600], "interval": 50}""", 3004)]
+    // Billions of ranges by the interval: counted before they are made (was an OutOfMemoryException and 500).
+    [InlineData("isochrones/wheelchair", """{"locations": [[8.6934, 49.4094]], "range": [600], "interval": 1e-300}""", 3004)]
     [InlineData("isochrones/wheelchair", """{"locations": [[8.6934, 49.4094]], "range": [300], "intersections": true}""", 3003)]
     [InlineData("isochrones/wheelchair", """{"locations": [[8.6934, 49.4094]], "range": [300], "colour": 1}""", 3011)]
     [InlineData("isochrones/driving-car", """{"locations": [[8.6934, 49.4094]], "range": [300]}""", 3003)]

@@ -36,10 +36,13 @@ public sealed class HttpSurfaceTests(HeidelbergHost heidelberg, ITestOutputHelpe
         ("min_smoothness", Json.Text.Select(Json.Quote)), ("steps", Json.Text.Select(Json.Quote)), ("unknown", Json.Text.Select(Json.Quote)),
         ("derived_incline", Json.Text.Select(Json.Quote)), ("speed_mps", Json.Number));
 
+    /// <summary>The presets.</summary>
+    private static readonly Gen<string> Profiles = Gen.OneOf<string>("wheelchair", "powered_wheelchair", "walker", "pushchair", "foot");
+
     /// <summary>A request the service should answer with a route or a reason: points in Heidelberg, a preset, limits in range.</summary>
     private static readonly Gen<string> WellFormedRoute = Gen.Select(
         Json.HeidelbergPoint, Json.HeidelbergPoint, Json.ArrayOf(Json.HeidelbergPoint, 0, 3),
-        Gen.OneOf<string>("wheelchair", "powered_wheelchair", "walker", "pushchair", "foot"),
+        Profiles,
         Gen.Select(Gen.Int[0, 20], Gen.Int[0, 20], Gen.Int[0, 30], Gen.Int[0, 200]),
         Gen.OneOf<string>("en", "de"), Gen.OneOf<string>("json", "geojson", "gpx"),
         (from, to, via, profile, limits, language, format) =>
@@ -73,6 +76,11 @@ public sealed class HttpSurfaceTests(HeidelbergHost heidelberg, ITestOutputHelpe
             ? $$"""{"coordinates": {{coordinates}}, "options": {"profile_params": {"restrictions": {"maximum_incline": {{incline}}, "maximum_sloped_kerb": 0.06""" + "}}}}"
             : $$"""{"coordinates": {{coordinates}}, "instructions": true, "elevation": true}""");
 
+    /// <summary>The wheelchair restrictions ORS takes in options.profile_params, for directions and isochrones alike.</summary>
+    private static readonly Gen<string> OrsProfileParams = Json.Object(("restrictions", Json.Object(
+        ("surface_type", Json.Text.Select(Json.Quote)), ("smoothness_type", Json.Text.Select(Json.Quote)),
+        ("maximum_sloped_kerb", Json.Number), ("maximum_incline", Json.Number), ("minimum_width", Json.Number))));
+
     private static readonly Gen<string> OrsBody = Gen.Frequency((1, WellFormedOrs), (1, Json.Object(
         ("coordinates", Json.ArrayOf(Json.Position, 0, 5)), ("preference", Json.Text.Select(Json.Quote)), ("units", Json.Text.Select(Json.Quote)),
         ("language", Json.Text.Select(Json.Quote)), ("geometry", Json.Scalar), ("instructions", Json.Scalar), ("elevation", Json.Scalar),
@@ -80,9 +88,68 @@ public sealed class HttpSurfaceTests(HeidelbergHost heidelberg, ITestOutputHelpe
         ("radiuses", Json.ArrayOf(Json.Number, 0, 4)), ("options", Json.Object(
             ("avoid_features", Json.ArrayOf(Json.Text.Select(Json.Quote), 0, 3)),
             ("avoid_polygons", Geometry),
-            ("profile_params", Json.Object(("restrictions", Json.Object(
-                ("surface_type", Json.Text.Select(Json.Quote)), ("smoothness_type", Json.Text.Select(Json.Quote)),
-                ("maximum_sloped_kerb", Json.Number), ("maximum_incline", Json.Number), ("minimum_width", Json.Number))))))))));
+            ("profile_params", OrsProfileParams))))));
+
+    /// <summary>
+    /// A budget (seconds or metres): mostly small, so that a case costs one short search, else an edge the service
+    /// must refuse. The largest allowed budgets are tried once each by the limit-edge tests, not here a hundred
+    /// thousand times.
+    /// </summary>
+    private static readonly Gen<string> Budget = Gen.Frequency(
+        (6, Gen.Int[1, 240].Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+        (1, Gen.Double[0, 240].Select(d => d.ToString("R", System.Globalization.CultureInfo.InvariantCulture))),
+        (1, Gen.OneOf<string>("0", "-0", "-1", "1e308", "-1e308", "1e-400", "4.9e-324", "3601", "20001", "123456789012345678901234567890", "\"60\"", "null")));
+
+    private static readonly Gen<string> WellFormedIsochrones = Gen.Select(Json.ArrayOf(Json.HeidelbergPoint, 1, 2), Profiles,
+        Json.ArrayOf(Gen.Int[10, 240].Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), 1, 3), Gen.Bool,
+        (origins, profile, ranges, metres) => $$"""{"origins": {{origins}}, "profile": "{{profile}}", "{{(metres ? "ranges_m" : "ranges_s")}}": {{ranges}}}""");
+
+    private static readonly Gen<string> IsochronesBody = Gen.Frequency((1, WellFormedIsochrones), (1, Json.Object(
+        ("origins", Json.ArrayOf(Json.LatLonObject, 0, 3)), ("profile", Json.Text.Select(Json.Quote)), ("constraints", Constraints),
+        ("ranges_s", Json.ArrayOf(Budget, 0, 4)), ("ranges_m", Json.ArrayOf(Budget, 0, 4)))));
+
+    private static readonly Gen<string> WellFormedMatrix = Gen.Select(Json.ArrayOf(Json.HeidelbergPoint, 1, 3), Json.ArrayOf(Json.HeidelbergPoint, 1, 3), Profiles,
+        (sources, destinations, profile) => $$"""{"sources": {{sources}}, "destinations": {{destinations}}, "profile": "{{profile}}"}""");
+
+    private static readonly Gen<string> MatrixBody = Gen.Frequency((1, WellFormedMatrix), (1, Json.Object(
+        ("sources", Json.ArrayOf(Json.LatLonObject, 0, 5)), ("destinations", Json.ArrayOf(Json.LatLonObject, 0, 5)),
+        ("profile", Json.Text.Select(Json.Quote)), ("constraints", Constraints))));
+
+    /// <summary>The profile in an ORS path: ORS's names, a name of ours ORS does not have, damaged ones.</summary>
+    private static readonly Gen<string> OrsProfile = Gen.OneOf<string>("wheelchair", "foot-walking", "driving-car", "wheel%20chair", "x");
+
+    private static readonly Gen<string> WellFormedOrsIsochrones = Gen.Select(Json.ArrayOf(Json.HeidelbergPosition, 1, 2),
+        Gen.Int[10, 240], Gen.Int[0, 3], Gen.Bool,
+        (locations, range, variant, area) => variant switch
+        {
+            0 => $$"""{"locations": {{locations}}, "range": [{{range}}]}""",
+            1 => $$"""{"locations": {{locations}}, "range": [{{range}}], "interval": {{Math.Max(10, range / 3)}}, "attributes": [{{(area ? "\"area\"" : "")}}]}""",
+            2 => $$"""{"locations": {{locations}}, "range": [{{range * 4}}], "range_type": "distance", "units": "m", "area_units": "km"}""",
+            _ => $$"""{"locations": {{locations}}, "range": [{{range}}], "options": {"profile_params": {"restrictions": {"maximum_incline": 6, "maximum_sloped_kerb": 0.03""" + "}}}}",
+        });
+
+    private static readonly Gen<string> OrsIsochronesBody = Gen.Frequency((1, WellFormedOrsIsochrones), (1, Json.Object(
+        ("locations", Json.ArrayOf(Json.Position, 0, 3)), ("range", Json.ArrayOf(Budget, 0, 4)),
+        ("range_type", Gen.Frequency((3, Gen.OneOf<string>("time", "distance")), (1, Json.Text)).Select(Json.Quote)),
+        ("interval", Gen.Frequency((3, Budget), (1, Gen.OneOf<string>("1e-300", "0.0000001", "0.5")))),
+        ("units", Gen.Frequency((3, Gen.OneOf<string>("m", "km", "mi")), (1, Json.Text)).Select(Json.Quote)),
+        ("location_type", Json.Text.Select(Json.Quote)), ("attributes", Json.ArrayOf(Json.Text.Select(Json.Quote), 0, 3)),
+        ("smoothing", Json.Number), ("area_units", Json.Text.Select(Json.Quote)), ("id", Json.Text.Select(Json.Quote)),
+        ("options", Json.Object(("profile_params", OrsProfileParams))))));
+
+    /// <summary>Indices into the locations (some out of range), ["all"], or anything.</summary>
+    private static readonly Gen<string> OrsIndices = Gen.Frequency(
+        (3, Json.ArrayOf(Gen.Int[-1, 6].Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), 0, 4)),
+        (1, Gen.Const("[\"all\"]")),
+        (1, Json.ArrayOf(Json.Scalar, 0, 3)));
+
+    private static readonly Gen<string> WellFormedOrsMatrix = Gen.Select(Json.ArrayOf(Json.HeidelbergPosition, 2, 5), Gen.Bool,
+        (locations, distance) => $$"""{"locations": {{locations}}, "sources": [0], "metrics": {{(distance ? """["duration", "distance"], "units": "km" """ : """["duration"]""")}}}""");
+
+    private static readonly Gen<string> OrsMatrixBody = Gen.Frequency((1, WellFormedOrsMatrix), (1, Json.Object(
+        ("locations", Json.ArrayOf(Json.Position, 0, 6)), ("sources", OrsIndices), ("destinations", OrsIndices),
+        ("metrics", Json.ArrayOf(Gen.Frequency((3, Gen.OneOf<string>("duration", "distance")), (1, Json.Text)).Select(Json.Quote), 0, 3)),
+        ("units", Json.Text.Select(Json.Quote)), ("resolve_locations", Json.Scalar), ("id", Json.Text.Select(Json.Quote)))));
 
     private static readonly string[] QueryKeys =
     [
@@ -115,9 +182,26 @@ public sealed class HttpSurfaceTests(HeidelbergHost heidelberg, ITestOutputHelpe
 
     [Fact]
     public Task Ors_directions_bodies_never_answer_5xx() =>
-        Fuzz("ORS directions body", heidelberg.Host, heidelberg.Client,
-            Gen.Select(Gen.OneOf<string>("wheelchair", "foot-walking", "driving-car", "wheel%20chair", "x"), Json.Mutated(OrsBody)),
+        Fuzz("ORS directions body", heidelberg.Host, heidelberg.Client, Gen.Select(OrsProfile, Json.Mutated(OrsBody)),
             pair => Post("/ors/v2/directions/" + pair.Item1, pair.Item2, null), problemJson: false);
+
+    [Fact]
+    public Task Ors_isochrones_bodies_never_answer_5xx() =>
+        Fuzz("ORS isochrones body", heidelberg.Host, heidelberg.Client, Gen.Select(OrsProfile, Json.Mutated(OrsIsochronesBody)),
+            pair => Post("/ors/v2/isochrones/" + pair.Item1, pair.Item2, null), problemJson: false);
+
+    [Fact]
+    public Task Ors_matrix_bodies_never_answer_5xx() =>
+        Fuzz("ORS matrix body", heidelberg.Host, heidelberg.Client, Gen.Select(OrsProfile, Json.Mutated(OrsMatrixBody)),
+            pair => Post("/ors/v2/matrix/" + pair.Item1, pair.Item2, null), problemJson: false);
+
+    [Fact]
+    public Task Isochrones_bodies_never_answer_5xx() =>
+        Fuzz("isochrones body", heidelberg.Host, heidelberg.Client, Json.Mutated(IsochronesBody), body => Post("/v1/isochrones", body, null), problemJson: true);
+
+    [Fact]
+    public Task Matrix_bodies_never_answer_5xx() =>
+        Fuzz("matrix body", heidelberg.Host, heidelberg.Client, Json.Mutated(MatrixBody), body => Post("/v1/matrix", body, null), problemJson: true);
 
     [Fact]
     public async Task Barrier_bodies_never_answer_5xx()
@@ -126,6 +210,7 @@ public sealed class HttpSurfaceTests(HeidelbergHost heidelberg, ITestOutputHelpe
         using var client = host.CreateClient();
         await Fuzz("barrier body", host, client, Json.Mutated(BarrierBody), body => Post("/v1/barriers", body, ServiceHost.PlannerKey), problemJson: true);
     }
+
 
     private async Task Fuzz<T>(string surface, ServiceHost host, HttpClient client, Gen<T> gen, Func<T, HttpRequestMessage> request, bool problemJson)
     {

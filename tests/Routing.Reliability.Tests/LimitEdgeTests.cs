@@ -99,6 +99,27 @@ public sealed class LimitEdgeTests(FixtureHost fixture) : IClassFixture<FixtureH
         Assert.Equal(ProblemBase + "api-key-invalid", problem.RootElement.GetProperty("type").GetString());
     }
 
+    /// <summary>
+    /// The configured keys' edge: the fixture starts with a key of exactly <see cref="ApiKeyHasher.MaxKeyLength"/>
+    /// (the test above uses it); one character more could never match a request, so the service refuses to start,
+    /// naming the setting and the bounds.
+    /// </summary>
+    [Fact]
+    public void A_configured_key_one_character_longer_than_a_key_may_be_stops_start_up_naming_the_setting()
+    {
+        using var host = ServiceHost.Fixture(new Dictionary<string, string?>
+        {
+            ["Barriers:ApiKeys:2:Key"] = FixtureHost.LongestKey + "k",
+            ["Barriers:ApiKeys:2:Role"] = "admin",
+        });
+
+        Assert.ThrowsAny<Exception>(() => host.CreateClient());
+
+        string message = Assert.Single(host.Errors, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Critical).Message;
+        Assert.Contains($"Barriers:ApiKeys:2:Key is {ApiKeyHasher.MaxKeyLength + 1} characters long", message, StringComparison.Ordinal);
+        Assert.Contains($"at most {ApiKeyHasher.MaxKeyLength}", message, StringComparison.Ordinal);
+    }
+
     public static TheoryData<string, int, string> OrsEdges => new()
     {
         { "/ors/v2/directions/foot-walking", OrsRequestMapper.MaxCoordinates, "coordinates" },

@@ -120,6 +120,12 @@ internal static partial class BarrierHosting
             {
                 throw new BarrierStartupException($"{where}:Key is {key.Length} characters long; keys must have at least {ApiKeyHasher.MinKeyLength}, so that they cannot be guessed.");
             }
+            if (key.Length > ApiKeyHasher.MaxKeyLength)
+            {
+                // A longer X-Api-Key is refused before any lookup, so such a key would be seeded and never match.
+                throw new BarrierStartupException(
+                    $"{where}:Key is {key.Length} characters long; a request's key may have at most {ApiKeyHasher.MaxKeyLength}, so this one could never be used. Give a key of {ApiKeyHasher.MinKeyLength} to {ApiKeyHasher.MaxKeyLength} characters.");
+            }
             if (!BarrierNames.TryParse<ApiKeyRole>(role, out var parsed))
             {
                 throw new BarrierStartupException($"{where}:Role is '{role}'; it must be one of {string.Join(", ", BarrierNames.Roles)}.");

@@ -27,6 +27,8 @@ internal static class GeoTiffReader
     {
         LibTiffSetup.Install();
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        TiffDirectoryCheck.ThrowIfTagsExceedFile(path, stream);
+        stream.Position = 0;
         using Tiff tiff = Tiff.ClientOpen(path, "r", stream, new TiffStream())
             ?? throw new TerrainFileException(path, "LibTiff cannot open it; check that it is a complete TIFF file");
         int columnCount = RequiredInt(tiff, TiffTag.IMAGEWIDTH);

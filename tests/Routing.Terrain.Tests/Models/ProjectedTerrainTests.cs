@@ -193,6 +193,27 @@ public sealed class ProjectedTerrainTests
     }
 
     /// <summary>
+    /// One flipped byte in the count of utm32_small.tif's GeoKeyDirectoryTag (tag 34735, 32 values in the 15th entry of
+    /// the first directory) claimed 1.2 GB of a 2.8 kB file; LibTiff read it for seconds before
+    /// answering. Now refused before LibTiff starts.
+    /// </summary>
+    [Fact]
+    public void A_tag_claiming_more_bytes_than_the_file_has_is_refused_at_once()
+    {
+        using var directory = new TempDirectory();
+        byte[] bytes = File.ReadAllBytes(Fixture("utm32_small.tif"));
+        const int countByte = 8 + 2 + (14 * 12) + 4 + 3;
+        Assert.Equal(34735, System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(countByte - 7)));
+        bytes[countByte] = 0x24;
+        string damaged = directory.File("damaged.tif");
+        File.WriteAllBytes(damaged, bytes);
+
+        TerrainFileException exception = Assert.Throws<TerrainFileException>(() => ElevationFiles.Open([damaged]));
+
+        Assert.Contains("TIFF tag 34735 claims 603979808 values at byte 290, beyond the end of the file (2819 bytes)", exception.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// Fixtures made with GDAL by Fixtures/make_utm32_small.py: utm32_small.tif, 40 x 40 cells of 5 m in EPSG:25832 with
     /// its north-west corner at (477700, 5473150), and glo30_like.tif, that grid warped to EPSG:4326 at 1 arc-second
     /// and encoded as Copernicus GLO-30 is (tiled, deflate with the floating-point predictor, pixel is point). For each
