@@ -4,6 +4,7 @@
 # then stops the service. Bounded: each phase runs a fixed number of seconds.
 # Usage: benchmarks/http-load.sh [seconds=15] [connections=16] [query-set=routable-1-5km] [profiles=all five presets]
 #        [extra query parameters, e.g. "&geometry=none&instructions=false"]
+# WARMUP_S (default 5): seconds of load before measuring, while the runtime compiles the hot code at its final tier.
 # An answer is a 2xx (a route) or a 422 (a refusal, with its explanation and least-violating route); anything else
 # (other statuses, socket errors) is a failure. Sets:
 #   routable-1-5km   the pairs of mixed-1-5km with a route for every preset (`make-routable`): every answer is a 2xx
@@ -82,8 +83,8 @@ report() { grep -E "^(answered|latency|socket)"; }
 
 echo "== query set $set_name ($(wc -l <"$work/pairs") pairs), profiles $profiles${extra:+, extra parameters $extra}"
 echo "== load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "== warm-up (5 s)"
-wrk -t2 -c4 -d5s -s "$work/load.lua" "http://127.0.0.1:$port" >/dev/null
+echo "== warm-up (${WARMUP_S:-5} s)"
+wrk -t2 -c4 -d"${WARMUP_S:-5}s" -s "$work/load.lua" "http://127.0.0.1:$port" >/dev/null
 echo "== one connection: round-trip latency (${seconds} s)"
 wrk -t1 -c1 -d"${seconds}s" -s "$work/load.lua" "http://127.0.0.1:$port" | report
 echo "== $connections connections: throughput (${seconds} s)"
