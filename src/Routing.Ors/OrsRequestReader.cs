@@ -96,6 +96,7 @@ internal static class OrsRequestReader
             throw new OrsRequestException(OrsErrorCodes.InvalidJson, "Unable to parse JSON request: the body must be a JSON object.");
         }
         top.Check(root);
+        ThrowIfNotFinite(root);
         if (root.TryGetProperty("options", out var options) && options.ValueKind == JsonValueKind.Object)
         {
             Options.Check(options);
@@ -117,6 +118,34 @@ internal static class OrsRequestReader
         {
             string path = ex.Path is { Length: > 2 } p ? p[2..] : "body";
             throw new OrsRequestException(OrsErrorCodes.InvalidFormat, $"Parameter '{path}' has incorrect format: expected {Expected(ex.Message)}.");
+        }
+    }
+
+    /// <summary>
+    /// A number beyond a double's range (1e309) is read as infinity, which no parameter takes and which cannot be
+    /// written back into the answer's metadata.query: refused as a format error (found by the reliability suite,
+    /// where the isochrones and matrix answers echoed it and failed with 500).
+    /// </summary>
+    private static void ThrowIfNotFinite(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Number when !(element.TryGetDouble(out double value) && double.IsFinite(value)):
+                string number = element.GetRawText();
+                throw new OrsRequestException(OrsErrorCodes.InvalidFormat,
+                    $"Unable to parse JSON request: the number {(number.Length > 40 ? number[..40] + "..." : number)} is beyond the range of a number.");
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    ThrowIfNotFinite(item);
+                }
+                break;
+            case JsonValueKind.Object:
+                foreach (var member in element.EnumerateObject())
+                {
+                    ThrowIfNotFinite(member.Value);
+                }
+                break;
         }
     }
 

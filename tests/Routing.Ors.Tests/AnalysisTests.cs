@@ -55,6 +55,9 @@ public sealed class AnalysisTests(OrsHost host)
     [InlineData("matrix/wheelchair", """{"locations": [[8.6934, 49.4094], [8.7101, 49.4122]], "metrics": ["weight"]}""", 6003)]
     [InlineData("matrix/wheelchair", """{"locations": [[8.6934, 49.4094], [8.7101, 49.4122]], "foo": 1}""", 6011)]
     [InlineData("matrix/wheelchair", "{not json", 6000)]
+    // Beyond a double's range: was read as infinity and answered 500 when the request was echoed.
+    [InlineData("matrix/wheelchair", """{"locations": [[1e309, 49.4094], [8.7101, 49.4122]], "metrics": ["distance"]}""", 6002)]
+    [InlineData("isochrones/wheelchair", """{"locations": [[8.6934, 49.4094]], "range": [300], "smoothing": -1e400}""", 3002)]
     public async Task Analysis_errors_use_ORS_numbering_of_their_service(string path, string body, int code)
     {
         var (status, answer) = await host.Post("/ors/v2/" + path, body);
