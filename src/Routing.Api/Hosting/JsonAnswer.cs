@@ -13,7 +13,7 @@ namespace Routing.Api.Hosting;
 /// from a <see cref="System.Text.Json.Serialization.JsonSerializerContext"/> with its own options; enums there are
 /// written by <see cref="SnakeCaseEnumConverter{TEnum}"/> on their properties.
 /// </summary>
-internal sealed class JsonAnswer<T>(T value, JsonTypeInfo<T> typeInfo, string contentType) : IResult, IStatusCodeHttpResult, IValueHttpResult<T>, IContentTypeHttpResult
+internal sealed class JsonAnswer<T>(T value, JsonTypeInfo<T> typeInfo, string contentType) : IResult
 {
     /// <summary>A buffer that grew beyond this (a very long route) is let go after the answer instead of kept by the thread.</summary>
     private const int KeptBufferBytes = 1 << 20;
@@ -23,12 +23,6 @@ internal sealed class JsonAnswer<T>(T value, JsonTypeInfo<T> typeInfo, string co
 
     [ThreadStatic]
     private static Utf8JsonWriter? t_writer;
-
-    public T Value => value;
-
-    public string ContentType => contentType;
-
-    int? IStatusCodeHttpResult.StatusCode => StatusCodes.Status200OK;
 
     public Task ExecuteAsync(HttpContext httpContext)
     {
