@@ -195,7 +195,38 @@ public sealed class PostgresBarrierStore : IBarrierStore, IApiKeyStore, IRateWin
     public Task<IReadOnlyList<BarrierReport>> ListAsync(BarrierQuery query, CancellationToken cancellationToken = default) => Run<IReadOnlyList<BarrierReport>>(async connection =>
     {
         await using var select = new NpgsqlCommand { Connection = connection };
+        select.CommandText = $"SELECT {ReportColumns} FROM reports{Where(select, query)} ORDER BY id";
+        var reports = new List<BarrierReport>();
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            reports.Add(ReadReport(reader));
+        }
+        return reports;
+    }, cancellationToken);
+
+    public Task<IReadOnlyList<ReportVersion>> ListVersionsAsync(BarrierQuery query, CancellationToken cancellationToken = default) => Run<IReadOnlyList<ReportVersion>>(async connection =>
+    {
+        await using var select = new NpgsqlCommand { Connection = connection };
+        select.CommandText = $"SELECT id, version FROM reports{Where(select, query)} ORDER BY id";
+        var versions = new List<ReportVersion>();
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            versions.Add(new ReportVersion(reader.GetInt64(0), reader.GetInt32(1)));
+        }
+        return versions;
+    }, cancellationToken);
+
+    /// <summary>The WHERE clause of a query (empty when it filters nothing), its parameters added to <paramref name="select"/>.</summary>
+    private static string Where(NpgsqlCommand select, BarrierQuery query)
+    {
         var where = new List<string>();
+        if (query.Ids is { } ids)
+        {
+            where.Add("id = ANY(@ids)");
+            Add(select, "ids", ids.ToArray());
+        }
         if (query.Statuses is { } statuses)
         {
             where.Add("status = ANY(@statuses)");
@@ -219,15 +250,8 @@ public sealed class PostgresBarrierStore : IBarrierStore, IApiKeyStore, IRateWin
             where.Add("(valid_until IS NULL OR valid_until > @at)");
             Add(select, "at", at.ToUniversalTime());
         }
-        select.CommandText = $"SELECT {ReportColumns} FROM reports{(where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")} ORDER BY id";
-        var reports = new List<BarrierReport>();
-        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            reports.Add(ReadReport(reader));
-        }
-        return reports;
-    }, cancellationToken);
+        return where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "";
+    }
 
     public Task<bool> UpdateAsync(BarrierReport updated, int expectedVersion, HistoryEntry entry, CancellationToken cancellationToken = default) => Run(async connection =>
     {

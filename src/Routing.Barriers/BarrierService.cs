@@ -50,11 +50,6 @@ public enum BarrierChangeOutcome
 /// <param name="Report">The report after the change (or as it is, when nothing changed); null when not found.</param>
 public sealed record BarrierChangeResult(BarrierChangeOutcome Outcome, BarrierReport? Report, string? Message = null);
 
-/// <summary>What the overlay is built from at one instant: counting reports (verified) and pending ones (not verified).</summary>
-/// <param name="NextChange">The next instant a validity window starts or ends, when the set changes by itself.</param>
-/// <param name="Fingerprint">Equal for equal sets (ids, versions, verified): no rebuild needed.</param>
-public sealed record OverlaySnapshot(IReadOnlyList<ReportedBarrier> Reports, DateTimeOffset? NextChange, string Fingerprint);
-
 /// <summary>
 /// The operations on reports: create, verify, resolve, reject, edit, read. Applies the lifecycle, records history,
 /// stores, and advances <see cref="Changes"/> after every committed write. Time comes from the injected
@@ -138,29 +133,21 @@ public sealed class BarrierService(IBarrierStore store, TimeProvider time)
     public Task<IReadOnlyList<BarrierReport>> ListAsync(BarrierQuery query, CancellationToken cancellationToken = default) =>
         store.ListAsync(query, cancellationToken);
 
-    /// <summary>The reports the overlay is built from now: verified ones that count, and reported ones inside their window.</summary>
-    public async Task<OverlaySnapshot> OverlaySnapshotAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The reports the overlay is built from now: verified ones that count, and reported ones inside their window.
+    /// Given the snapshot before, only reports whose version changed since are read again; everything else is
+    /// taken from it, so the refresh after one write reads ids and versions, not every report.
+    /// </summary>
+    public async Task<OverlaySnapshot> OverlaySnapshotAsync(OverlaySnapshot? previous = null, CancellationToken cancellationToken = default)
     {
         var now = Now;
-        var candidates = await store.ListAsync(
-            new BarrierQuery(Statuses: [BarrierStatus.Reported, BarrierStatus.Verified], NotEndedAt: now), cancellationToken);
-        var reports = new List<ReportedBarrier>();
-        var fingerprint = new System.Text.StringBuilder();
-        DateTimeOffset? next = null;
-        foreach (var report in candidates)
-        {
-            if (report.Window.NextChangeAfter(now) is { } change && (next is null || change < next))
-            {
-                next = change;
-            }
-            if (!report.Window.Contains(now))
-            {
-                continue;
-            }
-            reports.Add(report.ToEngine());
-            fingerprint.Append(report.Id).Append(':').Append(report.Version).Append(report.Status == BarrierStatus.Verified ? 'v' : 'r').Append(';');
-        }
-        return new OverlaySnapshot(reports, next, fingerprint.ToString());
+        var filter = new BarrierQuery(Statuses: [BarrierStatus.Reported, BarrierStatus.Verified], NotEndedAt: now);
+        var versions = await store.ListVersionsAsync(filter, cancellationToken);
+        var stale = versions.Where(v => previous?.VersionOf(v.Id) != v.Version).Select(v => v.Id).ToList();
+        IReadOnlyList<BarrierReport> read = stale.Count == 0 ? []
+            : previous is null || stale.Count > OverlaySnapshot.MaxReadById ? await store.ListAsync(filter, cancellationToken)
+            : await store.ListAsync(filter with { Ids = stale }, cancellationToken);
+        return OverlaySnapshot.Of(versions, read, previous, now);
     }
 
     private async Task<BarrierChangeResult> ChangeAsync(

@@ -4,13 +4,15 @@ namespace Routing.Barriers;
 
 /// <summary>
 /// Which reports to list. Null members do not filter. <see cref="NotEndedAt"/> keeps reports whose window has not
-/// ended at that time (no <c>valid_until</c>, or one after it).
+/// ended at that time (no <c>valid_until</c>, or one after it). <see cref="Ids"/> is for a few hundred ids at most
+/// (SQLite binds one parameter each).
 /// </summary>
 public sealed record BarrierQuery(
     IReadOnlyCollection<BarrierStatus>? Statuses = null,
     IReadOnlyCollection<ReportedBarrierKind>? Kinds = null,
     GeoBounds? Bounds = null,
-    DateTimeOffset? NotEndedAt = null)
+    DateTimeOffset? NotEndedAt = null,
+    IReadOnlyCollection<long>? Ids = null)
 {
     public static BarrierQuery All { get; } = new();
 }
@@ -32,12 +34,21 @@ public interface IBarrierStore
     Task<IReadOnlyList<BarrierReport>> ListAsync(BarrierQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Only the id and version of each report matching the query, by id: what tells a reader which reports changed
+    /// since it last looked, at a fraction of the cost of reading them.
+    /// </summary>
+    Task<IReadOnlyList<ReportVersion>> ListVersionsAsync(BarrierQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Replaces the report whose version is <paramref name="expectedVersion"/> by <paramref name="updated"/> (whose
     /// version is one more) and appends <paramref name="entry"/> to its history, in one transaction. False when the
     /// stored version differs (someone else changed it) or the report does not exist.
     /// </summary>
     Task<bool> UpdateAsync(BarrierReport updated, int expectedVersion, HistoryEntry entry, CancellationToken cancellationToken = default);
 }
+
+/// <summary>A report's id and version: every change of a report raises its version.</summary>
+public readonly record struct ReportVersion(long Id, int Version);
 
 /// <summary>Where API keys live: only their SHA-256 hashes, never the keys.</summary>
 public interface IApiKeyStore

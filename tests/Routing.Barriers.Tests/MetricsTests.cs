@@ -132,6 +132,8 @@ public sealed class MetricsTests : IDisposable
 
         public Task<IReadOnlyList<BarrierReport>> ListAsync(BarrierQuery query, CancellationToken cancellationToken = default) => throw Gone();
 
+        public Task<IReadOnlyList<ReportVersion>> ListVersionsAsync(BarrierQuery query, CancellationToken cancellationToken = default) => throw Gone();
+
         public Task<bool> UpdateAsync(BarrierReport updated, int expectedVersion, HistoryEntry entry, CancellationToken cancellationToken = default) => throw Gone();
 
         private static BarrierStoreUnavailableException Gone() => new("The barrier store postgresql://db:5432/routing cannot be reached: connection refused.");

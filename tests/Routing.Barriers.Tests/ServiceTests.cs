@@ -187,10 +187,55 @@ public abstract class ServiceContract(StoreFixture fixture) : IDisposable
         Assert.Equal(55, snapshot.Reports[1].RemainingWidthCm);
         Assert.Equal(ReportedBarrierKind.NarrowPassage, snapshot.Reports[1].Kind);
 
-        string fingerprint = snapshot.Fingerprint;
-        Assert.Equal(fingerprint, (await Service.OverlaySnapshotAsync()).Fingerprint);
+        Assert.True(snapshot.SameReportsAs(await Service.OverlaySnapshotAsync()));
+        Assert.True(snapshot.SameReportsAs(await Service.OverlaySnapshotAsync(snapshot)));
         await Service.TransitionAsync(waiting.Id, BarrierAction.Verified, TestData.Planner);
-        Assert.NotEqual(fingerprint, (await Service.OverlaySnapshotAsync()).Fingerprint);
+        Assert.False(snapshot.SameReportsAs(await Service.OverlaySnapshotAsync(snapshot)));
+    }
+
+    [Fact]
+    public async Task A_snapshot_made_from_the_one_before_equals_one_made_afresh()
+    {
+        var clock = _fixture.Clock;
+        var random = new Random(7);
+        var ids = new List<long>();
+        OverlaySnapshot? previous = null;
+        for (int step = 0; step < 60; step++)
+        {
+            // A mix of what planners and citizens do between two refreshes: new reports (some with windows), status
+            // changes and edits of earlier ones, and time passing over window edges.
+            int choice = random.Next(5);
+            if (choice <= 1 || ids.Count == 0)
+            {
+                var window = random.Next(3) == 0 ? new ValidityWindow(clock.GetUtcNow().AddMinutes(random.Next(1, 30)), null) : ValidityWindow.Always;
+                var created = await Service.CreateAsync(TestData.Draft(window: window, facts: new MeasuredFacts(KerbHeightCm: random.Next(20))),
+                    TestData.Pin, random.Next(2) == 0 ? TestData.Citizen : TestData.Planner);
+                ids.Add(created.Id);
+            }
+            else if (choice == 2)
+            {
+                var action = random.Next(3) switch { 0 => BarrierAction.Verified, 1 => BarrierAction.Resolved, _ => BarrierAction.Rejected };
+                await Service.TransitionAsync(ids[random.Next(ids.Count)], action, TestData.Planner);
+            }
+            else if (choice == 3)
+            {
+                await Service.EditAsync(ids[random.Next(ids.Count)], new BarrierEdit { KerbHeightCm = Change.To<int?>(random.Next(20)) }, TestData.Planner);
+            }
+            else
+            {
+                clock.Advance(TimeSpan.FromMinutes(random.Next(1, 15)));
+            }
+
+            var incremental = await Service.OverlaySnapshotAsync(previous);
+            var afresh = await Service.OverlaySnapshotAsync();
+            // Geometries are read anew each time (their point lists compare by reference): compare what they hold.
+            Assert.Equal(afresh.Reports.Select(r => r with { Geometry = null! }), incremental.Reports.Select(r => r with { Geometry = null! }));
+            Assert.Equal(afresh.Reports.Select(r => r.Geometry.Points.ToArray()), incremental.Reports.Select(r => r.Geometry.Points.ToArray()));
+            Assert.Equal(afresh.NextChange, incremental.NextChange);
+            Assert.True(afresh.SameReportsAs(incremental));
+            previous = incremental;
+        }
+        Assert.NotEmpty(previous!.Reports);
     }
 
     [Fact]

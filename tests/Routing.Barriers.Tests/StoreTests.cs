@@ -93,7 +93,27 @@ public abstract class StoreContract(StoreFixture fixture) : IDisposable
         // The line runs from (49.41, 8.69) to (49.4105, 8.6912): a box that only meets its middle still finds it.
         Assert.Equal([c.Id], await Ids(new BarrierQuery(Bounds: new GeoBounds(49.4102, 8.6905, 49.4103, 8.6906))));
         Assert.Equal([a.Id, b.Id], await Ids(new BarrierQuery(NotEndedAt: StoreFixture.Start.AddHours(1))));
+        Assert.Equal([a.Id, c.Id], await Ids(new BarrierQuery(Ids: [c.Id, a.Id, 12345])));
+        Assert.Equal([c.Id], await Ids(new BarrierQuery(Statuses: [BarrierStatus.Verified], Ids: [b.Id, c.Id])));
+        Assert.Empty(await Ids(new BarrierQuery(Ids: [])));
         Assert.All(await service.ListAsync(BarrierQuery.All), r => Assert.Empty(r.History));
+    }
+
+    [Fact]
+    public async Task Versions_are_listed_with_the_same_filters_as_reports()
+    {
+        var service = _fixture.Service;
+        var a = await service.CreateAsync(TestData.Draft(), TestData.Pin, TestData.Planner);
+        var b = await service.CreateAsync(TestData.Draft(), TestData.Pin, TestData.Citizen);
+        var c = await service.CreateAsync(TestData.Draft(window: new ValidityWindow(null, StoreFixture.Start.AddHours(1))), TestData.Pin, TestData.Planner);
+        await service.TransitionAsync(b.Id, BarrierAction.Verified, TestData.Planner);
+        await service.EditAsync(b.Id, new BarrierEdit { Description = Change.To<string?>("now wider") }, TestData.Planner);
+
+        Assert.Equal([new ReportVersion(a.Id, 1), new ReportVersion(b.Id, 3), new ReportVersion(c.Id, 1)],
+            await _fixture.Store.ListVersionsAsync(BarrierQuery.All));
+        Assert.Equal([new ReportVersion(a.Id, 1), new ReportVersion(b.Id, 3)],
+            await _fixture.Store.ListVersionsAsync(new BarrierQuery(Statuses: [BarrierStatus.Verified], NotEndedAt: StoreFixture.Start.AddHours(2))));
+        Assert.Equal([new ReportVersion(c.Id, 1)], await _fixture.Store.ListVersionsAsync(new BarrierQuery(Ids: [c.Id])));
     }
 
     [Fact]

@@ -11,8 +11,10 @@ namespace Routing.Api.Barriers;
 /// <summary>
 /// Keeps the router's barrier overlay in step with the store. Rebuilds after every change (the service advances its
 /// change generation after each commit; this wakes at once), and at least every <see cref="BarrierOptions.RefreshIntervalMs"/>
-/// and at the instant a validity window starts or ends, so that windows take effect by themselves. An overlay is
-/// only built when the set of reports differs from the last one; it is swapped into the router atomically, so requests
+/// and at the instant a validity window starts or ends, so that windows take effect by themselves. Each refresh reads
+/// the ids and versions of the candidate reports and only the reports that changed since the last one
+/// (<see cref="OverlaySnapshot"/>), so a write does not cost reading the whole store. An overlay is only built when
+/// the set of reports differs from the last one; it is swapped into the router atomically, so requests
 /// in flight keep the overlay they started with. The first overlay is built before the service listens. While the
 /// store is lost the overlay in force stays (its age grows in <see cref="BarrierMetrics"/>), and the next refresh
 /// after the store returns catches up.
@@ -30,7 +32,7 @@ internal sealed partial class BarrierOverlayRefresher(
     /// <summary>How long a write waits for its change to reach the routes before it answers anyway.</summary>
     public static readonly TimeSpan WriteWait = TimeSpan.FromSeconds(1);
 
-    private string? _fingerprint;
+    private OverlaySnapshot? _snapshot;
     private long _seenGeneration;
     private DateTimeOffset? _nextChange;
 
@@ -89,9 +91,10 @@ internal sealed partial class BarrierOverlayRefresher(
         try
         {
             long generation = service.Changes.Current;
-            var snapshot = await service.OverlaySnapshotAsync(cancellationToken);
+            var snapshot = await service.OverlaySnapshotAsync(_snapshot, cancellationToken);
             metrics.OverlaySynced(service.Time.GetUtcNow());
             Apply(candidate.Router, snapshot);
+            _snapshot = snapshot;
             var previous = graphs.Swap(candidate);
             _nextChange = snapshot.NextChange;
             _seenGeneration = generation;
@@ -110,13 +113,14 @@ internal sealed partial class BarrierOverlayRefresher(
         try
         {
             long generation = service.Changes.Current;
-            var snapshot = await service.OverlaySnapshotAsync(cancellationToken);
+            var snapshot = await service.OverlaySnapshotAsync(_snapshot, cancellationToken);
             metrics.OverlaySynced(service.Time.GetUtcNow());
             _nextChange = snapshot.NextChange;
-            if (!string.Equals(snapshot.Fingerprint, _fingerprint, StringComparison.Ordinal))
+            if (!snapshot.SameReportsAs(_snapshot))
             {
                 Apply(graphs.Current.Router, snapshot);
             }
+            _snapshot = snapshot;
             _seenGeneration = generation;
             Applied.AdvanceTo(generation);
         }
@@ -129,13 +133,12 @@ internal sealed partial class BarrierOverlayRefresher(
     private void Apply(Router router, OverlaySnapshot snapshot)
     {
         var clock = Stopwatch.StartNew();
-        var overlay = snapshot.Reports.Count == 0 ? BarrierOverlay.Empty : BarrierOverlay.Build(router.Graph, snapshot.Reports);
+        var overlay = snapshot.Reports.Count == 0 ? BarrierOverlay.Empty : BarrierOverlay.Build(router.Graph, snapshot.Reports, router.Overlay);
         router.ReplaceOverlay(overlay);
         LastBuild = clock.Elapsed;
         int verified = snapshot.Reports.Count(r => r.Verified);
         Counts = (verified, snapshot.Reports.Count - verified);
         metrics.OverlayRebuilt(clock.Elapsed, verified, snapshot.Reports.Count - verified);
-        _fingerprint = snapshot.Fingerprint;
         LogSwapped(logger, verified, snapshot.Reports.Count - verified, clock.Elapsed.TotalMilliseconds);
     }
 

@@ -19,6 +19,9 @@ public sealed class MeasuredBarrierStore(IBarrierStore reports, IApiKeyStore key
     public Task<IReadOnlyList<BarrierReport>> ListAsync(BarrierQuery query, CancellationToken cancellationToken = default) =>
         Measure("list_reports", () => reports.ListAsync(query, cancellationToken));
 
+    public Task<IReadOnlyList<ReportVersion>> ListVersionsAsync(BarrierQuery query, CancellationToken cancellationToken = default) =>
+        Measure("list_report_versions", () => reports.ListVersionsAsync(query, cancellationToken));
+
     public Task<bool> UpdateAsync(BarrierReport updated, int expectedVersion, HistoryEntry entry, CancellationToken cancellationToken = default) =>
         Measure("update_report", () => reports.UpdateAsync(updated, expectedVersion, entry, cancellationToken));
 

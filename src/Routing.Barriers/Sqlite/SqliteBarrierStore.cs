@@ -185,14 +185,44 @@ public sealed class SqliteBarrierStore : IBarrierStore, IApiKeyStore, IDisposabl
     public Task<IReadOnlyList<BarrierReport>> ListAsync(BarrierQuery query, CancellationToken cancellationToken = default) => Run<IReadOnlyList<BarrierReport>>(connection =>
     {
         using var select = connection.CreateCommand();
+        select.CommandText = $"SELECT {ReportColumns} FROM reports{Where(select, query)} ORDER BY id";
+        var reports = new List<BarrierReport>();
+        using var reader = select.ExecuteReader();
+        while (reader.Read())
+        {
+            reports.Add(ReadReport(reader));
+        }
+        return reports;
+    }, cancellationToken);
+
+    public Task<IReadOnlyList<ReportVersion>> ListVersionsAsync(BarrierQuery query, CancellationToken cancellationToken = default) => Run<IReadOnlyList<ReportVersion>>(connection =>
+    {
+        using var select = connection.CreateCommand();
+        select.CommandText = $"SELECT id, version FROM reports{Where(select, query)} ORDER BY id";
+        var versions = new List<ReportVersion>();
+        using var reader = select.ExecuteReader();
+        while (reader.Read())
+        {
+            versions.Add(new ReportVersion(reader.GetInt64(0), reader.GetInt32(1)));
+        }
+        return versions;
+    }, cancellationToken);
+
+    /// <summary>The WHERE clause of a query (empty when it filters nothing), its parameters added to <paramref name="select"/>.</summary>
+    private static string Where(SqliteCommand select, BarrierQuery query)
+    {
         var where = new List<string>();
+        if (query.Ids is { } ids)
+        {
+            where.Add(In(select, "id", "$i", ids.Select(id => (object)id)));
+        }
         if (query.Statuses is { } statuses)
         {
-            where.Add(In(select, "status", "$s", statuses.Select(s => BarrierNames.Name(s))));
+            where.Add(In(select, "status", "$s", statuses.Select(s => (object)BarrierNames.Name(s))));
         }
         if (query.Kinds is { } kinds)
         {
-            where.Add(In(select, "kind", "$k", kinds.Select(k => BarrierNames.Name(k))));
+            where.Add(In(select, "kind", "$k", kinds.Select(k => (object)BarrierNames.Name(k))));
         }
         if (query.Bounds is { } box)
         {
@@ -207,15 +237,8 @@ public sealed class SqliteBarrierStore : IBarrierStore, IApiKeyStore, IDisposabl
             where.Add("(valid_until IS NULL OR valid_until > $at)");
             Add(select, "$at", at.ToUnixTimeMilliseconds());
         }
-        select.CommandText = $"SELECT {ReportColumns} FROM reports{(where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")} ORDER BY id";
-        var reports = new List<BarrierReport>();
-        using var reader = select.ExecuteReader();
-        while (reader.Read())
-        {
-            reports.Add(ReadReport(reader));
-        }
-        return reports;
-    }, cancellationToken);
+        return where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "";
+    }
 
     public Task<bool> UpdateAsync(BarrierReport updated, int expectedVersion, HistoryEntry entry, CancellationToken cancellationToken = default) => Run(connection =>
     {
@@ -396,10 +419,10 @@ public sealed class SqliteBarrierStore : IBarrierStore, IApiKeyStore, IDisposabl
         return keys;
     }
 
-    private static string In(SqliteCommand command, string column, string prefix, IEnumerable<string> values)
+    private static string In(SqliteCommand command, string column, string prefix, IEnumerable<object> values)
     {
         var names = new List<string>();
-        foreach (string value in values)
+        foreach (object value in values)
         {
             string name = prefix + names.Count.ToString(CultureInfo.InvariantCulture);
             Add(command, name, value);

@@ -82,13 +82,18 @@ public sealed class BarrierOverlay
     /// <summary>
     /// Pins every verified report to <paramref name="graph"/> and lays them over it; unverified reports are kept for
     /// warnings. Reports that pin to nothing have no effect. Thread-safe; takes about a millisecond per thousand point
-    /// reports on a city graph (the spatial index is built once per graph, on the first call).
+    /// reports on a city graph (the spatial index is built once per graph, on the first call). A report that
+    /// <paramref name="previous"/> (an overlay of the same graph) already holds, as the same object, keeps its pin,
+    /// so that the refresh after one change pins one report, not all of them.
     /// </summary>
-    public static BarrierOverlay Build(RoutingGraph graph, IEnumerable<ReportedBarrier> reports)
+    public static BarrierOverlay Build(RoutingGraph graph, IEnumerable<ReportedBarrier> reports, BarrierOverlay? previous = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(reports);
         var index = BarrierGeometryIndex.Of(graph);
+        var pinnedBefore = previous is not null && ReferenceEquals(previous.Graph, graph)
+            ? previous.Active.ToDictionary<PinnedBarrier, ReportedBarrier>(a => a.Report, ReferenceEqualityComparer.Instance)
+            : [];
         var active = new List<PinnedBarrier>();
         var unverified = new List<ReportedBarrier>();
         var onEdge = new Dictionary<int, List<ReportedBarrier>>();
@@ -101,8 +106,12 @@ public sealed class BarrierOverlay
                 unverified.Add(report);
                 continue;
             }
-            var pinned = BarrierPinning.Pin(index, report.Geometry, report.Kind);
-            active.Add(new PinnedBarrier(report, pinned.ToPin(graph), pinned.Edges, pinned.Vertices));
+            if (!pinnedBefore.TryGetValue(report, out var pinned))
+            {
+                var elements = BarrierPinning.Pin(index, report.Geometry, report.Kind);
+                pinned = new PinnedBarrier(report, elements.ToPin(graph), elements.Edges, elements.Vertices);
+            }
+            active.Add(pinned);
             foreach (int edge in pinned.Edges)
             {
                 Add(onEdge, edge, report);
@@ -143,13 +152,18 @@ public sealed class BarrierOverlay
             ? NodeClasses[ids[vertex] - graph.NodeClasses.Length].Reports
             : [];
 
+    /// <summary>
+    /// Adds the report to the element's list once. A report adds all its elements before the next report adds any, so
+    /// a repeat can only be the last entry: comparing with it keeps this constant time when thousands of reports
+    /// share an element.
+    /// </summary>
     private static void Add(Dictionary<int, List<ReportedBarrier>> map, int element, ReportedBarrier report)
     {
         if (!map.TryGetValue(element, out var list))
         {
             map[element] = list = [];
         }
-        if (!list.Contains(report))
+        if (list.Count == 0 || !ReferenceEquals(list[^1], report))
         {
             list.Add(report);
         }

@@ -136,6 +136,41 @@ public sealed class BarrierPinningTests
     }
 
     [Fact]
+    public void An_overlay_built_from_the_one_before_pins_only_new_reports_and_equals_one_built_afresh()
+    {
+        var kept = Report(1, ReportedBarrierKind.Construction, Middle(Graph, RouteFixture.Edge(1, 2)));
+        var dropped = Report(2, ReportedBarrierKind.Construction, Middle(Graph, RouteFixture.Edge(2, 3)));
+        var added = Report(3, ReportedBarrierKind.NarrowPassage, Middle(Graph, RouteFixture.Edge(1, 2)), widthCm: 60);
+        var first = BarrierOverlay.Build(Graph, [kept, dropped]);
+
+        var next = BarrierOverlay.Build(Graph, [kept, added], first);
+        var afresh = BarrierOverlay.Build(Graph, [kept, added]);
+
+        Assert.Same(first.Active[0], next.Active[0]);
+        Assert.NotSame(first.Active[0], afresh.Active[0]);
+        Assert.Equal(afresh.Active.Select(a => (a.Report.ReportId, string.Join(',', a.Edges), string.Join(',', a.Vertices))),
+            next.Active.Select(a => (a.Report.ReportId, string.Join(',', a.Edges), string.Join(',', a.Vertices))));
+        for (int edge = 0; edge < Graph.EdgeCount; edge++)
+        {
+            Assert.Equal(afresh.ReportsOnEdge(edge).Select(r => r.ReportId), next.ReportsOnEdge(edge).Select(r => r.ReportId));
+        }
+        Assert.Equal([1L, 3L], next.ReportsOnEdge(RouteFixture.Edge(1, 2)).Select(r => r.ReportId));
+        Assert.Empty(next.ReportsOnEdge(RouteFixture.Edge(2, 3)));
+    }
+
+    [Fact]
+    public void Thousands_of_reports_on_one_way_are_each_on_it_once()
+    {
+        var spot = Middle(Graph, RouteFixture.Edge(1, 2));
+        var reports = Enumerable.Range(1, 3000).Select(i => Report(i, ReportedBarrierKind.Construction, spot)).ToArray();
+
+        var overlay = BarrierOverlay.Build(Graph, reports);
+
+        Assert.Equal(reports.Select(r => r.ReportId), overlay.ReportsOnEdge(RouteFixture.Edge(1, 2)).Select(r => r.ReportId));
+        Assert.Equal(1, overlay.OverlaidEdgeCount);
+    }
+
+    [Fact]
     public void Pin_without_a_kind_pins_like_a_report_of_kind_other()
     {
         var point = Offset(RouteFixture.At(4), 3, 3);
