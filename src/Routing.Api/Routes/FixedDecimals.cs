@@ -16,15 +16,35 @@ internal static class FixedDecimals
     /// <summary>Beyond this the scaled value could need more than 15 significant digits; such values are written as before.</summary>
     private const double MaxScaled = 1e15;
 
+    /// <summary>The most bytes <see cref="TryFormat"/> writes for one number: a sign, 15 digits, a point, leading zeros.</summary>
+    public const int MaxLength = 32;
+
     /// <param name="decimals">0 to 7.</param>
     public static void Write(Utf8JsonWriter writer, double value, int decimals)
     {
-        double scaled = Math.Round(value * PowersOfTen[decimals]);
-        if (!(Math.Abs(scaled) < MaxScaled))
+        Span<byte> text = stackalloc byte[MaxLength];
+        if (TryFormat(text, value, decimals, out int length))
+        {
+            writer.WriteRawValue(text[..length], skipInputValidation: true);
+        }
+        else
         {
             // NaN, infinities and huge values: the writer's own formatting and its own refusal of non-finite numbers.
             writer.WriteNumberValue(Math.Round(value, decimals));
-            return;
+        }
+    }
+
+    /// <summary>
+    /// Formats the rounded value into <paramref name="destination"/> (at least <see cref="MaxLength"/> bytes); false
+    /// for values this cannot spell exactly (NaN, infinities, more than 15 significant digits).
+    /// </summary>
+    public static bool TryFormat(Span<byte> destination, double value, int decimals, out int length)
+    {
+        length = 0;
+        double scaled = Math.Round(value * PowersOfTen[decimals]);
+        if (!(Math.Abs(scaled) < MaxScaled))
+        {
+            return false;
         }
         long integer = (long)scaled;
         // The digits are formatted after room for leading zeros, so that 1234 at 7 decimals becomes 0.0001234.
@@ -41,20 +61,18 @@ internal static class FixedDecimals
             fractionEnd--;
         }
 
-        Span<byte> text = stackalloc byte[32];
-        int length = 0;
         if (integer < 0)
         {
-            text[length++] = (byte)'-';
+            destination[length++] = (byte)'-';
         }
-        number[..whole].CopyTo(text[length..]);
+        number[..whole].CopyTo(destination[length..]);
         length += whole;
         if (fractionEnd > whole)
         {
-            text[length++] = (byte)'.';
-            number[whole..fractionEnd].CopyTo(text[length..]);
+            destination[length++] = (byte)'.';
+            number[whole..fractionEnd].CopyTo(destination[length..]);
             length += fractionEnd - whole;
         }
-        writer.WriteRawValue(text[..length], skipInputValidation: true);
+        return true;
     }
 }

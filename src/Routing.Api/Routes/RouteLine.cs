@@ -66,14 +66,15 @@ internal sealed class RouteLine
         for (int i = first; i < first + count; i++)
         {
             int p = Index(i);
-            writer.WriteStartArray();
-            FixedDecimals.Write(writer, _points[p].Lon, RouteMapper.DegreeDecimals);
-            FixedDecimals.Write(writer, _points[p].Lat, RouteMapper.DegreeDecimals);
-            if (_elevation is not null)
+            if (_elevation is null)
             {
-                FixedDecimals.Write(writer, _elevation.ElevationsM[p], RouteMapper.MetreDecimals);
+                WriteTuple(writer, _points[p].Lon, RouteMapper.DegreeDecimals, _points[p].Lat, RouteMapper.DegreeDecimals);
             }
-            writer.WriteEndArray();
+            else
+            {
+                WriteTuple(writer, _points[p].Lon, RouteMapper.DegreeDecimals, _points[p].Lat, RouteMapper.DegreeDecimals,
+                    _elevation.ElevationsM[p], RouteMapper.MetreDecimals);
+            }
         }
         writer.WriteEndArray();
     }
@@ -90,12 +91,49 @@ internal sealed class RouteLine
         for (int i = 0; i < Count; i++)
         {
             int p = Index(i);
-            writer.WriteStartArray();
-            FixedDecimals.Write(writer, _elevation.DistancesM[p], RouteMapper.MetreDecimals);
-            FixedDecimals.Write(writer, _elevation.ElevationsM[p], RouteMapper.MetreDecimals);
-            writer.WriteEndArray();
+            WriteTuple(writer, _elevation.DistancesM[p], RouteMapper.MetreDecimals, _elevation.ElevationsM[p], RouteMapper.MetreDecimals);
         }
         writer.WriteEndArray();
+    }
+
+    /// <summary>
+    /// Writes a short array of rounded numbers as one raw value: a thousand positions are a thousand writer calls
+    /// instead of five thousand. A number that cannot be spelled exactly writes the array element by element.
+    /// </summary>
+    private static void WriteTuple(Utf8JsonWriter writer, double a, int aDecimals, double b, int bDecimals, double c = 0, int cDecimals = -1)
+    {
+        Span<byte> text = stackalloc byte[(3 * FixedDecimals.MaxLength) + 4];
+        int length = 0;
+        text[length++] = (byte)'[';
+        bool exact = Append(text, ref length, a, aDecimals);
+        text[length++] = (byte)',';
+        exact &= Append(text, ref length, b, bDecimals);
+        if (cDecimals >= 0)
+        {
+            text[length++] = (byte)',';
+            exact &= Append(text, ref length, c, cDecimals);
+        }
+        if (exact)
+        {
+            text[length++] = (byte)']';
+            writer.WriteRawValue(text[..length], skipInputValidation: true);
+            return;
+        }
+        writer.WriteStartArray();
+        FixedDecimals.Write(writer, a, aDecimals);
+        FixedDecimals.Write(writer, b, bDecimals);
+        if (cDecimals >= 0)
+        {
+            FixedDecimals.Write(writer, c, cDecimals);
+        }
+        writer.WriteEndArray();
+
+        static bool Append(Span<byte> text, ref int length, double value, int decimals)
+        {
+            bool formatted = FixedDecimals.TryFormat(text[length..], value, decimals, out int written);
+            length += written;
+            return formatted;
+        }
     }
 
     public GeoPoint Point(int position) => _points[Index(position)];

@@ -255,15 +255,23 @@ internal sealed class InstructionWriter(RoutingGraph graph, IReadOnlyList<GeoPoi
         return j;
     }
 
-    private static double DistanceM(GeoPoint a, GeoPoint b) => Coordinates.DistanceM(a.Lat, a.Lon, b.Lat, b.Lon);
+    /// <summary>
+    /// Bearings and the reach above are measured in a plane tangent at the route's start (one cosine per route instead
+    /// of seven trigonometric calls per bearing): over a city the plane's scale differs from the sphere's by well
+    /// under a tenth of a percent, far below what tells a turn from straight on.
+    /// </summary>
+    private readonly double _lonScale = geometry.Count == 0 ? 1 : Math.Cos(geometry[0].Lat * (Math.PI / 180));
 
-    /// <summary>Initial great-circle bearing from a to b, 0..360 degrees clockwise from north.</summary>
-    private static double BearingDeg(GeoPoint a, GeoPoint b)
+    private double DistanceM(GeoPoint a, GeoPoint b)
     {
-        const double Rad = Math.PI / 180;
-        double phi1 = a.Lat * Rad, phi2 = b.Lat * Rad, dLambda = (b.Lon - a.Lon) * Rad;
-        double y = Math.Sin(dLambda) * Math.Cos(phi2);
-        double x = (Math.Cos(phi1) * Math.Sin(phi2)) - (Math.Sin(phi1) * Math.Cos(phi2) * Math.Cos(dLambda));
-        return ((Math.Atan2(y, x) / Rad) + 360) % 360;
+        double north = b.Lat - a.Lat, east = (b.Lon - a.Lon) * _lonScale;
+        return Math.Sqrt((north * north) + (east * east)) * Coordinates.MetresPerDegree;
+    }
+
+    /// <summary>Bearing from a to b in the route's plane, 0..360 degrees clockwise from north.</summary>
+    private double BearingDeg(GeoPoint a, GeoPoint b)
+    {
+        double degrees = Math.Atan2((b.Lon - a.Lon) * _lonScale, b.Lat - a.Lat) * (180 / Math.PI);
+        return degrees < 0 ? degrees + 360 : degrees;
     }
 }
