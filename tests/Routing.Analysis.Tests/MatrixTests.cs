@@ -64,6 +64,54 @@ public sealed class MatrixTests
         Assert.True(compared >= 20, $"only {compared} routable pairs ({refused} without a route)");
     }
 
+    /// <summary>
+    /// Points on small islands of the real graph (mapping gaps: a path joined to nothing) among points of the main
+    /// network: a source does not wait for destinations it cannot reach, and every entry is still what a route gives.
+    /// </summary>
+    [Fact]
+    public void Destinations_on_other_islands_are_null_and_the_rest_equal_single_routes()
+    {
+        Assert.True(ProfileCatalog.Default.TryGet("foot", out var foot));
+        var router = LazyRouter.Value;
+        var graph = Heidelberg.Graph;
+        int[] component = graph.VertexComponent.ToArray(), componentSize = graph.ComponentSize.ToArray();
+        // One vertex on each of two islands with a few vertices (points exactly on a vertex snap to its island).
+        var islands = Enumerable.Range(0, graph.VertexCount)
+            .Where(v => componentSize[component[v]] is >= 3 and <= 20)
+            .DistinctBy(v => component[v])
+            .Take(2)
+            .Select(v => new GeoPoint(Coordinates.ToDegrees(graph.VertexLatE7[v]), Coordinates.ToDegrees(graph.VertexLonE7[v])))
+            .ToList();
+        Assert.Equal(2, islands.Count);
+        var sources = RandomPoints(3, seed: 21).Append(islands[0]).ToList();
+        var destinations = RandomPoints(4, seed: 22).Concat(islands).ToList();
+
+        var matrix = router.Matrix(sources, destinations, foot);
+
+        int found = 0;
+        for (int s = 0; s < sources.Count; s++)
+        {
+            for (int d = 0; d < destinations.Count; d++)
+            {
+                if (router.Route(new RouteRequest([sources[s], destinations[d]], foot)) is RouteFound { Route: var route })
+                {
+                    Assert.Equal(route.CostS, matrix.CostsS[s][d]!.Value, 6);
+                    Assert.Equal(route.DistanceM, matrix.DistancesM[s][d]!.Value, 6);
+                    found++;
+                }
+                else
+                {
+                    Assert.Null(matrix.CostsS[s][d]);
+                }
+            }
+        }
+        // The island source reaches its own island's point and nothing on the main network; main sources reach no island.
+        Assert.NotNull(matrix.CostsS[3][4]);
+        Assert.All(Enumerable.Range(0, 4), d => Assert.Null(matrix.CostsS[3][d]));
+        Assert.All(Enumerable.Range(0, 3), s => Assert.Null(matrix.CostsS[s][4]));
+        Assert.True(found >= 8, $"only {found} routes");
+    }
+
     [Fact]
     public void A_point_that_cannot_be_placed_gives_a_null_row_and_says_why()
     {

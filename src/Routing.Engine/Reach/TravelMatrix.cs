@@ -19,22 +19,19 @@ public sealed record TravelMatrix(
     IReadOnlyList<MatrixPoint> Sources,
     IReadOnlyList<MatrixPoint> Destinations);
 
-/// <summary>One search per source (<see cref="OneToManySearch"/>) that stops once every destination is settled.</summary>
+/// <summary>
+/// One search per source (<see cref="OneToManySearch"/>) that stops once every destination it can reach is settled. A
+/// destination in another component of the graph (components ignore every profile) cannot be reached and is not
+/// waited for: without that, one such destination made every source search its whole component.
+/// </summary>
 internal static class TravelMatrixSearch
 {
     public static TravelMatrix Compute(RoutingGraph graph, CompiledProfile profile, OneToManySearch search,
         IReadOnlyList<SnapPoint?> sources, IReadOnlyList<SnapPoint?> destinations, IReadOnlyList<MatrixPoint> sourcePoints,
         IReadOnlyList<MatrixPoint> destinationPoints)
     {
+        var component = graph.VertexComponent;
         var targets = new List<int>();
-        foreach (var destination in destinations)
-        {
-            if (destination is { } d)
-            {
-                targets.Add(graph.EdgeFrom[d.Edge]);
-                targets.Add(graph.EdgeTo[d.Edge]);
-            }
-        }
         var durations = new double?[sources.Count][];
         var distances = new double?[sources.Count][];
         var costs = new double?[sources.Count][];
@@ -48,10 +45,25 @@ internal static class TravelMatrixSearch
             {
                 continue;
             }
+            // Both ends of an edge lie in one component.
+            int home = component[graph.EdgeFrom[from.Edge]];
+            targets.Clear();
+            foreach (var destination in destinations)
+            {
+                if (destination is { } d && component[graph.EdgeFrom[d.Edge]] == home)
+                {
+                    targets.Add(graph.EdgeFrom[d.Edge]);
+                    targets.Add(graph.EdgeTo[d.Edge]);
+                }
+            }
+            if (targets.Count == 0)
+            {
+                continue;
+            }
             search.Run(profile, from, ReachMetric.CostS, double.PositiveInfinity, [.. targets]);
             for (int d = 0; d < destinations.Count; d++)
             {
-                if (destinations[d] is not { } to)
+                if (destinations[d] is not { } to || component[graph.EdgeFrom[to.Edge]] != home)
                 {
                     continue;
                 }
