@@ -13,8 +13,11 @@
 #                    is the refusal median over HTTP
 # The service builds its graph (with the terrain model, as on a first start) into a temp dir at every run, so the load
 # always runs on the graph the code builds today, never on a stale data/heidelberg.graph; that adds about 5 s.
+# SERVICE_DIR (default: this repository) is the checkout whose service is built and started: a worktree of an older
+# commit gives a baseline in the same session, e.g. runs alternating between the two (benchmarks/README.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+repository=$(pwd)
 seconds=${1:-15}
 connections=${2:-16}
 set_name=${3:-routable-1-5km}
@@ -25,10 +28,11 @@ work=$(mktemp -d)
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 
-dotnet build src/Routing.Api -c Release -v quiet -nologo >/dev/null
+service=${SERVICE_DIR:-$repository}
+dotnet build "$service/src/Routing.Api" -c Release -v quiet -nologo >/dev/null
 source benchmarks/service-env.sh   # the launch profile's environment, as `dotnet run` gives it
-dotnet src/Routing.Api/bin/Release/net10.0/Routing.Api.dll --urls "http://127.0.0.1:$port" \
-  --Routing:Graph="$work/heidelberg.graph" ${SERVICE_ARGS:-} >"$work/server.log" 2>&1 &
+(cd "$service" && exec dotnet src/Routing.Api/bin/Release/net10.0/Routing.Api.dll --urls "http://127.0.0.1:$port" \
+  --Routing:Graph="$work/heidelberg.graph" --Barriers:Database="$work/barriers.db" ${SERVICE_ARGS:-}) >"$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 1; done
@@ -37,7 +41,7 @@ curl -sf "http://127.0.0.1:$port/health" >/dev/null || { cat "$work/server.log";
 for _ in $(seq 1 120); do grep -q "contraction hierarchy" "$work/server.log" && break; sleep 1; done
 grep "contraction hierarchy" "$work/server.log" || { cat "$work/server.log"; exit 1; }
 
-tail -n +2 "benchmarks/queries/heidelberg-$set_name.csv" | cut -d, -f1-4 >"$work/pairs"
+tail -n +2 "$repository/benchmarks/queries/heidelberg-$set_name.csv" | cut -d, -f1-4 >"$work/pairs"
 cat >"$work/load.lua" <<LUA
 local paths = {}
 local profiles = {}
