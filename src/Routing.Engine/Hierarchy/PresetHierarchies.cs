@@ -14,7 +14,10 @@ namespace Routing.Engine.Hierarchy;
 /// requests compile their profile as before and search it with ALT: a barrier report reaches routes at once, and the
 /// hierarchy takes over when it has caught up (benchmarks/README.md gives the times). Customized profiles are pinned
 /// in the router's profile cache, so they are what a request with those settings gets; when overlays follow each
-/// other faster than customization, only the newest is customized.
+/// other faster than customization, only the newest is customized. A round that follows another at once (a burst of
+/// barrier writes) first waits as long as the round before took: meanwhile the changes gather into one round and the
+/// cores serve requests, so a burst gives customization at most half the machine, and the newest overlay is still
+/// customized within two rounds' time of its arrival.
 /// </summary>
 internal sealed class PresetHierarchies
 {
@@ -41,7 +44,7 @@ internal sealed class PresetHierarchies
         _wanted = overlay;
         _running = true;
         cache.Popular = Earn;
-        _ = Task.Run(BuildAndCustomize);
+        _ = Task.Run(BuildAndCustomizeAsync);
     }
 
     /// <summary>Completes with the hierarchy once it is built and the presets are customized for the first overlay.</summary>
@@ -103,16 +106,16 @@ internal sealed class PresetHierarchies
             }
             _running = true;
         }
-        _ = Task.Run(() => CustomizeUntilCurrent(_ready.Task.Result));
+        _ = Task.Run(() => CustomizeUntilCurrentAsync(_ready.Task.Result));
     }
 
-    private void BuildAndCustomize()
+    private async Task BuildAndCustomizeAsync()
     {
         ContractionHierarchy topology;
         try
         {
             topology = ContractionHierarchy.Build(_graph);
-            CustomizeUntilCurrent(topology);
+            await CustomizeUntilCurrentAsync(topology);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -127,20 +130,28 @@ internal sealed class PresetHierarchies
         _ready.TrySetResult(topology);
     }
 
-    private void CustomizeUntilCurrent(ContractionHierarchy topology)
+    private async Task CustomizeUntilCurrentAsync(ContractionHierarchy topology)
     {
+        var roundBefore = TimeSpan.Zero;
         while (true)
         {
+            lock (_gate)
+            {
+                if (ReferenceEquals(_wanted, _customizedOverlay) && !_settingsAdded)
+                {
+                    _running = false;
+                    return;
+                }
+            }
+            if (roundBefore > TimeSpan.Zero)
+            {
+                await Task.Delay(roundBefore).ConfigureAwait(false);
+            }
             BarrierOverlay overlay;
             ProfileSettings[] settings;
             lock (_gate)
             {
                 overlay = _wanted;
-                if (ReferenceEquals(overlay, _customizedOverlay) && !_settingsAdded)
-                {
-                    _running = false;
-                    return;
-                }
                 settings = [.. _customized];
                 _settingsAdded = false;
             }
@@ -160,7 +171,7 @@ internal sealed class PresetHierarchies
                 }
             });
             _cache.UnpinAllBut(overlay);
-            LastCustomizationTime = clock.Elapsed;
+            LastCustomizationTime = roundBefore = clock.Elapsed;
             Volatile.Write(ref _customizedOverlay, overlay);
         }
     }

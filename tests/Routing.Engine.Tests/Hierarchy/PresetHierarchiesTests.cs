@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Routing.Engine.Barriers;
 using Routing.Engine.Profiles;
 using Routing.Engine.Tests.Search;
 using Routing.TestSupport;
@@ -37,6 +38,50 @@ public sealed class PresetHierarchiesTests
         Assert.Null(await router.HierarchyReadyAsync());
         Assert.False(router.PresetsOnCurrentHierarchy);
         Assert.Null(router.Compile(Preset("wheelchair")).Hierarchy);
+    }
+
+    /// <summary>
+    /// Overlays arriving faster than customization (a burst of barrier writes): rounds that follow each other wait, so
+    /// the overlays in between are skipped, but the newest is always customized in the end and routes on it are ALT's.
+    /// </summary>
+    [Fact]
+    public async Task After_a_burst_of_overlays_the_newest_is_customized()
+    {
+        var router = new Router(Heidelberg.Graph, ProfileCatalog.Default);
+        await router.HierarchyReadyAsync();
+        var random = new Random(15);
+        var points = Enumerable.Range(0, 30).Select(_ => SearchTesting.RandomPoint(Heidelberg.Graph, random).Point).ToArray();
+        var reports = new List<ReportedBarrier>();
+        foreach (var point in points)
+        {
+            reports.Add(new ReportedBarrier(reports.Count + 1, ReportedBarrierKind.Construction, Verified: true,
+                new BarrierGeometry(BarrierGeometryType.Point, [point])));
+            router.ReplaceOverlay(BarrierOverlay.Build(Heidelberg.Graph, reports, router.Overlay));
+            await Task.Delay(random.Next(0, 40));
+        }
+        var newest = router.Overlay;
+
+        var clock = Stopwatch.StartNew();
+        while (!router.PresetsOnCurrentHierarchy)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "the newest overlay was not customized");
+            await Task.Delay(10);
+        }
+
+        Assert.Same(newest, router.Overlay);
+        Assert.All(ProfileCatalog.Default.Presets, preset => Assert.NotNull(router.Compile(preset).Hierarchy));
+        var altRouter = new Router(Heidelberg.Graph, ProfileCatalog.Default, presetsOnHierarchy: false);
+        altRouter.ReplaceOverlay(BarrierOverlay.Build(Heidelberg.Graph, reports));
+        for (int i = 0; i + 1 < points.Length; i += 2)
+        {
+            var request = new RouteRequest([points[i], points[i + 1]], Preset("wheelchair"));
+            var (onHierarchy, onAlt) = (router.Route(request), altRouter.Route(request));
+            Assert.Equal(onAlt.GetType(), onHierarchy.GetType());
+            if (onHierarchy is RouteFound { Route: var route } && onAlt is RouteFound { Route: var altRoute })
+            {
+                SearchTesting.AssertClose(altRoute.CostS, route.CostS, "the newest overlay's hierarchy against ALT");
+            }
+        }
     }
 
     [Fact]
