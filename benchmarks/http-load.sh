@@ -13,11 +13,10 @@
 #                    is the refusal median over HTTP
 # The service builds its graph (with the terrain model, as on a first start) into a temp dir at every run, so the load
 # always runs on the graph the code builds today, never on a stale data/heidelberg.graph; that adds about 5 s.
-# SERVICE_DIR (default: this repository) is the checkout whose service is built and started: a worktree of an older
-# commit gives a baseline in the same session, e.g. runs alternating between the two (benchmarks/README.md).
+# SERVICE_DIR (default: this repository) is the checkout whose service is started (benchmarks/service.sh): a worktree
+# of an older commit gives a baseline in the same session, e.g. runs alternating between the two.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-repository=$(pwd)
 seconds=${1:-15}
 connections=${2:-16}
 set_name=${3:-routable-1-5km}
@@ -28,20 +27,14 @@ work=$(mktemp -d)
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 
-service=${SERVICE_DIR:-$repository}
-dotnet build "$service/src/Routing.Api" -c Release -v quiet -nologo >/dev/null
-source benchmarks/service-env.sh   # the launch profile's environment, as `dotnet run` gives it
-(cd "$service" && exec dotnet src/Routing.Api/bin/Release/net10.0/Routing.Api.dll --urls "http://127.0.0.1:$port" \
-  --Routing:Graph="$work/heidelberg.graph" --Barriers:Database="$work/barriers.db" ${SERVICE_ARGS:-}) >"$work/server.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 1; done
-curl -sf "http://127.0.0.1:$port/health" >/dev/null || { cat "$work/server.log"; exit 1; }
+source benchmarks/service.sh
+# shellcheck disable=SC2086 # SERVICE_ARGS is a list of arguments
+start_service "http://127.0.0.1:$port" "$work" ${SERVICE_ARGS:-}
 # Presets search on the contraction hierarchy once the service says so (built in the background after start).
 for _ in $(seq 1 120); do grep -q "contraction hierarchy" "$work/server.log" && break; sleep 1; done
 grep "contraction hierarchy" "$work/server.log" || { cat "$work/server.log"; exit 1; }
 
-tail -n +2 "$repository/benchmarks/queries/heidelberg-$set_name.csv" | cut -d, -f1-4 >"$work/pairs"
+tail -n +2 "benchmarks/queries/heidelberg-$set_name.csv" | cut -d, -f1-4 >"$work/pairs"
 cat >"$work/load.lua" <<LUA
 local paths = {}
 local profiles = {}
@@ -92,4 +85,10 @@ wrk -t2 -c4 -d"${WARMUP_S:-5}s" -s "$work/load.lua" "http://127.0.0.1:$port" >/d
 echo "== one connection: round-trip latency (${seconds} s)"
 wrk -t1 -c1 -d"${seconds}s" -s "$work/load.lua" "http://127.0.0.1:$port" | report
 echo "== $connections connections: throughput (${seconds} s)"
+# Where the cores go meanwhile: the service's own CPU time (/proc/<pid>/stat) against the whole machine's busy time.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$server/stat"; }
+busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 }' /proc/stat; }
+service_before=$(cpu_ticks) busy_before=$(busy_ticks) started=$(date +%s.%N)
 wrk -t2 -c"$connections" -d"${seconds}s" -s "$work/load.lua" "http://127.0.0.1:$port" | report
+awk -v s="$(( $(cpu_ticks) - service_before ))" -v b="$(( $(busy_ticks) - busy_before ))" -v t0="$started" -v t1="$(date +%s.%N)" \
+  -v hz="$(getconf CLK_TCK)" 'BEGIN { t = t1 - t0; printf "cores busy: the service %.2f, everything else (wrk included) %.2f\n", s / hz / t, (b - s) / hz / t }'

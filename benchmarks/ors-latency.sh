@@ -16,14 +16,8 @@ work=$(mktemp -d)
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 
-dotnet build src/Routing.Api -c Release -v quiet -nologo >/dev/null
-source benchmarks/service-env.sh   # the launch profile's environment, as `dotnet run` gives it
-dotnet src/Routing.Api/bin/Release/net10.0/Routing.Api.dll --urls "http://127.0.0.1:$port" \
-  --Routing:Graph="$work/heidelberg.graph" --Logging:LogLevel:Default=Warning >"$work/server.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 1; done
-curl -sf "http://127.0.0.1:$port/health" >/dev/null || { cat "$work/server.log"; exit 1; }
+source benchmarks/service.sh
+start_service "http://127.0.0.1:$port" "$work" --Logging:LogLevel:Default=Warning
 tail -n +2 "benchmarks/queries/heidelberg-$set_name.csv" | cut -d, -f1-4 >"$work/pairs"
 
 # ORS's wheelchair defaults (surface_type cobblestone:flattened, smoothness_type good, maximum_sloped_kerb 0.06,

@@ -19,15 +19,8 @@ url="http://127.0.0.1:$port"
 
 command -v wrk >/dev/null || { echo "wrk not found: sudo apt-get install -y wrk" >&2; exit 1; }
 
-dotnet build src/Routing.Api -c Release -v quiet -nologo >/dev/null
-source benchmarks/service-env.sh   # the launch profile's environment, as `dotnet run` gives it
-dotnet src/Routing.Api/bin/Release/net10.0/Routing.Api.dll --urls "$url" \
-  --Routing:Graph="$work/heidelberg.graph" --Barriers:Database="$work/barriers.db" \
-  --Barriers:ApiKeys:0:Key=saturation-planner-key-0123456789 --Barriers:ApiKeys:0:Role=planner >"$work/server.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 1 120); do curl -sf "$url/health/ready" >/dev/null && break; sleep 1; done
-curl -sf "$url/health/ready" >/dev/null || { cat "$work/server.log"; exit 1; }
+source benchmarks/service.sh
+start_service "$url" "$work" --Barriers:ApiKeys:0:Key=saturation-planner-key-0123456789 --Barriers:ApiKeys:0:Role=planner
 
 # Two verified reports, so that barrier reads and routes carry an overlay.
 for location in '[8.6934, 49.4094]' '[8.7101, 49.4122]'; do

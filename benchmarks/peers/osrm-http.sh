@@ -35,7 +35,7 @@ osrm=$("$osrm_dir/run.sh" "$osrm_port" "$PWD/data/heidelberg.osm.pbf" "$work/osr
 
 echo "== ours: build and start (graph built into a temp dir, as on a first start)"
 dotnet build src/Routing.Api -c Release -v quiet -nologo >/dev/null
-source benchmarks/service-env.sh   # the launch profile's environment, as `dotnet run` gives it
+source benchmarks/service.sh   # the launch profile's environment, as `dotnet run` gives it
 dotnet src/Routing.Api/bin/Release/net10.0/Routing.Api.dll --urls "http://127.0.0.1:$ours_port" \
   --Routing:Graph="$work/heidelberg.graph" --Barriers:Database="$work/barriers.db" >"$work/server.log" 2>&1 &
 ours=$!

@@ -77,7 +77,7 @@ done
 # Both engines answer each pair back to back (Routino, then ours), so a busy machine slows both alike.
 # One line per query in $work/results: engine profile ok ns length_m steps_segments
 echo "== starting our service on $base" >&2
-source benchmarks/service-env.sh   # the launch profile's environment, as `dotnet run` gives it
+source benchmarks/service.sh   # the launch profile's environment, as `dotnet run` gives it
 dotnet src/Routing.Api/bin/Release/net10.0/Routing.Api.dll --urls "$base" --Routing:Graph="$work/g.graph" \
   --Logging:LogLevel:Default=Warning >"$work/server.log" 2>&1 &
 server=$!

@@ -192,31 +192,26 @@ public sealed class PostgresBarrierStore : IBarrierStore, IApiKeyStore, IRateWin
         return report is null ? null : report with { History = await ReadHistoryAsync(connection, id, cancellationToken) };
     }, cancellationToken);
 
-    public Task<IReadOnlyList<BarrierReport>> ListAsync(BarrierQuery query, CancellationToken cancellationToken = default) => Run<IReadOnlyList<BarrierReport>>(async connection =>
-    {
-        await using var select = new NpgsqlCommand { Connection = connection };
-        select.CommandText = $"SELECT {ReportColumns} FROM reports{Where(select, query)} ORDER BY id";
-        var reports = new List<BarrierReport>();
-        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            reports.Add(ReadReport(reader));
-        }
-        return reports;
-    }, cancellationToken);
+    public Task<IReadOnlyList<BarrierReport>> ListAsync(BarrierQuery query, CancellationToken cancellationToken = default) =>
+        Select(ReportColumns, query, ReadReport, cancellationToken);
 
-    public Task<IReadOnlyList<ReportVersion>> ListVersionsAsync(BarrierQuery query, CancellationToken cancellationToken = default) => Run<IReadOnlyList<ReportVersion>>(async connection =>
-    {
-        await using var select = new NpgsqlCommand { Connection = connection };
-        select.CommandText = $"SELECT id, version FROM reports{Where(select, query)} ORDER BY id";
-        var versions = new List<ReportVersion>();
-        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+    public Task<IReadOnlyList<ReportVersion>> ListVersionsAsync(BarrierQuery query, CancellationToken cancellationToken = default) =>
+        Select("id, version", query, reader => new ReportVersion(reader.GetInt64(0), reader.GetInt32(1)), cancellationToken);
+
+    /// <summary>The columns of every report matching the query, by id, each row made into a <typeparamref name="T"/>.</summary>
+    private Task<IReadOnlyList<T>> Select<T>(string columns, BarrierQuery query, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken) =>
+        Run<IReadOnlyList<T>>(async connection =>
         {
-            versions.Add(new ReportVersion(reader.GetInt64(0), reader.GetInt32(1)));
-        }
-        return versions;
-    }, cancellationToken);
+            await using var select = new NpgsqlCommand { Connection = connection };
+            select.CommandText = $"SELECT {columns} FROM reports{Where(select, query)} ORDER BY id";
+            var rows = new List<T>();
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add(read(reader));
+            }
+            return rows;
+        }, cancellationToken);
 
     /// <summary>The WHERE clause of a query (empty when it filters nothing), its parameters added to <paramref name="select"/>.</summary>
     private static string Where(NpgsqlCommand select, BarrierQuery query)

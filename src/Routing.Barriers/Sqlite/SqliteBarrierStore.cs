@@ -182,31 +182,26 @@ public sealed class SqliteBarrierStore : IBarrierStore, IApiKeyStore, IDisposabl
         return report is null ? null : report with { History = ReadHistory(connection, id) };
     }, cancellationToken);
 
-    public Task<IReadOnlyList<BarrierReport>> ListAsync(BarrierQuery query, CancellationToken cancellationToken = default) => Run<IReadOnlyList<BarrierReport>>(connection =>
-    {
-        using var select = connection.CreateCommand();
-        select.CommandText = $"SELECT {ReportColumns} FROM reports{Where(select, query)} ORDER BY id";
-        var reports = new List<BarrierReport>();
-        using var reader = select.ExecuteReader();
-        while (reader.Read())
-        {
-            reports.Add(ReadReport(reader));
-        }
-        return reports;
-    }, cancellationToken);
+    public Task<IReadOnlyList<BarrierReport>> ListAsync(BarrierQuery query, CancellationToken cancellationToken = default) =>
+        Select(ReportColumns, query, ReadReport, cancellationToken);
 
-    public Task<IReadOnlyList<ReportVersion>> ListVersionsAsync(BarrierQuery query, CancellationToken cancellationToken = default) => Run<IReadOnlyList<ReportVersion>>(connection =>
-    {
-        using var select = connection.CreateCommand();
-        select.CommandText = $"SELECT id, version FROM reports{Where(select, query)} ORDER BY id";
-        var versions = new List<ReportVersion>();
-        using var reader = select.ExecuteReader();
-        while (reader.Read())
+    public Task<IReadOnlyList<ReportVersion>> ListVersionsAsync(BarrierQuery query, CancellationToken cancellationToken = default) =>
+        Select("id, version", query, reader => new ReportVersion(reader.GetInt64(0), reader.GetInt32(1)), cancellationToken);
+
+    /// <summary>The columns of every report matching the query, by id, each row made into a <typeparamref name="T"/>.</summary>
+    private Task<IReadOnlyList<T>> Select<T>(string columns, BarrierQuery query, Func<SqliteDataReader, T> read, CancellationToken cancellationToken) =>
+        Run<IReadOnlyList<T>>(connection =>
         {
-            versions.Add(new ReportVersion(reader.GetInt64(0), reader.GetInt32(1)));
-        }
-        return versions;
-    }, cancellationToken);
+            using var select = connection.CreateCommand();
+            select.CommandText = $"SELECT {columns} FROM reports{Where(select, query)} ORDER BY id";
+            var rows = new List<T>();
+            using var reader = select.ExecuteReader();
+            while (reader.Read())
+            {
+                rows.Add(read(reader));
+            }
+            return rows;
+        }, cancellationToken);
 
     /// <summary>The WHERE clause of a query (empty when it filters nothing), its parameters added to <paramref name="select"/>.</summary>
     private static string Where(SqliteCommand select, BarrierQuery query)

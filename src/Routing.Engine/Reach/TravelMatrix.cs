@@ -30,7 +30,13 @@ internal static class TravelMatrixSearch
         IReadOnlyList<SnapPoint?> sources, IReadOnlyList<SnapPoint?> destinations, IReadOnlyList<MatrixPoint> sourcePoints,
         IReadOnlyList<MatrixPoint> destinationPoints)
     {
+        // Each point's component (both ends of an edge lie in one); -1 for a destination that could not be placed.
         var component = graph.VertexComponent;
+        var destinationComponent = new int[destinations.Count];
+        for (int d = 0; d < destinations.Count; d++)
+        {
+            destinationComponent[d] = destinations[d] is { } placed ? component[graph.EdgeFrom[placed.Edge]] : -1;
+        }
         var targets = new List<int>();
         var durations = new double?[sources.Count][];
         var distances = new double?[sources.Count][];
@@ -45,15 +51,14 @@ internal static class TravelMatrixSearch
             {
                 continue;
             }
-            // Both ends of an edge lie in one component.
             int home = component[graph.EdgeFrom[from.Edge]];
             targets.Clear();
-            foreach (var destination in destinations)
+            for (int d = 0; d < destinations.Count; d++)
             {
-                if (destination is { } d && component[graph.EdgeFrom[d.Edge]] == home)
+                if (destinationComponent[d] == home)
                 {
-                    targets.Add(graph.EdgeFrom[d.Edge]);
-                    targets.Add(graph.EdgeTo[d.Edge]);
+                    targets.Add(graph.EdgeFrom[destinations[d]!.Value.Edge]);
+                    targets.Add(graph.EdgeTo[destinations[d]!.Value.Edge]);
                 }
             }
             if (targets.Count == 0)
@@ -63,10 +68,11 @@ internal static class TravelMatrixSearch
             search.Run(profile, from, ReachMetric.CostS, double.PositiveInfinity, [.. targets]);
             for (int d = 0; d < destinations.Count; d++)
             {
-                if (destinations[d] is not { } to || component[graph.EdgeFrom[to.Edge]] != home)
+                if (destinationComponent[d] != home)
                 {
                     continue;
                 }
+                var to = destinations[d]!.Value;
                 var best = Best(graph, profile, tables, search, from, to);
                 if (best is { } found)
                 {
