@@ -7,8 +7,8 @@ namespace Routing.Api.Hosting;
 
 /// <summary>
 /// A 200 answer written by source-generated code in one synchronous pass: the context's fast path (pre-encoded names,
-/// no resumable serializer state) into a buffer the thread reuses, then copied to the response with its
-/// Content-Length. <c>TypedResults.Json</c> serializes asynchronously instead, and System.Text.Json leaves the fast
+/// no resumable serializer state) into a buffer the thread reuses, then copied to the response, after its
+/// headers, with its Content-Length. <c>TypedResults.Json</c> serializes asynchronously instead, and System.Text.Json leaves the fast
 /// path for answers larger than half its buffer, which every route with segments is. The type information must come
 /// from a <see cref="System.Text.Json.Serialization.JsonSerializerContext"/> with its own options; enums there are
 /// written by <see cref="SnakeCaseEnumConverter{TEnum}"/> on their properties.
@@ -37,7 +37,14 @@ internal sealed class JsonAnswer<T>(T value, JsonTypeInfo<T> typeInfo, string co
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = contentType;
         response.ContentLength = buffer.WrittenCount;
-        // The copy into the response pipe is synchronous; only the flush below may wait, after the buffer is free again.
+        // Headers first, so that the body goes straight into the connection's output pipe: written before them it is
+        // held aside and copied a second time when they go out. Starting completes at once unless an OnStarting
+        // callback waits; then the answer leaves the thread's buffer (which the next request on this thread reuses).
+        var started = response.StartAsync(httpContext.RequestAborted);
+        if (!started.IsCompletedSuccessfully)
+        {
+            return WriteWhenStarted(response, started, buffer.WrittenSpan.ToArray(), httpContext.RequestAborted);
+        }
         response.BodyWriter.Write(buffer.WrittenSpan);
         if (buffer.Capacity > KeptBufferBytes)
         {
@@ -45,6 +52,12 @@ internal sealed class JsonAnswer<T>(T value, JsonTypeInfo<T> typeInfo, string co
             t_writer = null;
         }
         return response.BodyWriter.FlushAsync(httpContext.RequestAborted).AsTask();
+    }
+
+    private static async Task WriteWhenStarted(HttpResponse response, Task started, byte[] body, CancellationToken aborted)
+    {
+        await started;
+        await response.BodyWriter.WriteAsync(body, aborted);
     }
 }
 
