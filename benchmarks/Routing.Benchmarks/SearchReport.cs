@@ -34,8 +34,8 @@ internal static class SearchReport
         }
         Console.WriteLine($"pairs: {querySet} ({pairs.Count - randomPairs}) and {randomPairs} uniform random pairs; times per search in ms, found and not found apart");
         WarmUp(graph, finder, snapIndex, hierarchy, pairs);
-        Console.WriteLine("| profile | customize ms | found | hierarchy median | p99 | ALT median | p99 | Dijkstra median | ALT / hierarchy | not found: hierarchy median | ALT median |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| profile | customize ms | query arcs (forward, backward) | found | hierarchy median | p99 | ALT median | p99 | Dijkstra median | ALT / hierarchy | not found: hierarchy median | ALT median |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var preset in ProfileCatalog.Default.Presets)
         {
             foreach (bool relaxed in (bool[])[false, true])
@@ -50,7 +50,8 @@ internal static class SearchReport
                 var onHierarchy = Time(snapped, p => finder.Find(profile, p.From, p.To) is not null);
                 var onAlt = Time(snapped, p => finder.FindWithAlt(profile, p.From, p.To) is not null);
                 var onDijkstra = Time(snapped.Take(100).ToArray(), p => finder.FindWithDijkstra(profile, p.From, p.To) is not null);
-                Console.WriteLine($"| {preset.Name}{(relaxed ? " (relaxed)" : "")} | {customized.CustomizationTime.TotalMilliseconds:F0} | {onHierarchy.Found.Length}/{snapped.Length} " +
+                Console.WriteLine($"| {preset.Name}{(relaxed ? " (relaxed)" : "")} | {customized.CustomizationTime.TotalMilliseconds:F0} " +
+                                  $"| {customized.Forward.Count:N0}, {customized.Backward.Count:N0} | {onHierarchy.Found.Length}/{snapped.Length} " +
                                   $"| {Median(onHierarchy.Found):F4} | {Percentile(onHierarchy.Found, 0.99):F4} | {Median(onAlt.Found):F3} | {Percentile(onAlt.Found, 0.99):F3} " +
                                   $"| {Median(onDijkstra.Found):F2} | {Median(onAlt.Found) / Median(onHierarchy.Found):F0}x " +
                                   $"| {Median(onHierarchy.NotFound):F4} | {Median(onAlt.NotFound):F3} |");

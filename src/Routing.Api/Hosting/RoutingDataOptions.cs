@@ -28,7 +28,7 @@ internal sealed class RoutingDataOptions
 
     /// <summary>
     /// Whether presets search on a contraction hierarchy (<c>Routing:PresetsOnHierarchy</c>, default true): built in the
-    /// background after each graph loads, 24 bytes per shortcut and customized profile. Off, every request searches
+    /// background after each graph loads, about 30 bytes per shortcut and customized profile. Off, every request searches
     /// with ALT, equally exact and slower: for a graph too large to contract on the machine.
     /// </summary>
     public bool PresetsOnHierarchy { get; set; } = true;

@@ -48,10 +48,8 @@ internal static class HierarchySearch
         int meeting = -1;
         int settled = 0;
         var parent = topology.Parent;
-        var upFirst = topology.UpFirst;
-        var upHead = topology.UpHead;
-        var up = hierarchy.Up;
-        var down = hierarchy.Down;
+        var up = hierarchy.Forward;
+        var down = hierarchy.Backward;
         int forwardA = rank[fromA], forwardB = rank[fromB], backwardA = rank[toA], backwardB = rank[toB];
         while (true)
         {
@@ -79,11 +77,11 @@ internal static class HierarchySearch
             }
             if (forwardS < bestS)
             {
-                Relax(forward, generation, v, forwardS, upFirst, upHead, up);
+                Relax(forward, generation, v, forwardS, up);
             }
             if (backwardS < bestS)
             {
-                Relax(backward, generation, v, backwardS, upFirst, upHead, down);
+                Relax(backward, generation, v, backwardS, down);
             }
         }
 
@@ -111,19 +109,18 @@ internal static class HierarchySearch
         }
     }
 
-    private static void Relax(SearchSpace.Label[] labels, int generation, int v, double costS, int[] upFirst, int[] upHead, double[] weight)
+    private static void Relax(SearchSpace.Label[] labels, int generation, int v, double costS, QueryArcs queryArcs)
     {
-        for (int shortcut = upFirst[v]; shortcut < upFirst[v + 1]; shortcut++)
+        var arcs = queryArcs.Arcs;
+        int end = queryArcs.First[v + 1];
+        for (int i = queryArcs.First[v]; i < end; i++)
         {
-            double reached = costS + weight[shortcut];
-            if (!(reached < double.PositiveInfinity))
-            {
-                continue;
-            }
-            ref var label = ref labels[upHead[shortcut]];
+            ref readonly var arc = ref arcs[i];
+            double reached = costS + arc.CostS;
+            ref var label = ref labels[arc.Head];
             if (label.Stamp != generation || reached < label.CostS)
             {
-                label = new SearchSpace.Label { CostS = reached, ParentArc = shortcut, Stamp = generation };
+                label = new SearchSpace.Label { CostS = reached, ParentArc = arc.Shortcut, Stamp = generation };
             }
         }
     }

@@ -21,7 +21,7 @@ namespace Routing.Engine.Hierarchy;
 /// </summary>
 internal sealed class PresetHierarchies
 {
-    /// <summary>Settings beyond the presets that may have a customization (strict only): each costs 24 bytes per shortcut.</summary>
+    /// <summary>Settings beyond the presets that may have a customization (strict only): each costs about 30 bytes per shortcut.</summary>
     public const int MaxEarned = 8;
 
     private readonly RoutingGraph _graph;

@@ -58,6 +58,52 @@ public sealed class HierarchySearchTests(ITestOutputHelper output)
         }
     }
 
+    [Theory]
+    [InlineData("wheelchair", false)]
+    [InlineData("foot", true)]
+    public void Every_query_arc_costs_the_true_distance_between_its_ends_and_most_directions_are_left_out(string profileName, bool relaxed)
+    {
+        var hierarchy = LazyHeidelberg.Value;
+        var graph = hierarchy.Graph;
+        var profile = SearchTesting.Profile(graph, profileName, relaxed);
+        var customized = profile.UseHierarchy(hierarchy);
+        int kept = customized.Forward.Count + customized.Backward.Count;
+        output.WriteLine($"{profileName}{(relaxed ? " relaxed" : "")}: {customized.Forward.Count:N0} forward and {customized.Backward.Count:N0} backward " +
+                         $"query arcs of {2 * hierarchy.ShortcutCount:N0} shortcut directions ({100.0 * kept / (2 * hierarchy.ShortcutCount):F0} %)");
+        Assert.True(kept < 0.75 * 2 * hierarchy.ShortcutCount, "at least a quarter of the shortcut directions should be left out");
+
+        // Plain Dijkstra from a point on one vertex to a point on another, neither with a node cost (a point on a
+        // vertex may leave along its edge without passing the vertex), costs the cheapest arcs between them: what a
+        // query arc between their ranks must cost, no more (or the arc is not true) and no less (or it is not a path).
+        var firstEdge = new int[graph.VertexCount];
+        Array.Fill(firstEdge, -1);
+        for (int edge = graph.EdgeCount - 1; edge >= 0; edge--)
+        {
+            firstEdge[graph.EdgeFrom[edge]] = edge;
+        }
+        var random = new Random(31);
+        int checkedArcs = 0;
+        foreach (var (arcs, forward) in ((QueryArcs, bool)[])[(customized.Forward, true), (customized.Backward, false)])
+        {
+            for (int tries = 0; tries < 2_000 && checkedArcs < (forward ? 150 : 300); tries++)
+            {
+                var arc = arcs.Arcs[random.Next(arcs.Count)];
+                int tail = hierarchy.Order[hierarchy.Tail[arc.Shortcut]], head = hierarchy.Order[arc.Head];
+                (int from, int to) = forward ? (tail, head) : (head, tail);
+                if (firstEdge[from] < 0 || firstEdge[to] < 0 || profile.VertexCost(from) != 0 || profile.VertexCost(to) != 0)
+                {
+                    continue;
+                }
+                var path = SearchTesting.HeidelbergFinder.FindWithDijkstra(profile,
+                    SearchTesting.At(graph, firstEdge[from], 0), SearchTesting.At(graph, firstEdge[to], 0));
+                Assert.NotNull(path);
+                SearchTesting.AssertClose(path.CostS, arc.CostS, $"query arc {from} -> {to}");
+                checkedArcs++;
+            }
+        }
+        Assert.Equal(300, checkedArcs);
+    }
+
     [Fact]
     public void Every_shortcut_leads_to_an_ancestor_and_every_edge_lies_on_one()
     {
