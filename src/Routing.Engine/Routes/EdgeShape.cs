@@ -28,16 +28,17 @@ internal static class EdgeShape
         Cut(PointsOf(graph, edge), fromOffsetM, toOffsetM);
 
     /// <summary>
-    /// The same part into <paramref name="part"/> (cleared first), reading the edge into <paramref name="edgePoints"/>:
-    /// a route assembles a part per edge, and two scratch lists per route allocate less than two new lists per edge.
+    /// The same part into <paramref name="part"/> (cleared first), reading the edge into <paramref name="edgePoints"/>
+    /// and its steps from <paramref name="steps"/>: a route assembles a part per edge, and two scratch lists per route
+    /// allocate less than two new lists per edge.
     /// </summary>
-    public static void Part(RoutingGraph graph, int edge, double fromOffsetM, double toOffsetM, List<(int LatE7, int LonE7)> edgePoints,
-        List<GeoPoint> part)
+    public static void Part(RoutingGraph graph, EdgeStepLengths steps, int edge, double fromOffsetM, double toOffsetM,
+        List<(int LatE7, int LonE7)> edgePoints, List<GeoPoint> part)
     {
         edgePoints.Clear();
         graph.AppendArcPoints(edge * 2, edgePoints);
         part.Clear();
-        Cut(edgePoints, fromOffsetM, toOffsetM, part);
+        Cut(edgePoints, steps.StepsOf(edge), fromOffsetM, toOffsetM, part);
     }
 
     /// <summary>The position at an offset along the edge.</summary>
@@ -60,6 +61,12 @@ internal static class EdgeShape
         // Each step's length once (a haversine each), for the three walks below.
         Span<double> stepsM = points.Count <= 128 ? stackalloc double[points.Count] : new double[points.Count];
         StepLengths(points, stepsM);
+        Cut(points, stepsM, fromM, toM, part);
+    }
+
+    /// <summary>The same part, appended to <paramref name="part"/>, with the polyline's <see cref="StepLengths"/> given.</summary>
+    private static void Cut(IReadOnlyList<(int LatE7, int LonE7)> points, ReadOnlySpan<double> stepsM, double fromM, double toM, List<GeoPoint> part)
+    {
         int start = part.Count;
         double lowM = Math.Min(fromM, toM), highM = Math.Max(fromM, toM);
         part.Add(PointAt(points, stepsM, lowM));

@@ -21,12 +21,12 @@ public sealed record ElevationProfile(IReadOnlyList<double> DistancesM, IReadOnl
     {
         var edgePoints = new List<(int LatE7, int LonE7)>();
         var edgeElevationsM = new List<float>();
-        var edgeStepsM = new double[16];
+        var steps = EdgeStepLengths.Of(graph);
         if (pieces.Count == 0)
         {
             graph.AppendArcPoints(start.Edge * 2, edgePoints);
             graph.AppendEdgeElevations(start.Edge, edgeElevationsM);
-            double hereM = ElevationAt(edgePoints, StepsOf(edgePoints, ref edgeStepsM), edgeElevationsM, start.OffsetM);
+            double hereM = ElevationAt(edgePoints, steps.StepsOf(start.Edge), edgeElevationsM, start.OffsetM);
             return double.IsNaN(hereM) ? null : new ElevationProfile([.. geometry.Select(_ => 0.0)], [.. geometry.Select(_ => hereM)], 0, 0);
         }
         var distancesM = new double[geometry.Count];
@@ -38,7 +38,7 @@ public sealed record ElevationProfile(IReadOnlyList<double> DistancesM, IReadOnl
             edgeElevationsM.Clear();
             graph.AppendArcPoints(piece.Edge * 2, edgePoints);
             graph.AppendEdgeElevations(piece.Edge, edgeElevationsM);
-            var stepsM = StepsOf(edgePoints, ref edgeStepsM);
+            var stepsM = steps.StepsOf(piece.Edge);
             // The piece's geometry points are its edge's points from FromOffsetM on (inner points exactly, ends
             // interpolated), so walking the geometry gives each point's offset on the edge.
             double walkedM = 0;
@@ -72,18 +72,6 @@ public sealed record ElevationProfile(IReadOnlyList<double> DistancesM, IReadOnl
             descentM += Math.Max(-riseM, 0);
         }
         return new ElevationProfile(distancesM, elevationsM, ascentM, descentM);
-    }
-
-    /// <summary>The lengths of the edge's steps, measured once per edge instead of once per route point on it.</summary>
-    private static ReadOnlySpan<double> StepsOf(List<(int LatE7, int LonE7)> points, ref double[] buffer)
-    {
-        if (buffer.Length < points.Count)
-        {
-            buffer = new double[Math.Max(points.Count, 2 * buffer.Length)];
-        }
-        var stepsM = buffer.AsSpan(0, points.Count);
-        EdgeShape.StepLengths(points, stepsM);
-        return stepsM;
     }
 
     /// <summary>The height at an offset along an edge, linear between its points; NaN when a point it needs has none.</summary>

@@ -109,6 +109,7 @@ internal sealed class RouteAssembler(RoutingGraph graph)
         out double trailingVertexDurationS)
     {
         var pieces = new List<RoutePiece>();
+        var steps = EdgeStepLengths.Of(graph);
         var edgePoints = new List<(int LatE7, int LonE7)>();
         var points = new List<GeoPoint>();
         AddPoint(geometry, legs[0].From.Point);
@@ -131,7 +132,7 @@ internal sealed class RouteAssembler(RoutingGraph graph)
                 {
                     continue;
                 }
-                EdgeShape.Part(graph, step.Edge, step.FromOffsetM, step.ToOffsetM, edgePoints, points);
+                EdgeShape.Part(graph, steps, step.Edge, step.FromOffsetM, step.ToOffsetM, edgePoints, points);
                 if (pieces.Count == legFirstPiece)
                 {
                     // The leg starts exactly at its snapped point, also where a start stretch of no length was skipped.

@@ -1,5 +1,6 @@
 using Routing.Engine.Routes;
 using Routing.Graph;
+using Routing.TestSupport;
 
 namespace Routing.Engine.Tests.Routes;
 
@@ -56,5 +57,24 @@ public sealed class EdgeShapeTests
         var part = EdgeShape.Cut(Shape, 20, 30);
         Assert.Equal(2, part.Count);
         Assert.Equal(10, Coordinates.DistanceM(part[0].Lat, part[0].Lon, part[1].Lat, part[1].Lon), 2);
+    }
+
+    /// <summary>The graph's table of step lengths holds, edge by edge, what measuring the edge's polyline gives.</summary>
+    [Fact]
+    public void The_step_table_of_heidelberg_measures_every_edge_as_its_polyline_does()
+    {
+        var graph = Heidelberg.Graph;
+        var table = EdgeStepLengths.Of(graph);
+        var points = new List<(int LatE7, int LonE7)>();
+        for (int edge = 0; edge < graph.EdgeCount; edge++)
+        {
+            points.Clear();
+            graph.AppendArcPoints(edge * 2, points);
+            var expected = new double[points.Count];
+            EdgeShape.StepLengths(points, expected);
+
+            Assert.Equal(expected, table.StepsOf(edge).ToArray());
+            Assert.Equal(graph.EdgeLengthCm[edge] / 100.0, expected.Sum(), 0.011);
+        }
     }
 }
