@@ -33,7 +33,7 @@ internal sealed class RouteAssembler(RoutingGraph graph)
             throw new ArgumentException($"{legs.Count} legs need {legs.Count + 1} requested points, not {requested.Count}.", nameof(requested));
         }
         var lang = RouteTexts.LanguageOf(language);
-        var geometry = new List<GeoPoint>();
+        var geometry = new List<GeoPoint>(legs.Sum(leg => (2 * leg.Arcs.Count) + 2));
         var pieces = BuildPieces(legs, profile, geometry, out double trailingVertexDurationS);
         var segments = BuildSegments(pieces, profile.Settings, geometry, trailingVertexDurationS);
         double distanceM = pieces.Sum(p => p.LengthM);
@@ -108,7 +108,8 @@ internal sealed class RouteAssembler(RoutingGraph graph)
     private List<RoutePiece> BuildPieces(IReadOnlyList<SearchPath> legs, CompiledProfile profile, List<GeoPoint> geometry,
         out double trailingVertexDurationS)
     {
-        var pieces = new List<RoutePiece>();
+        // Sized at once: a piece per arc, and a start and an end piece per leg.
+        var pieces = new List<RoutePiece>(legs.Sum(leg => leg.Arcs.Count + 2));
         var steps = EdgeStepLengths.Of(graph);
         var edgePoints = new List<(int LatE7, int LonE7)>();
         var points = new List<GeoPoint>();
