@@ -66,6 +66,21 @@ public sealed class DocumentationTests(FixtureApi api)
         Assert.DoesNotContain("\"distanceM\"", doc, StringComparison.Ordinal);
     }
 
+    /// <summary>The answer's rounded numbers are written by a converter of their own, and documented as plain numbers in place.</summary>
+    [Fact]
+    public async Task Rounded_numbers_are_documented_as_numbers()
+    {
+        var schemas = (await (await api.Client.GetAsync("/openapi/v1.json")).Json()).GetProperty("components").GetProperty("schemas");
+
+        Assert.False(schemas.TryGetProperty("DecimalNumber", out _));
+        Assert.Equal("number", schemas.GetProperty("SegmentDto").GetProperty("properties").GetProperty("distance_m").GetProperty("type").GetString());
+        Assert.Equal("number", schemas.GetProperty("LatLonDto").GetProperty("properties").GetProperty("lat").GetProperty("type").GetString());
+        var inclineValue = schemas.GetProperty("InclineFact").GetProperty("properties").GetProperty("value").GetProperty("type");
+        Assert.Equal(["null", "number"], inclineValue.EnumerateArray().Select(t => t.GetString()).Order(StringComparer.Ordinal));
+        var ascent = schemas.GetProperty("RouteDto").GetProperty("properties").GetProperty("ascent_m");
+        Assert.Contains("Total climb", ascent.GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_reference_page_is_html()
     {

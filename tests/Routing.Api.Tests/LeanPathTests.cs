@@ -45,6 +45,8 @@ public sealed class LeanPathTests(FixtureApi api)
     [InlineData(typeof(SegmentDto))]
     [InlineData(typeof(TextFact))]
     [InlineData(typeof(InclineFact))]
+    [InlineData(typeof(InstructionDto))]
+    [InlineData(typeof(LatLonDto))]
     [InlineData(typeof(SummaryDto))]
     [InlineData(typeof(GeoJsonRoute))]
     [InlineData(typeof(GeoJsonSegmentFeature))]

@@ -38,22 +38,22 @@ internal static class ApiExamples
     public static RoutesResponse RouteResponse { get; } = new(
     [
         new RouteDto(
-            DistanceM: 84.6,
-            DurationS: 97.3,
-            CostS: 121.8,
-            AscentM: 1.3,
-            DescentM: 0,
+            DistanceM: DecimalNumber.Metres(84.6),
+            DurationS: DecimalNumber.Seconds(97.3),
+            CostS: DecimalNumber.Seconds(121.8),
+            AscentM: DecimalNumber.Metres(1.3),
+            DescentM: DecimalNumber.Metres(0),
             Bbox: [8.6934, 49.4094, 8.6944, 49.4099],
             Geometry: new LineStringDto(Positions.All(ExampleLine)),
             ElevationProfile: new ElevationPositions(ExampleLine),
             Segments:
             [
-                new SegmentDto(0, 41.2, 45.8, 0, 1, 23456789, "Hauptstraße", "pedestrian",
+                new SegmentDto(0, DecimalNumber.Metres(41.2), DecimalNumber.Seconds(45.8), 0, 1, 23456789, "Hauptstraße", "pedestrian",
                     new TextFact("sett", "tagged"), new TextFact(null, "unknown"), new IntegerFact(null, "unknown"),
-                    new InclineFact(1.5, 0.8, "derived", "high"), null, null, null, null, false, false, false, false, ["smoothness", "width"], false, []),
-                new SegmentDto(1, 43.4, 51.5, 1, 2, 34567890, null, "crossing",
+                    new InclineFact(DecimalNumber.Percent(1.5), DecimalNumber.Percent(0.8), "derived", "high"), null, null, null, null, false, false, false, false, ["smoothness", "width"], false, []),
+                new SegmentDto(1, DecimalNumber.Metres(43.4), DecimalNumber.Seconds(51.5), 1, 2, 34567890, null, "crossing",
                     new TextFact("asphalt", "tagged"), new TextFact("good", "tagged"), new IntegerFact(300, "tagged"),
-                    new InclineFact(2.0, 2.0, "derived", "low"), null,
+                    new InclineFact(DecimalNumber.Percent(2.0), DecimalNumber.Percent(2.0), "derived", "low"), null,
                     new KerbDto("lowered", new IntegerFact(2, "derived"), 4567890123, new LatLonDto(49.4095, 8.6939)),
                     null, "traffic_signals", false, false, false, false, [], false, []),
             ],
@@ -61,15 +61,15 @@ internal static class ApiExamples
                 KerbsCrossed: 1, Crossings: 1, Elevators: 0, Profile: Wheelchair),
             Instructions:
             [
-                new InstructionDto("depart", "Starten Sie auf Hauptstraße", 41.2, new LatLonDto(49.4094, 8.6934), 0, "Hauptstraße"),
-                new InstructionDto("cross", "Überqueren Sie die Straße an der Ampel (abgesenkter Bordstein, 2 cm)", 43.4, new LatLonDto(49.4095, 8.6939), 1, null),
-                new InstructionDto("arrive", "Sie haben Ihr Ziel erreicht", 0, new LatLonDto(49.4099, 8.6944), 1, null),
+                new InstructionDto("depart", "Starten Sie auf Hauptstraße", DecimalNumber.Metres(41.2), new LatLonDto(49.4094, 8.6934), 0, "Hauptstraße"),
+                new InstructionDto("cross", "Überqueren Sie die Straße an der Ampel (abgesenkter Bordstein, 2 cm)", DecimalNumber.Metres(43.4), new LatLonDto(49.4095, 8.6939), 1, null),
+                new InstructionDto("arrive", "Sie haben Ihr Ziel erreicht", DecimalNumber.Metres(0), new LatLonDto(49.4099, 8.6944), 1, null),
             ],
             Warnings: [new WarningDto("unknown_width", "Breite auf 41 m unbekannt", 0, new LatLonDto(49.4094, 8.6934))],
             Waypoints:
             [
-                new WaypointDto(new LatLonDto(49.4094, 8.6934), new LatLonDto(49.4094, 8.6934), 0.8, 23456789),
-                new WaypointDto(new LatLonDto(49.4099, 8.6945), new LatLonDto(49.4099, 8.6944), 4.2, 34567890),
+                new WaypointDto(new LatLonDto(49.4094, 8.6934), new LatLonDto(49.4094, 8.6934), DecimalNumber.Metres(0.8), 23456789),
+                new WaypointDto(new LatLonDto(49.4099, 8.6945), new LatLonDto(49.4099, 8.6944), DecimalNumber.Metres(4.2), 34567890),
             ]),
     ]);
 

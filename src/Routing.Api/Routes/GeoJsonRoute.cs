@@ -50,11 +50,11 @@ internal sealed record GeoJsonSegmentFeature(LineStringDto Geometry, SegmentDto 
 }
 
 internal sealed record GeoJsonRouteProperties(
-    double DistanceM,
-    double DurationS,
-    double CostS,
-    double? AscentM,
-    double? DescentM,
+    DecimalNumber DistanceM,
+    DecimalNumber DurationS,
+    DecimalNumber CostS,
+    DecimalNumber? AscentM,
+    DecimalNumber? DescentM,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ElevationPositions? ElevationProfile,
     SummaryDto Summary,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] InstructionDto[]? Instructions,

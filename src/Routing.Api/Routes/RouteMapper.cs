@@ -26,11 +26,11 @@ internal static class RouteMapper
         bool hasLine = detail.Geometry != GeometryDetail.None;
         var elevation = route.Elevation;
         return new RouteDto(
-            Metres(route.DistanceM),
-            Seconds(route.DurationS),
-            Seconds(route.CostS),
-            elevation is null ? null : Metres(elevation.AscentM),
-            elevation is null ? null : Metres(elevation.DescentM),
+            DecimalNumber.Metres(route.DistanceM),
+            DecimalNumber.Seconds(route.DurationS),
+            DecimalNumber.Seconds(route.CostS),
+            elevation is null ? null : DecimalNumber.Metres(elevation.AscentM),
+            elevation is null ? null : DecimalNumber.Metres(elevation.DescentM),
             Bbox(route),
             hasLine ? new LineStringDto(Positions.All(line)) : null,
             hasLine && detail.Elevation ? new ElevationPositions(line) : null,
@@ -57,7 +57,7 @@ internal static class RouteMapper
         for (int i = 0; i < dtos.Length; i++)
         {
             var instruction = instructions[i];
-            dtos[i] = new InstructionDto(instruction.Type, instruction.Text, Metres(instruction.DistanceM), Location(instruction.Location),
+            dtos[i] = new InstructionDto(instruction.Type, instruction.Text, DecimalNumber.Metres(instruction.DistanceM), Location(instruction.Location),
                 instruction.SegmentIndex, NullIfEmpty(instruction.Name));
         }
         return dtos;
@@ -80,7 +80,7 @@ internal static class RouteMapper
         for (int i = 0; i < dtos.Length; i++)
         {
             var waypoint = waypoints[i];
-            dtos[i] = new WaypointDto(Location(waypoint.Requested), Location(waypoint.Snapped), Metres(waypoint.DistanceM), waypoint.OsmWayId);
+            dtos[i] = new WaypointDto(Location(waypoint.Requested), Location(waypoint.Snapped), DecimalNumber.Metres(waypoint.DistanceM), waypoint.OsmWayId);
         }
         return dtos;
     }
@@ -89,7 +89,7 @@ internal static class RouteMapper
     public static double[] Bbox(Route route) =>
         [Degrees(route.Bbox.MinLon), Degrees(route.Bbox.MinLat), Degrees(route.Bbox.MaxLon), Degrees(route.Bbox.MaxLat)];
 
-    public static LatLonDto Location(GeoPoint point) => new(Degrees(point.Lat), Degrees(point.Lon));
+    public static LatLonDto Location(GeoPoint point) => new(point.Lat, point.Lon);
 
     /// <summary>7 decimals of a degree: about 1 cm.</summary>
     public const int DegreeDecimals = 7;
@@ -100,7 +100,9 @@ internal static class RouteMapper
 
     public static double Metres(double value) => Math.Round(value, MetreDecimals);
 
-    public static double Seconds(double value) => Math.Round(value, 1);
+    public const int SecondDecimals = 1;
+
+    public static double Seconds(double value) => Math.Round(value, SecondDecimals);
 
     public static string[] UnknownNames(UnknownFacts unknown) =>
         (int)unknown < UnknownNamesByFlags.Length
@@ -109,8 +111,8 @@ internal static class RouteMapper
 
     private static SegmentDto Segment(RouteSegment s, int index, RouteLine line) => new(
         index,
-        Metres(s.DistanceM),
-        Seconds(s.DurationS),
+        DecimalNumber.Metres(s.DistanceM),
+        DecimalNumber.Seconds(s.DurationS),
         line.PositionOf(s.FirstPoint),
         line.PositionOf(s.LastPoint),
         s.OsmWayId,
@@ -119,8 +121,8 @@ internal static class RouteMapper
         new TextFact(s.Surface.Value, FactNames.Of(s.Surface.Evidence)),
         new TextFact(s.Smoothness.Value, FactNames.Of(s.Smoothness.Evidence)),
         new IntegerFact(s.WidthCm.Value, FactNames.Of(s.WidthCm.Evidence)),
-        new InclineFact(s.InclinePct.Value is { } incline ? Math.Round(incline, 1) : null,
-            s.AverageInclinePct is { } average ? Math.Round(average, 1) : null, FactNames.Of(s.InclinePct.Evidence), ConfidenceName(s.InclineConfidence)),
+        new InclineFact(s.InclinePct.Value is { } incline ? DecimalNumber.Percent(incline) : null,
+            s.AverageInclinePct is { } average ? DecimalNumber.Percent(average) : null, FactNames.Of(s.InclinePct.Evidence), ConfidenceName(s.InclineConfidence)),
         s.InclineDirection,
         s.KerbAtStart is { } kerb
             ? new KerbDto(kerb.Kind, new IntegerFact(kerb.HeightCm.Value, FactNames.Of(kerb.HeightCm.Evidence)), kerb.OsmNodeId, Location(kerb.Location))

@@ -9,7 +9,13 @@ namespace Routing.Api.Routes;
 internal sealed record RoutesResponse(IReadOnlyList<RouteDto> Routes);
 
 /// <summary>A WGS 84 position in degrees (7 decimals).</summary>
-internal sealed record LatLonDto(double Lat, double Lon);
+internal sealed record LatLonDto(DecimalNumber Lat, DecimalNumber Lon)
+{
+    public LatLonDto(double lat, double lon)
+        : this(DecimalNumber.Degrees(lat), DecimalNumber.Degrees(lon))
+    {
+    }
+}
 
 /// <summary>
 /// A GeoJSON LineString; coordinates are [lon, lat], or [lon, lat, elevation_m] when the graph has a terrain model (and
@@ -24,11 +30,11 @@ internal sealed record LineStringDto(Positions Coordinates)
 /// <param name="Bbox">[min_lon, min_lat, max_lon, max_lat] of the geometry.</param>
 /// <param name="CostS">The profile's cost of the route: duration plus penalties, seconds. What the search minimises.</param>
 internal sealed record RouteDto(
-    [property: Description("Length, metres (0.1 m).")] double DistanceM,
-    [property: Description("Travel time at the profile's speed, seconds.")] double DurationS,
-    [property: Description("The profile's cost: duration plus penalties, seconds. The route minimises it.")] double CostS,
-    [property: Description("Total climb, metres; null when the graph has no terrain model here.")] double? AscentM,
-    [property: Description("Total descent, metres; null when the graph has no terrain model here.")] double? DescentM,
+    [property: Description("Length, metres (0.1 m).")] DecimalNumber DistanceM,
+    [property: Description("Travel time at the profile's speed, seconds.")] DecimalNumber DurationS,
+    [property: Description("The profile's cost: duration plus penalties, seconds. The route minimises it.")] DecimalNumber CostS,
+    [property: Description("Total climb, metres; null when the graph has no terrain model here.")] DecimalNumber? AscentM,
+    [property: Description("Total descent, metres; null when the graph has no terrain model here.")] DecimalNumber? DescentM,
     [property: Description("[min_lon, min_lat, max_lon, max_lat].")] double[] Bbox,
     [property: Description("The route's line; each position carries its elevation in metres as a third value when known. Left out with geometry=none.")]
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LineStringDto? Geometry,
@@ -64,12 +70,12 @@ internal readonly record struct NumberFact(double? Value, [property: Description
 /// <param name="Average">Rise over the whole stretch divided by its length, percent: "mostly 3 %, briefly 7 %".</param>
 /// <param name="Evidence">tagged (OSM incline), derived (terrain model, or the street's own tag for its sidewalk), unknown.</param>
 /// <param name="Confidence">measured (a tag), high (a terrain model that resolves the stretch), low (one that cannot); null when unknown.</param>
-internal readonly record struct InclineFact(double? Value, double? Average, [property: Description(FactDescriptions.Evidence)] string Evidence, string? Confidence);
+internal readonly record struct InclineFact(DecimalNumber? Value, DecimalNumber? Average, [property: Description(FactDescriptions.Evidence)] string Evidence, string? Confidence);
 
 internal sealed record SegmentDto(
     [property: Description("Position of this segment in segments[], also the index of its GeoJSON feature.")] int Index,
-    double DistanceM,
-    double DurationS,
+    DecimalNumber DistanceM,
+    DecimalNumber DurationS,
     [property: Description("Index of the segment's first point in geometry.coordinates.")] int FirstPoint,
     [property: Description("Index of the segment's last point in geometry.coordinates.")] int LastPoint,
     long OsmWayId,
@@ -118,7 +124,7 @@ internal sealed record SummaryDto(
 internal sealed record InstructionDto(
     [property: Description("Stable machine name: depart, continue, turn_left, turn_right, slight_left, slight_right, sharp_left, sharp_right, cross, kerb, elevator, ramp, steps, via, arrive.")] string Type,
     [property: Description("The instruction in the request's language.")] string Text,
-    [property: Description("Distance from this instruction to the next, metres.")] double DistanceM,
+    [property: Description("Distance from this instruction to the next, metres.")] DecimalNumber DistanceM,
     LatLonDto Location,
     int SegmentIndex,
     string? Name);
@@ -129,4 +135,4 @@ internal sealed record WarningDto(
     int? SegmentIndex,
     LatLonDto? Location);
 
-internal sealed record WaypointDto(LatLonDto Requested, LatLonDto Snapped, [property: Description("From the requested to the snapped point, metres.")] double DistanceM, long OsmWayId);
+internal sealed record WaypointDto(LatLonDto Requested, LatLonDto Snapped, [property: Description("From the requested to the snapped point, metres.")] DecimalNumber DistanceM, long OsmWayId);

@@ -4,14 +4,22 @@ using Microsoft.OpenApi;
 namespace Routing.Api.Routes;
 
 /// <summary>
-/// What the schema generator cannot see in the route DTOs: the shape of the position lists, which are written by
-/// converters of their own (<see cref="RouteLine"/>), and that every member of a fact is always written (facts are
+/// What the schema generator cannot see in the route DTOs: the shape of the position lists and numbers, which are
+/// written by converters of their own (<see cref="RouteLine"/>, <see cref="DecimalNumber"/>), and that every member of a fact is always written (facts are
 /// structs, whose constructor the generator does not read as the list of required members), and that members a client
 /// may leave out of the answer are not required.
 /// </summary>
 internal static class RouteSchemas
 {
-    public static OpenApiOptions AddRouteSchemas(this OpenApiOptions options) => options.AddSchemaTransformer((schema, context, _) =>
+    public static OpenApiOptions AddRouteSchemas(this OpenApiOptions options)
+    {
+        // A number is written in place, not as a component of its own.
+        var referenceId = options.CreateSchemaReferenceId;
+        options.CreateSchemaReferenceId = type => (Nullable.GetUnderlyingType(type.Type) ?? type.Type) == typeof(DecimalNumber) ? null : referenceId(type);
+        return options.AddSchemaTransformer(Transform);
+    }
+
+    private static Task Transform(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellation)
     {
         var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
         // A member left out when the client does not ask for it (written only when not null) is not required.
@@ -26,6 +34,10 @@ internal static class RouteSchemas
         {
             schema.Required = new HashSet<string>(schema.Properties?.Keys ?? [], StringComparer.Ordinal);
         }
+        else if (type == typeof(DecimalNumber))
+        {
+            schema.Type = type == context.JsonTypeInfo.Type ? JsonSchemaType.Number : JsonSchemaType.Number | JsonSchemaType.Null;
+        }
         else if (type == typeof(Positions))
         {
             Describe(schema, "Positions [lon, lat] in degrees (7 decimals), or [lon, lat, elevation_m] when heights are known and asked for.", 2, 3);
@@ -35,7 +47,7 @@ internal static class RouteSchemas
             Describe(schema, "[distance_m, elevation_m] at each position of the geometry.", 2, 2);
         }
         return Task.CompletedTask;
-    });
+    }
 
     private static void Describe(OpenApiSchema schema, string description, int minValues, int maxValues)
     {
