@@ -47,7 +47,10 @@ internal sealed class CustomizedHierarchy
     /// <summary>What a backward search relaxes from each rank: the shortcuts up, at their cost from head to tail.</summary>
     public QueryArcs Backward { get; }
 
-    /// <summary>How a shortcut's cost up is made: a middle rank (≥ 0), or a graph arc a encoded as <c>-(a + 1)</c>.</summary>
+    /// <summary>
+    /// How a shortcut's cost up is made: through a lower vertex v, given as the shortcut from v to the tail (≥ 0), or
+    /// one graph arc a encoded as <c>-(a + 1)</c>.
+    /// </summary>
     public int[] UpHow { get; }
 
     /// <summary>How a shortcut's cost down is made, encoded as <see cref="UpHow"/>.</summary>
@@ -126,7 +129,7 @@ internal sealed class CustomizedHierarchy
     /// <summary>One triangle of ranks v below u below w, by its shortcuts v – u, v – w and u – w.</summary>
     private interface ITriangle
     {
-        void Visit(int v, int vu, int vw, int uw);
+        void Visit(int vu, int vw, int uw);
     }
 
     /// <summary>Every triangle whose lowest rank is <paramref name="v"/> (v's upper neighbours are a clique).</summary>
@@ -155,7 +158,7 @@ internal sealed class CustomizedHierarchy
                 }
                 else
                 {
-                    triangle.Visit(v, vu, vw, uw);
+                    triangle.Visit(vu, vw, uw);
                     vw++;
                     uw++;
                 }
@@ -166,17 +169,17 @@ internal sealed class CustomizedHierarchy
     /// <summary>The lowest vertex v offers a way round to the shortcut u – w: u → v → w, and w → v → u back.</summary>
     private readonly struct BasicTriangle(double[] up, double[] down, int[] upHow, int[] downHow) : ITriangle
     {
-        public void Visit(int v, int vu, int vw, int uw)
+        public void Visit(int vu, int vw, int uw)
         {
             double viaUp = down[vu] + up[vw];
             if (viaUp < up[uw])
             {
-                (up[uw], upHow[uw]) = (viaUp, v);
+                (up[uw], upHow[uw]) = (viaUp, vu);
             }
             double viaDown = down[vw] + up[vu];
             if (viaDown < down[uw])
             {
-                (down[uw], downHow[uw]) = (viaDown, v);
+                (down[uw], downHow[uw]) = (viaDown, vu);
             }
         }
     }
@@ -192,7 +195,7 @@ internal sealed class CustomizedHierarchy
 
         public double[] Down => down;
 
-        public void Visit(int v, int vu, int vw, int uw)
+        public void Visit(int vu, int vw, int uw)
         {
             up[vu] = Math.Min(up[vu], up[vw] + down[uw]);     // v → w → u
             down[vu] = Math.Min(down[vu], up[uw] + down[vw]); // u → w → v
@@ -221,8 +224,8 @@ internal sealed class CustomizedHierarchy
             }
             // The shortcut u – w through the middle v: u → w is u → v (down v – u) then v → w (up v – w);
             // w → u is w → v (down v – w) then v → u (up v – u). Pushed in reverse, so they pop in travel order.
-            int vu = topology.Shortcut(how, topology.Tail[next.Shortcut]);
-            int vw = topology.Shortcut(how, topology.UpHead[next.Shortcut]);
+            int vu = how;
+            int vw = topology.Shortcut(topology.Tail[vu], topology.UpHead[next.Shortcut]);
             if (next.GoingUp)
             {
                 pending.Push((vw, true));

@@ -391,10 +391,30 @@ internal sealed class RouteAssembler(RoutingGraph graph)
     /// </summary>
     private static RouteSummary Summarise(List<RoutePiece> pieces, List<AssembledSegment> segments, double distanceM, ProfileSettings settings)
     {
-        double anyUnknownM = pieces.Where(p => p.Verdict.Unknown != UnknownFacts.None).Sum(p => p.LengthM);
-        var shareByFact = ReportedUnknowns.ToDictionary(
-            fact => FactNames.Of(fact),
-            fact => Share(pieces.Where(p => (p.Verdict.Unknown & fact) != 0).Sum(p => p.LengthM), distanceM));
+        // One pass over the pieces for every fact (summed in route order, as before).
+        double anyUnknownM = 0;
+        Span<double> unknownM = stackalloc double[ReportedUnknowns.Length];
+        foreach (var piece in pieces)
+        {
+            var unknown = piece.Verdict.Unknown;
+            if (unknown == UnknownFacts.None)
+            {
+                continue;
+            }
+            anyUnknownM += piece.LengthM;
+            for (int f = 0; f < ReportedUnknowns.Length; f++)
+            {
+                if ((unknown & ReportedUnknowns[f]) != 0)
+                {
+                    unknownM[f] += piece.LengthM;
+                }
+            }
+        }
+        var shareByFact = new Dictionary<string, double>(ReportedUnknowns.Length, StringComparer.Ordinal);
+        for (int f = 0; f < ReportedUnknowns.Length; f++)
+        {
+            shareByFact[FactNames.Of(ReportedUnknowns[f])] = Share(unknownM[f], distanceM);
+        }
         return new RouteSummary
         {
             UnknownShare = Share(anyUnknownM, distanceM),
