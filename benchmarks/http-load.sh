@@ -51,7 +51,7 @@ request = function()
   return wrk.format("GET", paths[i])
 end
 -- No response() callback: with one, wrk hands every answer's headers and body to Lua, which on this 2-core machine
--- takes CPU from the service and slows the run by a fifth. The service counts the answers by status (see phase below).
+-- takes about a tenth of a core from the service. The service counts the answers by status (see phase below).
 done = function(summary, latency)
   local seconds = summary.duration / 1e6
   io.write(string.format("answered %d (%.0f per second)\n", summary.requests, summary.requests / seconds))

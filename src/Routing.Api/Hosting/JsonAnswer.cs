@@ -7,9 +7,9 @@ namespace Routing.Api.Hosting;
 
 /// <summary>
 /// A 200 answer written by source-generated code in one synchronous pass: the context's fast path (pre-encoded names,
-/// no resumable serializer state) into a buffer the thread reuses, then copied to the response, after its
-/// headers, with its Content-Length. <c>TypedResults.Json</c> serializes asynchronously instead, and System.Text.Json leaves the fast
-/// path for answers larger than half its buffer, which every route with segments is. The type information must come
+/// no resumable serializer state) into a buffer the thread reuses, then copied to the response, after its headers,
+/// with its Content-Length. <c>TypedResults.Json</c> serializes asynchronously instead, and System.Text.Json leaves
+/// the fast path for answers larger than half its buffer, which every route with segments is. The type information must come
 /// from a <see cref="System.Text.Json.Serialization.JsonSerializerContext"/> with its own options; enums there are
 /// written by <see cref="SnakeCaseEnumConverter{TEnum}"/> on their properties.
 /// </summary>

@@ -32,6 +32,7 @@ internal readonly record struct DecimalNumber
 
     public static DecimalNumber Seconds(double value) => new(value, RouteMapper.SecondDecimals);
 
+    /// <summary>An incline: 0.1 %.</summary>
     public static DecimalNumber Percent(double value) => new(value, 1);
 }
 

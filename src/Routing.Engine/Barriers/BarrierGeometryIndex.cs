@@ -67,7 +67,7 @@ internal sealed class BarrierGeometryIndex
     public RoutingGraph Graph { get; }
 
     /// <summary>Index of an edge's first point (its <c>EdgeFrom</c>) in <see cref="PointLatE7"/>; its last is <c>FirstPoint(e + 1) - 1</c>.</summary>
-    public int FirstPoint(int edge) => Graph.EdgeFirstShapePoint[edge] + (2 * edge);
+    public int FirstPoint(int edge) => EdgePolylines.FirstPoint(Graph, edge);
 
     public ReadOnlySpan<int> PointLatE7 => _pointLatE7;
     public ReadOnlySpan<int> PointLonE7 => _pointLonE7;

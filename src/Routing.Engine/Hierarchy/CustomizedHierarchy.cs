@@ -116,13 +116,14 @@ internal sealed class CustomizedHierarchy
         }
 
         // By the time v is taken, every shortcut between its upper neighbours has its true cost.
-        var perfect = new PerfectTriangle((double[])up.Clone(), (double[])down.Clone());
+        double[] trueUp = (double[])up.Clone(), trueDown = (double[])down.Clone();
+        var perfect = new PerfectTriangle(trueUp, trueDown);
         for (int v = topology.Rank.Length - 1; v >= 0; v--)
         {
             ForEachTriangle(topology, v, ref perfect);
         }
-        var forward = QueryArcs.Keep(topology, up, perfect.Up);
-        var backward = QueryArcs.Keep(topology, down, perfect.Down);
+        var forward = QueryArcs.Keep(topology, up, trueUp);
+        var backward = QueryArcs.Keep(topology, down, trueDown);
         return new CustomizedHierarchy(topology, forward, backward, upHow, downHow, clock.Elapsed);
     }
 
@@ -191,10 +192,6 @@ internal sealed class CustomizedHierarchy
     /// </summary>
     private readonly struct PerfectTriangle(double[] up, double[] down) : ITriangle
     {
-        public double[] Up => up;
-
-        public double[] Down => down;
-
         public void Visit(int vu, int vw, int uw)
         {
             up[vu] = Math.Min(up[vu], up[vw] + down[uw]);     // v → w → u
@@ -251,7 +248,7 @@ internal sealed class QueryArcs(int[] first, QueryArc[] arcs)
 
     public QueryArc[] Arcs { get; } = arcs;
 
-    /// <summary>How many directions a query relaxes, of the hierarchy's shortcut count.</summary>
+    /// <summary>How many shortcut directions are kept.</summary>
     public int Count => Arcs.Length;
 
     /// <summary>The directions whose basic cost is finite and true (equal to the perfect one).</summary>

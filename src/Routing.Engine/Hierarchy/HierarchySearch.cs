@@ -48,8 +48,8 @@ internal static class HierarchySearch
         int meeting = -1;
         int settled = 0;
         var parent = topology.Parent;
-        var up = hierarchy.Forward;
-        var down = hierarchy.Backward;
+        var forwardArcs = hierarchy.Forward;
+        var backwardArcs = hierarchy.Backward;
         int forwardA = rank[fromA], forwardB = rank[fromB], backwardA = rank[toA], backwardB = rank[toB];
         while (true)
         {
@@ -77,11 +77,11 @@ internal static class HierarchySearch
             }
             if (forwardS < bestS)
             {
-                Relax(forward, generation, v, forwardS, up);
+                Relax(forward, generation, v, forwardS, forwardArcs);
             }
             if (backwardS < bestS)
             {
-                Relax(backward, generation, v, backwardS, down);
+                Relax(backward, generation, v, backwardS, backwardArcs);
             }
         }
 

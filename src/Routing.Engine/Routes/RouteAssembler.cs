@@ -391,7 +391,7 @@ internal sealed class RouteAssembler(RoutingGraph graph)
     /// </summary>
     private static RouteSummary Summarise(List<RoutePiece> pieces, List<AssembledSegment> segments, double distanceM, ProfileSettings settings)
     {
-        // One pass over the pieces for every fact (summed in route order, as before).
+        // One pass over the pieces for all the facts, each summed in route order.
         double anyUnknownM = 0;
         Span<double> unknownM = stackalloc double[ReportedUnknowns.Length];
         foreach (var piece in pieces)

@@ -9,6 +9,12 @@ namespace Routing.Engine.Snapping;
 /// </summary>
 internal static class EdgePolylines
 {
+    /// <summary>Index of edge e's first point (its <c>EdgeFrom</c>) in the flat arrays; its last is <c>FirstPoint(e + 1) - 1</c>.</summary>
+    public static int FirstPoint(RoutingGraph graph, int edge) => graph.EdgeFirstShapePoint[edge] + (2 * edge);
+
+    /// <summary>The length of the flat arrays: every shape point and both ends of every edge.</summary>
+    public static int PointCount(RoutingGraph graph) => graph.EdgeCount == 0 ? 0 : FirstPoint(graph, graph.EdgeCount);
+
     public static (int[] LatE7, int[] LonE7) Flatten(RoutingGraph graph)
     {
         var firstShapePoint = graph.EdgeFirstShapePoint;
@@ -19,7 +25,7 @@ internal static class EdgePolylines
         var shapeLat = graph.ShapeLatE7;
         var shapeLon = graph.ShapeLonE7;
         int edges = graph.EdgeCount;
-        var lat = new int[(edges == 0 ? 0 : firstShapePoint[edges]) + (2 * edges)];
+        var lat = new int[PointCount(graph)];
         var lon = new int[lat.Length];
         int p = 0;
         for (int edge = 0; edge < edges; edge++)

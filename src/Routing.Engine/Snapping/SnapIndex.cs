@@ -211,7 +211,7 @@ public sealed class SnapIndex
                 {
                     continue;
                 }
-                int a = firstShapePoint[edge] + (2 * edge) + cellSegment[entry];
+                int a = firstShapePoint[edge] + (2 * edge) + cellSegment[entry]; // EdgePolylines.FirstPoint, with the span hoisted
                 double ax = (pointLonE7[a] - lonE7) * metresPerLonE7;
                 double ay = (pointLatE7[a] - latE7) * metresPerLatE7;
                 double ex = ((pointLonE7[a + 1] - lonE7) * metresPerLonE7) - ax;
@@ -247,7 +247,7 @@ public sealed class SnapIndex
     /// </summary>
     private SnapPoint ToSnapPoint(GeoPoint requested, Candidate candidate)
     {
-        int first = _graph.EdgeFirstShapePoint[candidate.Edge] + (2 * candidate.Edge);
+        int first = EdgePolylines.FirstPoint(_graph, candidate.Edge);
         int a = first + candidate.Segment;
         double offsetM = 0;
         for (int i = first; i < a; i++)
@@ -270,7 +270,7 @@ public sealed class SnapIndex
         var firstShapePoint = _graph.EdgeFirstShapePoint;
         for (int edge = 0; edge < _graph.EdgeCount; edge++)
         {
-            int first = firstShapePoint[edge] + (2 * edge);
+            int first = EdgePolylines.FirstPoint(_graph, edge);
             int segments = firstShapePoint[edge + 1] - firstShapePoint[edge] + 1;
             for (int segment = 0; segment < segments; segment++)
             {

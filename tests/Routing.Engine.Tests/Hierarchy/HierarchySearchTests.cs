@@ -61,7 +61,7 @@ public sealed class HierarchySearchTests(ITestOutputHelper output)
     [Theory]
     [InlineData("wheelchair", false)]
     [InlineData("foot", true)]
-    public void Every_query_arc_costs_the_true_distance_between_its_ends_and_most_directions_are_left_out(string profileName, bool relaxed)
+    public void Every_query_arc_costs_the_true_distance_between_its_ends_and_a_quarter_or_more_of_the_directions_are_left_out(string profileName, bool relaxed)
     {
         var hierarchy = LazyHeidelberg.Value;
         var graph = hierarchy.Graph;
