@@ -81,6 +81,19 @@ public sealed class DocumentationTests(FixtureApi api)
         Assert.Contains("Total climb", ascent.GetProperty("description").GetString(), StringComparison.Ordinal);
     }
 
+    /// <summary>The segments are written by hand (<see cref="Routing.Api.Routes.SegmentList"/>) and documented as the array of segment objects they are.</summary>
+    [Fact]
+    public async Task Segments_are_documented_as_an_array_of_segment_objects()
+    {
+        var schemas = (await (await api.Client.GetAsync("/openapi/v1.json")).Json()).GetProperty("components").GetProperty("schemas");
+        var segments = schemas.GetProperty("RouteDto").GetProperty("properties").GetProperty("segments");
+
+        Assert.False(schemas.TryGetProperty("SegmentList", out _));
+        Assert.Equal(["array", "null"], segments.GetProperty("type").EnumerateArray().Select(t => t.GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal("#/components/schemas/SegmentDto", segments.GetProperty("items").GetProperty("$ref").GetString());
+        Assert.Contains("first_point", schemas.GetProperty("SegmentDto").GetProperty("required").EnumerateArray().Select(r => r.GetString()));
+    }
+
     [Fact]
     public async Task The_reference_page_is_html()
     {

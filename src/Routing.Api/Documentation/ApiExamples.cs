@@ -46,7 +46,7 @@ internal static class ApiExamples
             Bbox: [8.6934, 49.4094, 8.6944, 49.4099],
             Geometry: new LineStringDto(Positions.All(ExampleLine)),
             ElevationProfile: new ElevationPositions(ExampleLine),
-            Segments:
+            Segments: new SegmentList(
             [
                 new SegmentDto(0, DecimalNumber.Metres(41.2), DecimalNumber.Seconds(45.8), 0, 1, 23456789, "Hauptstraße", "pedestrian",
                     new TextFact("sett", "tagged"), new TextFact(null, "unknown"), new IntegerFact(null, "unknown"),
@@ -56,7 +56,7 @@ internal static class ApiExamples
                     new InclineFact(DecimalNumber.Percent(2.0), DecimalNumber.Percent(2.0), "derived", "low"), null,
                     new KerbDto("lowered", new IntegerFact(2, "derived"), 4567890123, new LatLonDto(49.4095, 8.6939)),
                     null, "traffic_signals", false, false, false, false, [], false, []),
-            ],
+            ]),
             Summary: new SummaryDto(0.487, new Dictionary<string, double> { ["smoothness"] = 0.487, ["width"] = 0.487 },
                 KerbsCrossed: 1, Crossings: 1, Elevators: 0, Profile: Wheelchair),
             Instructions:

@@ -26,7 +26,7 @@ internal sealed record GeoJsonRoute(
         detail ??= RouteDetail.Full;
         var line = RouteLine.Of(route, detail);
         var dto = RouteMapper.ToDto(route, detail, line);
-        var segments = dto.Segments ?? throw new ArgumentException("A GeoJSON answer's features are its segments.", nameof(detail));
+        var segments = dto.Segments?.Items ?? throw new ArgumentException("A GeoJSON answer's features are its segments.", nameof(detail));
         var features = new GeoJsonSegmentFeature[segments.Length];
         for (int i = 0; i < features.Length; i++)
         {

@@ -34,7 +34,7 @@ internal static class RouteMapper
             Bbox(route),
             hasLine ? new LineStringDto(Positions.All(line)) : null,
             hasLine && detail.Elevation ? new ElevationPositions(line) : null,
-            detail.Segments ? Segments(route.Segments, line) : null,
+            detail.Segments ? new SegmentList(Segments(route.Segments, line)) : null,
             Summary(route.Summary),
             detail.Instructions ? Instructions(route.Instructions) : null,
             Warnings(route.Warnings),

@@ -41,7 +41,7 @@ internal sealed record RouteDto(
     [property: Description("[distance_m, elevation_m] at each geometry position; null when the graph has no terrain model here. Left out with elevation=false or geometry=none.")]
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ElevationPositions? ElevationProfile,
     [property: Description("Consecutive stretches with uniform facts; first_point..last_point index geometry.coordinates. Left out with segments=false.")]
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SegmentDto[]? Segments,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SegmentList? Segments,
     SummaryDto Summary,
     [property: Description("Turn-by-turn instructions. Left out with instructions=false.")]
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] InstructionDto[]? Instructions,

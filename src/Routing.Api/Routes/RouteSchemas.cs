@@ -4,8 +4,8 @@ using Microsoft.OpenApi;
 namespace Routing.Api.Routes;
 
 /// <summary>
-/// What the schema generator cannot see in the route DTOs: the shape of the position lists and numbers, which are
-/// written by converters of their own (<see cref="RouteLine"/>, <see cref="DecimalNumber"/>), and that every member of a fact is always written (facts are
+/// What the schema generator cannot see in the route DTOs: the shape of the position lists, numbers and segments, which
+/// are written by converters of their own (<see cref="RouteLine"/>, <see cref="DecimalNumber"/>, <see cref="SegmentList"/>), and that every member of a fact is always written (facts are
 /// structs, whose constructor the generator does not read as the list of required members), and that members a client
 /// may leave out of the answer are not required.
 /// </summary>
@@ -13,13 +13,14 @@ internal static class RouteSchemas
 {
     public static OpenApiOptions AddRouteSchemas(this OpenApiOptions options)
     {
-        // A number is written in place, not as a component of its own.
+        // A number and the segments' array are written in place, not as components of their own.
         var referenceId = options.CreateSchemaReferenceId;
-        options.CreateSchemaReferenceId = type => (Nullable.GetUnderlyingType(type.Type) ?? type.Type) == typeof(DecimalNumber) ? null : referenceId(type);
+        options.CreateSchemaReferenceId = type => (Nullable.GetUnderlyingType(type.Type) ?? type.Type) is var written
+            && (written == typeof(DecimalNumber) || written == typeof(SegmentList)) ? null : referenceId(type);
         return options.AddSchemaTransformer(Transform);
     }
 
-    private static Task Transform(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellation)
+    private static async Task Transform(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellation)
     {
         var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
         // A member left out when the client does not ask for it (written only when not null) is not required.
@@ -46,7 +47,11 @@ internal static class RouteSchemas
         {
             Describe(schema, "[distance_m, elevation_m] at each position of the geometry.", 2, 2);
         }
-        return Task.CompletedTask;
+        else if (type == typeof(SegmentList))
+        {
+            schema.Type = type == context.JsonTypeInfo.Type ? JsonSchemaType.Array : JsonSchemaType.Array | JsonSchemaType.Null;
+            schema.Items = await context.GetOrCreateSchemaAsync(typeof(SegmentDto), cancellationToken: cancellation);
+        }
     }
 
     private static void Describe(OpenApiSchema schema, string description, int minValues, int maxValues)
