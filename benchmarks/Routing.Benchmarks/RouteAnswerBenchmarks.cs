@@ -72,7 +72,7 @@ public class RouteAnswerBenchmarks
         int segments = 0;
         for (int i = 0; i < RoutesPerInvocation; i++)
         {
-            segments += RouteMapper.ToDto(_routes[i]).Segments!.Length;
+            segments += RouteMapper.ToDto(_routes[i]).Segments!.Value.Items.Length;
         }
         return segments;
     }

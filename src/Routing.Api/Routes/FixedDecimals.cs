@@ -12,6 +12,7 @@ namespace Routing.Api.Routes;
 internal static class FixedDecimals
 {
     private static readonly double[] PowersOfTen = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7];
+    private static readonly ulong[] IntegerPowersOfTen = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000];
 
     /// <summary>Beyond this the scaled value could need more than 15 significant digits; such values are written as before.</summary>
     private const double MaxScaled = 1e15;
@@ -47,32 +48,33 @@ internal static class FixedDecimals
             return false;
         }
         long integer = (long)scaled;
-        // The digits are formatted after room for leading zeros, so that 1234 at 7 decimals becomes 0.0001234.
-        const int ZerosRoom = 8;
-        Span<byte> digits = stackalloc byte[ZerosRoom + 20];
-        Utf8Formatter.TryFormat((ulong)Math.Abs(integer), digits[ZerosRoom..], out int written);
-        int start = ZerosRoom - Math.Max(decimals + 1 - written, 0);
-        digits[start..ZerosRoom].Fill((byte)'0');
-        var number = digits[start..(ZerosRoom + written)];
-        int whole = number.Length - decimals;
-        int fractionEnd = number.Length;
-        while (fractionEnd > whole && number[fractionEnd - 1] == (byte)'0')
-        {
-            fractionEnd--;
-        }
-
         if (integer < 0)
         {
             destination[length++] = (byte)'-';
         }
-        number[..whole].CopyTo(destination[length..]);
-        length += whole;
-        if (fractionEnd > whole)
+        ulong magnitude = (ulong)Math.Abs(integer);
+        ulong unit = IntegerPowersOfTen[decimals];
+        Utf8Formatter.TryFormat(magnitude / unit, destination[length..], out int written);
+        length += written;
+        ulong fraction = magnitude % unit;
+        if (fraction == 0)
         {
-            destination[length++] = (byte)'.';
-            number[whole..fractionEnd].CopyTo(destination[length..]);
-            length += fractionEnd - whole;
+            return true;
         }
+        // The fraction's digits without its trailing zeros, after as many leading zeros as it needs: 0.0001234.
+        int digits = decimals;
+        while (fraction % 10 == 0)
+        {
+            fraction /= 10;
+            digits--;
+        }
+        destination[length++] = (byte)'.';
+        for (int i = length + digits - 1; i >= length; i--)
+        {
+            destination[i] = (byte)('0' + (int)(fraction % 10));
+            fraction /= 10;
+        }
+        length += digits;
         return true;
     }
 }

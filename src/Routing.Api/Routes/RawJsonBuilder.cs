@@ -7,7 +7,7 @@ namespace Routing.Api.Routes;
 
 /// <summary>
 /// JSON text appended to a byte buffer the thread reuses, for a part of an answer whose shape is fixed and written by
-/// hand (<see cref="SegmentListConverter"/>): every call is a copy into the buffer, where each of
+/// hand (<see cref="SegmentListConverter"/>, <see cref="RouteLine"/>'s positions): every call is a copy into the buffer, where each of
 /// <see cref="Utf8JsonWriter"/>'s calls checks its state, its indentation and its room first. The caller writes the
 /// punctuation and the pre-encoded names itself; strings are escaped as the writer they go to would escape them.
 /// </summary>
@@ -91,17 +91,26 @@ internal ref struct RawJsonBuilder
 
     public void Number(DecimalNumber? value)
     {
-        if (value is not { } number)
+        if (value is { } number)
+        {
+            Decimal(number.Value, number.Decimals);
+        }
+        else
         {
             Null();
         }
-        else if (FixedDecimals.TryFormat(Room(FixedDecimals.MaxLength), number.Value, number.Decimals, out int written))
+    }
+
+    /// <summary>A number rounded to <paramref name="decimals"/> (0 to 7), as <see cref="FixedDecimals.Write"/> writes it.</summary>
+    public void Decimal(double value, int decimals)
+    {
+        if (FixedDecimals.TryFormat(Room(FixedDecimals.MaxLength), value, decimals, out int written))
         {
             _length += written;
         }
         else
         {
-            Number(number.Value); // NaN, infinities and huge values, as FixedDecimals.Write leaves them to the writer
+            Number(Math.Round(value, decimals)); // NaN, infinities and huge values, as FixedDecimals.Write leaves them to the writer
         }
     }
 

@@ -62,21 +62,25 @@ internal sealed class RouteLine
     /// <summary>Writes positions <paramref name="first"/>..<paramref name="first"/>+<paramref name="count"/>-1 as [lon, lat] or [lon, lat, elevation_m].</summary>
     public void WritePositions(Utf8JsonWriter writer, int first, int count)
     {
-        writer.WriteStartArray();
+        // A thousand positions as one raw value: one writer call instead of five thousand.
+        var json = new RawJsonBuilder(writer.Options.Encoder);
+        json.Raw((byte)'[');
         for (int i = first; i < first + count; i++)
         {
             int p = Index(i);
-            if (_elevation is null)
+            json.Raw(i == first ? "["u8 : ",["u8);
+            json.Decimal(_points[p].Lon, RouteMapper.DegreeDecimals);
+            json.Raw((byte)',');
+            json.Decimal(_points[p].Lat, RouteMapper.DegreeDecimals);
+            if (_elevation is not null)
             {
-                WriteTuple(writer, _points[p].Lon, RouteMapper.DegreeDecimals, _points[p].Lat, RouteMapper.DegreeDecimals);
+                json.Raw((byte)',');
+                json.Decimal(_elevation.ElevationsM[p], RouteMapper.MetreDecimals);
             }
-            else
-            {
-                WriteTuple(writer, _points[p].Lon, RouteMapper.DegreeDecimals, _points[p].Lat, RouteMapper.DegreeDecimals,
-                    _elevation.ElevationsM[p], RouteMapper.MetreDecimals);
-            }
+            json.Raw((byte)']');
         }
-        writer.WriteEndArray();
+        json.Raw((byte)']');
+        json.WriteTo(writer);
     }
 
     /// <summary>Writes [distance_m, elevation_m] for every position, or null when the line has no heights.</summary>
@@ -87,53 +91,19 @@ internal sealed class RouteLine
             writer.WriteNullValue();
             return;
         }
-        writer.WriteStartArray();
+        var json = new RawJsonBuilder(writer.Options.Encoder);
+        json.Raw((byte)'[');
         for (int i = 0; i < Count; i++)
         {
             int p = Index(i);
-            WriteTuple(writer, _elevation.DistancesM[p], RouteMapper.MetreDecimals, _elevation.ElevationsM[p], RouteMapper.MetreDecimals);
+            json.Raw(i == 0 ? "["u8 : ",["u8);
+            json.Decimal(_elevation.DistancesM[p], RouteMapper.MetreDecimals);
+            json.Raw((byte)',');
+            json.Decimal(_elevation.ElevationsM[p], RouteMapper.MetreDecimals);
+            json.Raw((byte)']');
         }
-        writer.WriteEndArray();
-    }
-
-    /// <summary>
-    /// Writes a short array of rounded numbers as one raw value: a thousand positions are a thousand writer calls
-    /// instead of five thousand. A number that cannot be spelled exactly writes the array element by element.
-    /// </summary>
-    private static void WriteTuple(Utf8JsonWriter writer, double a, int aDecimals, double b, int bDecimals, double c = 0, int cDecimals = -1)
-    {
-        Span<byte> text = stackalloc byte[(3 * FixedDecimals.MaxLength) + 4];
-        int length = 0;
-        text[length++] = (byte)'[';
-        bool exact = Append(text, ref length, a, aDecimals);
-        text[length++] = (byte)',';
-        exact &= Append(text, ref length, b, bDecimals);
-        if (cDecimals >= 0)
-        {
-            text[length++] = (byte)',';
-            exact &= Append(text, ref length, c, cDecimals);
-        }
-        if (exact)
-        {
-            text[length++] = (byte)']';
-            writer.WriteRawValue(text[..length], skipInputValidation: true);
-            return;
-        }
-        writer.WriteStartArray();
-        FixedDecimals.Write(writer, a, aDecimals);
-        FixedDecimals.Write(writer, b, bDecimals);
-        if (cDecimals >= 0)
-        {
-            FixedDecimals.Write(writer, c, cDecimals);
-        }
-        writer.WriteEndArray();
-
-        static bool Append(Span<byte> text, ref int length, double value, int decimals)
-        {
-            bool formatted = FixedDecimals.TryFormat(text[length..], value, decimals, out int written);
-            length += written;
-            return formatted;
-        }
+        json.Raw((byte)']');
+        json.WriteTo(writer);
     }
 
     public GeoPoint Point(int position) => _points[Index(position)];
