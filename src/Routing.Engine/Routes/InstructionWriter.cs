@@ -31,7 +31,7 @@ internal sealed class InstructionWriter(RoutingGraph graph, IReadOnlyList<GeoPoi
 
     private readonly List<(string Type, string Text, double PositionM, GeoPoint Location, int Segment, string? Name)> _steps = [];
 
-    public IReadOnlyList<Instruction> Write(IReadOnlyList<AssembledSegment> segments, IReadOnlyList<RoutePiece> pieces, double distanceM)
+    public IReadOnlyList<Instruction> Write(IReadOnlyList<AssembledSegment> segments, ReadOnlySpan<RoutePiece> pieces, double distanceM)
     {
         _steps.Clear();
         for (int s = 0; s < segments.Count; s++)
@@ -58,7 +58,7 @@ internal sealed class InstructionWriter(RoutingGraph graph, IReadOnlyList<GeoPoi
             // Junctions inside the segment: the way goes on, but may bend where another way goes straight.
             for (int p = segment.FirstPiece + 1; p <= segment.LastPiece; p++)
             {
-                var piece = pieces[p];
+                ref readonly var piece = ref pieces[p];
                 if (Degree(piece.StartVertex) < 3)
                 {
                     continue;

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Routing.Engine.Barriers;
 using Routing.Engine.Profiles;
 using Routing.Engine.Search;
@@ -34,9 +35,14 @@ internal sealed class RouteAssembler(RoutingGraph graph)
         }
         var lang = RouteTexts.LanguageOf(language);
         var geometry = new List<GeoPoint>(legs.Sum(leg => (2 * leg.Arcs.Count) + 2));
-        var pieces = BuildPieces(legs, profile, geometry, out double trailingVertexDurationS);
-        var segments = BuildSegments(pieces, profile.Settings, geometry, trailingVertexDurationS);
-        double distanceM = pieces.Sum(p => p.LengthM);
+        // The passes below read the pieces in place, as a span over the list's array.
+        ReadOnlySpan<RoutePiece> pieces = CollectionsMarshal.AsSpan(BuildPieces(legs, profile, geometry, out double trailingVertexDurationS));
+        var segments = BuildSegments(pieces, profile, geometry, trailingVertexDurationS);
+        double distanceM = 0;
+        foreach (ref readonly var piece in pieces)
+        {
+            distanceM += piece.LengthM;
+        }
         var elevation = ElevationProfile.Of(graph, pieces, geometry, legs[0].From);
 
         return new Route
@@ -144,21 +150,9 @@ internal sealed class RouteAssembler(RoutingGraph graph)
                 {
                     AddPoint(geometry, points[i]);
                 }
-                pieces.Add(new RoutePiece
-                {
-                    Edge = step.Edge,
-                    Backward = step.Backward,
-                    LengthM = step.LengthM,
-                    FromOffsetM = step.FromOffsetM,
-                    StartVertex = pendingVertex,
-                    AfterVia = afterVia,
-                    Leg = leg,
-                    StartDistanceM = distanceM,
-                    FirstPoint = firstPoint,
-                    LastPoint = geometry.Count - 1,
-                    Verdict = profile.EdgeVerdict(graph, step.Edge, step.Backward),
-                    StartVertexVerdict = pendingVertex >= 0 ? profile.VertexVerdict(graph, pendingVertex) : default,
-                });
+                pieces.Add(new RoutePiece(step.Edge, step.Backward, step.LengthM, step.FromOffsetM, pendingVertex, afterVia, leg, distanceM,
+                    firstPoint, geometry.Count - 1, profile.EdgeVerdict(graph, step.Edge, step.Backward),
+                    pendingVertex >= 0 ? profile.VertexVerdict(graph, pendingVertex) : default));
                 distanceM += step.LengthM;
                 pendingVertex = -1;
                 afterVia = false;
@@ -193,17 +187,17 @@ internal sealed class RouteAssembler(RoutingGraph graph)
     private static bool SamePoint(GeoPoint a, GeoPoint b) =>
         Coordinates.ToE7(a.Lat) == Coordinates.ToE7(b.Lat) && Coordinates.ToE7(a.Lon) == Coordinates.ToE7(b.Lon);
 
-    private List<AssembledSegment> BuildSegments(List<RoutePiece> pieces, ProfileSettings settings, List<GeoPoint> geometry,
+    private List<AssembledSegment> BuildSegments(ReadOnlySpan<RoutePiece> pieces, CompiledProfile profile, List<GeoPoint> geometry,
         double trailingVertexDurationS)
     {
         var segments = new List<AssembledSegment>();
         int first = 0;
-        for (int i = 1; i <= pieces.Count; i++)
+        for (int i = 1; i <= pieces.Length; i++)
         {
-            if (i == pieces.Count || StartsSegment(pieces[i - 1], pieces[i]))
+            if (i == pieces.Length || StartsSegment(pieces[i - 1], pieces[i]))
             {
-                double extraDurationS = i == pieces.Count ? trailingVertexDurationS : 0;
-                segments.Add(BuildSegment(pieces, first, i - 1, segments.Count > 0 ? segments[^1] : null, settings, geometry, extraDurationS));
+                double extraDurationS = i == pieces.Length ? trailingVertexDurationS : 0;
+                segments.Add(BuildSegment(pieces, first, i - 1, segments.Count > 0 ? segments[^1] : null, profile, geometry, extraDurationS));
                 first = i;
             }
         }
@@ -214,7 +208,7 @@ internal sealed class RouteAssembler(RoutingGraph graph)
     /// A new segment starts after a via point, at a vertex with facts (kerb, barrier, elevator, crossing node), on
     /// another way or other facts, and where the direction of travel over a sloped way turns around.
     /// </summary>
-    private bool StartsSegment(RoutePiece previous, RoutePiece next) =>
+    private bool StartsSegment(in RoutePiece previous, in RoutePiece next) =>
         next.AfterVia
         || next.StartVertex < 0
         || graph.VertexNodeClass[next.StartVertex] != 0
@@ -222,26 +216,32 @@ internal sealed class RouteAssembler(RoutingGraph graph)
         || graph.EdgeClassId[previous.Edge] != graph.EdgeClassId[next.Edge]
         || (previous.Backward != next.Backward && graph.ClassOfEdge(next.Edge).InclineKind != InclineKind.Unknown);
 
-    private AssembledSegment BuildSegment(List<RoutePiece> pieces, int firstIndex, int lastIndex, AssembledSegment? previous,
-        ProfileSettings settings, List<GeoPoint> geometry, double extraDurationS)
+    private AssembledSegment BuildSegment(ReadOnlySpan<RoutePiece> pieces, int firstIndex, int lastIndex, AssembledSegment? previous,
+        CompiledProfile profile, List<GeoPoint> geometry, double extraDurationS)
     {
-        var first = pieces[firstIndex];
+        var settings = profile.Settings;
+        ref readonly var first = ref pieces[firstIndex];
         var edgeClass = graph.ClassOfEdge(first.Edge);
         int vertex = first.StartVertex;
         var node = vertex >= 0 ? graph.ClassOfVertex(vertex) : default;
         double distanceM = 0, durationS = extraDurationS, costS = extraDurationS;
         var unknown = UnknownFacts.None;
-        var violations = new List<Violation>();
+        List<Violation>? violations = null;
         bool possiblySteep = false;
         for (int i = firstIndex; i <= lastIndex; i++)
         {
-            distanceM += pieces[i].LengthM;
-            durationS += pieces[i].DurationS;
-            costS += pieces[i].CostS;
-            unknown |= pieces[i].Verdict.Unknown | pieces[i].StartVertexVerdict.Unknown;
-            possiblySteep |= pieces[i].Verdict.PossiblySteep;
-            AddOnce(violations, pieces[i].StartVertexVerdict.Violation);
-            AddOnce(violations, pieces[i].Verdict.Violation);
+            ref readonly var piece = ref pieces[i];
+            distanceM += piece.LengthM;
+            durationS += piece.DurationS;
+            costS += piece.CostS;
+            unknown |= piece.Unknown | piece.StartVertexUnknown;
+            possiblySteep |= piece.PossiblySteep;
+            if (piece.HasViolation)
+            {
+                violations ??= [];
+                AddOnce(violations, piece.StartVertex >= 0 ? profile.VertexVerdict(graph, piece.StartVertex).Violation : null);
+                AddOnce(violations, profile.EdgeVerdict(graph, piece.Edge, piece.Backward).Violation);
+            }
         }
 
         // Whether this segment carries on directly from the previous one (no via point, no gap).
@@ -290,7 +290,7 @@ internal sealed class RouteAssembler(RoutingGraph graph)
                 : null,
             InclineConfidence = edgeClass.InclineConfidence,
             PossiblySteep = possiblySteep,
-            Violations = violations,
+            Violations = violations ?? [],
             InclineDirection = (edgeClass.InclineKind, first.Backward) switch
             {
                 (InclineKind.UpNoValue, false) or (InclineKind.DownNoValue, true) => "up",
@@ -317,7 +317,7 @@ internal sealed class RouteAssembler(RoutingGraph graph)
     /// crossing way, which the importer keeps on the way's first or last edge). An edge kerb is placed at the end of the
     /// edge where its way ends, when exactly one end does; otherwise at the segment start, without a node.
     /// </summary>
-    private (KerbCrossing? Kerb, bool OnVertex) KerbAtStart(RoutePiece first, in NodeClass node, in EdgeClass edgeClass, List<GeoPoint> geometry)
+    private (KerbCrossing? Kerb, bool OnVertex) KerbAtStart(in RoutePiece first, in NodeClass node, in EdgeClass edgeClass, List<GeoPoint> geometry)
     {
         if (node.Kerb != KerbKind.None)
         {
@@ -389,14 +389,14 @@ internal sealed class RouteAssembler(RoutingGraph graph)
     /// Unknown shares are shares of distance, so they count the edges' unknown facts (an edge kerb of unknown height
     /// included); a node of unknown facts has no length and is reported on its segment and by a warning instead.
     /// </summary>
-    private static RouteSummary Summarise(List<RoutePiece> pieces, List<AssembledSegment> segments, double distanceM, ProfileSettings settings)
+    private static RouteSummary Summarise(ReadOnlySpan<RoutePiece> pieces, List<AssembledSegment> segments, double distanceM, ProfileSettings settings)
     {
         // One pass over the pieces for all the facts, each summed in route order.
         double anyUnknownM = 0;
         Span<double> unknownM = stackalloc double[ReportedUnknowns.Length];
-        foreach (var piece in pieces)
+        foreach (ref readonly var piece in pieces)
         {
-            var unknown = piece.Verdict.Unknown;
+            var unknown = piece.Unknown;
             if (unknown == UnknownFacts.None)
             {
                 continue;
