@@ -45,21 +45,37 @@ internal sealed class RouteAssembler(RoutingGraph graph)
             distanceM += piece.LengthM;
         }
         var elevation = ElevationProfile.Of(graph, pieces, geometry, legs[0].From);
+        // Sums in route order, as the LINQ sums before them added up.
+        var routeSegments = new RouteSegment[segments.Count];
+        double durationS = 0;
+        for (int s = 0; s < routeSegments.Length; s++)
+        {
+            routeSegments[s] = segments[s].Segment;
+            durationS += routeSegments[s].DurationS;
+        }
+        double costS = 0;
+        var waypoints = new SnappedWaypoint[requested.Count];
+        for (int i = 0; i < legs.Count; i++)
+        {
+            costS += legs[i].CostS;
+            waypoints[i + 1] = Waypoint(requested[i + 1], legs[i].To);
+        }
+        waypoints[0] = Waypoint(requested[0], legs[0].From);
 
         return new Route
         {
             DistanceM = distanceM,
-            DurationS = segments.Sum(s => s.Segment.DurationS) + (segments.Count == 0 ? trailingVertexDurationS : 0),
-            CostS = legs.Sum(l => l.CostS),
+            DurationS = durationS + (segments.Count == 0 ? trailingVertexDurationS : 0),
+            CostS = costS,
             Bbox = BoundsOf(geometry),
             Geometry = geometry,
             Elevation = elevation,
-            Segments = [.. segments.Select(s => s.Segment)],
+            Segments = routeSegments,
             Summary = Summarise(pieces, segments, distanceM, profile.Settings),
             Instructions = instructions ? new InstructionWriter(graph, geometry, lang, profile.Settings).Write(segments, pieces, distanceM) : [],
             Warnings = RouteWarnings.Collect(segments, geometry, profile.Settings, lang,
                 BarrierWarnings.Collect(graph, profile.Overlay, pieces, segments, geometry, lang)),
-            Waypoints = [.. requested.Select((point, i) => Waypoint(point, i == 0 ? legs[0].From : legs[i - 1].To))],
+            Waypoints = waypoints,
         };
     }
 
@@ -116,7 +132,12 @@ internal sealed class RouteAssembler(RoutingGraph graph)
         out double trailingVertexDurationS)
     {
         // Sized at once: a piece per arc, and a start and an end piece per leg.
-        var pieces = new List<RoutePiece>(legs.Sum(leg => leg.Arcs.Count + 2));
+        int pieceCount = 0;
+        for (int leg = 0; leg < legs.Count; leg++)
+        {
+            pieceCount += legs[leg].Arcs.Count + 2;
+        }
+        var pieces = new List<RoutePiece>(pieceCount);
         var steps = EdgeStepLengths.Of(graph);
         var edgePoints = new List<(int LatE7, int LonE7)>();
         var points = new List<GeoPoint>();
@@ -440,13 +461,20 @@ internal sealed class RouteAssembler(RoutingGraph graph)
         {
             shareByFact[FactNames.Of(ReportedUnknowns[f])] = Share(unknownM[f], distanceM);
         }
+        int kerbs = 0, crossings = 0, elevators = 0;
+        foreach (var segment in segments)
+        {
+            kerbs += segment.Segment.KerbAtStart is null ? 0 : 1;
+            crossings += segment.CrossingEvent == CrossingKind.None ? 0 : 1;
+            elevators += segment.ElevatorEvent ? 1 : 0;
+        }
         return new RouteSummary
         {
             UnknownShare = Share(anyUnknownM, distanceM),
             UnknownShareByFact = shareByFact,
-            KerbsCrossed = segments.Count(s => s.Segment.KerbAtStart is not null),
-            Crossings = segments.Count(s => s.CrossingEvent != CrossingKind.None),
-            Elevators = segments.Count(s => s.ElevatorEvent),
+            KerbsCrossed = kerbs,
+            Crossings = crossings,
+            Elevators = elevators,
             Profile = settings,
         };
     }
