@@ -14,7 +14,7 @@ internal static class BarrierWarnings
 {
     public const double UnverifiedNearM = 25;
 
-    public static List<(double PositionM, RouteWarning Warning)> Collect(RoutingGraph graph, BarrierOverlay overlay, IReadOnlyList<RoutePiece> pieces,
+    public static List<(double PositionM, RouteWarning Warning)> Collect(RoutingGraph graph, BarrierOverlay overlay, ReadOnlySpan<RoutePiece> pieces,
         IReadOnlyList<AssembledSegment> segments, IReadOnlyList<GeoPoint> geometry, TextLanguage language)
     {
         var found = new List<(double PositionM, RouteWarning Warning)>();
@@ -39,7 +39,7 @@ internal static class BarrierWarnings
             {
                 for (int p = segments[s].FirstPiece; p <= segments[s].LastPiece; p++)
                 {
-                    var piece = pieces[p];
+                    ref readonly var piece = ref pieces[p];
                     if (piece.StartVertex >= 0)
                     {
                         foreach (var report in overlay.ReportsAtVertex(piece.StartVertex))

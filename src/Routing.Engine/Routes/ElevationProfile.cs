@@ -17,12 +17,12 @@ public sealed record ElevationProfile(IReadOnlyList<double> DistancesM, IReadOnl
     /// model, or a route leaving the model's coverage): a profile with holes would understate the climb.
     /// </summary>
     /// <param name="start">Where the route starts: a route that goes nowhere has just that point's height.</param>
-    internal static ElevationProfile? Of(RoutingGraph graph, IReadOnlyList<RoutePiece> pieces, IReadOnlyList<GeoPoint> geometry, in SnapPoint start)
+    internal static ElevationProfile? Of(RoutingGraph graph, ReadOnlySpan<RoutePiece> pieces, IReadOnlyList<GeoPoint> geometry, in SnapPoint start)
     {
         var edgePoints = new List<(int LatE7, int LonE7)>();
         var edgeElevationsM = new List<float>();
         var steps = EdgeStepLengths.Of(graph);
-        if (pieces.Count == 0)
+        if (pieces.Length == 0)
         {
             graph.AppendArcPoints(start.Edge * 2, edgePoints);
             graph.AppendEdgeElevations(start.Edge, edgeElevationsM);
@@ -32,7 +32,7 @@ public sealed record ElevationProfile(IReadOnlyList<double> DistancesM, IReadOnl
         var distancesM = new double[geometry.Count];
         var elevationsM = new double[geometry.Count];
         Array.Fill(elevationsM, double.NaN);
-        foreach (var piece in pieces)
+        foreach (ref readonly var piece in pieces)
         {
             edgePoints.Clear();
             edgeElevationsM.Clear();

@@ -31,9 +31,12 @@ internal sealed class InstructionWriter(RoutingGraph graph, IReadOnlyList<GeoPoi
 
     private readonly List<(string Type, string Text, double PositionM, GeoPoint Location, int Segment, string? Name)> _steps = [];
 
-    public IReadOnlyList<Instruction> Write(IReadOnlyList<AssembledSegment> segments, IReadOnlyList<RoutePiece> pieces, double distanceM)
+    public IReadOnlyList<Instruction> Write(IReadOnlyList<AssembledSegment> segments, ReadOnlySpan<RoutePiece> pieces, double distanceM)
     {
         _steps.Clear();
+        // Most segments start silently and few say two things, so a step per segment seldom grows the list (which,
+        // grown from empty, allocated twice what it ended with).
+        _steps.EnsureCapacity(segments.Count + 1);
         for (int s = 0; s < segments.Count; s++)
         {
             var segment = segments[s];
@@ -58,7 +61,7 @@ internal sealed class InstructionWriter(RoutingGraph graph, IReadOnlyList<GeoPoi
             // Junctions inside the segment: the way goes on, but may bend where another way goes straight.
             for (int p = segment.FirstPiece + 1; p <= segment.LastPiece; p++)
             {
-                var piece = pieces[p];
+                ref readonly var piece = ref pieces[p];
                 if (Degree(piece.StartVertex) < 3)
                 {
                     continue;
@@ -153,19 +156,22 @@ internal sealed class InstructionWriter(RoutingGraph graph, IReadOnlyList<GeoPoi
     /// <summary>
     /// The steps as a person would say them: an identical step at the same place once; no "continue onto X" right after
     /// a step onto X; a kerb at a crossing said with the crossing ("Cross at the traffic lights – Lowered kerb, 3 cm").
+    /// Tidied in place (and returned): the tidy steps are a prefix of the list, and each step is compared only with the
+    /// last tidy one, which lies before it.
     /// </summary>
     internal static List<(string Type, string Text, double PositionM, GeoPoint Location, int Segment, string? Name)> Tidy(
         List<(string Type, string Text, double PositionM, GeoPoint Location, int Segment, string? Name)> steps, TextLanguage language)
     {
-        var tidy = new List<(string Type, string Text, double PositionM, GeoPoint Location, int Segment, string? Name)>(steps.Count);
-        foreach (var step in steps)
+        int tidy = 0;
+        for (int i = 0; i < steps.Count; i++)
         {
-            if (tidy.Count == 0)
+            var step = steps[i];
+            if (tidy == 0)
             {
-                tidy.Add(step);
+                steps[tidy++] = step;
                 continue;
             }
-            var previous = tidy[^1];
+            var previous = steps[tidy - 1];
             bool samePlace = step.PositionM - previous.PositionM < SamePlaceM;
             if (step.Type == previous.Type && step.Text == previous.Text && samePlace)
             {
@@ -180,12 +186,13 @@ internal sealed class InstructionWriter(RoutingGraph graph, IReadOnlyList<GeoPoi
             if ((kerbThenCrossing || crossingThenKerb) && step.PositionM - previous.PositionM < KerbAtCrossingM)
             {
                 var (cross, kerb) = kerbThenCrossing ? (step, previous) : (previous, step);
-                tidy[^1] = cross with { Text = RouteTexts.Format("joined", language, cross.Text, kerb.Text), PositionM = previous.PositionM };
+                steps[tidy - 1] = cross with { Text = RouteTexts.Format("joined", language, cross.Text, kerb.Text), PositionM = previous.PositionM };
                 continue;
             }
-            tidy.Add(step);
+            steps[tidy++] = step;
         }
-        return tidy;
+        steps.RemoveRange(tidy, steps.Count - tidy);
+        return steps;
     }
 
     /// <summary>Steps that bring the traveller onto a named street.</summary>

@@ -25,61 +25,110 @@ internal readonly record struct PathStep(int Vertex, int Edge, bool Backward, do
 /// </summary>
 internal static class PathWalk
 {
-    public static List<PathStep> Steps(RoutingGraph graph, SearchPath path)
-    {
-        var steps = new List<PathStep>(2 * path.Arcs.Count + 3);
-        var from = path.From;
-        var to = path.To;
-        if (path.StaysOnOneEdge)
-        {
-            if (from.Edge != to.Edge)
-            {
-                throw new ArgumentException($"A path without vertices must stay on one edge, but goes from edge {from.Edge} to edge {to.Edge}.", nameof(path));
-            }
-            double fromM = Offset(graph, from), toM = Offset(graph, to);
-            steps.Add(new(-1, from.Edge, toM < fromM, fromM, toM, true));
-            return steps;
-        }
+    /// <summary>The steps in travel order, for <c>foreach</c>; a path that breaks the conventions throws when walked.</summary>
+    public static PathSteps Steps(RoutingGraph graph, SearchPath path) => new(graph, path);
 
-        int startEdge = from.Edge;
+    internal static double LengthM(RoutingGraph graph, int edge) => graph.EdgeLengthCm[edge] / 100.0;
+
+    internal static double Offset(RoutingGraph graph, in SnapPoint point) => Math.Clamp(point.OffsetM, 0, LengthM(graph, point.Edge));
+}
+
+/// <summary>
+/// The walk itself, one step per <see cref="MoveNext"/>: route assembly walks every leg once, and a list of its steps
+/// (some 40 bytes each, two per arc) was about a tenth of what assembling a route allocated.
+/// </summary>
+internal struct PathSteps(RoutingGraph graph, SearchPath path)
+{
+    private Stage _stage;
+    private int _at;
+    private int _arc;
+
+    private enum Stage { Start, FirstVertex, Arc, VertexAfterArc, Done }
+
+    public PathStep Current { get; private set; }
+
+    public readonly PathSteps GetEnumerator() => this;
+
+    public bool MoveNext()
+    {
+        switch (_stage)
+        {
+            case Stage.Start:
+                Current = path.StaysOnOneEdge ? OnlyPart() : StartPart();
+                _stage = path.StaysOnOneEdge ? Stage.Done : Stage.FirstVertex;
+                return true;
+            case Stage.FirstVertex:
+                _at = path.FirstVertex;
+                Current = PathStep.AtVertex(_at);
+                _stage = Stage.Arc;
+                return true;
+            case Stage.Arc when _arc < path.Arcs.Count:
+                Current = ArcPart(path.Arcs[_arc++]);
+                _stage = Stage.VertexAfterArc;
+                return true;
+            case Stage.Arc:
+                Current = EndPart();
+                _stage = Stage.Done;
+                return true;
+            case Stage.VertexAfterArc:
+                Current = PathStep.AtVertex(_at);
+                _stage = Stage.Arc;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private readonly PathStep OnlyPart()
+    {
+        var (from, to) = (path.From, path.To);
+        if (from.Edge != to.Edge)
+        {
+            throw Malformed(path, $"A path without vertices must stay on one edge, but goes from edge {from.Edge} to edge {to.Edge}.");
+        }
+        double fromM = PathWalk.Offset(graph, from), toM = PathWalk.Offset(graph, to);
+        return new(-1, from.Edge, toM < fromM, fromM, toM, true);
+    }
+
+    private readonly PathStep StartPart()
+    {
+        int startEdge = path.From.Edge;
         bool startForward = path.FirstVertex == graph.EdgeTo[startEdge];
         if (!startForward && path.FirstVertex != graph.EdgeFrom[startEdge])
         {
-            throw new ArgumentException($"First vertex {path.FirstVertex} is not an end of start edge {startEdge}.", nameof(path));
+            throw Malformed(path, $"First vertex {path.FirstVertex} is not an end of start edge {startEdge}.");
         }
-        steps.Add(new(-1, startEdge, !startForward, Offset(graph, from), startForward ? LengthM(graph, startEdge) : 0, true));
-        steps.Add(PathStep.AtVertex(path.FirstVertex));
+        return new(-1, startEdge, !startForward, PathWalk.Offset(graph, path.From), startForward ? PathWalk.LengthM(graph, startEdge) : 0, true);
+    }
 
-        int at = path.FirstVertex;
-        foreach (int arc in path.Arcs)
+    private PathStep ArcPart(int arc)
+    {
+        if (graph.ArcTail(arc) != _at)
         {
-            if (graph.ArcTail(arc) != at)
-            {
-                throw new ArgumentException($"Arc {arc} does not start at vertex {at}, where the path has arrived.", nameof(path));
-            }
-            int edge = arc >> 1;
-            bool backward = (arc & 1) == 1;
-            double lengthM = LengthM(graph, edge);
-            steps.Add(new(-1, edge, backward, backward ? lengthM : 0, backward ? 0 : lengthM, false));
-            at = graph.ArcHead(arc);
-            steps.Add(PathStep.AtVertex(at));
+            throw Malformed(path, $"Arc {arc} does not start at vertex {_at}, where the path has arrived.");
         }
-        if (at != path.LastVertex)
-        {
-            throw new ArgumentException($"The arcs end at vertex {at}, not at the last vertex {path.LastVertex}.", nameof(path));
-        }
+        int edge = arc >> 1;
+        bool backward = (arc & 1) == 1;
+        double lengthM = PathWalk.LengthM(graph, edge);
+        _at = graph.ArcHead(arc);
+        return new(-1, edge, backward, backward ? lengthM : 0, backward ? 0 : lengthM, false);
+    }
 
-        int endEdge = to.Edge;
+    /// <summary>Thrown as it is found while walking: a path that breaks the conventions is the caller's mistake.</summary>
+    private static ArgumentException Malformed(SearchPath path, string message) => new(message, nameof(path));
+
+    private readonly PathStep EndPart()
+    {
+        if (_at != path.LastVertex)
+        {
+            throw Malformed(path, $"The arcs end at vertex {_at}, not at the last vertex {path.LastVertex}.");
+        }
+        int endEdge = path.To.Edge;
         bool endForward = path.LastVertex == graph.EdgeFrom[endEdge];
         if (!endForward && path.LastVertex != graph.EdgeTo[endEdge])
         {
-            throw new ArgumentException($"Last vertex {path.LastVertex} is not an end of end edge {endEdge}.", nameof(path));
+            throw Malformed(path, $"Last vertex {path.LastVertex} is not an end of end edge {endEdge}.");
         }
-        steps.Add(new(-1, endEdge, !endForward, endForward ? 0 : LengthM(graph, endEdge), Offset(graph, to), true));
-        return steps;
+        return new(-1, endEdge, !endForward, endForward ? 0 : PathWalk.LengthM(graph, endEdge), PathWalk.Offset(graph, path.To), true);
     }
-
-    private static double LengthM(RoutingGraph graph, int edge) => graph.EdgeLengthCm[edge] / 100.0;
-
-    private static double Offset(RoutingGraph graph, in SnapPoint point) => Math.Clamp(point.OffsetM, 0, LengthM(graph, point.Edge));
 }

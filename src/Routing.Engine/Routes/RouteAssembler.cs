@@ -1,6 +1,8 @@
+using System.Runtime.InteropServices;
 using Routing.Engine.Barriers;
 using Routing.Engine.Profiles;
 using Routing.Engine.Search;
+using Routing.Engine.Snapping;
 using Routing.Graph;
 using Routing.Graph.Facts;
 
@@ -33,26 +35,47 @@ internal sealed class RouteAssembler(RoutingGraph graph)
             throw new ArgumentException($"{legs.Count} legs need {legs.Count + 1} requested points, not {requested.Count}.", nameof(requested));
         }
         var lang = RouteTexts.LanguageOf(language);
-        var geometry = new List<GeoPoint>(legs.Sum(leg => (2 * leg.Arcs.Count) + 2));
-        var pieces = BuildPieces(legs, profile, geometry, out double trailingVertexDurationS);
-        var segments = BuildSegments(pieces, profile.Settings, geometry, trailingVertexDurationS);
-        double distanceM = pieces.Sum(p => p.LengthM);
+        var geometry = new List<GeoPoint>(GeometryCapacity(legs));
+        // The passes below read the pieces in place, as a span over the list's array.
+        ReadOnlySpan<RoutePiece> pieces = CollectionsMarshal.AsSpan(BuildPieces(legs, profile, geometry, out double trailingVertexDurationS));
+        var segments = BuildSegments(pieces, profile, geometry, trailingVertexDurationS);
+        double distanceM = 0;
+        foreach (ref readonly var piece in pieces)
+        {
+            distanceM += piece.LengthM;
+        }
         var elevation = ElevationProfile.Of(graph, pieces, geometry, legs[0].From);
+        // Sums in route order, as the LINQ sums before them added up.
+        var routeSegments = new RouteSegment[segments.Count];
+        double durationS = 0;
+        for (int s = 0; s < routeSegments.Length; s++)
+        {
+            routeSegments[s] = segments[s].Segment;
+            durationS += routeSegments[s].DurationS;
+        }
+        double costS = 0;
+        var waypoints = new SnappedWaypoint[requested.Count];
+        for (int i = 0; i < legs.Count; i++)
+        {
+            costS += legs[i].CostS;
+            waypoints[i + 1] = Waypoint(requested[i + 1], legs[i].To);
+        }
+        waypoints[0] = Waypoint(requested[0], legs[0].From);
 
         return new Route
         {
             DistanceM = distanceM,
-            DurationS = segments.Sum(s => s.Segment.DurationS) + (segments.Count == 0 ? trailingVertexDurationS : 0),
-            CostS = legs.Sum(l => l.CostS),
+            DurationS = durationS + (segments.Count == 0 ? trailingVertexDurationS : 0),
+            CostS = costS,
             Bbox = BoundsOf(geometry),
             Geometry = geometry,
             Elevation = elevation,
-            Segments = [.. segments.Select(s => s.Segment)],
+            Segments = routeSegments,
             Summary = Summarise(pieces, segments, distanceM, profile.Settings),
             Instructions = instructions ? new InstructionWriter(graph, geometry, lang, profile.Settings).Write(segments, pieces, distanceM) : [],
             Warnings = RouteWarnings.Collect(segments, geometry, profile.Settings, lang,
                 BarrierWarnings.Collect(graph, profile.Overlay, pieces, segments, geometry, lang)),
-            Waypoints = [.. requested.Select((point, i) => Waypoint(point, i == 0 ? legs[0].From : legs[i - 1].To))],
+            Waypoints = waypoints,
         };
     }
 
@@ -109,7 +132,12 @@ internal sealed class RouteAssembler(RoutingGraph graph)
         out double trailingVertexDurationS)
     {
         // Sized at once: a piece per arc, and a start and an end piece per leg.
-        var pieces = new List<RoutePiece>(legs.Sum(leg => leg.Arcs.Count + 2));
+        int pieceCount = 0;
+        for (int leg = 0; leg < legs.Count; leg++)
+        {
+            pieceCount += legs[leg].Arcs.Count + 2;
+        }
+        var pieces = new List<RoutePiece>(pieceCount);
         var steps = EdgeStepLengths.Of(graph);
         var edgePoints = new List<(int LatE7, int LonE7)>();
         var points = new List<GeoPoint>();
@@ -144,21 +172,9 @@ internal sealed class RouteAssembler(RoutingGraph graph)
                 {
                     AddPoint(geometry, points[i]);
                 }
-                pieces.Add(new RoutePiece
-                {
-                    Edge = step.Edge,
-                    Backward = step.Backward,
-                    LengthM = step.LengthM,
-                    FromOffsetM = step.FromOffsetM,
-                    StartVertex = pendingVertex,
-                    AfterVia = afterVia,
-                    Leg = leg,
-                    StartDistanceM = distanceM,
-                    FirstPoint = firstPoint,
-                    LastPoint = geometry.Count - 1,
-                    Verdict = profile.EdgeVerdict(graph, step.Edge, step.Backward),
-                    StartVertexVerdict = pendingVertex >= 0 ? profile.VertexVerdict(graph, pendingVertex) : default,
-                });
+                pieces.Add(new RoutePiece(step.Edge, step.Backward, step.LengthM, step.FromOffsetM, pendingVertex, afterVia, leg, distanceM,
+                    firstPoint, geometry.Count - 1, profile.EdgeVerdict(graph, step.Edge, step.Backward),
+                    pendingVertex >= 0 ? profile.VertexVerdict(graph, pendingVertex) : default));
                 distanceM += step.LengthM;
                 pendingVertex = -1;
                 afterVia = false;
@@ -179,6 +195,29 @@ internal sealed class RouteAssembler(RoutingGraph graph)
         return pieces;
     }
 
+    /// <summary>
+    /// An upper bound on the route's points, so that the geometry is allocated once: every point of every edge the legs
+    /// travel, a point to start with and each leg's end. (Two per arc fell short on shaped edges: a route of 80 arcs
+    /// has about 200 points, and the list grew twice.)
+    /// </summary>
+    private int GeometryCapacity(IReadOnlyList<SearchPath> legs)
+    {
+        int points = 1;
+        for (int leg = 0; leg < legs.Count; leg++)
+        {
+            var path = legs[leg];
+            points += PolylinePointCount(path.From.Edge) + PolylinePointCount(path.To.Edge) + 1;
+            var arcs = path.Arcs;
+            for (int i = 0; i < arcs.Count; i++)
+            {
+                points += PolylinePointCount(arcs[i] >> 1);
+            }
+        }
+        return points;
+    }
+
+    private int PolylinePointCount(int edge) => EdgePolylines.FirstPoint(graph, edge + 1) - EdgePolylines.FirstPoint(graph, edge);
+
     /// <summary>Appends a point unless it repeats the last one (at the graph's 1e-7 degree precision); returns its index.</summary>
     private static int AddPoint(List<GeoPoint> geometry, GeoPoint point)
     {
@@ -193,17 +232,18 @@ internal sealed class RouteAssembler(RoutingGraph graph)
     private static bool SamePoint(GeoPoint a, GeoPoint b) =>
         Coordinates.ToE7(a.Lat) == Coordinates.ToE7(b.Lat) && Coordinates.ToE7(a.Lon) == Coordinates.ToE7(b.Lon);
 
-    private List<AssembledSegment> BuildSegments(List<RoutePiece> pieces, ProfileSettings settings, List<GeoPoint> geometry,
+    private List<AssembledSegment> BuildSegments(ReadOnlySpan<RoutePiece> pieces, CompiledProfile profile, List<GeoPoint> geometry,
         double trailingVertexDurationS)
     {
-        var segments = new List<AssembledSegment>();
+        // At most a segment per piece; sized at once, not grown from empty.
+        var segments = new List<AssembledSegment>(pieces.Length);
         int first = 0;
-        for (int i = 1; i <= pieces.Count; i++)
+        for (int i = 1; i <= pieces.Length; i++)
         {
-            if (i == pieces.Count || StartsSegment(pieces[i - 1], pieces[i]))
+            if (i == pieces.Length || StartsSegment(pieces[i - 1], pieces[i]))
             {
-                double extraDurationS = i == pieces.Count ? trailingVertexDurationS : 0;
-                segments.Add(BuildSegment(pieces, first, i - 1, segments.Count > 0 ? segments[^1] : null, settings, geometry, extraDurationS));
+                double extraDurationS = i == pieces.Length ? trailingVertexDurationS : 0;
+                segments.Add(BuildSegment(pieces, first, i - 1, segments.Count > 0 ? segments[^1] : null, profile, geometry, extraDurationS));
                 first = i;
             }
         }
@@ -214,7 +254,7 @@ internal sealed class RouteAssembler(RoutingGraph graph)
     /// A new segment starts after a via point, at a vertex with facts (kerb, barrier, elevator, crossing node), on
     /// another way or other facts, and where the direction of travel over a sloped way turns around.
     /// </summary>
-    private bool StartsSegment(RoutePiece previous, RoutePiece next) =>
+    private bool StartsSegment(in RoutePiece previous, in RoutePiece next) =>
         next.AfterVia
         || next.StartVertex < 0
         || graph.VertexNodeClass[next.StartVertex] != 0
@@ -222,26 +262,32 @@ internal sealed class RouteAssembler(RoutingGraph graph)
         || graph.EdgeClassId[previous.Edge] != graph.EdgeClassId[next.Edge]
         || (previous.Backward != next.Backward && graph.ClassOfEdge(next.Edge).InclineKind != InclineKind.Unknown);
 
-    private AssembledSegment BuildSegment(List<RoutePiece> pieces, int firstIndex, int lastIndex, AssembledSegment? previous,
-        ProfileSettings settings, List<GeoPoint> geometry, double extraDurationS)
+    private AssembledSegment BuildSegment(ReadOnlySpan<RoutePiece> pieces, int firstIndex, int lastIndex, AssembledSegment? previous,
+        CompiledProfile profile, List<GeoPoint> geometry, double extraDurationS)
     {
-        var first = pieces[firstIndex];
+        var settings = profile.Settings;
+        ref readonly var first = ref pieces[firstIndex];
         var edgeClass = graph.ClassOfEdge(first.Edge);
         int vertex = first.StartVertex;
         var node = vertex >= 0 ? graph.ClassOfVertex(vertex) : default;
         double distanceM = 0, durationS = extraDurationS, costS = extraDurationS;
         var unknown = UnknownFacts.None;
-        var violations = new List<Violation>();
+        List<Violation>? violations = null;
         bool possiblySteep = false;
         for (int i = firstIndex; i <= lastIndex; i++)
         {
-            distanceM += pieces[i].LengthM;
-            durationS += pieces[i].DurationS;
-            costS += pieces[i].CostS;
-            unknown |= pieces[i].Verdict.Unknown | pieces[i].StartVertexVerdict.Unknown;
-            possiblySteep |= pieces[i].Verdict.PossiblySteep;
-            AddOnce(violations, pieces[i].StartVertexVerdict.Violation);
-            AddOnce(violations, pieces[i].Verdict.Violation);
+            ref readonly var piece = ref pieces[i];
+            distanceM += piece.LengthM;
+            durationS += piece.DurationS;
+            costS += piece.CostS;
+            unknown |= piece.Unknown | piece.StartVertexUnknown;
+            possiblySteep |= piece.PossiblySteep;
+            if (piece.HasViolation)
+            {
+                violations ??= [];
+                AddOnce(violations, piece.StartVertex >= 0 ? profile.VertexVerdict(graph, piece.StartVertex).Violation : null);
+                AddOnce(violations, profile.EdgeVerdict(graph, piece.Edge, piece.Backward).Violation);
+            }
         }
 
         // Whether this segment carries on directly from the previous one (no via point, no gap).
@@ -290,7 +336,7 @@ internal sealed class RouteAssembler(RoutingGraph graph)
                 : null,
             InclineConfidence = edgeClass.InclineConfidence,
             PossiblySteep = possiblySteep,
-            Violations = violations,
+            Violations = violations ?? [],
             InclineDirection = (edgeClass.InclineKind, first.Backward) switch
             {
                 (InclineKind.UpNoValue, false) or (InclineKind.DownNoValue, true) => "up",
@@ -317,7 +363,7 @@ internal sealed class RouteAssembler(RoutingGraph graph)
     /// crossing way, which the importer keeps on the way's first or last edge). An edge kerb is placed at the end of the
     /// edge where its way ends, when exactly one end does; otherwise at the segment start, without a node.
     /// </summary>
-    private (KerbCrossing? Kerb, bool OnVertex) KerbAtStart(RoutePiece first, in NodeClass node, in EdgeClass edgeClass, List<GeoPoint> geometry)
+    private (KerbCrossing? Kerb, bool OnVertex) KerbAtStart(in RoutePiece first, in NodeClass node, in EdgeClass edgeClass, List<GeoPoint> geometry)
     {
         if (node.Kerb != KerbKind.None)
         {
@@ -389,14 +435,14 @@ internal sealed class RouteAssembler(RoutingGraph graph)
     /// Unknown shares are shares of distance, so they count the edges' unknown facts (an edge kerb of unknown height
     /// included); a node of unknown facts has no length and is reported on its segment and by a warning instead.
     /// </summary>
-    private static RouteSummary Summarise(List<RoutePiece> pieces, List<AssembledSegment> segments, double distanceM, ProfileSettings settings)
+    private static RouteSummary Summarise(ReadOnlySpan<RoutePiece> pieces, List<AssembledSegment> segments, double distanceM, ProfileSettings settings)
     {
         // One pass over the pieces for all the facts, each summed in route order.
         double anyUnknownM = 0;
         Span<double> unknownM = stackalloc double[ReportedUnknowns.Length];
-        foreach (var piece in pieces)
+        foreach (ref readonly var piece in pieces)
         {
-            var unknown = piece.Verdict.Unknown;
+            var unknown = piece.Unknown;
             if (unknown == UnknownFacts.None)
             {
                 continue;
@@ -415,13 +461,20 @@ internal sealed class RouteAssembler(RoutingGraph graph)
         {
             shareByFact[FactNames.Of(ReportedUnknowns[f])] = Share(unknownM[f], distanceM);
         }
+        int kerbs = 0, crossings = 0, elevators = 0;
+        foreach (var segment in segments)
+        {
+            kerbs += segment.Segment.KerbAtStart is null ? 0 : 1;
+            crossings += segment.CrossingEvent == CrossingKind.None ? 0 : 1;
+            elevators += segment.ElevatorEvent ? 1 : 0;
+        }
         return new RouteSummary
         {
             UnknownShare = Share(anyUnknownM, distanceM),
             UnknownShareByFact = shareByFact,
-            KerbsCrossed = segments.Count(s => s.Segment.KerbAtStart is not null),
-            Crossings = segments.Count(s => s.CrossingEvent != CrossingKind.None),
-            Elevators = segments.Count(s => s.ElevatorEvent),
+            KerbsCrossed = kerbs,
+            Crossings = crossings,
+            Elevators = elevators,
             Profile = settings,
         };
     }

@@ -17,15 +17,17 @@ internal static class RouteWarnings
 
     /// <param name="more">Warnings found elsewhere (barrier reports), merged in by position.</param>
     public static IReadOnlyList<RouteWarning> Collect(IReadOnlyList<AssembledSegment> segments, IReadOnlyList<GeoPoint> geometry,
-        ProfileSettings settings, TextLanguage language, IEnumerable<(double PositionM, RouteWarning Warning)>? more = null)
+        ProfileSettings settings, TextLanguage language, List<(double PositionM, RouteWarning Warning)>? more = null)
     {
         var found = new List<(double PositionM, RouteWarning Warning)>();
+        // The local functions capture no lambda's variables, so they share a closure on the stack, not one allocated.
         void Add(string type, string message, int segment, GeoPoint? location = null) =>
             found.Add((segments[segment].StartDistanceM,
                 new RouteWarning(type, message, segment, location ?? geometry[segments[segment].Segment.FirstPoint])));
         string Metres(double metres) => RouteTexts.Number(Math.Round(metres), "0", language);
+        var runs = new List<Run>();
 
-        foreach (var run in Runs(segments, s => (s.Segment.Unknown & UnknownFacts.Surface) != 0 ? "unknown" : null))
+        foreach (var run in Runs(segments, Concern.UnknownSurface, settings, runs))
         {
             if (run.LengthM > UnknownSurfaceMinM)
             {
@@ -34,12 +36,22 @@ internal static class RouteWarnings
         }
 
         // Unknown width and incline matter only under a limit, and the verdicts flag them only then: one summary each.
-        foreach (var (fact, type) in new[] { (UnknownFacts.Width, "unknown_width"), (UnknownFacts.Incline, "unknown_incline") })
+        AddUnknownTotal(UnknownFacts.Width, "unknown_width");
+        AddUnknownTotal(UnknownFacts.Incline, "unknown_incline");
+        void AddUnknownTotal(UnknownFacts fact, string type)
         {
-            int first = FindIndex(segments, s => (s.Segment.Unknown & fact) != 0);
+            int first = -1;
+            double metres = 0;
+            for (int i = 0; i < segments.Count; i++)
+            {
+                if ((segments[i].Segment.Unknown & fact) != 0)
+                {
+                    first = first < 0 ? i : first;
+                    metres += segments[i].Segment.DistanceM;
+                }
+            }
             if (first >= 0)
             {
-                double metres = segments.Where(s => (s.Segment.Unknown & fact) != 0).Sum(s => s.Segment.DistanceM);
                 Add(type, RouteTexts.Format("warning." + type, language, Metres(metres)), first);
             }
         }
@@ -67,46 +79,86 @@ internal static class RouteWarnings
             }
         }
 
-        foreach (var run in Runs(segments, s => s.Segment.PossiblySteep ? Direction(s.Segment) : null))
+        foreach (var run in Runs(segments, Concern.PossiblySteep, settings, runs))
         {
-            double steepestPct = Enumerable.Range(run.First, run.Last - run.First + 1).Max(i => Math.Abs(segments[i].Segment.InclinePct.Value ?? 0));
             string name = segments[run.First].Segment.Name;
             string on = name.Length > 0 ? RouteTexts.Format("warning.on_name", language, name) : "";
             Add("possibly_steep", RouteTexts.Format("warning.possibly_steep." + run.Key, language,
-                RouteTexts.Number(steepestPct, "0", language), Metres(run.LengthM), on), run.First);
+                RouteTexts.Number(SteepestPct(segments, run), "0", language), Metres(run.LengthM), on), run.First);
         }
 
-        foreach (var run in Runs(segments, s => SteepDirection(s.Segment, settings)))
+        foreach (var run in Runs(segments, Concern.Steep, settings, runs))
         {
             if (run.LengthM > SteepMinM)
             {
-                double steepestPct = Enumerable.Range(run.First, run.Last - run.First + 1).Max(i => Math.Abs(segments[i].Segment.InclinePct.Value ?? 0));
-                Add("steep", RouteTexts.Format("warning.steep." + run.Key, language, RouteTexts.Number(steepestPct, "0.0", language), Metres(run.LengthM)), run.First);
+                Add("steep", RouteTexts.Format("warning.steep." + run.Key, language, RouteTexts.Number(SteepestPct(segments, run), "0.0", language),
+                    Metres(run.LengthM)), run.First);
             }
         }
 
         if (settings.Wheeled)
         {
-            foreach (var run in Runs(segments, s => SurfaceGrades.Of(s.Class.Surface) >= SurfaceGrade.BadForWheels && s.Segment.Surface.Value is { } surface ? surface : null))
+            foreach (var run in Runs(segments, Concern.RoughSurface, settings, runs))
             {
                 Add("rough_surface", RouteTexts.Format("warning.rough_surface", language, run.Key, Metres(run.LengthM)), run.First);
             }
-            foreach (var run in Runs(segments, s => s.Segment.WidthCm.Value is { } cm && IsNarrow(cm, settings) ? "narrow" : null))
+            foreach (var run in Runs(segments, Concern.Narrow, settings, runs))
             {
-                int narrowestCm = Enumerable.Range(run.First, run.Last - run.First + 1).Min(i => segments[i].Segment.WidthCm.Value ?? int.MaxValue);
+                int narrowestCm = int.MaxValue;
+                for (int i = run.First; i <= run.Last; i++)
+                {
+                    narrowestCm = Math.Min(narrowestCm, segments[i].Segment.WidthCm.Value ?? int.MaxValue);
+                }
                 Add("narrow", RouteTexts.Format("warning.narrow", language, narrowestCm.ToString(), Metres(run.LengthM), settings.MinWidthCm!.Value.ToString()), run.First);
             }
         }
 
-        foreach (var run in Runs(segments, s => s.Segment.Steps && !s.Segment.Ramp ? "steps" : null))
+        foreach (var run in Runs(segments, Concern.Steps, settings, runs))
         {
             Add("steps", RouteTexts.Format("warning.steps", language, Metres(run.LengthM)), run.First);
         }
 
-        found.AddRange(more ?? []);
+        if (more is not null)
+        {
+            found.AddRange(more);
+        }
+        return InPositionOrder(found);
+    }
 
-        // OrderBy is stable: warnings at one place keep the order above.
-        return [.. found.OrderBy(f => f.PositionM).Select(f => f.Warning)];
+    /// <summary>
+    /// The warnings by position, those at one place in the order found (a stable insertion sort: each kind comes in
+    /// route order, so the list is in runs of sorted warnings and short, and no sort buffers are allocated).
+    /// </summary>
+    private static RouteWarning[] InPositionOrder(List<(double PositionM, RouteWarning Warning)> found)
+    {
+        for (int i = 1; i < found.Count; i++)
+        {
+            var next = found[i];
+            int j = i;
+            while (j > 0 && found[j - 1].PositionM > next.PositionM)
+            {
+                found[j] = found[j - 1];
+                j--;
+            }
+            found[j] = next;
+        }
+        var warnings = new RouteWarning[found.Count];
+        for (int i = 0; i < warnings.Length; i++)
+        {
+            warnings[i] = found[i].Warning;
+        }
+        return warnings;
+    }
+
+    /// <summary>The steepest incline of a run, in percent either way.</summary>
+    private static double SteepestPct(IReadOnlyList<AssembledSegment> segments, Run run)
+    {
+        double steepestPct = 0;
+        for (int i = run.First; i <= run.Last; i++)
+        {
+            steepestPct = Math.Max(steepestPct, Math.Abs(segments[i].Segment.InclinePct.Value ?? 0));
+        }
+        return steepestPct;
     }
 
     /// <summary>Usable, but within a third above the profile's minimum width (its comfort zone).</summary>
@@ -128,31 +180,45 @@ internal static class RouteWarnings
     private static string? Direction(RouteSegment segment) =>
         segment.InclinePct.Value switch { > 0 => "up", < 0 => "down", _ => null };
 
-    private static int FindIndex(IReadOnlyList<AssembledSegment> segments, Func<AssembledSegment, bool> match)
+    /// <summary>A run of consecutive segments with the same concern, with their total length.</summary>
+    private readonly record struct Run(int First, int Last, string Key, double LengthM);
+
+    /// <summary>What a run is about: a concern names its key per segment, so runs are found without a delegate per call.</summary>
+    private enum Concern
     {
-        for (int i = 0; i < segments.Count; i++)
-        {
-            if (match(segments[i]))
-            {
-                return i;
-            }
-        }
-        return -1;
+        UnknownSurface,
+        PossiblySteep,
+        Steep,
+        RoughSurface,
+        Narrow,
+        Steps,
     }
 
-    /// <summary>Maximal runs of consecutive segments with the same non-null key, with their total length.</summary>
-    private static IEnumerable<(int First, int Last, string Key, double LengthM)> Runs(IReadOnlyList<AssembledSegment> segments,
-        Func<AssembledSegment, string?> keyOf)
+    /// <summary>The segment's key for a concern (its direction, its surface ...), null when the concern does not apply.</summary>
+    private static string? KeyOf(Concern concern, AssembledSegment s, ProfileSettings settings) => concern switch
     {
+        Concern.UnknownSurface => (s.Segment.Unknown & UnknownFacts.Surface) != 0 ? "unknown" : null,
+        Concern.PossiblySteep => s.Segment.PossiblySteep ? Direction(s.Segment) : null,
+        Concern.Steep => SteepDirection(s.Segment, settings),
+        Concern.RoughSurface => SurfaceGrades.Of(s.Class.Surface) >= SurfaceGrade.BadForWheels && s.Segment.Surface.Value is { } surface ? surface : null,
+        Concern.Narrow => s.Segment.WidthCm.Value is { } cm && IsNarrow(cm, settings) ? "narrow" : null,
+        Concern.Steps => s.Segment.Steps && !s.Segment.Ramp ? "steps" : null,
+        _ => throw new ArgumentOutOfRangeException(nameof(concern)),
+    };
+
+    /// <summary>Maximal runs of consecutive segments with the same non-null key, into <paramref name="runs"/> (cleared first: one list serves every concern).</summary>
+    private static List<Run> Runs(IReadOnlyList<AssembledSegment> segments, Concern concern, ProfileSettings settings, List<Run> runs)
+    {
+        runs.Clear();
         int first = -1;
         string? key = null;
         double lengthM = 0;
         for (int i = 0; i <= segments.Count; i++)
         {
-            string? next = i < segments.Count ? keyOf(segments[i]) : null;
+            string? next = i < segments.Count ? KeyOf(concern, segments[i], settings) : null;
             if (key is not null && next != key)
             {
-                yield return (first, i - 1, key, lengthM);
+                runs.Add(new Run(first, i - 1, key, lengthM));
                 key = null;
             }
             if (next is not null && key is null)
@@ -164,5 +230,6 @@ internal static class RouteWarnings
                 lengthM += segments[i].Segment.DistanceM;
             }
         }
+        return runs;
     }
 }

@@ -68,6 +68,40 @@ public sealed class RouteHeidelbergTests(ITestOutputHelper output)
         Assert.True(assembled >= 8, $"only {assembled} of 40 random pairs gave a route");
     }
 
+    /// <summary>
+    /// A least-bad path assembled with the strict profile names on its segments exactly the limits that the explanation
+    /// of the same path names, each once per segment: pieces keep only whether they break a limit, and the segments ask
+    /// the profile again, so this holds the two readings together.
+    /// </summary>
+    [Fact]
+    public void Segments_of_a_least_bad_path_name_the_limits_its_explanation_names()
+    {
+        var settings = RouteFixture.Preset("wheelchair");
+        var strict = CompiledProfile.Compile(CityGraph, settings);
+        var relaxed = CompiledProfile.Compile(CityGraph, settings, relaxed: true);
+        var (index, finder) = LazySearch.Value;
+        var assembler = new RouteAssembler(CityGraph);
+        var mainVertices = Enumerable.Range(0, CityGraph.VertexCount).Where(v => CityGraph.VertexComponent[v] == 0).ToArray();
+        var random = new Random(17);
+        int checkedPaths = 0;
+        for (int i = 0; i < 60 && checkedPaths < 5; i++)
+        {
+            var requested = new[] { Near(mainVertices, random), Near(mainVertices, random) };
+            if (index.Snap(requested[0], 50, strict).Snapped is not { } from || index.Snap(requested[1], 50, strict).Snapped is not { } to
+                || finder.Find(strict, from, to) is not null || finder.Find(relaxed, from, to) is not { } path)
+            {
+                continue;
+            }
+            var route = assembler.Assemble([path], strict, requested, "en");
+            var named = assembler.Explain(path, strict, "en").Select(b => b.Violation).ToHashSet();
+            Assert.NotEmpty(named);
+            Assert.Equal(named, route.Segments.SelectMany(s => s.Violations).ToHashSet());
+            Assert.All(route.Segments, s => Assert.Equal(s.Violations.Count, s.Violations.Distinct().Count()));
+            checkedPaths++;
+        }
+        Assert.True(checkedPaths >= 2, $"only {checkedPaths} of 60 random pairs were blocked for a wheelchair");
+    }
+
     private static GeoPoint Near(int[] vertices, Random random)
     {
         int vertex = vertices[random.Next(vertices.Length)];
