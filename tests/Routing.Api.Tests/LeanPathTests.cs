@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -89,6 +90,36 @@ public sealed class LeanPathTests(FixtureApi api)
             }
         }
         Assert.True(compared >= 20, $"only {compared} routes found");
+    }
+
+    /// <summary>
+    /// A refusal's least-violating route is written ahead by its generated code (<see cref="PreWrittenJson"/>) and
+    /// carried into the problem as text: the same text the host's options write for the route, on real refusals.
+    /// </summary>
+    [Fact]
+    public void A_refusals_pre_written_route_is_what_the_hosts_options_write()
+    {
+        var hostOptions = api.Factory.Services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var router = new Router(Heidelberg.Graph, ProfileCatalog.Default, presetsOnHierarchy: false);
+        ProfileCatalog.Default.TryGet("wheelchair", out var wheelchair);
+        int compared = 0;
+        foreach (var fields in File.ReadLines(RepositoryPaths.UrbanPairs).Skip(1).Select(line => line.Split(',')))
+        {
+            var from = new GeoPoint(double.Parse(fields[0], CultureInfo.InvariantCulture), double.Parse(fields[1], CultureInfo.InvariantCulture));
+            var to = new GeoPoint(double.Parse(fields[2], CultureInfo.InvariantCulture), double.Parse(fields[3], CultureInfo.InvariantCulture));
+            if (router.Route(new RouteRequest([from, to], wheelchair!)) is not NoRoute { LeastViolatingRoute: { } route } refused)
+            {
+                continue;
+            }
+            string problem = JsonSerializer.Serialize(RouteProblems.NoRoute(refused, 2, "wheelchair"), hostOptions);
+
+            Assert.Contains("\"least_violating_route\":" + JsonSerializer.Serialize(RouteMapper.ToDto(route), hostOptions), problem, StringComparison.Ordinal);
+            if (++compared == 5)
+            {
+                return;
+            }
+        }
+        Assert.Fail($"only {compared} refusals with a least-violating route among the urban pairs");
     }
 
     private static void AssertSameJson(string expected, string actual) =>

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
+using Routing.Api.Hosting;
 using Routing.Api.Problems;
 using Routing.Engine;
 using Routing.Graph.Facts;
@@ -58,7 +59,9 @@ internal static class RouteProblems
         problem.Extensions["leg_index"] = outcome.LegIndex;
         problem.Extensions["profile"] = profile;
         problem.Extensions["blockers"] = outcome.Blockers.Select(ToDto).ToArray();
-        problem.Extensions["least_violating_route"] = outcome.LeastViolatingRoute is { } route ? RouteMapper.ToDto(route, detail) : null;
+        problem.Extensions["least_violating_route"] = outcome.LeastViolatingRoute is { } route
+            ? PreWrittenJson.Of(RouteMapper.ToDto(route, detail), RouteJsonContext.Default.RouteDto)
+            : null;
         return problem;
     }
 
