@@ -78,9 +78,13 @@ phase() {
   { echo "$before" | sed 's/^/before /'; route_statuses | sed 's/^/after /'; grep "^socket errors" "$work/wrk.out"; } | awk '
     $1 == "before" { n[$2] -= $3 } $1 == "after" { n[$2] += $3 }
     $1 == "socket" { gsub(",", ""); sockets = $4 + $6 + $8 + $10 }
-    END { for (c in n) { if (c ~ /^2/) routes += n[c]; else if (c == 422) refused += n[c]; else other += n[c] }
-          printf "answers by kind (the service): routes %d, refusals (422) %d (%.1f %%); failures %d\n",
-            routes, refused, 100 * refused / (routes + refused > 0 ? routes + refused : 1), other + sockets }'
+    END { for (c in n) { if (c ~ /^2/) routes += n[c]; else if (c == 422) refused += n[c]; else if (n[c] != 0) { other += n[c]; kinds = kinds " " c "×" n[c] } }
+          printf "answers by kind (the service): routes %d, refusals (422) %d (%.1f %%); failures %d",
+            routes, refused, 100 * refused / (routes + refused > 0 ? routes + refused : 1), other + sockets
+          if (other + sockets > 0) printf " (statuses:%s; socket errors %d)", kinds == "" ? " none" : kinds, sockets
+          printf "\n" }'
+  # What the service logged about a failure (its log goes with the temp dir when the script exits).
+  grep -E -A3 "^[^ ]* (fail|crit):" "$work/server.log" | head -20 || true
 }
 
 echo "== query set $set_name ($(wc -l <"$work/pairs") pairs), profiles $profiles${extra:+, extra parameters $extra}"
