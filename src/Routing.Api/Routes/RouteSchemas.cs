@@ -15,10 +15,11 @@ internal static class RouteSchemas
     {
         // A number and the segments' array are written in place, not as components of their own.
         var referenceId = options.CreateSchemaReferenceId;
-        options.CreateSchemaReferenceId = type => (Nullable.GetUnderlyingType(type.Type) ?? type.Type) is var written
-            && (written == typeof(DecimalNumber) || written == typeof(SegmentList)) ? null : referenceId(type);
+        options.CreateSchemaReferenceId = type => WrittenInPlace(Nullable.GetUnderlyingType(type.Type) ?? type.Type) ? null : referenceId(type);
         return options.AddSchemaTransformer(Transform);
     }
+
+    private static bool WrittenInPlace(Type type) => type == typeof(DecimalNumber) || type == typeof(SegmentList);
 
     private static async Task Transform(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellation)
     {

@@ -57,19 +57,11 @@ internal sealed class SegmentListConverter : JsonConverter<SegmentList>
         Fact(ref json, s.Surface);
         json.Raw(",\"smoothness\":"u8);
         Fact(ref json, s.Smoothness);
-        json.Raw(",\"width_cm\":{\"value\":"u8);
-        json.Number(s.WidthCm.Value);
-        json.Raw(",\"evidence\":"u8);
-        json.String(s.WidthCm.Evidence);
-        json.Raw("},\"incline_pct\":{\"value\":"u8);
-        json.Number(s.InclinePct.Value);
-        json.Raw(",\"average\":"u8);
-        json.Number(s.InclinePct.Average);
-        json.Raw(",\"evidence\":"u8);
-        json.String(s.InclinePct.Evidence);
-        json.Raw(",\"confidence\":"u8);
-        json.String(s.InclinePct.Confidence);
-        json.Raw("},\"incline_direction\":"u8);
+        json.Raw(",\"width_cm\":"u8);
+        Fact(ref json, s.WidthCm);
+        json.Raw(",\"incline_pct\":"u8);
+        Fact(ref json, s.InclinePct);
+        json.Raw(",\"incline_direction\":"u8);
         json.String(s.InclineDirection);
         json.Raw(",\"kerb_at_start\":"u8);
         Kerb(ref json, s.KerbAtStart);
@@ -110,6 +102,28 @@ internal sealed class SegmentListConverter : JsonConverter<SegmentList>
         json.Raw((byte)'}');
     }
 
+    private static void Fact(ref RawJsonBuilder json, IntegerFact fact)
+    {
+        json.Raw("{\"value\":"u8);
+        json.Number(fact.Value);
+        json.Raw(",\"evidence\":"u8);
+        json.String(fact.Evidence);
+        json.Raw((byte)'}');
+    }
+
+    private static void Fact(ref RawJsonBuilder json, InclineFact fact)
+    {
+        json.Raw("{\"value\":"u8);
+        json.Number(fact.Value);
+        json.Raw(",\"average\":"u8);
+        json.Number(fact.Average);
+        json.Raw(",\"evidence\":"u8);
+        json.String(fact.Evidence);
+        json.Raw(",\"confidence\":"u8);
+        json.String(fact.Confidence);
+        json.Raw((byte)'}');
+    }
+
     private static void Kerb(ref RawJsonBuilder json, KerbDto? kerb)
     {
         if (kerb is null)
@@ -119,11 +133,9 @@ internal sealed class SegmentListConverter : JsonConverter<SegmentList>
         }
         json.Raw("{\"kind\":"u8);
         json.String(kerb.Kind);
-        json.Raw(",\"height_cm\":{\"value\":"u8);
-        json.Number(kerb.HeightCm.Value);
-        json.Raw(",\"evidence\":"u8);
-        json.String(kerb.HeightCm.Evidence);
-        json.Raw("},\"osm_node_id\":"u8);
+        json.Raw(",\"height_cm\":"u8);
+        Fact(ref json, kerb.HeightCm);
+        json.Raw(",\"osm_node_id\":"u8);
         json.Number(kerb.OsmNodeId);
         json.Raw(",\"location\":"u8);
         Location(ref json, kerb.Location);

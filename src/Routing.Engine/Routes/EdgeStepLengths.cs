@@ -34,9 +34,6 @@ internal sealed class EdgeStepLengths
     public static EdgeStepLengths Of(RoutingGraph graph) => Cache.GetValue(graph, g => new EdgeStepLengths(g));
 
     /// <summary>The edge's steps: [i] from point i - 1 to point i of its forward polyline, [0] is 0.</summary>
-    public ReadOnlySpan<double> StepsOf(int edge)
-    {
-        int first = EdgePolylines.FirstPoint(_graph, edge);
-        return _stepsM.AsSpan(first..EdgePolylines.FirstPoint(_graph, edge + 1));
-    }
+    public ReadOnlySpan<double> StepsOf(int edge) =>
+        _stepsM.AsSpan(EdgePolylines.FirstPoint(_graph, edge), EdgePolylines.PointCount(_graph, edge));
 }

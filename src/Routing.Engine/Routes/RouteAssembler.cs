@@ -206,17 +206,15 @@ internal sealed class RouteAssembler(RoutingGraph graph)
         for (int leg = 0; leg < legs.Count; leg++)
         {
             var path = legs[leg];
-            points += PolylinePointCount(path.From.Edge) + PolylinePointCount(path.To.Edge) + 1;
+            points += EdgePolylines.PointCount(graph, path.From.Edge) + EdgePolylines.PointCount(graph, path.To.Edge) + 1;
             var arcs = path.Arcs;
             for (int i = 0; i < arcs.Count; i++)
             {
-                points += PolylinePointCount(arcs[i] >> 1);
+                points += EdgePolylines.PointCount(graph, arcs[i] >> 1);
             }
         }
         return points;
     }
-
-    private int PolylinePointCount(int edge) => EdgePolylines.FirstPoint(graph, edge + 1) - EdgePolylines.FirstPoint(graph, edge);
 
     /// <summary>Appends a point unless it repeats the last one (at the graph's 1e-7 degree precision); returns its index.</summary>
     private static int AddPoint(List<GeoPoint> geometry, GeoPoint point)

@@ -12,6 +12,9 @@ internal static class EdgePolylines
     /// <summary>Index of edge e's first point (its <c>EdgeFrom</c>) in the flat arrays; its last is <c>FirstPoint(e + 1) - 1</c>.</summary>
     public static int FirstPoint(RoutingGraph graph, int edge) => graph.EdgeFirstShapePoint[edge] + (2 * edge);
 
+    /// <summary>How many points edge e has in the flat arrays: its shape points and both ends.</summary>
+    public static int PointCount(RoutingGraph graph, int edge) => FirstPoint(graph, edge + 1) - FirstPoint(graph, edge);
+
     /// <summary>The length of the flat arrays: every shape point and both ends of every edge.</summary>
     public static int PointCount(RoutingGraph graph) => graph.EdgeCount == 0 ? 0 : FirstPoint(graph, graph.EdgeCount);
 

@@ -207,6 +207,10 @@ public sealed class SnapIndex
             for (int entry = _cellStart[rowCell + colFirst], end = _cellStart[rowCell + colLast + 1]; entry < end; entry++)
             {
                 int edge = cellEdge[entry];
+                if (!profile.IsUsable(_graph, edge))
+                {
+                    continue;
+                }
                 int a = firstShapePoint[edge] + (2 * edge) + cellSegment[entry]; // EdgePolylines.FirstPoint, with the span hoisted
                 double ax = (pointLonE7[a] - lonE7) * metresPerLonE7;
                 double ay = (pointLatE7[a] - latE7) * metresPerLatE7;
@@ -221,16 +225,14 @@ public sealed class SnapIndex
                 {
                     continue;
                 }
-                // Whether the profile may use the edge is asked last, of a segment that would be the nearest so far:
-                // its lookups miss the cache, and most segments of a window are farther than one already found.
                 if (separateIslands && edgeOnIsland[edge])
                 {
-                    if (distanceSquaredM2 < island.DistanceSquaredM2 && profile.IsUsable(_graph, edge))
+                    if (distanceSquaredM2 < island.DistanceSquaredM2)
                     {
                         island = new Candidate(edge, cellSegment[entry], t, distanceSquaredM2);
                     }
                 }
-                else if (distanceSquaredM2 < main.DistanceSquaredM2 && profile.IsUsable(_graph, edge))
+                else if (distanceSquaredM2 < main.DistanceSquaredM2)
                 {
                     main = new Candidate(edge, cellSegment[entry], t, distanceSquaredM2);
                 }
