@@ -58,7 +58,7 @@ internal static class ApiExamples
                     null, "traffic_signals", false, false, false, false, [], false, []),
             ]),
             Summary: new SummaryDto(0.487, new Dictionary<string, double> { ["smoothness"] = 0.487, ["width"] = 0.487 },
-                KerbsCrossed: 1, Crossings: 1, Elevators: 0, Profile: Wheelchair),
+                KerbsCrossed: 1, Crossings: 1, Elevators: 0, Profile: Wheelchair, WalkingDistanceM: DecimalNumber.Metres(80.3), Detour: null),
             Instructions:
             [
                 new InstructionDto("depart", "Starten Sie auf Hauptstraße", DecimalNumber.Metres(41.2), new LatLonDto(49.4094, 8.6934), 0, "Hauptstraße"),
@@ -70,7 +70,8 @@ internal static class ApiExamples
             [
                 new WaypointDto(new LatLonDto(49.4094, 8.6934), new LatLonDto(49.4094, 8.6934), DecimalNumber.Metres(0.8), 23456789),
                 new WaypointDto(new LatLonDto(49.4099, 8.6945), new LatLonDto(49.4099, 8.6944), DecimalNumber.Metres(4.2), 34567890),
-            ]),
+            ],
+            Alternatives: []),
     ]);
 
     public static ProblemDetails InvalidRequest { get; } = ApiProblems.InvalidRequest(new Dictionary<string, string[]>

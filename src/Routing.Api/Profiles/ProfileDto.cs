@@ -23,11 +23,15 @@ internal sealed record ProfileDto(
     [property: Description("What to do with facts the map does not know: allow, penalize or avoid.")]
     [property: JsonConverter(typeof(SnakeCaseEnumConverter<UnknownPolicy>))] UnknownPolicy Unknown,
     [property: Description("What an uncertain terrain slope beyond the limit does: block, penalize or ignore.")]
-    [property: JsonConverter(typeof(SnakeCaseEnumConverter<DerivedInclinePolicy>))] DerivedInclinePolicy DerivedIncline)
+    [property: JsonConverter(typeof(SnakeCaseEnumConverter<DerivedInclinePolicy>))] DerivedInclinePolicy DerivedIncline,
+    [property: Description("The most a route may climb in total, metres; null: no budget.")] double? MaxClimbM,
+    [property: Description("Effort: a metre of climb costs as much as this many metres on the level.")] double ClimbEquivalentM,
+    [property: Description("Braking: a metre of descent steeper than half the downhill limit costs as much as this many metres on the level.")] double SteepDescentEquivalentM)
 {
     public static ProfileDto From(ProfileSettings p) => new(
         p.Name, p.Description, p.Wheeled, p.UsesWheelchair, p.SpeedMps, p.MaxInclineUpPct, p.MaxInclineDownPct,
-        p.MaxKerbCm, p.MinWidthCm, p.AvoidSurfaces, p.MinSmoothness, p.Steps, p.Unknown, p.DerivedIncline);
+        p.MaxKerbCm, p.MinWidthCm, p.AvoidSurfaces, p.MinSmoothness, p.Steps, p.Unknown, p.DerivedIncline, p.MaxClimbM, p.ClimbEquivalentM,
+        p.SteepDescentEquivalentM);
 }
 
 /// <summary>The answer of <c>GET /v1/profiles</c>.</summary>

@@ -38,6 +38,7 @@ internal static class RouteBodyReader
         ["unknown"] = $"must be one of {string.Join(", ", RouteQueryParser.EnumNames<UnknownPolicy>())}",
         ["derived_incline"] = $"must be one of {string.Join(", ", RouteQueryParser.EnumNames<DerivedInclinePolicy>())}",
         ["speed_mps"] = "must be a number (m/s)",
+        ["max_climb_m"] = "must be a number (metres)",
     };
 
     private static readonly HashSet<string> TopLevel =
@@ -46,6 +47,7 @@ internal static class RouteBodyReader
     private static readonly HashSet<string> ConstraintFields =
     [
         "max_incline_up_pct", "max_incline_down_pct", "max_kerb_cm", "min_width_cm", "avoid_surfaces", "min_smoothness", "steps", "unknown", "derived_incline", "speed_mps",
+        "max_climb_m",
     ];
 
     public static Task<RouteRequestBody?> ReadAsync(HttpRequest request, JsonSerializerOptions options, FieldErrors errors, CancellationToken cancellationToken) =>

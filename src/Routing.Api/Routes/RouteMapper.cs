@@ -38,7 +38,18 @@ internal static class RouteMapper
             Summary(route.Summary),
             detail.Instructions ? Instructions(route.Instructions) : null,
             Warnings(route.Warnings),
-            Waypoints(route.Waypoints));
+            Waypoints(route.Waypoints),
+            Alternatives(route.Alternatives, detail));
+    }
+
+    private static RouteDto[] Alternatives(IReadOnlyList<Route> alternatives, RouteDetail detail)
+    {
+        var dtos = new RouteDto[alternatives.Count];
+        for (int i = 0; i < dtos.Length; i++)
+        {
+            dtos[i] = ToDto(alternatives[i], detail);
+        }
+        return dtos;
     }
 
     private static SegmentDto[] Segments(IReadOnlyList<RouteSegment> segments, RouteLine line)
@@ -164,7 +175,9 @@ internal static class RouteMapper
         summary.KerbsCrossed,
         summary.Crossings,
         summary.Elevators,
-        ProfileDto.From(summary.Profile));
+        ProfileDto.From(summary.Profile),
+        summary.WalkingDistanceM is { } walkingM ? DecimalNumber.Metres(walkingM) : null,
+        summary.Detour is { } detour ? new DetourDto(DecimalNumber.Ratio(detour.Ratio), [.. detour.Blockers.Select(RouteProblems.ToDto)]) : null);
 
     private static double Share(double value) => Math.Round(value, 3);
 

@@ -72,10 +72,14 @@ internal sealed record RouteQuery
     [FromQuery(Name = "speed_mps"), Description("Speed on level, smooth ground, m/s (0.1..5).")]
     public string? SpeedMps { get; init; }
 
+    [FromQuery(Name = "max_climb_m"), Description("The most the route may climb in total, metres (0..5000).")]
+    public string? MaxClimbM { get; init; }
+
     /// <summary>Every parameter name this endpoint knows; any other is refused.</summary>
     public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.Ordinal)
     {
         "from", "to", "via", "profile", "language", "format", "geometry", "instructions", "elevation", "segments", "snap_radius_m", "max_incline_up_pct", "max_incline_down_pct",
         "max_kerb_cm", "min_width_cm", "avoid_surfaces", "min_smoothness", "steps", "unknown", "derived_incline", "speed_mps",
+        "max_climb_m",
     };
 }

@@ -21,7 +21,8 @@ internal static class RouteQueryParser
 
         bool hasConstraints = query.MaxInclineUpPct is not null || query.MaxInclineDownPct is not null || query.MaxKerbCm is not null
             || query.MinWidthCm is not null || query.AvoidSurfaces is not null || query.MinSmoothness is not null
-            || query.Steps is not null || query.Unknown is not null || query.DerivedIncline is not null || query.SpeedMps is not null;
+            || query.Steps is not null || query.Unknown is not null || query.DerivedIncline is not null || query.SpeedMps is not null
+            || query.MaxClimbM is not null;
 
         return new RouteRequestBody
         {
@@ -51,6 +52,7 @@ internal static class RouteQueryParser
                     Unknown = EnumValue<UnknownPolicy>(query.Unknown, "unknown", errors),
                     DerivedIncline = EnumValue<DerivedInclinePolicy>(query.DerivedIncline, "derived_incline", errors),
                     SpeedMps = Number(query.SpeedMps, "speed_mps", errors),
+                    MaxClimbM = Number(query.MaxClimbM, "max_climb_m", errors),
                 }
                 : null,
         };

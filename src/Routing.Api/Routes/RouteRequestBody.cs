@@ -89,4 +89,7 @@ internal sealed record ConstraintsDto
 
     [Description("Speed on level, smooth ground, m/s (0.1..5).")]
     public double? SpeedMps { get; init; }
+
+    [Description("The most the route may climb in total, metres (0..5000); a route over it is refused, naming the climb.")]
+    public double? MaxClimbM { get; init; }
 }

@@ -217,6 +217,7 @@ internal static class RouteRequestValidator
             Unknown = constraints.Unknown is { } unknown && Enum.IsDefined(unknown) ? unknown : null,
             DerivedIncline = constraints.DerivedIncline is { } derived && Enum.IsDefined(derived) ? derived : null,
             SpeedMps = constraints.SpeedMps,
+            MaxClimbM = constraints.MaxClimbM,
         };
     }
 }

@@ -46,7 +46,9 @@ internal sealed record RouteDto(
     [property: Description("Turn-by-turn instructions. Left out with instructions=false.")]
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] InstructionDto[]? Instructions,
     WarningDto[] Warnings,
-    [property: Description("Where each requested point (from, via..., to) was placed on the network.")] WaypointDto[] Waypoints);
+    [property: Description("Where each requested point (from, via..., to) was placed on the network.")] WaypointDto[] Waypoints,
+    [property: Description("Routes the user may prefer: with summary.detour, the walking route judged by this profile, its segments naming the limits they break (violations). Empty otherwise.")]
+    RouteDto[] Alternatives);
 
 /// <summary>What the OpenAPI document says about every fact's evidence (written as a name, not an enum, so that
 /// the answer's source-generated fast path needs no converter).</summary>
@@ -118,7 +120,15 @@ internal sealed record SummaryDto(
     int KerbsCrossed,
     int Crossings,
     int Elevators,
-    [property: Description("The profile values applied: the preset with the request's constraints.")] ProfileDto Profile);
+    [property: Description("The profile values applied: the preset with the request's constraints.")] ProfileDto Profile,
+    [property: Description("Length of the walking route (the foot preset's) between the same points, metres; null when walking finds none.")] DecimalNumber? WalkingDistanceM,
+    [property: Description("Present when this route is more than 1.5 times and more than 300 m longer than the walking route: how much longer, and what keeps this profile off the walking route (offered under alternatives).")]
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DetourDto? Detour);
+
+/// <summary>A route much longer than the walking route, and why.</summary>
+internal sealed record DetourDto(
+    [property: Description("This route's length over the walking route's.")] DecimalNumber Ratio,
+    [property: Description("What on the walking route breaks this profile's limits, in the shape of a refusal's blockers; empty when only comfort (rough ground, gentle slopes, unknown facts) makes it costlier.")] BlockerDto[] Blockers);
 
 /// <param name="Type">Stable machine name: depart, continue, turn_left, turn_right, slight_left, slight_right, sharp_left, sharp_right, cross, kerb, elevator, ramp, steps, via, arrive.</param>
 internal sealed record InstructionDto(

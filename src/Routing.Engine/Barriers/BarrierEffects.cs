@@ -126,30 +126,42 @@ internal static class BarrierEffects
     private static (double PerMetre, double Fixed, Violation? Violation) Blocked(in ArcVerdict own, bool relaxed, ReportedBarrier report)
     {
         // Relaxed: the way as it is plus one more broken limit; strict: blocked whatever the way is like.
-        var (perMetre, fixedCost) = CompiledProfile.Price(own with { Violation = null }, relaxed);
-        int broken = own.Violation is null ? 1 : 2;
+        var (perMetre, fixedCost) = CompiledProfile.Price(own with { Broken = default }, relaxed);
+        int broken = own.Broken.Count + 1;
         return relaxed
-            ? (perMetre, fixedCost + (broken * CompiledProfile.ViolationPenaltyS), own.Violation is null ? Reported(report, null) : null)
-            : (double.PositiveInfinity, fixedCost, own.Violation is null ? Reported(report, null) : null);
+            ? (perMetre, fixedCost + (broken * CompiledProfile.ViolationPenaltyS), Reported(report, null))
+            : (double.PositiveInfinity, fixedCost, Reported(report, null));
     }
 
     private static (double Cost, Violation? Violation) Blocked(in NodeVerdict own, bool relaxed, ReportedBarrier report)
     {
-        double cost = CompiledProfile.Price(own with { Violation = null }, relaxed);
-        int broken = own.Violation is null ? 1 : 2;
-        return (relaxed ? cost + (broken * CompiledProfile.ViolationPenaltyS) : double.PositiveInfinity,
-            own.Violation is null ? Reported(report, null) : null);
+        double cost = CompiledProfile.Price(own with { Broken = default }, relaxed);
+        int broken = own.Broken.Count + 1;
+        return (relaxed ? cost + (broken * CompiledProfile.ViolationPenaltyS) : double.PositiveInfinity, Reported(report, null));
     }
 
-    /// <summary>Prices a verdict on the changed facts; its violation is the report's when the element had none of its own.</summary>
+    /// <summary>Prices a verdict on the changed facts; its violation is the report's for the first limit the report adds.</summary>
     private static (double PerMetre, double Fixed, Violation? Violation) Judged(in ArcVerdict changed, in ArcVerdict own, bool relaxed, ReportedBarrier report)
     {
         var (perMetre, fixedCost) = CompiledProfile.Price(changed, relaxed);
-        return (perMetre, fixedCost, changed.Violation is { } v && own.Violation is null ? Reported(report, v) : null);
+        return (perMetre, fixedCost, Added(changed.Broken, own.Broken) is { } v ? Reported(report, v) : null);
     }
 
     private static (double Cost, Violation? Violation) Judged(in NodeVerdict changed, in NodeVerdict own, bool relaxed, ReportedBarrier report) =>
-        (CompiledProfile.Price(changed, relaxed), changed.Violation is { } v && own.Violation is null ? Reported(report, v) : null);
+        (CompiledProfile.Price(changed, relaxed), Added(changed.Broken, own.Broken) is { } v ? Reported(report, v) : null);
+
+    /// <summary>The first limit broken under the report that the element as mapped does not break already.</summary>
+    private static Violation? Added(BrokenLimits reported, BrokenLimits own)
+    {
+        foreach (var violation in reported.AsSpan())
+        {
+            if (!own.AsSpan().Contains(violation))
+            {
+                return violation;
+            }
+        }
+        return null;
+    }
 
     private static EdgeClass Sloped(in EdgeClass edge, short permille) => edge with
     {

@@ -64,17 +64,17 @@ public sealed class CompiledProfile
                 var own = _rules.Edge(edgeClass, backward);
                 double perMetre = _arcCostPerMetre[(2 * extra.BaseClass) + direction];
                 double fixedCost = _arcFixedCost[(2 * extra.BaseClass) + direction];
-                Violation? reported = null;
+                var broken = own.Broken;
                 foreach (var report in extra.Reports)
                 {
                     var effect = BarrierEffects.OnArc(_rules, settings, relaxed, edgeClass, backward, own, report);
                     perMetre = Math.Max(perMetre, effect.PerMetre);
                     fixedCost = Math.Max(fixedCost, effect.Fixed);
-                    reported ??= effect.Violation;
+                    broken = effect.Violation is { } reported ? broken.With(reported) : broken;
                 }
                 int kind = (2 * (edgeClasses.Length + k)) + direction;
                 (_arcCostPerMetre[kind], _arcFixedCost[kind]) = (perMetre, fixedCost);
-                _overlayArcVerdicts[(2 * k) + direction] = own with { Violation = own.Violation ?? reported };
+                _overlayArcVerdicts[(2 * k) + direction] = own with { Broken = broken };
             }
         }
 
@@ -92,15 +92,15 @@ public sealed class CompiledProfile
             ref readonly var nodeClass = ref nodeClasses[extra.BaseClass];
             var own = _rules.Node(nodeClass);
             double cost = _nodeCost[extra.BaseClass];
-            Violation? reported = null;
+            var broken = own.Broken;
             foreach (var report in extra.Reports)
             {
                 var effect = BarrierEffects.OnNode(_rules, settings, relaxed, nodeClass, own, report);
                 cost = Math.Max(cost, effect.Cost);
-                reported ??= effect.Violation;
+                broken = effect.Violation is { } reported ? broken.With(reported) : broken;
             }
             _nodeCost[nodeClasses.Length + k] = cost;
-            _overlayNodeVerdicts[k] = own with { Violation = own.Violation ?? reported };
+            _overlayNodeVerdicts[k] = own with { Broken = broken };
         }
         _edgeClassIds = overlay.EdgeClassIds;
         _vertexNodeClasses = overlay.VertexNodeClasses;
@@ -156,7 +156,7 @@ public sealed class CompiledProfile
             for (int direction = 0; direction < 2; direction++)
             {
                 var rest = _rules.AllButIncline(groups.Rests[r], backward: direction == 1);
-                rests[(2 * r) + direction] = new(rest.CostFactor / (speedMps * rest.SpeedFactor), rest.FixedS + rest.PenaltyS, rest.Unknown, rest.Violation is not null);
+                rests[(2 * r) + direction] = new(rest.CostFactor / (speedMps * rest.SpeedFactor), rest.FixedS + rest.PenaltyS, rest.Unknown, rest.Broken.Count);
             }
         }
         for (int i = 0; i < groups.Inclines.Length; i++)
@@ -164,7 +164,7 @@ public sealed class CompiledProfile
             for (int direction = 0; direction < 2; direction++)
             {
                 var incline = _rules.Incline(groups.Inclines[i], backward: direction == 1);
-                inclines[(2 * i) + direction] = new(incline.CostFactor / incline.SpeedFactor, 0, incline.Unknown, incline.Violation is not null);
+                inclines[(2 * i) + direction] = new(incline.CostFactor / incline.SpeedFactor, 0, incline.Unknown, incline.Broken.Count);
             }
         }
         Span<double> unknownFactor = stackalloc double[256];
@@ -181,7 +181,7 @@ public sealed class CompiledProfile
             ref readonly var rest = ref rests[(2 * restOfClass[kind >> 1]) + direction];
             ref readonly var incline = ref inclines[(2 * inclineOfClass[kind >> 1]) + direction];
             (_arcCostPerMetre[kind], _arcFixedCost[kind]) = Price(
-                rest.Scale * incline.Scale * unknownFactor[(int)(rest.Unknown | incline.Unknown)], rest.FixedS, rest.Blocked || incline.Blocked, relaxed);
+                rest.Scale * incline.Scale * unknownFactor[(int)(rest.Unknown | incline.Unknown)], rest.FixedS, rest.BrokenLimits + incline.BrokenLimits, relaxed);
         }
         ArrayPool<PricedPart>.Shared.Return(rests);
         ArrayPool<PricedPart>.Shared.Return(inclines);
@@ -189,9 +189,9 @@ public sealed class CompiledProfile
 
     /// <summary>
     /// A judged part of an arc, reduced to what the tables need: seconds per metre times cost factor (for an incline
-    /// only the factors), fixed seconds, unknown facts, and whether it breaks a limit.
+    /// only the factors), fixed seconds, unknown facts, and how many limits it breaks.
     /// </summary>
-    private readonly record struct PricedPart(double Scale, double FixedS, UnknownFacts Unknown, bool Blocked);
+    private readonly record struct PricedPart(double Scale, double FixedS, UnknownFacts Unknown, int BrokenLimits);
 
     /// <param name="overlay">Barrier reports to respect; null or <see cref="BarrierOverlay.Empty"/> for none.</param>
     public static CompiledProfile Compile(RoutingGraph graph, ProfileSettings settings, bool relaxed = false, BarrierOverlay? overlay = null) =>
@@ -285,20 +285,23 @@ public sealed class CompiledProfile
         return nodeClass >= graphClasses ? _overlayNodeVerdicts[nodeClass - graphClasses] : _rules.Node(graph.NodeClasses[nodeClass]);
     }
 
-    /// <summary>A verdict as table entries: cost per metre and fixed cost, +infinity per metre (strict) or a penalty (relaxed) when it breaks a limit.</summary>
+    /// <summary>A verdict as table entries: cost per metre and fixed cost, +infinity per metre (strict) or a penalty per broken limit (relaxed).</summary>
     internal static (double PerMetre, double Fixed) Price(in ArcVerdict verdict, bool relaxed) =>
-        Price(verdict.DurationSecondsPerMetre * verdict.CostFactor, verdict.FixedDurationS + verdict.PenaltyS, verdict.Violation is not null, relaxed);
+        Price(verdict.DurationSecondsPerMetre * verdict.CostFactor, verdict.FixedDurationS + verdict.PenaltyS, verdict.Broken.Count, relaxed);
 
-    /// <summary>The one rule for a broken limit: blocked when strict, a penalty on top when relaxed.</summary>
-    private static (double PerMetre, double Fixed) Price(double perMetre, double fixedCost, bool blocked, bool relaxed) =>
-        !blocked ? (perMetre, fixedCost)
-        : relaxed ? (perMetre, fixedCost + ViolationPenaltyS)
+    /// <summary>
+    /// The one rule for broken limits: blocked when strict; when relaxed, a penalty on top for each, so that the cheapest
+    /// relaxed path breaks the fewest limits and an arc that breaks two is never taken for one that breaks one.
+    /// </summary>
+    private static (double PerMetre, double Fixed) Price(double perMetre, double fixedCost, int brokenLimits, bool relaxed) =>
+        brokenLimits == 0 ? (perMetre, fixedCost)
+        : relaxed ? (perMetre, fixedCost + (brokenLimits * ViolationPenaltyS))
         : (double.PositiveInfinity, fixedCost);
 
-    /// <summary>A node verdict as its table entry: +infinity (strict) or a penalty (relaxed) when it breaks a limit.</summary>
+    /// <summary>A node verdict as its table entry: +infinity (strict) or a penalty per broken limit (relaxed).</summary>
     internal static double Price(in NodeVerdict verdict, bool relaxed)
     {
         double cost = verdict.DurationS + verdict.PenaltyS;
-        return verdict.Violation is null ? cost : relaxed ? cost + ViolationPenaltyS : double.PositiveInfinity;
+        return !verdict.Broken.Any ? cost : relaxed ? cost + (verdict.Broken.Count * ViolationPenaltyS) : double.PositiveInfinity;
     }
 }

@@ -17,6 +17,7 @@ public sealed record ConstraintOverrides
     public UnknownPolicy? Unknown { get; init; }
     public DerivedInclinePolicy? DerivedIncline { get; init; }
     public double? SpeedMps { get; init; }
+    public double? MaxClimbM { get; init; }
 
     /// <summary>Every value out of range, as (constraint name, problem); empty when the overrides can be applied.</summary>
     public IReadOnlyList<(string Constraint, string Problem)> Validate()
@@ -34,6 +35,7 @@ public sealed record ConstraintOverrides
         Range("max_kerb_cm", MaxKerbCm, 0, 50, "cm");
         Range("min_width_cm", MinWidthCm, 0, 500, "cm");
         Range("speed_mps", SpeedMps, 0.1, 5, "m/s");
+        Range("max_climb_m", MaxClimbM, 0, 5000, "m");
         foreach (string surface in AvoidSurfaces ?? [])
         {
             if (!FactNames.TryParseSurface(surface, out var kind) || kind == SurfaceKind.Unknown)
@@ -64,5 +66,6 @@ public sealed record ConstraintOverrides
         Unknown = Unknown ?? preset.Unknown,
         DerivedIncline = DerivedIncline ?? preset.DerivedIncline,
         SpeedMps = SpeedMps ?? preset.SpeedMps,
+        MaxClimbM = MaxClimbM ?? preset.MaxClimbM,
     };
 }

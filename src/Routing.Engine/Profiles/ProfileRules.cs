@@ -52,12 +52,12 @@ internal sealed class ProfileRules
     /// </summary>
     public ArcVerdict Edge(in EdgeClass edge, bool backward) => Combine(AllButIncline(edge, backward), Incline(edge, backward));
 
-    /// <summary>The verdict from its two parts; an incline violation is reported only when nothing else blocks.</summary>
+    /// <summary>The verdict from its two parts: every limit either breaks, the incline's last.</summary>
     public ArcVerdict Combine(in PartialVerdict rest, in PartialVerdict incline)
     {
         var unknown = rest.Unknown | incline.Unknown;
         return new ArcVerdict(1 / (_settings.SpeedMps * rest.SpeedFactor * incline.SpeedFactor),
-            rest.CostFactor * incline.CostFactor * UnknownFactor(unknown), rest.FixedS, rest.PenaltyS, unknown, rest.Violation ?? incline.Violation,
+            rest.CostFactor * incline.CostFactor * UnknownFactor(unknown), rest.FixedS, rest.PenaltyS, unknown, rest.Broken.WithAll(incline.Broken),
             incline.PossiblySteep);
     }
 
@@ -68,33 +68,33 @@ internal sealed class ProfileRules
         double factor = 1;
         double fixedS = 0, penaltyS = 0;
         var unknown = UnknownFacts.None;
-        Violation? violation = null;
+        var broken = default(BrokenLimits);
 
         bool explicitlyFine = s.UsesWheelchair && edge.Wheelchair is WheelchairTag.Yes or WheelchairTag.Designated;
 
         if (edge.Has(EdgeFlags.Construction) || edge.Highway == HighwayKind.Construction)
         {
-            violation ??= new(Constraint.Construction);
+            broken = broken.With(new(Constraint.Construction));
         }
         if (edge.Access == AccessKind.Private)
         {
-            violation ??= new(Constraint.PrivateAccess);
+            broken = broken.With(new(Constraint.PrivateAccess));
         }
         if ((backward && edge.Has(EdgeFlags.ForwardOnly)) || (!backward && edge.Has(EdgeFlags.BackwardOnly)))
         {
-            violation ??= new(Constraint.OneWay);
+            broken = broken.With(new(Constraint.OneWay));
         }
         if (s.Wheeled && edge.Has(EdgeFlags.Conveying))
         {
-            violation ??= new(Constraint.Escalator);
+            broken = broken.With(new(Constraint.Escalator));
         }
         if (s.Wheeled && edge.Has(EdgeFlags.DifficultTrail))
         {
-            violation ??= new(Constraint.DifficultTrail);
+            broken = broken.With(new(Constraint.DifficultTrail));
         }
         if (s.UsesWheelchair && edge.Wheelchair == WheelchairTag.No)
         {
-            violation ??= new(Constraint.WheelchairNo);
+            broken = broken.With(new(Constraint.WheelchairNo));
         }
         else if (s.UsesWheelchair && edge.Wheelchair == WheelchairTag.Limited)
         {
@@ -113,7 +113,7 @@ internal sealed class ProfileRules
                 switch (s.Steps)
                 {
                     case StepsPolicy.Never:
-                        violation ??= new(Constraint.Steps);
+                        broken = broken.With(new(Constraint.Steps));
                         break;
                     case StepsPolicy.Avoid:
                         factor *= StepsAvoidFactor;
@@ -132,7 +132,7 @@ internal sealed class ProfileRules
         {
             if (_avoidSurfaces.Contains(edge.Surface) && !explicitlyFine)
             {
-                violation ??= new(Constraint.Surface, Detail: FactNames.Of(edge.Surface), Evidence: EvidenceOf(edge.SurfaceEvidence));
+                broken = broken.With(new(Constraint.Surface, Detail: FactNames.Of(edge.Surface), Evidence: EvidenceOf(edge.SurfaceEvidence)));
             }
             factor *= SurfaceGrades.Of(edge.Surface) switch
             {
@@ -151,8 +151,8 @@ internal sealed class ProfileRules
         {
             if (_worstSmoothness != Smoothness.Unknown && edge.Smoothness > _worstSmoothness && !explicitlyFine)
             {
-                violation ??= new(Constraint.Smoothness, Detail: $"{FactNames.Of(edge.Smoothness)}, worst accepted {FactNames.Of(_worstSmoothness)}",
-                    Evidence: EvidenceOf(edge.SmoothnessEvidence));
+                broken = broken.With(new(Constraint.Smoothness, Detail: $"{FactNames.Of(edge.Smoothness)}, worst accepted {FactNames.Of(_worstSmoothness)}",
+                    Evidence: EvidenceOf(edge.SmoothnessEvidence)));
             }
             factor *= edge.Smoothness switch
             {
@@ -172,7 +172,7 @@ internal sealed class ProfileRules
             }
             else if (edge.WidthCm < minWidth && !explicitlyFine)
             {
-                violation ??= new(Constraint.Width, edge.WidthCm, minWidth, "cm", Evidence: EvidenceOf(edge.WidthEvidence));
+                broken = broken.With(new(Constraint.Width, edge.WidthCm, minWidth, "cm", Evidence: EvidenceOf(edge.WidthEvidence)));
             }
             else
             {
@@ -180,7 +180,7 @@ internal sealed class ProfileRules
             }
         }
 
-        AddKerb(edge.Kerb, edge.KerbEvidence, edge.KerbHeightCm, ref fixedS, ref penaltyS, ref unknown, ref violation);
+        AddKerb(edge.Kerb, edge.KerbEvidence, edge.KerbHeightCm, ref fixedS, ref penaltyS, ref unknown, ref broken);
 
         factor *= RoadFactor(edge);
         if (s.Wheeled && edge.Crossing is CrossingKind.Unmarked or CrossingKind.Unknown)
@@ -192,7 +192,7 @@ internal sealed class ProfileRules
             fixedS += ElevatorS;
         }
 
-        return new PartialVerdict(speedFactor, factor, fixedS, penaltyS, unknown, violation);
+        return new PartialVerdict(speedFactor, factor, fixedS, penaltyS, unknown, broken);
     }
 
     public NodeVerdict Node(in NodeClass node)
@@ -200,23 +200,23 @@ internal sealed class ProfileRules
         var s = _settings;
         double durationS = 0, penaltyS = 0;
         var unknown = UnknownFacts.None;
-        Violation? violation = null;
+        var broken = default(BrokenLimits);
         bool explicitlyFine = s.UsesWheelchair && node.Wheelchair is WheelchairTag.Yes or WheelchairTag.Designated;
 
         if (node.Has(NodeFlags.NoAccess))
         {
-            violation ??= new(Constraint.NoAccess, Detail: FactNames.Of(node.Barrier));
+            broken = broken.With(new(Constraint.NoAccess, Detail: FactNames.Of(node.Barrier)));
         }
         if (s.UsesWheelchair && node.Wheelchair == WheelchairTag.No)
         {
-            violation ??= new(Constraint.WheelchairNo, Detail: FactNames.Of(node.Barrier));
+            broken = broken.With(new(Constraint.WheelchairNo, Detail: FactNames.Of(node.Barrier)));
         }
         if (s.Wheeled && node.Barrier is not (BarrierKind.None or BarrierKind.Kerb) && !explicitlyFine)
         {
             switch (BarrierKinds.ImpactOnWheels(node.Barrier))
             {
                 case BarrierImpact.Blocking:
-                    violation ??= new(Constraint.Barrier, Detail: FactNames.Of(node.Barrier));
+                    broken = broken.With(new(Constraint.Barrier, Detail: FactNames.Of(node.Barrier)));
                     break;
                 case BarrierImpact.Narrowing when node.WidthCm == 0:
                     unknown |= UnknownFacts.Barrier;
@@ -226,9 +226,9 @@ internal sealed class ProfileRules
         }
         if (s.Wheeled && s.MinWidthCm is { } minWidth && node.WidthCm != 0 && node.WidthCm < minWidth && !explicitlyFine)
         {
-            violation ??= new(Constraint.Width, node.WidthCm, minWidth, "cm", FactNames.Of(node.Barrier));
+            broken = broken.With(new(Constraint.Width, node.WidthCm, minWidth, "cm", FactNames.Of(node.Barrier)));
         }
-        AddKerb(node.Kerb, node.KerbEvidence, node.KerbHeightCm, ref durationS, ref penaltyS, ref unknown, ref violation);
+        AddKerb(node.Kerb, node.KerbEvidence, node.KerbHeightCm, ref durationS, ref penaltyS, ref unknown, ref broken);
         if (node.Has(NodeFlags.Elevator))
         {
             durationS += ElevatorS;
@@ -240,12 +240,12 @@ internal sealed class ProfileRules
             _ => CrossingS,
         };
         penaltyS += UnknownPenaltyS(unknown);
-        return new NodeVerdict(durationS, penaltyS, unknown, violation);
+        return new NodeVerdict(durationS, penaltyS, unknown, broken);
     }
 
     /// <summary>Adds what a kerb (on a vertex, or at a crossing way's end) costs; a way or node without one costs nothing.</summary>
     private void AddKerb(KerbKind kind, Evidence evidence, byte heightCm,
-        ref double durationS, ref double penaltyS, ref UnknownFacts unknown, ref Violation? violation)
+        ref double durationS, ref double penaltyS, ref UnknownFacts unknown, ref BrokenLimits broken)
     {
         if (kind == KerbKind.None)
         {
@@ -255,7 +255,7 @@ internal sealed class ProfileRules
         durationS += kerb.DurationS;
         penaltyS += kerb.PenaltyS;
         unknown |= kerb.Unknown;
-        violation ??= kerb.Violation;
+        broken = broken.WithAll(kerb.Broken);
     }
 
     private NodeVerdict Kerb(KerbKind kind, Evidence evidence, byte heightCm)
@@ -267,18 +267,18 @@ internal sealed class ProfileRules
         }
         if (evidence == Evidence.Unknown)
         {
-            return new NodeVerdict(KerbPassingS, 0, s.MaxKerbCm is null ? UnknownFacts.None : UnknownFacts.Kerb, null);
+            return new NodeVerdict(KerbPassingS, 0, s.MaxKerbCm is null ? UnknownFacts.None : UnknownFacts.Kerb, default);
         }
         if (s.MaxKerbCm is not { } max)
         {
-            return new NodeVerdict(KerbPassingS, 0, UnknownFacts.None, null);
+            return new NodeVerdict(KerbPassingS, 0, UnknownFacts.None, default);
         }
         if (heightCm > max)
         {
-            return new NodeVerdict(KerbPassingS, 0, UnknownFacts.None, new Violation(Constraint.Kerb, heightCm, max, "cm", Evidence: EvidenceOf(evidence)));
+            return new NodeVerdict(KerbPassingS, 0, UnknownFacts.None, default(BrokenLimits).With(new Violation(Constraint.Kerb, heightCm, max, "cm", Evidence: EvidenceOf(evidence))));
         }
         double comfort = max / 2.0;
-        return new NodeVerdict(KerbPassingS, KerbAtComfortLimitPenaltyS * Square(ComfortZoneShare(heightCm - comfort, max - comfort)), UnknownFacts.None, null);
+        return new NodeVerdict(KerbPassingS, KerbAtComfortLimitPenaltyS * Square(ComfortZoneShare(heightCm - comfort, max - comfort)), UnknownFacts.None, default);
     }
 
     /// <summary>
@@ -310,14 +310,14 @@ internal sealed class ProfileRules
         double blockingPct = derived && s.DerivedIncline != DerivedInclinePolicy.Block ? sign * edge.AssuredInclinePermille / 10.0 : steepestPct;
 
         double factor = 1;
-        Violation? violation = null;
+        var broken = default(BrokenLimits);
         bool possiblySteep = false;
         double? limit = LimitFor(steepestPct);
         if (LimitFor(blockingPct) is { } blockingLimit && Math.Abs(blockingPct) > blockingLimit)
         {
-            violation = new Violation(blockingPct > 0 ? Constraint.InclineUp : Constraint.InclineDown, Math.Round(Math.Abs(blockingPct), 1),
+            broken = broken.With(new Violation(blockingPct > 0 ? Constraint.InclineUp : Constraint.InclineDown, Math.Round(Math.Abs(blockingPct), 1),
                 blockingLimit, "%", Evidence: derived ? ViolationEvidence.Derived : ViolationEvidence.Tagged,
-                InclineConfidence: edge.InclineConfidence);
+                InclineConfidence: edge.InclineConfidence));
         }
         else if (limit is { } max)
         {
@@ -334,7 +334,24 @@ internal sealed class ProfileRules
         // An uncertain reading never slows below the speed at the limit: the slowdown is physics, not suspicion.
         double slowingPct = possiblySteep ? Math.Min(Math.Abs(averagePct), reference) : Math.Abs(averagePct);
         double speedFactor = Math.Exp(-SlowdownAtLimit * slowingPct / reference);
-        return new PartialVerdict(speedFactor, factor, 0, 0, UnknownFacts.None, violation, possiblySteep);
+        // The cost per metre divides the factor by the speed factor: effort is added in level metres, whatever the speed.
+        factor += EffortPerMetre(averagePct) * speedFactor;
+        return new PartialVerdict(speedFactor, factor, 0, 0, UnknownFacts.None, broken, possiblySteep);
+    }
+
+    /// <summary>
+    /// The level metres that one metre of this incline (percent, signed in the direction of travel) costs in work beyond
+    /// its time: the climb always, and braking on a descent steeper than half the downhill limit.
+    /// </summary>
+    private double EffortPerMetre(double averagePct)
+    {
+        double grade = averagePct / 100;
+        if (grade >= 0)
+        {
+            return _settings.ClimbEquivalentM * grade;
+        }
+        double comfortDownPct = (_settings.MaxInclineDownPct ?? double.PositiveInfinity) / 2;
+        return -averagePct > comfortDownPct ? _settings.SteepDescentEquivalentM * -grade : 0;
     }
 
     private static ViolationEvidence EvidenceOf(Evidence evidence) =>

@@ -58,6 +58,22 @@ public sealed record ProfileSettings
     /// <summary>The worst OSM <c>smoothness</c> value still accepted.</summary>
     public string? MinSmoothness { get; init; }
     public StepsPolicy Steps { get; init; }
+    /// <summary>
+    /// Effort beyond time: a metre of climb costs as much as this many metres on the level. The speed model charges the
+    /// time a slope takes, but not the work, and a slope read beyond the limit is timed as if at the limit: without this
+    /// a long climb over the hills could beat a short level route. Per preset, with its source in <c>presets.json</c>.
+    /// </summary>
+    public double ClimbEquivalentM { get; init; }
+    /// <summary>
+    /// Braking effort: a metre of descent on a stretch steeper than half the downhill limit costs as much as this many
+    /// metres on the level (manual chairs hold back the whole weight with their hands).
+    /// </summary>
+    public double SteepDescentEquivalentM { get; init; }
+    /// <summary>
+    /// The most a route may climb in total, metres (its <c>ascent_m</c>); null for no budget. A route over it is refused,
+    /// naming the climb, unless a route with less climb keeps within it.
+    /// </summary>
+    public double? MaxClimbM { get; init; }
     public UnknownPolicy Unknown { get; init; }
     public DerivedInclinePolicy DerivedIncline { get; init; } = DerivedInclinePolicy.Penalize;
 }

@@ -25,20 +25,28 @@ public readonly record struct ArcVerdict(
     double FixedDurationS,
     double PenaltyS,
     UnknownFacts Unknown,
-    Violation? Violation,
-    bool PossiblySteep = false);
+    BrokenLimits Broken,
+    bool PossiblySteep = false)
+{
+    /// <summary>The first limit broken (the one a one-line explanation names), null when none.</summary>
+    public Violation? Violation => Broken.First;
+}
 
 /// <summary>What a profile makes of passing a vertex (kerb, barrier, elevator, signalled crossing).</summary>
-public readonly record struct NodeVerdict(double DurationS, double PenaltyS, UnknownFacts Unknown, Violation? Violation);
+public readonly record struct NodeVerdict(double DurationS, double PenaltyS, UnknownFacts Unknown, BrokenLimits Broken)
+{
+    /// <summary>The first limit broken, null when none.</summary>
+    public Violation? Violation => Broken.First;
+}
 
 /// <summary>
 /// Part of an arc's verdict (its incline, or every other fact) before the two are combined by
-/// <see cref="ProfileRules.Combine"/>: factors multiply, unknown facts add up, the first violation wins.
+/// <see cref="ProfileRules.Combine"/>: factors multiply, unknown facts and broken limits add up.
 /// </summary>
 /// <param name="PossiblySteep">A terrain model reads the arc steeper than the limit but cannot vouch for it.</param>
 internal readonly record struct PartialVerdict(double SpeedFactor, double CostFactor, double FixedS, double PenaltyS, UnknownFacts Unknown,
-    Violation? Violation, bool PossiblySteep = false)
+    BrokenLimits Broken, bool PossiblySteep = false)
 {
     /// <summary>Changes nothing when combined.</summary>
-    public static PartialVerdict Neutral { get; } = new(1, 1, 0, 0, UnknownFacts.None, null);
+    public static PartialVerdict Neutral { get; } = new(1, 1, 0, 0, UnknownFacts.None, default);
 }

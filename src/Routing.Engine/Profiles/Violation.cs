@@ -28,6 +28,8 @@ public enum Constraint
     Reported,
     /// <summary>No path exists at all, whatever the limits: the points lie in separate parts of the network.</summary>
     NotConnected,
+    /// <summary>The route climbs more in total than the request's <c>max_climb_m</c>, even the one that climbs least.</summary>
+    Climb,
 }
 
 /// <summary>Where the fact behind a broken limit comes from.</summary>
@@ -70,6 +72,7 @@ public readonly record struct Violation(
         Constraint.InclineUp => "max_incline_up_pct",
         Constraint.InclineDown => "max_incline_down_pct",
         Constraint.Kerb => "max_kerb_cm",
+        Constraint.Climb => "max_climb_m",
         _ => null,
     };
 }

@@ -30,6 +30,17 @@ internal static class PathWalk
 
     internal static double LengthM(RoutingGraph graph, int edge) => graph.EdgeLengthCm[edge] / 100.0;
 
+    /// <summary>The metres a path travels, as a route assembled from it counts them.</summary>
+    public static double TravelledM(RoutingGraph graph, SearchPath path)
+    {
+        double metres = 0;
+        foreach (var step in Steps(graph, path))
+        {
+            metres += step.IsVertex ? 0 : Profiles.CompiledProfile.TravelledM(step.LengthM);
+        }
+        return metres;
+    }
+
     internal static double Offset(RoutingGraph graph, in SnapPoint point) => Math.Clamp(point.OffsetM, 0, LengthM(graph, point.Edge));
 }
 

@@ -24,7 +24,19 @@ public sealed record Route
     public required IReadOnlyList<RouteWarning> Warnings { get; init; }
     /// <summary>Where each requested point (from, via..., to) was placed on the network.</summary>
     public required IReadOnlyList<SnappedWaypoint> Waypoints { get; init; }
+    /// <summary>
+    /// Other routes the user may prefer: with a <see cref="RouteSummary.Detour"/>, the walking route judged by this
+    /// profile, its segments naming the limits they break. Empty otherwise.
+    /// </summary>
+    public IReadOnlyList<Route> Alternatives { get; init; } = [];
 }
+
+/// <summary>
+/// The route is much longer than the walking route between the same points (see <see cref="Detours.DetourCheck"/>):
+/// by <see cref="Ratio"/>, because of <see cref="Blockers"/>, what keeps this profile off the walking route (empty when
+/// only cost does: rough ground, slopes in the comfort zone, unknown facts).
+/// </summary>
+public sealed record Detour(double Ratio, IReadOnlyList<Blocker> Blockers);
 
 public sealed record SnappedWaypoint(GeoPoint Requested, GeoPoint Snapped, double DistanceM, long OsmWayId);
 
@@ -93,6 +105,10 @@ public sealed record RouteSummary
     public required int Elevators { get; init; }
     /// <summary>The profile values that were applied: the preset with the request's constraints.</summary>
     public required ProfileSettings Profile { get; init; }
+    /// <summary>Length of the <c>foot</c> preset's route between the same points, metres; null when walking finds none.</summary>
+    public double? WalkingDistanceM { get; init; }
+    /// <summary>Set when this route is a detour against <see cref="WalkingDistanceM"/>, with the reasons.</summary>
+    public Detour? Detour { get; init; }
 }
 
 /// <summary>One turn-by-turn step, written in the request's language.</summary>

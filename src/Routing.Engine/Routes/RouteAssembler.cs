@@ -81,23 +81,28 @@ internal sealed class RouteAssembler(RoutingGraph graph)
 
     /// <summary>
     /// What blocks a request: walks the cheapest path of the relaxed profile (every block turned into a large penalty)
-    /// and reports each arc or vertex the strict profile forbids, merging consecutive arcs of one way that break the
-    /// same limit.
+    /// and reports every limit each arc or vertex breaks for the strict profile, merging consecutive arcs of one way that
+    /// break the same limit. Lifting every limit named lifts the refusal: none is hidden behind another.
     /// </summary>
-    public IReadOnlyList<Blocker> Explain(SearchPath relaxedPath, CompiledProfile strictProfile, string language)
+    public IReadOnlyList<Blocker> Explain(SearchPath path, CompiledProfile strictProfile, string language)
     {
         var lang = RouteTexts.LanguageOf(language);
         var blockers = new List<Blocker>();
-        // The way and violation of the last blocker when it was an edge that the next arcs may continue.
-        (long WayId, Violation Violation)? open = null;
-        foreach (var step in PathWalk.Steps(graph, relaxedPath))
+        // The way and the limits of the last edge that broke any, which the next arcs of that way may continue.
+        long openWayId = -1;
+        var open = default(BrokenLimits);
+        foreach (var step in PathWalk.Steps(graph, path))
         {
             if (step.IsVertex)
             {
-                if (strictProfile.VertexVerdict(graph, step.Vertex).Violation is { } nodeViolation)
+                var nodeBroken = strictProfile.VertexVerdict(graph, step.Vertex).Broken;
+                foreach (var violation in nodeBroken.AsSpan())
                 {
-                    blockers.Add(NodeBlocker(step.Vertex, nodeViolation, strictProfile.Settings, lang));
-                    open = null;
+                    blockers.Add(NodeBlocker(step.Vertex, violation, strictProfile.Settings, lang));
+                }
+                if (nodeBroken.Any)
+                {
+                    open = default;
                 }
                 continue;
             }
@@ -105,19 +110,35 @@ internal sealed class RouteAssembler(RoutingGraph graph)
             {
                 continue;
             }
-            if (strictProfile.EdgeVerdict(graph, step.Edge, step.Backward).Violation is not { } violation)
-            {
-                open = null;
-                continue;
-            }
+            var broken = strictProfile.EdgeVerdict(graph, step.Edge, step.Backward).Broken;
             long wayId = graph.EdgeOsmWayId[step.Edge];
-            if (open != (wayId, violation))
+            foreach (var violation in broken.AsSpan())
             {
-                blockers.Add(EdgeBlocker(step.Edge, violation, strictProfile.Settings, lang));
-                open = (wayId, violation);
+                if (wayId != openWayId || !open.AsSpan().Contains(violation))
+                {
+                    blockers.Add(EdgeBlocker(step.Edge, violation, strictProfile.Settings, lang));
+                }
             }
+            (openWayId, open) = (wayId, broken);
         }
         return blockers;
+    }
+
+    /// <summary>
+    /// The blocker of a route that climbs more than <paramref name="budgetM"/> in total (it has heights): placed where
+    /// the climb passes the budget, on the way there.
+    /// </summary>
+    public static Blocker ClimbBlocker(Route route, double budgetM, string language)
+    {
+        var lang = RouteTexts.LanguageOf(language);
+        var elevation = route.Elevation ?? throw new ArgumentException("a route without heights has no climb", nameof(route));
+        int point = Effort.ClimbBudget.PointWhereSpent(elevation, budgetM);
+        var segment = route.Segments.FirstOrDefault(s => s.LastPoint >= point) ?? route.Segments[^1];
+        string place = segment.Name.Length > 0
+            ? RouteTexts.Format("place.way_named", lang, segment.OsmWayId.ToString(), segment.Name)
+            : RouteTexts.Format("place.way", lang, segment.OsmWayId.ToString());
+        var violation = new Violation(Constraint.Climb, Math.Round(elevation.AscentM), budgetM, "m", Evidence: ViolationEvidence.Derived);
+        return new Blocker(violation, BlockerMessage(violation, place, null, route.Summary.Profile, lang), route.Geometry[point], segment.OsmWayId, null);
     }
 
     /// <summary>
@@ -283,8 +304,8 @@ internal sealed class RouteAssembler(RoutingGraph graph)
             if (piece.HasViolation)
             {
                 violations ??= [];
-                AddOnce(violations, piece.StartVertex >= 0 ? profile.VertexVerdict(graph, piece.StartVertex).Violation : null);
-                AddOnce(violations, profile.EdgeVerdict(graph, piece.Edge, piece.Backward).Violation);
+                AddOnce(violations, piece.StartVertex >= 0 ? profile.VertexVerdict(graph, piece.StartVertex).Broken : default);
+                AddOnce(violations, profile.EdgeVerdict(graph, piece.Edge, piece.Backward).Broken);
             }
         }
 
@@ -379,11 +400,14 @@ internal sealed class RouteAssembler(RoutingGraph graph)
             wayEnd >= 0 ? VertexPoint(wayEnd) : geometry[first.FirstPoint]), false);
     }
 
-    private static void AddOnce(List<Violation> violations, Violation? violation)
+    private static void AddOnce(List<Violation> violations, BrokenLimits broken)
     {
-        if (violation is { } v && !violations.Contains(v))
+        foreach (var violation in broken.AsSpan())
         {
-            violations.Add(v);
+            if (!violations.Contains(violation))
+            {
+                violations.Add(violation);
+            }
         }
     }
 
@@ -529,7 +553,7 @@ internal sealed class RouteAssembler(RoutingGraph graph)
             Constraint.Smoothness => (fact ?? "?", settings.MinSmoothness ?? "?"),
             Constraint.Barrier => (fact ?? violation.Detail ?? "?", ""),
             Constraint.InclineUp or Constraint.InclineDown => (Measure(violation.Actual, "0.0"), Measure(violation.Limit, "0.#")),
-            Constraint.Kerb or Constraint.Width => (Measure(violation.Actual, "0"), Measure(violation.Limit, "0")),
+            Constraint.Kerb or Constraint.Width or Constraint.Climb => (Measure(violation.Actual, "0"), Measure(violation.Limit, "0")),
             Constraint.Reported => (violation.ReportKind is { } kind ? RouteTexts.Get("report." + FactNames.Of(kind), language) : "?",
                 violation.ReportId?.ToString() ?? "?"),
             _ => ("", ""),

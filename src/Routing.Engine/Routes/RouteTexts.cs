@@ -160,6 +160,8 @@ internal static class RouteTexts
         ["blocker.barrier"] = ("{1} {0}", "{1} {0}"),
         ["blocker.difficult_trail"] = ("mountain trail {0}", "Bergpfad {0}"),
         ["blocker.reported"] = ("{1} reported (report {2}) {0}", "{1} gemeldet (Meldung {2}) {0}"),
+        ["blocker.climb"] = ("climb {1} m on the whole route, limit {2} m; the limit is passed {0}",
+            "Anstieg {1} m auf der ganzen Route, Grenze {2} m; überschritten {0}"),
         ["blocker.not_connected"] = ("start and destination lie in separate parts of the path network",
             "Start und Ziel liegen in getrennten Teilen des Wegenetzes"),
     };

@@ -66,6 +66,10 @@ internal static class SearchCosts
     /// </summary>
     public static double Blocked(double cost) => double.IsNaN(cost) ? double.PositiveInfinity : cost;
 
+    /// <summary>The path with its cost for another profile (found with one, reported with another).</summary>
+    public static SearchPath Repriced(RoutingGraph graph, CompiledProfile profile, SearchPath path) =>
+        path with { CostS = Path(graph, profile, path.From, path.To, path.FirstVertex, [.. path.Arcs], path.LastVertex) };
+
     /// <summary>Sums a found path in forward order, so every search reports the same number for the same path.</summary>
     public static double Path(RoutingGraph graph, CompiledProfile profile, in SnapPoint from, in SnapPoint to,
         int firstVertex, ReadOnlySpan<int> arcs, int lastVertex)
