@@ -8,6 +8,8 @@ using Routing.Benchmarks;
 // dotnet run -c Release --project benchmarks/Routing.Benchmarks -- make-routable  (writes only queries/heidelberg-routable-1-5km.csv)
 // dotnet run -c Release --project benchmarks/Routing.Benchmarks -- make-urban     (writes only queries/heidelberg-urban-1-3km.csv)
 // dotnet run -c Release --project benchmarks/Routing.Benchmarks -- make-refused   (writes only queries/heidelberg-urban-1-3km-refused-wheelchair.csv)
+// dotnet run -c Release --project benchmarks/Routing.Benchmarks -- make-area      (writes only queries/heidelberg-area-any.csv)
+// dotnet run -c Release --project benchmarks/Routing.Benchmarks -- quality [query-set ...]   (routes as a person would judge them, per preset)
 // dotnet run -c Release --project benchmarks/Routing.Benchmarks -- latency [query-set] [fresh|cached] [no-terrain|derived-block|alt]   (per-query median, p95;
 //   no-terrain: on the graph without inclines, the baseline that shows what the terrain costs;
 //   derived-block: every terrain slope blocks like a tag, as before incline confidence;
@@ -30,6 +32,12 @@ switch (args)
         return;
     case ["make-refused"]:
         QuerySets.MakeRefused(RepositoryData.BuildHeidelberg());
+        return;
+    case ["make-area"]:
+        QuerySets.MakeArea(RepositoryData.BuildHeidelberg());
+        return;
+    case ["quality", ..]:
+        QualityReport.Run(RepositoryData.BuildHeidelberg(), args.Length > 1 ? args[1..] : [QuerySets.UrbanSet, QuerySets.AreaSet]);
         return;
     case ["latency", ..]:
         LatencyReport.Run(RepositoryData.BuildHeidelberg(terrain: args is not [_, _, _, "no-terrain"]),

@@ -108,6 +108,28 @@ internal static class QuerySets
         Console.WriteLine($"{PathOf(UrbanSet)}: {lines.Count - 1} pairs");
     }
 
+    /// <summary>Trips across the whole extract: both ends anywhere on the main network, at any distance.</summary>
+    public const string AreaSet = "area-any";
+
+    /// <summary>Writes only <c>heidelberg-area-any.csv</c>: 200 seeded pairs of vertices of the main network that can be walked.</summary>
+    public static void MakeArea(RoutingGraph graph)
+    {
+        var router = new Router(graph, ProfileCatalog.Default);
+        ProfileCatalog.Default.TryGet("foot", out var foot);
+        var random = new Random(2026);
+        var lines = new List<string> { "from_lat,from_lon,to_lat,to_lon,foot_distance_m" };
+        while (lines.Count <= 200)
+        {
+            GeoPoint a = RandomVertex(graph, random), b = RandomVertex(graph, random);
+            if (router.Route(new RouteRequest([a, b], foot!)) is RouteFound { Route.DistanceM: var d })
+            {
+                lines.Add(string.Create(CultureInfo.InvariantCulture, $"{a.Lat:F7},{a.Lon:F7},{b.Lat:F7},{b.Lon:F7},{d:F0}"));
+            }
+        }
+        File.WriteAllLines(PathOf(AreaSet), lines);
+        Console.WriteLine($"{PathOf(AreaSet)}: {lines.Count - 1} pairs");
+    }
+
     /// <summary>The pairs of <see cref="UrbanSet"/> a wheelchair is refused on: the HTTP load's refusal-only run.</summary>
     public const string RefusedSet = "urban-1-3km-refused-wheelchair";
 

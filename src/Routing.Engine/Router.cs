@@ -1,6 +1,4 @@
 using Routing.Engine.Barriers;
-using Routing.Engine.Detours;
-using Routing.Engine.Effort;
 using Routing.Engine.Hierarchy;
 using Routing.Engine.Profiles;
 using Routing.Engine.Reach;
@@ -28,7 +26,7 @@ public sealed class Router
     private readonly RouteAssembler _assembler;
     private readonly CompiledProfileCache _compiledProfiles;
     private readonly PresetHierarchies? _presetHierarchies;
-    private readonly DetourCheck _detours;
+    private readonly RoutePlanner _planner;
     private BarrierOverlay _overlay = BarrierOverlay.Empty;
 
     /// <param name="presetsOnHierarchy">
@@ -42,13 +40,10 @@ public sealed class Router
         _pathFinder = new PathFinder(graph);
         _snapIndex = new SnapIndex(graph);
         _assembler = new RouteAssembler(graph);
-        _detours = new DetourCheck(graph, _assembler);
         _compiledProfiles = new CompiledProfileCache(graph);
+        _planner = new RoutePlanner(_pathFinder, _assembler, _compiledProfiles, profiles);
         _presetHierarchies = presetsOnHierarchy ? new PresetHierarchies(graph, profiles.Presets, _compiledProfiles, _overlay) : null;
     }
-
-    /// <summary>The preset whose route is "the walking route" that detours are measured against.</summary>
-    public const string WalkingPreset = "foot";
 
     public RoutingGraph Graph { get; }
 
@@ -145,114 +140,22 @@ public sealed class Router
             snapped[i] = onBlockedWay;
         }
 
-        var legs = new SearchPath[snapped.Length - 1];
-        for (int leg = 0; leg < legs.Length; leg++)
-        {
-            if (_pathFinder.Find(profile, snapped[leg], snapped[leg + 1]) is not { } path)
-            {
-                relaxed ??= _compiledProfiles.Get(request.Profile, relaxed: true, overlay);
-                return Explain(request, overlay, leg, snapped, legs, profile, relaxed);
-            }
-            legs[leg] = path;
-        }
-        var route = _assembler.Assemble(legs, profile, request.Waypoints, request.Language, request.Instructions);
-        relaxed ??= _compiledProfiles.Get(request.Profile, relaxed: true, overlay);
-        if (ClimbBudget.Exceeds(route, request.Profile))
-        {
-            // Every leg was found strictly, so the climb-averse search finds every leg too.
-            var leastClimb = _assembler.Assemble(LeastClimbLegs(request.Profile, overlay, profile, snapped)!, profile, request.Waypoints,
-                request.Language, request.Instructions);
-            if (ClimbBudget.Exceeds(leastClimb, request.Profile))
-            {
-                return RefuseClimb(request, overlay, snapped, leastClimb, profile, relaxed);
-            }
-            route = leastClimb;
-        }
-        return new RouteFound(_detours.Describe(route, WalkingLegs(request, overlay, legs), profile, relaxed, request));
+        return _planner.Plan(request, overlay, snapped, profile, other => PlaceEvery(request, other));
     }
 
-    /// <summary>
-    /// Every route within the limits climbs more than the budget; <paramref name="leastClimb"/> climbs least. The refusal
-    /// names that climb (lifting <c>max_climb_m</c> to it gives a route), and offers as least-bad the route that breaks
-    /// the fewest limits while climbing least (a limit broken weighs as much as about 180 m of climb for a manual chair),
-    /// with what it breaks: lifting those limits gives a route as well, when it keeps within the budget.
-    /// </summary>
-    private NoRoute RefuseClimb(RouteRequest request, BarrierOverlay overlay, SnapPoint[] snapped, Route leastClimb,
-        CompiledProfile strict, CompiledProfile relaxed)
+    /// <summary>The request's points placed for another profile; null when one cannot be placed.</summary>
+    private SnapPoint[]? PlaceEvery(RouteRequest request, CompiledProfile profile)
     {
-        double budgetM = request.Profile.MaxClimbM!.Value;
-        var blockers = new List<Blocker> { RouteAssembler.ClimbBlocker(leastClimb, budgetM, request.Language) };
-        var leastBad = leastClimb;
-        if (LeastClimbLegs(request.Profile, overlay, relaxed, snapped) is { } relaxedLegs)
+        var snapped = new SnapPoint[request.Waypoints.Count];
+        for (int i = 0; i < snapped.Length; i++)
         {
-            var relaxedRoute = _assembler.Assemble(relaxedLegs, strict, request.Waypoints, request.Language, request.Instructions);
-            if (relaxedRoute.Elevation!.AscentM < leastClimb.Elevation!.AscentM)
-            {
-                leastBad = relaxedRoute;
-                foreach (var path in relaxedLegs)
-                {
-                    blockers.AddRange(_assembler.Explain(path, strict, request.Language));
-                }
-            }
-        }
-        return new NoRoute(0, blockers, leastBad);
-    }
-
-    /// <summary>
-    /// The legs between the snapped points that climb about as little as any (<see cref="ClimbBudget"/>), priced by
-    /// <paramref name="pricing"/>: searched with its limits (strict or relaxed) and climbing weighed heavily. Null when a
-    /// leg has no such path.
-    /// </summary>
-    private SearchPath[]? LeastClimbLegs(ProfileSettings settings, BarrierOverlay overlay, CompiledProfile pricing, SnapPoint[] snapped)
-    {
-        var averse = _compiledProfiles.Get(ClimbBudget.Averse(settings), pricing.IsRelaxed, overlay);
-        var legs = new SearchPath[snapped.Length - 1];
-        for (int leg = 0; leg < legs.Length; leg++)
-        {
-            if (_pathFinder.Find(averse, snapped[leg], snapped[leg + 1]) is not { } path)
+            if (Place(request.Waypoints[i], i, request.SnapRadiusM, profile).Snapped is not { } here)
             {
                 return null;
             }
-            legs[leg] = SearchCosts.Repriced(Graph, pricing, path);
+            snapped[i] = here;
         }
-        return legs;
-    }
-
-    /// <summary>
-    /// The walking route's legs (the <c>foot</c> preset, with the same barrier reports and avoid areas) between the
-    /// requested points, placed for walking; null when walking cannot place a point or find a leg. A request for the
-    /// walking profile itself is its own walking route.
-    /// </summary>
-    private SearchPath[]? WalkingLegs(RouteRequest request, BarrierOverlay overlay, SearchPath[] ownLegs)
-    {
-        if (!Profiles.TryGet(WalkingPreset, out var walking))
-        {
-            return null;
-        }
-        if (CompiledProfileCache.SameSettings(walking, request.Profile))
-        {
-            return ownLegs;
-        }
-        var foot = _compiledProfiles.Get(walking, relaxed: false, overlay);
-        var legs = new SearchPath[request.Waypoints.Count - 1];
-        SnapPoint previous = default;
-        for (int i = 0; i < request.Waypoints.Count; i++)
-        {
-            if (Place(request.Waypoints[i], i, request.SnapRadiusM, foot).Snapped is not { } here)
-            {
-                return null;
-            }
-            if (i > 0)
-            {
-                if (_pathFinder.Find(foot, previous, here) is not { } leg)
-                {
-                    return null;
-                }
-                legs[i - 1] = leg;
-            }
-            previous = here;
-        }
-        return legs;
+        return snapped;
     }
 
     /// <summary>
@@ -355,51 +258,5 @@ public sealed class Router
         return snap.Snapped is { } snapped
             ? (snapped, null)
             : (null, new PointNotOnNetwork(index, point, snapRadiusM, snap.NearestUsableBeyondRadiusM));
-    }
-
-    /// <summary>
-    /// Searches the failed leg again with every limit turned into a large penalty: the cheapest such path breaks the
-    /// fewest limits, and what it breaks is what blocks the user. The remaining legs are searched strictly where they
-    /// can be, relaxed where not, so that the least-violating route covers the whole request.
-    /// </summary>
-    /// <param name="legs">The legs before <paramref name="failedLeg"/>, found strictly; filled in here.</param>
-    private NoRoute Explain(RouteRequest request, BarrierOverlay overlay, int failedLeg, SnapPoint[] snapped, SearchPath[] legs,
-        CompiledProfile strict, CompiledProfile relaxed)
-    {
-        string language = request.Language;
-        if (_pathFinder.Find(relaxed, snapped[failedLeg], snapped[failedLeg + 1]) is not { } leastBad)
-        {
-            return new NoRoute(failedLeg, [_assembler.NotConnected(snapped[failedLeg + 1], language)]);
-        }
-        legs[failedLeg] = leastBad;
-        for (int leg = failedLeg + 1; leg < legs.Length; leg++)
-        {
-            if ((_pathFinder.Find(strict, snapped[leg], snapped[leg + 1]) ?? _pathFinder.Find(relaxed, snapped[leg], snapped[leg + 1])) is not { } path)
-            {
-                return new NoRoute(failedLeg, _assembler.Explain(leastBad, strict, language));
-            }
-            legs[leg] = path;
-        }
-        var route = _assembler.Assemble(legs, strict, request.Waypoints, language, request.Instructions);
-        if (ClimbBudget.Exceeds(route, request.Profile)
-            && LeastClimbLegs(request.Profile, overlay, relaxed, snapped) is { } leastClimbLegs)
-        {
-            // The least-bad route must not be a detour the budget refuses: the one that climbs least, if it climbs less.
-            var leastClimb = _assembler.Assemble(leastClimbLegs, strict, request.Waypoints, language, request.Instructions);
-            if (leastClimb.Elevation!.AscentM < route.Elevation!.AscentM)
-            {
-                (route, legs) = (leastClimb, leastClimbLegs);
-            }
-        }
-        var blockers = new List<Blocker>();
-        foreach (var path in legs)
-        {
-            blockers.AddRange(_assembler.Explain(path, strict, language));
-        }
-        if (ClimbBudget.Exceeds(route, request.Profile))
-        {
-            blockers.Add(RouteAssembler.ClimbBlocker(route, request.Profile.MaxClimbM!.Value, language));
-        }
-        return new NoRoute(failedLeg, blockers, route);
     }
 }

@@ -151,7 +151,7 @@ internal sealed class ProfileRules
         {
             if (_worstSmoothness != Smoothness.Unknown && edge.Smoothness > _worstSmoothness && !explicitlyFine)
             {
-                broken = broken.With(new(Constraint.Smoothness, Detail: $"{FactNames.Of(edge.Smoothness)}, worst accepted {FactNames.Of(_worstSmoothness)}",
+                broken = broken.With(new(Constraint.Smoothness, Detail: FactNames.Of(edge.Smoothness),
                     Evidence: EvidenceOf(edge.SmoothnessEvidence)));
             }
             factor *= edge.Smoothness switch

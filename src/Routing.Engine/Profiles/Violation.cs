@@ -75,4 +75,28 @@ public readonly record struct Violation(
         Constraint.Climb => "max_climb_m",
         _ => null,
     };
+
+    /// <summary>
+    /// The settings with this limit lifted just far enough to accept what breaks it (<see cref="RequestField"/> set to
+    /// the value found: the kerb's height, the slope, the surface no longer avoided, steps avoided rather than refused);
+    /// the same settings when no request can lift it.
+    /// </summary>
+    public ProfileSettings Lift(ProfileSettings settings) => Constraint switch
+    {
+        Constraint.Steps => settings with { Steps = StepsPolicy.Avoid },
+        Constraint.Surface when Detail is { } surface => settings with { AvoidSurfaces = [.. settings.AvoidSurfaces.Where(s => s != surface)] },
+        Constraint.Smoothness when Detail is { } smoothness => settings with { MinSmoothness = Worse(settings.MinSmoothness, smoothness) },
+        Constraint.Width when Actual is { } widthCm => settings with { MinWidthCm = Math.Min(settings.MinWidthCm ?? int.MaxValue, (int)widthCm) },
+        Constraint.Kerb when Actual is { } kerbCm => settings with { MaxKerbCm = Math.Max(settings.MaxKerbCm ?? 0, (int)Math.Ceiling(kerbCm)) },
+        Constraint.InclineUp when Actual is { } upPct => settings with { MaxInclineUpPct = Math.Max(settings.MaxInclineUpPct ?? 0, upPct) },
+        Constraint.InclineDown when Actual is { } downPct => settings with { MaxInclineDownPct = Math.Max(settings.MaxInclineDownPct ?? 0, downPct) },
+        Constraint.Climb when Actual is { } climbM => settings with { MaxClimbM = Math.Max(settings.MaxClimbM ?? 0, climbM) },
+        _ => settings,
+    };
+
+    /// <summary>The worse of two OSM smoothness values (a limit lifted twice keeps the more permissive value).</summary>
+    private static string Worse(string? accepted, string found) =>
+        accepted is not null && FactNames.TryParseSmoothness(accepted, out var a) && FactNames.TryParseSmoothness(found, out var f) && a > f
+            ? accepted
+            : found;
 }

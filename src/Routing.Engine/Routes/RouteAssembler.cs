@@ -137,7 +137,8 @@ internal sealed class RouteAssembler(RoutingGraph graph)
         string place = segment.Name.Length > 0
             ? RouteTexts.Format("place.way_named", lang, segment.OsmWayId.ToString(), segment.Name)
             : RouteTexts.Format("place.way", lang, segment.OsmWayId.ToString());
-        var violation = new Violation(Constraint.Climb, Math.Round(elevation.AscentM), budgetM, "m", Evidence: ViolationEvidence.Derived);
+        // Up to the next metre, so that a budget lifted to the value named holds the route.
+        var violation = new Violation(Constraint.Climb, Math.Ceiling(elevation.AscentM), budgetM, "m", Evidence: ViolationEvidence.Derived);
         return new Blocker(violation, BlockerMessage(violation, place, null, route.Summary.Profile, lang), route.Geometry[point], segment.OsmWayId, null);
     }
 

@@ -1,0 +1,207 @@
+using Routing.Engine.Barriers;
+using Routing.Engine.Detours;
+using Routing.Engine.Effort;
+using Routing.Engine.Profiles;
+using Routing.Engine.Search;
+
+namespace Routing.Engine.Routes;
+
+/// <summary>
+/// Plans a request whose points are placed: the cheapest route within the limits, held to the climb budget
+/// (<see cref="ClimbBudget"/>) and compared with walking (<see cref="DetourCheck"/>); or the refusal, naming every
+/// limit the least-bad route breaks so that lifting them all gives a route.
+/// </summary>
+internal sealed class RoutePlanner(PathFinder pathFinder, RouteAssembler assembler, CompiledProfileCache profiles, ProfileCatalog catalog)
+{
+    /// <summary>The preset whose route is "the walking route" that detours are measured against.</summary>
+    public const string WalkingPreset = "foot";
+
+    private readonly DetourCheck _detours = new(pathFinder.Graph, assembler);
+
+    /// <param name="snapped">The requested points placed for <paramref name="strict"/>, one more than legs.</param>
+    /// <param name="place">Places the requested points for another profile; null when one cannot be placed.</param>
+    public RouteOutcome Plan(RouteRequest request, BarrierOverlay overlay, SnapPoint[] snapped, CompiledProfile strict,
+        Func<CompiledProfile, SnapPoint[]?> place)
+    {
+        var legs = new SearchPath[snapped.Length - 1];
+        for (int leg = 0; leg < legs.Length; leg++)
+        {
+            if (pathFinder.Find(strict, snapped[leg], snapped[leg + 1]) is not { } path)
+            {
+                return Explain(request, overlay, leg, snapped, legs, strict, place);
+            }
+            legs[leg] = path;
+        }
+        var route = Assemble(legs, strict, request);
+        if (ClimbBudget.Exceeds(route, request.Profile))
+        {
+            // Every leg was found strictly, so the climb-averse search finds every leg too.
+            var leastClimbLegs = LeastClimbLegs(request.Profile, overlay, strict, snapped)!;
+            var leastClimb = Assemble(leastClimbLegs, strict, request);
+            if (ClimbBudget.Exceeds(leastClimb, request.Profile))
+            {
+                // Breaking a limit may save more climb than any route within the limits: the relaxed search weighs both.
+                var relaxedLegs = LeastClimbLegs(request.Profile, overlay, Relaxed(request, overlay), snapped);
+                return Refuse(request, overlay, snapped, strict, place, 0,
+                    relaxedLegs is not null && Assemble(relaxedLegs, strict, request).Elevation!.AscentM < leastClimb.Elevation!.AscentM
+                        ? relaxedLegs : leastClimbLegs);
+            }
+            (route, legs) = (leastClimb, leastClimbLegs);
+        }
+        return new RouteFound(_detours.Describe(route, WalkingLegs(request, overlay, legs, place), strict, Relaxed(request, overlay), request));
+    }
+
+    /// <summary>
+    /// Searches the failed leg again with every limit turned into a large penalty: the cheapest such path breaks the
+    /// fewest limits, and what it breaks is what blocks the user. The remaining legs are searched strictly where they
+    /// can be, relaxed where not, so that the least-violating route covers the whole request; when it climbs over the
+    /// budget, the relaxed route that climbs least takes its place.
+    /// </summary>
+    /// <param name="legs">The legs before <paramref name="failedLeg"/>, found strictly; filled in here.</param>
+    private NoRoute Explain(RouteRequest request, BarrierOverlay overlay, int failedLeg, SnapPoint[] snapped, SearchPath[] legs,
+        CompiledProfile strict, Func<CompiledProfile, SnapPoint[]?> place)
+    {
+        var relaxed = Relaxed(request, overlay);
+        if (pathFinder.Find(relaxed, snapped[failedLeg], snapped[failedLeg + 1]) is not { } leastBad)
+        {
+            return new NoRoute(failedLeg, [assembler.NotConnected(snapped[failedLeg + 1], request.Language)]);
+        }
+        legs[failedLeg] = leastBad;
+        for (int leg = failedLeg + 1; leg < legs.Length; leg++)
+        {
+            if ((pathFinder.Find(strict, snapped[leg], snapped[leg + 1]) ?? pathFinder.Find(relaxed, snapped[leg], snapped[leg + 1])) is not { } path)
+            {
+                return new NoRoute(failedLeg, assembler.Explain(leastBad, strict, request.Language));
+            }
+            legs[leg] = path;
+        }
+        if (ClimbBudget.Exceeds(Assemble(legs, strict, request), request.Profile)
+            && LeastClimbLegs(request.Profile, overlay, relaxed, snapped) is { } leastClimbLegs)
+        {
+            legs = leastClimbLegs;
+        }
+        return Refuse(request, overlay, snapped, strict, place, failedLeg, legs);
+    }
+
+    /// <summary>
+    /// The refusal with <paramref name="leastBadLegs"/> as its least-violating route and every limit it breaks as blockers.
+    /// When that route climbs over the budget, the route the request would get once those limits were lifted takes its
+    /// place, with its own climb: a path found by the climb-averse search among more permissive limits is found again
+    /// among the limits its own breaks name, so lifting every field named gives a route, the one shown.
+    /// </summary>
+    private NoRoute Refuse(RouteRequest request, BarrierOverlay overlay, SnapPoint[] snapped, CompiledProfile strict,
+        Func<CompiledProfile, SnapPoint[]?> place, int legIndex, SearchPath[] leastBadLegs)
+    {
+        var route = Assemble(leastBadLegs, strict, request);
+        var blockers = Explain(leastBadLegs, strict, request.Language);
+        if (ClimbBudget.Exceeds(route, request.Profile))
+        {
+            var lifted = blockers.Aggregate(request.Profile, (settings, blocker) => blocker.Violation.Lift(settings));
+            if (Lifted(request, overlay, snapped, lifted, strict, place) is { } liftedLegs)
+            {
+                (route, leastBadLegs) = (Assemble(liftedLegs, strict, request), liftedLegs);
+                blockers = Explain(leastBadLegs, strict, request.Language);
+            }
+            if (ClimbBudget.Exceeds(route, request.Profile))
+            {
+                blockers.Add(RouteAssembler.ClimbBlocker(route, request.Profile.MaxClimbM!.Value, request.Language));
+            }
+        }
+        return new NoRoute(legIndex, blockers, route);
+    }
+
+    /// <summary>
+    /// The legs a request with <paramref name="lifted"/> limits (and the request's own climb budget) would be answered
+    /// with: the cheapest within them, or the one that climbs least when that climbs over the budget; priced as a
+    /// least-violating route is (relaxed). The points are placed as that request would place them (the refused request's
+    /// places where it cannot). Null when a leg has no path within them.
+    /// </summary>
+    private SearchPath[]? Lifted(RouteRequest request, BarrierOverlay overlay, SnapPoint[] snapped, ProfileSettings lifted, CompiledProfile strict,
+        Func<CompiledProfile, SnapPoint[]?> place)
+    {
+        var within = profiles.Get(lifted, relaxed: false, overlay);
+        snapped = place(within) ?? snapped;
+        var legs = new SearchPath[snapped.Length - 1];
+        for (int leg = 0; leg < legs.Length; leg++)
+        {
+            if (pathFinder.Find(within, snapped[leg], snapped[leg + 1]) is not { } path)
+            {
+                return null;
+            }
+            legs[leg] = path;
+        }
+        if (ClimbBudget.Exceeds(Assemble(legs, strict, request), request.Profile))
+        {
+            legs = LeastClimbLegs(lifted, overlay, within, snapped) ?? legs;
+        }
+        var relaxed = Relaxed(request, overlay);
+        return [.. legs.Select(path => SearchCosts.Repriced(pathFinder.Graph, relaxed, path))];
+    }
+
+    /// <summary>
+    /// The legs between the snapped points that climb about as little as any (<see cref="ClimbBudget"/>), priced by
+    /// <paramref name="pricing"/>: searched with its limits (strict or relaxed) and climbing weighed heavily. Null when a
+    /// leg has no such path.
+    /// </summary>
+    private SearchPath[]? LeastClimbLegs(ProfileSettings settings, BarrierOverlay overlay, CompiledProfile pricing, SnapPoint[] snapped)
+    {
+        var averse = profiles.Get(ClimbBudget.Averse(settings), pricing.IsRelaxed, overlay);
+        var legs = new SearchPath[snapped.Length - 1];
+        for (int leg = 0; leg < legs.Length; leg++)
+        {
+            if (pathFinder.Find(averse, snapped[leg], snapped[leg + 1]) is not { } path)
+            {
+                return null;
+            }
+            legs[leg] = SearchCosts.Repriced(pathFinder.Graph, pricing, path);
+        }
+        return legs;
+    }
+
+    /// <summary>
+    /// The walking route's legs (the <see cref="WalkingPreset"/>, with the same barrier reports and avoid areas) between
+    /// the requested points, placed for walking; null when walking cannot place a point or find a leg. A request for the
+    /// walking profile itself is its own walking route.
+    /// </summary>
+    private SearchPath[]? WalkingLegs(RouteRequest request, BarrierOverlay overlay, SearchPath[] ownLegs, Func<CompiledProfile, SnapPoint[]?> place)
+    {
+        if (!catalog.TryGet(WalkingPreset, out var walking))
+        {
+            return null;
+        }
+        if (CompiledProfileCache.SameSettings(walking, request.Profile))
+        {
+            return ownLegs;
+        }
+        var foot = profiles.Get(walking, relaxed: false, overlay);
+        if (place(foot) is not { } snapped)
+        {
+            return null;
+        }
+        var legs = new SearchPath[snapped.Length - 1];
+        for (int leg = 0; leg < legs.Length; leg++)
+        {
+            if (pathFinder.Find(foot, snapped[leg], snapped[leg + 1]) is not { } path)
+            {
+                return null;
+            }
+            legs[leg] = path;
+        }
+        return legs;
+    }
+
+    private List<Blocker> Explain(SearchPath[] legs, CompiledProfile strict, string language)
+    {
+        var blockers = new List<Blocker>();
+        foreach (var path in legs)
+        {
+            blockers.AddRange(assembler.Explain(path, strict, language));
+        }
+        return blockers;
+    }
+
+    private CompiledProfile Relaxed(RouteRequest request, BarrierOverlay overlay) => profiles.Get(request.Profile, relaxed: true, overlay);
+
+    private Route Assemble(SearchPath[] legs, CompiledProfile strict, RouteRequest request) =>
+        assembler.Assemble(legs, strict, request.Waypoints, request.Language, request.Instructions);
+}

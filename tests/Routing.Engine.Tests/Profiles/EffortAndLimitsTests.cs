@@ -1,0 +1,128 @@
+using Routing.Engine.Profiles;
+using Routing.Graph;
+using Routing.Graph.Facts;
+
+namespace Routing.Engine.Tests.Profiles;
+
+/// <summary>Effort in the cost, every broken limit named, and limits lifted by exactly what they name.</summary>
+public sealed class EffortAndLimitsTests
+{
+    private static ProfileSettings Preset(string name)
+    {
+        Assert.True(ProfileCatalog.Default.TryGet(name, out var preset));
+        return preset;
+    }
+
+    private static readonly EdgeClass Footway = new()
+    {
+        Highway = HighwayKind.Footway,
+        Surface = SurfaceKind.Asphalt,
+        SurfaceEvidence = Evidence.Tagged,
+        Smoothness = Smoothness.Good,
+        SmoothnessEvidence = Evidence.Tagged,
+        WidthCm = 200,
+        WidthEvidence = Evidence.Tagged,
+        InclineKind = InclineKind.Value,
+        InclineEvidence = Evidence.Tagged,
+        InclineConfidence = InclineConfidence.Measured,
+    };
+
+    private static EdgeClass Sloped(int permille) => Footway with
+    {
+        InclinePermille = (short)permille,
+        SteepestInclinePermille = (short)permille,
+        AssuredInclinePermille = (short)permille,
+    };
+
+    private static double CostPerMetre(ProfileSettings settings, EdgeClass edge)
+    {
+        var verdict = new ProfileRules(settings).Edge(edge, backward: false);
+        Assert.False(verdict.Broken.Any);
+        return verdict.DurationSecondsPerMetre * verdict.CostFactor;
+    }
+
+    /// <summary>
+    /// Every grade at which 300 m of climb fits into a trip across the extract (at most 8 km of climbing) and within the
+    /// preset's uphill limit: climbing 300 m is over the preset's climb budget, or costs more than a level route three
+    /// times as long.
+    /// </summary>
+    [Theory]
+    [InlineData("wheelchair")]
+    [InlineData("powered_wheelchair")]
+    [InlineData("walker")]
+    [InlineData("pushchair")]
+    public void A_route_that_climbs_300_m_never_beats_a_level_one_three_times_as_long(string name)
+    {
+        var preset = Preset(name);
+        if (preset.MaxClimbM < 300)
+        {
+            return; // refused by the budget, whatever it costs (RoutePlanningHeidelbergTests)
+        }
+        double level = CostPerMetre(preset, Sloped(0));
+        for (int permille = 40; permille <= preset.MaxInclineUpPct!.Value * 10; permille += 10)
+        {
+            double climbingM = 300 / (permille / 1000.0);
+            Assert.True(climbingM * CostPerMetre(preset, Sloped(permille)) > 3 * climbingM * level,
+                $"{name}: {climbingM:0} m at {permille / 10.0} % costs no more than {3 * climbingM:0} m on the level");
+        }
+    }
+
+    [Theory]
+    [InlineData("wheelchair", 30, 0)]
+    [InlineData("wheelchair", -30, 0)]
+    [InlineData("wheelchair", -60, 10)]
+    [InlineData("pushchair", -60, 0)]
+    public void Effort_is_charged_per_metre_of_climb_and_braking_only_for_steep_descents_of_manual_chairs(string name, int permille, double descentEquivalentM)
+    {
+        var preset = Preset(name);
+        var withEffort = CostPerMetre(preset, Sloped(permille));
+        var withoutEffort = CostPerMetre(preset with { ClimbEquivalentM = 0, SteepDescentEquivalentM = 0 }, Sloped(permille));
+        double grade = permille / 1000.0;
+        double expectedLevelMetres = grade > 0 ? preset.ClimbEquivalentM * grade : descentEquivalentM * -grade;
+        Assert.Equal(expectedLevelMetres / preset.SpeedMps, withEffort - withoutEffort, 9);
+    }
+
+    [Fact]
+    public void Every_limit_a_way_breaks_is_named_not_only_the_first()
+    {
+        var edge = Sloped(90) with { Smoothness = Smoothness.VeryBad, WidthCm = 70, Surface = SurfaceKind.Gravel };
+        var verdict = new ProfileRules(Preset("wheelchair")).Edge(edge, backward: false);
+        Assert.Equal([Constraint.Surface, Constraint.Smoothness, Constraint.Width, Constraint.InclineUp],
+            verdict.Broken.AsSpan().ToArray().Select(v => v.Constraint));
+    }
+
+    [Fact]
+    public void A_relaxed_profile_charges_a_penalty_per_broken_limit()
+    {
+        var rules = new ProfileRules(Preset("wheelchair"));
+        var one = CompiledProfile.Price(rules.Edge(Footway with { WidthCm = 70 }, false), relaxed: true);
+        var three = CompiledProfile.Price(rules.Edge(Sloped(90) with { Smoothness = Smoothness.VeryBad, WidthCm = 70 }, false), relaxed: true);
+        Assert.InRange(one.Fixed, CompiledProfile.ViolationPenaltyS, CompiledProfile.ViolationPenaltyS + 100);
+        Assert.InRange(three.Fixed, 3 * CompiledProfile.ViolationPenaltyS, (3 * CompiledProfile.ViolationPenaltyS) + 100);
+    }
+
+    public static TheoryData<Violation, Func<ProfileSettings, bool>> Lifts => new()
+    {
+        { new Violation(Constraint.Steps), s => s.Steps == StepsPolicy.Avoid },
+        { new Violation(Constraint.Surface, Detail: "gravel"), s => !s.AvoidSurfaces.Contains("gravel") && s.AvoidSurfaces.Contains("sand") },
+        { new Violation(Constraint.Smoothness, Detail: "very_bad"), s => s.MinSmoothness == "very_bad" },
+        { new Violation(Constraint.Width, 70, 90, "cm"), s => s.MinWidthCm == 70 },
+        { new Violation(Constraint.Kerb, 12, 3, "cm"), s => s.MaxKerbCm == 12 },
+        { new Violation(Constraint.InclineUp, 9.5, 6, "%"), s => s.MaxInclineUpPct == 9.5 && s.MaxInclineDownPct == 8 },
+        { new Violation(Constraint.InclineDown, 12, 8, "%"), s => s.MaxInclineDownPct == 12 && s.MaxInclineUpPct == 6 },
+        { new Violation(Constraint.Climb, 117, 50, "m"), s => s.MaxClimbM == 117 },
+        { new Violation(Constraint.Construction), s => s == Preset("wheelchair") },
+    };
+
+    [Theory]
+    [MemberData(nameof(Lifts))]
+    public void A_violation_lifts_exactly_its_own_field_to_the_value_found(Violation violation, Func<ProfileSettings, bool> lifted) =>
+        Assert.True(lifted(violation.Lift(Preset("wheelchair"))));
+
+    [Fact]
+    public void Lifting_smoothness_twice_keeps_the_more_permissive_value()
+    {
+        var settings = new Violation(Constraint.Smoothness, Detail: "very_horrible").Lift(Preset("wheelchair"));
+        Assert.Equal("very_horrible", new Violation(Constraint.Smoothness, Detail: "very_bad").Lift(settings).MinSmoothness);
+    }
+}
