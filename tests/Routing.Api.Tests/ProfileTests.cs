@@ -24,6 +24,7 @@ public sealed class ProfileTests(FixtureApi api)
         [
             "name", "description", "wheeled", "uses_wheelchair", "speed_mps", "max_incline_up_pct", "max_incline_down_pct",
             "max_kerb_cm", "min_width_cm", "avoid_surfaces", "min_smoothness", "steps", "unknown", "derived_incline",
+            "max_climb_m", "climb_equivalent_m", "steep_descent_equivalent_m",
         ];
         foreach (var profile in body.GetProperty("profiles").EnumerateArray())
         {

@@ -12,10 +12,12 @@ public sealed class ConstraintChoiceTests
     private static readonly FixtureRouter Fixture = new("choices.osm");
 
     /// <summary>The OSM ways the route between the pair's A and B uses.</summary>
-    private static long[] WaysOf(int pair, string profile, ConstraintOverrides? overrides = null, bool reverse = false)
+    /// <param name="effort">Whether climbing costs effort beyond time (the preset's); without, only limits and time decide.</param>
+    private static long[] WaysOf(int pair, string profile, ConstraintOverrides? overrides = null, bool reverse = false, bool effort = true)
     {
         Assert.True(ProfileCatalog.Default.TryGet(profile, out var preset));
         var settings = (overrides ?? new ConstraintOverrides()).ApplyTo(preset);
+        settings = effort ? settings : settings with { ClimbEquivalentM = 0, SteepDescentEquivalentM = 0 };
         GeoPoint a = Fixture.NodePoint((pair * 100) + 1), b = Fixture.NodePoint((pair * 100) + 2);
         var outcome = Fixture.Router.Route(new RouteRequest(reverse ? [b, a] : [a, b], settings));
         var route = Assert.IsType<RouteFound>(outcome).Route;
@@ -60,7 +62,9 @@ public sealed class ConstraintChoiceTests
     public void Steep_way_is_avoided_by_the_manual_wheelchair_and_taken_with_a_looser_limit()
     {
         Assert.Equal(Detour(5), WaysOf(5, "wheelchair"));
-        Assert.Equal(Direct(5), WaysOf(5, "wheelchair", new() { MaxInclineUpPct = 20 }));
+        Assert.Equal(Direct(5), WaysOf(5, "wheelchair", new() { MaxInclineUpPct = 20 }, effort: false));
+        // Allowed is not free: the climb's effort still keeps a manual chair on the short level detour.
+        Assert.Equal(Detour(5), WaysOf(5, "wheelchair", new() { MaxInclineUpPct = 20 }));
         // Downhill is judged by the downhill limit: 5 % down is inside 8 % but slow and in the comfort zone.
         Assert.Equal(Detour(5), WaysOf(5, "wheelchair", reverse: true));
         Assert.Equal(Direct(5), WaysOf(5, "wheelchair", new() { MaxInclineDownPct = 20 }, reverse: true));
