@@ -21,7 +21,8 @@ public sealed record PointNotOnNetwork(int WaypointIndex, GeoPoint Point, double
 /// </summary>
 /// <param name="LeastViolatingRoute">
 /// The whole route with the fewest broken limits (the failing leg from the relaxed search, every other leg strict where
-/// it can be), each segment naming the limits it breaks; null when the points are not connected at all.
+/// it can be; within the climb budget where such a route exists, else the one the request gets once every limit named
+/// is lifted), each segment naming the limits it breaks; null when the points are not connected at all.
 /// </param>
 public sealed record NoRoute(int LegIndex, IReadOnlyList<Blocker> Blockers, Route? LeastViolatingRoute = null) : RouteOutcome;
 

@@ -36,12 +36,12 @@ internal sealed class RoutePlanner(PathFinder pathFinder, RouteAssembler assembl
         if (ClimbBudget.Exceeds(route, request.Profile))
         {
             // Every leg was found strictly, so the climb-averse search finds every leg too.
-            var leastClimbLegs = LeastClimbLegs(request.Profile, overlay, strict, snapped)!;
+            var leastClimbLegs = LeastClimbLegs(request.Profile, relaxed: false, overlay, strict, snapped)!;
             var leastClimb = Assemble(leastClimbLegs, strict, request);
             if (ClimbBudget.Exceeds(leastClimb, request.Profile))
             {
                 // Breaking a limit may save more climb than any route within the limits: the relaxed search weighs both.
-                var relaxedLegs = LeastClimbLegs(request.Profile, overlay, Relaxed(request, overlay), snapped);
+                var relaxedLegs = LeastClimbLegs(request.Profile, relaxed: true, overlay, Relaxed(request, overlay), snapped);
                 return Refuse(request, overlay, snapped, strict, place, 0,
                     relaxedLegs is not null && Assemble(relaxedLegs, strict, request).Elevation!.AscentM < leastClimb.Elevation!.AscentM
                         ? relaxedLegs : leastClimbLegs);
@@ -76,7 +76,7 @@ internal sealed class RoutePlanner(PathFinder pathFinder, RouteAssembler assembl
             legs[leg] = path;
         }
         if (ClimbBudget.Exceeds(Assemble(legs, strict, request), request.Profile)
-            && LeastClimbLegs(request.Profile, overlay, relaxed, snapped) is { } leastClimbLegs)
+            && LeastClimbLegs(request.Profile, relaxed: true, overlay, relaxed, snapped) is { } leastClimbLegs)
         {
             legs = leastClimbLegs;
         }
@@ -97,7 +97,7 @@ internal sealed class RoutePlanner(PathFinder pathFinder, RouteAssembler assembl
         if (ClimbBudget.Exceeds(route, request.Profile))
         {
             var lifted = blockers.Aggregate(request.Profile, (settings, blocker) => blocker.Violation.Lift(settings));
-            if (Lifted(request, overlay, snapped, lifted, strict, place) is { } liftedLegs)
+            if (Lifted(request, overlay, snapped, lifted, place) is { } liftedLegs)
             {
                 (route, leastBadLegs) = (Assemble(liftedLegs, strict, request), liftedLegs);
                 blockers = Explain(leastBadLegs, strict, request.Language);
@@ -111,41 +111,26 @@ internal sealed class RoutePlanner(PathFinder pathFinder, RouteAssembler assembl
     }
 
     /// <summary>
-    /// The legs a request with <paramref name="lifted"/> limits (and the request's own climb budget) would be answered
-    /// with: the cheapest within them, or the one that climbs least when that climbs over the budget; priced as a
-    /// least-violating route is (relaxed). The points are placed as that request would place them (the refused request's
-    /// places where it cannot). Null when a leg has no path within them.
+    /// Legs the request with <paramref name="lifted"/> limits is answered with once its budget is the climb they name:
+    /// the legs that climb least within those limits (if the cheapest climbed less, that request gets it, still a
+    /// route), placed as that request places them and priced as a least-violating route is (relaxed). Null when a leg
+    /// has no path within them.
     /// </summary>
-    private SearchPath[]? Lifted(RouteRequest request, BarrierOverlay overlay, SnapPoint[] snapped, ProfileSettings lifted, CompiledProfile strict,
+    private SearchPath[]? Lifted(RouteRequest request, BarrierOverlay overlay, SnapPoint[] snapped, ProfileSettings lifted,
         Func<CompiledProfile, SnapPoint[]?> place)
     {
         var within = profiles.Get(lifted, relaxed: false, overlay);
-        snapped = place(within) ?? snapped;
-        var legs = new SearchPath[snapped.Length - 1];
-        for (int leg = 0; leg < legs.Length; leg++)
-        {
-            if (pathFinder.Find(within, snapped[leg], snapped[leg + 1]) is not { } path)
-            {
-                return null;
-            }
-            legs[leg] = path;
-        }
-        if (ClimbBudget.Exceeds(Assemble(legs, strict, request), request.Profile))
-        {
-            legs = LeastClimbLegs(lifted, overlay, within, snapped) ?? legs;
-        }
-        var relaxed = Relaxed(request, overlay);
-        return [.. legs.Select(path => SearchCosts.Repriced(pathFinder.Graph, relaxed, path))];
+        return LeastClimbLegs(lifted, relaxed: false, overlay, Relaxed(request, overlay), place(within) ?? snapped);
     }
 
     /// <summary>
-    /// The legs between the snapped points that climb about as little as any (<see cref="ClimbBudget"/>), priced by
-    /// <paramref name="pricing"/>: searched with its limits (strict or relaxed) and climbing weighed heavily. Null when a
-    /// leg has no such path.
+    /// The legs between the snapped points that climb about as little as any (<see cref="ClimbBudget"/>) within the limits
+    /// of <paramref name="settings"/> (or breaking the fewest, <paramref name="relaxed"/>), priced by
+    /// <paramref name="pricing"/>. Null when a leg has no such path.
     /// </summary>
-    private SearchPath[]? LeastClimbLegs(ProfileSettings settings, BarrierOverlay overlay, CompiledProfile pricing, SnapPoint[] snapped)
+    private SearchPath[]? LeastClimbLegs(ProfileSettings settings, bool relaxed, BarrierOverlay overlay, CompiledProfile pricing, SnapPoint[] snapped)
     {
-        var averse = profiles.Get(ClimbBudget.Averse(settings), pricing.IsRelaxed, overlay);
+        var averse = profiles.Get(ClimbBudget.Averse(settings), relaxed, overlay);
         var legs = new SearchPath[snapped.Length - 1];
         for (int leg = 0; leg < legs.Length; leg++)
         {
