@@ -248,8 +248,11 @@ public sealed partial class ElevationApiTests(HeidelbergApi api)
         string? Direction(JsonElement segment)
         {
             double pct = Incline(segment);
-            // Readings the terrain model cannot vouch for get a possibly_steep warning instead.
-            if (pct == 0 || segment.GetProperty("steps").GetBoolean() || segment.GetProperty("possibly_steep").GetBoolean())
+            // Estimates with a material chance of breaking the limit get a slope_risk warning instead.
+            var incline = segment.GetProperty("incline_pct");
+            bool risky = incline.GetProperty("confidence").GetString() is "high" or "low"
+                         && incline.GetProperty("chance_beyond_limit") is { ValueKind: JsonValueKind.Number } chance && chance.GetDouble() >= 0.5;
+            if (pct == 0 || segment.GetProperty("steps").GetBoolean() || risky)
             {
                 return null;
             }

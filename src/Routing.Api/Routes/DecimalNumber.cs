@@ -34,6 +34,9 @@ internal readonly record struct DecimalNumber
 
     /// <summary>An incline: 0.1 %.</summary>
     public static DecimalNumber Percent(double value) => new(value, 1);
+
+    /// <summary>A chance (0..1): two places, as a person reads "93 %".</summary>
+    public static DecimalNumber Chance(double value) => new(value, 2);
 }
 
 /// <summary>Writes a <see cref="DecimalNumber"/>; answers are only written, never read.</summary>

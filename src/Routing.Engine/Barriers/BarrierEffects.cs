@@ -157,7 +157,7 @@ internal static class BarrierEffects
         InclineEvidence = Evidence.Tagged,
         InclinePermille = permille,
         SteepestInclinePermille = permille,
-        AssuredInclinePermille = permille,
+        InclineSpreadPermille = 0,
         InclineConfidence = InclineConfidence.Measured,
     };
 

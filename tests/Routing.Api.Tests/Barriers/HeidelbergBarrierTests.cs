@@ -124,10 +124,11 @@ public sealed class HeidelbergBarrierTests(BarrierHeidelbergApi api, ITestOutput
             {
                 var route = routes[0];
                 Assert.DoesNotContain(route.GetProperty("segments").EnumerateArray(), s => s.GetProperty("osm_way_id").GetInt64() == 87358588);
-                // Whatever uncertain slope it passes is named, with where, how long and how steep.
-                foreach (var segment in route.GetProperty("segments").EnumerateArray().Where(s => s.GetProperty("possibly_steep").GetBoolean()))
+                // Whatever likely-too-steep estimate it passes is named, with where, how long, how steep and how likely.
+                foreach (var segment in route.GetProperty("segments").EnumerateArray()
+                             .Where(s => s.GetProperty("incline_pct").GetProperty("chance_beyond_limit") is { ValueKind: JsonValueKind.Number } chance && chance.GetDouble() >= 0.5))
                 {
-                    Assert.Contains(route.GetProperty("warnings").EnumerateArray(), w => w.GetProperty("type").GetString() == "possibly_steep");
+                    Assert.Contains(route.GetProperty("warnings").EnumerateArray(), w => w.GetProperty("type").GetString() == "slope_risk");
                     Assert.Equal("derived", segment.GetProperty("incline_pct").GetProperty("evidence").GetString());
                 }
             }

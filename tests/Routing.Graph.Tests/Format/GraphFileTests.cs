@@ -328,7 +328,7 @@ public sealed class GraphFileTests : IDisposable
 
         GraphFileException ex = ReadFails(file);
 
-        Assert.Contains("expected no flags (format version 4 defines none), found 0x00000004", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("expected no flags (format version 5 defines none), found 0x00000004", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
