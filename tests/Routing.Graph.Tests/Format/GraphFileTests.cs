@@ -177,7 +177,7 @@ public sealed class GraphFileTests : IDisposable
 
         GraphFileException ex = ReadFails(file);
 
-        Assert.Contains("has format version 7; this program reads version 4: rebuild the graph with Routing.Preprocess", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("has format version 7; this program reads version 5: rebuild the graph with Routing.Preprocess", ex.Message, StringComparison.Ordinal);
     }
 
     [Theory]
