@@ -26,13 +26,13 @@ internal sealed class ProfileRules
     private const double StepsWalkingSlowdown = 2;
     /// <summary>
     /// What a stretch costs, relative to the same stretch passable, when it turns out beyond the user's limit: they go
-    /// up to it, turn back and go round, about ten times its length in time and effort. Under the default policy a
-    /// derived slope costs (1 - chance) + chance times this, the expected cost; a stretch very likely beyond the limit
-    /// (but one the model cannot resolve) costs close to ten times a level one, so a long, likely-too-steep climb
-    /// loses to any sensible detour, and where none exists the search ends in a refusal only if a resolved stretch
-    /// blocks.
+    /// up to it, turn back and go round, about five times its length in time and effort. Under the default policy a
+    /// derived slope with a material chance costs (1 - chance) + chance times this, the expected cost, with no cap: a
+    /// stretch 80 % likely beyond the limit costs 4.2 times one that is surely passable, so a long, likely-too-steep
+    /// climb loses to a sensible detour. Ten times lengthened the walker's urban routes by a fifth (README, "Slope
+    /// risk") for few fewer warnings.
     /// </summary>
-    private const double CostFactorIfBeyond = 10;
+    private const double CostFactorIfBeyond = 5;
 
     private readonly ProfileSettings _settings;
     private readonly HashSet<SurfaceKind> _avoidSurfaces;

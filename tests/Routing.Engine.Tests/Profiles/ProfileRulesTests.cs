@@ -166,7 +166,7 @@ public sealed class ProfileRulesTests
         double penalize = CostPerMetre(wheelchair with { DerivedIncline = DerivedInclinePolicy.Penalize }, uncertain);
         double ignore = CostPerMetre(wheelchair with { DerivedIncline = DerivedInclinePolicy.Ignore }, uncertain);
         double atLimit = CostPerMetre(wheelchair with { DerivedIncline = DerivedInclinePolicy.Ignore }, uncertain with { SteepestInclinePermille = 60 });
-        Assert.Equal(ignore * (1 + (9 * chance)), penalize, 9); // (1 - p) passable + p times ten
+        Assert.Equal(ignore * (1 + (4 * chance)), penalize, 9); // (1 - p) passable + p times five
         Assert.Equal(atLimit, ignore, 9);
         // Below a material chance (4 ± 6 against 6: 37 %) the chance costs nothing.
         var unlikely = Derived(40, 60, InclineConfidence.Low);
