@@ -306,17 +306,17 @@ internal sealed class ProfileRules
         }
         double chance = slope.ChanceBeyond(s.MaxInclineUpPct, s.MaxInclineDownPct);
         double steepness = Math.Abs(slope.ValuePct);
-        double? limit = LimitFor(slope.ValuePct);
+        double? limit = slope.Uphill ? s.MaxInclineUpPct : s.MaxInclineDownPct;
         bool blocks = slope.IsFact || s.DerivedIncline == DerivedInclinePolicy.Block
             ? steepness > limit
             : s.DerivedIncline == DerivedInclinePolicy.Penalize && slope.Confidence == InclineConfidence.High && chance >= SlopeChance.VeryLikely;
 
         double factor = 1;
         Violation? violation = null;
-        if (blocks && slope.UphillLimitMoreLikely(s.MaxInclineUpPct, s.MaxInclineDownPct) is { } uphill)
+        if (blocks)
         {
-            violation = new Violation(uphill ? Constraint.InclineUp : Constraint.InclineDown, Math.Round(steepness, 1),
-                uphill ? s.MaxInclineUpPct : s.MaxInclineDownPct, "%", Evidence: slope.IsFact ? EvidenceOf(slope.Evidence) : ViolationEvidence.Derived,
+            violation = new Violation(slope.Uphill ? Constraint.InclineUp : Constraint.InclineDown, Math.Round(steepness, 1),
+                limit, "%", Evidence: slope.IsFact ? EvidenceOf(slope.Evidence) : ViolationEvidence.Derived,
                 InclineConfidence: slope.Confidence, Chance: slope.IsFact ? null : chance);
         }
         else if (limit is { } max)

@@ -35,18 +35,12 @@ public readonly record struct SlopeFact(double ValuePct, double AveragePct, doub
     /// <summary>A derived value always has some spread, even from a graph whose spread rounded to 0.</summary>
     private const double MinimumSpreadPct = 0.5;
 
-    /// <summary>The chance that the true incline is steeper uphill than <paramref name="upLimitPct"/> or downhill than <paramref name="downLimitPct"/>.</summary>
+    /// <summary>
+    /// The chance that the true incline is beyond the limit on the side the value points to: steeper uphill than
+    /// <paramref name="upLimitPct"/> for a climb, steeper downhill than <paramref name="downLimitPct"/> for a descent.
+    /// </summary>
     public double ChanceBeyond(double? upLimitPct, double? downLimitPct) => SlopeChance.Beyond(ValuePct, SpreadPct, upLimitPct, downLimitPct);
 
-    /// <summary>
-    /// The limit most likely broken: uphill when the chance of too steep a climb is at least that of too steep a
-    /// descent. Null when neither limit is set.
-    /// </summary>
-    public bool? UphillLimitMoreLikely(double? upLimitPct, double? downLimitPct) => (upLimitPct, downLimitPct) switch
-    {
-        (null, null) => null,
-        (not null, null) => true,
-        (null, not null) => false,
-        _ => SlopeChance.Beyond(ValuePct, SpreadPct, upLimitPct, null) >= SlopeChance.Beyond(ValuePct, SpreadPct, null, downLimitPct),
-    };
+    /// <summary>A climb (a value of 0 included): the uphill limit is the one that applies.</summary>
+    public bool Uphill => ValuePct >= 0;
 }

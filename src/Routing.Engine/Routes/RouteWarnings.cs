@@ -186,7 +186,8 @@ internal static class RouteWarnings
     /// </summary>
     private static string? SlopeRiskDirection(RouteSegment segment) =>
         segment.InclineConfidence is InclineConfidence.High or InclineConfidence.Low && segment.ChanceBeyondLimit >= SlopeChance.Material
-            ? Direction(segment) : null;
+            ? segment.InclinePct.Value >= 0 ? "up" : "down"
+            : null;
 
     /// <summary>Usable, but within a third above the profile's minimum width (its comfort zone).</summary>
     private static bool IsNarrow(int widthCm, ProfileSettings settings) =>
