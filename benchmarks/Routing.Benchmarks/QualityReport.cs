@@ -3,6 +3,7 @@ using Routing.Engine;
 using Routing.Engine.Profiles;
 using Routing.Engine.Routes;
 using Routing.Graph;
+using Routing.Graph.Facts;
 
 namespace Routing.Benchmarks;
 
@@ -80,13 +81,16 @@ internal static class QualityReport
             $"| {preset.Name} | {routed} | {climb} / {limits} / {notConnected} / {notPlaced} | {detours} ({Share(detours, routed)}) | {Quantile(ratios, 0.5):0.00} / {Quantile(ratios, 1):0.00} | {Quantile(climbs, 0.5):0} / {Quantile(climbs, 0.9):0} / {Quantile(climbs, 1):0} ({preset.MaxClimbM?.ToString(CultureInfo.InvariantCulture) ?? "none"}) | {overBudget} | {Share(slopeWarnedM, lengthM)} | {lifted} of {refused} |");
     }
 
-    /// <summary>The length of the segments a slope warning starts on, and of those it covers until the run ends.</summary>
+    /// <summary>
+    /// The length that carries a slope warning: the segments whose chance of breaking the limit is material (what a
+    /// slope-risk warning covers), and those a steep warning starts on.
+    /// </summary>
     private static double SlopeWarnedM(Route route)
     {
         var warned = new bool[route.Segments.Count];
         foreach (var warning in route.Warnings)
         {
-            if (warning.SegmentIndex is { } first && warning.Type.Contains("steep", StringComparison.Ordinal))
+            if (warning.SegmentIndex is { } first && warning.Type is "steep" or "slope_risk")
             {
                 warned[first] = true;
             }
@@ -94,7 +98,8 @@ internal static class QualityReport
         double metres = 0;
         for (int s = 0; s < warned.Length; s++)
         {
-            metres += warned[s] || route.Segments[s].PossiblySteep ? route.Segments[s].DistanceM : 0;
+            bool risky = route.Segments[s].ChanceBeyondLimit is { } chance && chance >= SlopeChance.Material && chance < 1;
+            metres += warned[s] || risky ? route.Segments[s].DistanceM : 0;
         }
         return metres;
     }

@@ -54,16 +54,19 @@ public record struct EdgeClass
     public Evidence InclineEvidence;
     /// <summary>Average incline in the forward direction, per mille (80 = 8 % up).</summary>
     public short InclinePermille;
-    /// <summary>Steepest sustained incline in the forward direction, per mille; equals the average when only a tag is known.</summary>
+    /// <summary>
+    /// Steepest sustained incline (over 30 m) in the forward direction, per mille: for a tag, the tagged value; for a
+    /// terrain model, the mean of the true incline given its reading (<see cref="Facts.SlopeChance"/>). Every answer
+    /// shows this value, and every limit is checked against it.
+    /// </summary>
     public short SteepestInclinePermille;
     /// <summary>How far a derived incline can be trusted; <see cref="InclineConfidence.Measured"/> for a tagged one.</summary>
     public InclineConfidence InclineConfidence;
     /// <summary>
-    /// The steepest incline in the forward direction that the source vouches for, per mille: for a tag, the tagged
-    /// value; for a terrain model, the steepest incline over a stretch the model resolves, less the model's measured
-    /// error, and 0 when its confidence is low. An incline limit blocks on this, not on the steepest reading.
+    /// The standard deviation of the true incline around <see cref="SteepestInclinePermille"/>, per mille: 0 for a tag
+    /// (a fact), whole percent for a terrain model. With the mean it gives the chance that a limit is broken.
     /// </summary>
-    public short AssuredInclinePermille;
+    public short InclineSpreadPermille;
     /// <summary>A kerb on the edge itself (<c>kerb:start</c>/<c>kerb:end</c> on crossing ways, <c>sidewalk:*:kerb</c>).</summary>
     public KerbKind Kerb;
     public Evidence KerbEvidence;

@@ -31,7 +31,7 @@ internal static class OrsRouteMapper
     /// <summary>Our warning types; each answers with code 101 onwards, in this order (README, ORS table).</summary>
     private static readonly string[] WarningTypes =
     [
-        "unknown_surface", "unknown_width", "unknown_incline", "unknown_kerb", "steep", "possibly_steep", "rough_surface",
+        "unknown_surface", "unknown_width", "unknown_incline", "unknown_kerb", "steep", "slope_risk", "rough_surface",
         "narrow", "steps", "kerb_near_limit", "reported_barrier", "unverified_barrier",
     ];
 

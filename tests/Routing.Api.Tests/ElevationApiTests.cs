@@ -63,7 +63,8 @@ public sealed partial class ElevationApiTests(HeidelbergApi api)
             .Select(s => s.GetProperty("incline_pct").GetProperty("value"))
             .Where(v => v.ValueKind == JsonValueKind.Number).Select(v => v.GetDouble()).ToList();
         Assert.Contains(inclines, pct => pct >= 15);
-        Assert.True(inclines.Count(pct => pct >= 10) > 5 * inclines.Count(pct => pct <= -10), string.Join(", ", inclines));
+        // The model's estimates on the hillside's short edges go either way more often than its raw readings did (5 to 1).
+        Assert.True(inclines.Count(pct => pct >= 10) > 3 * inclines.Count(pct => pct <= -10), string.Join(", ", inclines));
     }
 
     [Fact]
@@ -96,8 +97,8 @@ public sealed partial class ElevationApiTests(HeidelbergApi api)
     }
 
     [Theory]
-    [InlineData("from=49.4094,8.6934&to=49.4150,8.6850&profile=wheelchair", true)]
-    [InlineData(ToCastleCourtyard + "&profile=powered_wheelchair&max_incline_up_pct=40&max_incline_down_pct=40", true)]
+    [InlineData("from=49.4105,8.7105&to=49.4044,8.7155&profile=walker", true)]
+    [InlineData(ToCastleCourtyard + "&profile=powered_wheelchair&max_incline_up_pct=20&max_incline_down_pct=20", true)]
     [InlineData(ToCastleCourtyard + "&profile=pushchair&max_incline_up_pct=30&max_incline_down_pct=30", true)]
     [InlineData(UpToMolkenkur, false)] // foot has no incline limit, so nothing is too steep for it
     public async Task Steep_warnings_mark_each_stretch_steeper_than_half_the_limit_for_more_than_20_m(string query, bool steepExpected)
@@ -249,8 +250,11 @@ public sealed partial class ElevationApiTests(HeidelbergApi api)
         string? Direction(JsonElement segment)
         {
             double pct = Incline(segment);
-            // Readings the terrain model cannot vouch for get a possibly_steep warning instead.
-            if (pct == 0 || segment.GetProperty("steps").GetBoolean() || segment.GetProperty("possibly_steep").GetBoolean())
+            // Estimates with a material chance of breaking the limit get a slope_risk warning instead.
+            var incline = segment.GetProperty("incline_pct");
+            bool risky = incline.GetProperty("confidence").GetString() is "high" or "low"
+                         && incline.GetProperty("chance_beyond_limit") is { ValueKind: JsonValueKind.Number } chance && chance.GetDouble() >= 0.5;
+            if (pct == 0 || segment.GetProperty("steps").GetBoolean() || risky)
             {
                 return null;
             }

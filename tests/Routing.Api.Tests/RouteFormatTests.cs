@@ -42,7 +42,7 @@ public sealed class RouteFormatTests
             {
                 DistanceM = 68.04, DurationS = 75.6, FirstPoint = 0, LastPoint = 1, OsmWayId = 200, Name = "", Highway = "footway",
                 Surface = new("asphalt", Evidence.Tagged), Smoothness = new(null, Evidence.Unknown), WidthCm = new(200, Evidence.Tagged),
-                InclinePct = new(1.2345, Evidence.Derived), AverageInclinePct = 0.75, InclineConfidence = InclineConfidence.Low, Crossing = null, Elevator = false, Steps = false, Ramp = false, Sidewalk = false,
+                InclinePct = new(1.2345, Evidence.Derived), AverageInclinePct = 0.75, InclineConfidence = InclineConfidence.Low, ChanceBeyondLimit = 0.4251, Crossing = null, Elevator = false, Steps = false, Ramp = false, Sidewalk = false,
                 Unknown = UnknownFacts.Smoothness,
             },
             new RouteSegment
@@ -103,7 +103,7 @@ public sealed class RouteFormatTests
         Assert.Equal(JsonValueKind.Null, first.GetProperty("name").ValueKind);
         Assert.Equal("""{"value":"asphalt","evidence":"tagged"}""", first.GetProperty("surface").GetRawText());
         Assert.Equal("""{"value":null,"evidence":"unknown"}""", first.GetProperty("smoothness").GetRawText());
-        Assert.Equal("""{"value":1.2,"average":0.8,"evidence":"derived","confidence":"low"}""", first.GetProperty("incline_pct").GetRawText());
+        Assert.Equal("""{"value":1.2,"average":0.8,"evidence":"derived","confidence":"low","chance_beyond_limit":0.43}""", first.GetProperty("incline_pct").GetRawText());
         Assert.Equal("""["smoothness"]""", first.GetProperty("unknown").GetRawText());
         Assert.Equal(JsonValueKind.Null, first.GetProperty("kerb_at_start").ValueKind);
 

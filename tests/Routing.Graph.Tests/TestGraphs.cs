@@ -72,7 +72,7 @@ internal static class TestGraphs
                 InclinePermille = -85,
                 SteepestInclinePermille = -120,
                 InclineConfidence = InclineConfidence.High,
-                AssuredInclinePermille = -90,
+                InclineSpreadPermille = 60,
                 Kerb = KerbKind.Lowered,
                 KerbEvidence = Evidence.Tagged,
                 KerbHeightCm = 3,

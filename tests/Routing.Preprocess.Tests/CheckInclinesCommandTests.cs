@@ -19,8 +19,13 @@ public sealed class CheckInclinesCommandTests : IDisposable
         Assert.Contains("edges with a tagged incline", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("| 0-50 m |", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("| 6 % |", run.Stdout, StringComparison.Ordinal);
+        // The calibration table and the folds it was scored on: the README's figures come from here.
+        Assert.Contains("| predicted chance | cases | mean predicted | observed share |", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("| 0.40-0.60 |", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("dealt into 5 folds", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("| 12 % |", run.Stdout, StringComparison.Ordinal);
         string[] lines = File.ReadAllLines(csv);
-        Assert.StartsWith("osm_way_id,tagged_pct,", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("osm_way_id,lat,lon,tagged_pct,", lines[0], StringComparison.Ordinal);
         Assert.InRange(lines.Length - 1, 700, 900);
     }
 

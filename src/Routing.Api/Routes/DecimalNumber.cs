@@ -37,6 +37,9 @@ internal readonly record struct DecimalNumber
 
     /// <summary>A ratio of two lengths, to 2 decimals.</summary>
     public static DecimalNumber Ratio(double value) => new(value, 2);
+
+    /// <summary>A chance (0..1): two places, as a person reads "93 %".</summary>
+    public static DecimalNumber Chance(double value) => new(value, 2);
 }
 
 /// <summary>Writes a <see cref="DecimalNumber"/>; answers are only written, never read.</summary>

@@ -133,7 +133,8 @@ internal static class RouteMapper
         new TextFact(s.Smoothness.Value, FactNames.Of(s.Smoothness.Evidence)),
         new IntegerFact(s.WidthCm.Value, FactNames.Of(s.WidthCm.Evidence)),
         new InclineFact(s.InclinePct.Value is { } incline ? DecimalNumber.Percent(incline) : null,
-            s.AverageInclinePct is { } average ? DecimalNumber.Percent(average) : null, FactNames.Of(s.InclinePct.Evidence), ConfidenceName(s.InclineConfidence)),
+            s.AverageInclinePct is { } average ? DecimalNumber.Percent(average) : null, FactNames.Of(s.InclinePct.Evidence), ConfidenceName(s.InclineConfidence),
+            s.ChanceBeyondLimit is { } chance ? DecimalNumber.Chance(chance) : null),
         s.InclineDirection,
         s.KerbAtStart is { } kerb
             ? new KerbDto(kerb.Kind, new IntegerFact(kerb.HeightCm.Value, FactNames.Of(kerb.HeightCm.Evidence)), kerb.OsmNodeId, Location(kerb.Location))
@@ -145,7 +146,6 @@ internal static class RouteMapper
         s.Ramp,
         s.Sidewalk,
         UnknownNames(s.Unknown),
-        s.PossiblySteep,
         Violations(s.Violations));
 
     private static ViolationDto[] Violations(IReadOnlyList<Violation> violations)
@@ -164,7 +164,10 @@ internal static class RouteMapper
 
     public static ViolationDto Violation(Violation v) => new(
         FactNames.Of(v.Constraint), v.RequestField, v.Actual, v.Limit, v.Unit, v.Detail,
-        FactNames.Of(v.Evidence), v.InclineConfidence is { } confidence ? ConfidenceName(confidence) : null);
+        FactNames.Of(v.Evidence), v.InclineConfidence is { } confidence ? ConfidenceName(confidence) : null, Chance(v));
+
+    /// <summary>A violation's chance as answers show it: two places.</summary>
+    public static double? Chance(in Violation v) => v.Chance is { } chance ? Math.Round(chance, 2) : null;
 
     public static string? ConfidenceName(InclineConfidence confidence) =>
         confidence == InclineConfidence.None ? null : FactNames.Of(confidence);

@@ -80,7 +80,8 @@ internal static class RouteProblems
             blocker.OsmWayId,
             blocker.OsmNodeId,
             FactNames.Of(v.Evidence),
-            v.InclineConfidence is { } confidence ? RouteMapper.ConfidenceName(confidence) : null);
+            v.InclineConfidence is { } confidence ? RouteMapper.ConfidenceName(confidence) : null,
+            RouteMapper.Chance(v));
     }
 
     private static ProblemPoint Waypoint(int index, int count) => new(index, WaypointName(index, count), "waypoint_index", "waypoint");
@@ -122,5 +123,6 @@ internal sealed record BlockerDto(
     LatLonDto Location,
     long? OsmWayId,
     long? OsmNodeId,
-    [property: Description("Where the blocking fact comes from: tagged, derived (another tag, or a terrain model the service trusts here) or reported.")] string Evidence,
-    [property: Description("For slopes: measured (a tag) or high (a terrain model that resolves the stretch); low-confidence slopes never block by default.")] string? Confidence);
+    [property: Description("Where the blocking fact comes from: tagged, derived (another tag, or a terrain model that resolves the stretch and finds it very likely beyond the limit) or reported.")] string Evidence,
+    [property: Description("For slopes: measured (a tag) or high (a terrain model that resolves the stretch); low-confidence slopes never block by default.")] string? Confidence,
+    [property: Description("For a slope a terrain model estimates: the chance (0..1) that it is beyond the limit; null for facts.")] double? Chance = null);

@@ -66,7 +66,7 @@ internal sealed record RouteQuery
     [FromQuery(Name = "unknown"), Description("allow, penalize or avoid.")]
     public string? Unknown { get; init; }
 
-    [FromQuery(Name = "derived_incline"), Description("block, penalize or ignore: what an uncertain terrain slope beyond the limit does.")]
+    [FromQuery(Name = "derived_incline"), Description("penalize (default), block or ignore: what a terrain model's estimated slope does against the limit (see the README, slope risk).")]
     public string? DerivedIncline { get; init; }
 
     [FromQuery(Name = "speed_mps"), Description("Speed on level, smooth ground, m/s (0.1..5).")]

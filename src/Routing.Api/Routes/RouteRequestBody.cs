@@ -84,7 +84,7 @@ internal sealed record ConstraintsDto
     [Description("What to do with unknown facts: allow, penalize or avoid.")]
     public UnknownPolicy? Unknown { get; init; }
 
-    [Description("What a terrain model's incline beyond a slope limit does where the model cannot vouch for it: block, penalize (passable at a cost, with a possibly_steep warning) or ignore (warning only). Tagged slopes and those the model vouches for always block.")]
+    [Description("What a terrain model's estimated incline does against a slope limit: penalize (default: blocks where the model resolves the stretch and it is at least 70 % likely beyond the limit, else costs by its chance, with a slope_risk warning from 50 %), block (the estimate beyond the limit blocks like a tag) or ignore (never blocks; warnings only). Tagged slopes beyond the limit always block.")]
     public DerivedInclinePolicy? DerivedIncline { get; init; }
 
     [Description("Speed on level, smooth ground, m/s (0.1..5).")]

@@ -67,12 +67,14 @@ internal readonly record struct IntegerFact(int? Value, [property: Description(F
 /// <inheritdoc cref="TextFact"/>
 internal readonly record struct NumberFact(double? Value, [property: Description(FactDescriptions.Evidence)] string Evidence);
 
-/// <summary>An incline and how far it can be trusted.</summary>
-/// <param name="Value">Steepest sustained incline (over 30 m) in the direction of travel, percent; negative is downhill.</param>
+/// <summary>An incline and how far it can be trusted: the same value, evidence, confidence and chance as a blocker or warning on it.</summary>
+/// <param name="Value">Steepest sustained incline (over 30 m) in the direction of travel, percent; negative is downhill: the tag, or the terrain model's estimate.</param>
 /// <param name="Average">Rise over the whole stretch divided by its length, percent: "mostly 3 %, briefly 7 %".</param>
 /// <param name="Evidence">tagged (OSM incline), derived (terrain model, or the street's own tag for its sidewalk), unknown.</param>
 /// <param name="Confidence">measured (a tag), high (a terrain model that resolves the stretch), low (one that cannot); null when unknown.</param>
-internal readonly record struct InclineFact(DecimalNumber? Value, DecimalNumber? Average, [property: Description(FactDescriptions.Evidence)] string Evidence, string? Confidence);
+/// <param name="ChanceBeyondLimit">The chance (0..1) that the true incline is beyond the request's slope limits in the direction of travel: 0 or 1 for a tag, calibrated against tagged inclines for a terrain estimate; null when the incline or every limit is unknown.</param>
+internal readonly record struct InclineFact(DecimalNumber? Value, DecimalNumber? Average, [property: Description(FactDescriptions.Evidence)] string Evidence, string? Confidence,
+    DecimalNumber? ChanceBeyondLimit = null);
 
 internal sealed record SegmentDto(
     [property: Description("Position of this segment in segments[], also the index of its GeoJSON feature.")] int Index,
@@ -86,7 +88,7 @@ internal sealed record SegmentDto(
     [property: Description("OSM surface value.")] TextFact Surface,
     [property: Description("OSM smoothness value.")] TextFact Smoothness,
     IntegerFact WidthCm,
-    [property: Description("Incline in the direction of travel, percent, negative downhill: value is the steepest over 30 m, average the whole stretch's; evidence tagged or derived; confidence measured, high or low.")] InclineFact InclinePct,
+    [property: Description("Incline in the direction of travel, percent, negative downhill: value is the steepest over 30 m (a terrain model's estimate when derived), average the whole stretch's; evidence tagged or derived; confidence measured, high or low; chance_beyond_limit the chance (0..1) that it breaks the request's limit.")] InclineFact InclinePct,
     [property: Description("up or down when only the direction is tagged, else null.")] string? InclineDirection,
     [property: Description("The kerb crossed where this segment starts, if any.")] KerbDto? KerbAtStart,
     [property: Description("A barrier passed where this segment starts, if any.")] BarrierDto? BarrierAtStart,
@@ -96,7 +98,6 @@ internal sealed record SegmentDto(
     [property: Description("Steps with a ramp this profile can use.")] bool Ramp,
     [property: Description("A sidewalk of a road.")] bool Sidewalk,
     [property: Description("Facts this profile cares about that the map does not know here: surface, smoothness, width, incline, kerb, barrier.")] string[] Unknown,
-    [property: Description("A terrain model reads this stretch beyond the slope limit but cannot vouch for it (see the possibly_steep warning).")] bool PossiblySteep = false,
     [property: Description("The limits this stretch breaks: always empty on a route, filled on a no-route answer's least_violating_route.")] ViolationDto[]? Violations = null);
 
 /// <summary>A limit a stretch of a least-violating route breaks.</summary>
@@ -108,7 +109,8 @@ internal sealed record ViolationDto(
     string? Unit,
     string? Detail,
     [property: Description("tagged, derived or reported.")] string Evidence,
-    [property: Description("For slopes: measured, high or low.")] string? Confidence);
+    [property: Description("For slopes: measured, high or low.")] string? Confidence,
+    [property: Description("For a slope a terrain model estimates: the chance (0..1) that it is beyond the limit; null for facts.")] double? Chance = null);
 
 internal sealed record KerbDto(string Kind, IntegerFact HeightCm, long? OsmNodeId, LatLonDto Location);
 
@@ -140,7 +142,7 @@ internal sealed record InstructionDto(
     string? Name);
 
 internal sealed record WarningDto(
-    [property: Description("Stable machine name: unknown_surface, unknown_width, unknown_incline, unknown_kerb, steep, rough_surface, narrow, steps, kerb_near_limit.")] string Type,
+    [property: Description("Stable machine name: unknown_surface, unknown_width, unknown_incline, unknown_kerb, steep, slope_risk (a terrain estimate with a material chance of breaking the limit), rough_surface, narrow, steps, kerb_near_limit.")] string Type,
     [property: Description("The warning in the request's language.")] string Message,
     int? SegmentIndex,
     LatLonDto? Location);

@@ -86,9 +86,7 @@ internal sealed class SegmentListConverter : JsonConverter<SegmentList>
             }
             json.String(s.Unknown[i]);
         }
-        json.Raw("],\"possibly_steep\":"u8);
-        json.Bool(s.PossiblySteep);
-        json.Raw(",\"violations\":"u8);
+        json.Raw("],\"violations\":"u8);
         Violations(ref json, s.Violations);
         json.Raw((byte)'}');
     }
@@ -121,6 +119,8 @@ internal sealed class SegmentListConverter : JsonConverter<SegmentList>
         json.String(fact.Evidence);
         json.Raw(",\"confidence\":"u8);
         json.String(fact.Confidence);
+        json.Raw(",\"chance_beyond_limit\":"u8);
+        json.Number(fact.ChanceBeyondLimit);
         json.Raw((byte)'}');
     }
 
@@ -196,6 +196,8 @@ internal sealed class SegmentListConverter : JsonConverter<SegmentList>
             json.String(v.Evidence);
             json.Raw(",\"confidence\":"u8);
             json.String(v.Confidence);
+            json.Raw(",\"chance\":"u8);
+            json.Number(v.Chance);
             json.Raw((byte)'}');
         }
         json.Raw((byte)']');

@@ -169,7 +169,7 @@ internal static class BarrierEffects
         InclineEvidence = Evidence.Tagged,
         InclinePermille = permille,
         SteepestInclinePermille = permille,
-        AssuredInclinePermille = permille,
+        InclineSpreadPermille = 0,
         InclineConfidence = InclineConfidence.Measured,
     };
 

@@ -40,7 +40,7 @@ internal sealed class EdgeClassGroups
         edge with
         {
             InclineKind = default, InclineEvidence = default, InclinePermille = 0, SteepestInclinePermille = 0,
-            InclineConfidence = default, AssuredInclinePermille = 0,
+            InclineConfidence = default, InclineSpreadPermille = 0,
         };
 
     /// <summary>Only what <see cref="ProfileRules.Incline"/> reads: the incline values and whether the edge is steps.</summary>
@@ -50,7 +50,7 @@ internal sealed class EdgeClassGroups
         InclinePermille = edge.InclinePermille,
         SteepestInclinePermille = edge.SteepestInclinePermille,
         InclineConfidence = edge.InclineConfidence,
-        AssuredInclinePermille = edge.AssuredInclinePermille,
+        InclineSpreadPermille = edge.InclineSpreadPermille,
         Flags = edge.Flags & EdgeFlags.Steps,
     };
 

@@ -25,13 +25,14 @@ internal sealed class ProfileRules
     private const double StepsAvoidFactor = 5;
     private const double StepsWalkingSlowdown = 2;
     /// <summary>
-    /// Under the default policy a possibly steep stretch costs a stretch at the limit times 1 + this times how far the
-    /// reading lies beyond the limit, relative to it and at most the limit again: a 9 % reading under a 6 % limit
-    /// twice, 12 % and more three times. A reading far beyond the limit is more likely real, so it is worth a longer
-    /// detour; but it is never a refusal. The cap keeps hillsides from costing so much that the landmark bounds,
-    /// which know only lengths, stop guiding the search.
+    /// What a stretch costs, relative to the same stretch passable, when it turns out beyond the user's limit: they go
+    /// up to it, turn back and go round, about five times its length in time and effort. Under the default policy a
+    /// derived slope with a material chance costs (1 - chance) + chance times this, the expected cost, with no cap: a
+    /// stretch 80 % likely beyond the limit costs 4.2 times one that is surely passable, so a long, likely-too-steep
+    /// climb loses to a sensible detour. Ten times lengthened the walker's urban routes by a fifth (README, "Slope
+    /// risk") for few fewer warnings.
     /// </summary>
-    private const double PossiblySteepExcessWeight = 2;
+    private const double CostFactorIfBeyond = 5;
 
     private readonly ProfileSettings _settings;
     private readonly HashSet<SurfaceKind> _avoidSurfaces;
@@ -57,8 +58,7 @@ internal sealed class ProfileRules
     {
         var unknown = rest.Unknown | incline.Unknown;
         return new ArcVerdict(1 / (_settings.SpeedMps * rest.SpeedFactor * incline.SpeedFactor),
-            rest.CostFactor * incline.CostFactor * UnknownFactor(unknown), rest.FixedS, rest.PenaltyS, unknown, rest.Broken.WithAll(incline.Broken),
-            incline.PossiblySteep);
+            rest.CostFactor * incline.CostFactor * UnknownFactor(unknown), rest.FixedS, rest.PenaltyS, unknown, rest.Broken.WithAll(incline.Broken));
     }
 
     /// <summary>Every fact but the incline (<see cref="EdgeClassGroups.RestOf"/> lists the fields it must not read).</summary>
@@ -283,60 +283,61 @@ internal sealed class ProfileRules
 
     /// <summary>
     /// Slope: hard limits per direction, a comfort zone from half the limit, and speed falling with slope. Reads only
-    /// the fields <see cref="EdgeClassGroups.InclineOf"/> keys on.
-    /// <para>
-    /// What blocks is what the source vouches for (<see cref="EdgeClass.AssuredInclinePermille"/>): a tag, or a terrain
-    /// model's reading over a stretch it resolves, less its error. A steeper reading the model cannot vouch for is
-    /// possibly steep, and the request's <see cref="DerivedInclinePolicy"/> decides what it costs.
-    /// </para>
+    /// the fields <see cref="EdgeClassGroups.InclineOf"/> keys on, through <see cref="SlopeFact"/>.
+    /// <list type="table">
+    /// <item><term>tagged (a fact)</term><description>beyond the limit it blocks, under every policy.</description></item>
+    /// <item><term>derived, <c>block</c></term><description>the estimate counts like a tag: beyond the limit it blocks.</description></item>
+    /// <item><term>derived, <c>penalize</c> (default)</term><description>blocks where the model resolves the edge
+    /// (high confidence) and the chance beyond the limit is at least <see cref="SlopeChance.VeryLikely"/>; else, from a
+    /// material chance on (<see cref="SlopeChance.Material"/>), the cost is the expected one: with that chance the user
+    /// meets a stretch they cannot pass (<see cref="CostFactorIfBeyond"/>).</description></item>
+    /// <item><term>derived, <c>ignore</c></term><description>never blocks; priced as if at most at the limit.</description></item>
+    /// </list>
+    /// The route's segment takes the same chance from the same <see cref="SlopeFact"/>, and its warning names it once it is
+    /// material (<see cref="SlopeChance.Material"/>).
     /// </summary>
     public PartialVerdict Incline(in EdgeClass edge, bool backward)
     {
         var s = _settings;
-        bool limited = s.MaxInclineUpPct is not null || s.MaxInclineDownPct is not null;
-        if (edge.Has(EdgeFlags.Steps))
+        if (SlopeFact.Of(edge, backward) is not { } slope)
         {
-            return PartialVerdict.Neutral; // a staircase's incline tag gives its direction, not a slope
-        }
-        if (edge.InclineKind != InclineKind.Value)
-        {
+            bool limited = !edge.Has(EdgeFlags.Steps) && (s.MaxInclineUpPct is not null || s.MaxInclineDownPct is not null);
             return PartialVerdict.Neutral with { Unknown = limited ? UnknownFacts.Incline : UnknownFacts.None };
         }
-        double sign = backward ? -1 : 1;
-        double averagePct = sign * edge.InclinePermille / 10.0;
-        double steepestPct = sign * edge.SteepestInclinePermille / 10.0;
-        bool derived = edge.InclineConfidence is InclineConfidence.High or InclineConfidence.Low;
-        // A measured incline blocks on its value; a derived one on what the model vouches for, unless the user says otherwise.
-        double blockingPct = derived && s.DerivedIncline != DerivedInclinePolicy.Block ? sign * edge.AssuredInclinePermille / 10.0 : steepestPct;
+        double chance = slope.ChanceBeyond(s.MaxInclineUpPct, s.MaxInclineDownPct);
+        double steepness = Math.Abs(slope.ValuePct);
+        double? limit = slope.Uphill ? s.MaxInclineUpPct : s.MaxInclineDownPct;
+        bool blocks = slope.IsFact || s.DerivedIncline == DerivedInclinePolicy.Block
+            ? steepness > limit
+            : s.DerivedIncline == DerivedInclinePolicy.Penalize && slope.Confidence == InclineConfidence.High && chance >= SlopeChance.VeryLikely;
 
         double factor = 1;
         var broken = default(BrokenLimits);
-        bool possiblySteep = false;
-        double? limit = LimitFor(steepestPct);
-        if (LimitFor(blockingPct) is { } blockingLimit && Math.Abs(blockingPct) > blockingLimit)
+        if (blocks)
         {
-            broken = broken.With(new Violation(blockingPct > 0 ? Constraint.InclineUp : Constraint.InclineDown, Math.Round(Math.Abs(blockingPct), 1),
-                blockingLimit, "%", Evidence: derived ? ViolationEvidence.Derived : ViolationEvidence.Tagged,
-                InclineConfidence: edge.InclineConfidence));
+            broken = broken.With(new Violation(slope.Uphill ? Constraint.InclineUp : Constraint.InclineDown, Math.Round(steepness, 1),
+                limit, "%", Evidence: slope.IsFact ? EvidenceOf(slope.Evidence) : ViolationEvidence.Derived,
+                InclineConfidence: slope.Confidence, Chance: slope.IsFact ? null : chance));
         }
         else if (limit is { } max)
         {
-            double steepness = Math.Abs(steepestPct);
-            possiblySteep = steepness > max;
-            // Up to the limit the comfort zone applies; beyond it only an uncertain reading is left, priced at the limit.
+            // Up to the limit the comfort zone applies; what lies beyond is priced by its chance, not by the estimate.
             factor *= 1 + (2 * Square(ComfortZoneShare(Math.Min(steepness, max) - (max / 2), max / 2)));
-            if (possiblySteep && s.DerivedIncline == DerivedInclinePolicy.Penalize)
-            {
-                factor *= 1 + (PossiblySteepExcessWeight * Math.Min((steepness - max) / max, 1));
-            }
         }
-        double reference = LimitFor(averagePct) ?? ReferenceSlopePct;
-        // An uncertain reading never slows below the speed at the limit: the slowdown is physics, not suspicion.
-        double slowingPct = possiblySteep ? Math.Min(Math.Abs(averagePct), reference) : Math.Abs(averagePct);
+        // Below a material chance the model cannot tell the stretch from level ground (a level street shorter than a
+        // cell has a chance of a third of breaking a 6 % limit, the tagged edges it was fitted on being hillier than
+        // most): pricing that would only push routes onto the few tagged streets.
+        if (!broken.Any && !slope.IsFact && s.DerivedIncline == DerivedInclinePolicy.Penalize && chance >= SlopeChance.Material)
+        {
+            factor *= 1 + ((CostFactorIfBeyond - 1) * chance);
+        }
+        double reference = LimitFor(slope.AveragePct) ?? ReferenceSlopePct;
+        // An estimate never slows below the speed at the limit: the slowdown is physics, not suspicion.
+        double slowingPct = slope.IsFact ? Math.Abs(slope.AveragePct) : Math.Min(Math.Abs(slope.AveragePct), reference);
         double speedFactor = Math.Exp(-SlowdownAtLimit * slowingPct / reference);
         // The cost per metre divides the factor by the speed factor: effort is added in level metres, whatever the speed.
-        factor += EffortPerMetre(averagePct) * speedFactor;
-        return new PartialVerdict(speedFactor, factor, 0, 0, UnknownFacts.None, broken, possiblySteep);
+        factor += EffortPerMetre(slope.AveragePct) * speedFactor;
+        return new PartialVerdict(speedFactor, factor, 0, 0, UnknownFacts.None, broken);
     }
 
     /// <summary>

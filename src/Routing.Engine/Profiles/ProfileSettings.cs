@@ -21,16 +21,19 @@ public enum UnknownPolicy
 }
 
 /// <summary>
-/// What a terrain model's incline beyond a limit does when the model cannot vouch for it (low confidence, or less than
-/// the model's error beyond the limit). Tagged inclines, and derived ones the model vouches for, always block.
+/// What a terrain model's estimated incline does against a limit (see <see cref="ProfileRules.Incline"/>). Tagged
+/// inclines are facts: beyond the limit they block under every policy.
 /// </summary>
 public enum DerivedInclinePolicy
 {
-    /// <summary>Every derived reading counts like a measurement: beyond the limit it blocks.</summary>
+    /// <summary>The estimate counts like a measurement: beyond the limit it blocks, whatever its chance.</summary>
     Block,
-    /// <summary>Passable at a cost that grows with how far the reading lies beyond the limit, with a <c>possibly_steep</c> warning.</summary>
+    /// <summary>
+    /// Blocks where the model resolves the stretch and it is very likely beyond the limit; elsewhere the cost is the
+    /// expected cost given the chance, and a <c>slope_risk</c> warning names a material chance.
+    /// </summary>
     Penalize,
-    /// <summary>Priced as if at the limit, with a <c>possibly_steep</c> warning: for users who would rather try.</summary>
+    /// <summary>Never blocks and costs as if at most at the limit; warnings still name the chance: for users who would rather try.</summary>
     Ignore,
 }
 

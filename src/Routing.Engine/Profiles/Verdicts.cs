@@ -17,7 +17,6 @@ public enum UnknownFacts : byte
 /// What a profile makes of travelling one edge in one direction. Cost = length × duration per metre × cost factor
 /// + fixed duration + penalty: the duration is the physical time, the factor and the penalty say how much worse
 /// than its time the stretch is for this user (rough surface, a slope in the comfort zone, unknown facts).
-/// <see cref="PossiblySteep"/>: a terrain model reads it beyond the slope limit without vouching for it.
 /// </summary>
 public readonly record struct ArcVerdict(
     double DurationSecondsPerMetre,
@@ -25,8 +24,7 @@ public readonly record struct ArcVerdict(
     double FixedDurationS,
     double PenaltyS,
     UnknownFacts Unknown,
-    BrokenLimits Broken,
-    bool PossiblySteep = false)
+    BrokenLimits Broken)
 {
     /// <summary>The first limit broken (the one a one-line explanation names), null when none.</summary>
     public Violation? Violation => Broken.First;
@@ -43,9 +41,8 @@ public readonly record struct NodeVerdict(double DurationS, double PenaltyS, Unk
 /// Part of an arc's verdict (its incline, or every other fact) before the two are combined by
 /// <see cref="ProfileRules.Combine"/>: factors multiply, unknown facts and broken limits add up.
 /// </summary>
-/// <param name="PossiblySteep">A terrain model reads the arc steeper than the limit but cannot vouch for it.</param>
 internal readonly record struct PartialVerdict(double SpeedFactor, double CostFactor, double FixedS, double PenaltyS, UnknownFacts Unknown,
-    BrokenLimits Broken, bool PossiblySteep = false)
+    BrokenLimits Broken)
 {
     /// <summary>Changes nothing when combined.</summary>
     public static PartialVerdict Neutral { get; } = new(1, 1, 0, 0, UnknownFacts.None, default);

@@ -51,6 +51,7 @@ public enum ViolationEvidence
 /// <param name="ReportKind">For <see cref="Constraint.Reported"/>: what the report says is wrong.</param>
 /// <param name="Evidence">Where the fact that breaks the limit comes from: tagged, derived (from another tag or the terrain), reported.</param>
 /// <param name="InclineConfidence">For slopes: how far the incline can be trusted.</param>
+/// <param name="Chance">For a slope a terrain model estimates: the chance that it is beyond the limit (null for facts).</param>
 public readonly record struct Violation(
     Constraint Constraint,
     double? Actual = null,
@@ -60,7 +61,8 @@ public readonly record struct Violation(
     long? ReportId = null,
     ReportedBarrierKind? ReportKind = null,
     ViolationEvidence Evidence = ViolationEvidence.Tagged,
-    InclineConfidence? InclineConfidence = null)
+    InclineConfidence? InclineConfidence = null,
+    double? Chance = null)
 {
     /// <summary>The request constraint a user can change to accept this, or null when nothing can (construction, access, reports).</summary>
     public string? RequestField => Constraint switch

@@ -70,8 +70,11 @@ public sealed record RouteSegment
     public double? AverageInclinePct { get; init; }
     /// <summary>How far the incline can be trusted: measured (tagged), or high or low for a terrain model's reading.</summary>
     public InclineConfidence InclineConfidence { get; init; }
-    /// <summary>The terrain reads this stretch beyond the profile's slope limit but cannot vouch for it.</summary>
-    public bool PossiblySteep { get; init; }
+    /// <summary>
+    /// The chance (0..1) that the stretch's slope is beyond the request's limits in the direction of travel
+    /// (<see cref="SlopeFact"/>): 0 or 1 for a tag, between for a terrain estimate; null when the slope or every limit is unknown.
+    /// </summary>
+    public double? ChanceBeyondLimit { get; init; }
     /// <summary>The limits this stretch (or the vertex it starts at) breaks: empty on a route, filled on a least-violating route.</summary>
     public IReadOnlyList<Violation> Violations { get; init; } = [];
     /// <summary>"up" or "down" when only the direction is known, else null.</summary>
@@ -116,5 +119,5 @@ public sealed record RouteSummary
 /// <param name="DistanceM">Distance from this instruction to the next.</param>
 public sealed record Instruction(string Type, string Text, double DistanceM, GeoPoint Location, int SegmentIndex, string? Name);
 
-/// <param name="Type">Stable machine name: unknown_surface, unknown_width, unknown_incline, unknown_kerb, steep, possibly_steep (a terrain reading beyond the limit that the model cannot vouch for), rough_surface, narrow, steps, kerb_near_limit, reported_barrier (a verified report on the route), unverified_barrier (a report awaiting verification near the route).</param>
+/// <param name="Type">Stable machine name: unknown_surface, unknown_width, unknown_incline, unknown_kerb, steep, slope_risk (a terrain estimate with a material chance of being beyond the limit: where, how long, how likely), rough_surface, narrow, steps, kerb_near_limit, reported_barrier (a verified report on the route), unverified_barrier (a report awaiting verification near the route).</param>
 public sealed record RouteWarning(string Type, string Message, int? SegmentIndex, GeoPoint? Location);

@@ -293,7 +293,6 @@ internal sealed class RouteAssembler(RoutingGraph graph)
         double distanceM = 0, durationS = extraDurationS, costS = extraDurationS;
         var unknown = UnknownFacts.None;
         List<Violation>? violations = null;
-        bool possiblySteep = false;
         for (int i = firstIndex; i <= lastIndex; i++)
         {
             ref readonly var piece = ref pieces[i];
@@ -301,7 +300,6 @@ internal sealed class RouteAssembler(RoutingGraph graph)
             durationS += piece.DurationS;
             costS += piece.CostS;
             unknown |= piece.Unknown | piece.StartVertexUnknown;
-            possiblySteep |= piece.PossiblySteep;
             if (piece.HasViolation)
             {
                 violations ??= [];
@@ -329,6 +327,8 @@ internal sealed class RouteAssembler(RoutingGraph graph)
         }
 
         var (kerb, kerbOnVertex) = KerbAtStart(first, node, edgeClass, geometry);
+        // Segments break where the class or the direction changes, so one slope serves the whole segment.
+        var slope = SlopeFact.Of(edgeClass, first.Backward);
         var segment = new RouteSegment
         {
             DistanceM = distanceM,
@@ -348,14 +348,12 @@ internal sealed class RouteAssembler(RoutingGraph graph)
             WidthCm = edgeClass.WidthCm == 0 || edgeClass.WidthEvidence == Evidence.Unknown
                 ? new(null, Evidence.Unknown)
                 : new(edgeClass.WidthCm, edgeClass.WidthEvidence),
-            InclinePct = edgeClass.InclineKind == InclineKind.Value
-                ? new((first.Backward ? -edgeClass.SteepestInclinePermille : edgeClass.SteepestInclinePermille) / 10.0, edgeClass.InclineEvidence)
-                : new(null, Evidence.Unknown),
-            AverageInclinePct = edgeClass.InclineKind == InclineKind.Value
-                ? (first.Backward ? -edgeClass.InclinePermille : edgeClass.InclinePermille) / 10.0
-                : null,
+            InclinePct = slope is { } s ? new(s.ValuePct, s.Evidence) : new(null, Evidence.Unknown),
+            AverageInclinePct = slope?.AveragePct,
             InclineConfidence = edgeClass.InclineConfidence,
-            PossiblySteep = possiblySteep,
+            ChanceBeyondLimit = settings.MaxInclineUpPct is null && settings.MaxInclineDownPct is null
+                ? null
+                : slope?.ChanceBeyond(settings.MaxInclineUpPct, settings.MaxInclineDownPct),
             Violations = violations ?? [],
             InclineDirection = (edgeClass.InclineKind, first.Backward) switch
             {

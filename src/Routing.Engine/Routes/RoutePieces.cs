@@ -36,7 +36,6 @@ internal readonly record struct RoutePiece
                 + startVertexVerdict.DurationS + startVertexVerdict.PenaltyS;
         Unknown = verdict.Unknown;
         StartVertexUnknown = startVertexVerdict.Unknown;
-        PossiblySteep = verdict.PossiblySteep;
         HasViolation = verdict.Violation is not null || startVertexVerdict.Violation is not null;
     }
 
@@ -65,8 +64,6 @@ internal readonly record struct RoutePiece
     public UnknownFacts Unknown { get; }
     /// <summary>The same of <see cref="StartVertex"/>.</summary>
     public UnknownFacts StartVertexUnknown { get; }
-    /// <summary>A terrain model reads the stretch beyond the slope limit without vouching for it.</summary>
-    public bool PossiblySteep { get; }
     /// <summary>The verdict on the stretch or on <see cref="StartVertex"/> names a broken limit.</summary>
     public bool HasViolation { get; }
 }

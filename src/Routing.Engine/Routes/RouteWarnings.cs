@@ -79,12 +79,17 @@ internal static class RouteWarnings
             }
         }
 
-        foreach (var run in Runs(segments, Concern.PossiblySteep, settings, runs))
+        foreach (var run in Runs(segments, Concern.SlopeRisk, settings, runs))
         {
             string name = segments[run.First].Segment.Name;
             string on = name.Length > 0 ? RouteTexts.Format("warning.on_name", language, name) : "";
-            Add("possibly_steep", RouteTexts.Format("warning.possibly_steep." + run.Key, language,
-                RouteTexts.Number(SteepestPct(segments, run), "0", language), Metres(run.LengthM), on), run.First);
+            double? limitPct = run.Key == "up" ? settings.MaxInclineUpPct : settings.MaxInclineDownPct;
+            // The riskiest segment's value and chance, as that segment shows them: one slope, one number.
+            var riskiest = Riskiest(segments, run);
+            Add("slope_risk", RouteTexts.Format("warning.slope_risk." + run.Key, language,
+                RouteTexts.Number(Math.Abs(riskiest.InclinePct.Value ?? 0), "0", language), Metres(run.LengthM), on,
+                RouteTexts.Number(limitPct ?? 0, "0.#", language), RouteTexts.Number(Math.Round((riskiest.ChanceBeyondLimit ?? 0) * 100), "0", language)),
+                run.First);
         }
 
         foreach (var run in Runs(segments, Concern.Steep, settings, runs))
@@ -161,6 +166,29 @@ internal static class RouteWarnings
         return steepestPct;
     }
 
+    /// <summary>The segment of a run most likely beyond the limit (the first of equals).</summary>
+    private static RouteSegment Riskiest(IReadOnlyList<AssembledSegment> segments, Run run)
+    {
+        var riskiest = segments[run.First].Segment;
+        for (int i = run.First + 1; i <= run.Last; i++)
+        {
+            if (segments[i].Segment.ChanceBeyondLimit > riskiest.ChanceBeyondLimit)
+            {
+                riskiest = segments[i].Segment;
+            }
+        }
+        return riskiest;
+    }
+
+    /// <summary>
+    /// A terrain estimate with a material chance of breaking a limit (a tag beyond it blocks instead): its direction.
+    /// Such a stretch gets this warning, not the comfort zone's <c>steep</c>.
+    /// </summary>
+    private static string? SlopeRiskDirection(RouteSegment segment) =>
+        segment.InclineConfidence is InclineConfidence.High or InclineConfidence.Low && segment.ChanceBeyondLimit >= SlopeChance.Material
+            ? segment.InclinePct.Value >= 0 ? "up" : "down"
+            : null;
+
     /// <summary>Usable, but within a third above the profile's minimum width (its comfort zone).</summary>
     private static bool IsNarrow(int widthCm, ProfileSettings settings) =>
         settings.Wheeled && settings.MinWidthCm is { } min && widthCm >= min && widthCm < min * 4.0 / 3;
@@ -169,7 +197,7 @@ internal static class RouteWarnings
     internal static string? SteepDirection(RouteSegment segment, ProfileSettings settings)
     {
         // Steps have their own warning; their slope is that of the staircase, which the profile judges as steps.
-        if (segment.Steps || segment.PossiblySteep || segment.InclinePct.Value is not { } pct || pct == 0)
+        if (segment.Steps || SlopeRiskDirection(segment) is not null || segment.InclinePct.Value is not { } pct || pct == 0)
         {
             return null;
         }
@@ -187,7 +215,7 @@ internal static class RouteWarnings
     private enum Concern
     {
         UnknownSurface,
-        PossiblySteep,
+        SlopeRisk,
         Steep,
         RoughSurface,
         Narrow,
@@ -198,7 +226,7 @@ internal static class RouteWarnings
     private static string? KeyOf(Concern concern, AssembledSegment s, ProfileSettings settings) => concern switch
     {
         Concern.UnknownSurface => (s.Segment.Unknown & UnknownFacts.Surface) != 0 ? "unknown" : null,
-        Concern.PossiblySteep => s.Segment.PossiblySteep ? Direction(s.Segment) : null,
+        Concern.SlopeRisk => SlopeRiskDirection(s.Segment),
         Concern.Steep => SteepDirection(s.Segment, settings),
         Concern.RoughSurface => SurfaceGrades.Of(s.Class.Surface) >= SurfaceGrade.BadForWheels && s.Segment.Surface.Value is { } surface ? surface : null,
         Concern.Narrow => s.Segment.WidthCm.Value is { } cm && IsNarrow(cm, settings) ? "narrow" : null,

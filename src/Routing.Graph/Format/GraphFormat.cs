@@ -34,12 +34,14 @@ namespace Routing.Graph.Format;
 /// (<see cref="EdgeClass"/>, <see cref="NodeClass"/>) needs a new <see cref="Version"/>.
 /// <para>Versions: 1 the accessibility graph; 2 adds street names (sections ENAM, NAMO, NAMB); 3 adds elevations
 /// (sections VELE, SELE) and inclines derived from a terrain model; 4 adds how far a derived incline can be trusted
-/// (<see cref="EdgeClass.InclineConfidence"/>, <see cref="EdgeClass.AssuredInclinePermille"/>) and named places for
-/// search (section PLCS, names in the NAMO/NAMB table).</para>
+/// (<see cref="EdgeClass.InclineConfidence"/>, then an assured incline) and named places for search (section PLCS, names
+/// in the NAMO/NAMB table); 5 stores a derived incline as a distribution: the steepest incline is the mean of the
+/// true incline given the terrain's reading, and <see cref="EdgeClass.InclineSpreadPermille"/> (in place of the
+/// assured incline) its spread.</para>
 /// </summary>
 public static class GraphFormat
 {
-    public const uint Version = 4;
+    public const uint Version = 5;
 
     /// <summary>The first 8 bytes of every graph file.</summary>
     public static ReadOnlySpan<byte> Magic => "A11YGRPH"u8;

@@ -53,7 +53,6 @@ public static class WayTagRules
         (edge.InclineKind, edge.InclineEvidence, edge.InclinePermille) =
             InclineOf(tags, highway, sidewalkSides, carriagewayEvidence);
         edge.SteepestInclinePermille = edge.InclinePermille;
-        edge.AssuredInclinePermille = edge.InclinePermille;
         edge.InclineConfidence = edge.InclineKind == InclineKind.Value ? InclineConfidence.Measured : InclineConfidence.None;
 
         (KerbFacts? atStart, KerbFacts? atEnd) = KerbsOf(tags, isCrossing, sidewalkSides);

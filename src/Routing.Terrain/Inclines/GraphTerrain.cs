@@ -110,7 +110,7 @@ public static class GraphTerrain
                 reliefPct = Math.Max(reliefPct, TerrainRelief.SlopePctAt(terrain, lat, lon, Math.Max(cellM, SustainedLengthM / 2)));
             }
         }
-        double resolvableM = InclineConfidenceRule.ResolvableLengthM(cellSizeM);
+        double resolvableM = SlopeModel.ResolvableLengthM(cellSizeM);
         double resolvedPermille = profile.LengthM > resolvableM ? profile.Inclines(resolvableM).SteepestPermille : averagePermille;
         return new InclineReading(profile.LengthM, cellSizeM, averagePermille / 10, steepestPermille / 10, resolvedPermille / 10, reliefPct);
     }
@@ -144,11 +144,11 @@ public static class GraphTerrain
         {
             return edge;
         }
-        int average = RoundToStep(reading.AveragePct * 10), steepest = RoundToStep(reading.SteepestPct * 10);
-        var (confidence, assuredPct) = InclineConfidenceRule.Judge(reading, IsStructure(edge));
+        int average = RoundToStep(reading.AveragePct * 10);
+        var estimate = SlopeModel.Fitted.Estimate(reading, IsStructure(edge));
         // incline=up/down names the direction but no value: keep it unless the terrain agrees and can say how much.
         int taggedSign = edge.InclineKind switch { InclineKind.UpNoValue => 1, InclineKind.DownNoValue => -1, _ => 0 };
-        if (taggedSign != 0 && Math.Sign(steepest) != taggedSign)
+        if (taggedSign != 0 && Math.Sign(estimate.MeanPct) != taggedSign)
         {
             return edge;
         }
@@ -157,10 +157,10 @@ public static class GraphTerrain
             InclineKind = InclineKind.Value,
             InclineEvidence = Evidence.Derived,
             InclinePermille = (short)average,
-            SteepestInclinePermille = (short)steepest,
-            InclineConfidence = confidence,
-            // Towards zero: what the model vouches for must not grow by rounding.
-            AssuredInclinePermille = (short)(Math.Truncate(assuredPct) * InclineStepPermille),
+            // What every answer shows and every limit is checked against: the model's estimate, not the raw reading.
+            SteepestInclinePermille = (short)RoundToStep(estimate.MeanPct * 10),
+            InclineConfidence = estimate.Confidence,
+            InclineSpreadPermille = (short)RoundToStep(estimate.SpreadPct * 10),
         };
     }
 

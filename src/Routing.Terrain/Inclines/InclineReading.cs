@@ -11,7 +11,7 @@ namespace Routing.Terrain;
 /// <param name="AveragePct">Rise over the whole edge divided by its length.</param>
 /// <param name="SteepestPct">Steepest incline over any <see cref="GraphTerrain.SustainedLengthM"/> stretch: what a user feels.</param>
 /// <param name="ResolvedPct">
-/// Steepest incline over any stretch as long as the model can resolve (<see cref="InclineConfidenceRule.ResolvableLengthM"/>),
+/// Steepest incline over any stretch as long as the model can resolve (<see cref="SlopeModel.ResolvableLengthM"/>),
 /// or the average when the edge is shorter: the steepest reading the model's resolution can vouch for.
 /// </param>
 /// <param name="ReliefPct">The steepest slope of the ground itself around the edge, in any direction.</param>

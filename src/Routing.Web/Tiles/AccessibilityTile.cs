@@ -79,9 +79,16 @@ internal static class AccessibilityTile
             AddKnown(attributes, "surface", facts.SurfaceEvidence != Evidence.Unknown && facts.Surface != SurfaceKind.Unknown, () => FactNames.Of(facts.Surface));
             AddKnown(attributes, "smoothness", facts.SmoothnessEvidence != Evidence.Unknown && facts.Smoothness != Smoothness.Unknown, () => FactNames.Of(facts.Smoothness));
             AddKnown(attributes, "width_cm", facts.WidthEvidence != Evidence.Unknown && facts.WidthCm > 0, () => (long)facts.WidthCm);
-            // Signed in the direction the way is drawn: the steepest sustained stretch, as routes report it.
-            AddKnown(attributes, "incline_pct", facts.InclineKind == InclineKind.Value && !facts.Has(EdgeFlags.Steps), () => facts.SteepestInclinePermille / 10.0);
+            // Signed in the direction the way is drawn, from the slope routes and blockers report: the same value, evidence,
+            // confidence, and the chance (the likelier direction's) that it breaks the profile's limit.
+            var slope = SlopeFact.Of(facts, backward: false);
+            AddKnown(attributes, "incline_pct", slope is not null, () => slope!.Value.ValuePct);
             attributes.Add("incline_evidence", FactNames.Of(facts.InclineKind == InclineKind.Value ? facts.InclineEvidence : Evidence.Unknown));
+            AddKnown(attributes, "incline_confidence", slope is not null, () => FactNames.Of(slope!.Value.Confidence));
+            var limits = profile.Settings;
+            AddKnown(attributes, "incline_chance_beyond_limit", slope is not null && (limits.MaxInclineUpPct is not null || limits.MaxInclineDownPct is not null),
+                () => Math.Round(Math.Max(slope!.Value.ChanceBeyond(limits.MaxInclineUpPct, limits.MaxInclineDownPct),
+                    SlopeFact.Of(facts, backward: true)!.Value.ChanceBeyond(limits.MaxInclineUpPct, limits.MaxInclineDownPct)), 2));
             AddKnown(attributes, "crossing", facts.Crossing != CrossingKind.None, () => FactNames.Of(facts.Crossing));
             // Why it is blocked, in the words of a route's blockers (steps, incline_up, private_access, reported ...).
             var violation = forwardVerdict.Violation ?? backwardVerdict.Violation;

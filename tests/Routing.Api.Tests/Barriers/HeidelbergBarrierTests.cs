@@ -114,20 +114,20 @@ public sealed class HeidelbergBarrierTests(BarrierHeidelbergApi api, ITestOutput
             BarrierHttp.Report("blocked_path", """{"type": "Point", "coordinates": [8.70694, 49.40977]}"""));
         try
         {
-            var (asFact, _) = await Poll(ToOldTown + "&derived_incline=block", answer => answer.TryGetProperty("blockers", out _));
-            var factBlockers = asFact.GetProperty("blockers").EnumerateArray().ToList();
-            Assert.Contains(factBlockers, b => b.GetProperty("osm_way_id").GetInt64() == 14327297
-                && b.GetProperty("evidence").GetString() == "derived" && b.GetProperty("confidence").GetString() == "low");
-
-            var answer = await Answer(ToOldTown);
+            // The report takes effect once the route leaves the blocked way (or the old town is refused). The slope model
+            // puts Apothekergasse's 9 % reading at 6 %, within the limit, so even taking estimates as facts no longer
+            // refuses the old town for it.
+            var (answer, _) = await Poll(ToOldTown, a => !a.TryGetProperty("routes", out var r)
+                || !r[0].GetProperty("segments").EnumerateArray().Any(s => s.GetProperty("osm_way_id").GetInt64() == 87358588));
             if (answer.TryGetProperty("routes", out var routes))
             {
                 var route = routes[0];
                 Assert.DoesNotContain(route.GetProperty("segments").EnumerateArray(), s => s.GetProperty("osm_way_id").GetInt64() == 87358588);
-                // Whatever uncertain slope it passes is named, with where, how long and how steep.
-                foreach (var segment in route.GetProperty("segments").EnumerateArray().Where(s => s.GetProperty("possibly_steep").GetBoolean()))
+                // Whatever likely-too-steep estimate it passes is named, with where, how long, how steep and how likely.
+                foreach (var segment in route.GetProperty("segments").EnumerateArray()
+                             .Where(s => s.GetProperty("incline_pct").GetProperty("chance_beyond_limit") is { ValueKind: JsonValueKind.Number } chance && chance.GetDouble() >= 0.5))
                 {
-                    Assert.Contains(route.GetProperty("warnings").EnumerateArray(), w => w.GetProperty("type").GetString() == "possibly_steep");
+                    Assert.Contains(route.GetProperty("warnings").EnumerateArray(), w => w.GetProperty("type").GetString() == "slope_risk");
                     Assert.Equal("derived", segment.GetProperty("incline_pct").GetProperty("evidence").GetString());
                 }
             }

@@ -31,7 +31,6 @@ public sealed class EffortAndLimitsTests
     {
         InclinePermille = (short)permille,
         SteepestInclinePermille = (short)permille,
-        AssuredInclinePermille = (short)permille,
     };
 
     private static double CostPerMetre(ProfileSettings settings, EdgeClass edge)

@@ -98,60 +98,101 @@ public sealed class ProfileRulesTests
     public void Incline_is_judged_in_the_direction_of_travel(int permille, bool backward, Constraint? expected) =>
         Assert.Equal(expected, Blocks("wheelchair", WithIncline(permille), backward));
 
-    /// <summary>A terrain reading: steepest over 30 m, what the model vouches for, and its confidence.</summary>
-    private static EdgeClass Derived(int steepestPermille, int assuredPermille, InclineConfidence confidence) => GoodFootway with
+    /// <summary>A terrain estimate: the mean of the true incline, its spread, and whether the model resolves the edge.</summary>
+    private static EdgeClass Derived(int meanPermille, int spreadPermille, InclineConfidence confidence) => GoodFootway with
     {
         InclineEvidence = Evidence.Derived,
-        InclinePermille = (short)(steepestPermille / 2),
-        SteepestInclinePermille = (short)steepestPermille,
-        AssuredInclinePermille = (short)assuredPermille,
+        InclinePermille = (short)(meanPermille / 2),
+        SteepestInclinePermille = (short)meanPermille,
+        InclineSpreadPermille = (short)spreadPermille,
         InclineConfidence = confidence,
     };
 
-    public static TheoryData<EdgeClass, DerivedInclinePolicy, Constraint?, bool> DerivedInclineTable => new()
+    /// <summary>The wheelchair preset: 6 % up, 8 % down.</summary>
+    public static TheoryData<EdgeClass, DerivedInclinePolicy, Constraint?> DerivedInclineTable => new()
     {
-        // A tag blocks whatever the policy.
-        { WithIncline(90) with { InclineConfidence = InclineConfidence.Measured, AssuredInclinePermille = 90 }, DerivedInclinePolicy.Ignore, Constraint.InclineUp, false },
-        // What a model vouches for blocks whatever the policy.
-        { Derived(120, 90, InclineConfidence.High), DerivedInclinePolicy.Ignore, Constraint.InclineUp, false },
-        { Derived(-120, -90, InclineConfidence.High), DerivedInclinePolicy.Penalize, Constraint.InclineDown, false },
-        // A reading beyond the limit the model cannot vouch for: the policy decides.
-        { Derived(90, 50, InclineConfidence.High), DerivedInclinePolicy.Penalize, null, true },
-        { Derived(90, 0, InclineConfidence.Low), DerivedInclinePolicy.Penalize, null, true },
-        { Derived(90, 0, InclineConfidence.Low), DerivedInclinePolicy.Ignore, null, true },
-        { Derived(90, 0, InclineConfidence.Low), DerivedInclinePolicy.Block, Constraint.InclineUp, false },
-        { Derived(90, 50, InclineConfidence.High), DerivedInclinePolicy.Block, Constraint.InclineUp, false },
-        // Within the limit nothing is uncertain.
-        { Derived(50, 0, InclineConfidence.Low), DerivedInclinePolicy.Penalize, null, false },
+        // A tag is a fact: beyond the limit it blocks whatever the policy.
+        { WithIncline(90) with { InclineConfidence = InclineConfidence.Measured }, DerivedInclinePolicy.Ignore, Constraint.InclineUp },
+        { WithIncline(90) with { InclineConfidence = InclineConfidence.Measured }, DerivedInclinePolicy.Penalize, Constraint.InclineUp },
+        // Resolved and very likely beyond (12 ± 2 against 6: 99.9 %; -12 ± 2 against 8 down: 97.7 %) blocks by default ...
+        { Derived(120, 20, InclineConfidence.High), DerivedInclinePolicy.Penalize, Constraint.InclineUp },
+        { Derived(-120, 20, InclineConfidence.High), DerivedInclinePolicy.Penalize, Constraint.InclineDown },
+        // ... but not when the model cannot resolve the edge, nor under ignore.
+        { Derived(120, 20, InclineConfidence.Low), DerivedInclinePolicy.Penalize, null },
+        { Derived(120, 20, InclineConfidence.High), DerivedInclinePolicy.Ignore, null },
+        // Resolved but only likely (8 ± 6 against 6: 63 %, under the 70 % a block needs): priced, not blocked.
+        { Derived(80, 60, InclineConfidence.High), DerivedInclinePolicy.Penalize, null },
+        // Under block the estimate counts like a tag, resolved or not.
+        { Derived(70, 20, InclineConfidence.Low), DerivedInclinePolicy.Block, Constraint.InclineUp },
+        { Derived(50, 60, InclineConfidence.High), DerivedInclinePolicy.Block, null },
+        { Derived(0, 10, InclineConfidence.High), DerivedInclinePolicy.Penalize, null },
     };
 
     [Theory]
     [MemberData(nameof(DerivedInclineTable))]
-    public void Derived_inclines_block_only_where_the_model_vouches_for_them(EdgeClass edge, DerivedInclinePolicy policy, Constraint? expected, bool possiblySteep)
+    public void Derived_inclines_block_only_where_very_likely_beyond_the_limit_over_a_resolved_stretch(EdgeClass edge, DerivedInclinePolicy policy, Constraint? expected)
     {
         var verdict = new ProfileRules(Preset("wheelchair") with { DerivedIncline = policy }).Edge(edge, backward: false);
-        Assert.Equal((expected, possiblySteep), (verdict.Violation?.Constraint, verdict.PossiblySteep));
+        Assert.Equal(expected, verdict.Violation?.Constraint);
+    }
+
+    [Theory]
+    [InlineData(60, 10, 6, 0.5)]          // at the limit: an even chance
+    [InlineData(70, 10, 6, 0.841345)]     // one spread beyond: the normal's 84 %
+    [InlineData(40, 10, 6, 0.022750)]     // two spreads within
+    [InlineData(-100, 10, 6, 0.977250)]   // downhill 10 ± 1 against 8 down: two spreads beyond (the climb's tail is nil)
+    public void The_chance_beyond_the_limit_is_the_normal_tail_in_the_direction_of_travel(int meanPermille, int spreadPermille, double upLimitPct, double expected)
+    {
+        var slope = SlopeFact.Of(Derived(meanPermille, spreadPermille, InclineConfidence.High), backward: false)!.Value;
+        Assert.Equal(expected, slope.ChanceBeyond(upLimitPct, 8), 5);
+        // Reversed, the climb becomes the descent.
+        var reversed = SlopeFact.Of(Derived(meanPermille, spreadPermille, InclineConfidence.High), backward: true)!.Value;
+        Assert.Equal(expected, reversed.ChanceBeyond(8, upLimitPct), 5);
     }
 
     [Fact]
-    public void A_possibly_steep_stretch_costs_more_under_penalize_than_ignore_and_more_than_one_at_the_limit()
+    public void A_tag_has_no_spread_its_chance_is_nought_or_one()
+    {
+        Assert.Equal(1, SlopeFact.Of(WithIncline(70) with { InclineConfidence = InclineConfidence.Measured }, backward: false)!.Value.ChanceBeyond(6, 8));
+        Assert.Equal(0, SlopeFact.Of(WithIncline(60) with { InclineConfidence = InclineConfidence.Measured }, backward: false)!.Value.ChanceBeyond(6, 8));
+    }
+
+    [Fact]
+    public void The_cost_of_a_derived_slope_is_its_expected_cost_under_penalize_and_at_most_the_limit_under_ignore()
     {
         // Without the effort of climbing, which is added per metre of climb whatever the policy.
         var wheelchair = Preset("wheelchair") with { ClimbEquivalentM = 0 };
-        var uncertain = Derived(90, 0, InclineConfidence.Low);
+        var uncertain = Derived(90, 60, InclineConfidence.Low);
+        double chance = SlopeFact.Of(uncertain, backward: false)!.Value.ChanceBeyond(6, 8);
         double penalize = CostPerMetre(wheelchair with { DerivedIncline = DerivedInclinePolicy.Penalize }, uncertain);
         double ignore = CostPerMetre(wheelchair with { DerivedIncline = DerivedInclinePolicy.Ignore }, uncertain);
-        double atLimit = CostPerMetre(wheelchair, uncertain with { SteepestInclinePermille = 60 });
-        Assert.Equal(2 * ignore, penalize, 9); // 9 % read, 6 % allowed: half the limit beyond it, 1 + 2 * 0.5
-        Assert.Equal(3 * ignore, CostPerMetre(wheelchair, uncertain with { SteepestInclinePermille = 200 }), 9); // capped
+        double atLimit = CostPerMetre(wheelchair with { DerivedIncline = DerivedInclinePolicy.Ignore }, uncertain with { SteepestInclinePermille = 60 });
+        Assert.Equal(ignore * (1 + (4 * chance)), penalize, 9); // (1 - p) passable + p times five
         Assert.Equal(atLimit, ignore, 9);
+        // Below a material chance (4 ± 6 against 6: 37 %) the chance costs nothing.
+        var unlikely = Derived(40, 60, InclineConfidence.Low);
+        Assert.Equal(CostPerMetre(wheelchair with { DerivedIncline = DerivedInclinePolicy.Ignore }, unlikely), CostPerMetre(wheelchair, unlikely), 9);
     }
 
     [Fact]
-    public void A_blocking_derived_incline_says_it_is_derived_and_how_far_it_is_trusted()
+    public void A_likely_too_steep_stretch_costs_far_more_than_three_level_ones()
     {
-        var violation = new ProfileRules(Preset("wheelchair")).Edge(Derived(120, 90, InclineConfidence.High), backward: false).Violation;
-        Assert.Equal((ViolationEvidence.Derived, InclineConfidence.High, 9.0), (violation?.Evidence, violation?.InclineConfidence, violation?.Actual));
+        // The old rule capped a possibly steep stretch at three times a level one, so a long climb beat any detour.
+        var wheelchair = Preset("wheelchair");
+        double level = CostPerMetre(wheelchair, Derived(0, 10, InclineConfidence.Low));
+        double likely = CostPerMetre(wheelchair, Derived(200, 80, InclineConfidence.Low)); // 20 ± 8 against 6: 96 %
+        Assert.True(likely > 8 * level, $"{likely / level:F1} times a level stretch");
+    }
+
+    [Fact]
+    public void A_blocking_derived_incline_gives_the_estimate_its_evidence_confidence_and_chance()
+    {
+        var edge = Derived(120, 20, InclineConfidence.High);
+        var violation = new ProfileRules(Preset("wheelchair")).Edge(edge, backward: false).Violation;
+        var slope = SlopeFact.Of(edge, backward: false)!.Value;
+        Assert.Equal((ViolationEvidence.Derived, InclineConfidence.High, slope.ValuePct, slope.ChanceBeyond(6, 8)),
+            (violation?.Evidence, violation?.InclineConfidence, violation?.Actual, violation?.Chance));
+        Assert.Equal(12.0, slope.ValuePct);
     }
 
     [Fact]

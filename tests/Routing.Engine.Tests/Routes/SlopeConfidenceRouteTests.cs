@@ -45,11 +45,13 @@ public sealed class SlopeConfidenceRouteTests
             {
                 refusedNow++;
                 Assert.All(noRoute.Blockers.Where(b => b.Violation.Constraint is Constraint.InclineUp or Constraint.InclineDown),
-                    b => Assert.NotEqual(InclineConfidence.Low, b.Violation.InclineConfidence));
+                    b => Assert.True(b.Violation.InclineConfidence == InclineConfidence.Measured
+                                     || (b.Violation.InclineConfidence == InclineConfidence.High && b.Violation.Chance >= SlopeChance.VeryLikely),
+                        $"{b.Message}: {b.Violation.InclineConfidence}, {b.Violation.Chance:P0}"));
             }
             refusedBefore += Route(pair, profile with { DerivedIncline = DerivedInclinePolicy.Block }) is RouteFound ? 0 : 1;
         }
-        // Taking every reading as fact refused many more: the difference is what the confidence gives back.
+        // Taking every estimate as fact refused many more: the difference is what the chance gives back.
         Assert.True(refusedNow < refusedBefore, $"{profileName}: {refusedNow} refusals now, {refusedBefore} when every terrain slope blocks");
         Assert.True(refusedBefore > 0, "a set where nothing is refused proves nothing");
     }
@@ -90,18 +92,42 @@ public sealed class SlopeConfidenceRouteTests
     }
 
     [Fact]
-    public void Possibly_steep_stretches_are_warned_about_with_where_how_long_and_how_steep()
+    public void Likely_too_steep_stretches_are_warned_about_with_where_how_long_how_steep_and_how_likely()
     {
         var walker = Preset("walker");
         var found = LazyUrbanPairs.Value.Select(pair => Route(pair, walker)).OfType<RouteFound>().Select(f => f.Route).ToList();
-        var flagged = found.Where(r => r.Segments.Any(s => s.PossiblySteep)).ToList();
-        Assert.NotEmpty(flagged);
-        foreach (var route in flagged)
+        int warned = 0;
+        foreach (var route in found)
         {
-            var warning = Assert.Single(route.Warnings, w => w.Type == "possibly_steep" && w.SegmentIndex == route.Segments.ToList().FindIndex(s => s.PossiblySteep));
-            Assert.NotNull(warning.Location);
-            Assert.Matches(@"\d+ %", warning.Message);
-            Assert.Matches(@"\d+ m", warning.Message);
+            var segments = route.Segments.ToList();
+            foreach (var warning in route.Warnings.Where(w => w.Type == "slope_risk"))
+            {
+                var first = segments[warning.SegmentIndex!.Value];
+                Assert.True(first.ChanceBeyondLimit >= SlopeChance.Material, $"{warning.Message}: {first.ChanceBeyondLimit:P0}");
+                Assert.NotNull(warning.Location);
+                Assert.Matches(@"\d+ m", warning.Message);
+                // The value and chance of one segment of the run, as that segment shows them (one number per slope).
+                var run = segments.Skip(warning.SegmentIndex.Value).TakeWhile(s => s.ChanceBeyondLimit >= SlopeChance.Material
+                    && Math.Sign(s.InclinePct.Value ?? 0) == Math.Sign(first.InclinePct.Value ?? 0));
+                Assert.Contains(run, s => warning.Message.Contains($"estimated {Math.Abs(s.InclinePct.Value!.Value):0} %", StringComparison.Ordinal)
+                                          && warning.Message.Contains($"{Math.Round(s.ChanceBeyondLimit!.Value * 100):0} % chance", StringComparison.Ordinal));
+                if (first.Name.Length > 0)
+                {
+                    Assert.Contains(first.Name, warning.Message, StringComparison.Ordinal);
+                }
+                warned++;
+            }
+            // Every material chance on a terrain estimate is warned of, at its run's first segment.
+            for (int i = 0; i < segments.Count; i++)
+            {
+                bool risky = segments[i].InclineConfidence is InclineConfidence.High or InclineConfidence.Low && segments[i].ChanceBeyondLimit >= SlopeChance.Material;
+                bool runStarts = i == 0 || !(segments[i - 1].ChanceBeyondLimit >= SlopeChance.Material);
+                if (risky && runStarts)
+                {
+                    Assert.Contains(route.Warnings, w => w.Type == "slope_risk" && w.SegmentIndex == i);
+                }
+            }
         }
+        Assert.True(warned > 0, "no slope warning on 200 urban walker routes proves nothing");
     }
 }

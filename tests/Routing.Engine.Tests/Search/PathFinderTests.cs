@@ -21,17 +21,22 @@ public sealed class PathFinderTests
     [InlineData("wheelchair", false, DerivedInclinePolicy.Block)]
     [InlineData("wheelchair", false, DerivedInclinePolicy.Ignore)]
     [InlineData("walker", true, DerivedInclinePolicy.Block)]
-    public void Alt_finds_the_cost_of_dijkstra_on_random_heidelberg_pairs(string profileName, bool relaxed, DerivedInclinePolicy? derivedIncline = null)
+    // A strict limit puts a chance on nearly every estimate: expected costs and blocks by chance, from 1.5 to 5 times.
+    [InlineData("wheelchair", false, DerivedInclinePolicy.Penalize, 3.0)]
+    [InlineData("wheelchair", true, DerivedInclinePolicy.Penalize, 3.0)]
+    [InlineData("powered_wheelchair", false, DerivedInclinePolicy.Penalize, 4.0)]
+    public void Alt_finds_the_cost_of_dijkstra_on_random_heidelberg_pairs(string profileName, bool relaxed, DerivedInclinePolicy? derivedIncline = null,
+        double? maxInclinePct = null)
     {
         var finder = SearchTesting.HeidelbergFinder;
         var graph = finder.Graph;
-        var profile = SearchTesting.Profile(graph, profileName, relaxed, derivedIncline);
-        var random = new Random(20_251_126 + profileName.Length + (relaxed ? 1000 : 0) + (int)(derivedIncline ?? 0));
+        var profile = SearchTesting.Profile(graph, profileName, relaxed, derivedIncline, maxInclinePct);
+        var random = new Random(20_251_126 + profileName.Length + (relaxed ? 1000 : 0) + (int)(derivedIncline ?? 0) + (int)(maxInclinePct ?? 0));
         var pairs = SearchTesting.RandomPairs(graph, random, PairsPerProfile);
         int found = SearchTesting.AssertSameAsDijkstra(finder, profile, pairs, "ALT");
         // Relaxed profiles turn blocks into penalties: every pair in the largest component is connected. Strict
         // wheelchair limits (6 % up) keep the hillside districts and the Odenwald out of reach: about a third connect.
-        Assert.True(relaxed ? found == pairs.Length : found >= pairs.Length / 5, $"only {found} of {pairs.Length} pairs connected");
+        Assert.True(relaxed ? found == pairs.Length : found >= pairs.Length / (maxInclinePct is null ? 5 : 20), $"only {found} of {pairs.Length} pairs connected");
     }
 
     /// <summary>

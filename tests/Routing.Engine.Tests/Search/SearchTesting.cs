@@ -13,10 +13,12 @@ internal static class SearchTesting
     public static PathFinder HeidelbergFinder => LazyHeidelberg.Value;
 
     /// <param name="derivedIncline">Overrides the preset's policy for uncertain terrain slopes.</param>
-    public static CompiledProfile Profile(RoutingGraph graph, string name, bool relaxed = false, DerivedInclinePolicy? derivedIncline = null)
+    public static CompiledProfile Profile(RoutingGraph graph, string name, bool relaxed = false, DerivedInclinePolicy? derivedIncline = null,
+        double? maxInclinePct = null)
     {
         Assert.True(ProfileCatalog.Default.TryGet(name, out var settings), name);
-        return CompiledProfile.Compile(graph, new ConstraintOverrides { DerivedIncline = derivedIncline }.ApplyTo(settings), relaxed);
+        var overrides = new ConstraintOverrides { DerivedIncline = derivedIncline, MaxInclineUpPct = maxInclinePct, MaxInclineDownPct = maxInclinePct };
+        return CompiledProfile.Compile(graph, overrides.ApplyTo(settings), relaxed);
     }
 
     /// <summary>A point on a random edge of the largest component, at a random offset.</summary>

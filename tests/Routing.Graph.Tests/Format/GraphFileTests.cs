@@ -177,7 +177,7 @@ public sealed class GraphFileTests : IDisposable
 
         GraphFileException ex = ReadFails(file);
 
-        Assert.Contains("has format version 7; this program reads version 4: rebuild the graph with Routing.Preprocess", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("has format version 7; this program reads version 5: rebuild the graph with Routing.Preprocess", ex.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -328,7 +328,7 @@ public sealed class GraphFileTests : IDisposable
 
         GraphFileException ex = ReadFails(file);
 
-        Assert.Contains("expected no flags (format version 4 defines none), found 0x00000004", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("expected no flags (format version 5 defines none), found 0x00000004", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -38,10 +38,10 @@ public sealed class GraphTerrainTests
     }
 
     [Theory]
-    [InlineData(1, InclineConfidence.High, 70)]   // a 1 m ground model resolves a 40 m ramp: 8 % less its 0.5 point error, in whole percent down
-    [InlineData(30, InclineConfidence.High, 70)]  // 30 m cells: the ramp is longer than a cell; the margin is 0.6 point
-    [InlineData(90, InclineConfidence.Low, 0)]    // a 3" model cannot see it at all
-    public void Confidence_follows_the_models_resolution(double cellSizeM, InclineConfidence expected, int assuredPermille)
+    [InlineData(1, InclineConfidence.High, 80, 10)]   // a 1 m ground model resolves a 40 m ramp: its reading is the mean, within its least spread
+    [InlineData(30, InclineConfidence.High, 80, 10)]  // 30 m cells: the ramp is longer than a cell, and a cell no longer than a sustained stretch
+    [InlineData(90, InclineConfidence.Low, 50, 90)]   // a 3" model cannot resolve it: the fit shrinks the reading towards level and doubts it
+    public void Confidence_and_spread_follow_the_models_resolution(double cellSizeM, InclineConfidence expected, int meanPermille, int spreadPermille)
     {
         var terrain = new NorthTerrain(northM => 100 + (0.08 * northM), cellSizeM); // 8 % up towards the north
         var graph = Build(b => b.AddEdge(Vertex(b, 0), Vertex(b, 40), Footway, 1, null, [], []));
@@ -49,9 +49,9 @@ public sealed class GraphTerrainTests
         var edge = GraphTerrain.Apply(graph, terrain, Metadata).ClassOfEdge(0);
 
         int sign = graph.VertexLatE7[graph.EdgeTo[0]] > graph.VertexLatE7[graph.EdgeFrom[0]] ? 1 : -1;
-        Assert.Equal(sign * 80, edge.SteepestInclinePermille);
         Assert.Equal(expected, edge.InclineConfidence);
-        Assert.InRange(Math.Abs((int)edge.AssuredInclinePermille), assuredPermille - 10, assuredPermille);
+        Assert.InRange(sign * edge.SteepestInclinePermille, meanPermille - 10, meanPermille + 10);
+        Assert.InRange(edge.InclineSpreadPermille, spreadPermille - 20, spreadPermille + 20);
     }
 
     [Fact]
