@@ -13,6 +13,7 @@ using Routing.Benchmarks;
 //   derived-block: every terrain slope blocks like a tag, as before incline confidence;
 //   alt: presets search with ALT too, the baseline of the contraction hierarchy)
 // dotnet run -c Release --project benchmarks/Routing.Benchmarks -- refusals [query-set]   (refusals per preset and what blocks)
+// dotnet run -c Release --project benchmarks/Routing.Benchmarks -- snap-islands   (points that snap onto an island of the profile)
 // dotnet run -c Release --project benchmarks/Routing.Benchmarks -- search [query-set] [random-pairs]   (hierarchy against ALT and Dijkstra)
 // dotnet run -c Release --project benchmarks/Routing.Benchmarks -- make-scale SOURCE TARGET COLUMNS ROWS   (the source repeated on a grid)
 // dotnet run -c Release --project benchmarks/Routing.Benchmarks -- scale GRAPH LABEL [local-pairs=200] [long-pairs=20]
@@ -45,6 +46,9 @@ switch (args)
     case ["scale", var graphPath, var label, ..]:
         ScaleReport.Run(graphPath, label, args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 200,
             args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 20);
+        return;
+    case ["snap-islands"]:
+        SnapIslandReport.Run(RepositoryData.BuildHeidelberg());
         return;
     case ["refusals", ..]:
         RefusalReport.Run(RepositoryData.BuildHeidelberg(), args.Length > 1 ? args[1] : QuerySets.UrbanSet);

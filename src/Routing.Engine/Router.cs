@@ -23,6 +23,7 @@ public sealed class Router
 {
     private readonly PathFinder _pathFinder;
     private readonly SnapIndex _snapIndex;
+    private readonly MoveSuggestions _moves;
     private readonly RouteAssembler _assembler;
     private readonly CompiledProfileCache _compiledProfiles;
     private readonly PresetHierarchies? _presetHierarchies;
@@ -38,6 +39,7 @@ public sealed class Router
         Profiles = profiles;
         _pathFinder = new PathFinder(graph);
         _snapIndex = new SnapIndex(graph);
+        _moves = new MoveSuggestions(graph, _snapIndex);
         _assembler = new RouteAssembler(graph);
         _compiledProfiles = new CompiledProfileCache(graph);
         _presetHierarchies = presetsOnHierarchy ? new PresetHierarchies(graph, profiles.Presets, _compiledProfiles, _overlay) : null;
@@ -144,7 +146,7 @@ public sealed class Router
             if (_pathFinder.Find(profile, snapped[leg], snapped[leg + 1]) is not { } path)
             {
                 relaxed ??= _compiledProfiles.Get(request.Profile, relaxed: true, overlay);
-                return Explain(request, leg, snapped, legs, profile, relaxed);
+                return _moves.AddTo(Explain(request, leg, snapped, legs, profile, relaxed), request, snapped, profile);
             }
             legs[leg] = path;
         }

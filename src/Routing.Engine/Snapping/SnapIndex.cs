@@ -15,11 +15,17 @@ namespace Routing.Engine.Snapping;
 /// local equirectangular projection centred on the point (errors below a millimetre at snapping distances).
 /// </para>
 /// <para>
-/// Islands: a component other than the largest is an island when it has fewer than
-/// <see cref="MinMainComponentVertices"/> vertices (50, or 1 % of the largest component when that is more). Such
-/// components are usually mapping gaps (a path not joined to the street it meets), and a route started on one
-/// cannot reach anything, so an island edge is chosen only when the point lies on it (within
-/// <see cref="OnIslandM"/>) or when no edge of a main component is usable within the radius.
+/// Islands (<see cref="ProfileNetwork"/>): a point should start where the profile can get somewhere. Among the ways
+/// the profile may use within the radius, the nearest one on the profile's main network is taken when
+/// <list type="bullet">
+/// <item>it is the nearest usable way at all, or</item>
+/// <item>the nearer way lies on a static island, another component of the graph (it shares no node with the
+/// network: a gap in the map, like an area outlined apart from the pavement it borders), or</item>
+/// <item>it is at most <see cref="MainFactor"/> times as far as the nearer island way.</item>
+/// </list>
+/// Otherwise the point stays on the island way, and a refusal says where to move (<see cref="MoveSuggestions"/>): a
+/// point on a pavement between two flights of steps is where the user is, and a route from a street three times as
+/// far would hide the steps. The radius is never exceeded: it is the request's own bound.
 /// </para>
 /// Built once per graph; immutable and thread-safe afterwards. A query allocates nothing but its result.
 /// </summary>
@@ -31,16 +37,11 @@ public sealed class SnapIndex
     /// <summary>How far the second search looks when nothing usable lies within the requested radius.</summary>
     public const double WiderSearchRadiusM = 1000;
 
-    /// <summary>A point this close to an island edge is taken to be on it, so it snaps there.</summary>
-    public const double OnIslandM = 3;
-
-    /// <summary>However small the largest component, a component with fewer vertices than this (and not the largest) is an island.</summary>
-    private const int MinIslandThresholdVertices = 50;
-
-    /// <summary>An island is smaller than this share of the largest component.</summary>
-    private const double IslandShareOfLargest = 0.01;
-
-    /// <summary>Bounds the grid's memory for graphs much larger than a city: the cells grow instead.</summary>
+    /// <summary>
+    /// A way on the main network wins over a nearer island way of the profile while it is at most this many times as
+    /// far (measured on Heidelberg, see README "Snapping").
+    /// </summary>
+    public const double MainFactor = 3;
 
     /// <summary>The sphere <see cref="Coordinates.DistanceM(double, double, double, double)"/> uses, so both agree.</summary>
     private const double MetresPerDegree = Coordinates.MetresPerDegree;
@@ -51,7 +52,6 @@ public sealed class SnapIndex
     // with FirstPoint(e) = EdgeFirstShapePoint[e] + 2e. Copied once so the query loop needs no case for ends.
     private readonly int[] _pointLatE7;
     private readonly int[] _pointLonE7;
-    private readonly bool[] _edgeOnIsland;
 
     // The grid: cell (row, col) is row * _grid.Columns + col; its segments are _cellEdge/_cellSegment[_cellStart[cell] ..
     // _cellStart[cell + 1]].
@@ -67,11 +67,6 @@ public sealed class SnapIndex
     public SnapIndex(RoutingGraph graph)
     {
         _graph = graph;
-        var componentSize = graph.ComponentSize;
-        MinMainComponentVertices = componentSize.IsEmpty
-            ? MinIslandThresholdVertices
-            : Math.Max(MinIslandThresholdVertices, (int)Math.Ceiling(componentSize[0] * IslandShareOfLargest));
-        _edgeOnIsland = MarkIslandEdges(graph, MinMainComponentVertices);
         (_pointLatE7, _pointLonE7) = EdgePolylines.Flatten(graph);
 
         _isEmpty = _pointLatE7.Length == 0;
@@ -101,14 +96,8 @@ public sealed class SnapIndex
 
     public RoutingGraph Graph => _graph;
 
-    /// <summary>Components (other than the largest) with fewer vertices are islands.</summary>
-    public int MinMainComponentVertices { get; }
-
     /// <summary>(edge, segment) references stored in the grid; a segment counts once per cell it passes through.</summary>
     public int CellEntryCount => _cellEdge.Length;
-
-    /// <summary>Whether the edge lies on a small island, which is snapped to only as described on the class.</summary>
-    public bool IsOnIsland(int edge) => _edgeOnIsland[edge];
 
     /// <summary>
     /// Whether the point lies within the bounds of the graph grown by <see cref="WiderSearchRadiusM"/>: false means
@@ -145,29 +134,51 @@ public sealed class SnapIndex
             throw new ArgumentOutOfRangeException(nameof(radiusM), radiusM, "the snap radius must be a finite number of metres, 0 or more");
         }
 
-        var main = Nearest(point, radiusM, profile, separateIslands: true, out var island);
-        // An island wins only when the point is on it and it is nearer, or when no main component is within reach.
-        var chosen = island.IsFound && (!main.IsFound || (island.DistanceSquaredM2 <= OnIslandM * OnIslandM
-                                                          && island.DistanceSquaredM2 < main.DistanceSquaredM2))
-            ? island
-            : main;
-        if (chosen.IsFound)
+        var (main, island, staticIsland) = Candidates(point, radiusM, profile);
+        if ((island is { } onIsland && KeepsIsland(onIsland.DistanceM, main?.DistanceM, staticIsland, MainFactor) ? island : main) is { } chosen)
         {
-            return new SnapResult(ToSnapPoint(point, chosen), null);
+            return new SnapResult(chosen, null);
         }
         if (radiusM >= WiderSearchRadiusM)
         {
             return new SnapResult(null, null);
         }
-        var wider = Nearest(point, WiderSearchRadiusM, profile, separateIslands: false, out _);
+        var wider = Nearest(point, WiderSearchRadiusM, profile, network: null, out _);
         return new SnapResult(null, wider.IsFound ? ToSnapPoint(point, wider).DistanceM : null);
     }
 
     /// <summary>
-    /// Scans the cells within the radius. With <paramref name="separateIslands"/> the nearest main-component edge is
-    /// returned and the nearest island edge goes to <paramref name="island"/>; otherwise islands count as main.
+    /// The nearest point on a way of the profile's main network within <paramref name="radiusM"/>, whatever lies nearer:
+    /// where a point left on an island could move to get a route. Null when there is none that close.
     /// </summary>
-    private Candidate Nearest(GeoPoint point, double radiusM, CompiledProfile profile, bool separateIslands, out Candidate island)
+    public SnapPoint? NearestOnMain(GeoPoint point, double radiusM, CompiledProfile profile) => Candidates(point, radiusM, profile).Main;
+
+    /// <summary>
+    /// The two ways the rule on the class (<see cref="KeepsIsland"/>) chooses between: the nearest usable one on the
+    /// profile's main network and the nearest usable one off it, within the radius, and whether the latter lies on a
+    /// static island.
+    /// </summary>
+    internal (SnapPoint? Main, SnapPoint? Island, bool StaticIsland) Candidates(GeoPoint point, double radiusM, CompiledProfile profile)
+    {
+        var network = profile.Network;
+        var main = Nearest(point, radiusM, profile, network, out var island);
+        return (main.IsFound ? ToSnapPoint(point, main) : null, island.IsFound ? ToSnapPoint(point, island) : null,
+            island.IsFound && network.IsStaticIsland(_graph, island.Edge));
+    }
+
+    /// <summary>
+    /// Whether a point whose nearest usable island way is <paramref name="islandM"/> away stays there rather than going
+    /// to the main network's way <paramref name="mainM"/> away (null: none within the radius).
+    /// </summary>
+    public static bool KeepsIsland(double islandM, double? mainM, bool staticIsland, double mainFactor) =>
+        mainM is not { } m || (islandM < m && !staticIsland && m > mainFactor * islandM);
+
+    /// <summary>
+    /// Scans the cells within the radius. With a <paramref name="network"/> the nearest usable edge on its main network
+    /// is returned and the nearest usable edge off it goes to <paramref name="island"/>; without one, every usable edge
+    /// counts as main.
+    /// </summary>
+    private Candidate Nearest(GeoPoint point, double radiusM, CompiledProfile profile, ProfileNetwork? network, out Candidate island)
     {
         var main = Candidate.None;
         island = Candidate.None;
@@ -196,7 +207,6 @@ public sealed class SnapIndex
         var firstShapePoint = _graph.EdgeFirstShapePoint;
         var pointLatE7 = _pointLatE7;
         var pointLonE7 = _pointLonE7;
-        var edgeOnIsland = _edgeOnIsland;
         var cellEdge = _cellEdge;
         var cellSegment = _cellSegment;
         // The cells of one row are contiguous in the CSR arrays, so each row of the window is one run of entries. A
@@ -225,7 +235,7 @@ public sealed class SnapIndex
                 {
                     continue;
                 }
-                if (separateIslands && edgeOnIsland[edge])
+                if (network is not null && !network.IsOnMain(edge))
                 {
                     if (distanceSquaredM2 < island.DistanceSquaredM2)
                     {
@@ -336,20 +346,6 @@ public sealed class SnapIndex
 
     /// <summary>The cosine of a latitude in degrees, kept away from 0 near the poles so that divisions stay finite.</summary>
     private static double CosineAtMost(double absLatDeg) => Math.Max(1e-6, Math.Cos(Math.Min(90, absLatDeg) * (Math.PI / 180)));
-
-    private static bool[] MarkIslandEdges(RoutingGraph graph, int minMainComponentVertices)
-    {
-        var onIsland = new bool[graph.EdgeCount];
-        var component = graph.VertexComponent;
-        var componentSize = graph.ComponentSize;
-        var from = graph.EdgeFrom;
-        for (int edge = 0; edge < onIsland.Length; edge++)
-        {
-            int c = component[from[edge]];
-            onIsland[edge] = c != 0 && componentSize[c] < minMainComponentVertices;
-        }
-        return onIsland;
-    }
 
     /// <summary>The nearest segment found so far; <see cref="None"/> has an infinite distance.</summary>
     private readonly record struct Candidate(int Edge, int Segment, double T, double DistanceSquaredM2)

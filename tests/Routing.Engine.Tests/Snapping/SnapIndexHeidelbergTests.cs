@@ -38,7 +38,7 @@ public sealed class SnapIndexHeidelbergTests(ITestOutputHelper output)
             var point = PointNear(mainEdges[random.Next(mainEdges.Count)], random);
 
             var result = CityIndex.Snap(point, RadiusM, profile);
-            var expected = BruteForce.Snap(CityGraph, CityIndex, profile, point, RadiusM);
+            var expected = BruteForce.Snap(CityGraph, profile, point, RadiusM);
 
             string where = $"point {i} ({point.Lat:F7}, {point.Lon:F7})";
             if (expected.DistanceM is { } expectedM)
@@ -49,7 +49,7 @@ public sealed class SnapIndexHeidelbergTests(ITestOutputHelper output)
                 Assert.True(Math.Abs(snap.DistanceM - expectedM) <= 0.01,
                             $"{where}: snapped to edge {snap.Edge} at {snap.DistanceM:F3} m, the scan finds edge {expected.Edge} at {expectedM:F3} m");
                 Assert.True(profile.IsUsable(CityGraph, snap.Edge));
-                Assert.Equal(CityIndex.IsOnIsland(expected.Edge), CityIndex.IsOnIsland(snap.Edge));
+                Assert.Equal(profile.Network.IsOnMain(expected.Edge), profile.Network.IsOnMain(snap.Edge));
                 Assert.InRange(snap.OffsetM, 0, CityGraph.EdgeLengthCm[snap.Edge] / 100.0);
                 // The reported point lies on the reported edge, and the distance is to it.
                 Assert.True(BruteForce.DistanceToEdgeM(CityGraph, snap.Edge, snap.Point) <= 0.01, $"{where}: the snapped point is on its edge");
@@ -127,8 +127,9 @@ internal static class BruteForce
 {
     private const double MetresPerDegree = 6_371_008.8 * Math.PI / 180;
 
-    public static (int Edge, double? DistanceM) Snap(RoutingGraph graph, SnapIndex index, CompiledProfile profile, GeoPoint point, double radiusM)
+    public static (int Edge, double? DistanceM) Snap(RoutingGraph graph, CompiledProfile profile, GeoPoint point, double radiusM)
     {
+        var network = profile.Network;
         (int Edge, double M) main = (-1, double.PositiveInfinity), island = (-1, double.PositiveInfinity);
         for (int edge = 0; edge < graph.EdgeCount; edge++)
         {
@@ -137,7 +138,7 @@ internal static class BruteForce
                 continue;
             }
             double m = DistanceToEdgeM(graph, edge, point);
-            if (index.IsOnIsland(edge))
+            if (!network.IsOnMain(edge))
             {
                 island = m < island.M ? (edge, m) : island;
             }
@@ -146,8 +147,10 @@ internal static class BruteForce
                 main = m < main.M ? (edge, m) : main;
             }
         }
-        bool islandAllowed = island.M <= radiusM && (island.M <= SnapIndex.OnIslandM || main.M > radiusM) && island.M < main.M;
-        var chosen = islandAllowed ? island : main;
+        var chosen = island.M <= radiusM
+            && SnapIndex.KeepsIsland(island.M, main.M <= radiusM ? main.M : null, network.IsStaticIsland(graph, island.Edge), SnapIndex.MainFactor)
+            ? island
+            : main;
         return chosen.M <= radiusM ? (chosen.Edge, chosen.M) : (-1, null);
     }
 

@@ -1,0 +1,158 @@
+using Routing.Engine.Profiles;
+using Routing.Graph;
+
+namespace Routing.Engine.Snapping;
+
+/// <summary>
+/// The part of the graph a compiled profile can travel both ways: the largest strongly connected component over the
+/// arcs the profile may use (an arc is usable when <see cref="CompiledProfile.ArcCost"/>, which includes the vertex it
+/// enters, is finite). From every vertex of it the profile reaches every other, so a route between two points placed
+/// on it always exists; everything else is an island of this profile, whether the map leaves it unjoined (a static
+/// island: another component of the graph) or the profile's own rules cut it off (a pavement between two flights of
+/// steps, for a wheelchair).
+/// <para>
+/// Tarjan's algorithm, iterative, over plain arrays: linear in vertices and arcs. Made once per compiled profile, on
+/// first use (<see cref="CompiledProfile.Network"/>); immutable afterwards.
+/// </para>
+/// </summary>
+internal sealed class ProfileNetwork
+{
+    private readonly bool[] _vertexOnMain;
+    private readonly bool[] _edgeOnMain;
+
+    public ProfileNetwork(RoutingGraph graph, CompiledProfile profile)
+    {
+        _vertexOnMain = LargestStrongComponent(graph, profile, out int mainVertices);
+        MainVertexCount = mainVertices;
+        MainGraphComponent = mainVertices == 0 ? -1 : graph.VertexComponent[Array.IndexOf(_vertexOnMain, true)];
+        _edgeOnMain = new bool[graph.EdgeCount];
+        var from = graph.EdgeFrom;
+        var to = graph.EdgeTo;
+        for (int edge = 0; edge < _edgeOnMain.Length; edge++)
+        {
+            // A point inside the edge leaves it towards an end the edge may be travelled to and arrives from an end it
+            // may be travelled from; both must be main vertices.
+            bool forward = profile.PartialEdgeCost(graph, edge, backward: false, 1) < double.PositiveInfinity;
+            bool backward = profile.PartialEdgeCost(graph, edge, backward: true, 1) < double.PositiveInfinity;
+            bool fromMain = _vertexOnMain[from[edge]], toMain = _vertexOnMain[to[edge]];
+            _edgeOnMain[edge] = ((forward && toMain) || (backward && fromMain)) && ((forward && fromMain) || (backward && toMain));
+        }
+    }
+
+    /// <summary>How many vertices the main network has (0 when the profile may use no arc at all).</summary>
+    public int MainVertexCount { get; }
+
+    /// <summary>The graph component (<see cref="RoutingGraph.VertexComponent"/>) the main network lies in; -1 when empty.</summary>
+    public int MainGraphComponent { get; }
+
+    public bool IsMainVertex(int vertex) => _vertexOnMain[vertex];
+
+    /// <summary>Whether a point inside the edge can reach the main network and be reached from it.</summary>
+    public bool IsOnMain(int edge) => _edgeOnMain[edge];
+
+    /// <summary>
+    /// Whether the edge lies in another component of the graph than the main network: it shares no vertex with any
+    /// way joined to it, which in a city is a gap in the map (an area outlined apart from the pavement it borders)
+    /// rather than a place nobody can leave.
+    /// </summary>
+    public bool IsStaticIsland(RoutingGraph graph, int edge) => graph.VertexComponent[graph.EdgeFrom[edge]] != MainGraphComponent;
+
+    /// <summary>
+    /// Marks the vertices of the largest strongly connected component. Iterative Tarjan: <c>order</c> numbers vertices
+    /// as the depth-first search reaches them, <c>low</c> is the smallest number reachable from a vertex's subtree
+    /// through vertices still on the component stack, and a vertex whose <c>low</c> is its own number closes a component.
+    /// </summary>
+    private static bool[] LargestStrongComponent(RoutingGraph graph, CompiledProfile profile, out int largestSize)
+    {
+        int vertices = graph.VertexCount;
+        var firstArc = graph.FirstArc;
+        var arcs = graph.Arcs;
+        var order = new int[vertices];      // 0: not reached yet; else 1 + the order reached
+        var low = new int[vertices];
+        var component = new int[vertices];  // -1 while on the component stack or unreached
+        var nextArc = new int[vertices];    // the next adjacency position to look at, per vertex on the path
+        var componentStack = new int[vertices];
+        var path = new int[vertices];
+        Array.Fill(component, -1);
+        int reached = 0, components = 0, stackSize = 0;
+        int largest = -1;
+        largestSize = 0;
+        for (int root = 0; root < vertices; root++)
+        {
+            if (order[root] != 0)
+            {
+                continue;
+            }
+            int depth = 0;
+            for (int enter = root; ;)
+            {
+                if (enter >= 0)
+                {
+                    order[enter] = low[enter] = ++reached;
+                    nextArc[enter] = firstArc[enter];
+                    componentStack[stackSize++] = enter;
+                    path[depth++] = enter;
+                    enter = -1;
+                }
+                if (depth == 0)
+                {
+                    break;
+                }
+                int v = path[depth - 1];
+                if (nextArc[v] < firstArc[v + 1])
+                {
+                    int arc = arcs[nextArc[v]++];
+                    if (!(profile.ArcCost(graph, arc) < double.PositiveInfinity))
+                    {
+                        continue; // blocked (or NaN: a blocked arc of 0 m)
+                    }
+                    int w = graph.ArcHead(arc);
+                    if (order[w] == 0)
+                    {
+                        enter = w;
+                    }
+                    else if (component[w] < 0)
+                    {
+                        low[v] = Math.Min(low[v], order[w]);
+                    }
+                    continue;
+                }
+                depth--;
+                if (depth > 0)
+                {
+                    int parent = path[depth - 1];
+                    low[parent] = Math.Min(low[parent], low[v]);
+                }
+                if (low[v] == order[v])
+                {
+                    int size = 0, w;
+                    do
+                    {
+                        w = componentStack[--stackSize];
+                        component[w] = components;
+                        size++;
+                    }
+                    while (w != v);
+                    if (size > largestSize)
+                    {
+                        (largest, largestSize) = (components, size);
+                    }
+                    components++;
+                }
+            }
+        }
+
+        // A single vertex is a component too, but not a network: with no usable arc there is no main network.
+        if (largestSize < 2)
+        {
+            largestSize = 0;
+            largest = -1;
+        }
+        var onMain = new bool[vertices];
+        for (int v = 0; v < vertices; v++)
+        {
+            onMain[v] = component[v] == largest && largest >= 0;
+        }
+        return onMain;
+    }
+}
