@@ -1,3 +1,4 @@
+using System.Buffers;
 using Routing.Engine.Profiles;
 using Routing.Graph;
 
@@ -11,8 +12,9 @@ namespace Routing.Engine.Snapping;
 /// island: another component of the graph) or the profile's own rules cut it off (a pavement between two flights of
 /// steps, for a wheelchair).
 /// <para>
-/// Tarjan's algorithm, iterative, over plain arrays: linear in vertices and arcs. Made once per compiled profile, on
-/// first use (<see cref="CompiledProfile.Network"/>); immutable afterwards.
+/// Tarjan's algorithm, iterative, over plain arrays (scratch rented from the shared pool, so a one-off profile leaves
+/// only the two answers behind): linear in vertices and arcs. Made once per compiled profile, on first use
+/// (<see cref="CompiledProfile.Network"/>); immutable afterwards.
 /// </para>
 /// </summary>
 internal sealed class ProfileNetwork
@@ -67,13 +69,19 @@ internal sealed class ProfileNetwork
         int vertices = graph.VertexCount;
         var firstArc = graph.FirstArc;
         var arcs = graph.Arcs;
-        var order = new int[vertices];      // 0: not reached yet; else 1 + the order reached
-        var low = new int[vertices];
-        var component = new int[vertices];  // -1 while on the component stack or unreached
-        var nextArc = new int[vertices];    // the next adjacency position to look at, per vertex on the path
-        var componentStack = new int[vertices];
-        var path = new int[vertices];
-        Array.Fill(component, -1);
+        var edgeClass = profile.EdgeClassIds;
+        var nodeClass = profile.VertexNodeClasses;
+        var perMetre = profile.ArcCostPerMetre;
+        var fixedCost = profile.ArcFixedCost;
+        var nodeCost = profile.NodeCost;
+        var pool = ArrayPool<int>.Shared;
+        var order = pool.Rent(vertices);          // 0: not reached yet; int.MaxValue: in a closed component; else 1 + the order reached
+        var low = pool.Rent(vertices);
+        var component = pool.Rent(vertices);
+        var nextArc = pool.Rent(vertices);        // the next adjacency position to look at, per vertex on the path
+        var componentStack = pool.Rent(vertices);
+        var path = pool.Rent(vertices);
+        Array.Clear(order, 0, vertices);
         int reached = 0, components = 0, stackSize = 0;
         int largest = -1;
         largestSize = 0;
@@ -102,18 +110,21 @@ internal sealed class ProfileNetwork
                 if (nextArc[v] < firstArc[v + 1])
                 {
                     int arc = arcs[nextArc[v]++];
-                    if (!(profile.ArcCost(graph, arc) < double.PositiveInfinity))
-                    {
-                        continue; // blocked (or NaN: a blocked arc of 0 m)
-                    }
+                    int kind = (2 * edgeClass[arc >> 1]) + (arc & 1);
                     int w = graph.ArcHead(arc);
+                    // Usable as CompiledProfile.ArcCost is finite: the arc and the vertex it enters.
+                    if (double.IsPositiveInfinity(perMetre[kind]) || double.IsPositiveInfinity(fixedCost[kind])
+                        || double.IsPositiveInfinity(nodeCost[nodeClass[w]]))
+                    {
+                        continue;
+                    }
                     if (order[w] == 0)
                     {
                         enter = w;
                     }
-                    else if (component[w] < 0)
+                    else
                     {
-                        low[v] = Math.Min(low[v], order[w]);
+                        low[v] = Math.Min(low[v], order[w]); // a closed component's order is int.MaxValue: no effect
                     }
                     continue;
                 }
@@ -130,6 +141,7 @@ internal sealed class ProfileNetwork
                     {
                         w = componentStack[--stackSize];
                         component[w] = components;
+                        order[w] = int.MaxValue;
                         size++;
                     }
                     while (w != v);
@@ -152,6 +164,10 @@ internal sealed class ProfileNetwork
         for (int v = 0; v < vertices; v++)
         {
             onMain[v] = component[v] == largest && largest >= 0;
+        }
+        foreach (var scratch in (int[][])[order, low, component, nextArc, componentStack, path])
+        {
+            pool.Return(scratch);
         }
         return onMain;
     }
