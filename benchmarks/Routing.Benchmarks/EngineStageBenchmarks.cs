@@ -73,6 +73,10 @@ public class EngineStageBenchmarks
     [Benchmark]
     public int BuildProfileNetwork() => new ProfileNetwork(_graph, _profile).MainVertexCount;
 
+    /// <summary>What a new profile that blocks what an earlier one blocked pays instead: its blocking read and looked up.</summary>
+    [Benchmark]
+    public int ShareProfileNetwork() => ProfileNetwork.Of(_graph, _profile).MainVertexCount;
+
     [Benchmark(OperationsPerInvoke = Queries)]
     public int SnapBothPoints()
     {

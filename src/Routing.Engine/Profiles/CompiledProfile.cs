@@ -107,7 +107,7 @@ public sealed class CompiledProfile
         _vertexNodeClasses = overlay.VertexNodeClasses;
         MinCostPerMetre = 1 / settings.SpeedMps;
         _durations = new Lazy<DurationTables>(() => new DurationTables(this, graph));
-        _network = new Lazy<ProfileNetwork>(() => new ProfileNetwork(graph, this));
+        _network = new Lazy<ProfileNetwork>(() => ProfileNetwork.Of(graph, this));
     }
 
     private readonly Lazy<DurationTables> _durations;

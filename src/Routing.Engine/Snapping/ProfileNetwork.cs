@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Routing.Engine.Profiles;
 using Routing.Graph;
 
@@ -16,11 +18,37 @@ namespace Routing.Engine.Snapping;
 /// only the two answers behind): linear in vertices and arcs. Made once per compiled profile, on first use
 /// (<see cref="CompiledProfile.Network"/>); immutable afterwards.
 /// </para>
+/// <para>
+/// The main network depends only on which arcs and vertices the profile blocks, and most settings a request changes
+/// (speed, comfort, what unknown data costs) block nothing new: <see cref="Of"/> shares one network among the profiles
+/// of a graph and overlay that block the same, so a request with new settings seldom pays for a search of the whole graph.
+/// </para>
 /// </summary>
 internal sealed class ProfileNetwork
 {
+    /// <summary>More shared networks than this per graph empty the store: a flood of distinct limits cannot grow it.</summary>
+    private const int SharedCapacity = 64;
+
+    private static readonly ConditionalWeakTable<RoutingGraph, ConcurrentDictionary<Blocking, ProfileNetwork>> Shared = new();
+
     private readonly bool[] _vertexOnMain;
     private readonly bool[] _edgeOnMain;
+
+    /// <summary>The network of the profile: shared with every profile of the graph and overlay that blocks the same.</summary>
+    public static ProfileNetwork Of(RoutingGraph graph, CompiledProfile profile)
+    {
+        var networks = Shared.GetValue(graph, static _ => new ConcurrentDictionary<Blocking, ProfileNetwork>());
+        var key = Blocking.Of(profile);
+        if (networks.TryGetValue(key, out var network))
+        {
+            return network;
+        }
+        if (networks.Count >= SharedCapacity)
+        {
+            networks.Clear();
+        }
+        return networks.GetOrAdd(key, new ProfileNetwork(graph, profile));
+    }
 
     public ProfileNetwork(RoutingGraph graph, CompiledProfile profile)
     {
@@ -170,5 +198,56 @@ internal sealed class ProfileNetwork
             pool.Return(scratch);
         }
         return onMain;
+    }
+
+    /// <summary>
+    /// What a profile blocks, the whole of what its main network depends on: one bit per arc kind (blocked when its
+    /// cost per metre or its fixed cost is infinite) and per node class, with the overlay whose classes they index.
+    /// </summary>
+    private sealed class Blocking : IEquatable<Blocking>
+    {
+        private readonly long _overlayVersion;
+        private readonly ulong[] _bits;
+        private readonly int _hash;
+
+        private Blocking(long overlayVersion, ulong[] bits)
+        {
+            _overlayVersion = overlayVersion;
+            _bits = bits;
+            var hash = new HashCode();
+            hash.Add(overlayVersion);
+            hash.AddBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes<ulong>(bits));
+            _hash = hash.ToHashCode();
+        }
+
+        public static Blocking Of(CompiledProfile profile)
+        {
+            var perMetre = profile.ArcCostPerMetre;
+            var fixedCost = profile.ArcFixedCost;
+            var nodeCost = profile.NodeCost;
+            var bits = new ulong[((perMetre.Length + nodeCost.Length) >> 6) + 1];
+            for (int kind = 0; kind < perMetre.Length; kind++)
+            {
+                if (double.IsPositiveInfinity(perMetre[kind]) || double.IsPositiveInfinity(fixedCost[kind]))
+                {
+                    bits[kind >> 6] |= 1UL << (kind & 63);
+                }
+            }
+            for (int node = 0, bit = perMetre.Length; node < nodeCost.Length; node++, bit++)
+            {
+                if (double.IsPositiveInfinity(nodeCost[node]))
+                {
+                    bits[bit >> 6] |= 1UL << (bit & 63);
+                }
+            }
+            return new Blocking(profile.Overlay.Version, bits);
+        }
+
+        public bool Equals(Blocking? other) =>
+            other is not null && other._overlayVersion == _overlayVersion && other._bits.AsSpan().SequenceEqual(_bits);
+
+        public override bool Equals(object? obj) => Equals(obj as Blocking);
+
+        public override int GetHashCode() => _hash;
     }
 }

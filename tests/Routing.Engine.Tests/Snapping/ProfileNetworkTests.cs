@@ -51,6 +51,19 @@ public sealed class ProfileNetworkTests
         Assert.All(Enumerable.Range(0, Map.EdgeCount), e => Assert.False(network.IsOnMain(e)));
     }
 
+    [Fact]
+    public void Profiles_that_block_the_same_share_one_network_and_others_do_not()
+    {
+        var wheelchair = Profile("wheelchair");
+        var faster = CompiledProfile.Compile(Map, Preset("wheelchair") with { SpeedMps = 1.5 });
+        var stepsAllowed = CompiledProfile.Compile(Map, Preset("wheelchair") with { Steps = StepsPolicy.Allowed });
+
+        Assert.Same(wheelchair.Network, faster.Network);
+        Assert.NotSame(wheelchair.Network, stepsAllowed.Network);
+        Assert.True(stepsAllowed.Network.IsOnMain(Edge(20, 5, 6)));
+        Assert.False(wheelchair.Network.IsOnMain(Edge(20, 5, 6)));
+    }
+
     /// <summary>
     /// The main network is every vertex that a plain search from one of its vertices reaches and that reaches it back,
     /// and holds more than half of all vertices, so no other strongly connected component can be larger.
