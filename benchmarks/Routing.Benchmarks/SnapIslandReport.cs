@@ -37,13 +37,14 @@ internal static class SnapIslandReport
             var suggestions = new List<double>();
             foreach (var point in points)
             {
-                var (main, island, _) = index.Candidates(point, RouteRequest.DefaultSnapRadiusM, profile);
+                var (main, island, detached) = index.Candidates(point, RouteRequest.DefaultSnapRadiusM, profile);
                 if (index.Snap(point, RouteRequest.DefaultSnapRadiusM, profile).Snapped is not { } snapped)
                 {
                     continue;
                 }
                 placed++;
-                nearestOnIsland += island is { } i && !(main?.DistanceM <= i.DistanceM) ? 1 : 0;
+                double mainM = main?.DistanceM ?? double.PositiveInfinity;
+                nearestOnIsland += Math.Min(island?.DistanceM ?? double.PositiveInfinity, detached?.DistanceM ?? double.PositiveInfinity) < mainM ? 1 : 0;
                 if (network.IsOnMain(snapped.Edge))
                 {
                     continue;
@@ -60,8 +61,8 @@ internal static class SnapIslandReport
         }
 
         Console.WriteLine();
-        Console.WriteLine("The factor: points left on a profile island (static islands always give way), and for the points that move to the");
-        Console.WriteLine("main network instead of the nearer island way, how much farther it is (median, max).");
+        Console.WriteLine("The factor: points left on an island of the profile's rules, and for the points that move to the main network");
+        Console.WriteLine("instead of the nearer island way, how much farther it is (median, max).");
         Console.WriteLine();
         Console.WriteLine("| profile | " + string.Join(" | ", Factors.Select(f => f >= 1000 ? "any (radius)" : string.Create(CultureInfo.InvariantCulture, $"k = {f}"))) + " |");
         Console.WriteLine("|---|" + string.Concat(Factors.Select(_ => "---:|")));
@@ -73,13 +74,13 @@ internal static class SnapIslandReport
             {
                 int kept = 0;
                 var extra = new List<double>();
-                foreach (var (main, island, staticIsland) in candidates)
+                foreach (var (main, island, _) in candidates)
                 {
                     if (island is not { } i)
                     {
                         continue;
                     }
-                    if (SnapIndex.KeepsIsland(i.DistanceM, main?.DistanceM, staticIsland, factor))
+                    if (SnapIndex.KeepsIsland(i.DistanceM, main?.DistanceM, factor))
                     {
                         kept++;
                     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Routing.Engine.Profiles;
 using Routing.Engine.Routes;
 using Routing.Engine.Search;
@@ -52,12 +53,12 @@ internal sealed class MoveSuggestions(RoutingGraph graph, SnapIndex snapIndex)
         string direction = Compass[(int)Math.Round(BearingDeg(requested, target.Point) / 45) % 8];
         long wayId = graph.EdgeOsmWayId[target.Edge];
         string name = graph.EdgeName(target.Edge);
-        string where = name.Length > 0 ? name : RouteTexts.Format("move.way", language, wayId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        string where = name.Length > 0 ? name : RouteTexts.Format("move.way", language, wayId.ToString(CultureInfo.InvariantCulture));
         string distance = RouteTexts.Number(target.DistanceM, "0", language);
         string compass = RouteTexts.Get("compass." + direction, language);
         string message = waypoint == 0 ? RouteTexts.Format("move.start", language, distance, compass, where)
             : waypoint == waypointCount - 1 ? RouteTexts.Format("move.destination", language, distance, compass, where)
-            : RouteTexts.Format("move.via", language, distance, compass, where, waypoint.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            : RouteTexts.Format("move.via", language, distance, compass, where, waypoint.ToString(CultureInfo.InvariantCulture));
         return new MoveSuggestion(waypoint, target.Point, target.DistanceM, direction, wayId, name, message);
     }
 

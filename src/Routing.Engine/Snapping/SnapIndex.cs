@@ -15,17 +15,16 @@ namespace Routing.Engine.Snapping;
 /// local equirectangular projection centred on the point (errors below a millimetre at snapping distances).
 /// </para>
 /// <para>
-/// Islands (<see cref="ProfileNetwork"/>): a point should start where the profile can get somewhere. Among the ways
-/// the profile may use within the radius, the nearest one on the profile's main network is taken when
-/// <list type="bullet">
-/// <item>it is the nearest usable way at all, or</item>
-/// <item>the nearer way lies on a static island, another component of the graph (it shares no node with the
-/// network: a gap in the map, like an area outlined apart from the pavement it borders), or</item>
-/// <item>it is at most <see cref="MainFactor"/> times as far as the nearer island way.</item>
-/// </list>
-/// Otherwise the point stays on the island way, and a refusal says where to move (<see cref="MoveSuggestions"/>): a
-/// point on a pavement between two flights of steps is where the user is, and a route from a street three times as
-/// far would hide the steps. The radius is never exceeded: it is the request's own bound.
+/// Islands (<see cref="ProfileNetwork"/>): a point should start where the profile can get somewhere. The ways the
+/// profile may use within the radius are of three kinds: on the profile's main network; on an island of the profile's
+/// own rules (in the main network's component of the graph, cut off by steps or slopes); on a static island, another
+/// component of the graph (it shares no node with the network: a gap in the map, like an area outlined apart from the
+/// pavement it borders). The nearest main-network way is taken unless an island way of the profile is nearer and the
+/// main-network way is more than <see cref="MainFactor"/> times as far: then the point stays on the island way, and a
+/// refusal says where to move (<see cref="MoveSuggestions"/>), because a point on a pavement between two flights of
+/// steps is where the user is, and a route from a street three times as far would hide the steps. A static island is
+/// taken only when no way of the other two kinds lies within the radius. The radius is never exceeded: it is the
+/// request's own bound.
 /// </para>
 /// Built once per graph; immutable and thread-safe afterwards. A query allocates nothing but its result.
 /// </summary>
@@ -134,16 +133,17 @@ public sealed class SnapIndex
             throw new ArgumentOutOfRangeException(nameof(radiusM), radiusM, "the snap radius must be a finite number of metres, 0 or more");
         }
 
-        var (main, island, staticIsland) = Candidates(point, radiusM, profile);
-        if ((island is { } onIsland && KeepsIsland(onIsland.DistanceM, main?.DistanceM, staticIsland, MainFactor) ? island : main) is { } chosen)
+        var (main, island, detached) = Candidates(point, radiusM, profile);
+        var chosen = (island is { } onIsland && KeepsIsland(onIsland.DistanceM, main?.DistanceM, MainFactor) ? island : main) ?? detached;
+        if (chosen is { } snapped)
         {
-            return new SnapResult(chosen, null);
+            return new SnapResult(snapped, null);
         }
         if (radiusM >= WiderSearchRadiusM)
         {
             return new SnapResult(null, null);
         }
-        var wider = Nearest(point, WiderSearchRadiusM, profile, network: null, out _);
+        var wider = Nearest(point, WiderSearchRadiusM, profile, network: null, out _, out _);
         return new SnapResult(null, wider.IsFound ? ToSnapPoint(point, wider).DistanceM : null);
     }
 
@@ -154,34 +154,35 @@ public sealed class SnapIndex
     public SnapPoint? NearestOnMain(GeoPoint point, double radiusM, CompiledProfile profile) => Candidates(point, radiusM, profile).Main;
 
     /// <summary>
-    /// The two ways the rule on the class (<see cref="KeepsIsland"/>) chooses between: the nearest usable one on the
-    /// profile's main network and the nearest usable one off it, within the radius, and whether the latter lies on a
-    /// static island.
+    /// The ways the rule on the class chooses between, the nearest usable one of each kind within the radius: on the
+    /// profile's main network, on an island of the profile's own rules, on a static island.
     /// </summary>
-    internal (SnapPoint? Main, SnapPoint? Island, bool StaticIsland) Candidates(GeoPoint point, double radiusM, CompiledProfile profile)
+    internal (SnapPoint? Main, SnapPoint? Island, SnapPoint? Detached) Candidates(GeoPoint point, double radiusM, CompiledProfile profile)
     {
-        var network = profile.Network;
-        var main = Nearest(point, radiusM, profile, network, out var island);
-        return (main.IsFound ? ToSnapPoint(point, main) : null, island.IsFound ? ToSnapPoint(point, island) : null,
-            island.IsFound && network.IsStaticIsland(_graph, island.Edge));
+        var main = Nearest(point, radiusM, profile, profile.Network, out var island, out var detached);
+        return (Found(main), Found(island), Found(detached));
+
+        SnapPoint? Found(in Candidate candidate) => candidate.IsFound ? ToSnapPoint(point, candidate) : null;
     }
 
     /// <summary>
-    /// Whether a point whose nearest usable island way is <paramref name="islandM"/> away stays there rather than going
-    /// to the main network's way <paramref name="mainM"/> away (null: none within the radius).
+    /// Whether a point whose nearest usable way on an island of the profile's rules is <paramref name="islandM"/> away
+    /// stays there rather than going to the main network's way <paramref name="mainM"/> away (null: none within the radius).
     /// </summary>
-    public static bool KeepsIsland(double islandM, double? mainM, bool staticIsland, double mainFactor) =>
-        mainM is not { } m || (islandM < m && !staticIsland && m > mainFactor * islandM);
+    public static bool KeepsIsland(double islandM, double? mainM, double mainFactor) =>
+        mainM is not { } m || (islandM < m && m > mainFactor * islandM);
 
     /// <summary>
     /// Scans the cells within the radius. With a <paramref name="network"/> the nearest usable edge on its main network
-    /// is returned and the nearest usable edge off it goes to <paramref name="island"/>; without one, every usable edge
-    /// counts as main.
+    /// is returned, the nearest on an island of the profile's rules goes to <paramref name="island"/> and the nearest on
+    /// a static island to <paramref name="detached"/>; without one, every usable edge counts as main.
     /// </summary>
-    private Candidate Nearest(GeoPoint point, double radiusM, CompiledProfile profile, ProfileNetwork? network, out Candidate island)
+    private Candidate Nearest(GeoPoint point, double radiusM, CompiledProfile profile, ProfileNetwork? network,
+        out Candidate island, out Candidate detached)
     {
         var main = Candidate.None;
         island = Candidate.None;
+        detached = Candidate.None;
         if (_isEmpty)
         {
             return main;
@@ -235,16 +236,18 @@ public sealed class SnapIndex
                 {
                     continue;
                 }
-                if (network is not null && !network.IsOnMain(edge))
+                var found = new Candidate(edge, cellSegment[entry], t, distanceSquaredM2);
+                if (network is null || network.IsOnMain(edge))
                 {
-                    if (distanceSquaredM2 < island.DistanceSquaredM2)
-                    {
-                        island = new Candidate(edge, cellSegment[entry], t, distanceSquaredM2);
-                    }
+                    main = distanceSquaredM2 < main.DistanceSquaredM2 ? found : main;
                 }
-                else if (distanceSquaredM2 < main.DistanceSquaredM2)
+                else if (network.IsStaticIsland(_graph, edge))
                 {
-                    main = new Candidate(edge, cellSegment[entry], t, distanceSquaredM2);
+                    detached = distanceSquaredM2 < detached.DistanceSquaredM2 ? found : detached;
+                }
+                else
+                {
+                    island = distanceSquaredM2 < island.DistanceSquaredM2 ? found : island;
                 }
             }
         }

@@ -10,7 +10,8 @@ namespace Routing.Engine.Tests.Snapping;
 /// <item>the main network, a square of footways A (node 1) - B (2) - C (3) - D (4) of about 110 m by 72 m (way 10);</item>
 /// <item>a pavement P1 (5) - P2 (6) 20 m north of D - C (way 20), joined to D and C only by steps (ways 21, 22): an
 /// island of the wheelchair's own rules, part of the main network on foot;</item>
-/// <item>a path S1 (7) - S2 (8) south-east of B that shares no node with anything (way 30): a static island;</item>
+/// <item>a path S1 (7) - S2 (8) south-east of B that shares no node with anything (way 30): a static island, and
+/// another, Q1 (10) - Q2 (11), 8 m north of the pavement (way 31);</item>
 /// <item>a one-way footway from A south to a dead end E (9) (way 40, <c>oneway:foot=yes</c>): reached from the
 /// network, never leading back.</item>
 /// </list>
@@ -22,6 +23,7 @@ internal static class IslandGraph
     public static readonly GeoPoint A = new(49.4100, 8.6900), B = new(49.4100, 8.6910), C = new(49.4110, 8.6910), D = new(49.4110, 8.6900);
     public static readonly GeoPoint P1 = North(D, PavementNorthOfMainM), P2 = North(C, PavementNorthOfMainM);
     public static readonly GeoPoint S1 = new(49.4098, 8.6912), S2 = new(49.4098, 8.6918), E = new(49.4095, 8.6900);
+    public static readonly GeoPoint Q1 = North(D, PavementNorthOfMainM + 8), Q2 = North(C, PavementNorthOfMainM + 8);
 
     private static readonly Lazy<RoutingGraph> LazyGraph = new(Build);
 
@@ -55,7 +57,7 @@ internal static class IslandGraph
         var builder = new GraphBuilder();
         int Vertex(long id, GeoPoint p) => builder.AddVertex(id, Coordinates.ToE7(p.Lat), Coordinates.ToE7(p.Lon), default);
         int a = Vertex(1, A), b = Vertex(2, B), c = Vertex(3, C), d = Vertex(4, D), p1 = Vertex(5, P1), p2 = Vertex(6, P2),
-            s1 = Vertex(7, S1), s2 = Vertex(8, S2), e = Vertex(9, E);
+            s1 = Vertex(7, S1), s2 = Vertex(8, S2), e = Vertex(9, E), q1 = Vertex(10, Q1), q2 = Vertex(11, Q2);
         var footway = new EdgeClass
         {
             Highway = HighwayKind.Footway, Surface = SurfaceKind.Asphalt, SurfaceEvidence = Evidence.Tagged, Smoothness = Smoothness.Good,
@@ -70,6 +72,7 @@ internal static class IslandGraph
         builder.AddEdge(d, p1, steps, 21, null, [], []);
         builder.AddEdge(c, p2, steps, 22, null, [], []);
         builder.AddEdge(s1, s2, footway, 30, null, [], []);
+        builder.AddEdge(q1, q2, footway, 31, null, [], []);
         builder.AddEdge(a, e, footway with { Flags = EdgeFlags.ForwardOnly }, 40, null, [], []);
         return builder.Build(new GraphMetadata { SourceFile = "hand-built islands", BuiltAtUtc = DateTimeOffset.UnixEpoch, BuilderVersion = "test" });
     }

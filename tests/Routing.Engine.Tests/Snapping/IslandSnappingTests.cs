@@ -73,14 +73,30 @@ public sealed class IslandSnappingTests
     }
 
     [Theory]
-    [InlineData(1.0, 3.0, false, false)]   // at most three times as far: the main network
-    [InlineData(1.0, 3.01, false, true)]
-    [InlineData(0.0, 0.5, false, true)]    // on the island way itself
-    [InlineData(1.0, 40.0, true, false)]   // a static island gives way to any main way within the radius
-    [InlineData(2.0, 1.0, false, false)]   // the main way is nearer
-    public void The_rule_as_a_table(double islandM, double mainM, bool staticIsland, bool keepsIsland)
+    [InlineData(1.0, 3.0, false)]   // at most three times as far: the main network
+    [InlineData(1.0, 3.01, true)]
+    [InlineData(0.0, 0.5, true)]    // on the island way itself
+    [InlineData(2.0, 1.0, false)]   // the main way is nearer
+    public void The_rule_as_a_table(double islandM, double mainM, bool keepsIsland)
     {
-        Assert.Equal(keepsIsland, SnapIndex.KeepsIsland(islandM, mainM, staticIsland, SnapIndex.MainFactor));
-        Assert.True(SnapIndex.KeepsIsland(islandM, null, staticIsland, SnapIndex.MainFactor)); // nothing else within the radius
+        Assert.Equal(keepsIsland, SnapIndex.KeepsIsland(islandM, mainM, SnapIndex.MainFactor));
+        Assert.True(SnapIndex.KeepsIsland(islandM, null, SnapIndex.MainFactor)); // nothing else within the radius
+    }
+
+    [Theory]
+    [InlineData("wheelchair")]
+    [InlineData("foot")]
+    public void A_path_joined_to_nothing_gives_way_to_any_other_usable_way_within_the_radius(string profile)
+    {
+        // 5 m north of the pavement, 3 m south of the unjoined path above it, 25 m north of the square. For a wheelchair
+        // the pavement is an island of its own rules, yet it is joined to the network: a refusal from there can name
+        // the steps; from the unjoined path not even that.
+        var point = North(Between(D, C), PavementNorthOfMainM + 5);
+
+        var snapped = Index.Snap(point, RadiusM, Profile(profile)).Snapped;
+
+        Assert.NotNull(snapped);
+        Assert.Equal(20, Map.EdgeOsmWayId[snapped.Value.Edge]);
+        Assert.Equal(5, snapped.Value.DistanceM, 0.05);
     }
 }

@@ -130,7 +130,7 @@ internal static class BruteForce
     public static (int Edge, double? DistanceM) Snap(RoutingGraph graph, CompiledProfile profile, GeoPoint point, double radiusM)
     {
         var network = profile.Network;
-        (int Edge, double M) main = (-1, double.PositiveInfinity), island = (-1, double.PositiveInfinity);
+        (int Edge, double M) main = (-1, double.PositiveInfinity), island = main, detached = main;
         for (int edge = 0; edge < graph.EdgeCount; edge++)
         {
             if (!profile.IsUsable(graph, edge))
@@ -138,19 +138,22 @@ internal static class BruteForce
                 continue;
             }
             double m = DistanceToEdgeM(graph, edge, point);
-            if (!network.IsOnMain(edge))
-            {
-                island = m < island.M ? (edge, m) : island;
-            }
-            else
+            if (network.IsOnMain(edge))
             {
                 main = m < main.M ? (edge, m) : main;
             }
+            else if (network.IsStaticIsland(graph, edge))
+            {
+                detached = m < detached.M ? (edge, m) : detached;
+            }
+            else
+            {
+                island = m < island.M ? (edge, m) : island;
+            }
         }
-        var chosen = island.M <= radiusM
-            && SnapIndex.KeepsIsland(island.M, main.M <= radiusM ? main.M : null, network.IsStaticIsland(graph, island.Edge), SnapIndex.MainFactor)
-            ? island
-            : main;
+        var chosen = island.M <= radiusM && SnapIndex.KeepsIsland(island.M, main.M <= radiusM ? main.M : null, SnapIndex.MainFactor) ? island
+            : main.M <= radiusM ? main
+            : detached;
         return chosen.M <= radiusM ? (chosen.Edge, chosen.M) : (-1, null);
     }
 
