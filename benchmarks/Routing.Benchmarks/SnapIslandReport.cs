@@ -80,7 +80,7 @@ internal static class SnapIslandReport
                     {
                         continue;
                     }
-                    if (SnapIndex.KeepsIsland(i.DistanceM, main?.DistanceM, factor))
+                    if (SnapIndex.KeepsIsland(i.DistanceM, main?.DistanceM, SnapIndex.NearM, factor))
                     {
                         kept++;
                     }

@@ -20,7 +20,8 @@ namespace Routing.Engine.Snapping;
 /// own rules (in the main network's component of the graph, cut off by steps or slopes); on a static island, another
 /// component of the graph (it shares no node with the network: a gap in the map, like an area outlined apart from the
 /// pavement it borders). The nearest main-network way is taken unless an island way of the profile is nearer and the
-/// main-network way is more than <see cref="MainFactor"/> times as far: then the point stays on the island way, and a
+/// main-network way is farther than <see cref="NearM"/> and than <see cref="MainFactor"/> times the island way: then
+/// the point stays on the island way, and a
 /// refusal says where to move (<see cref="MoveSuggestions"/>), because a point on a pavement between two flights of
 /// steps is where the user is, and a route from a street three times as far would hide the steps. A static island is
 /// taken only when no way of the other two kinds lies within the radius. The radius is never exceeded: it is the
@@ -41,6 +42,12 @@ public sealed class SnapIndex
     /// far (measured on Heidelberg, see README "Snapping").
     /// </summary>
     public const double MainFactor = 3;
+
+    /// <summary>
+    /// A way on the main network this close wins over any nearer island way: a point is seldom placed more precisely
+    /// than this (a phone's position, a tap on a map), so 4 m against 1 m says nothing about where the user is.
+    /// </summary>
+    public const double NearM = 10;
 
     /// <summary>The sphere <see cref="Coordinates.DistanceM(double, double, double, double)"/> uses, so both agree.</summary>
     private const double MetresPerDegree = Coordinates.MetresPerDegree;
@@ -134,7 +141,7 @@ public sealed class SnapIndex
         }
 
         var (main, island, detached) = Candidates(point, radiusM, profile);
-        var chosen = (island is { } onIsland && KeepsIsland(onIsland.DistanceM, main?.DistanceM, MainFactor) ? island : main) ?? detached;
+        var chosen = (island is { } onIsland && KeepsIsland(onIsland.DistanceM, main?.DistanceM, NearM, MainFactor) ? island : main) ?? detached;
         if (chosen is { } snapped)
         {
             return new SnapResult(snapped, null);
@@ -169,8 +176,8 @@ public sealed class SnapIndex
     /// Whether a point whose nearest usable way on an island of the profile's rules is <paramref name="islandM"/> away
     /// stays there rather than going to the main network's way <paramref name="mainM"/> away (null: none within the radius).
     /// </summary>
-    public static bool KeepsIsland(double islandM, double? mainM, double mainFactor) =>
-        mainM is not { } m || (islandM < m && m > mainFactor * islandM);
+    public static bool KeepsIsland(double islandM, double? mainM, double nearM, double mainFactor) =>
+        mainM is not { } m || m > Math.Max(nearM, mainFactor * islandM);
 
     /// <summary>
     /// Scans the cells within the radius. With a <paramref name="network"/> the nearest usable edge on its main network

@@ -13,13 +13,14 @@ public sealed class IslandSnappingTests
     /// <summary>Between the main way D - C and the pavement 20 m north of it, <paramref name="northM"/> north of the main way.</summary>
     [Theory]
     [InlineData(5.0, "wheelchair", 10L)]   // the main way is nearest
+    [InlineData(9.5, "wheelchair", 10L)]   // the main way within 10 m
     [InlineData(14.0, "wheelchair", 10L)]  // the pavement 6 m away, the main way 14 m: within three times, so the main way
-    [InlineData(16.0, "wheelchair", 20L)]  // the pavement 4 m away, the main way 16 m: more than three times, the pavement
+    [InlineData(16.0, "wheelchair", 20L)]  // the pavement 4 m away, the main way 16 m: beyond 10 m and three times, the pavement
     [InlineData(19.5, "wheelchair", 20L)]  // on the pavement
     [InlineData(14.0, "foot", 20L)]        // on foot the pavement is on the main network: simply the nearest way
     [InlineData(11.0, "foot", 20L)]
     [InlineData(9.0, "foot", 10L)]
-    public void A_nearer_way_off_the_main_network_keeps_the_point_only_while_the_main_network_is_more_than_three_times_as_far(
+    public void A_nearer_way_off_the_main_network_keeps_the_point_only_while_the_main_network_is_beyond_10_m_and_three_times_as_far(
         double northM, string profile, long expectedWay)
     {
         var point = North(Between(D, C), northM);
@@ -73,14 +74,16 @@ public sealed class IslandSnappingTests
     }
 
     [Theory]
-    [InlineData(1.0, 3.0, false)]   // at most three times as far: the main network
-    [InlineData(1.0, 3.01, true)]
-    [InlineData(0.0, 0.5, true)]    // on the island way itself
+    [InlineData(1.0, 10.0, false)]  // within 10 m the main network wins whatever lies nearer
+    [InlineData(1.0, 10.01, true)]
+    [InlineData(0.0, 10.01, true)]  // on the island way itself
+    [InlineData(4.0, 12.0, false)]  // at most three times as far: the main network
+    [InlineData(4.0, 12.01, true)]
     [InlineData(2.0, 1.0, false)]   // the main way is nearer
     public void The_rule_as_a_table(double islandM, double mainM, bool keepsIsland)
     {
-        Assert.Equal(keepsIsland, SnapIndex.KeepsIsland(islandM, mainM, SnapIndex.MainFactor));
-        Assert.True(SnapIndex.KeepsIsland(islandM, null, SnapIndex.MainFactor)); // nothing else within the radius
+        Assert.Equal(keepsIsland, SnapIndex.KeepsIsland(islandM, mainM, SnapIndex.NearM, SnapIndex.MainFactor));
+        Assert.True(SnapIndex.KeepsIsland(islandM, null, SnapIndex.NearM, SnapIndex.MainFactor)); // nothing else within the radius
     }
 
     [Theory]

@@ -151,7 +151,7 @@ internal static class BruteForce
                 island = m < island.M ? (edge, m) : island;
             }
         }
-        var chosen = island.M <= radiusM && SnapIndex.KeepsIsland(island.M, main.M <= radiusM ? main.M : null, SnapIndex.MainFactor) ? island
+        var chosen = island.M <= radiusM && SnapIndex.KeepsIsland(island.M, main.M <= radiusM ? main.M : null, SnapIndex.NearM, SnapIndex.MainFactor) ? island
             : main.M <= radiusM ? main
             : detached;
         return chosen.M <= radiusM ? (chosen.Edge, chosen.M) : (-1, null);
