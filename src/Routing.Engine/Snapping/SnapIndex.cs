@@ -39,7 +39,7 @@ public sealed class SnapIndex
 
     /// <summary>
     /// A way on the main network wins over a nearer island way of the profile while it is at most this many times as
-    /// far (measured on Heidelberg, see README "Snapping").
+    /// far (measured on Heidelberg, see README "Snapping: where a route can start").
     /// </summary>
     public const double MainFactor = 3;
 
