@@ -11,7 +11,7 @@ namespace Routing.Benchmarks;
 
 /// <summary>
 /// The stages of one route request, each on its own, for the wheelchair profile on the 1-5 km query set:
-/// compiling the request's profile, snapping both points, the exact search on the contraction hierarchy (as presets
+/// compiling the request's profile, finding its main network, snapping both points, the exact search on the contraction hierarchy (as presets
 /// search) and with ALT (as other profiles search), plain Dijkstra as the baseline both are compared with, and
 /// assembling the route's details. Times are per query. Each stage runs on the graph
 /// the service serves (with terrain: 12,780 edge classes) and, as the baseline that shows what the terrain costs, on
@@ -68,6 +68,14 @@ public class EngineStageBenchmarks
 
     [Benchmark]
     public CompiledProfile CompileProfile() => CompiledProfile.Compile(_graph, _settings);
+
+    /// <summary>The profile's main network (<see cref="ProfileNetwork"/>): made once per compiled profile, on its first snap.</summary>
+    [Benchmark]
+    public int BuildProfileNetwork() => new ProfileNetwork(_graph, _profile).MainVertexCount;
+
+    /// <summary>What a new profile that blocks what an earlier one blocked pays instead: its blocking read and looked up.</summary>
+    [Benchmark]
+    public int ShareProfileNetwork() => ProfileNetwork.Of(_graph, _profile).MainVertexCount;
 
     [Benchmark(OperationsPerInvoke = Queries)]
     public int SnapBothPoints()

@@ -16,6 +16,7 @@ using Routing.Benchmarks;
 //   alt: presets search with ALT too, the baseline of the contraction hierarchy)
 // dotnet run -c Release --project benchmarks/Routing.Benchmarks -- refusals [query-set]   (refusals per preset and what blocks)
 // dotnet run -c Release --project benchmarks/Routing.Benchmarks -- slope-warnings [query-set]   (share of route length with a slope warning)
+// dotnet run -c Release --project benchmarks/Routing.Benchmarks -- snap-islands   (points that snap onto an island of the profile)
 // dotnet run -c Release --project benchmarks/Routing.Benchmarks -- search [query-set] [random-pairs]   (hierarchy against ALT and Dijkstra)
 // dotnet run -c Release --project benchmarks/Routing.Benchmarks -- make-scale SOURCE TARGET COLUMNS ROWS   (the source repeated on a grid)
 // dotnet run -c Release --project benchmarks/Routing.Benchmarks -- scale GRAPH LABEL [local-pairs=200] [long-pairs=20]
@@ -57,6 +58,9 @@ switch (args)
         return;
     case ["slope-warnings", ..]:
         SlopeWarningReport.Run(RepositoryData.BuildHeidelberg(), args.Length > 1 ? args[1] : QuerySets.UrbanSet);
+        return;
+    case ["snap-islands"]:
+        SnapIslandReport.Run(RepositoryData.BuildHeidelberg());
         return;
     case ["refusals", ..]:
         RefusalReport.Run(RepositoryData.BuildHeidelberg(), args.Length > 1 ? args[1] : QuerySets.UrbanSet);

@@ -86,7 +86,7 @@ internal static class QuerySets
     /// </summary>
     public const string UrbanSet = "urban-1-3km";
 
-    private static readonly BoundingBox UrbanBox = new(49.385, 8.645, 49.425, 8.715);
+    public static readonly BoundingBox UrbanBox = new(49.385, 8.645, 49.425, 8.715);
 
     /// <summary>Writes only <c>heidelberg-urban-1-3km.csv</c>: 200 seeded pairs inside <see cref="UrbanBox"/>.</summary>
     public static void MakeUrban(RoutingGraph graph)

@@ -24,7 +24,11 @@ public sealed record PointNotOnNetwork(int WaypointIndex, GeoPoint Point, double
 /// it can be; within the climb budget where such a route exists, else the one the request gets once every limit named
 /// is lifted), each segment naming the limits it breaks; null when the points are not connected at all.
 /// </param>
-public sealed record NoRoute(int LegIndex, IReadOnlyList<Blocker> Blockers, Route? LeastViolatingRoute = null) : RouteOutcome;
+public sealed record NoRoute(int LegIndex, IReadOnlyList<Blocker> Blockers, Route? LeastViolatingRoute = null) : RouteOutcome
+{
+    /// <summary>Where to move the failed leg's waypoints that lie off the profile's main network so that it routes.</summary>
+    public IReadOnlyList<Snapping.MoveSuggestion> Suggestions { get; init; } = [];
+}
 
 /// <summary>One broken limit on the least-bad path: a way (with <see cref="OsmWayId"/>) or a node (with <see cref="OsmNodeId"/>).</summary>
 public sealed record Blocker(Violation Violation, string Message, GeoPoint Location, long? OsmWayId, long? OsmNodeId);

@@ -23,6 +23,7 @@ public sealed class Router
 {
     private readonly PathFinder _pathFinder;
     private readonly SnapIndex _snapIndex;
+    private readonly MoveSuggestions _moves;
     private readonly CompiledProfileCache _compiledProfiles;
     private readonly PresetHierarchies? _presetHierarchies;
     private readonly RoutePlanner _planner;
@@ -38,6 +39,7 @@ public sealed class Router
         Profiles = profiles;
         _pathFinder = new PathFinder(graph);
         _snapIndex = new SnapIndex(graph);
+        _moves = new MoveSuggestions(graph, _snapIndex);
         _compiledProfiles = new CompiledProfileCache(graph);
         _planner = new RoutePlanner(_pathFinder, new RouteAssembler(graph), _compiledProfiles, profiles);
         // The presets, and for those with a climb budget the climb-averse variant that a route over budget and a climb
@@ -143,7 +145,8 @@ public sealed class Router
             snapped[i] = onBlockedWay;
         }
 
-        return _planner.Plan(request, overlay, snapped, profile, other => PlaceEvery(request, other));
+        var outcome = _planner.Plan(request, overlay, snapped, profile, other => PlaceEvery(request, other));
+        return outcome is NoRoute refusal ? _moves.AddTo(refusal, request, snapped, profile) : outcome;
     }
 
     /// <summary>The request's points placed for another profile; null when one cannot be placed.</summary>

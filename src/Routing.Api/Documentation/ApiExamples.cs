@@ -89,7 +89,8 @@ internal static class ApiExamples
         {
             new BlockerDto("kerb", "max_kerb_cm", "kerb 12 cm at node 456, limit 3 cm", 12, 3, "cm", null,
                 new LatLonDto(49.412, 8.691), null, 456, "tagged", null),
-        }));
+        }),
+        ("suggested_waypoints", Array.Empty<SuggestedWaypointDto>()));
 
     public static ProblemDetails UnknownProfile(int status) =>
         ApiProblems.UnknownProfile("rollerblades", ProfileCatalog.Default.Presets.Select(p => p.Name), status);

@@ -32,7 +32,8 @@ internal static class RouteEndpoints
         "Errors are `application/problem+json` with a stable `type`: `invalid-request` (400, `errors` lists field → " +
         "messages), `unknown-profile` (400, `known_profiles`), `point-outside-area`, `point-not-on-network` (422, " +
         "`waypoint_index`, `snap_radius_m`, `nearest_usable_m`) and `no-route` (422, `blockers`: which constraint, " +
-        "where, by how much, and the request field that would lift it).";
+        "where, by how much, and the request field that would lift it; `suggested_waypoints`: where to move a point the " +
+        "profile cannot leave, such as a pavement between two flights of steps, so that the route exists).";
 
     public static IEndpointRouteBuilder MapRouteEndpoints(this IEndpointRouteBuilder routes)
     {

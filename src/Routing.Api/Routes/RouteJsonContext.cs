@@ -17,5 +17,6 @@ namespace Routing.Api.Routes;
 [JsonSerializable(typeof(GeoJsonRoute))]
 [JsonSerializable(typeof(RouteDto))]
 [JsonSerializable(typeof(BlockerDto[]))]
+[JsonSerializable(typeof(SuggestedWaypointDto[]))]
 [JsonSerializable(typeof(LatLonDto))]
 internal sealed partial class RouteJsonContext : JsonSerializerContext;

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Routing.Api.Hosting;
 using Routing.Api.Problems;
 using Routing.Engine;
+using Routing.Engine.Snapping;
 using Routing.Graph.Facts;
 
 namespace Routing.Api.Routes;
@@ -54,11 +55,13 @@ internal static class RouteProblems
         string what = outcome.Blockers.Count == 0
             ? "every path breaks a limit of the profile"
             : string.Join("; ", outcome.Blockers.Select(b => b.Message));
+        string moves = string.Concat(outcome.Suggestions.Select(s => "; " + s.Message));
         var problem = ApiProblems.Create(ProblemTypes.NoRoute, StatusCodes.Status422UnprocessableEntity, "No route",
-            $"No route for profile {profile} from the {from} to the {to}: {what}.");
+            $"No route for profile {profile} from the {from} to the {to}: {what}{moves}.");
         problem.Extensions["leg_index"] = outcome.LegIndex;
         problem.Extensions["profile"] = profile;
         problem.Extensions["blockers"] = outcome.Blockers.Select(ToDto).ToArray();
+        problem.Extensions["suggested_waypoints"] = outcome.Suggestions.Select(s => ToDto(s, waypointCount)).ToArray();
         problem.Extensions["least_violating_route"] = outcome.LeastViolatingRoute is { } route
             ? PreWrittenJson.Of(RouteMapper.ToDto(route, detail), RouteJsonContext.Default.RouteDto)
             : null;
@@ -83,6 +86,16 @@ internal static class RouteProblems
             v.InclineConfidence is { } confidence ? RouteMapper.ConfidenceName(confidence) : null,
             RouteMapper.Chance(v));
     }
+
+    public static SuggestedWaypointDto ToDto(MoveSuggestion move, int waypointCount) => new(
+        move.WaypointIndex,
+        WaypointName(move.WaypointIndex, waypointCount),
+        move.Message,
+        RouteMapper.Location(move.Point),
+        DecimalNumber.Metres(move.DistanceM),
+        move.Direction,
+        move.OsmWayId,
+        move.Name.Length > 0 ? move.Name : null);
 
     private static ProblemPoint Waypoint(int index, int count) => new(index, WaypointName(index, count), "waypoint_index", "waypoint");
 
@@ -126,3 +139,18 @@ internal sealed record BlockerDto(
     [property: Description("Where the blocking fact comes from: tagged, derived (another tag, or a terrain model that resolves the stretch and finds it very likely beyond the limit) or reported.")] string Evidence,
     [property: Description("For slopes: measured (a tag) or high (a terrain model that resolves the stretch); low-confidence slopes never block by default.")] string? Confidence,
     [property: Description("For a slope a terrain model estimates: the chance (0..1) that it is beyond the limit; null for facts.")] double? Chance = null);
+
+/// <summary>
+/// Where to move a waypoint that lies off the profile's main network (on a pavement between two flights of steps, on a
+/// path joined to nothing) so that the refused leg routes: the nearest point of a way from which the profile reaches
+/// the rest of the network and is reached from it, within 1 km.
+/// </summary>
+internal sealed record SuggestedWaypointDto(
+    [property: Description("The waypoint to move: 0 the start, the last the destination.")] int WaypointIndex,
+    [property: Description("start, destination or via point N.")] string Waypoint,
+    [property: Description("In the request's language: \"start 96 m northwest, at Hauptstraße, has a route\".")] string Message,
+    [property: Description("The point to send instead: on the way, so it snaps there.")] LatLonDto Location,
+    [property: Description("From the requested point, metres.")] DecimalNumber DistanceM,
+    [property: Description("From the requested point: north, northeast, east, southeast, south, southwest, west or northwest.")] string Direction,
+    long OsmWayId,
+    [property: Description("The way's name; null when it has none.")] string? Name);

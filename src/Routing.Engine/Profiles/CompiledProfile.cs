@@ -1,6 +1,7 @@
 using System.Buffers;
 using Routing.Engine.Barriers;
 using Routing.Engine.Hierarchy;
+using Routing.Engine.Snapping;
 using Routing.Graph;
 
 namespace Routing.Engine.Profiles;
@@ -106,9 +107,11 @@ public sealed class CompiledProfile
         _vertexNodeClasses = overlay.VertexNodeClasses;
         MinCostPerMetre = 1 / settings.SpeedMps;
         _durations = new Lazy<DurationTables>(() => new DurationTables(this, graph));
+        _network = new Lazy<ProfileNetwork>(() => ProfileNetwork.Of(graph, this));
     }
 
     private readonly Lazy<DurationTables> _durations;
+    private readonly Lazy<ProfileNetwork> _network;
     private CustomizedHierarchy? _hierarchy;
     private int _uses;
 
@@ -137,6 +140,9 @@ public sealed class CompiledProfile
     /// use only: routes do not need them, matrices and reachability do, and judging every class costs milliseconds.
     /// </summary>
     internal DurationTables Durations => _durations.Value;
+
+    /// <summary>Where this profile can go both ways (its main network) and what it cannot leave: made on the first snap.</summary>
+    internal ProfileNetwork Network => _network.Value;
 
     /// <summary>
     /// Fills the tables for the graph's own classes. Each distinct rest of the facts and each distinct incline is

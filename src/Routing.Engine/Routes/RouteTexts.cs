@@ -31,6 +31,12 @@ internal static class RouteTexts
         ["side.left"] = ("left", "links"),
         ["side.right"] = ("right", "rechts"),
 
+        // Where to move a waypoint the profile cannot route from: {0} metres, {1} a compass direction, {2} the way, {3} the via point's number.
+        ["move.start"] = ("start {0} m {1}, at {2}, has a route", "Start {0} m Richtung {1} ({2}) hat eine Route"),
+        ["move.destination"] = ("destination {0} m {1}, at {2}, has a route", "Ziel {0} m Richtung {1} ({2}) hat eine Route"),
+        ["move.via"] = ("via point {3} {0} m {1}, at {2}, has a route", "Zwischenziel {3} {0} m Richtung {1} ({2}) hat eine Route"),
+        ["move.way"] = ("way {0}", "Weg {0}"),
+
         // Instructions. German needs "über" before a description ("über den Fußweg") but "auf" before a name.
         ["depart"] = ("Head {0} on {1}", "Starten Sie Richtung {0} auf {1}"),
         ["depart_unnamed"] = ("Head {0} on {1}", "Starten Sie Richtung {0} über {1}"),

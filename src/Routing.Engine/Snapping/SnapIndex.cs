@@ -15,11 +15,17 @@ namespace Routing.Engine.Snapping;
 /// local equirectangular projection centred on the point (errors below a millimetre at snapping distances).
 /// </para>
 /// <para>
-/// Islands: a component other than the largest is an island when it has fewer than
-/// <see cref="MinMainComponentVertices"/> vertices (50, or 1 % of the largest component when that is more). Such
-/// components are usually mapping gaps (a path not joined to the street it meets), and a route started on one
-/// cannot reach anything, so an island edge is chosen only when the point lies on it (within
-/// <see cref="OnIslandM"/>) or when no edge of a main component is usable within the radius.
+/// Islands (<see cref="ProfileNetwork"/>): a point should start where the profile can get somewhere. The ways the
+/// profile may use within the radius are of three kinds: on the profile's main network; on an island of the profile's
+/// own rules (in the main network's component of the graph, cut off by steps or slopes); on a static island, another
+/// component of the graph (it shares no node with the network: a gap in the map, like an area outlined apart from the
+/// pavement it borders). The nearest main-network way is taken unless an island way of the profile is nearer and the
+/// main-network way is farther than <see cref="NearM"/> and than <see cref="MainFactor"/> times the island way: then
+/// the point stays on the island way, and a
+/// refusal says where to move (<see cref="MoveSuggestions"/>), because a point on a pavement between two flights of
+/// steps is where the user is, and a route from a street three times as far would hide the steps. A static island is
+/// taken only when no way of the other two kinds lies within the radius. The radius is never exceeded: it is the
+/// request's own bound.
 /// </para>
 /// Built once per graph; immutable and thread-safe afterwards. A query allocates nothing but its result.
 /// </summary>
@@ -31,16 +37,17 @@ public sealed class SnapIndex
     /// <summary>How far the second search looks when nothing usable lies within the requested radius.</summary>
     public const double WiderSearchRadiusM = 1000;
 
-    /// <summary>A point this close to an island edge is taken to be on it, so it snaps there.</summary>
-    public const double OnIslandM = 3;
+    /// <summary>
+    /// A way on the main network wins over a nearer island way of the profile while it is at most this many times as
+    /// far (measured on Heidelberg, see README "Snapping: where a route can start").
+    /// </summary>
+    public const double MainFactor = 3;
 
-    /// <summary>However small the largest component, a component with fewer vertices than this (and not the largest) is an island.</summary>
-    private const int MinIslandThresholdVertices = 50;
-
-    /// <summary>An island is smaller than this share of the largest component.</summary>
-    private const double IslandShareOfLargest = 0.01;
-
-    /// <summary>Bounds the grid's memory for graphs much larger than a city: the cells grow instead.</summary>
+    /// <summary>
+    /// A way on the main network this close wins over any nearer island way: a point is seldom placed more precisely
+    /// than this (a phone's position, a tap on a map), so 4 m against 1 m says nothing about where the user is.
+    /// </summary>
+    public const double NearM = 10;
 
     /// <summary>The sphere <see cref="Coordinates.DistanceM(double, double, double, double)"/> uses, so both agree.</summary>
     private const double MetresPerDegree = Coordinates.MetresPerDegree;
@@ -51,7 +58,6 @@ public sealed class SnapIndex
     // with FirstPoint(e) = EdgeFirstShapePoint[e] + 2e. Copied once so the query loop needs no case for ends.
     private readonly int[] _pointLatE7;
     private readonly int[] _pointLonE7;
-    private readonly bool[] _edgeOnIsland;
 
     // The grid: cell (row, col) is row * _grid.Columns + col; its segments are _cellEdge/_cellSegment[_cellStart[cell] ..
     // _cellStart[cell + 1]].
@@ -67,11 +73,6 @@ public sealed class SnapIndex
     public SnapIndex(RoutingGraph graph)
     {
         _graph = graph;
-        var componentSize = graph.ComponentSize;
-        MinMainComponentVertices = componentSize.IsEmpty
-            ? MinIslandThresholdVertices
-            : Math.Max(MinIslandThresholdVertices, (int)Math.Ceiling(componentSize[0] * IslandShareOfLargest));
-        _edgeOnIsland = MarkIslandEdges(graph, MinMainComponentVertices);
         (_pointLatE7, _pointLonE7) = EdgePolylines.Flatten(graph);
 
         _isEmpty = _pointLatE7.Length == 0;
@@ -101,14 +102,8 @@ public sealed class SnapIndex
 
     public RoutingGraph Graph => _graph;
 
-    /// <summary>Components (other than the largest) with fewer vertices are islands.</summary>
-    public int MinMainComponentVertices { get; }
-
     /// <summary>(edge, segment) references stored in the grid; a segment counts once per cell it passes through.</summary>
     public int CellEntryCount => _cellEdge.Length;
-
-    /// <summary>Whether the edge lies on a small island, which is snapped to only as described on the class.</summary>
-    public bool IsOnIsland(int edge) => _edgeOnIsland[edge];
 
     /// <summary>
     /// Whether the point lies within the bounds of the graph grown by <see cref="WiderSearchRadiusM"/>: false means
@@ -145,32 +140,56 @@ public sealed class SnapIndex
             throw new ArgumentOutOfRangeException(nameof(radiusM), radiusM, "the snap radius must be a finite number of metres, 0 or more");
         }
 
-        var main = Nearest(point, radiusM, profile, separateIslands: true, out var island);
-        // An island wins only when the point is on it and it is nearer, or when no main component is within reach.
-        var chosen = island.IsFound && (!main.IsFound || (island.DistanceSquaredM2 <= OnIslandM * OnIslandM
-                                                          && island.DistanceSquaredM2 < main.DistanceSquaredM2))
-            ? island
-            : main;
-        if (chosen.IsFound)
+        var (main, island, detached) = Candidates(point, radiusM, profile);
+        var chosen = (island is { } onIsland && KeepsIsland(onIsland.DistanceM, main?.DistanceM, NearM, MainFactor) ? island : main) ?? detached;
+        if (chosen is { } snapped)
         {
-            return new SnapResult(ToSnapPoint(point, chosen), null);
+            return new SnapResult(snapped, null);
         }
         if (radiusM >= WiderSearchRadiusM)
         {
             return new SnapResult(null, null);
         }
-        var wider = Nearest(point, WiderSearchRadiusM, profile, separateIslands: false, out _);
+        var wider = Nearest(point, WiderSearchRadiusM, profile, network: null, out _, out _);
         return new SnapResult(null, wider.IsFound ? ToSnapPoint(point, wider).DistanceM : null);
     }
 
     /// <summary>
-    /// Scans the cells within the radius. With <paramref name="separateIslands"/> the nearest main-component edge is
-    /// returned and the nearest island edge goes to <paramref name="island"/>; otherwise islands count as main.
+    /// The nearest point on a way of the profile's main network within <paramref name="radiusM"/>, whatever lies nearer:
+    /// where a point left on an island could move to get a route. Null when there is none that close.
     /// </summary>
-    private Candidate Nearest(GeoPoint point, double radiusM, CompiledProfile profile, bool separateIslands, out Candidate island)
+    public SnapPoint? NearestOnMain(GeoPoint point, double radiusM, CompiledProfile profile) => Candidates(point, radiusM, profile).Main;
+
+    /// <summary>
+    /// The ways the rule on the class chooses between, the nearest usable one of each kind within the radius: on the
+    /// profile's main network, on an island of the profile's own rules, on a static island.
+    /// </summary>
+    internal (SnapPoint? Main, SnapPoint? Island, SnapPoint? Detached) Candidates(GeoPoint point, double radiusM, CompiledProfile profile)
+    {
+        var main = Nearest(point, radiusM, profile, profile.Network, out var island, out var detached);
+        return (Found(main), Found(island), Found(detached));
+
+        SnapPoint? Found(in Candidate candidate) => candidate.IsFound ? ToSnapPoint(point, candidate) : null;
+    }
+
+    /// <summary>
+    /// Whether a point whose nearest usable way on an island of the profile's rules is <paramref name="islandM"/> away
+    /// stays there rather than going to the main network's way <paramref name="mainM"/> away (null: none within the radius).
+    /// </summary>
+    public static bool KeepsIsland(double islandM, double? mainM, double nearM, double mainFactor) =>
+        mainM is not { } m || m > Math.Max(nearM, mainFactor * islandM);
+
+    /// <summary>
+    /// Scans the cells within the radius. With a <paramref name="network"/> the nearest usable edge on its main network
+    /// is returned, the nearest on an island of the profile's rules goes to <paramref name="island"/> and the nearest on
+    /// a static island to <paramref name="detached"/>; without one, every usable edge counts as main.
+    /// </summary>
+    private Candidate Nearest(GeoPoint point, double radiusM, CompiledProfile profile, ProfileNetwork? network,
+        out Candidate island, out Candidate detached)
     {
         var main = Candidate.None;
         island = Candidate.None;
+        detached = Candidate.None;
         if (_isEmpty)
         {
             return main;
@@ -196,7 +215,6 @@ public sealed class SnapIndex
         var firstShapePoint = _graph.EdgeFirstShapePoint;
         var pointLatE7 = _pointLatE7;
         var pointLonE7 = _pointLonE7;
-        var edgeOnIsland = _edgeOnIsland;
         var cellEdge = _cellEdge;
         var cellSegment = _cellSegment;
         // The cells of one row are contiguous in the CSR arrays, so each row of the window is one run of entries. A
@@ -225,16 +243,18 @@ public sealed class SnapIndex
                 {
                     continue;
                 }
-                if (separateIslands && edgeOnIsland[edge])
+                var found = new Candidate(edge, cellSegment[entry], t, distanceSquaredM2);
+                if (network is null || network.IsOnMain(edge))
                 {
-                    if (distanceSquaredM2 < island.DistanceSquaredM2)
-                    {
-                        island = new Candidate(edge, cellSegment[entry], t, distanceSquaredM2);
-                    }
+                    main = distanceSquaredM2 < main.DistanceSquaredM2 ? found : main;
                 }
-                else if (distanceSquaredM2 < main.DistanceSquaredM2)
+                else if (network.IsStaticIsland(_graph, edge))
                 {
-                    main = new Candidate(edge, cellSegment[entry], t, distanceSquaredM2);
+                    detached = distanceSquaredM2 < detached.DistanceSquaredM2 ? found : detached;
+                }
+                else
+                {
+                    island = distanceSquaredM2 < island.DistanceSquaredM2 ? found : island;
                 }
             }
         }
@@ -336,20 +356,6 @@ public sealed class SnapIndex
 
     /// <summary>The cosine of a latitude in degrees, kept away from 0 near the poles so that divisions stay finite.</summary>
     private static double CosineAtMost(double absLatDeg) => Math.Max(1e-6, Math.Cos(Math.Min(90, absLatDeg) * (Math.PI / 180)));
-
-    private static bool[] MarkIslandEdges(RoutingGraph graph, int minMainComponentVertices)
-    {
-        var onIsland = new bool[graph.EdgeCount];
-        var component = graph.VertexComponent;
-        var componentSize = graph.ComponentSize;
-        var from = graph.EdgeFrom;
-        for (int edge = 0; edge < onIsland.Length; edge++)
-        {
-            int c = component[from[edge]];
-            onIsland[edge] = c != 0 && componentSize[c] < minMainComponentVertices;
-        }
-        return onIsland;
-    }
 
     /// <summary>The nearest segment found so far; <see cref="None"/> has an infinite distance.</summary>
     private readonly record struct Candidate(int Edge, int Segment, double T, double DistanceSquaredM2)

@@ -150,20 +150,22 @@ public sealed class SnapIndexFixtureTests
     }
 
     [Fact]
-    public void The_far_island_is_an_island_and_the_main_network_is_not()
+    public void The_far_island_is_a_static_island_off_the_main_network()
     {
-        Assert.Equal(50, FixtureIndex.MinMainComponentVertices);
-        Assert.True(FixtureIndex.IsOnIsland(Edge(FixtureGraph, 602, 40, 42)));
-        Assert.False(FixtureIndex.IsOnIsland(Edge(FixtureGraph, 200, 2, 3)));
-        Assert.False(FixtureIndex.IsOnIsland(Edge(FixtureGraph, 401, 12, 13)));
+        var network = Profile(FixtureGraph, "foot").Network;
+
+        Assert.False(network.IsOnMain(Edge(FixtureGraph, 602, 40, 42)));
+        Assert.True(network.IsStaticIsland(FixtureGraph, Edge(FixtureGraph, 602, 40, 42)));
+        Assert.True(network.IsOnMain(Edge(FixtureGraph, 200, 2, 3)));
+        Assert.True(network.IsOnMain(Edge(FixtureGraph, 401, 12, 13)));
     }
 
     [Theory]
-    [InlineData(2.0, 1500.0, true)]   // on the island: it wins though the main network is within reach
-    [InlineData(4.0, 1500.0, false)]  // beside it: the main network about a kilometre away wins
+    [InlineData(0.0, 1500.0, false)]  // even on the island: the main network within the radius wins, a static island is a gap in the map
     [InlineData(20.0, 1500.0, false)]
-    [InlineData(20.0, 50.0, true)]    // nothing else within the radius: the island is better than nothing
-    public void The_far_island_is_used_only_when_the_point_is_on_it_or_nothing_else_is_within_the_radius(double southOfIslandM, double radiusM, bool expectIsland)
+    [InlineData(0.0, 50.0, true)]     // nothing else within the radius: the island is better than nothing
+    [InlineData(20.0, 50.0, true)]
+    public void The_far_island_is_used_only_when_nothing_else_is_within_the_radius(double southOfIslandM, double radiusM, bool expectIsland)
     {
         var onIsland = new GeoPoint(49.42, 8.70025); // middle of the segment 40-41, which runs east-west
         var point = Offset(onIsland, 0, -southOfIslandM);
@@ -172,7 +174,6 @@ public sealed class SnapIndexFixtureTests
 
         Assert.NotNull(snapped);
         Assert.Equal(expectIsland, FixtureGraph.EdgeOsmWayId[snapped.Value.Edge] == 602);
-        Assert.Equal(expectIsland, FixtureIndex.IsOnIsland(snapped.Value.Edge));
         if (expectIsland)
         {
             Assert.Equal(southOfIslandM, snapped.Value.DistanceM, 0.01);

@@ -38,7 +38,7 @@ public sealed class SnapIndexHeidelbergTests(ITestOutputHelper output)
             var point = PointNear(mainEdges[random.Next(mainEdges.Count)], random);
 
             var result = CityIndex.Snap(point, RadiusM, profile);
-            var expected = BruteForce.Snap(CityGraph, CityIndex, profile, point, RadiusM);
+            var expected = BruteForce.Snap(CityGraph, profile, point, RadiusM);
 
             string where = $"point {i} ({point.Lat:F7}, {point.Lon:F7})";
             if (expected.DistanceM is { } expectedM)
@@ -49,7 +49,7 @@ public sealed class SnapIndexHeidelbergTests(ITestOutputHelper output)
                 Assert.True(Math.Abs(snap.DistanceM - expectedM) <= 0.01,
                             $"{where}: snapped to edge {snap.Edge} at {snap.DistanceM:F3} m, the scan finds edge {expected.Edge} at {expectedM:F3} m");
                 Assert.True(profile.IsUsable(CityGraph, snap.Edge));
-                Assert.Equal(CityIndex.IsOnIsland(expected.Edge), CityIndex.IsOnIsland(snap.Edge));
+                Assert.Equal(profile.Network.IsOnMain(expected.Edge), profile.Network.IsOnMain(snap.Edge));
                 Assert.InRange(snap.OffsetM, 0, CityGraph.EdgeLengthCm[snap.Edge] / 100.0);
                 // The reported point lies on the reported edge, and the distance is to it.
                 Assert.True(BruteForce.DistanceToEdgeM(CityGraph, snap.Edge, snap.Point) <= 0.01, $"{where}: the snapped point is on its edge");
@@ -127,9 +127,10 @@ internal static class BruteForce
 {
     private const double MetresPerDegree = 6_371_008.8 * Math.PI / 180;
 
-    public static (int Edge, double? DistanceM) Snap(RoutingGraph graph, SnapIndex index, CompiledProfile profile, GeoPoint point, double radiusM)
+    public static (int Edge, double? DistanceM) Snap(RoutingGraph graph, CompiledProfile profile, GeoPoint point, double radiusM)
     {
-        (int Edge, double M) main = (-1, double.PositiveInfinity), island = (-1, double.PositiveInfinity);
+        var network = profile.Network;
+        (int Edge, double M) main = (-1, double.PositiveInfinity), island = main, detached = main;
         for (int edge = 0; edge < graph.EdgeCount; edge++)
         {
             if (!profile.IsUsable(graph, edge))
@@ -137,17 +138,22 @@ internal static class BruteForce
                 continue;
             }
             double m = DistanceToEdgeM(graph, edge, point);
-            if (index.IsOnIsland(edge))
-            {
-                island = m < island.M ? (edge, m) : island;
-            }
-            else
+            if (network.IsOnMain(edge))
             {
                 main = m < main.M ? (edge, m) : main;
             }
+            else if (network.IsStaticIsland(graph, edge))
+            {
+                detached = m < detached.M ? (edge, m) : detached;
+            }
+            else
+            {
+                island = m < island.M ? (edge, m) : island;
+            }
         }
-        bool islandAllowed = island.M <= radiusM && (island.M <= SnapIndex.OnIslandM || main.M > radiusM) && island.M < main.M;
-        var chosen = islandAllowed ? island : main;
+        var chosen = island.M <= radiusM && SnapIndex.KeepsIsland(island.M, main.M <= radiusM ? main.M : null, SnapIndex.NearM, SnapIndex.MainFactor) ? island
+            : main.M <= radiusM ? main
+            : detached;
         return chosen.M <= radiusM ? (chosen.Edge, chosen.M) : (-1, null);
     }
 
