@@ -42,17 +42,7 @@ internal sealed class FixFirstJobs(IHostApplicationLifetime lifetime) : IDisposa
                 pushedOut.Cancel(); // nobody can ask for it any more: its work would be wasted
             }
         }
-        _ = Task.Run(async () =>
-        {
-            try
-            {
-                await job.RunAsync(_computing, rank);
-            }
-            finally
-            {
-                Interlocked.Decrement(ref _pending);
-            }
-        });
+        _ = Task.Run(() => job.RunAsync(_computing, rank, () => Interlocked.Decrement(ref _pending)));
         return job;
     }
 
@@ -83,37 +73,39 @@ internal sealed class FixFirstJob(string id, CancellationToken stopping) : IProg
         return this;
     }
 
-    public async Task RunAsync(SemaphoreSlim computing, Func<IProgress<double>, CancellationToken, FixFirstResponse> rank)
+    /// <param name="computing">Held while the ranking computes: one job at a time.</param>
+    /// <param name="finished">Called when the job ends, before its end can be seen, so a caller who saw it end finds room in the queue.</param>
+    public async Task RunAsync(SemaphoreSlim computing, Func<IProgress<double>, CancellationToken, FixFirstResponse> rank, Action finished)
     {
         var token = _cancel.Token;
+        FixFirstResponse? result = null;
+        string status;
         try
         {
             await computing.WaitAsync(token);
-        }
-        catch (OperationCanceledException)
-        {
-            Volatile.Write(ref _status, "cancelled");
-            return;
-        }
-        try
-        {
-            Volatile.Write(ref _status, "running");
-            Volatile.Write(ref _result, rank(this, token));
-            Volatile.Write(ref _status, "done");
+            try
+            {
+                Volatile.Write(ref _status, "running");
+                result = rank(this, token);
+                status = "done";
+            }
+            finally
+            {
+                computing.Release();
+            }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
-            Volatile.Write(ref _status, "cancelled");
+            status = "cancelled";
         }
         catch (Exception)
         {
             // The job's answer is its status; the ranking has no expected failures, and a bug must not end the service.
-            Volatile.Write(ref _status, "failed");
+            status = "failed";
         }
-        finally
-        {
-            computing.Release();
-        }
+        finished();
+        Volatile.Write(ref _result, result);
+        Volatile.Write(ref _status, status);
     }
 
     public FixFirstJobDto ToDto() => new(Id, Volatile.Read(ref _status), Math.Round(Volatile.Read(ref _progress), 3), Volatile.Read(ref _result));

@@ -71,7 +71,7 @@ internal static class QuotaHosting
     private static Quota? QuotaOf(HttpContext context) => context.GetEndpoint()?.Metadata.GetMetadata<QuotaMetadata>()?.Quota;
 
     private static PartitionedRateLimiter<HttpContext> AllClients(QuotaOptions options) =>
-        PartitionedRateLimiter.Create<HttpContext, string>(context => QuotaOf(context) == Quota.Expensive
+        PartitionedRateLimiter.Create<HttpContext, string>(context => QuotaOf(context) == Quota.Expensive && options.ExpensiveConcurrent > 0
             ? RateLimitPartition.GetConcurrencyLimiter("expensive", _ => new ConcurrencyLimiterOptions
             {
                 PermitLimit = Math.Max(1, options.ExpensiveConcurrent),

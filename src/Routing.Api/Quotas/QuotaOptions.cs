@@ -2,7 +2,7 @@ namespace Routing.Api.Quotas;
 
 /// <summary>
 /// Configuration section <c>Quotas</c>: how much of the service one client, and all clients together, may take.
-/// A client is its API key when it sends a valid one, else its address. 0 turns a per-client quota off (for load tests).
+/// A client is its API key when it sends a valid one, else its address. 0 turns a quota off (for load tests).
 /// </summary>
 internal sealed class QuotaOptions
 {
