@@ -35,6 +35,7 @@ if (!app.LoadRoutingGraph()                                     // builds the gr
 }
 
 app.UseConfiguredForwardedHeaders();                            // X-Forwarded-For only from ForwardedHeaders:KnownProxies/KnownNetworks
+app.UseSecurityHeaders();                                       // CSP (no inline script in the app), frame-ancestors 'none', nosniff, Referrer-Policy
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseBarrierAccess();                                         // X-Api-Key -> key and role; rate limit on new reports

@@ -133,24 +133,6 @@ public sealed class HostileClientTests : IClassFixture<HostileHost>
         AssertNothingLoggedAboveInformation();
     }
 
-    [Theory]
-    [InlineData("/ors/v2/directions/wheelchair")]
-    [InlineData("/ors/v2/matrix/wheelchair")]
-    [InlineData("/v1/isochrones")]
-    [InlineData("/v1/barriers")]
-    public async Task An_upload_the_client_abandons_is_no_error_of_the_service(string path)
-    {
-        using var leaving = new CancellationTokenSource();
-        using var message = new HttpRequestMessage(HttpMethod.Post, path) { Content = new AbandonedUpload(leaving) };
-        message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        message.Headers.Add("X-Api-Key", ServiceHost.PlannerKey);
-
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Client.SendAsync(message, leaving.Token));
-
-        await WaitUntilCompleted(path);
-        AssertNothingLoggedAboveInformation();
-    }
-
     public static TheoryData<string, string, string> OverBudget => new()
     {
         // Each value within its own limit, together far more than one request may ask for.
@@ -248,6 +230,28 @@ public sealed class HostileClientTests : IClassFixture<HostileHost>
         AssertNothingLoggedAboveInformation();
     }
 
+    [Theory]
+    [InlineData("/", false)]
+    [InlineData("/app/app.js", false)]
+    [InlineData("/v1/nowhere", false)]
+    [InlineData("/scalar/v1", true)]
+    public async Task Pages_and_answers_carry_the_security_headers(string path, bool reference)
+    {
+        using var response = await Client.GetAsync(path);
+
+        Assert.Equal("nosniff", string.Join(",", response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("no-referrer", string.Join(",", response.Headers.GetValues("Referrer-Policy")));
+        string policy = string.Join(",", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+        string scripts = policy.Split(';').Select(d => d.Trim()).Single(d => d.StartsWith("script-src ", StringComparison.Ordinal));
+        Assert.Equal(reference, scripts.Contains("'unsafe-inline'", StringComparison.Ordinal));
+        if (path == "/")
+        {
+            string page = await response.Content.ReadAsStringAsync();
+            Assert.DoesNotMatch("<script(?![^>]*\\ssrc=)[^>]*>", page); // every script of the app is a file
+        }
+    }
+
     private static string Ring(int positions)
     {
         var ring = Enumerable.Range(0, positions - 1)
@@ -310,27 +314,6 @@ public sealed class HostileClientTests : IClassFixture<HostileHost>
         Assert.True(response.StatusCode == status, $"expected {(int)status}, got {(int)response.StatusCode}: {body}");
         using var document = JsonDocument.Parse(body);
         return document.RootElement.GetProperty("error").Clone();
-    }
-
-    /// <summary>A body that sends its first 16 KB and then leaves: the client gives up mid-upload.</summary>
-    private sealed class AbandonedUpload(CancellationTokenSource leaving) : HttpContent
-    {
-        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
-        {
-            await stream.WriteAsync(Encoding.UTF8.GetBytes("{\"coordinates\": [" + new string(' ', 16 * 1024)), cancellationToken);
-            await stream.FlushAsync(cancellationToken);
-            await leaving.CancelAsync();
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-        }
-
-        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
-            SerializeToStreamAsync(stream, context, CancellationToken.None);
-
-        protected override bool TryComputeLength(out long length)
-        {
-            length = 0;
-            return false;
-        }
     }
 
     /// <summary>What ASP.NET Core records for a request whose client left before its answer.</summary>
