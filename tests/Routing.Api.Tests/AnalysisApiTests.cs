@@ -144,7 +144,7 @@ public sealed class AnalysisApiTests(HeidelbergApi api)
         {
             Content = new StringContent(Body, System.Text.Encoding.UTF8, "application/json"),
         };
-        request.Headers.Add("X-Api-Key", RoutingApiFactory.PlannerKey);
+        request.Headers.Add("X-Api-Key", RoutingApiFactory.AnalysisPlannerKey);
         var started = await api.Client.SendAsync(request);
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
         string location = started.Headers.Location!.ToString();

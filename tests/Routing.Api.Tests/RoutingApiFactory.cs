@@ -11,7 +11,7 @@ namespace Routing.Api.Tests;
 /// </summary>
 public class RoutingApiFactory(string graphPath, string osmPath, string elevationPaths = "", string? plannerKey = null) : WebApplicationFactory<Program>
 {
-    public const string PlannerKey = "api-tests-planner-key-0123456789";
+    public const string AnalysisPlannerKey = "api-tests-planner-key-0123456789";
 
     public LogCollector Logs { get; } = new();
 

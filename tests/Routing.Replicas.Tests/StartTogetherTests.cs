@@ -28,8 +28,7 @@ public sealed class StartTogetherTests(ReplicaCluster cluster)
             var starting = Enumerable.Range(0, ReplicasPerRound).Select(i => ApiReplica.StartAsync(cluster, $"round {round} replica {i}")).ToList();
             try
             {
-                await Task.WhenAll(starting);
-                foreach (var replica in starting.Select(s => s.Result))
+                foreach (var replica in await Task.WhenAll(starting))
                 {
                     using var ready = await replica.Client.GetAsync("/health/ready");
                     Assert.True(ready.StatusCode == HttpStatusCode.OK, $"round {round}: /health/ready {(int)ready.StatusCode}\n{replica.Output}");
@@ -44,7 +43,7 @@ public sealed class StartTogetherTests(ReplicaCluster cluster)
             {
                 foreach (var start in starting.Where(s => s.IsCompletedSuccessfully))
                 {
-                    start.Result.Dispose();
+                    (await start).Dispose();
                 }
             }
         }
