@@ -42,11 +42,20 @@ internal sealed class CorridorGrid(double cellM, double radiusM)
         }
     }
 
-    /// <summary>The marked cells as rectangles, one per run of neighbouring marked cells in a row.</summary>
-    public Geometry RowRuns(GeometryFactory factory)
+    /// <summary>
+    /// The marked cells as rectangles, one per run of neighbouring marked cells in a row, in bands of
+    /// <paramref name="rowsPerBand"/> rows from south to north: pieces of work that can be joined one at a time.
+    /// </summary>
+    public IEnumerable<Geometry> Bands(GeometryFactory factory, int rowsPerBand) =>
+        _cells.GroupBy(c => c.Row)
+            .GroupBy(row => (int)Math.Floor((double)row.Key / rowsPerBand))
+            .OrderBy(band => band.Key)
+            .Select(band => RowRuns(factory, band));
+
+    private Geometry RowRuns(GeometryFactory factory, IEnumerable<IGrouping<int, (int Column, int Row)>> rows)
     {
         var rectangles = new List<Geometry>();
-        foreach (var row in _cells.GroupBy(c => c.Row))
+        foreach (var row in rows)
         {
             int[] columns = [.. row.Select(c => c.Column).Order()];
             int start = columns[0];

@@ -38,13 +38,13 @@ public static class FixFirst
     public static FixRanking Rank(Router router, IReadOnlyList<GeoPoint> origins, ProfileSettings profile, double minutes,
         IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
-        var impact = router.FixImpact(origins, profile, minutes * 60);
+        var impact = router.FixImpact(origins, profile, minutes * 60, cancellationToken);
         var candidates = impact.Candidates();
         var ranked = new List<RankedFix>();
         for (int i = 0; i < candidates.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var gain = impact.Gain(candidates[i]);
+            var gain = impact.Gain(candidates[i], cancellationToken);
             if (gain.GainM > 0)
             {
                 ranked.Add(gain);

@@ -35,21 +35,33 @@ public static class Isochrones
     private static readonly GeometryFactory Wgs84 = new(new PrecisionModel(), 4326);
     private static readonly GeometryFactory Plane = new();
 
+    /// <summary>Rows of grid cells joined at a time: the unit of work between two looks at the cancellation token.</summary>
+    private const int BandRows = 32;
+
     /// <summary>
     /// The isochrones of every origin and range, ranges ascending per origin; an origin that cannot be placed is the
-    /// failure (<see cref="PointOutsideArea"/> or <see cref="PointNotOnNetwork"/>) with its index.
+    /// failure (<see cref="PointOutsideArea"/> or <see cref="PointNotOnNetwork"/>) with its index, found before any
+    /// search starts. The caller bounds the work first (<see cref="IsochroneBudget"/>); a cancelled token stops the
+    /// searches and the drawing within milliseconds.
     /// </summary>
     public static (IReadOnlyList<Isochrone> Isochrones, RouteOutcome? Failure) Compute(Router router, IReadOnlyList<GeoPoint> origins,
-        ProfileSettings profile, ReachMetric metric, IReadOnlyList<double> ranges)
+        ProfileSettings profile, ReachMetric metric, IReadOnlyList<double> ranges, CancellationToken cancellationToken = default)
     {
+        if (router.FirstUnplaceable(origins, profile) is { } unplaceable)
+        {
+            return ([], unplaceable);
+        }
         var sorted = ranges.Order().ToArray();
         var result = new List<Isochrone>();
         for (int o = 0; o < origins.Count; o++)
         {
-            switch (router.Reach(origins[o], profile, metric, sorted[^1]))
+            switch (router.Reach(origins[o], profile, metric, sorted[^1], cancellationToken: cancellationToken))
             {
                 case Reached { Tree: var tree }:
-                    result.AddRange(sorted.Select(range => Of(tree, o, range, origins[o])));
+                    foreach (double range in sorted)
+                    {
+                        result.Add(Of(tree, o, range, origins[o], cancellationToken));
+                    }
                     break;
                 case PointOutsideArea outside:
                     return (result, outside with { WaypointIndex = o });
@@ -67,15 +79,20 @@ public static class Isochrones
     /// The requested origin: the plane and its grid are laid around it, so that two profiles' isochrones of one origin
     /// share their cells even where the profiles place the origin on different ways.
     /// </param>
-    internal static Isochrone Of(ReachTree tree, int originIndex, double range, GeoPoint centre)
+    internal static Isochrone Of(ReachTree tree, int originIndex, double range, GeoPoint centre, CancellationToken cancellationToken = default)
     {
         var stretches = tree.Stretches(range);
         var plane = new LocalPlane(centre);
         var grid = new CorridorGrid(CellM, CorridorM);
         grid.Mark(ToPlane(plane, tree.SnappedOrigin)); // the origin is reached even where no way leads on from it
         double reachedM = 0;
-        foreach (var stretch in stretches)
+        for (int s = 0; s < stretches.Count; s++)
         {
+            var stretch = stretches[s];
+            if (s % 256 == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
             reachedM += stretch.LengthM;
             var points = tree.PointsOf(stretch);
             for (int i = 1; i < points.Count; i++)
@@ -83,10 +100,34 @@ public static class Isochrones
                 grid.MarkSegment(ToPlane(plane, points[i - 1]), ToPlane(plane, points[i]));
             }
         }
-        var cells = grid.RowRuns(Plane);
-        var area = NetTopologySuite.Operation.Union.UnaryUnionOp.Union(cells);
+        var area = Join([.. grid.Bands(Plane, BandRows)], cancellationToken);
         var outline = NetTopologySuite.Simplify.TopologyPreservingSimplifier.Simplify(area, SimplifyToleranceM);
         return new Isochrone(originIndex, range, ToWgs84(outline, plane), reachedM, outline.Area);
+    }
+
+    /// <summary>
+    /// The union of the bands' rectangles: each band joined alone, then neighbours pairwise until one is left, looking
+    /// at the token between joins (NetTopologySuite's union itself cannot be stopped).
+    /// </summary>
+    private static Geometry Join(List<Geometry> bands, CancellationToken cancellationToken)
+    {
+        var joined = new List<Geometry>(bands.Count);
+        foreach (var band in bands)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            joined.Add(NetTopologySuite.Operation.Union.UnaryUnionOp.Union(band));
+        }
+        while (joined.Count > 1)
+        {
+            var next = new List<Geometry>((joined.Count + 1) / 2);
+            for (int i = 0; i < joined.Count; i += 2)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                next.Add(i + 1 < joined.Count ? joined[i].Union(joined[i + 1]) : joined[i]);
+            }
+            joined = next;
+        }
+        return joined.Count == 1 ? joined[0] : Plane.CreateGeometryCollection();
     }
 
     private static Coordinate ToPlane(in LocalPlane plane, GeoPoint point)

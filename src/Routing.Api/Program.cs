@@ -7,6 +7,7 @@ using Routing.Api.Hosting;
 using Routing.Api.Operations;
 using Routing.Api.Problems;
 using Routing.Api.Profiles;
+using Routing.Api.Quotas;
 using Routing.Api.Routes;
 using Routing.Ors;
 using Routing.Web;
@@ -22,6 +23,7 @@ builder.Services.AddRoutingGraph(builder.Configuration);        // Routing:Graph
 builder.Services.AddSingleton<FixFirstJobs>();                  // fix-first rankings running in the background
 builder.Services.AddBarrierReports(builder.Configuration);      // Barriers:Provider (sqlite, postgres), :ApiKeys -> store, keys, overlay refresher, readiness
 builder.Services.AddWebApp(builder.Configuration);              // Map:StyleUrl, Map:TileUrl -> the app's base map; tile and place indexes
+builder.Services.AddQuotas(builder.Configuration);              // Quotas:* -> rate limits per client and for expensive work; ForwardedHeaders:*
 
 var app = builder.Build();
 app.StartMetrics();                                             // counts the graph's load before the service listens
@@ -32,9 +34,12 @@ if (!app.LoadRoutingGraph()                                     // builds the gr
     return 1;
 }
 
+app.UseConfiguredForwardedHeaders();                            // X-Forwarded-For only from ForwardedHeaders:KnownProxies/KnownNetworks
+app.UseSecurityHeaders();                                       // CSP (no inline script in the app), frame-ancestors 'none', nosniff, Referrer-Policy
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseBarrierAccess();                                         // X-Api-Key -> key and role; rate limit on new reports
+app.UseQuotas();                                                // 429 too-many-requests past a client's or the service's quota
 app.MapApiDocumentation();                                      // /openapi/v1.json, /scalar/v1
 app.MapWebApp();                                                // / (the map), /app/*, /v1/tiles/{z}/{x}/{y}.mvt, /v1/places
 app.MapHealthEndpoints();                                       // /health

@@ -294,7 +294,11 @@ public sealed class PostgresBarrierStore : IBarrierStore, IApiKeyStore, IRateWin
 
     private static async Task<int> InsertKeyAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, ApiKey key, CancellationToken cancellationToken)
     {
-        await using var insert = new NpgsqlCommand($"INSERT INTO api_keys ({KeyColumns}) VALUES (@id, @hash, @role, @name, @source, @created, @revoked)", connection, transaction);
+        // Replicas started together seed the same configured key at the same moment: the second insert finds the
+        // first one's row and leaves it (it was a 23505 that stopped the replica, issue 24).
+        await using var insert = new NpgsqlCommand(
+            $"INSERT INTO api_keys ({KeyColumns}) VALUES (@id, @hash, @role, @name, @source, @created, @revoked) ON CONFLICT (key_sha256) DO NOTHING",
+            connection, transaction);
         Add(insert, "id", key.KeyId);
         Add(insert, "hash", key.KeySha256);
         Add(insert, "role", BarrierNames.Name(key.Role));

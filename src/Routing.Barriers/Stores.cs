@@ -59,6 +59,10 @@ public interface IApiKeyStore
 
     Task<IReadOnlyList<ApiKey>> ListKeysAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Stores a new key. One whose hash is stored already is left as it is: replicas that start together seed the same
+    /// configured keys at the same moment, and the second must not fail.
+    /// </summary>
     Task InsertKeyAsync(ApiKey key, CancellationToken cancellationToken = default);
 
     /// <summary>Changes role and name of a key (configuration is the truth for seeded keys).</summary>

@@ -188,7 +188,7 @@ public sealed class Router
     /// cannot be placed. One search; the tree answers every smaller limit too.
     /// </summary>
     public RouteOutcome Reach(GeoPoint origin, ProfileSettings settings, ReachMetric metric, double limit,
-        double snapRadiusM = RouteRequest.DefaultSnapRadiusM)
+        double snapRadiusM = RouteRequest.DefaultSnapRadiusM, CancellationToken cancellationToken = default)
     {
         var profile = _compiledProfiles.Get(settings, relaxed: false, Overlay);
         var (snap, failure) = Place(origin, 0, snapRadiusM, profile);
@@ -197,7 +197,7 @@ public sealed class Router
             return failure!;
         }
         var search = new OneToManySearch(Graph);
-        search.Run(profile, snapped, metric, limit);
+        search.Run(profile, snapped, metric, limit, cancellationToken: cancellationToken);
         return new Reached(new ReachTree(search, Graph, limit, snapped.Point));
     }
 
@@ -207,33 +207,53 @@ public sealed class Router
     /// null rows or columns and say why.
     /// </summary>
     public TravelMatrix Matrix(IReadOnlyList<GeoPoint> sources, IReadOnlyList<GeoPoint> destinations, ProfileSettings settings,
-        double snapRadiusM = RouteRequest.DefaultSnapRadiusM)
+        double snapRadiusM = RouteRequest.DefaultSnapRadiusM, CancellationToken cancellationToken = default)
     {
         var profile = _compiledProfiles.Get(settings, relaxed: false, Overlay);
         var (sourceSnaps, sourcePoints) = PlaceAll(sources, snapRadiusM, profile);
         var (destinationSnaps, destinationPoints) = PlaceAll(destinations, snapRadiusM, profile);
-        return TravelMatrixSearch.Compute(Graph, profile, new OneToManySearch(Graph), sourceSnaps, destinationSnaps, sourcePoints, destinationPoints);
+        return TravelMatrixSearch.Compute(Graph, profile, new OneToManySearch(Graph), sourceSnaps, destinationSnaps, sourcePoints, destinationPoints,
+            cancellationToken);
     }
 
     /// <summary>
     /// Reach within <paramref name="limitS"/> seconds of the profile's cost from every origin that can be placed, with
     /// the barrier reports in force, ready to say what mending each blocking edge or vertex would add.
     /// </summary>
-    public FixImpact FixImpact(IReadOnlyList<GeoPoint> origins, ProfileSettings settings, double limitS)
+    public FixImpact FixImpact(IReadOnlyList<GeoPoint> origins, ProfileSettings settings, double limitS, CancellationToken cancellationToken = default)
     {
         var profile = _compiledProfiles.Get(settings, relaxed: false, Overlay);
         var (snaps, _) = PlaceAll(origins, RouteRequest.DefaultSnapRadiusM, profile);
-        return new FixImpact(Graph, profile, snaps.OfType<SnapPoint>(), limitS);
+        return new FixImpact(Graph, profile, snaps.OfType<SnapPoint>(), limitS, cancellationToken);
     }
 
     /// <summary>What each barrier report in force takes from the reach within <paramref name="limitS"/> from the origins.</summary>
-    public IReadOnlyList<ReportImpact> ReportImpacts(IReadOnlyList<GeoPoint> origins, ProfileSettings settings, double limitS)
+    public IReadOnlyList<ReportImpact> ReportImpacts(IReadOnlyList<GeoPoint> origins, ProfileSettings settings, double limitS,
+        CancellationToken cancellationToken = default)
     {
         var overlay = Overlay;
         var profile = _compiledProfiles.Get(settings, relaxed: false, overlay);
         var (snaps, _) = PlaceAll(origins, RouteRequest.DefaultSnapRadiusM, profile);
-        return new FixImpact(Graph, profile, snaps.OfType<SnapPoint>(), limitS)
-            .ReportImpacts(overlay, other => CompiledProfile.Compile(Graph, settings, overlay: other));
+        return new FixImpact(Graph, profile, snaps.OfType<SnapPoint>(), limitS, cancellationToken)
+            .ReportImpacts(overlay, other => CompiledProfile.Compile(Graph, settings, overlay: other), cancellationToken);
+    }
+
+    /// <summary>
+    /// The first of <paramref name="points"/> this profile cannot place (<see cref="PointOutsideArea"/> or
+    /// <see cref="PointNotOnNetwork"/>, with its index), or null when every one can: a request with many origins is
+    /// refused before its first search, not after searching from all the others.
+    /// </summary>
+    public RouteOutcome? FirstUnplaceable(IReadOnlyList<GeoPoint> points, ProfileSettings settings, double snapRadiusM = RouteRequest.DefaultSnapRadiusM)
+    {
+        var profile = _compiledProfiles.Get(settings, relaxed: false, Overlay);
+        for (int i = 0; i < points.Count; i++)
+        {
+            if (Place(points[i], i, snapRadiusM, profile).Failure is { } failure)
+            {
+                return failure;
+            }
+        }
+        return null;
     }
 
     private (SnapPoint?[] Snaps, MatrixPoint[] Points) PlaceAll(IReadOnlyList<GeoPoint> points, double snapRadiusM, CompiledProfile profile)

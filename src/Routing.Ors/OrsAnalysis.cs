@@ -69,10 +69,11 @@ internal static class OrsAnalysis
     public const int MaxLocations = 5;
     public const int MaxRanges = 10;
     public const double MaxRangeS = 3600;
-    public const double MaxRangeM = 20_000;
+    public const double MaxRangeM = 5_000;
     public const int MaxMatrixLocations = 100;
 
-    public static OrsIsochroneCollection Isochrones(string orsProfile, OrsIsochronesRequest body, Router router, JsonObject query, OrsEngine engine)
+    public static OrsIsochroneCollection Isochrones(string orsProfile, OrsIsochronesRequest body, Router router, JsonObject query, OrsEngine engine,
+        CancellationToken cancellationToken)
     {
         var preset = OrsRequestMapper.Preset(orsProfile, router.Profiles);
         var origins = OrsRequestMapper.Coordinates(body.Locations, "locations", 1, MaxLocations);
@@ -101,7 +102,13 @@ internal static class OrsAnalysis
                 : throw OrsRequestMapper.Invalid("attributes", attribute, "area (reachfactor and total_pop are not computed here)");
         }
         var ranges = Ranges(body, metric, units);
-        var (isochrones, failure) = Routing.Analysis.Isochrones.Compute(router, origins, settings, metric, ranges);
+        double workKm2 = IsochroneBudget.WorkKm2(origins.Count, ranges, metric, settings);
+        if (workKm2 > IsochroneBudget.MaxReachKm2)
+        {
+            throw new OrsRequestException(OrsErrorCodes.LimitExceeded,
+                $"These locations and ranges ask for {workKm2:0.#} km² of reach (the sum over locations and ranges of (reach in km)²); at most {IsochroneBudget.MaxReachKm2} km² per request.");
+        }
+        var (isochrones, failure) = Routing.Analysis.Isochrones.Compute(router, origins, settings, metric, ranges, cancellationToken);
         if (failure is PointOutsideArea or PointNotOnNetwork)
         {
             int index = failure is PointOutsideArea outside ? outside.WaypointIndex : ((PointNotOnNetwork)failure).WaypointIndex;
@@ -169,7 +176,8 @@ internal static class OrsAnalysis
         return result;
     }
 
-    public static OrsMatrixResponse Matrix(string orsProfile, OrsMatrixRequest body, Router router, JsonObject query, OrsEngine engine)
+    public static OrsMatrixResponse Matrix(string orsProfile, OrsMatrixRequest body, Router router, JsonObject query, OrsEngine engine,
+        CancellationToken cancellationToken)
     {
         var settings = OrsRequestMapper.Settings(orsProfile, OrsRequestMapper.Preset(orsProfile, router.Profiles), null, []);
         var locations = OrsRequestMapper.Coordinates(body.Locations, "locations", 2, MaxMatrixLocations);
@@ -184,7 +192,8 @@ internal static class OrsAnalysis
             }
         }
         var units = OrsRequestMapper.Units(body.Units);
-        var matrix = router.Matrix([.. sources.Select(i => locations[i])], [.. destinations.Select(i => locations[i])], settings);
+        var matrix = router.Matrix([.. sources.Select(i => locations[i])], [.. destinations.Select(i => locations[i])], settings,
+            cancellationToken: cancellationToken);
         return new OrsMatrixResponse(
             metrics.Contains("duration") ? Rounded(matrix.DurationsS, v => Math.Round(v, 2)) : null,
             metrics.Contains("distance") ? Rounded(matrix.DistancesM, units.Of) : null,

@@ -43,9 +43,9 @@ internal static class OrsDocumentation
         {
             if (kind != "get")
             {
-                // Documented here rather than with Accepts(): that would make routing refuse a body without
-                // Content-Type with a 415 in our own problem format; ORS's clients all send JSON, and a body is read as
-                // JSON whatever it is labelled, so every error stays ORS's.
+                // Documented here rather than with Accepts(): that would make routing refuse a body that is not
+                // JSON with a 415 in our own problem format; the reader refuses it with a 415 in ORS's error shape
+                // instead (OrsRequestReader), so every error stays ORS's.
                 operation.RequestBody = new OpenApiRequestBody
                 {
                     Required = true,

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Routing.Engine;
+using Routing.Http;
 
 namespace Routing.Ors;
 
@@ -27,7 +28,7 @@ public static partial class OrsEndpoints
 
     public static IEndpointRouteBuilder MapOrsEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/ors/v2/directions").WithTags(Tag);
+        var group = routes.MapGroup("/ors/v2/directions").WithTags(Tag).WithQuota(Quota.Routes);
         group.MapPost("/{profile}", (string profile, HttpRequest request, Router router, ILoggerFactory loggers, CancellationToken ct) =>
                 Post(profile, "json", request, router, loggers, ct))
             .WithName("OrsDirections")
@@ -42,16 +43,16 @@ public static partial class OrsEndpoints
             .WithSummary("ORS directions by query string (GeoJSON answer)")
             .WithOrsDocumentation("get");
 
-        var analysis = routes.MapGroup("/ors/v2").WithTags(Tag);
+        var analysis = routes.MapGroup("/ors/v2").WithTags(Tag).WithQuota(Quota.Expensive);
         analysis.MapPost("/isochrones/{profile}", (string profile, HttpRequest request, Router router, ILoggerFactory loggers, CancellationToken ct) =>
                 Analyse<OrsIsochronesRequest>(OrsService.Isochrones, profile, request, router, loggers, OrsRequestReader.Isochrones,
-                    (body, query) => Results.Json(OrsAnalysis.Isochrones(profile, body, router, query, Engine(router)), OrsJson.Options, "application/geo+json"), ct))
+                    (body, query, token) => Results.Json(OrsAnalysis.Isochrones(profile, body, router, query, Engine(router), token), OrsJson.Options, "application/geo+json"), ct))
             .WithName("OrsIsochrones")
             .WithSummary("ORS isochrones (GeoJSON answer)")
             .WithOrsAnalysisDocumentation(OrsService.Isochrones);
         analysis.MapPost("/matrix/{profile}", (string profile, HttpRequest request, Router router, ILoggerFactory loggers, CancellationToken ct) =>
                 Analyse<OrsMatrixRequest>(OrsService.Matrix, profile, request, router, loggers, OrsRequestReader.Matrix,
-                    (body, query) => Results.Json(OrsAnalysis.Matrix(profile, body, router, query, Engine(router)), OrsJson.Options), ct))
+                    (body, query, token) => Results.Json(OrsAnalysis.Matrix(profile, body, router, query, Engine(router), token), OrsJson.Options), ct))
             .WithName("OrsMatrix")
             .WithSummary("ORS matrix (durations and distances)")
             .WithOrsAnalysisDocumentation(OrsService.Matrix);
@@ -60,16 +61,16 @@ public static partial class OrsEndpoints
 
     /// <summary>Reads an isochrones or matrix body and answers it; every error in that service's ORS numbering.</summary>
     private static async Task<IResult> Analyse<T>(OrsService service, string profile, HttpRequest request, Router router, ILoggerFactory loggers,
-        OrsRequestReader.Level level, Func<T, JsonObject, IResult> answer, CancellationToken cancellationToken) where T : class
+        OrsRequestReader.Level level, Func<T, JsonObject, CancellationToken, IResult> answer, CancellationToken cancellationToken) where T : class
     {
         try
         {
-            var body = await OrsRequestReader.ReadAsync<T>(request.Body, level, cancellationToken);
-            return answer(body, Echo(body, profile, "json"));
+            var body = await OrsRequestReader.ReadAsync<T>(request, level, cancellationToken);
+            return answer(body, Echo(body, profile, "json"), cancellationToken);
         }
         catch (OrsRequestException ex)
         {
-            return Error(ex.Code, ex.Message, router, service);
+            return Error(ex.Code, ex.Message, router, service, status: ex.Status);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -86,12 +87,12 @@ public static partial class OrsEndpoints
             {
                 throw new OrsRequestException(OrsErrorCodes.UnsupportedExportFormat, $"Unsupported export format '{format}': use json, geojson or gpx.");
             }
-            var body = await OrsRequestReader.ReadAsync<OrsDirectionsRequest>(request.Body, OrsRequestReader.Directions, cancellationToken);
+            var body = await OrsRequestReader.ReadAsync<OrsDirectionsRequest>(request, OrsRequestReader.Directions, cancellationToken);
             return Answer(profile, format, body, router);
         }
         catch (OrsRequestException ex)
         {
-            return Error(ex.Code, ex.Message, router);
+            return Error(ex.Code, ex.Message, router, status: ex.Status);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -107,7 +108,7 @@ public static partial class OrsEndpoints
         }
         catch (OrsRequestException ex)
         {
-            return Error(ex.Code, ex.Message, router);
+            return Error(ex.Code, ex.Message, router, status: ex.Status);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -170,11 +171,12 @@ public static partial class OrsEndpoints
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{point.Lon:0.0000000} {point.Lat:0.0000000}");
 
     /// <param name="code">In the directions numbering; answered in <paramref name="service"/>'s, with the status of the fault.</param>
+    /// <param name="status">The HTTP status when it is not the code's own (413, 415).</param>
     private static IResult Error(int code, string message, Router router, OrsService service = OrsService.Directions,
-        IReadOnlyList<OrsBlocker>? blockers = null, OrsRoute? leastViolating = null) =>
+        IReadOnlyList<OrsBlocker>? blockers = null, OrsRoute? leastViolating = null, int? status = null) =>
         Results.Json(new OrsErrorResponse(new OrsError(OrsErrorCodes.For(service, code), message),
                 new OrsErrorInfo(Engine(router), DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()), blockers, leastViolating),
-            OrsJson.Options, "application/json", OrsErrorCodes.StatusOf(code));
+            OrsJson.Options, "application/json", status ?? OrsErrorCodes.StatusOf(code));
 
     private static OrsMetadata Metadata(OrsDirectionsRequest body, OrsQuery query, string format, Router router) =>
         new(body.Id, Attribution, "routing", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), Echo(body, query.OrsProfile, format), Engine(router));

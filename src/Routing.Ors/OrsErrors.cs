@@ -52,9 +52,12 @@ internal enum OrsService
 }
 
 /// <summary>A request ORS would refuse, with ORS's code and a message that says what to change.</summary>
-internal sealed class OrsRequestException(int code, string message) : Exception(message)
+/// <param name="status">The HTTP status when it is not the code's own (<see cref="OrsErrorCodes.StatusOf"/>): 413, 415.</param>
+internal sealed class OrsRequestException(int code, string message, int? status = null) : Exception(message)
 {
     public int Code { get; } = code;
+
+    public int Status { get; } = status ?? OrsErrorCodes.StatusOf(code);
 }
 
 /// <summary>

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Routing.Http;
 
 namespace Routing.Ors;
 
@@ -61,12 +63,40 @@ internal static class OrsRequestReader
             ["gradient"] = "it applies to cycling-* only (maximum_incline is the wheelchair's)",
         });
 
-    public static async Task<T> ReadAsync<T>(Stream body, Level top, CancellationToken cancellationToken) where T : class
+    /// <summary>The largest body read: a directions request at every limit (50 positions, 20 avoid polygons of 1,000 positions) is far below it.</summary>
+    public const int MaxBodyBytes = 1024 * 1024;
+
+    /// <summary>
+    /// Reads the body as <typeparamref name="T"/>: refused with 415 unless labelled JSON, with 413 when longer than
+    /// <see cref="MaxBodyBytes"/>, and as a format error when it holds a lone surrogate escape (no string can hold it).
+    /// </summary>
+    public static async Task<T> ReadAsync<T>(HttpRequest request, Level top, CancellationToken cancellationToken) where T : class
     {
+        if (!RequestBody.IsJson(request))
+        {
+            throw new OrsRequestException(OrsErrorCodes.InvalidJson,
+                $"Unsupported Content-Type '{request.ContentType}': send the request as application/json.", StatusCodes.Status415UnsupportedMediaType);
+        }
+        byte[] bytes;
+        try
+        {
+            bytes = await RequestBody.ReadBoundedAsync(request, MaxBodyBytes, cancellationToken)
+                    ?? throw new OrsRequestException(OrsErrorCodes.LimitExceeded,
+                        $"The request body is longer than {MaxBodyBytes} bytes, the most this service reads.", StatusCodes.Status413PayloadTooLarge);
+        }
+        catch (BadHttpRequestException ex)
+        {
+            throw new OrsRequestException(OrsErrorCodes.InvalidJson, $"Unable to read the request: {ex.Message}", ex.StatusCode);
+        }
+        if (JsonEscapes.LoneSurrogateAt(bytes) is var at and >= 0)
+        {
+            throw new OrsRequestException(OrsErrorCodes.InvalidJson,
+                $"Unable to parse JSON request: the escape at byte {at + 1} is half a character (a lone UTF-16 surrogate).");
+        }
         JsonDocument document;
         try
         {
-            document = await JsonDocument.ParseAsync(body, default, cancellationToken);
+            document = JsonDocument.Parse(bytes);
         }
         catch (JsonException ex)
         {

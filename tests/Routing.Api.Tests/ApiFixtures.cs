@@ -40,7 +40,7 @@ public sealed class HeidelbergApi : IDisposable
         Directory = new TempDirectory();
         string graphPath = Directory.File("heidelberg.graph");
         GraphFileWriter.Write(Heidelberg.Graph, graphPath);
-        Factory = new RoutingApiFactory(graphPath, RepositoryPaths.HeidelbergExtract);
+        Factory = new RoutingApiFactory(graphPath, RepositoryPaths.HeidelbergExtract, plannerKey: RoutingApiFactory.AnalysisPlannerKey);
         Client = Factory.CreateClient();
     }
 

@@ -148,8 +148,8 @@ public sealed class BadInputTests(FixtureApi api)
         string padding = new('x', 70_000);
         var response = await api.Client.PostJson("/v1/routes", Body($"\"profile\": \"{padding}\""));
 
-        var problem = await response.Problem(HttpStatusCode.BadRequest, "invalid-request");
-        Assert.Contains("body", problem.ErrorFields());
+        var problem = await response.Problem(HttpStatusCode.RequestEntityTooLarge, "body-too-large");
+        Assert.Equal(64 * 1024, problem.GetProperty("limit_bytes").GetInt32());
     }
 
     [Fact]

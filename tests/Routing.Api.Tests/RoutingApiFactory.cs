@@ -7,10 +7,12 @@ namespace Routing.Api.Tests;
 
 /// <summary>
 /// The real service in memory, on a graph file of the test's choosing (built from OSM and the elevation files, ';'
-/// separated, on first start when missing).
+/// separated, on first start when missing); with <paramref name="plannerKey"/>, that key seeded with role planner.
 /// </summary>
-public class RoutingApiFactory(string graphPath, string osmPath, string elevationPaths = "") : WebApplicationFactory<Program>
+public class RoutingApiFactory(string graphPath, string osmPath, string elevationPaths = "", string? plannerKey = null) : WebApplicationFactory<Program>
 {
+    public const string AnalysisPlannerKey = "api-tests-planner-key-0123456789";
+
     public LogCollector Logs { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -19,6 +21,14 @@ public class RoutingApiFactory(string graphPath, string osmPath, string elevatio
         builder.UseSetting("Routing:Graph", graphPath);
         builder.UseSetting("Routing:Osm", osmPath);
         builder.UseSetting("Routing:Elevation", elevationPaths);
+        builder.UseSetting("Quotas:RoutesPerSecond", "0"); // quotas are the hostile-client suite's subject, off elsewhere
+        builder.UseSetting("Quotas:ExpensivePerMinute", "0");
+        builder.UseSetting("Quotas:ExpensiveConcurrent", "0");
+        if (plannerKey is not null)
+        {
+            builder.UseSetting("Barriers:ApiKeys:0:Key", plannerKey);
+            builder.UseSetting("Barriers:ApiKeys:0:Role", "planner");
+        }
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 }

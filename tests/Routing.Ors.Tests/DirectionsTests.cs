@@ -135,11 +135,11 @@ public sealed class DirectionsTests(OrsHost host)
         Assert.Contains(route.GetProperty("warnings").EnumerateArray(), w => w.GetProperty("code").GetInt32() == 100
             && w.GetProperty("message").GetString()!.Contains("'fr'", StringComparison.Ordinal));
 
-        // A body without Content-Type is still read as JSON, so no error leaves ORS's format.
+        // A body without Content-Type is refused (a web page can send one to any site without asking it first), in ORS's format.
         using var unlabelled = await host.Client.PostAsync(Ors.Directions + "wheelchair", new ByteArrayContent("{}"u8.ToArray()));
-        Assert.Equal(HttpStatusCode.BadRequest, unlabelled.StatusCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, unlabelled.StatusCode);
         using var error = JsonDocument.Parse(await unlabelled.Content.ReadAsStringAsync());
-        Assert.Equal(2001, Ors.ErrorCode(error.RootElement));
+        Assert.Equal(2000, Ors.ErrorCode(error.RootElement));
     }
 
     [Fact]

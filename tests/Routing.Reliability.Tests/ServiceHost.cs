@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
 using Routing.Graph.Format;
@@ -33,6 +36,9 @@ public sealed class ServiceHost : WebApplicationFactory<Program>
             ["Barriers:ApiKeys:1:Key"] = AdminKey,
             ["Barriers:ApiKeys:1:Role"] = "admin",
             ["GraphUpdates:WatchFile"] = "false",
+            ["Quotas:RoutesPerSecond"] = "0",     // quotas are the hostile-client suite's subject, off elsewhere
+            ["Quotas:ExpensivePerMinute"] = "0",
+            ["Quotas:ExpensiveConcurrent"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -41,6 +47,12 @@ public sealed class ServiceHost : WebApplicationFactory<Program>
     }
 
     public ConcurrentQueue<(LogLevel Level, string Category, string Message)> Errors { get; } = new();
+
+    /// <summary>Every line logged at Warning or above: a client's fault may be logged at Information at most.</summary>
+    public ConcurrentQueue<(LogLevel Level, string Category, string Message)> Warnings { get; } = new();
+
+    /// <summary>Each request once the service is done with it: its path and the status it ended with (499: the client left).</summary>
+    public ConcurrentQueue<(string Path, int Status)> Completed { get; } = new();
 
     public TempDirectory Directory => _directory;
 
@@ -68,7 +80,8 @@ public sealed class ServiceHost : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
-        builder.ConfigureLogging(logging => logging.AddProvider(new ErrorCollector(Errors)));
+        builder.ConfigureLogging(logging => logging.AddProvider(new ErrorCollector(Errors, Warnings)));
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new CompletionRecorder(Completed)));
     }
 
     private bool _disposed;
@@ -85,25 +98,51 @@ public sealed class ServiceHost : WebApplicationFactory<Program>
         }
     }
 
-    private sealed class ErrorCollector(ConcurrentQueue<(LogLevel, string, string)> errors) : ILoggerProvider
+    /// <summary>Outermost middleware: notes each request when everything inside it has finished.</summary>
+    private sealed class CompletionRecorder(ConcurrentQueue<(string, int)> completed) : IStartupFilter
     {
-        public ILogger CreateLogger(string categoryName) => new Logger(errors, categoryName);
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use(async (context, inner) =>
+            {
+                try
+                {
+                    await inner(context);
+                }
+                finally
+                {
+                    completed.Enqueue((context.Request.Path.Value ?? "", context.Response.StatusCode));
+                }
+            });
+            next(app);
+        };
+    }
+
+    private sealed class ErrorCollector(ConcurrentQueue<(LogLevel, string, string)> errors, ConcurrentQueue<(LogLevel, string, string)> warnings) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new Logger(errors, warnings, categoryName);
 
         public void Dispose()
         {
         }
 
-        private sealed class Logger(ConcurrentQueue<(LogLevel, string, string)> errors, string category) : ILogger
+        private sealed class Logger(ConcurrentQueue<(LogLevel, string, string)> errors, ConcurrentQueue<(LogLevel, string, string)> warnings, string category) : ILogger
         {
             public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
-            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
 
             public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
             {
+                if (logLevel < LogLevel.Warning)
+                {
+                    return;
+                }
+                var entry = (logLevel, category, formatter(state, exception) + (exception is null ? "" : " " + exception));
+                warnings.Enqueue(entry);
                 if (logLevel >= LogLevel.Error)
                 {
-                    errors.Enqueue((logLevel, category, formatter(state, exception) + (exception is null ? "" : " " + exception)));
+                    errors.Enqueue(entry);
                 }
             }
         }

@@ -58,7 +58,7 @@ public sealed class PlanningTests(WebHost host, ITestOutputHelper output)
     [Fact]
     public async Task By_keyboard_alone_from_the_first_key_to_a_route()
     {
-        await using var session = await host.NewPageAsync();
+        await using var session = await host.NewPageAsync(probesEvaluateText: true);
         var page = session.Page;
         await Browser.OpenAsync(page);
         var keys = page.Keyboard;
@@ -143,7 +143,7 @@ public sealed class PlanningTests(WebHost host, ITestOutputHelper output)
     [Fact]
     public async Task A_refusal_shows_its_blockers_on_the_map_each_with_the_limit_that_lifts_it()
     {
-        await using var session = await host.NewPageAsync();
+        await using var session = await host.NewPageAsync(probesEvaluateText: true);
         var page = session.Page;
         // Up to the castle with a 0.5 % limit and every terrain slope taken as fact: the hill itself is what blocks.
         await Browser.OpenAsync(page, "/?from=49.409400,8.693400&to=49.410600,8.715300&profile=wheelchair&max_incline_up_pct=0.5&derived_incline=block");

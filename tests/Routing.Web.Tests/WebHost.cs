@@ -58,7 +58,12 @@ public sealed class WebHost : IAsyncLifetime, IDisposable
     /// A fresh page (own storage, own session) of the given size, English unless asked otherwise. Dispose it: a page
     /// left open keeps its map drawing and slows every later test.
     /// </summary>
-    public async Task<BrowserSession> NewPageAsync(int width = 1280, int height = 800, string locale = "en-GB")
+    /// <param name="probesEvaluateText">
+    /// For a test whose waits (WaitForFunction with a string) Playwright evaluates as text in the page, which the app's
+    /// Content-Security-Policy forbids, as it should for any page: the browser then ignores the policy for this page.
+    /// Every other test runs the app under its policy.
+    /// </param>
+    public async Task<BrowserSession> NewPageAsync(int width = 1280, int height = 800, string locale = "en-GB", bool probesEvaluateText = false)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -66,6 +71,7 @@ public sealed class WebHost : IAsyncLifetime, IDisposable
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = locale,
             AcceptDownloads = true,
+            BypassCSP = probesEvaluateText,
         });
         return new BrowserSession(context, await context.NewPageAsync());
     }
@@ -95,6 +101,9 @@ public sealed class WebHost : IAsyncLifetime, IDisposable
             builder.UseSetting("Routing:Graph", graphPath);
             builder.UseSetting("Routing:Osm", RepositoryPaths.HeidelbergExtract);
             builder.UseSetting("Routing:Elevation", "");
+            builder.UseSetting("Quotas:RoutesPerSecond", "0"); // quotas are the hostile-client suite's subject, off elsewhere
+            builder.UseSetting("Quotas:ExpensivePerMinute", "0");
+            builder.UseSetting("Quotas:ExpensiveConcurrent", "0");
             builder.UseSetting("Barriers:Database", barriersPath);
             builder.UseSetting("Barriers:ApiKeys:0:Key", PlannerKey);
             builder.UseSetting("Barriers:ApiKeys:0:Role", "planner");

@@ -4,12 +4,14 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using NetTopologySuite.Geometries;
 using Routing.Analysis;
+using Routing.Api.Barriers;
 using Routing.Api.Documentation;
 using Routing.Api.Hosting;
 using Routing.Api.Problems;
 using Routing.Api.Routes;
 using Routing.Engine;
 using Routing.Engine.Reach;
+using Routing.Http;
 
 namespace Routing.Api.Analysis;
 
@@ -19,7 +21,7 @@ internal static class AnalysisEndpoints
     public const int MaxOrigins = 10;
     public const int MaxRanges = 6;
     public const double MaxRangeS = 3600;
-    public const double MaxRangeM = 20_000;
+    public const double MaxRangeM = 5_000;
     public const int MaxMatrixSide = 100;
     public const int MaxBodyBytes = 256 * 1024;
 
@@ -28,6 +30,7 @@ internal static class AnalysisEndpoints
         var group = routes.MapGroup("/v1").WithTags("Analysis");
         group.MapPost("/isochrones", PostIsochrones)
             .WithName("PostIsochrones")
+            .WithQuota(Quota.Expensive)
             .WithSummary("What a profile reaches from each origin within each range")
             .WithDescription(
                 "One search per origin with the profile and its constraints, barrier reports included. `ranges_s` bound the " +
@@ -35,10 +38,13 @@ internal static class AnalysisEndpoints
                 "metres along the shortest usable ways. The answer is a GeoJSON FeatureCollection with one Polygon or " +
                 "MultiPolygon per origin and range: the reached ways, partly reached ones cut where the budget ends, " +
                 $"widened by {Isochrones.CorridorM} m each side and joined, with holes where nothing is reached. Bounds: " +
-                $"{MaxOrigins} origins, {MaxRanges} ranges, {MaxRangeS} s or {MaxRangeM} m.")
+                $"{MaxOrigins} origins, {MaxRanges} ranges, {MaxRangeS} s or {MaxRangeM} m, and a work budget: the sum over origins and " +
+                $"ranges of (reach in km)² at most {IsochroneBudget.MaxReachKm2} (a range in seconds reaches as far as the profile's " +
+                "speed goes in that time); over it `422 work-budget-exceeded`, before any search.")
             .Accepts<IsochroneRequestBody>("application/json")
             .Produces<IsochroneCollection>(StatusCodes.Status200OK, "application/geo+json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithRequestExample(new IsochroneRequestBody
             {
@@ -48,6 +54,7 @@ internal static class AnalysisEndpoints
             });
         group.MapPost("/matrix", PostMatrix)
             .WithName("PostMatrix")
+            .WithQuota(Quota.Expensive)
             .WithSummary("Durations and distances between every source and every destination")
             .WithDescription(
                 "For each source one search that stops once every destination is reached; each value equals what " +
@@ -64,6 +71,7 @@ internal static class AnalysisEndpoints
             });
         group.MapPost("/fix-first", PostFixFirst)
             .WithName("PostFixFirst")
+            .WithQuota(Quota.Expensive)
             .WithSummary("Which barrier to fix first")
             .WithDescription(
                 "Every step, measured slope, kerb and barrier the profile's rules block, ranked by the network length mending " +
@@ -75,19 +83,36 @@ internal static class AnalysisEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapPost("/fix-first/jobs", PostFixFirstJob)
             .WithName("PostFixFirstJob")
-            .WithSummary("Start the fix-first ranking in the background")
-            .WithDescription("The same body as `/v1/fix-first` (without `format`); answers 202 at once with the job (`id`, " +
-                "`status`: running, done or failed, `progress` 0..1) and its address in `Location`; poll it for the result.")
+            .WithQuota(Quota.Expensive)
+            .WithSummary("Start the fix-first ranking in the background (planner key)")
+            .WithDescription("The same body as `/v1/fix-first` (without `format`), with `minutes` up to 60; needs a key with role " +
+                "`planner` in `X-Api-Key`. Answers 202 at once with the job (`id`, `status`: queued, running, done, failed or " +
+                $"cancelled, `progress` 0..1) and its address in `Location`; poll it for the result. One job computes at a time and " +
+                $"at most {FixFirstJobs.MaxPending} are queued or running: one more is `429 too-many-requests` with Retry-After. " +
+                $"The last {FixFirstJobs.Kept} jobs are kept; an older one pushed out of that list is cancelled.")
             .Accepts<FixFirstRequestBody>("application/json")
+            .RequireKeyRole(Routing.Barriers.ApiKeyRole.Planner)
             .Produces<FixFirstJobDto>(StatusCodes.Status202Accepted)
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapGet("/fix-first/jobs/{id}", GetFixFirstJob)
             .WithName("GetFixFirstJob")
             .WithSummary("A fix-first job: its progress, and its ranking when done")
             .Produces<FixFirstJobDto>()
             .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapDelete("/fix-first/jobs/{id}", CancelFixFirstJob)
+            .WithName("CancelFixFirstJob")
+            .WithSummary("Cancel a fix-first job (planner key)")
+            .WithDescription("Stops a queued or running job within milliseconds (its status becomes `cancelled`, 200 with the job); " +
+                "a finished job is left as it is. Needs a key with role `planner`.")
+            .RequireKeyRole(Routing.Barriers.ApiKeyRole.Planner)
+            .Produces<FixFirstJobDto>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/barrier-impact", PostBarrierImpact)
             .WithName("PostBarrierImpact")
+            .WithQuota(Quota.Expensive)
             .WithSummary("What each barrier report in force takes from people's reach")
             .WithDescription(
                 "For every verified report in force: the network length reachable within `minutes` from the `origins` (by " +
@@ -98,6 +123,7 @@ internal static class AnalysisEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapGet("/audit", GetAudit)
             .WithName("GetAudit")
+            .WithQuota(Quota.Expensive)
             .WithSummary("Where the data is too thin to judge: unknown facts per grid cell")
             .WithDescription(
                 "For a grid of square cells (`cell_m`, 50..5000, default 250) over the whole graph: the walkable length, the " +
@@ -115,7 +141,7 @@ internal static class AnalysisEndpoints
     public static async Task<Results<Ok<FixFirstResponse>, JsonHttpResult<FixCollection>, ContentHttpResult, ProblemHttpResult>> PostFixFirst(
         HttpRequest request, Router router, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
-        var (query, problem) = await ReadFixFirstAsync(request, router, json.Value, allowFormat: true, cancellationToken);
+        var (query, problem) = await ReadFixFirstAsync(request, router, json.Value, allowFormat: true, FixFirstBudget.MaxOriginMinutes2, cancellationToken);
         if (query is null)
         {
             return TypedResults.Problem(problem!);
@@ -134,30 +160,43 @@ internal static class AnalysisEndpoints
     public static async Task<Results<Accepted<FixFirstJobDto>, ProblemHttpResult>> PostFixFirstJob(
         HttpRequest request, Router router, FixFirstJobs jobs, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
-        var (query, problem) = await ReadFixFirstAsync(request, router, json.Value, allowFormat: false, cancellationToken);
+        var (query, problem) = await ReadFixFirstAsync(request, router, json.Value, allowFormat: false, FixFirstBudget.MaxJobOriginMinutes2, cancellationToken);
         if (query is null)
         {
             return TypedResults.Problem(problem!);
         }
-        var job = jobs.Start(progress => Answer(FixFirst.Rank(router, query.Origins, query.Profile, query.Minutes, progress)));
+        if (jobs.TryStart((progress, token) => Answer(FixFirst.Rank(router, query.Origins, query.Profile, query.Minutes, progress, token))) is not { } job)
+        {
+            request.HttpContext.Response.Headers.RetryAfter = FixFirstJobs.RetryAfterS.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var full = ApiProblems.Create(ProblemTypes.TooManyRequests, StatusCodes.Status429TooManyRequests, "Too many fix-first jobs",
+                $"{FixFirstJobs.MaxPending} fix-first jobs are queued or running, the most this service keeps; try again in {FixFirstJobs.RetryAfterS} s " +
+                "or cancel one (DELETE /v1/fix-first/jobs/{id}).");
+            full.Extensions["quota"] = "fix_first_jobs";
+            full.Extensions["retry_after_s"] = FixFirstJobs.RetryAfterS;
+            return TypedResults.Problem(full);
+        }
         return TypedResults.Accepted($"/v1/fix-first/jobs/{job.Id}", job.ToDto());
     }
 
     public static Results<Ok<FixFirstJobDto>, ProblemHttpResult> GetFixFirstJob(string id, FixFirstJobs jobs) =>
-        jobs.Find(id) is { } job
-            ? TypedResults.Ok(job.ToDto())
-            : TypedResults.Problem(ApiProblems.Create(ProblemTypes.NotFound, StatusCodes.Status404NotFound, "Not found",
-                $"There is no fix-first job '{id}'; jobs are kept while the service runs, the last {FixFirstJobs.Kept} of them."));
+        jobs.Find(id) is { } job ? TypedResults.Ok(job.ToDto()) : TypedResults.Problem(JobNotFound(id));
+
+    public static Results<Ok<FixFirstJobDto>, ProblemHttpResult> CancelFixFirstJob(string id, FixFirstJobs jobs) =>
+        jobs.Find(id) is { } job ? TypedResults.Ok(job.Cancel().ToDto()) : TypedResults.Problem(JobNotFound(id));
+
+    private static Microsoft.AspNetCore.Mvc.ProblemDetails JobNotFound(string id) =>
+        ApiProblems.Create(ProblemTypes.NotFound, StatusCodes.Status404NotFound, "Not found",
+            $"There is no fix-first job '{id}'; jobs are kept while the service runs, the last {FixFirstJobs.Kept} of them.");
 
     public static async Task<Results<Ok<BarrierImpactResponse>, ProblemHttpResult>> PostBarrierImpact(
         HttpRequest request, Router router, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
-        var (query, problem) = await ReadFixFirstAsync(request, router, json.Value, allowFormat: false, cancellationToken);
+        var (query, problem) = await ReadFixFirstAsync(request, router, json.Value, allowFormat: false, FixFirstBudget.MaxOriginMinutes2, cancellationToken);
         if (query is null)
         {
             return TypedResults.Problem(problem!);
         }
-        var impacts = router.ReportImpacts(query.Origins, query.Profile, query.Minutes * 60);
+        var impacts = router.ReportImpacts(query.Origins, query.Profile, query.Minutes * 60, cancellationToken);
         return TypedResults.Ok(new BarrierImpactResponse([.. impacts.OrderByDescending(i => i.LostM).Select(i => new BarrierImpactDto(
             i.ReportId, JsonNamingPolicy.SnakeCaseLower.ConvertName(i.Kind.ToString()), RouteMapper.Metres(i.LostM), i.OriginsLosing))]));
     }
@@ -165,8 +204,9 @@ internal static class AnalysisEndpoints
     /// <summary>A checked fix-first or barrier-impact request: the origins (by default every stop), the profile, the budget.</summary>
     private sealed record FixFirstQuery(IReadOnlyList<GeoPoint> Origins, Routing.Engine.Profiles.ProfileSettings Profile, double Minutes, string? Format);
 
+    /// <param name="maxOriginMinutes2">The work budget: origins × minutes² (see <see cref="FixFirstBudget"/>).</param>
     private static async Task<(FixFirstQuery? Query, Microsoft.AspNetCore.Mvc.ProblemDetails? Problem)> ReadFixFirstAsync(
-        HttpRequest request, Router router, JsonOptions json, bool allowFormat, CancellationToken cancellationToken)
+        HttpRequest request, Router router, JsonOptions json, bool allowFormat, double maxOriginMinutes2, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var body = await JsonBody.ReadAsync<FixFirstRequestBody>(request, MaxBodyBytes, json.SerializerOptions, errors, cancellationToken);
@@ -180,9 +220,19 @@ internal static class AnalysisEndpoints
         {
             errors.Add("format", allowFormat ? $"'{format}' is not supported; use json, geojson or csv" : "is not a field of this request");
         }
-        return RouteRequestValidator.TryProfile(body?.Profile, body?.Constraints, "constraints.", router.Profiles, errors, out var profile, out var problem)
-            ? (new FixFirstQuery(origins, profile, minutes, body?.Format), null)
-            : (null, problem);
+        if (!RouteRequestValidator.TryProfile(body?.Profile, body?.Constraints, "constraints.", router.Profiles, errors, out var profile, out var problem))
+        {
+            return (null, problem);
+        }
+        double work = FixFirstBudget.OriginMinutes2(origins.Count, minutes);
+        if (work > maxOriginMinutes2)
+        {
+            return (null, WorkBudgetExceeded("minutes", work, maxOriginMinutes2, "origin-minutes²",
+                $"{origins.Count} origins at {minutes} minutes ask for {work:0} origin-minutes² (origins × minutes²); at most {maxOriginMinutes2:0} here " +
+                $"(every stop of Heidelberg at {FixFirstBudget.SyncMinutesForAllStops} minutes). Ask for fewer origins or minutes, or start a job " +
+                "(POST /v1/fix-first/jobs, planner key), which takes up to " + $"{FixFirstBudget.MaxJobOriginMinutes2:0}."));
+        }
+        return (new FixFirstQuery(origins, profile, minutes, body?.Format), null);
     }
 
     private static FixFirstResponse Answer(FixRanking ranking) =>
@@ -236,7 +286,14 @@ internal static class AnalysisEndpoints
         {
             return TypedResults.Problem(problem);
         }
-        var (isochrones, failure) = Routing.Analysis.Isochrones.Compute(router, origins, profile, metric, ranges);
+        double workKm2 = IsochroneBudget.WorkKm2(origins.Count, ranges, metric, profile);
+        if (workKm2 > IsochroneBudget.MaxReachKm2)
+        {
+            return TypedResults.Problem(WorkBudgetExceeded("origins", workKm2, IsochroneBudget.MaxReachKm2, "km²",
+                $"These origins and ranges ask for {workKm2:0.#} km² of reach (the sum over origins and ranges of (reach in km)²); " +
+                $"at most {IsochroneBudget.MaxReachKm2} km² are drawn per request. Ask for fewer origins, fewer or shorter ranges."));
+        }
+        var (isochrones, failure) = Routing.Analysis.Isochrones.Compute(router, origins, profile, metric, ranges, cancellationToken);
         if (failure is not null)
         {
             return TypedResults.Problem(PlacementProblem(failure, graph, profile.Name));
@@ -262,7 +319,7 @@ internal static class AnalysisEndpoints
         {
             return TypedResults.Problem(problem);
         }
-        var matrix = router.Matrix(sources, destinations, profile);
+        var matrix = router.Matrix(sources, destinations, profile, cancellationToken: cancellationToken);
         return TypedResults.Ok(new MatrixResponse(
             Rounded(matrix.DurationsS), Rounded(matrix.DistancesM), Rounded(matrix.CostsS),
             [.. matrix.Sources.Select(PointDtoOf)], [.. matrix.Destinations.Select(PointDtoOf)]));
@@ -315,6 +372,17 @@ internal static class AnalysisEndpoints
             }
         }
         return (metric, ranges.Count == 0 ? [1] : ranges);
+    }
+
+    /// <summary>422 <c>work-budget-exceeded</c>: within every single limit, but more work than one request may ask for.</summary>
+    internal static Microsoft.AspNetCore.Mvc.ProblemDetails WorkBudgetExceeded(string field, double requested, double limit, string unit, string detail)
+    {
+        var problem = ApiProblems.Create(ProblemTypes.WorkBudgetExceeded, StatusCodes.Status422UnprocessableEntity, "Too much work for one request", detail);
+        problem.Extensions["field"] = field;
+        problem.Extensions["requested"] = Math.Round(requested, 1);
+        problem.Extensions["limit"] = limit;
+        problem.Extensions["unit"] = unit;
+        return problem;
     }
 
     private static Microsoft.AspNetCore.Mvc.ProblemDetails PlacementProblem(RouteOutcome failure, LoadedGraph graph, string profile) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Routing.Api.Problems;
 using Routing.Api.Routes;
 using Routing.Barriers;
 using Routing.Engine.Barriers;
@@ -25,19 +26,7 @@ internal static partial class BarrierBodyReader
     /// <summary>The body as a JSON object, or null with a <c>body</c> error.</summary>
     public static async Task<JsonElement?> ReadObjectAsync(HttpRequest request, FieldErrors errors, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        byte[] chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                errors.Add("body", $"must be at most {MaxBodyBytes} bytes");
-                return null;
-            }
-            buffer.Write(chunk, 0, read);
-        }
-        byte[] bytes = buffer.ToArray();
+        byte[] bytes = await JsonBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
         if (bytes.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
         {
             errors.Add("body", "is required: a JSON object");
@@ -48,6 +37,11 @@ internal static partial class BarrierBodyReader
         if (!System.Text.Unicode.Utf8.IsValid(bytes))
         {
             errors.Add("body", "is not valid UTF-8");
+            return null;
+        }
+        if (Routing.Http.JsonEscapes.LoneSurrogateAt(bytes) is var at and >= 0)
+        {
+            errors.Add("body", JsonBody.LoneSurrogate(at));
             return null;
         }
         try

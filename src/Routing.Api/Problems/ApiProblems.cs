@@ -76,18 +76,36 @@ internal static class ApiProblems
 }
 
 /// <summary>
-/// The last line of defence: any exception becomes a problem+json answer without internals (500 <c>internal</c>, or
-/// 400 <c>invalid-request</c> for a request the server cannot read), and is logged with its trace id.
+/// The last line of defence: any exception becomes a problem+json answer without internals (500 <c>internal</c>,
+/// logged at Error with its trace id). A client's fault is no error of the service and is logged at Debug: a body
+/// too large (413 <c>body-too-large</c>), a request the server cannot read (400 <c>invalid-request</c>), a client that
+/// left (no answer).
 /// </summary>
 internal sealed partial class UnhandledExceptionHandler(IProblemDetailsService problems, ILogger<UnhandledExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (httpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The client left (while sending its body, or while we searched): nobody reads an answer, and nothing is wrong here.
+            LogClientLeft(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+            httpContext.Response.StatusCode = StatusCodes.Status499ClientClosedRequest;
+            return true;
+        }
         ProblemDetails problem;
-        if (exception is BadHttpRequestException bad)
+        if (exception is BodyTooLargeException tooLarge)
+        {
+            LogBadRequest(logger, httpContext.Request.Method, httpContext.Request.Path, tooLarge.Message);
+            problem = ApiProblems.Create(ProblemTypes.BodyTooLarge, StatusCodes.Status413PayloadTooLarge, "Request body too large",
+                $"This endpoint takes a body of at most {tooLarge.MaxBytes} bytes.");
+            problem.Extensions["limit_bytes"] = tooLarge.MaxBytes;
+        }
+        else if (exception is BadHttpRequestException bad)
         {
             LogBadRequest(logger, httpContext.Request.Method, httpContext.Request.Path, bad.Message);
-            problem = ApiProblems.Create(ProblemTypes.InvalidRequest, bad.StatusCode, "The request is invalid", "The request could not be read.");
+            problem = bad.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? ApiProblems.Create(ProblemTypes.BodyTooLarge, bad.StatusCode, "Request body too large", "The request body is longer than this service takes.")
+                : ApiProblems.Create(ProblemTypes.InvalidRequest, bad.StatusCode, "The request is invalid", "The request could not be read.");
         }
         else
         {
@@ -105,4 +123,7 @@ internal sealed partial class UnhandledExceptionHandler(IProblemDetailsService p
     // Debug: a request the client got wrong is answered with a 400 that says why; the operator needs no line per request.
     [LoggerMessage(Level = LogLevel.Debug, Message = "Bad request {Method} {Path}: {Reason}")]
     private static partial void LogBadRequest(ILogger logger, string method, PathString path, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The client left {Method} {Path} before its answer")]
+    private static partial void LogClientLeft(ILogger logger, Exception exception, string method, PathString path);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Routing.Api.Routes;
+using Routing.Http;
 
 namespace Routing.Api.Problems;
 
@@ -15,15 +16,15 @@ internal static class JsonBody
         CancellationToken cancellationToken, string required = "is required: a JSON object", Func<string, string>? messageFor = null)
         where T : class
     {
-        byte[]? body = await ReadBoundedAsync(request.Body, maxBytes, cancellationToken);
-        if (body is null)
-        {
-            errors.Add("body", $"must be at most {maxBytes} bytes");
-            return null;
-        }
+        byte[] body = await ReadAsync(request, maxBytes, cancellationToken);
         if (body.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
         {
             errors.Add("body", required);
+            return null;
+        }
+        if (JsonEscapes.LoneSurrogateAt(body) is var at and >= 0)
+        {
+            errors.Add("body", LoneSurrogate(at));
             return null;
         }
         try
@@ -49,22 +50,14 @@ internal static class JsonBody
         }
     }
 
-    /// <summary>The body, or null when it is longer than <paramref name="maxBytes"/> (reading stops there).</summary>
-    public static async Task<byte[]?> ReadBoundedAsync(Stream stream, int maxBytes, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        byte[] chunk = new byte[8192];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                return null;
-            }
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
-    }
+    /// <summary>The body; one longer than <paramref name="maxBytes"/> is answered 413 <c>body-too-large</c> (reading stops there).</summary>
+    /// <exception cref="BodyTooLargeException">The body is longer than <paramref name="maxBytes"/>.</exception>
+    public static async Task<byte[]> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken) =>
+        await RequestBody.ReadBoundedAsync(request, maxBytes, cancellationToken) ?? throw new BodyTooLargeException(maxBytes);
+
+    /// <summary>What a body with a lone surrogate escape at byte <paramref name="at"/> is told.</summary>
+    public static string LoneSurrogate(int at) =>
+        $"holds an escape that is half a character (a lone UTF-16 surrogate such as \\ud800) at byte {at + 1}";
 
     /// <summary><c>$.via[2].lat</c> is <c>via[2].lat</c>; the whole document is <c>body</c>.</summary>
     public static string FieldOf(string? path)
@@ -75,4 +68,10 @@ internal static class JsonBody
         }
         return path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
     }
+}
+
+/// <summary>A request body longer than its endpoint takes: answered 413 <c>body-too-large</c> naming the limit.</summary>
+internal sealed class BodyTooLargeException(int maxBytes) : Exception($"The request body is longer than {maxBytes} bytes.")
+{
+    public int MaxBytes { get; } = maxBytes;
 }

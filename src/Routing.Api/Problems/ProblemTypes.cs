@@ -32,6 +32,21 @@ internal static class ProblemTypes
     /// <summary>415: a request body that is not <c>application/json</c>.</summary>
     public const string UnsupportedMediaType = Base + "unsupported-media-type";
 
+    /// <summary>413: a request body longer than the endpoint takes; <c>limit_bytes</c> says how long it may be.</summary>
+    public const string BodyTooLarge = Base + "body-too-large";
+
+    /// <summary>
+    /// 422: a request within every single limit whose work together is more than one request may ask for (isochrone
+    /// reach, fix-first origins and minutes); <c>limit</c>, <c>requested</c> and <c>unit</c> say by how much.
+    /// </summary>
+    public const string WorkBudgetExceeded = Base + "work-budget-exceeded";
+
+    /// <summary>
+    /// 429: too many requests from this client, or too many expensive ones running at once; the Retry-After header and
+    /// <c>retry_after_s</c> say when to try again, <c>quota</c> which quota it was.
+    /// </summary>
+    public const string TooManyRequests = Base + "too-many-requests";
+
     /// <summary>500: an unexpected error; logged with the trace id, no internals in the answer.</summary>
     public const string Internal = Base + "internal";
 

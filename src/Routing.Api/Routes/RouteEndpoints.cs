@@ -9,6 +9,7 @@ using Routing.Api.Operations;
 using Routing.Api.Problems;
 using Routing.Engine;
 using Routing.Engine.Profiles;
+using Routing.Http;
 
 namespace Routing.Api.Routes;
 
@@ -37,7 +38,7 @@ internal static class RouteEndpoints
 
     public static IEndpointRouteBuilder MapRouteEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/routes").WithTags("Routes");
+        var group = routes.MapGroup("/v1/routes").WithTags("Routes").WithQuota(Quota.Routes);
 
         group.MapPost("/", PostRoute)
             .WithName("PostRoute")

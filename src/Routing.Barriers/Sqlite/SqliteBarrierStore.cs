@@ -281,7 +281,7 @@ public sealed class SqliteBarrierStore : IBarrierStore, IApiKeyStore, IDisposabl
     {
         using var transaction = connection.BeginTransaction();
         SqliteMigrations.Execute(connection, transaction,
-            $"INSERT INTO api_keys ({KeyColumns}) VALUES ($id, $hash, $role, $name, $source, $created, $revoked)",
+            $"INSERT INTO api_keys ({KeyColumns}) VALUES ($id, $hash, $role, $name, $source, $created, $revoked) ON CONFLICT (key_sha256) DO NOTHING",
             ("$id", key.KeyId), ("$hash", key.KeySha256), ("$role", BarrierNames.Name(key.Role)), ("$name", key.Name),
             ("$source", BarrierNames.Name(key.Source)), ("$created", key.CreatedAt.ToUnixTimeMilliseconds()), ("$revoked", key.RevokedAt?.ToUnixTimeMilliseconds()));
         transaction.Commit();

@@ -32,7 +32,8 @@ public sealed class FixImpact
     private readonly Dictionary<int, List<int>> _originsAtVertex = [];
     private readonly OneToManySearch _search;
 
-    internal FixImpact(RoutingGraph graph, CompiledProfile profile, IEnumerable<SnapPoint> origins, double limitS)
+    internal FixImpact(RoutingGraph graph, CompiledProfile profile, IEnumerable<SnapPoint> origins, double limitS,
+        CancellationToken cancellationToken = default)
     {
         _graph = graph;
         _profile = profile;
@@ -40,7 +41,7 @@ public sealed class FixImpact
         _search = new OneToManySearch(graph);
         foreach (var origin in origins)
         {
-            _search.Run(profile, origin, ReachMetric.CostS, limitS);
+            _search.Run(profile, origin, ReachMetric.CostS, limitS, cancellationToken: cancellationToken);
             int index = _origins.Count;
             _origins.Add(origin);
             _baselineM.Add(_search.ReachedLengthM(limitS));
@@ -60,12 +61,14 @@ public sealed class FixImpact
     /// the reach with every other report minus the reach with all, from the origins whose reach touches the report
     /// (no other origin can change). One overlay and one compiled profile per report.
     /// </summary>
-    public IReadOnlyList<ReportImpact> ReportImpacts(Barriers.BarrierOverlay overlay, Func<Barriers.BarrierOverlay, CompiledProfile> compile)
+    public IReadOnlyList<ReportImpact> ReportImpacts(Barriers.BarrierOverlay overlay, Func<Barriers.BarrierOverlay, CompiledProfile> compile,
+        CancellationToken cancellationToken = default)
     {
         var impacts = new List<ReportImpact>();
         var reports = overlay.Active.Select(a => a.Report).Concat(overlay.Unverified).ToList();
         foreach (var pinned in overlay.Active)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var withoutIt = compile(Barriers.BarrierOverlay.Build(_graph, reports.Where(r => r.ReportId != pinned.Report.ReportId)));
             var touched = new SortedSet<int>();
             foreach (int vertex in pinned.Edges.SelectMany(e => (int[])[_graph.EdgeFrom[e], _graph.EdgeTo[e]])
@@ -80,7 +83,7 @@ public sealed class FixImpact
             int losing = 0;
             foreach (int origin in touched)
             {
-                _search.Run(withoutIt, _origins[origin], ReachMetric.CostS, _limitS);
+                _search.Run(withoutIt, _origins[origin], ReachMetric.CostS, _limitS, cancellationToken: cancellationToken);
                 double less = _search.ReachedLengthM(_limitS) - _baselineM[origin];
                 if (less > 0.5)
                 {
@@ -142,7 +145,7 @@ public sealed class FixImpact
     }
 
     /// <summary>What mending <paramref name="candidate"/> would add to the origins' reach, metres, and for how many origins.</summary>
-    public RankedFix Gain(FixCandidate candidate)
+    public RankedFix Gain(FixCandidate candidate, CancellationToken cancellationToken = default)
     {
         var touched = new SortedSet<int>();
         foreach (int vertex in Around(candidate))
@@ -156,7 +159,8 @@ public sealed class FixImpact
         int gaining = 0;
         foreach (int origin in touched)
         {
-            _search.Run(_profile, _origins[origin], ReachMetric.CostS, _limitS, fixedEdge: candidate.Edge, fixedVertex: candidate.Vertex);
+            _search.Run(_profile, _origins[origin], ReachMetric.CostS, _limitS, fixedEdge: candidate.Edge, fixedVertex: candidate.Vertex,
+                cancellationToken: cancellationToken);
             double more = _search.ReachedLengthM(_limitS, candidate.Edge) - _baselineM[origin];
             if (more > 0.5)
             {

@@ -28,7 +28,7 @@ internal static class TravelMatrixSearch
 {
     public static TravelMatrix Compute(RoutingGraph graph, CompiledProfile profile, OneToManySearch search,
         IReadOnlyList<SnapPoint?> sources, IReadOnlyList<SnapPoint?> destinations, IReadOnlyList<MatrixPoint> sourcePoints,
-        IReadOnlyList<MatrixPoint> destinationPoints)
+        IReadOnlyList<MatrixPoint> destinationPoints, CancellationToken cancellationToken = default)
     {
         // Each point's component (both ends of an edge lie in one); -1 for a destination that could not be placed.
         var component = graph.VertexComponent;
@@ -65,7 +65,8 @@ internal static class TravelMatrixSearch
             {
                 continue;
             }
-            search.Run(profile, from, ReachMetric.CostS, double.PositiveInfinity, [.. targets]);
+            cancellationToken.ThrowIfCancellationRequested();
+            search.Run(profile, from, ReachMetric.CostS, double.PositiveInfinity, [.. targets], cancellationToken: cancellationToken);
             for (int d = 0; d < destinations.Count; d++)
             {
                 if (destinationComponent[d] != home)

@@ -102,9 +102,9 @@ public sealed class BarrierBadInputTests(BarrierFixtureApi api)
     {
         string body = BarrierHttp.Report(extra: $"\"description\": \"{new string('x', 70_000)}\"");
 
-        var problem = await (await api.Client.Send(HttpMethod.Post, "/v1/barriers", Planner, body)).Problem(HttpStatusCode.BadRequest, "invalid-request");
+        var problem = await (await api.Client.Send(HttpMethod.Post, "/v1/barriers", Planner, body)).Problem(HttpStatusCode.RequestEntityTooLarge, "body-too-large");
 
-        Assert.Equal(["body"], problem.ErrorFields());
+        Assert.Equal(64 * 1024, problem.GetProperty("limit_bytes").GetInt32());
     }
 
     [Fact]

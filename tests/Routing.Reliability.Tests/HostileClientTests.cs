@@ -1,0 +1,321 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Routing.Analysis;
+using Routing.Api.Analysis;
+using Routing.Engine;
+using Routing.Engine.Reach;
+using Routing.Ors;
+
+namespace Routing.Reliability.Tests;
+
+/// <summary>The Heidelberg service with its quotas off: these attacks must be answered by the endpoints, not by a quota.</summary>
+public sealed class HostileHost : IDisposable
+{
+    public ServiceHost Host { get; } = ServiceHost.Heidelberg();
+
+    public HttpClient Client => _client ??= Host.CreateClient();
+
+    private HttpClient? _client;
+
+    public void Dispose()
+    {
+        _client?.Dispose();
+        Host.Dispose();
+    }
+}
+
+/// <summary>
+/// Issue 24's hostile client, through the real host: every fault of the client is a 4xx that names what is wrong and is
+/// logged at Information at most; work is bounded before any search; a client that leaves stops the search; bodies
+/// that a web page could send without asking (not JSON) are refused. Quotas have a host of their own
+/// (<see cref="QuotaTests"/>).
+/// </summary>
+public sealed class HostileClientTests : IClassFixture<HostileHost>
+{
+    private const string ProblemBase = "https://routing.example/problems/";
+    private const string Bismarckplatz = """{"lat": 49.4094, "lon": 8.6934}""";
+    private const string LoneSurrogate = "\\ud800";
+
+    private readonly HostileHost _hostile;
+
+    /// <summary>What the service logged at Warning or above before this test (at start-up, say): only later lines count.</summary>
+    private readonly int _warningsBefore;
+
+    public HostileClientTests(HostileHost hostile)
+    {
+        _hostile = hostile;
+        _ = hostile.Client; // started
+        _warningsBefore = hostile.Host.Warnings.Count;
+        hostile.Host.Completed.Clear();
+    }
+
+    private HttpClient Client => _hostile.Client;
+
+    public static TheoryData<string, string> OrsDoors => new()
+    {
+        { "/ors/v2/directions/wheelchair", """{"coordinates": [[8.6934, 49.4094], [8.7101, 49.4122]]}""" },
+        { "/ors/v2/isochrones/wheelchair", """{"locations": [[8.6934, 49.4094]], "range": [60]}""" },
+        { "/ors/v2/matrix/wheelchair", """{"locations": [[8.6934, 49.4094], [8.7101, 49.4122]]}""" },
+    };
+
+    [Theory]
+    [MemberData(nameof(OrsDoors))]
+    public async Task The_ors_door_refuses_a_body_not_labelled_json_with_415_in_ors_shape(string path, string body)
+    {
+        foreach (string? contentType in (string?[])["text/plain", "application/x-www-form-urlencoded", null])
+        {
+            using var response = await Post(path, body, contentType);
+            var error = await OrsError(response, HttpStatusCode.UnsupportedMediaType);
+            Assert.Contains("application/json", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        }
+        using var json = await Post(path, body);
+        Assert.Equal(HttpStatusCode.OK, json.StatusCode);
+        AssertNothingLoggedAboveInformation();
+    }
+
+    [Fact]
+    public async Task The_v1_door_refuses_a_body_not_labelled_json_with_415()
+    {
+        using var response = await Post("/v1/isochrones", $$"""{"origins": [{{Bismarckplatz}}], "ranges_s": [60]}""", "text/plain");
+        await Problem(response, HttpStatusCode.UnsupportedMediaType, "unsupported-media-type");
+    }
+
+    /// <summary>Where a lone surrogate escape answered 500 before (barriers, keys, ORS), and where it did not.</summary>
+    public static TheoryData<string, string, string?> LoneSurrogates => new()
+    {
+        { "/v1/routes", $$"""{"from": {{Bismarckplatz}}, "to": {{Bismarckplatz}}, "profile": "{{LoneSurrogate}}"}""", null },
+        { "/v1/isochrones", $$"""{"origins": [{{Bismarckplatz}}], "ranges_s": [60], "profile": "{{LoneSurrogate}}"}""", null },
+        { "/v1/matrix", $$"""{"sources": [{{Bismarckplatz}}], "destinations": [{{Bismarckplatz}}], "profile": "{{LoneSurrogate}}"}""", null },
+        { "/v1/fix-first", $$"""{"origins": [{{Bismarckplatz}}], "profile": "{{LoneSurrogate}}"}""", null },
+        { "/v1/barriers", $$"""{"kind": "other", "location": {"type": "Point", "coordinates": [8.6934, 49.4094]}, "description": "a{{LoneSurrogate}}"}""", ServiceHost.PlannerKey },
+        { "/v1/admin/api-keys", $$"""{"role": "reporter", "name": "{{LoneSurrogate}}"}""", ServiceHost.AdminKey },
+        { "/v1/admin/api-keys", $$"""{"role": "reporter", "name": "low half alone \udc00"}""", ServiceHost.AdminKey },
+        { "/ors/v2/directions/wheelchair", $$"""{"coordinates": [[8.6934, 49.4094], [8.7101, 49.4122]], "id": "{{LoneSurrogate}}"}""", null },
+        { "/ors/v2/isochrones/wheelchair", $$"""{"locations": [[8.6934, 49.4094]], "range": [60], "id": "{{LoneSurrogate}}"}""", null },
+        { "/ors/v2/matrix/wheelchair", $$"""{"locations": [[8.6934, 49.4094], [8.7101, 49.4122]], "id": "{{LoneSurrogate}}"}""", null },
+    };
+
+    [Theory]
+    [MemberData(nameof(LoneSurrogates))]
+    public async Task A_lone_surrogate_escape_is_a_400_never_a_500(string path, string body, string? key)
+    {
+        using var response = await Post(path, body, key: key);
+
+        string text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{path}: {(int)response.StatusCode} {text}");
+        AssertNothingLoggedAboveInformation();
+    }
+
+    [Fact]
+    public async Task A_proper_surrogate_pair_is_still_read()
+    {
+        using var response = await Post("/v1/admin/api-keys", """{"role": "reporter", "name": "wheel \ud83e\uddbd"}""", key: ServiceHost.AdminKey);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("wheel \U0001F9BD", answer.RootElement.GetProperty("name").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(OrsDoors))]
+    public async Task An_ors_body_over_its_limit_is_413_naming_the_limit(string path, string body)
+    {
+        string padded = body + new string(' ', OrsRequestReader.MaxBodyBytes + 1 - Encoding.UTF8.GetByteCount(body));
+
+        using var response = await Post(path, padded);
+
+        var error = await OrsError(response, HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal(4, error.GetProperty("code").GetInt32() % 100);
+        Assert.Contains(OrsRequestReader.MaxBodyBytes.ToString(CultureInfo.InvariantCulture), error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        AssertNothingLoggedAboveInformation();
+    }
+
+    public static TheoryData<string, string, string> OverBudget => new()
+    {
+        // Each value within its own limit, together far more than one request may ask for.
+        { "/v1/isochrones", $$"""{"origins": [{{string.Join(", ", Enumerable.Repeat(Bismarckplatz, AnalysisEndpoints.MaxOrigins))}}], "profile": "foot", "ranges_s": [3600, 3000, 2400, 1800, 1200, 600]}""", "origins" },
+        { "/v1/isochrones", $$"""{"origins": [{{Bismarckplatz}}, {{Bismarckplatz}}], "profile": "foot", "ranges_m": [{{AnalysisEndpoints.MaxRangeM}}]}""", "origins" },
+        { "/v1/fix-first", $$"""{"origins": [{{string.Join(", ", Enumerable.Repeat(Bismarckplatz, AnalysisEndpoints.MaxFixOrigins))}}], "profile": "walker", "minutes": 30}""", "minutes" },
+        { "/v1/barrier-impact", $$"""{"origins": [{{string.Join(", ", Enumerable.Repeat(Bismarckplatz, AnalysisEndpoints.MaxFixOrigins))}}], "profile": "walker", "minutes": 60}""", "minutes" },
+    };
+
+    [Theory]
+    [MemberData(nameof(OverBudget))]
+    public async Task Work_over_the_budget_is_422_naming_the_limit_before_any_search(string path, string body, string field)
+    {
+        using var response = await Post(path, body);
+
+        var problem = await Problem(response, HttpStatusCode.UnprocessableEntity, "work-budget-exceeded");
+        Assert.Equal(field, problem.GetProperty("field").GetString());
+        Assert.True(problem.GetProperty("requested").GetDouble() > problem.GetProperty("limit").GetDouble());
+    }
+
+    [Fact]
+    public async Task Ors_isochrones_over_the_budget_are_refused_with_the_limit_named()
+    {
+        string body = $$"""{"locations": [{{string.Join(", ", Enumerable.Repeat("[8.6934, 49.4094]", OrsAnalysis.MaxLocations))}}], "range_type": "distance", "range": [{{OrsAnalysis.MaxRangeM}}]}""";
+
+        var error = await OrsError(await Post("/ors/v2/isochrones/foot-walking", body), HttpStatusCode.BadRequest);
+
+        Assert.Equal(3004, error.GetProperty("code").GetInt32());
+        Assert.Contains($"{IsochroneBudget.MaxReachKm2} km²", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(OrsRequestMapper.MaxAvoidPolygons, 5, true)]
+    [InlineData(OrsRequestMapper.MaxAvoidPolygons + 1, 5, false)]
+    [InlineData(1, OrsRequestMapper.MaxAvoidPolygonPositions, true)]
+    [InlineData(1, OrsRequestMapper.MaxAvoidPolygonPositions + 1, false)]
+    public async Task Avoid_polygons_are_taken_up_to_their_limits_and_refused_one_over(int polygons, int positionsEach, bool taken)
+    {
+        string polygon = Ring(positionsEach);
+        string body = """{"coordinates": [[8.6934, 49.4094], [8.7101, 49.4122]], "options": {"avoid_polygons": {"type": "MultiPolygon", "coordinates": ["""
+            + string.Join(", ", Enumerable.Repeat(polygon, polygons)) + "]}}}";
+
+        using var response = await Post("/ors/v2/directions/foot-walking", body);
+
+        if (taken)
+        {
+            Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            return;
+        }
+        var error = await OrsError(response, HttpStatusCode.BadRequest);
+        Assert.Equal(2004, error.GetProperty("code").GetInt32());
+    }
+
+    /// <summary>
+    /// With a token cancelled from the start, a search would throw at once: an answer naming the unplaceable second origin
+    /// shows that every origin is placed before the first search begins.
+    /// </summary>
+    [Fact]
+    public void Every_origin_is_placed_before_the_first_search()
+    {
+        using var scope = _hostile.Host.Services.CreateScope();
+        var router = scope.ServiceProvider.GetRequiredService<Router>();
+        Assert.True(router.Profiles.TryGet("foot", out var foot));
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        var (isochrones, failure) = Isochrones.Compute(router, [new GeoPoint(49.4094, 8.6934), new GeoPoint(10, 10)], foot, ReachMetric.CostS, [600], cancelled.Token);
+
+        Assert.Empty(isochrones);
+        Assert.Equal(1, Assert.IsType<PointOutsideArea>(failure).WaypointIndex);
+        Assert.Throws<OperationCanceledException>(() =>
+            Isochrones.Compute(router, [new GeoPoint(49.4094, 8.6934)], foot, ReachMetric.CostS, [600], cancelled.Token));
+    }
+
+    /// <summary>
+    /// Requests that each take seconds of search, abandoned by their client while they compute: the service's work ends in
+    /// cancellation (499) instead of running to its answer (200). The machine's clock is not asked; benchmarks/README.md
+    /// gives the CPU measured after such a disconnect.
+    /// </summary>
+    [Theory]
+    [InlineData("/v1/isochrones", """{"origins": [{"lat": 49.4094, "lon": 8.6934}], "profile": "foot", "ranges_m": [5000]}""")]
+    [InlineData("/ors/v2/isochrones/foot-walking", """{"locations": [[8.6934, 49.4094]], "range_type": "distance", "range": [5000]}""")]
+    [InlineData("/v1/fix-first", """{"profile": "walker", "minutes": 20, "constraints": {"max_kerb_cm": 0}}""")]
+    public async Task A_search_whose_client_leaves_stops_with_the_client(string path, string body)
+    {
+        using var leaving = new CancellationTokenSource();
+        var request = Post(path, body, cancellationToken: leaving.Token);
+        await Task.Delay(300); // the search has started; the client gives up
+        await leaving.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => request);
+
+        var (_, status) = await WaitUntilCompleted(path);
+
+        Assert.Equal(ClientClosedRequest, status);
+        AssertNothingLoggedAboveInformation();
+    }
+
+    [Theory]
+    [InlineData("/", false)]
+    [InlineData("/app/app.js", false)]
+    [InlineData("/v1/nowhere", false)]
+    [InlineData("/scalar/v1", true)]
+    public async Task Pages_and_answers_carry_the_security_headers(string path, bool reference)
+    {
+        using var response = await Client.GetAsync(path);
+
+        Assert.Equal("nosniff", string.Join(",", response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("no-referrer", string.Join(",", response.Headers.GetValues("Referrer-Policy")));
+        string policy = string.Join(",", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+        string scripts = policy.Split(';').Select(d => d.Trim()).Single(d => d.StartsWith("script-src ", StringComparison.Ordinal));
+        Assert.Equal(reference, scripts.Contains("'unsafe-inline'", StringComparison.Ordinal));
+        if (path == "/")
+        {
+            string page = await response.Content.ReadAsStringAsync();
+            Assert.DoesNotMatch("<script(?![^>]*\\ssrc=)[^>]*>", page); // every script of the app is a file
+        }
+    }
+
+    private static string Ring(int positions)
+    {
+        var ring = Enumerable.Range(0, positions - 1)
+            .Select(i => 2 * Math.PI * i / (positions - 1))
+            .Select(angle => string.Create(CultureInfo.InvariantCulture, $"[{8.70 + (0.001 * Math.Cos(angle))}, {49.40 + (0.001 * Math.Sin(angle))}]"))
+            .ToList();
+        ring.Add(ring[0]);
+        return $"[[{string.Join(", ", ring)}]]";
+    }
+
+    private async Task<(string Path, int Status)> WaitUntilCompleted(string path)
+    {
+        // Guards against a hang only: a search that ignored its client would end with 200, which the caller refuses.
+        for (int i = 0; i < 1200; i++)
+        {
+            if (_hostile.Host.Completed.FirstOrDefault(c => c.Path == path) is { Path: not null } done)
+            {
+                return done;
+            }
+            await Task.Delay(100);
+        }
+        Assert.Fail($"{path} never completed");
+        return default;
+    }
+
+    private void AssertNothingLoggedAboveInformation()
+    {
+        var lines = _hostile.Host.Warnings.Skip(_warningsBefore).ToList();
+        Assert.True(lines.Count == 0, string.Join('\n', lines.Select(l => $"{l.Level} {l.Category}: {l.Message}")));
+    }
+
+    private async Task<HttpResponseMessage> Post(string path, string json, string? contentType = "application/json", string? key = null,
+        CancellationToken cancellationToken = default)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(json)) };
+        if (contentType is not null)
+        {
+            message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        }
+        if (key is not null)
+        {
+            message.Headers.Add("X-Api-Key", key);
+        }
+        return await Client.SendAsync(message, cancellationToken);
+    }
+
+    private static async Task<JsonElement> Problem(HttpResponseMessage response, HttpStatusCode status, string type)
+    {
+        string body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == status, $"expected {(int)status}, got {(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var document = JsonDocument.Parse(body);
+        Assert.Equal(ProblemBase + type, document.RootElement.GetProperty("type").GetString());
+        return document.RootElement.Clone();
+    }
+
+    private static async Task<JsonElement> OrsError(HttpResponseMessage response, HttpStatusCode status)
+    {
+        string body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == status, $"expected {(int)status}, got {(int)response.StatusCode}: {body}");
+        using var document = JsonDocument.Parse(body);
+        return document.RootElement.GetProperty("error").Clone();
+    }
+
+    /// <summary>What ASP.NET Core records for a request whose client left before its answer.</summary>
+    private const int ClientClosedRequest = 499;
+}
