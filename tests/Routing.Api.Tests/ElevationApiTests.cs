@@ -97,7 +97,7 @@ public sealed partial class ElevationApiTests(HeidelbergApi api)
     }
 
     [Theory]
-    [InlineData("from=49.4105,8.7105&to=49.4044,8.7155&profile=walker", true)]
+    [InlineData("from=49.4105,8.7105&to=49.4044,8.7155&profile=walker&max_climb_m=500", true)] // 237 m up: over a walker's budget
     [InlineData(ToCastleCourtyard + "&profile=powered_wheelchair&max_incline_up_pct=20&max_incline_down_pct=20", true)]
     [InlineData(ToCastleCourtyard + "&profile=pushchair&max_incline_up_pct=30&max_incline_down_pct=30", true)]
     [InlineData(UpToMolkenkur, false)] // foot has no incline limit, so nothing is too steep for it

@@ -157,7 +157,8 @@ public sealed class PlanningTests(WebHost host, ITestOutputHelper output)
         await Browser.AssertAccessibleAsync(page, "refusal view");
         await Browser.ScreenshotAsync(page, "refusal");
         // A click on a blocker on the map names its limit too (every limit a way breaks is listed, the hill's and the
-        // old town's rough paving's alike).
+        // old town's rough paving's alike). The legend is folded first: the first blocker may lie under it.
+        await page.EvaluateAsync("document.getElementById('legend').open = false");
         var blocker = await page.EvaluateAsync<double[]>("() => routingApp.map.queryRenderedFeatures({ layers: ['blockers'] })[0].geometry.coordinates");
         await Browser.ClickMapAtAsync(page, blocker[1], blocker[0]);
         Assert.Matches("max_incline_up_pct|min_smoothness", await page.Locator(".maplibregl-popup-content").TextContentAsync() ?? "");

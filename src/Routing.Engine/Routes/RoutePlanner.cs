@@ -16,6 +16,9 @@ internal sealed class RoutePlanner(PathFinder pathFinder, RouteAssembler assembl
     /// <summary>The preset whose route is "the walking route" that detours are measured against.</summary>
     public const string WalkingPreset = "foot";
 
+    /// <summary>At most this many searches with lifted limits per climb refusal.</summary>
+    private const int MaxLiftRounds = 3;
+
     private readonly DetourCheck _detours = new(pathFinder.Graph, assembler);
 
     /// <param name="snapped">The requested points placed for <paramref name="strict"/>, one more than legs.</param>
@@ -96,10 +99,17 @@ internal sealed class RoutePlanner(PathFinder pathFinder, RouteAssembler assembl
         var blockers = Explain(leastBadLegs, strict, request.Language);
         if (ClimbBudget.Exceeds(route, request.Profile))
         {
-            var lifted = blockers.Aggregate(request.Profile, (settings, blocker) => blocker.Violation.Lift(settings));
-            if (Lifted(request, overlay, snapped, lifted, place) is { } liftedLegs)
+            // The limits a route names may be narrower than those it was found within, and a narrower limit may place a
+            // point elsewhere: a few rounds until the limits named are the limits searched (one or two in Heidelberg).
+            var searched = request.Profile;
+            for (int round = 0; round < MaxLiftRounds; round++)
             {
-                (route, leastBadLegs) = (Assemble(liftedLegs, strict, request), liftedLegs);
+                var lifted = blockers.Aggregate(request.Profile, (settings, blocker) => blocker.Violation.Lift(settings));
+                if (CompiledProfileCache.SameSettings(lifted, searched) || Lifted(request, overlay, snapped, lifted, place) is not { } liftedLegs)
+                {
+                    break;
+                }
+                (route, leastBadLegs, searched) = (Assemble(liftedLegs, strict, request), liftedLegs, lifted);
                 blockers = Explain(leastBadLegs, strict, request.Language);
             }
             if (ClimbBudget.Exceeds(route, request.Profile))
