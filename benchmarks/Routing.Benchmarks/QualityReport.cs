@@ -3,14 +3,13 @@ using Routing.Engine;
 using Routing.Engine.Profiles;
 using Routing.Engine.Routes;
 using Routing.Graph;
-using Routing.Graph.Facts;
 
 namespace Routing.Benchmarks;
 
 /// <summary>
 /// Routes as a person would judge them, per preset on fixed query sets: how many are answered and refused (and why),
 /// how many answers are detours against walking and by how much, how much they climb (none over the budget), how much of
-/// their length carries a slope warning, and whether lifting every field a refusal names gives a route.
+/// their length carries a slope warning (<see cref="SlopeWarningReport.WarnedM"/>), and whether lifting every field a refusal names gives a route.
 /// <c>dotnet run -c Release --project benchmarks/Routing.Benchmarks -- quality [query-set ...]</c>.
 /// </summary>
 internal static class QualityReport
@@ -45,7 +44,7 @@ internal static class QualityReport
                 case RouteFound { Route: var route }:
                     routed++;
                     lengthM += route.DistanceM;
-                    slopeWarnedM += SlopeWarnedM(route);
+                    slopeWarnedM += SlopeWarningReport.WarnedM(route);
                     if (route.Elevation is { } elevation)
                     {
                         climbs.Add(elevation.AscentM);
@@ -64,12 +63,7 @@ internal static class QualityReport
                     notConnected += isConnected ? 0 : 1;
                     limits += isClimb || !isConnected ? 0 : 1;
                     var liftedSettings = refusal.Blockers.Aggregate(preset, (settings, blocker) => blocker.Violation.Lift(settings));
-                    var again = router.Route(new RouteRequest([from, to], liftedSettings));
-                    lifted += again is RouteFound ? 1 : 0;
-                    if (again is NoRoute n && Environment.GetEnvironmentVariable("LIFT_DEBUG") is not null)
-                    {
-                        Console.Error.WriteLine($"{preset.Name} {from} {to}: before [{string.Join("; ", refusal.Blockers.Select(b => b.Message))}] after [{string.Join("; ", n.Blockers.Select(b => b.Message))}]");
-                    }
+                    lifted += router.Route(new RouteRequest([from, to], liftedSettings)) is RouteFound ? 1 : 0;
                     break;
                 default:
                     notPlaced++;
@@ -79,29 +73,6 @@ internal static class QualityReport
         int refused = climb + limits + notConnected;
         return string.Create(CultureInfo.InvariantCulture,
             $"| {preset.Name} | {routed} | {climb} / {limits} / {notConnected} / {notPlaced} | {detours} ({Share(detours, routed)}) | {Quantile(ratios, 0.5):0.00} / {Quantile(ratios, 1):0.00} | {Quantile(climbs, 0.5):0} / {Quantile(climbs, 0.9):0} / {Quantile(climbs, 1):0} ({preset.MaxClimbM?.ToString(CultureInfo.InvariantCulture) ?? "none"}) | {overBudget} | {Share(slopeWarnedM, lengthM)} | {lifted} of {refused} |");
-    }
-
-    /// <summary>
-    /// The length that carries a slope warning: the segments whose chance of breaking the limit is material (what a
-    /// slope-risk warning covers), and those a steep warning starts on.
-    /// </summary>
-    private static double SlopeWarnedM(Route route)
-    {
-        var warned = new bool[route.Segments.Count];
-        foreach (var warning in route.Warnings)
-        {
-            if (warning.SegmentIndex is { } first && warning.Type is "steep" or "slope_risk")
-            {
-                warned[first] = true;
-            }
-        }
-        double metres = 0;
-        for (int s = 0; s < warned.Length; s++)
-        {
-            bool risky = route.Segments[s].ChanceBeyondLimit is { } chance && chance >= SlopeChance.Material && chance < 1;
-            metres += warned[s] || risky ? route.Segments[s].DistanceM : 0;
-        }
-        return metres;
     }
 
     private static string Share(double part, double total) => total > 0 ? (part / total).ToString("P1", CultureInfo.InvariantCulture) : "-";

@@ -89,30 +89,20 @@ internal static class QuerySets
     public static readonly BoundingBox UrbanBox = new(49.385, 8.645, 49.425, 8.715);
 
     /// <summary>Writes only <c>heidelberg-urban-1-3km.csv</c>: 200 seeded pairs inside <see cref="UrbanBox"/>.</summary>
-    public static void MakeUrban(RoutingGraph graph)
-    {
-        var router = new Router(graph, ProfileCatalog.Default);
-        ProfileCatalog.Default.TryGet("foot", out var foot);
-        var random = new Random(2026);
-        var lines = new List<string> { "from_lat,from_lon,to_lat,to_lon,foot_distance_m" };
-        while (lines.Count <= 200)
-        {
-            GeoPoint a = RandomVertex(graph, random), b = RandomVertex(graph, random);
-            if (Inside(a) && Inside(b)
-                && router.Route(new RouteRequest([a, b], foot!)) is RouteFound { Route.DistanceM: var d } && d >= 1_000 && d <= 3_000)
-            {
-                lines.Add(string.Create(CultureInfo.InvariantCulture, $"{a.Lat:F7},{a.Lon:F7},{b.Lat:F7},{b.Lon:F7},{d:F0}"));
-            }
-        }
-        File.WriteAllLines(PathOf(UrbanSet), lines);
-        Console.WriteLine($"{PathOf(UrbanSet)}: {lines.Count - 1} pairs");
-    }
+    public static void MakeUrban(RoutingGraph graph) =>
+        WritePairs(graph, UrbanSet, (a, b, walkingM) => Inside(a) && Inside(b) && walkingM is >= 1_000 and <= 3_000);
 
     /// <summary>Trips across the whole extract: both ends anywhere on the main network, at any distance.</summary>
     public const string AreaSet = "area-any";
 
     /// <summary>Writes only <c>heidelberg-area-any.csv</c>: 200 seeded pairs of vertices of the main network that can be walked.</summary>
-    public static void MakeArea(RoutingGraph graph)
+    public static void MakeArea(RoutingGraph graph) => WritePairs(graph, AreaSet, (_, _, _) => true);
+
+    /// <summary>
+    /// Writes 200 seeded pairs of main-network vertices (seed 2026) that have a walking route and that
+    /// <paramref name="accept"/> takes, given both ends and the walking route's length.
+    /// </summary>
+    private static void WritePairs(RoutingGraph graph, string name, Func<GeoPoint, GeoPoint, double, bool> accept)
     {
         var router = new Router(graph, ProfileCatalog.Default);
         ProfileCatalog.Default.TryGet("foot", out var foot);
@@ -121,13 +111,13 @@ internal static class QuerySets
         while (lines.Count <= 200)
         {
             GeoPoint a = RandomVertex(graph, random), b = RandomVertex(graph, random);
-            if (router.Route(new RouteRequest([a, b], foot!)) is RouteFound { Route.DistanceM: var d })
+            if (router.Route(new RouteRequest([a, b], foot!)) is RouteFound { Route.DistanceM: var d } && accept(a, b, d))
             {
                 lines.Add(string.Create(CultureInfo.InvariantCulture, $"{a.Lat:F7},{a.Lon:F7},{b.Lat:F7},{b.Lon:F7},{d:F0}"));
             }
         }
-        File.WriteAllLines(PathOf(AreaSet), lines);
-        Console.WriteLine($"{PathOf(AreaSet)}: {lines.Count - 1} pairs");
+        File.WriteAllLines(PathOf(name), lines);
+        Console.WriteLine($"{PathOf(name)}: {lines.Count - 1} pairs");
     }
 
     /// <summary>The pairs of <see cref="UrbanSet"/> a wheelchair is refused on: the HTTP load's refusal-only run.</summary>

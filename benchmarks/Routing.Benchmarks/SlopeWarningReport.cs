@@ -30,9 +30,7 @@ internal static class SlopeWarningReport
                     case RouteFound { Route: var route }:
                         routed++;
                         lengthM += route.DistanceM;
-                        // The segments a slope_risk warning covers: estimates at least materially likely beyond the limit.
-                        double warned = route.Segments.Where(s => s.InclineConfidence is InclineConfidence.High or InclineConfidence.Low
-                                                                  && s.ChanceBeyondLimit >= SlopeChance.Material).Sum(s => s.DistanceM);
+                        double warned = WarnedM(route);
                         warnedM += warned;
                         withWarning += warned > 0 ? 1 : 0;
                         break;
@@ -46,4 +44,9 @@ internal static class SlopeWarningReport
             Console.WriteLine($"| `{preset.Name}` | {routed} / {refused} | {lengthM / 1000:F0} | {warnedM / Math.Max(lengthM, 1):P1} | {withWarning} | {terrainRefusals} |");
         }
     }
+
+    /// <summary>The length a slope_risk warning covers: the segments whose terrain estimate is at least materially likely beyond the limit.</summary>
+    internal static double WarnedM(Routing.Engine.Routes.Route route) =>
+        route.Segments.Where(s => s.InclineConfidence is InclineConfidence.High or InclineConfidence.Low
+                                  && s.ChanceBeyondLimit >= SlopeChance.Material).Sum(s => s.DistanceM);
 }

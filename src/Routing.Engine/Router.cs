@@ -43,8 +43,7 @@ public sealed class Router
         _compiledProfiles = new CompiledProfileCache(graph);
         _planner = new RoutePlanner(_pathFinder, new RouteAssembler(graph), _compiledProfiles, profiles);
         // The presets, and for those with a climb budget the climb-averse variant that a route over budget and a climb
-        // refusal search with (Effort.ClimbBudget): on ALT its heavy climb weights left the landmark bounds weak, and a
-        // climb refusal took 40 ms instead of 1.
+        // refusal search with (Effort.ClimbBudget): on ALT its heavy climb weights leave the landmark bounds weak.
         IReadOnlyList<ProfileSettings> customized =
             [.. profiles.Presets, .. profiles.Presets.Where(p => p.MaxClimbM is not null).Select(Effort.ClimbBudget.Averse)];
         _presetHierarchies = presetsOnHierarchy ? new PresetHierarchies(graph, customized, _compiledProfiles, _overlay) : null;

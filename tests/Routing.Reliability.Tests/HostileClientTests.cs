@@ -12,40 +12,24 @@ using Routing.Ors;
 
 namespace Routing.Reliability.Tests;
 
-/// <summary>The Heidelberg service with its quotas off: these attacks must be answered by the endpoints, not by a quota.</summary>
-public sealed class HostileHost : IDisposable
-{
-    public ServiceHost Host { get; } = ServiceHost.Heidelberg();
-
-    public HttpClient Client => _client ??= Host.CreateClient();
-
-    private HttpClient? _client;
-
-    public void Dispose()
-    {
-        _client?.Dispose();
-        Host.Dispose();
-    }
-}
-
 /// <summary>
 /// Issue 24's hostile client, through the real host: every fault of the client is a 4xx that names what is wrong and is
 /// logged at Information at most; work is bounded before any search; a client that leaves stops the search; bodies
 /// that a web page could send without asking (not JSON) are refused. Quotas have a host of their own
 /// (<see cref="QuotaTests"/>).
 /// </summary>
-public sealed class HostileClientTests : IClassFixture<HostileHost>
+public sealed class HostileClientTests : IClassFixture<HeidelbergHost>
 {
     private const string ProblemBase = "https://routing.example/problems/";
     private const string Bismarckplatz = """{"lat": 49.4094, "lon": 8.6934}""";
     private const string LoneSurrogate = "\\ud800";
 
-    private readonly HostileHost _hostile;
+    private readonly HeidelbergHost _hostile;
 
     /// <summary>What the service logged at Warning or above before this test (at start-up, say): only later lines count.</summary>
     private readonly int _warningsBefore;
 
-    public HostileClientTests(HostileHost hostile)
+    public HostileClientTests(HeidelbergHost hostile)
     {
         _hostile = hostile;
         _ = hostile.Client; // started

@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 
 namespace Routing.Reliability.Tests;
 
-/// <summary>The Heidelberg service, shared by the surfaces that route.</summary>
+/// <summary>The Heidelberg service with its quotas off (ServiceHost), shared by the surfaces that route and the hostile clients' attacks.</summary>
 public sealed class HeidelbergHost : IDisposable
 {
     public ServiceHost Host { get; } = ServiceHost.Heidelberg();

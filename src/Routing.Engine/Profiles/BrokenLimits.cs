@@ -15,8 +15,6 @@ public readonly struct BrokenLimits : IEquatable<BrokenLimits>
 
     public bool Any => Count > 0;
 
-    public Violation this[int index] => (_violations ?? [])[index];
-
     /// <summary>The first limit broken, the one a one-line explanation names; null when none.</summary>
     public Violation? First => Count > 0 ? _violations![0] : null;
 

@@ -44,10 +44,14 @@ internal sealed class RoutePlanner(PathFinder pathFinder, RouteAssembler assembl
             if (ClimbBudget.Exceeds(leastClimb, request.Profile))
             {
                 // Breaking a limit may save more climb than any route within the limits: the relaxed search weighs both.
-                var relaxedLegs = LeastClimbLegs(request.Profile, relaxed: true, overlay, Relaxed(request, overlay), snapped);
-                return Refuse(request, overlay, snapped, strict, place, 0,
-                    relaxedLegs is not null && Assemble(relaxedLegs, strict, request).Elevation!.AscentM < leastClimb.Elevation!.AscentM
-                        ? relaxedLegs : leastClimbLegs);
+                var leastBad = (Legs: leastClimbLegs, Route: leastClimb);
+                if (LeastClimbLegs(request.Profile, relaxed: true, overlay, Relaxed(request, overlay), snapped) is { } relaxedLegs
+                    && Assemble(relaxedLegs, strict, request) is var relaxedRoute
+                    && relaxedRoute.Elevation!.AscentM < leastClimb.Elevation!.AscentM)
+                {
+                    leastBad = (relaxedLegs, relaxedRoute);
+                }
+                return Refuse(request, overlay, snapped, strict, place, 0, leastBad.Legs, leastBad.Route);
             }
             (route, legs) = (leastClimb, leastClimbLegs);
         }
@@ -78,24 +82,25 @@ internal sealed class RoutePlanner(PathFinder pathFinder, RouteAssembler assembl
             }
             legs[leg] = path;
         }
-        if (ClimbBudget.Exceeds(Assemble(legs, strict, request), request.Profile)
+        var route = Assemble(legs, strict, request);
+        if (ClimbBudget.Exceeds(route, request.Profile)
             && LeastClimbLegs(request.Profile, relaxed: true, overlay, relaxed, snapped) is { } leastClimbLegs)
         {
-            legs = leastClimbLegs;
+            (legs, route) = (leastClimbLegs, Assemble(leastClimbLegs, strict, request));
         }
-        return Refuse(request, overlay, snapped, strict, place, failedLeg, legs);
+        return Refuse(request, overlay, snapped, strict, place, failedLeg, legs, route);
     }
 
     /// <summary>
-    /// The refusal with <paramref name="leastBadLegs"/> as its least-violating route and every limit it breaks as blockers.
+    /// The refusal with <paramref name="leastBadLegs"/> (assembled: <paramref name="route"/>) as its least-violating route
+    /// and every limit it breaks as blockers.
     /// When that route climbs over the budget, the route the request would get once those limits were lifted takes its
     /// place, with its own climb: a path found by the climb-averse search among more permissive limits is found again
     /// among the limits its own breaks name, so lifting every field named gives a route, the one shown.
     /// </summary>
     private NoRoute Refuse(RouteRequest request, BarrierOverlay overlay, SnapPoint[] snapped, CompiledProfile strict,
-        Func<CompiledProfile, SnapPoint[]?> place, int legIndex, SearchPath[] leastBadLegs)
+        Func<CompiledProfile, SnapPoint[]?> place, int legIndex, SearchPath[] leastBadLegs, Route route)
     {
-        var route = Assemble(leastBadLegs, strict, request);
         var blockers = Explain(leastBadLegs, strict, request.Language);
         if (ClimbBudget.Exceeds(route, request.Profile))
         {

@@ -1,31 +1,17 @@
 using Routing.Engine.Profiles;
 using Routing.Graph;
 using Routing.Graph.Facts;
+using Routing.Engine.Tests.Routes;
 
 namespace Routing.Engine.Tests.Profiles;
 
 /// <summary>Effort in the cost, every broken limit named, and limits lifted by exactly what they name.</summary>
 public sealed class EffortAndLimitsTests
 {
-    private static ProfileSettings Preset(string name)
-    {
-        Assert.True(ProfileCatalog.Default.TryGet(name, out var preset));
-        return preset;
-    }
+    private static ProfileSettings Preset(string name) => RouteFixture.Preset(name);
 
-    private static readonly EdgeClass Footway = new()
-    {
-        Highway = HighwayKind.Footway,
-        Surface = SurfaceKind.Asphalt,
-        SurfaceEvidence = Evidence.Tagged,
-        Smoothness = Smoothness.Good,
-        SmoothnessEvidence = Evidence.Tagged,
-        WidthCm = 200,
-        WidthEvidence = Evidence.Tagged,
-        InclineKind = InclineKind.Value,
-        InclineEvidence = Evidence.Tagged,
-        InclineConfidence = InclineConfidence.Measured,
-    };
+    /// <summary>The rules tests' fully known footway, its incline tagged.</summary>
+    private static readonly EdgeClass Footway = ProfileRulesTests.GoodFootway with { InclineConfidence = InclineConfidence.Measured };
 
     private static EdgeClass Sloped(int permille) => Footway with
     {

@@ -15,7 +15,7 @@ public sealed class ProfileRulesTests
     }
 
     /// <summary>A fully known, flat, smooth, wide footway: the baseline every rule is measured against.</summary>
-    private static EdgeClass GoodFootway => new()
+    internal static EdgeClass GoodFootway => new()
     {
         Highway = HighwayKind.Footway,
         Surface = SurfaceKind.Asphalt,
