@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Sockets;
 using Npgsql;
 using Routing.Barriers.Operations;
@@ -13,11 +14,11 @@ namespace Routing.Barriers.Postgres;
 /// rebuild their overlays (<see cref="PostgresChangeFeed"/>). Connections come from Npgsql's pool; a failure to
 /// reach the database becomes <see cref="BarrierStoreUnavailableException"/> (nothing written, try again later).
 /// </summary>
-public sealed class PostgresBarrierStore : IBarrierStore, IApiKeyStore, IRateWindowCounter, IDisposable
+public sealed class PostgresBarrierStore : IBarrierStore, IApiKeyStore, IDisposable
 {
     private const string ReportColumns =
         "id, kind, geometry, status, description, valid_from, valid_until, kerb_height_cm, remaining_width_cm, incline_pct, " +
-        "reporter_key_id, reporter_role, created_at, updated_at, version, pinned_way_ids, pinned_node_ids, pinned_lat, pinned_lon, pinned_distance_m";
+        "reporter_key_id, reporter_role, created_at, updated_at, version, pinned_way_ids, pinned_node_ids, pinned_lat, pinned_lon, pinned_distance_m, reporter_user_id";
 
     private const string KeyColumns = "key_id, key_sha256, role, name, source, created_at, revoked_at";
 
@@ -155,9 +156,9 @@ public sealed class PostgresBarrierStore : IBarrierStore, IApiKeyStore, IRateWin
         await using var insert = new NpgsqlCommand($"""
             INSERT INTO reports ({(keepId ? "id, " : "")}kind, geometry, status, description, valid_from, valid_until, kerb_height_cm, remaining_width_cm,
                 incline_pct, reporter_key_id, reporter_role, created_at, updated_at, version, pinned_way_ids, pinned_node_ids,
-                pinned_lat, pinned_lon, pinned_distance_m, min_lat, min_lon, max_lat, max_lon)
+                pinned_lat, pinned_lon, pinned_distance_m, min_lat, min_lon, max_lat, max_lon, reporter_user_id)
             VALUES ({(keepId ? "@id, " : "")}@kind, @geometry, @status, @description, @from, @until, @kerb, @width, @incline, @reporter, @role, @created,
-                @updated, @version, @ways, @nodes, @plat, @plon, @pdist, @minlat, @minlon, @maxlat, @maxlon)
+                @updated, @version, @ways, @nodes, @plat, @plon, @pdist, @minlat, @minlon, @maxlat, @maxlon, @user)
             RETURNING id
             """, connection, transaction);
         AddReportParameters(insert, report);
@@ -167,6 +168,7 @@ public sealed class PostgresBarrierStore : IBarrierStore, IApiKeyStore, IRateWin
         }
         Add(insert, "reporter", report.Reporter.KeyId);
         Add(insert, "role", BarrierNames.Name(report.Reporter.Role));
+        Add(insert, "user", report.Reporter.EndUserId);
         Add(insert, "created", report.CreatedAt.ToUniversalTime());
         Add(insert, "minlat", box.MinLat);
         Add(insert, "minlon", box.MinLon);
@@ -198,12 +200,20 @@ public sealed class PostgresBarrierStore : IBarrierStore, IApiKeyStore, IRateWin
     public Task<IReadOnlyList<ReportVersion>> ListVersionsAsync(BarrierQuery query, CancellationToken cancellationToken = default) =>
         Select("id, version", query, reader => new ReportVersion(reader.GetInt64(0), reader.GetInt32(1)), cancellationToken);
 
+    public Task<int> CountAsync(BarrierQuery query, CancellationToken cancellationToken = default) => Run(async connection =>
+    {
+        await using var count = new NpgsqlCommand { Connection = connection };
+        count.CommandText = "SELECT count(*) FROM reports" + ReportQuerySql.Where(query with { AfterId = null }, Dialect.Instance,
+            (name, value) => Add(count, name, value));
+        return Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }, cancellationToken);
+
     /// <summary>The columns of every report matching the query, by id, each row made into a <typeparamref name="T"/>.</summary>
     private Task<IReadOnlyList<T>> Select<T>(string columns, BarrierQuery query, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken) =>
         Run<IReadOnlyList<T>>(async connection =>
         {
             await using var select = new NpgsqlCommand { Connection = connection };
-            select.CommandText = $"SELECT {columns} FROM reports{Where(select, query)} ORDER BY id";
+            select.CommandText = $"SELECT {columns} FROM reports" + ReportQuerySql.WhereOrderPage(query, Dialect.Instance, (name, value) => Add(select, name, value));
             var rows = new List<T>();
             await using var reader = await select.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
@@ -213,39 +223,21 @@ public sealed class PostgresBarrierStore : IBarrierStore, IApiKeyStore, IRateWin
             return rows;
         }, cancellationToken);
 
-    /// <summary>The WHERE clause of a query (empty when it filters nothing), its parameters added to <paramref name="select"/>.</summary>
-    private static string Where(NpgsqlCommand select, BarrierQuery query)
+    /// <summary>PostgreSQL keeps instants as timestamptz, matches lists with one array parameter and compares nulls with IS NOT DISTINCT FROM.</summary>
+    private sealed class Dialect : IReportSqlDialect
     {
-        var where = new List<string>();
-        if (query.Ids is { } ids)
+        public static Dialect Instance { get; } = new();
+
+        public string In(string column, string parameterPrefix, IReadOnlyList<object> values, Action<string, object?> addParameter)
         {
-            where.Add("id = ANY(@ids)");
-            Add(select, "ids", ids.ToArray());
+            // One typed array: ids are bigint, every other listed column is text.
+            addParameter(parameterPrefix, column == "id" ? values.Cast<long>().ToArray() : values.Cast<string>().ToArray());
+            return $"{column} = ANY(@{parameterPrefix})";
         }
-        if (query.Statuses is { } statuses)
-        {
-            where.Add("status = ANY(@statuses)");
-            Add(select, "statuses", statuses.Select(s => BarrierNames.Name(s)).ToArray());
-        }
-        if (query.Kinds is { } kinds)
-        {
-            where.Add("kind = ANY(@kinds)");
-            Add(select, "kinds", kinds.Select(k => BarrierNames.Name(k)).ToArray());
-        }
-        if (query.Bounds is { } box)
-        {
-            where.Add("max_lat >= @minlat AND min_lat <= @maxlat AND max_lon >= @minlon AND min_lon <= @maxlon");
-            Add(select, "minlat", box.MinLat);
-            Add(select, "minlon", box.MinLon);
-            Add(select, "maxlat", box.MaxLat);
-            Add(select, "maxlon", box.MaxLon);
-        }
-        if (query.NotEndedAt is { } at)
-        {
-            where.Add("(valid_until IS NULL OR valid_until > @at)");
-            Add(select, "at", at.ToUniversalTime());
-        }
-        return where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "";
+
+        public object Instant(DateTimeOffset at) => at.ToUniversalTime();
+
+        public string NullSafeEquals(string column, string parameter) => $"{column} IS NOT DISTINCT FROM {parameter}";
     }
 
     public Task<bool> UpdateAsync(BarrierReport updated, int expectedVersion, HistoryEntry entry, CancellationToken cancellationToken = default) => Run(async connection =>
@@ -324,30 +316,6 @@ public sealed class PostgresBarrierStore : IBarrierStore, IApiKeyStore, IRateWin
         Add(update, "id", keyId);
         Add(update, "at", at.ToUniversalTime());
         return await update.ExecuteNonQueryAsync(cancellationToken) == 1;
-    }, cancellationToken);
-
-    /// <summary>One atomic upsert, so that replicas counting the same key at the same instant never lose a count.</summary>
-    public Task<long> IncrementAsync(string partition, DateTimeOffset windowStart, CancellationToken cancellationToken = default) => Run(async connection =>
-    {
-        long count;
-        await using (var upsert = new NpgsqlCommand("""
-            INSERT INTO rate_windows (partition, window_start, count) VALUES (@partition, @start, 1)
-            ON CONFLICT (partition, window_start) DO UPDATE SET count = rate_windows.count + 1
-            RETURNING count
-            """, connection))
-        {
-            Add(upsert, "partition", partition);
-            Add(upsert, "start", windowStart.ToUniversalTime());
-            count = (long)(await upsert.ExecuteScalarAsync(cancellationToken))!;
-        }
-        if (count == 1)
-        {
-            // A new window: windows that ended an hour ago count for nothing any more.
-            await using var prune = new NpgsqlCommand("DELETE FROM rate_windows WHERE window_start < @start - interval '1 hour'", connection);
-            Add(prune, "start", windowStart.ToUniversalTime());
-            await prune.ExecuteNonQueryAsync(cancellationToken);
-        }
-        return count;
     }, cancellationToken);
 
     /// <summary>The change counter: raised by every report write (the change feed compares it).</summary>
@@ -433,7 +401,7 @@ public sealed class PostgresBarrierStore : IBarrierStore, IApiKeyStore, IRateWin
             Description: r.IsDBNull(4) ? null : r.GetString(4),
             Facts: new MeasuredFacts(r.IsDBNull(7) ? null : r.GetInt32(7), r.IsDBNull(8) ? null : r.GetInt32(8), r.IsDBNull(9) ? null : r.GetDouble(9)),
             Status: BarrierNames.Parse<BarrierStatus>(r.GetString(3)),
-            Reporter: new Actor(r.GetString(10), BarrierNames.Parse<ApiKeyRole>(r.GetString(11))),
+            Reporter: new Actor(r.GetString(10), BarrierNames.Parse<ApiKeyRole>(r.GetString(11)), r.IsDBNull(20) ? null : r.GetString(20)),
             CreatedAt: Time(r, 12)!.Value,
             UpdatedAt: Time(r, 13)!.Value,
             Version: r.GetInt32(14),

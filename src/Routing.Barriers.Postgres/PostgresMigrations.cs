@@ -83,6 +83,11 @@ internal static class PostgresMigrations
             );
             INSERT INTO report_changes (only_row, counter) VALUES (true, 0);
             """),
+        new(2, "the person behind a shared key; reports by reporter and time (the report rate counts stored reports, not windows)", """
+            ALTER TABLE reports ADD COLUMN reporter_user_id text;
+            CREATE INDEX reports_by_reporter ON reports (reporter_key_id, reporter_user_id, created_at);
+            DROP TABLE rate_windows;
+            """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -19,10 +19,21 @@ public enum RevokeOutcome
     LastAdmin,
 }
 
-/// <summary>Seeding, checking, creating and revoking API keys. The store sees only SHA-256 hashes.</summary>
+/// <summary>
+/// Seeding, checking, creating and revoking API keys. The store sees only SHA-256 hashes. A check is answered from
+/// memory for <see cref="CheckCacheTime"/> after the store was asked, so that key checks never queue behind the
+/// store's other work (a list on SQLite's one connection, a slow replica link); a revocation here takes effect at
+/// once, one on another replica within that time.
+/// </summary>
 public sealed class ApiKeyService(IApiKeyStore store, TimeProvider time) : IDisposable
 {
+    public static readonly TimeSpan CheckCacheTime = TimeSpan.FromSeconds(10);
+
+    /// <summary>Random keys sent to flood the cache empty it instead of growing it.</summary>
+    private const int MaxCachedChecks = 10_000;
+
     private readonly SemaphoreSlim _writes = new(1, 1);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (ApiKey? Key, DateTimeOffset Until)> _checks = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Makes the configured keys the seeded keys: each is known with its configured role and name (a key already
@@ -66,6 +77,7 @@ public sealed class ApiKeyService(IApiKeyStore store, TimeProvider time) : IDisp
         }
         finally
         {
+            _checks.Clear(); // roles and revocations may have changed
             _writes.Release();
         }
         return new SeedResult(revoked, dropped);
@@ -78,8 +90,20 @@ public sealed class ApiKeyService(IApiKeyStore store, TimeProvider time) : IDisp
         {
             return null;
         }
-        var key = await store.FindKeyByHashAsync(ApiKeyHasher.Hash(plainKey), cancellationToken);
-        return key is { IsActive: true } ? key : null;
+        string hash = ApiKeyHasher.Hash(plainKey);
+        var now = time.GetUtcNow();
+        if (_checks.TryGetValue(hash, out var known) && known.Until > now)
+        {
+            return known.Key;
+        }
+        var key = await store.FindKeyByHashAsync(hash, cancellationToken);
+        var active = key is { IsActive: true } ? key : null;
+        if (_checks.Count >= MaxCachedChecks)
+        {
+            _checks.Clear();
+        }
+        _checks[hash] = (active, now + CheckCacheTime);
+        return active;
     }
 
     public Task<IReadOnlyList<ApiKey>> ListAsync(CancellationToken cancellationToken = default) => store.ListKeysAsync(cancellationToken);
@@ -112,9 +136,9 @@ public sealed class ApiKeyService(IApiKeyStore store, TimeProvider time) : IDisp
                     return RevokeOutcome.LastAdmin;
                 }
             }
-            return await store.RevokeKeyAsync(keyId, BarrierService.Truncate(time.GetUtcNow()), cancellationToken)
-                ? RevokeOutcome.Revoked
-                : RevokeOutcome.NotFound;
+            bool revoked = await store.RevokeKeyAsync(keyId, BarrierService.Truncate(time.GetUtcNow()), cancellationToken);
+            _checks.TryRemove(key.KeySha256, out _);
+            return revoked ? RevokeOutcome.Revoked : RevokeOutcome.NotFound;
         }
         finally
         {

@@ -75,12 +75,20 @@ public static class BarrierPermissions
     public static bool CanSee(Actor? reader, BarrierReport report, DateTimeOffset now) =>
         SeesEverything(reader?.Role)
         || report.CountsAt(now)
-        || (reader is not null && string.Equals(reader.KeyId, report.Reporter.KeyId, StringComparison.Ordinal));
+        || IsOwn(reader, report);
 
     /// <summary>May the reader see who reported <paramref name="report"/>? Planners and admins, and the reporter themself.</summary>
     public static bool CanSeeReporter(Actor? reader, BarrierReport report) =>
-        SeesEverything(reader?.Role)
-        || (reader is not null && string.Equals(reader.KeyId, report.Reporter.KeyId, StringComparison.Ordinal));
+        SeesEverything(reader?.Role) || IsOwn(reader, report);
+
+    /// <summary>The same key, and the same person behind it (or none named on both).</summary>
+    public static bool IsOwn(Actor? reader, BarrierReport report) => reader is not null && reader.AsReporter == report.Reporter.AsReporter;
+
+    /// <summary>
+    /// <see cref="CanSee"/> as a store filter: null for a reader who sees everything, else what the store must keep.
+    /// </summary>
+    public static ReportVisibility? VisibilityFor(Actor? reader, DateTimeOffset now) =>
+        SeesEverything(reader?.Role) ? null : new ReportVisibility(reader?.AsReporter, now);
 
     /// <summary>Who changed a report (history's <c>by</c>) is for planners and admins only.</summary>
     public static bool CanSeeHistoryActors(Actor? reader) => SeesEverything(reader?.Role);

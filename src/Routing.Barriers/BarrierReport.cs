@@ -41,8 +41,18 @@ public enum ApiKeyRole
     Admin,
 }
 
-/// <summary>Who did something: the id of the API key (never the key itself) and its role at the time.</summary>
-public sealed record Actor(string KeyId, ApiKeyRole Role);
+/// <summary>
+/// Who did something: the id of the API key (never the key itself), its role at the time, and, when a citizen app
+/// passes one beside its shared key, the id of the person using the app (opaque to us), so that "own reports" and the
+/// report rate follow the person, not the app.
+/// </summary>
+public sealed record Actor(string KeyId, ApiKeyRole Role, string? EndUserId = null)
+{
+    public Reporter AsReporter => new(KeyId, EndUserId);
+}
+
+/// <summary>Who reported: a key, and the person behind a shared key when the app named one.</summary>
+public sealed record Reporter(string KeyId, string? EndUserId);
 
 /// <summary>Facts measured on site; each optional. Limits in <see cref="BarrierLimits"/>.</summary>
 public sealed record MeasuredFacts(int? KerbHeightCm = null, int? RemainingWidthCm = null, double? InclinePct = null)

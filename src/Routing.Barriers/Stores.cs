@@ -3,19 +3,29 @@ using Routing.Engine.Barriers;
 namespace Routing.Barriers;
 
 /// <summary>
-/// Which reports to list. Null members do not filter. <see cref="NotEndedAt"/> keeps reports whose window has not
-/// ended at that time (no <c>valid_until</c>, or one after it). <see cref="Ids"/> is for a few hundred ids at most
-/// (SQLite binds one parameter each).
+/// Which reports to list, filtered in the store (<see cref="ReportQuerySql"/>). Null members do not filter.
+/// <see cref="NotEndedAt"/> keeps reports whose window has not ended at that time (no <c>valid_until</c>, or one after
+/// it). <see cref="Ids"/> is for a few hundred ids at most (SQLite binds one parameter each). <see cref="VisibleTo"/>
+/// keeps what a reader who does not see everything may see (<see cref="BarrierPermissions.CanSee"/>).
+/// <see cref="AfterId"/> and <see cref="Limit"/> page through the reports by id.
 /// </summary>
 public sealed record BarrierQuery(
     IReadOnlyCollection<BarrierStatus>? Statuses = null,
     IReadOnlyCollection<ReportedBarrierKind>? Kinds = null,
     GeoBounds? Bounds = null,
     DateTimeOffset? NotEndedAt = null,
-    IReadOnlyCollection<long>? Ids = null)
+    IReadOnlyCollection<long>? Ids = null,
+    Reporter? ReportedBy = null,
+    DateTimeOffset? CreatedSince = null,
+    ReportVisibility? VisibleTo = null,
+    long? AfterId = null,
+    int? Limit = null)
 {
     public static BarrierQuery All { get; } = new();
 }
+
+/// <summary>What a reader sees at <see cref="At"/>: the reports that count then, and (for a reader with a key) their own.</summary>
+public sealed record ReportVisibility(Reporter? Reader, DateTimeOffset At);
 
 /// <summary>
 /// Where reports live. Every write is durable when the returned task completes (the API answers only after that). An
@@ -32,6 +42,9 @@ public interface IBarrierStore
 
     /// <summary>Reports matching the query, by id, without their history (<see cref="BarrierReport.History"/> is empty).</summary>
     Task<IReadOnlyList<BarrierReport>> ListAsync(BarrierQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>How many reports match the query (its page ignored).</summary>
+    Task<int> CountAsync(BarrierQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Only the id and version of each report matching the query, by id: what tells a reader which reports changed

@@ -44,7 +44,7 @@ public sealed class MetricsTests : IDisposable
     [Fact]
     public async Task Store_operations_are_timed_by_operation_and_outcome_and_mark_the_store_reachable_or_lost()
     {
-        var measured = new MeasuredBarrierStore(_fixture.Store, _fixture.Keys, _fixture.Counter, _metrics, _health);
+        var measured = new MeasuredBarrierStore(_fixture.Store, _fixture.Keys, _metrics, _health);
         var now = StoreFixture.Start;
         await measured.InsertAsync(new BarrierReport(0, Engine.Barriers.ReportedBarrierKind.BlockedPath, TestData.Point(), TestData.Pin,
             ValidityWindow.Always, null, MeasuredFacts.None, BarrierStatus.Verified, TestData.Planner, now, now, 1, []));
@@ -56,7 +56,7 @@ public sealed class MetricsTests : IDisposable
         Assert.All(operations, m => Assert.InRange(m.Value, 0, 10));
         Assert.Equal([1.0], Observe("routing.barriers.store.reachable").Select(m => m.Value));
 
-        var lost = new MeasuredBarrierStore(new UnreachableStore(), _fixture.Keys, _fixture.Counter, _metrics, _health);
+        var lost = new MeasuredBarrierStore(new UnreachableStore(), _fixture.Keys, _metrics, _health);
         await Assert.ThrowsAsync<BarrierStoreUnavailableException>(() => lost.GetAsync(1));
 
         Assert.Contains(Measured("routing.barriers.store.operation.duration"), m => Equals(m.Tags["operation"], "get_report") && Equals(m.Tags["outcome"], "unavailable"));
@@ -131,6 +131,8 @@ public sealed class MetricsTests : IDisposable
         public Task<BarrierReport?> GetAsync(long id, CancellationToken cancellationToken = default) => throw Gone();
 
         public Task<IReadOnlyList<BarrierReport>> ListAsync(BarrierQuery query, CancellationToken cancellationToken = default) => throw Gone();
+
+        public Task<int> CountAsync(BarrierQuery query, CancellationToken cancellationToken = default) => throw Gone();
 
         public Task<IReadOnlyList<ReportVersion>> ListVersionsAsync(BarrierQuery query, CancellationToken cancellationToken = default) => throw Gone();
 

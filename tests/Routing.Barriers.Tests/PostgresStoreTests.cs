@@ -28,7 +28,7 @@ public sealed class PostgresStoreTests : StoreContract
     [Fact]
     public void A_fresh_database_is_migrated_once_and_reopening_applies_nothing()
     {
-        Assert.Equal([1], _fixture.Postgres.AppliedMigrations);
+        Assert.Equal([1, 2], _fixture.Postgres.AppliedMigrations);
         Assert.Equal(PostgresBarrierStore.LatestSchemaVersion, _fixture.Postgres.SchemaVersion);
 
         _fixture.Reopen();
@@ -46,8 +46,8 @@ public sealed class PostgresStoreTests : StoreContract
 
         try
         {
-            Assert.Single(stores, s => s.AppliedMigrations.Count == 1);
-            Assert.Equal(1L, await Scalar(connectionString, "SELECT count(*) FROM schema_version"));
+            Assert.Single(stores, s => s.AppliedMigrations.Count == PostgresBarrierStore.LatestSchemaVersion);
+            Assert.Equal((long)PostgresBarrierStore.LatestSchemaVersion, await Scalar(connectionString, "SELECT count(*) FROM schema_version"));
         }
         finally
         {
@@ -59,21 +59,21 @@ public sealed class PostgresStoreTests : StoreContract
     }
 
     [Fact]
-    public async Task Two_replicas_count_one_key_together_and_lose_no_count()
+    public async Task Two_replicas_see_one_reporters_quota_together()
     {
         using var other = await PostgresBarrierStore.OpenAsync(_fixture.ConnectionString);
-        var window = StoreFixture.Start;
-        var counts = new ConcurrentBag<long>();
+        var replicas = new[] { new BarrierService(_fixture.Postgres, _fixture.Clock), new BarrierService(other, _fixture.Clock) };
+        for (int i = 0; i < 4; i++)
+        {
+            await replicas[i % 2].CreateAsync(TestData.Draft(), TestData.Pin, TestData.Citizen);
+        }
 
-        await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(async () =>
-            counts.Add(await (i % 2 == 0 ? _fixture.Postgres : other).IncrementAsync("key_shared", window)))));
-
-        Assert.Equal(Enumerable.Range(1, 40).Select(i => (long)i), counts.Order());
-        var limit = new ReportRateLimit(other, new SettableTimeProvider(window.AddSeconds(30)));
-        var refused = await limit.TryAcquireAsync("key_shared", perMinute: 40);
-        Assert.False(refused.Allowed);
-        Assert.Equal(TimeSpan.FromSeconds(30), refused.RetryAfter);
-        Assert.True((await limit.TryAcquireAsync("key_other", perMinute: 40)).Allowed);
+        foreach (var store in new IBarrierStore[] { _fixture.Postgres, other })
+        {
+            var refused = await new ReportQuota(store, _fixture.Clock).TryAdmitAsync(TestData.Citizen, perMinute: 4, maxPending: 100);
+            Assert.Equal(ReportQuota.PerMinute, refused?.Quota);
+            Assert.Null(await new ReportQuota(store, _fixture.Clock).TryAdmitAsync(TestData.OtherCitizen, perMinute: 4, maxPending: 100));
+        }
     }
 
     [Fact]

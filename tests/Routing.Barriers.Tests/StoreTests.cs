@@ -8,7 +8,7 @@ namespace Routing.Barriers.Tests;
 
 /// <summary>
 /// What every store must do, run for each (<see cref="SqliteStoreTests"/>, <see cref="PostgresStoreTests"/>): round
-/// trips, queries, optimistic versions, restarts, rate counts.
+/// trips, queries, visibility and pages, optimistic versions, restarts, report quotas.
 /// </summary>
 public abstract class StoreContract(StoreFixture fixture) : IDisposable
 {
@@ -159,17 +159,98 @@ public abstract class StoreContract(StoreFixture fixture) : IDisposable
         Assert.True(next.Id > written.Max(r => r.Id), "ids are never reused");
     }
 
+    /// <summary>
+    /// The store's visibility filter against the one rule in memory (<see cref="BarrierPermissions.CanSee"/>), for every
+    /// reader and reports in every status, window and reporter: the same reports, whichever way they are decided.
+    /// </summary>
     [Fact]
-    public async Task Rate_counts_grow_per_partition_and_window()
+    public async Task Visibility_in_the_store_is_the_rule_in_memory_for_every_reader()
     {
-        var window = StoreFixture.Start;
-        var next = window.AddMinutes(1);
+        var service = _fixture.Service;
+        var now = StoreFixture.Start;
+        var windows = new[]
+        {
+            ValidityWindow.Always, new ValidityWindow(now.AddHours(1), null), new ValidityWindow(null, now.AddHours(-1)),
+            new ValidityWindow(now.AddHours(-1), now.AddHours(1)),
+        };
+        var reporters = new[] { TestData.Citizen, TestData.OtherCitizen, TestData.AppUserA, TestData.AppUserB, TestData.Planner };
+        foreach (var reporter in reporters)
+        {
+            foreach (var window in windows)
+            {
+                foreach (var action in new BarrierAction?[] { null, BarrierAction.Verified, BarrierAction.Rejected, BarrierAction.Resolved })
+                {
+                    var report = await service.CreateAsync(TestData.Draft(window: window), TestData.Pin, reporter);
+                    if (action is { } act && BarrierLifecycle.AllowedActions(report.Status).Contains(act))
+                    {
+                        Assert.Equal(BarrierChangeOutcome.Changed, (await service.TransitionAsync(report.Id, act, TestData.Planner)).Outcome);
+                    }
+                }
+            }
+        }
+        var all = await service.ListAsync(BarrierQuery.All);
+        Actor?[] readers = [null, .. reporters, TestData.Admin, TestData.AppUserA with { EndUserId = null }];
+        foreach (var reader in readers)
+        {
+            var expected = all.Where(r => BarrierPermissions.CanSee(reader, r, service.Now)).Select(r => r.Id).ToList();
+            var listed = await service.ListAsync(new BarrierQuery(VisibleTo: BarrierPermissions.VisibilityFor(reader, service.Now)));
+            Assert.Equal(expected, listed.Select(r => r.Id));
+            Assert.Equal(expected.Count, await _fixture.Store.CountAsync(new BarrierQuery(VisibleTo: BarrierPermissions.VisibilityFor(reader, service.Now))));
+        }
+        Assert.Contains(all, r => !BarrierPermissions.CanSee(null, r, service.Now));
+        Assert.Contains(all, r => BarrierPermissions.CanSee(null, r, service.Now));
+    }
 
-        Assert.Equal(1, await _fixture.Counter.IncrementAsync("key_a", window));
-        Assert.Equal(2, await _fixture.Counter.IncrementAsync("key_a", window));
-        Assert.Equal(1, await _fixture.Counter.IncrementAsync("key_b", window));
-        Assert.Equal(3, await _fixture.Counter.IncrementAsync("key_a", window));
-        Assert.Equal(1, await _fixture.Counter.IncrementAsync("key_a", next));
+    [Fact]
+    public async Task Pages_by_id_hold_every_report_once()
+    {
+        var created = new List<long>();
+        for (int i = 0; i < 7; i++)
+        {
+            created.Add((await _fixture.Service.CreateAsync(TestData.Draft(), TestData.Pin, TestData.Planner)).Id);
+        }
+        var paged = new List<long>();
+        long? after = null;
+        do
+        {
+            var page = await _fixture.Service.ListAsync(new BarrierQuery(AfterId: after, Limit: 3));
+            Assert.InRange(page.Count, 0, 3);
+            paged.AddRange(page.Select(r => r.Id));
+            after = page.Count == 3 ? page[^1].Id : null;
+        }
+        while (after is not null);
+        Assert.Equal(created, paged);
+    }
+
+    [Fact]
+    public async Task Quotas_count_the_stored_reports_of_one_person_in_the_last_minute_and_those_waiting()
+    {
+        var quota = new ReportQuota(_fixture.Store, _fixture.Clock);
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.Null(await quota.TryAdmitAsync(TestData.AppUserA, perMinute: 3, maxPending: 5));
+            await _fixture.Service.CreateAsync(TestData.Draft(), TestData.Pin, TestData.AppUserA);
+            _fixture.Clock.Advance(TimeSpan.FromSeconds(10));
+        }
+        var refused = await quota.TryAdmitAsync(TestData.AppUserA, perMinute: 3, maxPending: 5);
+        Assert.Equal(ReportQuota.PerMinute, refused?.Quota);
+        Assert.Equal(TimeSpan.FromSeconds(30), refused?.RetryAfter); // the first of the three leaves the minute 30 s from now
+        // The other person behind the same app key has a budget of their own.
+        Assert.Null(await quota.TryAdmitAsync(TestData.AppUserB, perMinute: 3, maxPending: 5));
+
+        _fixture.Clock.Advance(TimeSpan.FromSeconds(31));
+        Assert.Null(await quota.TryAdmitAsync(TestData.AppUserA, perMinute: 3, maxPending: 5));
+        await _fixture.Service.CreateAsync(TestData.Draft(), TestData.Pin, TestData.AppUserA);
+        await _fixture.Service.CreateAsync(TestData.Draft(), TestData.Pin, TestData.AppUserA);
+        _fixture.Clock.Advance(TimeSpan.FromMinutes(2));
+        var waiting = await quota.TryAdmitAsync(TestData.AppUserA, perMinute: 3, maxPending: 5);
+        Assert.Equal(ReportQuota.Pending, waiting?.Quota);
+        Assert.Null(waiting?.RetryAfter);
+        // A planner's verdict frees a place; a planner's own reports never wait.
+        var first = (await _fixture.Service.ListAsync(new BarrierQuery(ReportedBy: TestData.AppUserA.AsReporter, Limit: 1)))[0];
+        await _fixture.Service.TransitionAsync(first.Id, BarrierAction.Rejected, TestData.Planner);
+        Assert.Null(await quota.TryAdmitAsync(TestData.AppUserA, perMinute: 3, maxPending: 5));
+        Assert.Null(await quota.TryAdmitAsync(TestData.Planner, perMinute: 3, maxPending: 0));
     }
 }
 
@@ -207,7 +288,7 @@ public sealed class SqliteStoreTests : StoreContract
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT group_concat(version) FROM (SELECT version FROM schema_version ORDER BY version)";
-        Assert.Equal("1,2", command.ExecuteScalar());
+        Assert.Equal("1,2,3", command.ExecuteScalar());
     }
 
     [Fact]
@@ -219,7 +300,7 @@ public sealed class SqliteStoreTests : StoreContract
         using var store = SqliteBarrierStore.Open(path);
 
         Assert.True(File.Exists(path));
-        Assert.Equal([1, 2], store.AppliedMigrations);
+        Assert.Equal([1, 2, 3], store.AppliedMigrations);
     }
 
     [Fact]
@@ -254,8 +335,8 @@ public sealed class SqliteStoreTests : StoreContract
 
         using var store = SqliteBarrierStore.Open(path);
 
-        Assert.Equal([2], store.AppliedMigrations);
-        Assert.Equal(2, store.SchemaVersion);
+        Assert.Equal([2, 3], store.AppliedMigrations);
+        Assert.Equal(SqliteBarrierStore.LatestSchemaVersion, store.SchemaVersion);
         var kerb = await store.GetAsync(1);
         Assert.NotNull(kerb);
         Assert.Equal(ReportedBarrierKind.HighKerb, kerb.Kind);

@@ -34,9 +34,6 @@ public abstract class StoreFixture : IDisposable
 
     public abstract IApiKeyStore Keys { get; }
 
-    /// <summary>The rate counter that goes with the store (in the process for SQLite, in the database for PostgreSQL).</summary>
-    public abstract IRateWindowCounter Counter { get; }
-
     public BarrierService Service { get; protected set; } = null!;
 
     /// <summary>Closes the store and opens it again, as a restarted service would.</summary>
@@ -61,7 +58,6 @@ public sealed class SqliteStoreFixture : StoreFixture
     public SqliteBarrierStore Sqlite { get; private set; }
     public override IBarrierStore Store => Sqlite;
     public override IApiKeyStore Keys => Sqlite;
-    public override IRateWindowCounter Counter { get; } = new InProcessRateWindowCounter();
 
     public override void Reopen()
     {
@@ -91,7 +87,6 @@ public sealed class PostgresStoreFixture : StoreFixture
     public PostgresBarrierStore Postgres { get; private set; }
     public override IBarrierStore Store => Postgres;
     public override IApiKeyStore Keys => Postgres;
-    public override IRateWindowCounter Counter => Postgres;
 
     public override void Reopen()
     {
@@ -107,6 +102,10 @@ public static class TestData
 {
     public static readonly Actor Citizen = new("key_citizen0001", ApiKeyRole.Reporter);
     public static readonly Actor OtherCitizen = new("key_citizen0002", ApiKeyRole.Reporter);
+
+    /// <summary>Two people using one citizen app, which shares one key and names each person.</summary>
+    public static readonly Actor AppUserA = new("key_cityapp0001", ApiKeyRole.Reporter, "user-a");
+    public static readonly Actor AppUserB = new("key_cityapp0001", ApiKeyRole.Reporter, "user-b");
     public static readonly Actor Planner = new("key_planner0001", ApiKeyRole.Planner);
     public static readonly Actor Admin = new("key_admin000001", ApiKeyRole.Admin);
 

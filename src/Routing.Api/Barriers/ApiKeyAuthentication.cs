@@ -19,6 +19,16 @@ internal static class ApiKeyAuthentication
     public const string Header = "X-Api-Key";
     public const string KeyIdClaim = "key_id";
 
+    /// <summary>
+    /// A citizen app that shares one key among its users names the person here (an id of its own, opaque to us), so
+    /// that the report quotas and "own reports" follow the person. At most 64 letters, digits and <c>._:@-</c>.
+    /// </summary>
+    public const string EndUserHeader = "X-End-User-Id";
+
+    public const string EndUserClaim = "end_user_id";
+
+    public const int MaxEndUserIdLength = 64;
+
     /// <summary>The key behind the request, or null for anonymous.</summary>
     public static Actor? ActorOf(ClaimsPrincipal user)
     {
@@ -26,8 +36,15 @@ internal static class ApiKeyAuthentication
         {
             return null;
         }
-        return BarrierNames.TryParse<ApiKeyRole>(user.FindFirst(ClaimTypes.Role)?.Value, out var role) ? new Actor(keyId, role) : null;
+        return BarrierNames.TryParse<ApiKeyRole>(user.FindFirst(ClaimTypes.Role)?.Value, out var role)
+            ? new Actor(keyId, role, user.FindFirst(EndUserClaim)?.Value)
+            : null;
     }
+
+    /// <summary>Whether an end-user id is well formed (see <see cref="EndUserHeader"/>).</summary>
+    public static bool IsValidEndUserId(string? id) =>
+        !string.IsNullOrEmpty(id) && id.Length <= MaxEndUserIdLength
+        && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or ':' or '@' or '-');
 
     /// <summary>Anyone, but a key that is sent must be valid.</summary>
     public static TBuilder AllowAnonymousWithValidKey<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
@@ -67,6 +84,8 @@ internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyService keys, IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
+    private const string MalformedEndUserId = "Routing.MalformedEndUserId";
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (!Request.Headers.TryGetValue(ApiKeyAuthentication.Header, out var values))
@@ -77,23 +96,51 @@ internal sealed class ApiKeyAuthenticationHandler(
         {
             return AuthenticateResult.Fail("malformed X-Api-Key header");
         }
+        string? endUser = null;
+        if (Request.Headers.TryGetValue(ApiKeyAuthentication.EndUserHeader, out var endUsers))
+        {
+            endUser = endUsers.Count == 1 ? endUsers[0] : null;
+            if (!ApiKeyAuthentication.IsValidEndUserId(endUser))
+            {
+                Context.Items[MalformedEndUserId] = true;
+                return AuthenticateResult.Fail("malformed X-End-User-Id header");
+            }
+        }
         var key = await keys.AuthenticateAsync(values[0]!.Trim(), Context.RequestAborted);
         if (key is null)
         {
             return AuthenticateResult.Fail("unknown or revoked API key");
         }
-        Claim[] claims =
+        List<Claim> claims =
         [
             new(ApiKeyAuthentication.KeyIdClaim, key.KeyId),
             new(ClaimTypes.Role, BarrierNames.Name(key.Role)),
             new(ClaimTypes.Name, key.Name ?? key.KeyId),
         ];
+        if (endUser is not null)
+        {
+            claims.Add(new Claim(ApiKeyAuthentication.EndUserClaim, endUser));
+        }
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, ApiKeyAuthentication.Scheme, ClaimTypes.Name, ClaimTypes.Role));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, ApiKeyAuthentication.Scheme));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (Context.Items.ContainsKey(MalformedEndUserId))
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            await problems.WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = Context,
+                ProblemDetails = ApiProblems.InvalidRequest(new Dictionary<string, string[]>
+                {
+                    [ApiKeyAuthentication.EndUserHeader] =
+                        [$"must be one id of 1 to {ApiKeyAuthentication.MaxEndUserIdLength} letters, digits and . _ : @ -"],
+                }),
+            });
+            return;
+        }
         bool keySent = Request.Headers.ContainsKey(ApiKeyAuthentication.Header);
         var problem = keySent
             ? ApiProblems.Create(ProblemTypes.ApiKeyInvalid, StatusCodes.Status401Unauthorized, "Invalid API key",

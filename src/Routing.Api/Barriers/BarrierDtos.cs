@@ -55,7 +55,8 @@ internal sealed record HistoryDto(
     IReadOnlyList<string> ChangedFields,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ActorDto? By);
 
-internal sealed record BarrierListResponse(IReadOnlyList<BarrierDto> Barriers);
+/// <param name="NextAfter">The id to pass as <c>after</c> for the next page; null on the last page.</param>
+internal sealed record BarrierListResponse(IReadOnlyList<BarrierDto> Barriers, long? NextAfter);
 
 /// <summary>The body of <c>POST /v1/barriers</c> (for the OpenAPI document; the body is read field by field).</summary>
 internal sealed record CreateBarrierBody(
@@ -79,7 +80,8 @@ internal sealed record EditBarrierBody(
     double? InclinePct = null);
 
 /// <summary>A GeoJSON FeatureCollection of reports, for GIS tools.</summary>
-internal sealed record BarrierFeatureCollection(string Type, IReadOnlyList<BarrierFeature> Features);
+/// <param name="NextAfter">The id to pass as <c>after</c> for the next page; null on the last page (a foreign member, which GeoJSON allows).</param>
+internal sealed record BarrierFeatureCollection(string Type, IReadOnlyList<BarrierFeature> Features, long? NextAfter);
 
 /// <param name="Id">The report id.</param>
 internal sealed record BarrierFeature(string Type, long Id, GeometryDto Geometry, BarrierFeatureProperties Properties);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Routing.Api.Documentation;
 using Routing.Api.Problems;
 using Routing.Api.Routes;
@@ -39,13 +40,14 @@ internal static class BarrierEndpoints
                 "A reporter's report starts `reported`: it changes no route until a planner verifies it, and routes passing near " +
                 "it carry an `unverified_barrier` warning. A planner's report starts `verified` and changes routes at once: the " +
                 "answer comes after the new overlay is in place (within a second). The answer (201) holds the report, what it " +
-                "was pinned to (`pinned`), and its history. At most 30 reports per key and minute (`429 rate-limited`).\n\n" +
+                "was pinned to (`pinned`), and its history. A reporter (a key, or the person a citizen app names in `X-End-User-Id` " +
+                "beside its key) may create 30 reports a minute and have 20 waiting for a planner (`429 rate-limited`, with " +
+                "`quota`); only reports that were accepted count.\n\n" +
                 "Errors: `invalid-request` (400, `errors` by field: a location outside the covered area, a malformed geometry, " +
                 "an unknown kind, a window that ends before it starts or has ended, out-of-range facts, a too long description, " +
                 "unknown fields), `location-not-on-network` (422: no way or node near enough to pin it to)." + AccessText)
             .Accepts<CreateBarrierBody>("application/json")
             .RequireKeyRole(ApiKeyRole.Reporter, ApiKeyRole.Planner)
-            .AddEndpointFilter<ReportRateLimitFilter>()
             .WithBarrierProblems(400, 401, 403, 422, 429)
             .WithRequestExample(BarrierExamples.CreateRequest)
             .WithBarrierExample(StatusCodes.Status201Created, BarrierExamples.Report)
@@ -58,10 +60,12 @@ internal static class BarrierEndpoints
             .WithDescription(
                 "Reports by id, without history. Filters: `bbox=min_lon,min_lat,max_lon,max_lat` (reports whose geometry's box " +
                 "meets it), `status` and `kind` (comma-separated names). Filters narrow what the caller may see; they never " +
-                "widen it. `active` is true for reports that change routes now." + AccessText)
+                "widen it, and what the caller may see is decided in the store, never by reading every report. `active` is true " +
+                "for reports that change routes now. Pages of `limit` reports (1 to 1000, the default): when a page is full, " +
+                "`next_after` is the id to pass as `after` for the next one." + AccessText)
             .AllowAnonymousWithValidKey()
             .WithBarrierProblems(400, 401)
-            .WithBarrierExample(StatusCodes.Status200OK, new BarrierListResponse([BarrierExamples.ListedReport]));
+            .WithBarrierExample(StatusCodes.Status200OK, new BarrierListResponse([BarrierExamples.ListedReport], null));
 
         group.MapGet("/{id}", GetBarrier)
             .WithName("GetBarrier")
@@ -114,7 +118,8 @@ internal static class BarrierEndpoints
     }
 
     public static async Task<Results<Created<BarrierDto>, ProblemHttpResult>> CreateBarrier(
-        HttpRequest request, ClaimsPrincipal user, BarrierService service, Router router, BarrierOverlayRefresher refresher, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal user, BarrierService service, ReportQuota quota, IOptions<BarrierOptions> options, Router router,
+        BarrierOverlayRefresher refresher, CancellationToken cancellationToken)
     {
         var actor = ApiKeyAuthentication.ActorOf(user)!;
         var errors = new FieldErrors();
@@ -128,6 +133,11 @@ internal static class BarrierEndpoints
         if (pin.IsEmpty)
         {
             return TypedResults.Problem(BarrierProblems.NotOnNetwork(draft.Geometry));
+        }
+        if (await quota.TryAdmitAsync(actor, Math.Max(1, options.Value.ReportsPerMinute), Math.Max(1, options.Value.PendingPerReporter), cancellationToken)
+            is { } refusal)
+        {
+            return TypedResults.Problem(BarrierProblems.QuotaExceeded(refusal, request.HttpContext.Response));
         }
         var report = await service.CreateAsync(draft, pin, actor, cancellationToken);
         await refresher.WaitForCommittedChangesAsync(cancellationToken);
@@ -144,14 +154,14 @@ internal static class BarrierEndpoints
         }
         var reader = ApiKeyAuthentication.ActorOf(user);
         var now = service.Now;
-        var reports = await service.ListAsync(filter, cancellationToken);
+        var reports = await service.ListAsync(filter with { VisibleTo = BarrierPermissions.VisibilityFor(reader, now) }, cancellationToken);
         return TypedResults.Ok(new BarrierListResponse(
-            [.. reports.Where(r => BarrierPermissions.CanSee(reader, r, now)).Select(r => BarrierMapper.ToDto(r, reader, now, withHistory: false))]));
+            [.. reports.Select(r => BarrierMapper.ToDto(r, reader, now, withHistory: false))], NextAfter(reports, filter)));
     }
 
     public static async Task<Results<JsonHttpResult<BarrierFeatureCollection>, ProblemHttpResult>> ExportGeoJson(
         [AsParameters] BarrierListQuery query, HttpRequest request, ClaimsPrincipal user, BarrierService service,
-        Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken cancellationToken)
+        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         if (query.Parse(request.Query.Keys, errors) is not { } filter)
@@ -160,11 +170,14 @@ internal static class BarrierEndpoints
         }
         var reader = ApiKeyAuthentication.ActorOf(user);
         var now = service.Now;
-        var reports = await service.ListAsync(filter, cancellationToken);
-        var collection = new BarrierFeatureCollection("FeatureCollection",
-            [.. reports.Where(r => BarrierPermissions.CanSee(reader, r, now)).Select(r => BarrierMapper.ToFeature(r, now))]);
+        var reports = await service.ListAsync(filter with { VisibleTo = BarrierPermissions.VisibilityFor(reader, now) }, cancellationToken);
+        var collection = new BarrierFeatureCollection("FeatureCollection", [.. reports.Select(r => BarrierMapper.ToFeature(r, now))], NextAfter(reports, filter));
         return TypedResults.Json(collection, json.Value.SerializerOptions, "application/geo+json");
     }
+
+    /// <summary>The id after which the next page starts, when this page is full.</summary>
+    private static long? NextAfter(IReadOnlyList<BarrierReport> page, BarrierQuery query) =>
+        query.Limit is { } limit && page.Count == limit ? page[^1].Id : null;
 
     public static async Task<Results<Ok<BarrierDto>, ProblemHttpResult>> GetBarrier(
         string id, ClaimsPrincipal user, BarrierService service, CancellationToken cancellationToken)

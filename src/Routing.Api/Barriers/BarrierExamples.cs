@@ -52,7 +52,7 @@ internal static class BarrierExamples
         new BarrierFeature("Feature", 42, Report.Location, new BarrierFeatureProperties(
             42, ReportedBarrierKind.BlockedPath, BarrierStatus.Verified, true, null, Report.ValidUntil, Report.Description, null, 0, null,
             [38886298], [], Created, Verified)),
-    ]);
+    ], null);
 
     public static ProblemDetails InvalidRequest { get; } = ApiProblems.InvalidRequest(new Dictionary<string, string[]>
     {

@@ -31,11 +31,11 @@ internal static partial class BarrierHosting
         services.AddSingleton(sp =>
         {
             var opened = sp.GetRequiredService<OpenedBarrierStore>();
-            return new MeasuredBarrierStore(opened.Reports, opened.Keys, opened.Counter, sp.GetRequiredService<BarrierMetrics>(), sp.GetRequiredService<BarrierStoreHealth>());
+            return new MeasuredBarrierStore(opened.Reports, opened.Keys, sp.GetRequiredService<BarrierMetrics>(), sp.GetRequiredService<BarrierStoreHealth>());
         });
         services.AddSingleton<IBarrierStore>(sp => sp.GetRequiredService<MeasuredBarrierStore>());
         services.AddSingleton<IApiKeyStore>(sp => sp.GetRequiredService<MeasuredBarrierStore>());
-        services.AddSingleton(sp => new ReportRateLimit(sp.GetRequiredService<MeasuredBarrierStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new ReportQuota(sp.GetRequiredService<IBarrierStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new BarrierService(sp.GetRequiredService<IBarrierStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new ApiKeyService(sp.GetRequiredService<IApiKeyStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new ConfiguredApiKeys(ReadApiKeys(configuration.GetSection(BarrierOptions.Section + ":ApiKeys"))));
@@ -53,7 +53,7 @@ internal static partial class BarrierHosting
         return services;
     }
 
-    /// <summary>API-key authentication and role checks (the rate limit on new reports is an endpoint filter after them).</summary>
+    /// <summary>API-key authentication and role checks.</summary>
     public static WebApplication UseBarrierAccess(this WebApplication app)
     {
         app.UseAuthentication();

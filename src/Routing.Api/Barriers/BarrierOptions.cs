@@ -28,8 +28,14 @@ internal sealed class BarrierOptions
     /// </summary>
     public string? Database { get; set; }
 
-    /// <summary>Report creations allowed per API key and minute (<c>Barriers:ReportsPerMinute</c>).</summary>
+    /// <summary>Reports one reporter may create per minute (<c>Barriers:ReportsPerMinute</c>; see <see cref="Routing.Barriers.ReportQuota"/>).</summary>
     public int ReportsPerMinute { get; set; } = 30;
+
+    /// <summary>
+    /// Reports of one reporter that may wait for a planner at once (<c>Barriers:PendingPerReporter</c>): each pending
+    /// report is checked by every route that passes near it, so one reporter's share of that work stays bounded.
+    /// </summary>
+    public int PendingPerReporter { get; set; } = 20;
 
     /// <summary>
     /// How often the overlay is checked for validity windows that start or end (<c>Barriers:RefreshIntervalMs</c>);

@@ -35,6 +35,25 @@ internal static class BarrierProblems
         return problem;
     }
 
+    public static ProblemDetails QuotaExceeded(ReportQuotaRefusal refusal, HttpResponse response)
+    {
+        var problem = refusal.RetryAfter is { } wait
+            ? ApiProblems.Create(ProblemTypes.RateLimited, StatusCodes.Status429TooManyRequests, "Too many reports",
+                $"A reporter may create {refusal.Limit} reports per minute; try again in {RetryAfterS(wait)} s.")
+            : ApiProblems.Create(ProblemTypes.RateLimited, StatusCodes.Status429TooManyRequests, "Too many reports waiting",
+                $"{refusal.Limit} of this reporter's reports wait for a planner; report more when some have been verified or rejected.");
+        problem.Extensions["quota"] = refusal.Quota;
+        problem.Extensions["limit"] = refusal.Limit;
+        if (refusal.RetryAfter is { } retry)
+        {
+            response.Headers.RetryAfter = RetryAfterS(retry).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            problem.Extensions["retry_after_s"] = RetryAfterS(retry);
+        }
+        return problem;
+    }
+
+    private static int RetryAfterS(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+
     public static ProblemDetails ApiKeyNotFound(string keyId)
     {
         var problem = ApiProblems.Create(ProblemTypes.ApiKeyNotFound, StatusCodes.Status404NotFound, "API key not found",

@@ -8,7 +8,10 @@ namespace Routing.Api.Barriers;
 /// <summary>The query of <c>GET /v1/barriers</c> and <c>GET /v1/barriers.geojson</c>.</summary>
 internal sealed class BarrierListQuery
 {
-    public static readonly HashSet<string> Names = new(StringComparer.Ordinal) { "bbox", "status", "kind" };
+    public static readonly HashSet<string> Names = new(StringComparer.Ordinal) { "bbox", "status", "kind", "limit", "after" };
+
+    /// <summary>The most reports one page holds (and the default page size).</summary>
+    public const int MaxLimit = 1000;
 
     /// <summary>Only reports whose geometry's box meets this one: <c>min_lon,min_lat,max_lon,max_lat</c>.</summary>
     [Microsoft.AspNetCore.Mvc.FromQuery(Name = "bbox")]
@@ -22,13 +25,21 @@ internal sealed class BarrierListQuery
     [Microsoft.AspNetCore.Mvc.FromQuery(Name = "kind")]
     public string? Kind { get; init; }
 
+    /// <summary>Reports per page, 1 to <see cref="MaxLimit"/> (the default).</summary>
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "limit")]
+    public string? Limit { get; init; }
+
+    /// <summary>Only reports with a greater id: the <c>next_after</c> of the previous page.</summary>
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "after")]
+    public string? After { get; init; }
+
     public BarrierQuery? Parse(IEnumerable<string> parameterNames, FieldErrors errors)
     {
         foreach (string name in parameterNames)
         {
             if (!Names.Contains(name))
             {
-                errors.Add(name, "is not a known parameter (bbox, status, kind)");
+                errors.Add(name, "is not a known parameter (bbox, status, kind, limit, after)");
             }
         }
         var statuses = List<BarrierStatus>(Status, "status", BarrierNames.Statuses, errors);
@@ -56,7 +67,24 @@ internal sealed class BarrierListQuery
                 bounds = new GeoBounds(values[1], values[0], values[3], values[2]);
             }
         }
-        return errors.Any ? null : new BarrierQuery(statuses, kinds, bounds);
+        int limit = MaxLimit;
+        if (Limit is not null && (!int.TryParse(Limit, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxLimit))
+        {
+            errors.Add("limit", $"must be a whole number from 1 to {MaxLimit}");
+        }
+        long? after = null;
+        if (After is not null)
+        {
+            if (long.TryParse(After, NumberStyles.None, CultureInfo.InvariantCulture, out long id))
+            {
+                after = id;
+            }
+            else
+            {
+                errors.Add("after", "must be a report id, the next_after of the previous page");
+            }
+        }
+        return errors.Any ? null : new BarrierQuery(statuses, kinds, bounds, AfterId: after, Limit: limit);
     }
 
     private static List<T>? List<T>(string? text, string field, IReadOnlyList<string> known, FieldErrors errors) where T : struct, Enum

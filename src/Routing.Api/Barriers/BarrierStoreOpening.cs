@@ -18,12 +18,11 @@ internal static class BarrierStoreProviders
 /// other replicas' changes (null for SQLite, which only this process writes).
 /// </summary>
 internal sealed class OpenedBarrierStore(
-    IBarrierStore reports, IApiKeyStore keys, IRateWindowCounter counter, IBarrierChangeFeed? feed,
+    IBarrierStore reports, IApiKeyStore keys, IBarrierChangeFeed? feed,
     string description, int schemaVersion, IReadOnlyList<int> appliedMigrations, IDisposable owner) : IDisposable
 {
     public IBarrierStore Reports => reports;
     public IApiKeyStore Keys => keys;
-    public IRateWindowCounter Counter => counter;
     public IBarrierChangeFeed? Feed => feed;
 
     /// <summary>The file, or the database as postgresql://host:port/database (never with credentials).</summary>
@@ -49,7 +48,7 @@ internal sealed class OpenedBarrierStore(
                 // Start-up is not served yet: waiting here for the database is what it has to do anyway.
                 var postgres = PostgresBarrierStore.OpenAsync(options.ConnectionString).GetAwaiter().GetResult();
                 var feed = new PostgresChangeFeed(postgres, TimeSpan.FromMilliseconds(Math.Max(100, options.ChangeCheckIntervalMs)));
-                return new OpenedBarrierStore(postgres, postgres, postgres, feed, postgres.Description, postgres.SchemaVersion, postgres.AppliedMigrations, postgres);
+                return new OpenedBarrierStore(postgres, postgres, feed, postgres.Description, postgres.SchemaVersion, postgres.AppliedMigrations, postgres);
             }
             if (!string.Equals(options.Provider, BarrierStoreProviders.Sqlite, StringComparison.OrdinalIgnoreCase))
             {
@@ -57,7 +56,7 @@ internal sealed class OpenedBarrierStore(
                     $"Barriers:Provider is '{options.Provider}'; it must be {BarrierStoreProviders.Sqlite} (the default, one file) or {BarrierStoreProviders.Postgres} (with Barriers:ConnectionString).");
             }
             var sqlite = SqliteBarrierStore.Open(BarrierHosting.ResolveDatabasePath(options, paths, contentRoot));
-            return new OpenedBarrierStore(sqlite, sqlite, new InProcessRateWindowCounter(), null, sqlite.Path, sqlite.SchemaVersion, sqlite.AppliedMigrations, sqlite);
+            return new OpenedBarrierStore(sqlite, sqlite, null, sqlite.Path, sqlite.SchemaVersion, sqlite.AppliedMigrations, sqlite);
         }
         catch (BarrierStoreException ex)
         {

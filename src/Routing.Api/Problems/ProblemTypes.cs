@@ -59,7 +59,11 @@ internal static class ProblemTypes
     /// <summary>403: a valid key whose role may not do this; <c>required_roles</c> and <c>role</c> say which.</summary>
     public const string Forbidden = Base + "forbidden";
 
-    /// <summary>429: too many reports created with one key; <c>retry_after_s</c> (and the Retry-After header) say when to retry.</summary>
+    /// <summary>
+    /// 429: a reporter created too many reports in the last minute (<c>quota</c> <c>reports_per_minute</c>;
+    /// <c>retry_after_s</c> and the Retry-After header say when to retry), or too many of theirs wait for a planner
+    /// (<c>pending_reports</c>; retry when some are verified or rejected).
+    /// </summary>
     public const string RateLimited = Base + "rate-limited";
 
     /// <summary>404: no barrier report with this id (or none the caller may see).</summary>

@@ -7,8 +7,8 @@ namespace Routing.Barriers.Operations;
 /// outcome to <see cref="BarrierStoreHealth"/> (an operation that finds the store gone marks it lost; one that
 /// succeeds marks it reachable). The API talks to the store only through this.
 /// </summary>
-public sealed class MeasuredBarrierStore(IBarrierStore reports, IApiKeyStore keys, IRateWindowCounter counter, BarrierMetrics metrics, BarrierStoreHealth health)
-    : IBarrierStore, IApiKeyStore, IRateWindowCounter
+public sealed class MeasuredBarrierStore(IBarrierStore reports, IApiKeyStore keys, BarrierMetrics metrics, BarrierStoreHealth health)
+    : IBarrierStore, IApiKeyStore
 {
     public Task<BarrierReport> InsertAsync(BarrierReport report, CancellationToken cancellationToken = default) =>
         Measure("insert_report", () => reports.InsertAsync(report, cancellationToken));
@@ -18,6 +18,9 @@ public sealed class MeasuredBarrierStore(IBarrierStore reports, IApiKeyStore key
 
     public Task<IReadOnlyList<BarrierReport>> ListAsync(BarrierQuery query, CancellationToken cancellationToken = default) =>
         Measure("list_reports", () => reports.ListAsync(query, cancellationToken));
+
+    public Task<int> CountAsync(BarrierQuery query, CancellationToken cancellationToken = default) =>
+        Measure("count_reports", () => reports.CountAsync(query, cancellationToken));
 
     public Task<IReadOnlyList<ReportVersion>> ListVersionsAsync(BarrierQuery query, CancellationToken cancellationToken = default) =>
         Measure("list_report_versions", () => reports.ListVersionsAsync(query, cancellationToken));
@@ -50,9 +53,6 @@ public sealed class MeasuredBarrierStore(IBarrierStore reports, IApiKeyStore key
 
     public Task<bool> RevokeKeyAsync(string keyId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         Measure("revoke_key", () => keys.RevokeKeyAsync(keyId, at, cancellationToken));
-
-    public Task<long> IncrementAsync(string partition, DateTimeOffset windowStart, CancellationToken cancellationToken = default) =>
-        Measure("count_rate", () => counter.IncrementAsync(partition, windowStart, cancellationToken));
 
     private async Task<T> Measure<T>(string operation, Func<Task<T>> run)
     {

@@ -16,7 +16,7 @@ public sealed class SqliteBarrierStore : IBarrierStore, IApiKeyStore, IDisposabl
 {
     private const string ReportColumns =
         "id, kind, geometry, status, description, valid_from, valid_until, kerb_height_cm, remaining_width_cm, incline_pct, " +
-        "reporter_key_id, reporter_role, created_at, updated_at, version, pinned_way_ids, pinned_node_ids, pinned_lat, pinned_lon, pinned_distance_m";
+        "reporter_key_id, reporter_role, created_at, updated_at, version, pinned_way_ids, pinned_node_ids, pinned_lat, pinned_lon, pinned_distance_m, reporter_user_id";
 
     private const string KeyColumns = "key_id, key_sha256, role, name, source, created_at, revoked_at";
 
@@ -146,14 +146,15 @@ public sealed class SqliteBarrierStore : IBarrierStore, IApiKeyStore, IDisposabl
             insert.CommandText = """
                 INSERT INTO reports (kind, geometry, status, description, valid_from, valid_until, kerb_height_cm, remaining_width_cm,
                     incline_pct, reporter_key_id, reporter_role, created_at, updated_at, version, pinned_way_ids, pinned_node_ids,
-                    pinned_lat, pinned_lon, pinned_distance_m, min_lat, min_lon, max_lat, max_lon)
+                    pinned_lat, pinned_lon, pinned_distance_m, min_lat, min_lon, max_lat, max_lon, reporter_user_id)
                 VALUES ($kind, $geometry, $status, $description, $from, $until, $kerb, $width, $incline, $reporter, $role, $created,
-                    $updated, $version, $ways, $nodes, $plat, $plon, $pdist, $minlat, $minlon, $maxlat, $maxlon)
+                    $updated, $version, $ways, $nodes, $plat, $plon, $pdist, $minlat, $minlon, $maxlat, $maxlon, $user)
                 RETURNING id
                 """;
             AddReportParameters(insert, report);
             Add(insert, "$reporter", report.Reporter.KeyId);
             Add(insert, "$role", BarrierNames.Name(report.Reporter.Role));
+            Add(insert, "$user", report.Reporter.EndUserId);
             Add(insert, "$created", report.CreatedAt.ToUnixTimeMilliseconds());
             Add(insert, "$minlat", box.MinLat);
             Add(insert, "$minlon", box.MinLon);
@@ -188,12 +189,20 @@ public sealed class SqliteBarrierStore : IBarrierStore, IApiKeyStore, IDisposabl
     public Task<IReadOnlyList<ReportVersion>> ListVersionsAsync(BarrierQuery query, CancellationToken cancellationToken = default) =>
         Select("id, version", query, reader => new ReportVersion(reader.GetInt64(0), reader.GetInt32(1)), cancellationToken);
 
+    public Task<int> CountAsync(BarrierQuery query, CancellationToken cancellationToken = default) => Run(connection =>
+    {
+        using var count = connection.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM reports" + ReportQuerySql.Where(query with { AfterId = null }, Dialect.Instance,
+            (name, value) => Add(count, "@" + name, value));
+        return Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }, cancellationToken);
+
     /// <summary>The columns of every report matching the query, by id, each row made into a <typeparamref name="T"/>.</summary>
     private Task<IReadOnlyList<T>> Select<T>(string columns, BarrierQuery query, Func<SqliteDataReader, T> read, CancellationToken cancellationToken) =>
         Run<IReadOnlyList<T>>(connection =>
         {
             using var select = connection.CreateCommand();
-            select.CommandText = $"SELECT {columns} FROM reports{Where(select, query)} ORDER BY id";
+            select.CommandText = $"SELECT {columns} FROM reports" + ReportQuerySql.WhereOrderPage(query, Dialect.Instance, (name, value) => Add(select, "@" + name, value));
             var rows = new List<T>();
             using var reader = select.ExecuteReader();
             while (reader.Read())
@@ -203,36 +212,26 @@ public sealed class SqliteBarrierStore : IBarrierStore, IApiKeyStore, IDisposabl
             return rows;
         }, cancellationToken);
 
-    /// <summary>The WHERE clause of a query (empty when it filters nothing), its parameters added to <paramref name="select"/>.</summary>
-    private static string Where(SqliteCommand select, BarrierQuery query)
+    /// <summary>SQLite keeps instants as Unix milliseconds, matches lists with IN and compares nulls with IS.</summary>
+    private sealed class Dialect : IReportSqlDialect
     {
-        var where = new List<string>();
-        if (query.Ids is { } ids)
+        public static Dialect Instance { get; } = new();
+
+        public string In(string column, string parameterPrefix, IReadOnlyList<object> values, Action<string, object?> addParameter)
         {
-            where.Add(In(select, "id", "$i", ids.Select(id => (object)id)));
+            var names = new List<string>();
+            foreach (object value in values)
+            {
+                string name = parameterPrefix + names.Count.ToString(CultureInfo.InvariantCulture);
+                addParameter(name, value);
+                names.Add("@" + name);
+            }
+            return names.Count == 0 ? "0" : $"{column} IN ({string.Join(", ", names)})";
         }
-        if (query.Statuses is { } statuses)
-        {
-            where.Add(In(select, "status", "$s", statuses.Select(s => (object)BarrierNames.Name(s))));
-        }
-        if (query.Kinds is { } kinds)
-        {
-            where.Add(In(select, "kind", "$k", kinds.Select(k => (object)BarrierNames.Name(k))));
-        }
-        if (query.Bounds is { } box)
-        {
-            where.Add("max_lat >= $minlat AND min_lat <= $maxlat AND max_lon >= $minlon AND min_lon <= $maxlon");
-            Add(select, "$minlat", box.MinLat);
-            Add(select, "$minlon", box.MinLon);
-            Add(select, "$maxlat", box.MaxLat);
-            Add(select, "$maxlon", box.MaxLon);
-        }
-        if (query.NotEndedAt is { } at)
-        {
-            where.Add("(valid_until IS NULL OR valid_until > $at)");
-            Add(select, "$at", at.ToUnixTimeMilliseconds());
-        }
-        return where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "";
+
+        public object Instant(DateTimeOffset at) => at.ToUnixTimeMilliseconds();
+
+        public string NullSafeEquals(string column, string parameter) => $"{column} IS {parameter}";
     }
 
     public Task<bool> UpdateAsync(BarrierReport updated, int expectedVersion, HistoryEntry entry, CancellationToken cancellationToken = default) => Run(connection =>
@@ -361,7 +360,7 @@ public sealed class SqliteBarrierStore : IBarrierStore, IApiKeyStore, IDisposabl
             Description: r.IsDBNull(4) ? null : r.GetString(4),
             Facts: new MeasuredFacts(r.IsDBNull(7) ? null : r.GetInt32(7), r.IsDBNull(8) ? null : r.GetInt32(8), r.IsDBNull(9) ? null : r.GetDouble(9)),
             Status: BarrierNames.Parse<BarrierStatus>(r.GetString(3)),
-            Reporter: new Actor(r.GetString(10), BarrierNames.Parse<ApiKeyRole>(r.GetString(11))),
+            Reporter: new Actor(r.GetString(10), BarrierNames.Parse<ApiKeyRole>(r.GetString(11)), r.IsDBNull(20) ? null : r.GetString(20)),
             CreatedAt: Time(r, 12)!.Value,
             UpdatedAt: Time(r, 13)!.Value,
             Version: r.GetInt32(14),
@@ -412,18 +411,6 @@ public sealed class SqliteBarrierStore : IBarrierStore, IApiKeyStore, IDisposabl
                 BarrierNames.Parse<ApiKeySource>(r.GetString(4)), Time(r, 5)!.Value, Time(r, 6)));
         }
         return keys;
-    }
-
-    private static string In(SqliteCommand command, string column, string prefix, IEnumerable<object> values)
-    {
-        var names = new List<string>();
-        foreach (object value in values)
-        {
-            string name = prefix + names.Count.ToString(CultureInfo.InvariantCulture);
-            Add(command, name, value);
-            names.Add(name);
-        }
-        return names.Count == 0 ? "0" : $"{column} IN ({string.Join(", ", names)})";
     }
 
     private static DateTimeOffset? Time(SqliteDataReader reader, int ordinal) =>

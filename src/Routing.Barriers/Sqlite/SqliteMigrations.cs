@@ -15,6 +15,7 @@ internal static class SqliteMigrations
     [
         new(1, "reports, their history, api keys", V1),
         new(2, "pins, bounding boxes, versions for optimistic concurrency", V2),
+        new(3, "the person behind a shared key; reports by reporter and time, for the report rate and the pending cap", V3),
     ];
 
     public static int Latest => All[^1].Version;
@@ -131,6 +132,11 @@ internal static class SqliteMigrations
         }
         Execute(connection, transaction, "CREATE INDEX reports_by_box ON reports (min_lon, max_lon, min_lat, max_lat)");
     }
+
+    private static void V3(SqliteConnection connection, SqliteTransaction transaction) => Execute(connection, transaction, """
+        ALTER TABLE reports ADD COLUMN reporter_user_id TEXT;
+        CREATE INDEX reports_by_reporter ON reports (reporter_key_id, reporter_user_id, created_at);
+        """);
 
     public static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
     {

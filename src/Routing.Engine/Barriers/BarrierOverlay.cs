@@ -64,8 +64,8 @@ public sealed class BarrierOverlay
     /// <summary>Vertices under at least one verified report.</summary>
     public int OverlaidVertexCount { get; private init; }
 
-    /// <summary>The bounding box of each unverified report's geometry (NaN for an unusable geometry), for a quick test of nearness.</summary>
-    internal GeoBounds[] UnverifiedBounds { get; private init; } = [];
+    /// <summary>The unverified reports (in the order of <see cref="Unverified"/>) simplified and indexed for routes' warnings.</summary>
+    internal PendingReportIndex PendingIndex { get; private init; } = PendingReportIndex.Empty;
 
     /// <summary>The extra edge classes after the graph's own: original class and the reports on it.</summary>
     internal OverlayClass[] EdgeClasses { get; }
@@ -129,7 +129,7 @@ public sealed class BarrierOverlay
         {
             OverlaidEdgeCount = onEdge.Count,
             OverlaidVertexCount = onVertex.Count,
-            UnverifiedBounds = [.. unverified.Select(r => GeoBounds.Of(r.Geometry))],
+            PendingIndex = PendingReportIndex.Build(graph, unverified),
         };
     }
 

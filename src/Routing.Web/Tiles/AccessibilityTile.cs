@@ -151,10 +151,15 @@ internal static class AccessibilityTile
         vector.Layers.Add(elevators);
     }
 
+    /// <summary>
+    /// The reports in force only: a tile is the same for every caller (and cached by anyone on the way), so it shows what
+    /// anyone may see (BarrierPermissions.CanSee without a key). Reports waiting for a planner are listed, to those who
+    /// may see them, by <c>GET /v1/barriers</c>.
+    /// </summary>
     private static void AddBarriers(VectorTile vector, BarrierOverlay overlay, Envelope box)
     {
         var barriers = new Layer { Name = "barriers" };
-        foreach (var report in overlay.Active.Select(a => a.Report).Concat(overlay.Unverified))
+        foreach (var report in overlay.Active.Select(a => a.Report))
         {
             var geometry = GeometryOf(report.Geometry);
             if (!box.Intersects(geometry.EnvelopeInternal))
