@@ -17,7 +17,8 @@ for name, value in profile.get("environmentVariables", {}).items():
 # Builds the Release service of SERVICE_DIR (default: this repository; a worktree of an older commit gives a baseline
 # in the same session) and starts it on URL with its graph built into WORK (as on a first start, so a run never uses a
 # stale data/heidelberg.graph) and its barrier store there too (no user data is touched), with the per-client quotas off
-# (every request of a load script comes from one address; README "Security"); later arguments override these. Logs to WORK/server.log, sets $server to its pid, stops it and removes WORK when the script exits, and
+# (every request of a load script comes from one address; README "Security") and loopback an operator network (the
+# scripts read /metrics); later arguments override these. Logs to WORK/server.log, sets $server to its pid, stops it and removes WORK when the script exits, and
 # returns once /health/ready answers (or prints the log and exits).
 start_service() {
   local url=$1 work=$2
@@ -26,7 +27,8 @@ start_service() {
   dotnet build "$dir/src/Routing.Api" -c Release -v quiet -nologo >/dev/null
   (cd "$dir" && exec dotnet src/Routing.Api/bin/Release/net10.0/Routing.Api.dll --urls "$url" \
     --Routing:Graph="$work/heidelberg.graph" --Barriers:Database="$work/barriers.db" \
-    --Quotas:RoutesPerSecond=0 --Quotas:ExpensivePerMinute=0 --Quotas:ExpensiveConcurrent=0 "$@") >"$work/server.log" 2>&1 &
+    --Quotas:RoutesPerSecond=0 --Quotas:ExpensivePerMinute=0 --Quotas:ExpensiveConcurrent=0 \
+    --Operations:OperatorNetworks:0=127.0.0.1/32 "$@") >"$work/server.log" 2>&1 &
   server=$!
   trap "kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf '$work'" EXIT
   for _ in $(seq 1 120); do

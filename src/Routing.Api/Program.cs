@@ -38,7 +38,7 @@ app.UseConfiguredForwardedHeaders();                            // X-Forwarded-F
 app.UseSecurityHeaders();                                       // CSP (no inline script in the app), frame-ancestors 'none', nosniff, Referrer-Policy
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseBarrierAccess();                                         // X-Api-Key -> key and role; rate limit on new reports
+app.UseBarrierAccess();                                         // X-Api-Key -> key and role
 app.UseQuotas();                                                // 429 too-many-requests past a client's or the service's quota
 app.MapApiDocumentation();                                      // /openapi/v1.json, /scalar/v1
 app.MapWebApp();                                                // / (the map), /app/*, /v1/tiles/{z}/{x}/{y}.mvt, /v1/places

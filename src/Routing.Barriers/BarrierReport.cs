@@ -39,6 +39,9 @@ public enum ApiKeyRole
 
     /// <summary>May manage API keys, and read every report with who reported it.</summary>
     Admin,
+
+    /// <summary>May read what operations watch: <c>/metrics</c> and the detailed <c>/health/ready</c>; nothing else.</summary>
+    Operator,
 }
 
 /// <summary>

@@ -13,6 +13,9 @@ public class RoutingApiFactory(string graphPath, string osmPath, string elevatio
 {
     public const string AnalysisPlannerKey = "api-tests-planner-key-0123456789";
 
+    /// <summary>Seeded with role operator in every test host: what reads /metrics and the checks behind /health/ready.</summary>
+    public const string OperatorKey = "api-tests-operator-key-0123456789";
+
     public LogCollector Logs { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -29,6 +32,8 @@ public class RoutingApiFactory(string graphPath, string osmPath, string elevatio
             builder.UseSetting("Barriers:ApiKeys:0:Key", plannerKey);
             builder.UseSetting("Barriers:ApiKeys:0:Role", "planner");
         }
+        builder.UseSetting("Barriers:ApiKeys:9:Key", OperatorKey); // beside the keys 0.. of the subclasses
+        builder.UseSetting("Barriers:ApiKeys:9:Role", "operator");
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 }

@@ -2,6 +2,9 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OpenTelemetry.Metrics;
+using Routing.Api.Barriers;
+using Routing.Api.Problems;
+using Routing.Barriers;
 
 namespace Routing.Api.Operations;
 
@@ -19,6 +22,7 @@ internal static class OperationsHosting
     {
         builder.Services.AddSingleton<GraphMetrics>();
         builder.Services.AddSingleton<RouteMetrics>();
+        builder.Services.AddSingleton<OperatorAccess>();
         builder.Services.AddHealthChecks().AddCheck<GraphReadyCheck>("graph", tags: [ReadyTag]);
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter("Routing.*")
@@ -55,24 +59,38 @@ internal static class OperationsHosting
             .WithDescription("200 `{\"status\": \"healthy\"}` as long as the process answers; checks nothing else, so a busy or degraded service is not restarted.");
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = WriteJson })
             .WithTags("Service").WithName("Readiness").WithSummary("Ready to serve routes: 200 when healthy or degraded, 503 when not")
-            .WithDescription("Runs every health check tagged `ready`: the serving graph (which one, since when) and the barrier store where it registers one. `{status, checks: {name: {status, description}}}`.");
-        app.MapPrometheusScrapingEndpoint("/metrics");
+            .WithDescription("Runs every health check tagged `ready`: the serving graph and the barrier store where it registers one. " +
+                "`{status}` for anyone; operators (a key with role operator or admin, or a client in `Operations:OperatorNetworks`) " +
+                "also get `checks: {name: {status, description}}`: which graph since when, which store.");
+        var operators = app.Services.GetRequiredService<OperatorAccess>();
+        app.MapPrometheusScrapingEndpoint("/metrics")
+            .AddEndpointFilter(async (context, next) => operators.Allows(context.HttpContext)
+                ? await next(context)
+                : Results.Problem(ApiProblemsFor(context.HttpContext)));
         return app;
     }
 
-    /// <summary><c>{"status": "healthy", "checks": {"graph": {"status": "healthy", "description": "..."}}}</c></summary>
+    /// <summary>401 without a key (an operator may send one), 403 with a key of another role.</summary>
+    private static Microsoft.AspNetCore.Mvc.ProblemDetails ApiProblemsFor(HttpContext context) =>
+        ApiKeyAuthentication.ActorOf(context.User) is { } actor
+            ? ApiProblems.Create(ProblemTypes.Forbidden, StatusCodes.Status403Forbidden, "Not allowed for this key",
+                $"Metrics are for operators: a key with role operator or admin, or a client in {OperatorAccess.NetworksSetting}; the key {actor.KeyId} has role {BarrierNames.Name(actor.Role)}.")
+            : ApiProblems.Create(ProblemTypes.ApiKeyRequired, StatusCodes.Status401Unauthorized, "API key required",
+                $"Metrics are for operators: send a key with role operator or admin in the {ApiKeyAuthentication.Header} header, or scrape from a network in {OperatorAccess.NetworksSetting}.");
+
+    /// <summary><c>{"status": "healthy", "checks": {"graph": {"status": "healthy", "description": "..."}}}</c>, the checks for operators only.</summary>
     private static Task WriteJson(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json; charset=utf-8";
-        var body = new Dictionary<string, object?>
+        var body = new Dictionary<string, object?> { ["status"] = Name(report.Status) };
+        if (report.Entries.Count > 0 && context.RequestServices.GetRequiredService<OperatorAccess>().Allows(context))
         {
-            ["status"] = Name(report.Status),
-            ["checks"] = report.Entries.ToDictionary(e => e.Key, e => new Dictionary<string, string?>
+            body["checks"] = report.Entries.ToDictionary(e => e.Key, e => new Dictionary<string, string?>
             {
                 ["status"] = Name(e.Value.Status),
                 ["description"] = e.Value.Description,
-            }),
-        };
+            });
+        }
         return context.Response.WriteAsync(JsonSerializer.Serialize(body));
     }
 

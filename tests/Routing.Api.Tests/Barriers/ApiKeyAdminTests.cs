@@ -32,7 +32,7 @@ public sealed class ApiKeyAdminTests(BarrierFixtureApi api)
         Assert.False(listed.TryGetProperty("key", out _));
         Assert.DoesNotContain(key, listText, StringComparison.Ordinal);
         Assert.DoesNotContain(BarrierApiFactory.PlannerKey, listText, StringComparison.Ordinal);
-        Assert.Equal(3, keys.Count(k => k.GetProperty("source").GetString() == "configuration"));
+        Assert.Equal(4, keys.Count(k => k.GetProperty("source").GetString() == "configuration")); // reporter, planner, admin, operator
 
         // The new planner key moderates at once.
         var pending = await api.Client.CreateReport(BarrierApiFactory.ReporterKey);
@@ -81,25 +81,92 @@ public sealed class ApiKeyAdminTests(BarrierFixtureApi api)
     }
 
     [Fact]
-    public async Task Report_creation_is_rate_limited_per_key()
+    public async Task Report_creation_is_limited_per_person_and_only_accepted_reports_count()
     {
         using var factory = api.NewFactory("rate-limited.db", reportsPerMinute: 3);
         using var client = factory.CreateClient();
+        Task<HttpResponseMessage> Post(string? key, string body, string? endUser = null) =>
+            client.Send(HttpMethod.Post, "/v1/barriers", key, body, endUser: endUser);
 
+        // Thirty refused bodies cost nothing: only reports that were accepted count.
+        for (int i = 0; i < 30; i++)
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, (await Post(BarrierApiFactory.ReporterKey, "{}", "anna")).StatusCode);
+        }
         for (int i = 0; i < 3; i++)
         {
-            Assert.Equal(HttpStatusCode.Created, (await client.Send(HttpMethod.Post, "/v1/barriers", BarrierApiFactory.ReporterKey, BarrierHttp.Report())).StatusCode);
+            Assert.Equal(HttpStatusCode.Created, (await Post(BarrierApiFactory.ReporterKey, BarrierHttp.Report(), "anna")).StatusCode);
         }
-        var limited = await client.Send(HttpMethod.Post, "/v1/barriers", BarrierApiFactory.ReporterKey, BarrierHttp.Report());
+        var limited = await Post(BarrierApiFactory.ReporterKey, BarrierHttp.Report(), "anna");
 
         var problem = await limited.Problem(HttpStatusCode.TooManyRequests, "rate-limited");
-        Assert.Equal(3, problem.GetProperty("limit_per_minute").GetInt32());
+        Assert.Equal("reports_per_minute", problem.GetProperty("quota").GetString());
+        Assert.Equal(3, problem.GetProperty("limit").GetInt32());
         Assert.InRange(problem.GetProperty("retry_after_s").GetInt32(), 1, 60);
         Assert.NotNull(limited.Headers.RetryAfter);
-        // Another key has its own budget; reads and moderation are not limited.
-        Assert.Equal(HttpStatusCode.Created, (await client.Send(HttpMethod.Post, "/v1/barriers", BarrierApiFactory.PlannerKey, BarrierHttp.Report())).StatusCode);
+        // Another person behind the same app key, the app key alone and another key each have their own budget.
+        Assert.Equal(HttpStatusCode.Created, (await Post(BarrierApiFactory.ReporterKey, BarrierHttp.Report(), "ben")).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await Post(BarrierApiFactory.ReporterKey, BarrierHttp.Report())).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await Post(BarrierApiFactory.PlannerKey, BarrierHttp.Report())).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.Send(HttpMethod.Get, "/v1/barriers", BarrierApiFactory.ReporterKey)).StatusCode);
-        // Refused requests do not use the budget: a key-less write is 401, not 429.
-        await (await client.Send(HttpMethod.Post, "/v1/barriers", null, BarrierHttp.Report())).Problem(HttpStatusCode.Unauthorized, "api-key-required");
+        await (await Post(null, BarrierHttp.Report())).Problem(HttpStatusCode.Unauthorized, "api-key-required");
+        // A malformed person id is the client's fault.
+        var malformed = await (await Post(BarrierApiFactory.ReporterKey, BarrierHttp.Report(), "anna smith")).Problem(HttpStatusCode.BadRequest, "invalid-request");
+        Assert.True(malformed.GetProperty("errors").TryGetProperty("X-End-User-Id", out _));
+    }
+
+    [Fact]
+    public async Task One_person_may_have_a_bounded_number_of_reports_waiting_and_sees_only_their_own()
+    {
+        using var factory = api.NewFactory("pending-cap.db", settings: new Dictionary<string, string?> { ["Barriers:PendingPerReporter"] = "2" });
+        using var client = factory.CreateClient();
+        var anna = new List<long>();
+        for (int i = 0; i < 2; i++)
+        {
+            var created = await client.Send(HttpMethod.Post, "/v1/barriers", BarrierApiFactory.ReporterKey, BarrierHttp.Report(), endUser: "anna");
+            anna.Add((await created.Json(HttpStatusCode.Created)).Id());
+        }
+        var full = await (await client.Send(HttpMethod.Post, "/v1/barriers", BarrierApiFactory.ReporterKey, BarrierHttp.Report(), endUser: "anna"))
+            .Problem(HttpStatusCode.TooManyRequests, "rate-limited");
+        Assert.Equal("pending_reports", full.GetProperty("quota").GetString());
+
+        // Ben, on the same app key, sees neither of Anna's waiting reports, in the list or one by one; Anna sees both.
+        async Task<List<long>> Listed(string? endUser) =>
+            [.. (await (await client.Send(HttpMethod.Get, "/v1/barriers", BarrierApiFactory.ReporterKey, endUser: endUser)).Json(HttpStatusCode.OK))
+                .GetProperty("barriers").EnumerateArray().Select(r => r.Id())];
+        Assert.Equal(anna, await Listed("anna"));
+        Assert.Empty(await Listed("ben"));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.Send(HttpMethod.Get, $"/v1/barriers/{anna[0]}", BarrierApiFactory.ReporterKey, endUser: "ben")).StatusCode);
+
+        // A planner's verdict frees a place.
+        Assert.Equal(HttpStatusCode.OK, (await client.Send(HttpMethod.Post, $"/v1/barriers/{anna[0]}/reject", BarrierApiFactory.PlannerKey)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await client.Send(HttpMethod.Post, "/v1/barriers", BarrierApiFactory.ReporterKey, BarrierHttp.Report(), endUser: "anna")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Lists_come_in_pages()
+    {
+        using var factory = api.NewFactory("pages.db");
+        using var client = factory.CreateClient();
+        var created = new List<long>();
+        for (int i = 0; i < 5; i++)
+        {
+            created.Add((await client.CreateReport(BarrierApiFactory.PlannerKey)).Id());
+        }
+        var listed = new List<long>();
+        string path = "/v1/barriers?limit=2";
+        while (true)
+        {
+            var page = await (await client.Send(HttpMethod.Get, path, null)).Json(HttpStatusCode.OK);
+            listed.AddRange(page.GetProperty("barriers").EnumerateArray().Select(r => r.Id()));
+            if (page.GetProperty("next_after").ValueKind == System.Text.Json.JsonValueKind.Null)
+            {
+                break;
+            }
+            path = $"/v1/barriers?limit=2&after={page.GetProperty("next_after").GetInt64()}";
+        }
+        Assert.Equal(created, listed);
+        await (await client.Send(HttpMethod.Get, "/v1/barriers?limit=0", null)).Problem(HttpStatusCode.BadRequest, "invalid-request");
+        await (await client.Send(HttpMethod.Get, "/v1/barriers?after=x", null)).Problem(HttpStatusCode.BadRequest, "invalid-request");
     }
 }

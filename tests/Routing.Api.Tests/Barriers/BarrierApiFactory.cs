@@ -135,12 +135,16 @@ internal static class BarrierHttp
     public const string FixturePoint = """{"type": "Point", "coordinates": [8.69025, 49.41]}""";
 
     public static async Task<HttpResponseMessage> Send(this HttpClient client, HttpMethod method, string path, string? key, string? json = null,
-        string contentType = "application/json")
+        string contentType = "application/json", string? endUser = null)
     {
         using var request = new HttpRequestMessage(method, path);
         if (key is not null)
         {
             request.Headers.Add("X-Api-Key", key);
+        }
+        if (endUser is not null)
+        {
+            request.Headers.Add("X-End-User-Id", endUser);
         }
         if (json is not null)
         {

@@ -15,7 +15,7 @@ public sealed class BarrierHostingTests(BarrierFixtureApi api)
     {
         Assert.True(File.Exists(api.Factory.DatabasePath));
         Assert.Contains(api.Factory.Logs.Entries, e => e.Message.Contains("Barrier store", StringComparison.Ordinal)
-            && e.Message.Contains(api.Factory.DatabasePath, StringComparison.Ordinal) && e.Message.Contains("schema v2", StringComparison.Ordinal));
+            && e.Message.Contains(api.Factory.DatabasePath, StringComparison.Ordinal) && e.Message.Contains($"schema v{Routing.Barriers.Sqlite.SqliteBarrierStore.LatestSchemaVersion}", StringComparison.Ordinal));
     }
 
     [Fact]

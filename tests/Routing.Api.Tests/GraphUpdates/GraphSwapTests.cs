@@ -147,7 +147,7 @@ public sealed class GraphSwapTests
 
     private static async Task<string> ServingChecksum(HttpClient client)
     {
-        var ready = await (await client.GetAsync("/health/ready")).Json();
+        var ready = await (await client.Send(HttpMethod.Get, "/health/ready", RoutingApiFactory.OperatorKey)).Json();
         return ready.GetProperty("checks").GetProperty("graph").GetProperty("description").GetString()!;
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Routing.Api.Tests.Barriers;
 
 namespace Routing.Api.Tests.Operations;
 
@@ -15,7 +16,11 @@ public sealed class OperationsTests(FixtureApi api)
         var live = await (await api.Client.GetAsync("/health/live")).Json();
         Assert.Equal("healthy", live.GetProperty("status").GetString());
 
-        var ready = await (await api.Client.GetAsync("/health/ready")).Json();
+        // Anyone learns whether the service is ready; only operators learn what it serves from where.
+        var bare = await (await api.Client.GetAsync("/health/ready")).Json();
+        Assert.Equal("healthy", bare.GetProperty("status").GetString());
+        Assert.False(bare.TryGetProperty("checks", out _));
+        var ready = await (await api.Client.Send(HttpMethod.Get, "/health/ready", RoutingApiFactory.OperatorKey)).Json();
         Assert.Equal("healthy", ready.GetProperty("status").GetString());
         var graph = ready.GetProperty("checks").GetProperty("graph");
         Assert.Equal("healthy", graph.GetProperty("status").GetString());
@@ -32,7 +37,8 @@ public sealed class OperationsTests(FixtureApi api)
         await (await api.Client.GetAsync("/v1/routes?from=49.4125,8.6910&to=49.4115,8.6900&profile=foot&snap_radius_m=150")).Json();
         await (await api.Client.GetAsync("/v1/routes?from=91,8.6910&to=49.4115,8.6900")).Problem(HttpStatusCode.BadRequest, "invalid-request");
 
-        var response = await api.Client.GetAsync("/metrics");
+        await (await api.Client.GetAsync("/metrics")).Problem(HttpStatusCode.Unauthorized, "api-key-required");
+        var response = await api.Client.Send(HttpMethod.Get, "/metrics", RoutingApiFactory.OperatorKey);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         string text = await response.Content.ReadAsStringAsync();
 
