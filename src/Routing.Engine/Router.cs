@@ -175,7 +175,8 @@ public sealed class Router
             return overlay;
         }
         var avoided = areas.Select((area, i) => new ReportedBarrier(AvoidAreaReportId(i), ReportedBarrierKind.BlockedPath, Verified: true, area));
-        return BarrierOverlay.Build(Graph, [.. overlay.Active.Select(a => a.Report), .. overlay.Unverified, .. avoided]);
+        // With the shared overlay as the previous one, its reports keep their pins and its pending index: only the areas are new.
+        return BarrierOverlay.Build(Graph, [.. overlay.Active.Select(a => a.Report), .. overlay.Unverified, .. avoided], overlay);
     }
 
     /// <summary>The report id an avoid area of a request gets in its overlay (and in the blockers it causes).</summary>

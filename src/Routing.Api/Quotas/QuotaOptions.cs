@@ -8,8 +8,11 @@ internal sealed class QuotaOptions
 {
     public const string Section = "Quotas";
 
-    /// <summary>Expensive requests (isochrones, matrices, fix-first, barrier impact, audit) computing at once, over all clients.</summary>
-    public int ExpensiveConcurrent { get; set; } = Math.Max(1, Environment.ProcessorCount);
+    /// <summary>
+    /// Expensive requests (isochrones, matrices, fix-first, barrier impact, audit) computing at once, over all clients:
+    /// half the cores, so that however many arrive, routes keep the other half.
+    /// </summary>
+    public int ExpensiveConcurrent { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
 
     /// <summary>Expensive requests that may wait for a free slot (oldest first); one more is refused at once.</summary>
     public int ExpensiveQueue { get; set; } = 4;

@@ -84,7 +84,7 @@ public sealed class BarrierOverlay
     /// warnings. Reports that pin to nothing have no effect. Thread-safe; takes about a millisecond per thousand point
     /// reports on a city graph (the spatial index is built once per graph, on the first call). A report that
     /// <paramref name="previous"/> (an overlay of the same graph) already holds, as the same object, keeps its pin,
-    /// so that the refresh after one change pins one report, not all of them.
+    /// so that the refresh after one change pins one report, not all of them; the same pending reports keep their index.
     /// </summary>
     public static BarrierOverlay Build(RoutingGraph graph, IEnumerable<ReportedBarrier> reports, BarrierOverlay? previous = null)
     {
@@ -129,7 +129,10 @@ public sealed class BarrierOverlay
         {
             OverlaidEdgeCount = onEdge.Count,
             OverlaidVertexCount = onVertex.Count,
-            PendingIndex = PendingReportIndex.Build(graph, unverified),
+            PendingIndex = previous is not null && ReferenceEquals(previous.Graph, graph)
+                && previous.Unverified.SequenceEqual(unverified, ReferenceEqualityComparer.Instance)
+                ? previous.PendingIndex
+                : PendingReportIndex.Build(graph, unverified),
         };
     }
 

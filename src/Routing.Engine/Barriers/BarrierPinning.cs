@@ -161,7 +161,8 @@ internal static class BarrierPinning
         var edges = new List<int>();
         foreach (int edge in index.EdgesNear(minLat, minLon, maxLat, maxLon))
         {
-            var (coveredM, totalM) = Coverage(index, edge, plane, (x, y) => LocalPlane.PolylineDistance(x, y, line) <= LineM);
+            var (coveredM, totalM) = Coverage(index, edge, plane, (ax, ay, bx, by, lengthM) => SampledM(ax, ay, bx, by, lengthM,
+                (x, y) => LocalPlane.PolylineDistance(x, y, line) <= LineM));
             if (Pinned(coveredM, totalM, LineMinAlongM))
             {
                 edges.Add(edge);
@@ -181,9 +182,10 @@ internal static class BarrierPinning
         }
         var (minLat, minLon, maxLat, maxLon) = Box(plane, ring, 0);
         var edges = new List<int>();
+        var cuts = new double[ring.Length + 2];
         foreach (int edge in index.EdgesNear(minLat, minLon, maxLat, maxLon))
         {
-            var (insideM, totalM) = Coverage(index, edge, plane, (x, y) => LocalPlane.InsideRing(x, y, ring));
+            var (insideM, totalM) = Coverage(index, edge, plane, (ax, ay, bx, by, lengthM) => InsideRingM(ax, ay, bx, by, lengthM, ring, cuts));
             if (Pinned(insideM, totalM, PolygonMinInsideM))
             {
                 edges.Add(edge);
@@ -206,38 +208,103 @@ internal static class BarrierPinning
         coveredM > 0 && (coveredM >= 0.5 * totalM || coveredM >= enoughM);
 
     /// <summary>
-    /// How many metres of the edge satisfy <paramref name="covered"/> (measured at the middles of steps of at most
-    /// <see cref="SampleStepM"/>), and its whole length; an edge of no length is covered when its point is.
+    /// How many metres of the edge <paramref name="coveredM"/> finds covered, step by step of its shape, and its whole
+    /// length; an edge of no length is covered when its point is (a step of no length, covered or not).
     /// </summary>
-    private static (double CoveredM, double TotalM) Coverage(BarrierGeometryIndex index, int edge, LocalPlane plane, Func<double, double, bool> covered)
+    private static (double CoveredM, double TotalM) Coverage(BarrierGeometryIndex index, int edge, LocalPlane plane, StepCoverage coveredM)
     {
         var lat = index.PointLatE7;
         var lon = index.PointLonE7;
         int first = index.FirstPoint(edge), last = index.FirstPoint(edge + 1) - 1;
-        double coveredM = 0, totalM = 0;
+        double covered = 0, totalM = 0;
         var (ax, ay) = plane.ProjectE7(lat[first], lon[first]);
         for (int b = first + 1; b <= last; b++)
         {
             var (bx, by) = plane.ProjectE7(lat[b], lon[b]);
             double lengthM = Math.Sqrt(((bx - ax) * (bx - ax)) + ((by - ay) * (by - ay)));
-            int steps = Math.Max(1, (int)Math.Ceiling(lengthM / SampleStepM));
-            for (int k = 0; k < steps; k++)
-            {
-                double t = (k + 0.5) / steps;
-                if (covered(ax + (t * (bx - ax)), ay + (t * (by - ay))))
-                {
-                    coveredM += lengthM / steps;
-                }
-            }
+            covered += coveredM(ax, ay, bx, by, lengthM);
             totalM += lengthM;
             (ax, ay) = (bx, by);
         }
         if (totalM <= 0)
         {
             var (x, y) = plane.ProjectE7(lat[first], lon[first]);
-            return covered(x, y) ? (double.Epsilon, 0) : (0, 0);
+            return coveredM(x, y, x, y, 0) > 0 ? (double.Epsilon, 0) : (0, 0);
         }
-        return (coveredM, totalM);
+        return (covered, totalM);
+    }
+
+    /// <summary>The metres of the step a-b (<paramref name="lengthM"/> long) that are covered.</summary>
+    private delegate double StepCoverage(double ax, double ay, double bx, double by, double lengthM);
+
+    /// <summary>
+    /// Covered metres measured at the middles of sub-steps of at most <see cref="SampleStepM"/>: for coverage with no
+    /// boundary to intersect (nearness to a line). A step of no length counts as covered when its point is.
+    /// </summary>
+    private static double SampledM(double ax, double ay, double bx, double by, double lengthM, Func<double, double, bool> covered)
+    {
+        if (lengthM <= 0)
+        {
+            return covered(ax, ay) ? double.Epsilon : 0;
+        }
+        int steps = Math.Max(1, (int)Math.Ceiling(lengthM / SampleStepM));
+        double coveredM = 0;
+        for (int k = 0; k < steps; k++)
+        {
+            double t = (k + 0.5) / steps;
+            if (covered(ax + (t * (bx - ax)), ay + (t * (by - ay))))
+            {
+                coveredM += lengthM / steps;
+            }
+        }
+        return coveredM;
+    }
+
+    /// <summary>
+    /// The metres of the step a-b inside the ring, exactly: the step is cut where it crosses the ring, and each piece is
+    /// wholly inside or outside, so one test at its middle decides it. An avoid area of a request is pinned this way on
+    /// every request, so it must not cost a test per metre of every way in the area. A step of no length counts as
+    /// inside when its point is.
+    /// </summary>
+    /// <param name="cuts">Scratch space for the cuts: the ring's length plus two.</param>
+    private static double InsideRingM(double ax, double ay, double bx, double by, double lengthM, (double X, double Y)[] ring, double[] cuts)
+    {
+        if (lengthM <= 0)
+        {
+            return LocalPlane.InsideRing(ax, ay, ring) ? double.Epsilon : 0;
+        }
+        int count = 0;
+        cuts[count++] = 0;
+        cuts[count++] = 1;
+        double ex = bx - ax, ey = by - ay;
+        for (int i = 0, j = ring.Length - 1; i < ring.Length; j = i++)
+        {
+            double fx = ring[i].X - ring[j].X, fy = ring[i].Y - ring[j].Y;
+            double denominator = (ex * fy) - (ey * fx);
+            if (denominator == 0)
+            {
+                continue; // parallel: the pieces around it are decided at their middles anyway
+            }
+            double gx = ring[j].X - ax, gy = ring[j].Y - ay;
+            double t = ((gx * fy) - (gy * fx)) / denominator;
+            double u = ((gx * ey) - (gy * ex)) / denominator;
+            if (t > 0 && t < 1 && u >= 0 && u <= 1)
+            {
+                cuts[count++] = t;
+            }
+        }
+        var all = cuts.AsSpan(0, count);
+        all.Sort();
+        double insideM = 0;
+        for (int k = 0; k + 1 < all.Length; k++)
+        {
+            double middle = (all[k] + all[k + 1]) / 2;
+            if (all[k + 1] > all[k] && LocalPlane.InsideRing(ax + (middle * ex), ay + (middle * ey), ring))
+            {
+                insideM += (all[k + 1] - all[k]) * lengthM;
+            }
+        }
+        return insideM;
     }
 
     private static (int Vertex, double DistanceM) NearestVertex(BarrierGeometryIndex index, GeoPoint point, LocalPlane plane, double radiusM,
