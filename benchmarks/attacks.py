@@ -98,11 +98,13 @@ def bad_bodies(conn, k):
 
 
 def comb(lat, lon):
-    """A polygon of 992 points: 248 teeth 40 m long, about 2 m apart, drawn to make every nearby route test them."""
+    """A polygon of 995 positions: 248 teeth 8 m wide and 40 m long, 4 m apart, 3 km in all, drawn to make every nearby
+    route test them (and crossing ways, so that it pins to the network)."""
     ring = []
     for tooth in range(248):
-        x = lon + tooth * 2.0 / 72500
-        ring += [[x, lat + 1 / 111195], [x, lat + 40 / 111195], [x + 1 / 72500, lat + 40 / 111195], [x + 1 / 72500, lat + 1 / 111195]]
+        west = lon + tooth * 12 / 72500
+        east = west + 8 / 72500
+        ring += [[west, lat + 1 / 111195], [west, lat + 40 / 111195], [east, lat + 40 / 111195], [east, lat + 1 / 111195]]
     ring += [[ring[-1][0], lat], [lon, lat]]  # the comb's back
     return ring + [ring[0]]
 
@@ -113,7 +115,7 @@ def add_pending_reports(count):
     for i in range(count):
         a_lat, a_lon, b_lat, b_lon = map(float, pairs[rng.randrange(len(pairs))])
         t = rng.random()
-        lat, lon = a_lat + t * (b_lat - a_lat), a_lon + t * (b_lon - a_lon)
+        lat, lon = a_lat + t * (b_lat - a_lat), a_lon + t * (b_lon - a_lon) - 0.02  # the comb's middle on the pair's line
         body = {"kind": "construction", "location": {"type": "Polygon", "coordinates": [comb(lat, lon)]}}
         status, _ = send(conn, "POST", "/v1/barriers", body, headers={"X-Api-Key": REPORTER_KEY, "X-End-User-Id": f"person-{i // 20}"})
         if status == 201:

@@ -1,14 +1,18 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Routing.Analysis;
 using Routing.Api.Analysis;
 using Routing.Engine;
 using Routing.Engine.Reach;
+using NetTopologySuite.IO.VectorTiles.Mapbox;
 using Routing.Ors;
+using VtTile = NetTopologySuite.IO.VectorTiles.Tiles.Tile;
 
 namespace Routing.Reliability.Tests;
 
@@ -236,6 +240,92 @@ public sealed class HostileClientTests : IClassFixture<HeidelbergHost>
         }
     }
 
+    /// <summary>
+    /// Issue 24 case 4: one reporter key posting comb-shaped polygons of 992 points along a route. A person may have 20
+    /// reports waiting; the route still answers and warns of each comb it passes, whose shape it tests simplified.
+    /// </summary>
+    [Fact]
+    public async Task Comb_reports_of_one_reporter_are_capped_and_routes_still_answer_with_their_warnings()
+    {
+        Task<HttpResponseMessage> PostComb(double lat) => Post("/v1/barriers",
+            $$$"""{"kind": "construction", "location": {"type": "Polygon", "coordinates": [{{{Comb(lat)}}}]}}""", key: ServiceHost.ReporterKey,
+            endUser: "comb-drawer"); // a person of their own: other tests' reports on this key do not count
+        var accepted = new List<double>();
+        var combIds = new HashSet<long>();
+        for (int i = 0; i < 40 && accepted.Count < 20; i++)
+        {
+            using var created = await PostComb(49.4100 + (i * 0.0006));
+            // A comb that crosses no way is not on the network (422) and waits nowhere.
+            Assert.True(created.StatusCode is HttpStatusCode.Created or HttpStatusCode.UnprocessableEntity,
+                $"comb {i}: {(int)created.StatusCode} {await created.Content.ReadAsStringAsync()}");
+            if (created.StatusCode == HttpStatusCode.Created)
+            {
+                accepted.Add(49.4100 + (i * 0.0006));
+                combIds.Add((await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64());
+            }
+        }
+        Assert.Equal(20, accepted.Count);
+        using (var refused = await PostComb(accepted[0]))
+        {
+            Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+            Assert.Equal("pending_reports", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("quota").GetString());
+        }
+
+        // Bismarckplatz north to Neuenheim crosses the combs' latitudes.
+        using var route = await Client.GetAsync("/v1/routes?from=49.4094,8.6934&to=49.4220,8.6920&profile=foot");
+        Assert.Equal(HttpStatusCode.OK, route.StatusCode);
+        var named = (await route.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("routes")[0].GetProperty("warnings").EnumerateArray()
+            .Where(w => w.GetProperty("type").GetString() == "unverified_barrier")
+            .Select(w => long.Parse(Regex.Match(w.GetProperty("message").GetString()!, @"\(report (\d+)\)").Groups[1].Value, CultureInfo.InvariantCulture))
+            .Where(combIds.Contains)
+            .ToList();
+        Assert.NotEmpty(named); // the route crosses combs and says so, each once
+        Assert.Equal(named.Count, named.Distinct().Count());
+        AssertNothingLoggedAboveInformation();
+    }
+
+    /// <summary>Issue 24 case 8: a tile is the same for every caller, so it shows what anyone may see, never a report waiting for a planner.</summary>
+    [Fact]
+    public async Task A_tile_shows_reports_in_force_and_never_one_waiting_for_a_planner()
+    {
+        const string Near = """{"type": "Point", "coordinates": [8.6936, 49.4093]}""";
+        using var pending = await Post("/v1/barriers", $$"""{"kind": "high_kerb", "location": {{Near}}, "kerb_height_cm": 9}""", key: ServiceHost.ReporterKey);
+        using var verified = await Post("/v1/barriers", $$"""{"kind": "blocked_path", "location": {{Near}}}""", key: ServiceHost.PlannerKey);
+        long pendingId = (await pending.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        long verifiedId = (await verified.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+
+        // Zoom 16 around Bismarckplatz.
+        var (x, y) = (34350, 22392);
+        using var response = await Client.GetAsync($"/v1/tiles/16/{x}/{y}.mvt?profile=wheelchair");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var stream = await response.Content.ReadAsStreamAsync();
+        var tile = new MapboxTileReader().Read(stream, new VtTile(x, y, 16));
+        var ids = tile.Layers.Single(l => l.Name == "barriers").Features.Select(f => Convert.ToInt64(f.Attributes["report_id"], CultureInfo.InvariantCulture)).ToList();
+
+        Assert.Contains(verifiedId, ids);
+        Assert.DoesNotContain(pendingId, ids);
+        using var anonymous = await Client.GetAsync($"/v1/barriers/{pendingId}");
+        Assert.Equal(HttpStatusCode.NotFound, anonymous.StatusCode);
+    }
+
+    /// <summary>A comb 3 km wide at <paramref name="lat"/>: 248 teeth 8 m wide and 40 m long, 4 m apart, and its back: 995 positions.</summary>
+    private static string Comb(double lat)
+    {
+        const double MetresPerLat = 111_195, MetresPerLon = 72_500;
+        var ring = new List<string>();
+        for (int tooth = 0; tooth < 248; tooth++)
+        {
+            double west = 8.675 + (tooth * 12 / MetresPerLon), east = west + (8 / MetresPerLon);
+            double bottom = lat + (1 / MetresPerLat), top = lat + (40 / MetresPerLat);
+            ring.AddRange([Position(west, bottom), Position(west, top), Position(east, top), Position(east, bottom)]);
+        }
+        double last = 8.675 + (247 * 12 / MetresPerLon) + (8 / MetresPerLon);
+        ring.AddRange([Position(last, lat), Position(8.675, lat), ring[0]]);
+        return "[" + string.Join(", ", ring) + "]";
+
+        static string Position(double lon, double lat) => string.Create(CultureInfo.InvariantCulture, $"[{lon:F7}, {lat:F7}]");
+    }
+
     private static string Ring(int positions)
     {
         var ring = Enumerable.Range(0, positions - 1)
@@ -268,7 +358,7 @@ public sealed class HostileClientTests : IClassFixture<HeidelbergHost>
     }
 
     private async Task<HttpResponseMessage> Post(string path, string json, string? contentType = "application/json", string? key = null,
-        CancellationToken cancellationToken = default)
+        string? endUser = null, CancellationToken cancellationToken = default)
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(json)) };
         if (contentType is not null)
@@ -278,6 +368,10 @@ public sealed class HostileClientTests : IClassFixture<HeidelbergHost>
         if (key is not null)
         {
             message.Headers.Add("X-Api-Key", key);
+        }
+        if (endUser is not null)
+        {
+            message.Headers.Add("X-End-User-Id", endUser);
         }
         return await Client.SendAsync(message, cancellationToken);
     }

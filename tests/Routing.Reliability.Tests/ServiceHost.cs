@@ -18,6 +18,7 @@ public sealed class ServiceHost : WebApplicationFactory<Program>
 {
     public const string PlannerKey = "reliability-planner-key-0123456789";
     public const string AdminKey = "reliability-admin-key-0123456789";
+    public const string ReporterKey = "reliability-reporter-key-0123456789";
 
     private readonly TempDirectory _directory = new();
     private readonly Dictionary<string, string?> _settings;
@@ -35,6 +36,8 @@ public sealed class ServiceHost : WebApplicationFactory<Program>
             ["Barriers:ApiKeys:0:Role"] = "planner",
             ["Barriers:ApiKeys:1:Key"] = AdminKey,
             ["Barriers:ApiKeys:1:Role"] = "admin",
+            ["Barriers:ApiKeys:2:Key"] = ReporterKey,
+            ["Barriers:ApiKeys:2:Role"] = "reporter",
             ["GraphUpdates:WatchFile"] = "false",
             ["Quotas:RoutesPerSecond"] = "0",     // quotas are the hostile-client suite's subject, off elsewhere
             ["Quotas:ExpensivePerMinute"] = "0",
