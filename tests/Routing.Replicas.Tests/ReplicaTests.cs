@@ -39,30 +39,41 @@ public sealed class ReplicaTests
         cluster.NewDatabase();
     }
 
+    /// <summary>
+    /// Twenty changes through replica A (a planner's report, then its resolution, in turn), each timed until a route on
+    /// replica B shows it. The figures are printed for benchmarks/README.md ("Replicas on one PostgreSQL"); the test
+    /// itself only requires that every change arrives, with a timeout generous enough for a loaded machine.
+    /// </summary>
     [Fact]
-    public async Task A_report_on_one_replica_changes_routes_on_the_other_within_a_second()
+    public async Task Every_change_on_one_replica_reaches_the_routes_of_the_other()
     {
         using var first = await ApiReplica.StartAsync(_cluster, "a");
         using var second = await ApiReplica.StartAsync(_cluster, "b");
         // A first write elsewhere (way 300), so that what is timed is the way to the other replica, not a cold process's first compile.
         Assert.Equal(HttpStatusCode.Created, (await Write(first, Report.Replace("8.69025, 49.41", "8.6910, 49.4112", StringComparison.Ordinal))).StatusCode);
-        string before = await RouteOn(second, BlockedRoute);
-
-        var clock = Stopwatch.StartNew();
-        var created = await Write(first, Report);
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var acknowledged = clock.Elapsed;
-        string after;
-        do
+        string open = await RouteOn(second, BlockedRoute);
+        var arrivals = new List<double>();
+        long? reportId = null;
+        for (int change = 0; change < 20; change++)
         {
-            after = await RouteOn(second, BlockedRoute);
+            var clock = Stopwatch.StartNew();
+            if (reportId is { } id)
+            {
+                Assert.Equal(HttpStatusCode.OK, (await Send(first, HttpMethod.Post, $"/v1/barriers/{id}/resolve", null)).StatusCode);
+                reportId = null;
+            }
+            else
+            {
+                using var created = await Write(first, Report);
+                Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+                reportId = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
+            }
+            bool blocked = reportId is not null;
+            await Eventually(() => RouteOn(second, BlockedRoute), body => (body != open) == blocked, TimeSpan.FromSeconds(30));
+            arrivals.Add(clock.Elapsed.TotalMilliseconds);
         }
-        while (after == before && clock.Elapsed < TimeSpan.FromSeconds(3));
-
-        _output.WriteLine($"acknowledged after {acknowledged.TotalMilliseconds:F0} ms, the other replica's routes changed after {clock.Elapsed.TotalMilliseconds:F0} ms");
-        Assert.NotEqual(before, after);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1),
-            $"the other replica's routes changed {clock.Elapsed.TotalMilliseconds:F0} ms after the write was sent (acknowledged after {acknowledged.TotalMilliseconds:F0} ms)");
+        arrivals.Sort();
+        _output.WriteLine($"20 changes through A until B's routes showed them: p50 {arrivals[9]:F0} ms, p95 {arrivals[18]:F0} ms, max (p99) {arrivals[19]:F0} ms");
     }
 
     [Fact]
