@@ -41,7 +41,7 @@ public sealed class Router
         _snapIndex = new SnapIndex(graph);
         _moves = new MoveSuggestions(graph, _snapIndex);
         _compiledProfiles = new CompiledProfileCache(graph);
-        _planner = new RoutePlanner(_pathFinder, new RouteAssembler(graph), _compiledProfiles, profiles);
+        _planner = new RoutePlanner(_pathFinder, new RouteAssembler(graph, () => Overlay), _compiledProfiles, profiles);
         // The presets, and for those with a climb budget the climb-averse variant that a route over budget and a climb
         // refusal search with (Effort.ClimbBudget): on ALT its heavy climb weights leave the landmark bounds weak.
         IReadOnlyList<ProfileSettings> customized =
@@ -93,7 +93,7 @@ public sealed class Router
     public int EarnedHierarchies => _presetHierarchies?.EarnedCount ?? 0;
 
     /// <summary>Whether the presets search on a hierarchy customized for the overlay in force right now.</summary>
-    public bool PresetsOnCurrentHierarchy => _presetHierarchies is { } hierarchies && ReferenceEquals(hierarchies.CustomizedOverlay, Overlay);
+    public bool PresetsOnCurrentHierarchy => _presetHierarchies is { } hierarchies && hierarchies.CustomizedOverlay?.CostVersion == Overlay.CostVersion;
 
     /// <summary>
     /// What a report at <paramref name="geometry"/> would be pinned to, judged as for a report of kind <c>other</c>

@@ -28,10 +28,11 @@ public sealed class BarrierOverlay
     private readonly int[]? _edgeClassIds;
     private readonly int[]? _vertexNodeClasses;
 
-    private BarrierOverlay(long version, RoutingGraph? graph, IReadOnlyList<PinnedBarrier> active, IReadOnlyList<ReportedBarrier> unverified,
+    private BarrierOverlay(long version, long costVersion, RoutingGraph? graph, IReadOnlyList<PinnedBarrier> active, IReadOnlyList<ReportedBarrier> unverified,
         int[]? edgeClassIds, int[]? vertexNodeClasses, OverlayClass[] edgeClasses, OverlayClass[] nodeClasses)
     {
         Version = version;
+        CostVersion = costVersion;
         Graph = graph;
         Active = active;
         Unverified = unverified;
@@ -42,10 +43,17 @@ public sealed class BarrierOverlay
     }
 
     /// <summary>No reports, for any graph: version 0.</summary>
-    public static BarrierOverlay Empty { get; } = new(0, null, [], [], null, null, [], []);
+    public static BarrierOverlay Empty { get; } = new(0, 0, null, [], [], null, null, [], []);
 
-    /// <summary>Increases with every overlay built in this process, so compiled profiles can be cached by it.</summary>
+    /// <summary>Increases with every overlay built in this process.</summary>
     public long Version { get; }
+
+    /// <summary>
+    /// The <see cref="Version"/> of the first overlay with the same verified reports pinned the same way: overlays that
+    /// differ only in reports awaiting verification price every edge alike, so compiled profiles and customized
+    /// hierarchies are kept by this. A citizen's report therefore costs no new customization.
+    /// </summary>
+    public long CostVersion { get; }
 
     /// <summary>The graph the reports are pinned to; null only for <see cref="Empty"/>.</summary>
     public RoutingGraph? Graph { get; }
@@ -122,19 +130,34 @@ public sealed class BarrierOverlay
             }
         }
 
+        long version = Interlocked.Increment(ref s_lastVersion);
+        if (previous is not null && (previous.Graph is null || ReferenceEquals(previous.Graph, graph))
+            && previous.Active.SequenceEqual(active, ReferenceEqualityComparer.Instance))
+        {
+            // The same verified reports with the same pins (or none, after the empty overlay): the same prices, so the
+            // same classes and cost version.
+            return new BarrierOverlay(version, previous.CostVersion, graph, previous.Active, unverified, previous._edgeClassIds,
+                previous._vertexNodeClasses, previous.EdgeClasses, previous.NodeClasses)
+            {
+                OverlaidEdgeCount = previous.OverlaidEdgeCount,
+                OverlaidVertexCount = previous.OverlaidVertexCount,
+                PendingIndex = PendingIndexFor(graph, unverified, previous),
+            };
+        }
         var (edgeClassIds, edgeClasses) = Remap(graph.EdgeClassId, graph.EdgeClasses.Length, onEdge);
         var (vertexNodeClasses, nodeClasses) = Remap(graph.VertexNodeClass, graph.NodeClasses.Length, onVertex);
-        return new BarrierOverlay(Interlocked.Increment(ref s_lastVersion), graph, active, unverified,
-            edgeClassIds, vertexNodeClasses, edgeClasses, nodeClasses)
+        return new BarrierOverlay(version, version, graph, active, unverified, edgeClassIds, vertexNodeClasses, edgeClasses, nodeClasses)
         {
             OverlaidEdgeCount = onEdge.Count,
             OverlaidVertexCount = onVertex.Count,
-            PendingIndex = previous is not null && ReferenceEquals(previous.Graph, graph)
-                && previous.Unverified.SequenceEqual(unverified, ReferenceEqualityComparer.Instance)
-                ? previous.PendingIndex
-                : PendingReportIndex.Build(graph, unverified),
+            PendingIndex = PendingIndexFor(graph, unverified, previous),
         };
     }
+
+    private static PendingReportIndex PendingIndexFor(RoutingGraph graph, List<ReportedBarrier> unverified, BarrierOverlay? previous) =>
+        previous is not null && ReferenceEquals(previous.Graph, graph) && previous.Unverified.SequenceEqual(unverified, ReferenceEqualityComparer.Instance)
+            ? previous.PendingIndex
+            : PendingReportIndex.Build(graph, unverified);
 
     /// <summary>What a geometry would be pinned to for a report of this kind.</summary>
     public static BarrierPin Pin(RoutingGraph graph, BarrierGeometry? geometry, ReportedBarrierKind kind)

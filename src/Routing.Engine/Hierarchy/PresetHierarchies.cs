@@ -77,7 +77,7 @@ internal sealed class PresetHierarchies
         {
             _wanted = overlay;
         }
-        StartRound();
+        StartRound(); // ends at once when only pending reports changed: the cost version is the one customized
     }
 
     /// <summary>Settings whose profile the cache handed out often: customize them too, while there is room.</summary>
@@ -137,7 +137,7 @@ internal sealed class PresetHierarchies
         {
             lock (_gate)
             {
-                if (ReferenceEquals(_wanted, _customizedOverlay) && !_settingsAdded)
+                if (_wanted.CostVersion == _customizedOverlay?.CostVersion && !_settingsAdded)
                 {
                     _running = false;
                     return;

@@ -37,7 +37,7 @@ internal sealed class CompiledProfileCache(RoutingGraph graph)
 
     public CompiledProfile Get(ProfileSettings settings, bool relaxed, BarrierOverlay overlay)
     {
-        var key = new ProfileKey(relaxed, overlay.Version, TextOf(settings));
+        var key = new ProfileKey(relaxed, overlay.CostVersion, TextOf(settings));
         if (_pinned.TryGetValue(key, out var profile))
         {
             return profile;
@@ -68,7 +68,7 @@ internal sealed class CompiledProfileCache(RoutingGraph graph)
     /// <summary>Compiles (or finds) the profile and keeps it until <see cref="UnpinAllBut"/> is called with another overlay.</summary>
     public CompiledProfile Pin(ProfileSettings settings, bool relaxed, BarrierOverlay overlay)
     {
-        var key = new ProfileKey(relaxed, overlay.Version, TextOf(settings));
+        var key = new ProfileKey(relaxed, overlay.CostVersion, TextOf(settings));
         return _pinned.GetOrAdd(key, _ => _profiles.TryGetValue(key, out var compiled) ? compiled : CompiledProfile.Compile(graph, settings, relaxed, overlay));
     }
 
@@ -77,7 +77,7 @@ internal sealed class CompiledProfileCache(RoutingGraph graph)
     {
         foreach (var (key, profile) in _pinned)
         {
-            if (!ReferenceEquals(profile.Overlay, overlay))
+            if (profile.Overlay.CostVersion != overlay.CostVersion)
             {
                 _pinned.TryRemove(key, out _);
             }
@@ -90,7 +90,7 @@ internal sealed class CompiledProfileCache(RoutingGraph graph)
     /// <summary>Whether two settings give the same profile (by value, as the cache keys them).</summary>
     public static bool SameSettings(ProfileSettings a, ProfileSettings b) => ReferenceEquals(a, b) || TextOf(a) == TextOf(b);
 
-    private readonly record struct ProfileKey(bool Relaxed, long OverlayVersion, string Settings);
+    private readonly record struct ProfileKey(bool Relaxed, long OverlayCostVersion, string Settings);
 
     /// <summary>How many compiled profiles are kept (for tests).</summary>
     internal int Count => _profiles.Count;

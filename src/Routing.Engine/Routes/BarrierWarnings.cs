@@ -12,11 +12,13 @@ namespace Routing.Engine.Routes;
 /// </summary>
 internal static class BarrierWarnings
 {
-    public static List<(double PositionM, RouteWarning Warning)> Collect(RoutingGraph graph, BarrierOverlay overlay, ReadOnlySpan<RoutePiece> pieces,
-        IReadOnlyList<AssembledSegment> segments, IReadOnlyList<GeoPoint> geometry, TextLanguage language)
+    /// <param name="overlay">The overlay the route was priced with: its verified reports.</param>
+    /// <param name="pending">The overlay whose reports awaiting verification apply now.</param>
+    public static List<(double PositionM, RouteWarning Warning)> Collect(RoutingGraph graph, BarrierOverlay overlay, BarrierOverlay pending,
+        ReadOnlySpan<RoutePiece> pieces, IReadOnlyList<AssembledSegment> segments, IReadOnlyList<GeoPoint> geometry, TextLanguage language)
     {
         var found = new List<(double PositionM, RouteWarning Warning)>();
-        if (overlay.IsEmpty || segments.Count == 0 || geometry.Count == 0)
+        if ((overlay.Active.Count == 0 && pending.Unverified.Count == 0) || segments.Count == 0 || geometry.Count == 0)
         {
             return found;
         }
@@ -54,9 +56,9 @@ internal static class BarrierWarnings
             }
         }
 
-        foreach (var (r, routePoint) in overlay.PendingIndex.Approaches(geometry))
+        foreach (var (r, routePoint) in pending.PendingIndex.Approaches(geometry))
         {
-            var report = overlay.Unverified[r];
+            var report = pending.Unverified[r];
             var location = report.Geometry.Type == BarrierGeometryType.Point ? report.Geometry.Points[0] : geometry[routePoint];
             Add("unverified_barrier", report, SegmentOf(segments, routePoint), location);
         }

@@ -13,10 +13,17 @@ namespace Routing.Engine.Routes;
 /// instructions and warnings in the request's language), and a failed request's least-bad path into the blockers that
 /// explain it. Stateless apart from the shared read-only graph, so one instance serves parallel requests.
 /// </summary>
-internal sealed class RouteAssembler(RoutingGraph graph)
+/// <param name="currentOverlay">The router's overlay now: a profile is kept across overlays that differ only in pending
+/// reports (<see cref="BarrierOverlay.CostVersion"/>), so the pending reports a route warns of are read from here. Null:
+/// those of the profile's own overlay (an assembler outside a router).</param>
+internal sealed class RouteAssembler(RoutingGraph graph, Func<BarrierOverlay>? currentOverlay = null)
 {
     private static readonly UnknownFacts[] ReportedUnknowns =
         [UnknownFacts.Surface, UnknownFacts.Smoothness, UnknownFacts.Width, UnknownFacts.Incline, UnknownFacts.Kerb, UnknownFacts.Barrier];
+
+    /// <summary>The overlay whose pending reports apply: the current one when the profile's prices the same, else the profile's own (a request's avoid areas).</summary>
+    private BarrierOverlay PendingFrom(BarrierOverlay priced) =>
+        currentOverlay?.Invoke() is { } current && current.CostVersion == priced.CostVersion ? current : priced;
 
     /// <param name="legs">Consecutive paths: each leg starts where the previous one ended (at a via point).</param>
     /// <param name="profile">The (strict) profile the legs were found with; it gives durations and unknown facts.</param>
@@ -74,7 +81,7 @@ internal sealed class RouteAssembler(RoutingGraph graph)
             Summary = Summarise(pieces, segments, distanceM, profile.Settings),
             Instructions = instructions ? new InstructionWriter(graph, geometry, lang, profile.Settings).Write(segments, pieces, distanceM) : [],
             Warnings = RouteWarnings.Collect(segments, geometry, profile.Settings, lang,
-                BarrierWarnings.Collect(graph, profile.Overlay, pieces, segments, geometry, lang)),
+                BarrierWarnings.Collect(graph, profile.Overlay, PendingFrom(profile.Overlay), pieces, segments, geometry, lang)),
             Waypoints = waypoints,
         };
     }

@@ -240,7 +240,7 @@ internal sealed class ProfileNetwork
                     bits[bit >> 6] |= 1UL << (bit & 63);
                 }
             }
-            return new Blocking(profile.Overlay.Version, bits);
+            return new Blocking(profile.Overlay.CostVersion, bits);
         }
 
         public bool Equals(Blocking? other) =>

@@ -35,13 +35,16 @@ public sealed class GraphSwapTests
         Assert.Equal("heidelberg", await AnsweringGraph(client));
 
         using var stop = new CancellationTokenSource();
-        var loops = Enumerable.Range(0, 3).Select(_ => Task.Run(() => RouteLoop(client, stop.Token))).ToArray();
+        var answered = new AnswerCount();
+        var loops = Enumerable.Range(0, 3).Select(_ => Task.Run(() => RouteLoop(client, answered, stop.Token))).ToArray();
+        // Between swaps, routes run: the next step waits until the loops have had a few more answers, however slow the machine.
+        Task RoutesRan() => answered.WaitForMoreAsync(6);
         try
         {
-            await Task.Delay(300);
+            await RoutesRan();
             await Publish(fixtureFile, graphPath);
             await AssertSwapped(await client.Send(HttpMethod.Post, Reload, BarrierApiFactory.AdminKey));
-            await Task.Delay(300);
+            await RoutesRan();
             await Publish(heidelbergFile, graphPath);
             await AssertSwapped(await client.Send(HttpMethod.Post, Reload, BarrierApiFactory.AdminKey));
 
@@ -53,10 +56,10 @@ public sealed class GraphSwapTests
             Assert.Contains(graphPath, refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
             Assert.Equal("heidelberg", await AnsweringGraph(client));
 
-            await Task.Delay(300);
+            await RoutesRan();
             await Publish(fixtureFile, graphPath);
             await AssertSwapped(await client.Send(HttpMethod.Post, Reload, BarrierApiFactory.AdminKey));
-            await Task.Delay(300);
+            await RoutesRan();
         }
         finally
         {
@@ -113,7 +116,25 @@ public sealed class GraphSwapTests
     }
 
     /// <summary>Routes until stopped; a failure is a 5xx or no answer at all. 200, 422 are answers of one graph or the other.</summary>
-    private static async Task<(int Answered, int Failed)> RouteLoop(HttpClient client, CancellationToken stop)
+    /// <summary>Answers counted across the route loops; a waiter learns when a number more have come.</summary>
+    private sealed class AnswerCount
+    {
+        private int _count;
+
+        public void Add() => Interlocked.Increment(ref _count);
+
+        public async Task WaitForMoreAsync(int more)
+        {
+            int target = Volatile.Read(ref _count) + more;
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            while (Volatile.Read(ref _count) < target)
+            {
+                await Task.Delay(10, timeout.Token);
+            }
+        }
+    }
+
+    private static async Task<(int Answered, int Failed)> RouteLoop(HttpClient client, AnswerCount count, CancellationToken stop)
     {
         int answered = 0, failed = 0;
         while (!stop.IsCancellationRequested)
@@ -127,6 +148,7 @@ public sealed class GraphSwapTests
                     failed++;
                 }
                 answered++;
+                count.Add();
             }
             catch (HttpRequestException)
             {

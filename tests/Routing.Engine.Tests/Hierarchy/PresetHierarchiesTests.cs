@@ -30,6 +30,37 @@ public sealed class PresetHierarchiesTests
         Assert.Equal(0, router.EarnedHierarchies);
     }
 
+    /// <summary>
+    /// A citizen's report awaiting verification changes no price: the presets keep their customization and compiled
+    /// tables (no new round for every report anyone posts), and routes still warn of the new report.
+    /// </summary>
+    [Fact]
+    public async Task A_pending_report_keeps_the_customization_and_still_warns_routes()
+    {
+        var router = new Router(Heidelberg.Graph, ProfileCatalog.Default);
+        await router.HierarchyReadyAsync();
+        var request = new RouteRequest([new GeoPoint(49.4094, 8.6934), new GeoPoint(49.4122, 8.7101)], Preset("wheelchair"));
+        var before = Assert.IsType<RouteFound>(router.Route(request)).Route;
+        var compiled = router.Compile(Preset("wheelchair"));
+        var onRoute = before.Geometry[before.Geometry.Count / 2];
+
+        var pending = new ReportedBarrier(1, ReportedBarrierKind.Construction, Verified: false, new BarrierGeometry(BarrierGeometryType.Point, [onRoute]));
+        var overlay = BarrierOverlay.Build(Heidelberg.Graph, [pending], router.Overlay);
+        router.ReplaceOverlay(overlay);
+
+        Assert.Equal(BarrierOverlay.Empty.CostVersion, overlay.CostVersion);
+        Assert.True(router.PresetsOnCurrentHierarchy);
+        Assert.Same(compiled, router.Compile(Preset("wheelchair")));
+        var after = Assert.IsType<RouteFound>(router.Route(request)).Route;
+        Assert.Equal(before.Geometry, after.Geometry);
+        Assert.Contains(after.Warnings, w => w.Type == "unverified_barrier");
+
+        // A verified report changes prices: a new cost version, compiled anew.
+        router.ReplaceOverlay(BarrierOverlay.Build(Heidelberg.Graph, [pending with { ReportId = 2, Verified = true }], router.Overlay));
+        Assert.NotEqual(overlay.CostVersion, router.Overlay.CostVersion);
+        Assert.NotSame(compiled, router.Compile(Preset("wheelchair")));
+    }
+
     [Fact]
     public async Task A_router_made_without_a_hierarchy_searches_every_profile_with_alt()
     {
