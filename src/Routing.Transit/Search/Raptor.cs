@@ -75,6 +75,10 @@ public sealed class Raptor
         int[] parentB = new int[rounds * stops]; // ride: pattern, transfer: walk index
         int[] parentC = new int[rounds * stops]; // ride: board position << 16 | alight position is too small for long patterns: board position
         int[] parentD = new int[rounds * stops]; // ride: alight position
+        // A walk's start and index apart from the ride's parent: a stop reached by a ride and then, better, on foot keeps
+        // the ride that walks from it start.
+        int[] walkFrom = new int[rounds * stops];
+        int[] walkIndex = new int[rounds * stops];
         int[] best = new int[stops];
         Array.Fill(best, Unreached);
         bool[] marked = new bool[stops];
@@ -111,6 +115,7 @@ public sealed class Raptor
 
         var journeys = new List<Journey>();
         var rideMarked = new List<int>();
+        var rideArrivals = new List<int>();
         for (int k = 1; k < rounds && markedList.Count > 0; k++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -140,9 +145,14 @@ public sealed class Raptor
             queued.Clear();
             // Walks from stops reached by a ride in this round (never a walk after a walk).
             var transfers = query.Transfers;
+            rideArrivals.Clear();
             foreach (int s in rideMarked)
             {
-                int reached = arrival[row + s];
+                rideArrivals.Add(arrival[row + s]); // before any walk improves a stop that is also a walk's start
+            }
+            for (int r = 0; r < rideMarked.Count; r++)
+            {
+                int s = rideMarked[r], reached = rideArrivals[r];
                 for (int w = transfers.Start[s]; w < transfers.Start[s + 1]; w++)
                 {
                     int t = transfers.To[w];
@@ -151,7 +161,7 @@ public sealed class Raptor
                     {
                         arrival[row + t] = best[t] = at;
                         how[row + t] = ByTransfer;
-                        (parentA[row + t], parentB[row + t]) = (s, w);
+                        (walkFrom[row + t], walkIndex[row + t]) = (s, w);
                         if (!marked[t])
                         {
                             marked[t] = true;
@@ -247,25 +257,31 @@ public sealed class Raptor
             int at = arrival[(round * stops) + lastStop];
             legs.Add(new JourneyLeg(JourneyLegKind.Egress, lastStop, -1, -1, -1, -1, -1, at, arrivalAtTarget, egress.CostS));
             int s = lastStop, k = round;
+            bool afterWalk = false;
             while (true)
             {
-                while (how[(k * stops) + s] == 0)
+                while (!afterWalk && how[(k * stops) + s] == 0)
                 {
                     k--; // a label copied from the round before
                 }
                 int cell = (k * stops) + s;
-                if (how[cell] == ByAccess)
+                if (afterWalk)
+                {
+                    afterWalk = false; // a walk starts where a ride of the same round ended, whatever label the stop has now
+                }
+                else if (how[cell] == ByAccess)
                 {
                     var access = query.Access.Where(w => w.Stop == s).MinBy(w => w.DurationS);
                     legs.Add(new JourneyLeg(JourneyLegKind.Access, -1, s, -1, -1, -1, -1, query.DepartureS, arrival[cell], access.CostS));
                     break;
                 }
-                if (how[cell] == ByTransfer)
+                else if (how[cell] == ByTransfer)
                 {
-                    int from = parentA[cell], w = parentB[cell];
+                    int from = walkFrom[cell], w = walkIndex[cell];
                     legs.Add(new JourneyLeg(JourneyLegKind.Transfer, from, s, -1, -1, -1, -1, arrival[cell] - query.Transfers.DurationS[w], arrival[cell],
                         query.Transfers.CostS[w]));
                     s = from;
+                    afterWalk = true;
                     continue;
                 }
                 int trip = parentA[cell], pattern = parentB[cell], board = parentC[cell], alight = parentD[cell];
