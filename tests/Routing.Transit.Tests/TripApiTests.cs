@@ -10,8 +10,11 @@ using Routing.TestSupport;
 namespace Routing.Transit.Tests;
 
 /// <summary>The real service on the Heidelberg graph with the hand-written fixture feed as <c>Transit:Gtfs</c>.</summary>
-public sealed class TransitHost : WebApplicationFactory<Program>
+public class TransitHost : WebApplicationFactory<Program>
 {
+    /// <summary>The <c>Transit:Gtfs</c> setting: the fixture; empty for the default start on the bundled data.</summary>
+    protected virtual string Gtfs => Path.Combine(AppContext.BaseDirectory, "Fixtures", "stepfree");
+
     public const string PlannerKey = "transit-tests-planner-key-0123456789";
     private readonly TempDirectory _directory = new();
 
@@ -26,7 +29,7 @@ public sealed class TransitHost : WebApplicationFactory<Program>
         builder.UseSetting("Routing:Graph", graph);
         builder.UseSetting("Routing:Osm", RepositoryPaths.HeidelbergExtract);
         builder.UseSetting("Routing:Elevation", "");
-        builder.UseSetting("Transit:Gtfs", Path.Combine(AppContext.BaseDirectory, "Fixtures", "stepfree"));
+        builder.UseSetting("Transit:Gtfs", Gtfs);
         builder.UseSetting("Barriers:Database", _directory.File("barriers.db"));
         builder.UseSetting("Barriers:ApiKeys:0:Key", PlannerKey);
         builder.UseSetting("Barriers:ApiKeys:0:Role", "planner");
@@ -209,5 +212,27 @@ public sealed class ElevatorReportTests(TransitHost host) : IClassFixture<Transi
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refusedStatus);
         Assert.Equal("https://routing.example/problems/no-route", refused.GetProperty("type").GetString());
         Assert.Contains(refused.GetProperty("blockers").EnumerateArray(), b => b.GetString() == "elevator lift_1 at Sofienstraße Station: out of service (report 1)");
+    }
+}
+
+/// <summary>The default start: no feed configured, so the demo timetable derived from the extract's route relations.</summary>
+public sealed class DemoTransitHost : TransitHost
+{
+    protected override string Gtfs => "";
+}
+
+public sealed class DemoFeedApiTests(DemoTransitHost host) : IClassFixture<DemoTransitHost>
+{
+    [Fact]
+    public async Task The_default_start_answers_from_the_demo_feed_and_says_so()
+    {
+        using var client = host.CreateClient();
+        const string Body = """{"from": {"lat": 49.4094, "lon": 8.6934}, "to": {"lat": 49.4036, "lon": 8.6757}, "departure": "2026-12-07T10:00:00+01:00", "profile": "wheelchair"}""";
+        using var response = await client.PostAsync("/v1/trips", new StringContent(Body, Encoding.UTF8, "application/json"));
+        var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.True(response.StatusCode == HttpStatusCode.OK, answer.ToString());
+        Assert.True(answer.GetProperty("demo").GetBoolean());
+        Assert.Contains("Demo timetable", answer.GetProperty("notice").GetString(), StringComparison.Ordinal);
+        Assert.NotEmpty(TripApiTests.Rides(answer.GetProperty("itineraries")[0]));
     }
 }
