@@ -30,7 +30,16 @@ public static partial class TransitHosting
             bool demo = paths.Length == 0;
             if (demo)
             {
-                paths = [DemoFeed.EnsureBeside(context.Source.Path, OsmBeside(context.Source.Path, osm))];
+                try
+                {
+                    paths = [DemoFeed.EnsureBeside(context.Source.Path, OsmBeside(context.Source.Path, osm))];
+                }
+                catch (Routing.Osm.Import.OsmInputException ex)
+                {
+                    // A graph served without its extract (copied alone, or reloaded from elsewhere) still routes; only
+                    // the demo timetable is missing, and trips say there is no stop. A configured feed never falls back.
+                    LogNoDemo(logger, ex.Message);
+                }
             }
             var timetable = GtfsImporter.Import(paths, isDemo: demo);
             LogTimetable(logger, demo ? "demo (derived from OSM route relations, not a real timetable)" : string.Join(';', paths), timetable.StopCount,
@@ -50,6 +59,9 @@ public static partial class TransitHosting
         string beside = Path.Combine(Path.GetDirectoryName(graphPath) ?? ".", Path.GetFileName(configured));
         return File.Exists(beside) ? beside : configured;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No demo timetable, trips will find no stop: {Reason}")]
+    private static partial void LogNoDemo(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Timetable {Feed}: {Stops} stops, {Trips} trips in {Patterns} patterns, built in {Seconds:0.00} s")]
     private static partial void LogTimetable(ILogger logger, string feed, int stops, int trips, int patterns, double seconds);

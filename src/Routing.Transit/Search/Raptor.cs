@@ -60,7 +60,50 @@ public sealed class Raptor
 
     private readonly Timetable _timetable;
 
+    [ThreadStatic]
+    private static SearchState? _state;
+
     public Raptor(Timetable timetable) => _timetable = timetable;
+
+    /// <summary>
+    /// A thread's label arrays, kept for its next search. <c>Marked</c> and <c>PatternFrom</c> are left clean by every
+    /// search (each mark is undone in the round that reads it); the rest is reset at the start over the part in use.
+    /// </summary>
+    private sealed class SearchState
+    {
+        public SearchState(int cells, int stops, int patterns)
+        {
+            Arrival = new int[cells];
+            How = new byte[cells];
+            ParentA = new int[cells];
+            ParentB = new int[cells];
+            ParentC = new int[cells];
+            ParentD = new int[cells];
+            WalkFrom = new int[cells];
+            WalkIndex = new int[cells];
+            Best = new int[stops];
+            EgressS = new int[stops];
+            Marked = new bool[stops];
+            PatternFrom = new int[patterns];
+            Array.Fill(PatternFrom, int.MaxValue);
+        }
+
+        public int[] Arrival { get; }
+        public byte[] How { get; }
+        public int[] ParentA { get; }
+        public int[] ParentB { get; }
+        public int[] ParentC { get; }
+        public int[] ParentD { get; }
+        public int[] WalkFrom { get; }
+        public int[] WalkIndex { get; }
+        public int[] Best { get; }
+        public int[] EgressS { get; }
+        public bool[] Marked { get; }
+        public int[] PatternFrom { get; }
+
+        /// <summary>Same timetable size (a state never serves two timetables of different shapes) and room for the rounds.</summary>
+        public bool Fits(int cells, int stops, int patterns) => Arrival.Length >= cells && Best.Length == stops && PatternFrom.Length == patterns;
+    }
 
     /// <summary>The Pareto set over (arrival, rides): one journey per number of rides that arrives earlier than fewer rides.</summary>
     public IReadOnlyList<Journey> Search(RaptorQuery query, CancellationToken cancellationToken = default)
@@ -68,26 +111,19 @@ public sealed class Raptor
         var tt = _timetable;
         int stops = tt.StopCount;
         int rounds = query.MaxRides + 1;
-        int[] arrival = new int[rounds * stops];
-        Array.Fill(arrival, Unreached);
-        byte[] how = new byte[rounds * stops];
-        int[] parentA = new int[rounds * stops]; // ride: trip (concrete), transfer: from stop, access: -
-        int[] parentB = new int[rounds * stops]; // ride: pattern, transfer: walk index
-        int[] parentC = new int[rounds * stops]; // ride: board position << 16 | alight position is too small for long patterns: board position
-        int[] parentD = new int[rounds * stops]; // ride: alight position
-        // A walk's start and index apart from the ride's parent: a stop reached by a ride and then, better, on foot keeps
-        // the ride that walks from it start.
-        int[] walkFrom = new int[rounds * stops];
-        int[] walkIndex = new int[rounds * stops];
-        int[] best = new int[stops];
-        Array.Fill(best, Unreached);
-        bool[] marked = new bool[stops];
+        // Labels rented from this thread's last search: a national timetable has half a million stops, and fresh arrays
+        // per query (tens of MB, zeroed, on the large-object heap) cost more than the search itself.
+        var state = _state is { } held && held.Fits(rounds * stops, stops, tt.PatternCount) ? held : _state = new SearchState(rounds * stops, stops, tt.PatternCount);
+        int[] arrival = state.Arrival, parentA = state.ParentA, parentB = state.ParentB, parentC = state.ParentC, parentD = state.ParentD;
+        int[] walkFrom = state.WalkFrom, walkIndex = state.WalkIndex, best = state.Best, patternFrom = state.PatternFrom, egressS = state.EgressS;
+        byte[] how = state.How;
+        bool[] marked = state.Marked;
+        Array.Fill(arrival, Unreached, 0, rounds * stops);
+        Array.Clear(how, 0, rounds * stops);
+        Array.Fill(best, Unreached, 0, stops);
+        Array.Fill(egressS, Unreached, 0, stops);
         var markedList = new List<int>();
-        int[] patternFrom = new int[tt.PatternCount];
-        Array.Fill(patternFrom, int.MaxValue);
         var queued = new List<int>();
-        int[] egressS = new int[stops];
-        Array.Fill(egressS, Unreached);
         foreach (var walk in query.Egress)
         {
             if (query.StopUsable[walk.Stop])
@@ -116,138 +152,158 @@ public sealed class Raptor
         var journeys = new List<Journey>();
         var rideMarked = new List<int>();
         var rideArrivals = new List<int>();
-        for (int k = 1; k < rounds && markedList.Count > 0; k++)
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            int row = k * stops, previous = (k - 1) * stops;
-            Array.Copy(arrival, previous, arrival, row, stops);
-            // Patterns to scan, each from the earliest marked stop on it.
+            Rounds();
+        }
+        finally
+        {
+            // Leave the rented marks clean for the next search, also when this one was cancelled.
             foreach (int s in markedList)
             {
                 marked[s] = false;
-                for (int j = tt.StopPatternStart[s]; j < tt.StopPatternStart[s + 1]; j++)
-                {
-                    int p = tt.StopPatterns[j];
-                    if (patternFrom[p] == int.MaxValue)
-                    {
-                        queued.Add(p);
-                    }
-                    patternFrom[p] = Math.Min(patternFrom[p], tt.StopPatternPositions[j]);
-                }
             }
-            markedList.Clear();
-            rideMarked.Clear();
             foreach (int p in queued)
             {
-                ScanPattern(p, patternFrom[p]);
                 patternFrom[p] = int.MaxValue;
             }
-            queued.Clear();
-            // Walks from stops reached by a ride in this round (never a walk after a walk).
-            var transfers = query.Transfers;
-            rideArrivals.Clear();
-            foreach (int s in rideMarked)
+        }
+        return journeys;
+
+        void Rounds()
+        {
+            for (int k = 1; k < rounds && markedList.Count > 0; k++)
             {
-                rideArrivals.Add(arrival[row + s]); // before any walk improves a stop that is also a walk's start
-            }
-            for (int r = 0; r < rideMarked.Count; r++)
-            {
-                int s = rideMarked[r], reached = rideArrivals[r];
-                for (int w = transfers.Start[s]; w < transfers.Start[s + 1]; w++)
+                cancellationToken.ThrowIfCancellationRequested();
+                int row = k * stops, previous = (k - 1) * stops;
+                Array.Copy(arrival, previous, arrival, row, stops);
+                // Patterns to scan, each from the earliest marked stop on it.
+                foreach (int s in markedList)
                 {
-                    int t = transfers.To[w];
-                    int at = reached + transfers.DurationS[w];
-                    if (query.StopUsable[t] && at < best[t] && at < bestTarget)
+                    marked[s] = false;
+                    for (int j = tt.StopPatternStart[s]; j < tt.StopPatternStart[s + 1]; j++)
                     {
-                        arrival[row + t] = best[t] = at;
-                        how[row + t] = ByTransfer;
-                        (walkFrom[row + t], walkIndex[row + t]) = (s, w);
-                        if (!marked[t])
+                        int p = tt.StopPatterns[j];
+                        if (patternFrom[p] == int.MaxValue)
                         {
-                            marked[t] = true;
-                            markedList.Add(t);
+                            queued.Add(p);
                         }
+                        patternFrom[p] = Math.Min(patternFrom[p], tt.StopPatternPositions[j]);
                     }
                 }
-            }
-            // The destination, through every stop improved in this round.
-            int roundBest = Unreached, via = -1;
-            foreach (int s in markedList)
-            {
-                if (egressS[s] != Unreached && arrival[row + s] + egressS[s] < roundBest)
+                markedList.Clear();
+                rideMarked.Clear();
+                foreach (int p in queued)
                 {
-                    (roundBest, via) = (arrival[row + s] + egressS[s], s);
+                    ScanPattern(p, patternFrom[p]);
+                    patternFrom[p] = int.MaxValue;
                 }
-            }
-            if (roundBest < bestTarget)
-            {
-                bestTarget = roundBest;
-                journeys.Add(Reconstruct(k, via, roundBest));
-            }
-
-            void ScanPattern(int p, int fromPosition)
-            {
-                int length = tt.PatternStopStart[p + 1] - tt.PatternStopStart[p];
-                int firstStop = tt.PatternStopStart[p];
-                int tripStart = tt.PatternTripStart[p], tripCount = tt.PatternTripStart[p + 1] - tripStart;
-                int times = tt.PatternTimeStart[p];
-                int trip = -1, boardPosition = -1;
-                for (int i = fromPosition; i < length; i++)
+                queued.Clear();
+                // Walks from stops reached by a ride in this round (never a walk after a walk).
+                var transfers = query.Transfers;
+                rideArrivals.Clear();
+                foreach (int s in rideMarked)
                 {
-                    int s = tt.PatternStops[firstStop + i];
-                    if (trip >= 0 && query.StopUsable[s] && (tt.NoBoarding[times + (trip * length) + i] & Timetable.NoDropOff) == 0)
+                    rideArrivals.Add(arrival[row + s]); // before any walk improves a stop that is also a walk's start
+                }
+                for (int r = 0; r < rideMarked.Count; r++)
+                {
+                    int s = rideMarked[r], reached = rideArrivals[r];
+                    for (int w = transfers.Start[s]; w < transfers.Start[s + 1]; w++)
                     {
-                        int at = tt.Arrivals[times + (trip * length) + i];
-                        if (at < best[s] && at < bestTarget)
+                        int t = transfers.To[w];
+                        int at = reached + transfers.DurationS[w];
+                        if (query.StopUsable[t] && at < best[t] && at < bestTarget)
                         {
-                            arrival[row + s] = best[s] = at;
-                            how[row + s] = ByRide;
-                            (parentA[row + s], parentB[row + s], parentC[row + s], parentD[row + s]) = (tt.PatternTrips[tripStart + trip], p, boardPosition, i);
-                            if (!marked[s])
+                            arrival[row + t] = best[t] = at;
+                            how[row + t] = ByTransfer;
+                            (walkFrom[row + t], walkIndex[row + t]) = (s, w);
+                            if (!marked[t])
                             {
-                                marked[s] = true;
-                                markedList.Add(s);
-                                rideMarked.Add(s);
+                                marked[t] = true;
+                                markedList.Add(t);
                             }
                         }
                     }
-                    int ready = arrival[previous + s];
-                    if (ready == Unreached || !query.StopUsable[s])
+                }
+                // The destination, through every stop improved in this round.
+                int roundBest = Unreached, via = -1;
+                foreach (int s in markedList)
+                {
+                    if (egressS[s] != Unreached && arrival[row + s] + egressS[s] < roundBest)
                     {
-                        continue;
+                        (roundBest, via) = (arrival[row + s] + egressS[s], s);
                     }
-                    ready += ChangeS;
-                    if (trip >= 0 && tt.Departures[times + (trip * length) + i] < ready)
+                }
+                if (roundBest < bestTarget)
+                {
+                    bestTarget = roundBest;
+                    journeys.Add(Reconstruct(k, via, roundBest));
+                }
+
+                void ScanPattern(int p, int fromPosition)
+                {
+                    int length = tt.PatternStopStart[p + 1] - tt.PatternStopStart[p];
+                    int firstStop = tt.PatternStopStart[p];
+                    int tripStart = tt.PatternTripStart[p], tripCount = tt.PatternTripStart[p + 1] - tripStart;
+                    int times = tt.PatternTimeStart[p];
+                    int trip = -1, boardPosition = -1;
+                    for (int i = fromPosition; i < length; i++)
                     {
-                        continue; // the trip we are on leaves before we could board another here
-                    }
-                    // Earliest trip leaving at or after `ready` (trips are ordered by departure at every stop).
-                    int lo = 0, hi = trip >= 0 ? trip : tripCount;
-                    while (lo < hi)
-                    {
-                        int mid = (lo + hi) >>> 1;
-                        if (tt.Departures[times + (mid * length) + i] < ready)
+                        int s = tt.PatternStops[firstStop + i];
+                        if (trip >= 0 && query.StopUsable[s] && (tt.NoBoarding[times + (trip * length) + i] & Timetable.NoDropOff) == 0)
                         {
-                            lo = mid + 1;
+                            int at = tt.Arrivals[times + (trip * length) + i];
+                            if (at < best[s] && at < bestTarget)
+                            {
+                                arrival[row + s] = best[s] = at;
+                                how[row + s] = ByRide;
+                                (parentA[row + s], parentB[row + s], parentC[row + s], parentD[row + s]) = (tt.PatternTrips[tripStart + trip], p, boardPosition, i);
+                                if (!marked[s])
+                                {
+                                    marked[s] = true;
+                                    markedList.Add(s);
+                                    rideMarked.Add(s);
+                                }
+                            }
                         }
-                        else
+                        int ready = arrival[previous + s];
+                        if (ready == Unreached || !query.StopUsable[s])
                         {
-                            hi = mid;
+                            continue;
                         }
-                    }
-                    int limit = trip >= 0 ? trip : tripCount;
-                    for (int j = lo; j < limit; j++)
-                    {
-                        if (query.TripAllowed[tt.PatternTrips[tripStart + j]] && (tt.NoBoarding[times + (j * length) + i] & Timetable.NoPickup) == 0)
+                        ready += ChangeS;
+                        if (trip >= 0 && tt.Departures[times + (trip * length) + i] < ready)
                         {
-                            (trip, boardPosition) = (j, i);
-                            break;
+                            continue; // the trip we are on leaves before we could board another here
+                        }
+                        // Earliest trip leaving at or after `ready` (trips are ordered by departure at every stop).
+                        int lo = 0, hi = trip >= 0 ? trip : tripCount;
+                        while (lo < hi)
+                        {
+                            int mid = (lo + hi) >>> 1;
+                            if (tt.Departures[times + (mid * length) + i] < ready)
+                            {
+                                lo = mid + 1;
+                            }
+                            else
+                            {
+                                hi = mid;
+                            }
+                        }
+                        int limit = trip >= 0 ? trip : tripCount;
+                        for (int j = lo; j < limit; j++)
+                        {
+                            if (query.TripAllowed[tt.PatternTrips[tripStart + j]] && (tt.NoBoarding[times + (j * length) + i] & Timetable.NoPickup) == 0)
+                            {
+                                (trip, boardPosition) = (j, i);
+                                break;
+                            }
                         }
                     }
                 }
             }
         }
-        return journeys;
 
         Journey Reconstruct(int round, int lastStop, int arrivalAtTarget)
         {
