@@ -170,6 +170,20 @@ public sealed class TripApiTests(TransitHost host) : IClassFixture<TransitHost>
     }
 
     [Fact]
+    public async Task The_openapi_document_describes_trips_with_an_example()
+    {
+        using var client = host.CreateClient();
+        var doc = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement;
+        var operation = doc.GetProperty("paths").GetProperty("/v1/trips").GetProperty("post");
+        Assert.Equal("Step-free trips with public transport", operation.GetProperty("summary").GetString());
+        Assert.Contains("\"transit\": {\"accessibility\"", operation.GetProperty("description").GetString(), StringComparison.Ordinal);
+        foreach (string status in new[] { "200", "400", "413", "415", "422" })
+        {
+            Assert.True(operation.GetProperty("responses").TryGetProperty(status, out _), $"no {status}");
+        }
+    }
+
+    [Fact]
     public async Task Bodies_too_large_or_not_json_are_413_and_415()
     {
         using var client = host.CreateClient();
