@@ -114,6 +114,22 @@ public sealed class TripApiTests(TransitHost host) : IClassFixture<TransitHost>
         Assert.Contains(best.GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("not recorded", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_refusal_names_the_inaccessible_stop_and_offers_the_least_violating_itinerary()
+    {
+        // Arriving by 08:12:30 on a Monday only the trams t_platformB_0801 (from stop A2, wheelchair_boarding 2) and
+        // t_unknown_0802 (strict refuses it) are in time.
+        var (status, refusal) = await Trip(host, "2026-12-07T08:12:30+01:00", """{"accessibility": "strict", "modes": ["tram"]}""", timeField: "arrival");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        var blockers = refusal.GetProperty("blockers").EnumerateArray().Select(b => b.GetString()).ToList();
+        Assert.Contains("stop Bismarckplatz, platform B: not wheelchair accessible", blockers);
+        Assert.Contains(blockers, b => b!.StartsWith("no accessible trip arriving by 08:12", StringComparison.Ordinal));
+        var least = refusal.GetProperty("least_violating_itinerary");
+        string trip = Rides(least).Single().GetProperty("trip_id").GetString()!;
+        Assert.Contains(trip, new[] { "t_platformB_0801", "t_unknown_0802" });
+        Assert.NotEmpty(least.GetProperty("notes").EnumerateArray());
+    }
+
     [Theory]
     [InlineData("2026-12-07T07:58:00+01:00", true)]   // Monday
     [InlineData("2026-12-08T07:58:00+01:00", false)]  // Tuesday, removed by calendar_dates
@@ -137,7 +153,7 @@ public sealed class TripApiTests(TransitHost host) : IClassFixture<TransitHost>
     [Fact]
     public async Task Frequencies_expand_into_trips_that_can_be_caught()
     {
-        var (status, answer) = await Trip(host, "2026-12-07T06:20:00+01:00");
+        var (status, answer) = await Trip(host, "2026-12-12T06:20:00+01:00"); // a Saturday: the frequency-based trip runs at weekends
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("freq@06:30:00", FirstTrip(answer));
     }
