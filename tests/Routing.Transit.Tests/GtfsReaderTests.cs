@@ -10,6 +10,8 @@ public sealed class GtfsReaderTests
 {
     private static string Fixture => Path.Combine(AppContext.BaseDirectory, "Fixtures", "stepfree");
 
+    private static int StopIndex(Timetable timetable, string stopId) => Array.IndexOf(timetable.StopIds, stopId);
+
     [Fact]
     public void Quoted_fields_BOM_and_CRLF_are_read()
     {
@@ -17,16 +19,16 @@ public sealed class GtfsReaderTests
         Assert.Equal(["Fixture Verkehr, hand-written"], timetable.AgencyNames); // BOM before the header, comma inside quotes, CRLF
         int r3 = Array.IndexOf(timetable.RouteIds, "R3");
         Assert.Equal("Frequent \"shuttle\"", timetable.RouteLongNames[r3]);
-        Assert.Equal("Sofienstraße Station, lift entrance", timetable.StopNames[timetable.StopIndex("E1")]);
+        Assert.Equal("Sofienstraße Station, lift entrance", timetable.StopNames[StopIndex(timetable, "E1")]);
     }
 
     [Fact]
     public void Platforms_inherit_wheelchair_boarding_from_their_station()
     {
         var timetable = GtfsImporter.Import([Fixture]);
-        Assert.Equal(Accessibility.Accessible, timetable.StopWheelchair[timetable.StopIndex("P1")]);
-        Assert.Equal(Accessibility.NotAccessible, timetable.StopWheelchair[timetable.StopIndex("A2")]);
-        Assert.Equal(LocationType.Entrance, timetable.StopLocationTypes[timetable.StopIndex("E2")]);
+        Assert.Equal(Accessibility.Accessible, timetable.StopWheelchair[StopIndex(timetable, "P1")]);
+        Assert.Equal(Accessibility.NotAccessible, timetable.StopWheelchair[StopIndex(timetable, "A2")]);
+        Assert.Equal(LocationType.Entrance, timetable.StopLocationTypes[StopIndex(timetable, "E2")]);
         Assert.Equal(3, timetable.Pathways.Length);
         Assert.Equal(PathwayMode.Elevator, timetable.Pathways.Single(p => p.Id == "lift_1").Mode);
     }

@@ -113,12 +113,4 @@ public sealed class Timetable
 
     /// <summary>The display name of a stop: its name, with the platform code when it has one ("Bismarckplatz, platform C").</summary>
     public string StopLabel(int stop) => StopPlatformCodes[stop] is { Length: > 0 } code ? $"{StopNames[stop]}, platform {code}" : StopNames[stop];
-
-    /// <summary>The index of the stop with this GTFS id, or -1.</summary>
-    public int StopIndex(string stopId) => Array.IndexOf(StopIds, stopId);
-
-    /// <summary>Rough bytes held by the arrays (strings counted at their length), for the start-up log and benchmarks.</summary>
-    public long ApproximateBytes =>
-        (StopCount * 40L) + (Arrivals.Length * 9L) + (PatternStops.Length * 4L) + (PatternTrips.Length * 4L) + (StopPatterns.Length * 8L)
-        + (TripCount * 24L) + StopIds.Sum(s => 2L * s.Length) + StopNames.Sum(s => 2L * s.Length) + TripIds.Sum(s => 2L * s.Length);
 }

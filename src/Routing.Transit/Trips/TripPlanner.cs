@@ -41,8 +41,6 @@ public sealed class TripPlanner
         _backward = new Raptor(ReversedTimetable.Reverse(timetable));
     }
 
-    public Timetable Timetable => _timetable;
-
     public TripPlan Plan(Router router, TripRequest request, CancellationToken cancellationToken = default)
     {
         var tt = _timetable;
