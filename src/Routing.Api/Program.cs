@@ -10,6 +10,7 @@ using Routing.Api.Profiles;
 using Routing.Api.Quotas;
 using Routing.Api.Routes;
 using Routing.Ors;
+using Routing.Transit.Http;
 using Routing.Web;
 
 // The accessible routing service: one graph shared read-only by every request, replaceable without a restart.
@@ -24,6 +25,7 @@ builder.Services.AddSingleton<FixFirstJobs>();                  // fix-first ran
 builder.Services.AddBarrierReports(builder.Configuration);      // Barriers:Provider (sqlite, postgres), :ApiKeys -> store, keys, overlay refresher, readiness
 builder.Services.AddWebApp(builder.Configuration);              // Map:StyleUrl, Map:TileUrl -> the app's base map; tile and place indexes
 builder.Services.AddQuotas(builder.Configuration);              // Quotas:* -> rate limits per client and for expensive work; ForwardedHeaders:*
+builder.Services.AddTransit(builder.Configuration);             // Transit:Gtfs (empty: the demo feed from the extract's route relations) -> timetable per graph
 
 var app = builder.Build();
 app.StartMetrics();                                             // counts the graph's load before the service listens
@@ -51,6 +53,7 @@ app.MapBarrierEndpoints();                                      // /v1/barriers,
 app.MapApiKeyEndpoints();                                       // /v1/admin/api-keys
 app.MapGraphUpdateEndpoints();                                  // /v1/admin/graph/reload
 app.MapOrsEndpoints();                                          // /ors/v2/directions|isochrones|matrix/{profile}: openrouteservice clients
+app.MapTripEndpoints();                                         // /v1/trips: step-free trips with public transport
 await app.RunAsync();
 return 0;
 

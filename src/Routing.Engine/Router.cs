@@ -206,14 +206,18 @@ public sealed class Router
     /// find it: one search per source, stopping once every destination is settled. Points that cannot be placed get
     /// null rows or columns and say why.
     /// </summary>
+    /// <param name="maxCostS">
+    /// Each search stops at this cost (seconds of the profile's cost); a pair beyond it is null. Walks to and between
+    /// transit stops are bounded so, or a stop a wheelchair cannot reach would make each search cover the whole graph.
+    /// </param>
     public TravelMatrix Matrix(IReadOnlyList<GeoPoint> sources, IReadOnlyList<GeoPoint> destinations, ProfileSettings settings,
-        double snapRadiusM = RouteRequest.DefaultSnapRadiusM, CancellationToken cancellationToken = default)
+        double snapRadiusM = RouteRequest.DefaultSnapRadiusM, double maxCostS = double.PositiveInfinity, CancellationToken cancellationToken = default)
     {
         var profile = _compiledProfiles.Get(settings, relaxed: false, Overlay);
         var (sourceSnaps, sourcePoints) = PlaceAll(sources, snapRadiusM, profile);
         var (destinationSnaps, destinationPoints) = PlaceAll(destinations, snapRadiusM, profile);
         return TravelMatrixSearch.Compute(Graph, profile, new OneToManySearch(Graph), sourceSnaps, destinationSnaps, sourcePoints, destinationPoints,
-            cancellationToken);
+            maxCostS, cancellationToken);
     }
 
     /// <summary>

@@ -28,7 +28,8 @@ internal static class TravelMatrixSearch
 {
     public static TravelMatrix Compute(RoutingGraph graph, CompiledProfile profile, OneToManySearch search,
         IReadOnlyList<SnapPoint?> sources, IReadOnlyList<SnapPoint?> destinations, IReadOnlyList<MatrixPoint> sourcePoints,
-        IReadOnlyList<MatrixPoint> destinationPoints, CancellationToken cancellationToken = default)
+        IReadOnlyList<MatrixPoint> destinationPoints, double maxCostS = double.PositiveInfinity,
+        CancellationToken cancellationToken = default)
     {
         // Each point's component (both ends of an edge lie in one); -1 for a destination that could not be placed.
         var component = graph.VertexComponent;
@@ -66,7 +67,7 @@ internal static class TravelMatrixSearch
                 continue;
             }
             cancellationToken.ThrowIfCancellationRequested();
-            search.Run(profile, from, ReachMetric.CostS, double.PositiveInfinity, [.. targets], cancellationToken: cancellationToken);
+            search.Run(profile, from, ReachMetric.CostS, maxCostS, [.. targets], cancellationToken: cancellationToken);
             for (int d = 0; d < destinations.Count; d++)
             {
                 if (destinationComponent[d] != home)
@@ -75,7 +76,7 @@ internal static class TravelMatrixSearch
                 }
                 var to = destinations[d]!.Value;
                 var best = Best(graph, profile, tables, search, from, to);
-                if (best is { } found)
+                if (best is { } found && found.CostS <= maxCostS)
                 {
                     (costs[s][d], durations[s][d], distances[s][d]) = found;
                 }

@@ -1,0 +1,68 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Routing.Serving;
+using Routing.Transit.Demo;
+using Routing.Transit.Gtfs;
+using Routing.Transit.Trips;
+
+namespace Routing.Transit.Http;
+
+/// <summary>
+/// <c>Transit:Gtfs</c>: GTFS zips or folders separated by <c>;</c>. Empty (the default): the demo feed derived from the
+/// extract's route relations, written beside the graph (<c>heidelberg.demo-gtfs.zip</c>) when missing. The timetable
+/// is built with each graph the service loads, before that graph serves, so a broken feed stops the start with the
+/// importer's message (file, line, field) and never serves half a timetable.
+/// </summary>
+public static partial class TransitHosting
+{
+    public const string GtfsSetting = "Transit:Gtfs";
+
+    public static IServiceCollection AddTransit(this IServiceCollection services, IConfiguration configuration)
+    {
+        string gtfs = configuration[GtfsSetting] ?? "";
+        string osm = configuration["Routing:Osm"] ?? "data/heidelberg.osm.pbf";
+        services.AddGraphPart(context =>
+        {
+            var logger = context.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Routing.Transit");
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            string[] paths = gtfs.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            bool demo = paths.Length == 0;
+            if (demo)
+            {
+                try
+                {
+                    paths = [DemoFeed.EnsureBeside(context.Source.Path, OsmBeside(context.Source.Path, osm))];
+                }
+                catch (Routing.Osm.Import.OsmInputException ex)
+                {
+                    // A graph served without its extract (copied alone, or reloaded from elsewhere) still routes; only
+                    // the demo timetable is missing, and trips say there is no stop. A configured feed never falls back.
+                    LogNoDemo(logger, ex.Message);
+                }
+            }
+            var timetable = GtfsImporter.Import(paths, isDemo: demo);
+            LogTimetable(logger, demo ? "demo (derived from OSM route relations, not a real timetable)" : string.Join(';', paths), timetable.StopCount,
+                timetable.TripCount, timetable.PatternCount, started.Elapsed.TotalSeconds);
+            return new TripPlanner(timetable);
+        });
+        return services;
+    }
+
+    /// <summary>The extract: as configured when that path exists, else the file of that name beside the graph.</summary>
+    private static string OsmBeside(string graphPath, string configured)
+    {
+        if (File.Exists(configured))
+        {
+            return Path.GetFullPath(configured);
+        }
+        string beside = Path.Combine(Path.GetDirectoryName(graphPath) ?? ".", Path.GetFileName(configured));
+        return File.Exists(beside) ? beside : configured;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No demo timetable, trips will find no stop: {Reason}")]
+    private static partial void LogNoDemo(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Timetable {Feed}: {Stops} stops, {Trips} trips in {Patterns} patterns, built in {Seconds:0.00} s")]
+    private static partial void LogTimetable(ILogger logger, string feed, int stops, int trips, int patterns, double seconds);
+}

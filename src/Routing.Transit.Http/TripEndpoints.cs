@@ -1,0 +1,244 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using Routing.Api.Problems;
+using Routing.Api.Routes;
+using Routing.Engine;
+using Routing.Engine.Profiles;
+using Routing.Http;
+using Routing.Transit.Trips;
+
+namespace Routing.Transit.Http;
+
+/// <summary><c>POST /v1/trips</c>: step-free trips with public transport, walks judged by the request's profile.</summary>
+public static class TripEndpoints
+{
+    /// <summary>The body limit, bytes: a trip request is a few hundred.</summary>
+    public const int MaxBodyBytes = 16 * 1024;
+    /// <summary>The most transfers a request may ask for: each is one more round of the search.</summary>
+    public const int MaxTransfersLimit = 5;
+    public const int DefaultMaxTransfers = 3;
+
+    private static readonly JsonSerializerOptions ConstraintJson = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        NumberHandling = JsonNumberHandling.Strict,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
+    };
+
+    private static readonly Dictionary<string, int[]> Modes = new(StringComparer.Ordinal)
+    {
+        ["tram"] = [0, .. Enumerable.Range(900, 100)],
+        ["subway"] = [1, .. Enumerable.Range(400, 100)],
+        ["rail"] = [2, .. Enumerable.Range(100, 100)],
+        ["bus"] = [3, 11, .. Enumerable.Range(700, 100)],
+        ["ferry"] = [4, .. Enumerable.Range(1000, 100)],
+        ["cable_tram"] = [5],
+        ["aerial_lift"] = [6, .. Enumerable.Range(1300, 100)],
+        ["funicular"] = [7, .. Enumerable.Range(1400, 100)],
+        ["monorail"] = [12],
+    };
+
+    public static IEndpointRouteBuilder MapTripEndpoints(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/v1/trips", PostTrip)
+            .WithTags("Trips")
+            .WithName("PostTrips")
+            .WithQuota(Quota.Expensive)
+            .WithSummary("Step-free trips with public transport")
+            .WithDescription(
+                "Itineraries from `from` to `to` leaving at `departure` or arriving by `arrival` (ISO 8601 with offset, e.g. " +
+                "`2026-12-07T08:00:00+01:00`; neither: now), for `profile` with its `constraints` (the names of `/v1/routes`). " +
+                "Every walk (to the first stop, between stops, from the last) is judged by the street engine for that profile " +
+                $"and may cost at most {TripPlanner.MaxWalkCostS} s; stops within {TripPlanner.AccessRadiusM} m are tried. For wheeled profiles a trip or stop " +
+                "marked not accessible (GTFS 2) is never used; one whose accessibility is unknown is refused with " +
+                $"`transit.accessibility: strict` and used at {TripPlanner.UnknownPenaltyS} s each with `penalize` (default), named in the itinerary's `notes`. " +
+                $"`transit.max_transfers` 0 to {MaxTransfersLimit} (default {DefaultMaxTransfers}), `transit.modes` e.g. [\"tram\", \"bus\"]. " +
+                "Itineraries are Pareto-optimal in arrival, transfers and walking effort. With the bundled data the timetable is a demo " +
+                "derived from OpenStreetMap route relations (`demo: true`). No itinerary: 422 `no-route` with `blockers` in words and " +
+                $"`least_violating_itinerary`. Body at most {MaxBodyBytes} bytes (413). Example body: " +
+                "`{\"from\": {\"lat\": 49.4094, \"lon\": 8.6934}, \"to\": {\"lat\": 49.4163, \"lon\": 8.6710}, \"departure\": \"2026-12-07T08:00:00+01:00\", " +
+                "\"profile\": \"wheelchair\", \"transit\": {\"accessibility\": \"penalize\", \"max_transfers\": 2}}`.")
+            .Accepts<TripRequestBody>("application/json")
+            .Produces<TripResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        return routes;
+    }
+
+    internal static async Task<IResult> PostTrip(HttpRequest http, Router router, TripPlanner planner, IOptions<JsonOptions> json,
+        CancellationToken cancellationToken)
+    {
+        if (!RequestBody.IsJson(http))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, type: ProblemTypes.UnsupportedMediaType,
+                title: "Unsupported media type", detail: "Send the request body as application/json (Content-Type: application/json).");
+        }
+        var errors = new FieldErrors();
+        TripRequestBody? body;
+        try
+        {
+            body = await JsonBody.ReadAsync<TripRequestBody>(http, MaxBodyBytes, json.Value.SerializerOptions, errors, cancellationToken);
+        }
+        catch (BodyTooLargeException tooLarge)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, type: ProblemTypes.BodyTooLarge, title: "Request body too large",
+                detail: $"This endpoint takes a body of at most {tooLarge.MaxBytes} bytes.",
+                extensions: new Dictionary<string, object?> { ["limit_bytes"] = tooLarge.MaxBytes });
+        }
+        var request = body is null ? null : Validate(body, router.Profiles, errors);
+        if (request is null || errors.Any)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary(), type: ProblemTypes.InvalidRequest, title: "The request is invalid",
+                detail: "One or more fields are missing, malformed or out of range; see errors.");
+        }
+        if (router.FirstUnplaceable([request.From, request.To], request.Profile) is { } unplaceable)
+        {
+            return Unplaceable(unplaceable);
+        }
+        var plan = planner.Plan(router, request, cancellationToken);
+        if (plan.Refusal is { } refusal)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, type: ProblemTypes.NoRoute, title: "No trip",
+                detail: $"No trip for profile {request.Profile.Name}: {string.Join("; ", refusal.Blockers)}.",
+                extensions: new Dictionary<string, object?>
+                {
+                    ["profile"] = request.Profile.Name,
+                    ["demo"] = plan.Demo,
+                    ["blockers"] = refusal.Blockers,
+                    ["least_violating_itinerary"] = refusal.LeastViolating is { } least ? TripResponse.Of(least) : null,
+                });
+        }
+        return TypedResults.Ok(new TripResponse(plan.Demo, plan.Demo ? DemoNotice : null, [.. plan.Itineraries.Select(TripResponse.Of)]));
+    }
+
+    internal const string DemoNotice = "Demo timetable derived from OpenStreetMap tram and bus route relations: stops and lines are real, times are not.";
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Unplaceable(RouteOutcome outcome)
+    {
+        (string type, string detail, int index) = outcome switch
+        {
+            PointOutsideArea outside => (ProblemTypes.PointOutsideArea, "lies outside the area this service covers", outside.WaypointIndex),
+            PointNotOnNetwork off => (ProblemTypes.PointNotOnNetwork,
+                $"has no way this profile may use within {off.RadiusM} m" + (off.NearestUsableM is { } m ? $" (the nearest is {m:0} m away)" : ""), off.WaypointIndex),
+            _ => (ProblemTypes.PointNotOnNetwork, "cannot be placed", 0),
+        };
+        string field = index == 0 ? "from" : "to";
+        return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, type: type, title: "Point cannot be placed",
+            detail: $"The point '{field}' {detail}.", extensions: new Dictionary<string, object?> { ["field"] = field });
+    }
+
+    private static TripRequest? Validate(TripRequestBody body, ProfileCatalog catalog, FieldErrors errors)
+    {
+        var from = Point(body.From, "from", errors);
+        var to = Point(body.To, "to", errors);
+        if (body.Departure is not null && body.Arrival is not null)
+        {
+            errors.Add("arrival", "give departure or arrival, not both");
+        }
+        string? timeText = body.Arrival ?? body.Departure;
+        string timeField = body.Arrival is not null ? "arrival" : "departure";
+        DateTimeOffset time = DateTimeOffset.UtcNow;
+        if (timeText is not null && !TryTime(timeText, out time))
+        {
+            errors.Add(timeField, $"'{timeText}' is not an ISO 8601 time with offset, e.g. 2026-12-07T08:00:00+01:00");
+        }
+        var overrides = new ConstraintOverrides();
+        if (body.Constraints is { ValueKind: not JsonValueKind.Null } constraints)
+        {
+            try
+            {
+                overrides = constraints.Deserialize<ConstraintOverrides>(ConstraintJson) ?? overrides;
+            }
+            catch (JsonException ex)
+            {
+                errors.Add("constraints" + (ex.Path is { Length: > 1 } path ? path.TrimStart('$') : ""), "has the wrong type or is not a known constraint");
+            }
+        }
+        foreach (var (constraint, message) in overrides.Validate())
+        {
+            errors.Add("constraints." + constraint, message);
+        }
+        string profileName = body.Profile ?? "wheelchair";
+        if (!catalog.TryGet(profileName, out var preset))
+        {
+            errors.Add("profile", $"'{profileName}' is not a profile; use one of {string.Join(", ", catalog.Presets.Select(p => p.Name))}");
+        }
+        string language = body.Language ?? "en";
+        if (language is not ("en" or "de"))
+        {
+            errors.Add("language", $"'{language}' is not supported; use en or de");
+        }
+        var transit = body.Transit ?? new TransitOptionsBody();
+        var accessibility = transit.Accessibility switch
+        {
+            null or "penalize" => UnknownAccessibility.Penalize,
+            "strict" => UnknownAccessibility.Strict,
+            _ => (UnknownAccessibility?)null,
+        };
+        if (accessibility is null)
+        {
+            errors.Add("transit.accessibility", $"'{transit.Accessibility}' is not supported; use penalize or strict");
+        }
+        int maxTransfers = transit.MaxTransfers ?? DefaultMaxTransfers;
+        if (maxTransfers is < 0 or > MaxTransfersLimit)
+        {
+            errors.Add("transit.max_transfers", $"must be between 0 and {MaxTransfersLimit}, was {maxTransfers}");
+        }
+        var routeTypes = new HashSet<int>();
+        foreach (string? mode in transit.Modes ?? [])
+        {
+            if (mode is not null && Modes.TryGetValue(mode, out int[]? types))
+            {
+                routeTypes.UnionWith(types);
+            }
+            else
+            {
+                errors.Add("transit.modes", $"'{mode}' is not a mode; use {string.Join(", ", Modes.Keys)}");
+            }
+        }
+        if (errors.Any || from is null || to is null || preset is null)
+        {
+            return null;
+        }
+        return new TripRequest(from.Value, to.Value, time, body.Arrival is not null, overrides.ApplyTo(preset), accessibility!.Value, maxTransfers, routeTypes, language);
+    }
+
+    /// <summary>ISO 8601 with an explicit offset (<c>Z</c> or <c>+01:00</c>): a time without one would mean different moments to client and server.</summary>
+    private static bool TryTime(string text, out DateTimeOffset time)
+    {
+        time = default;
+        int t = text.IndexOf('T', StringComparison.Ordinal);
+        bool hasOffset = t > 0 && (text.EndsWith('Z') || text.AsSpan(t).IndexOfAny('+', '-') > 0);
+        return hasOffset && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
+    }
+
+    private static GeoPoint? Point(PointBody? point, string field, FieldErrors errors)
+    {
+        if (point is null)
+        {
+            errors.Add(field, "is required: a point {\"lat\": .., \"lon\": ..} in degrees");
+            return null;
+        }
+        bool ok = true;
+        if (point.Lat is not { } lat || !double.IsFinite(lat) || lat is < -90 or > 90)
+        {
+            errors.Add(field + ".lat", "is required, between -90 and 90 degrees");
+            ok = false;
+        }
+        if (point.Lon is not { } lon || !double.IsFinite(lon) || lon is < -180 or > 180)
+        {
+            errors.Add(field + ".lon", "is required, between -180 and 180 degrees");
+            ok = false;
+        }
+        return ok ? new GeoPoint(point.Lat!.Value, point.Lon!.Value) : null;
+    }
+}

@@ -1,0 +1,517 @@
+using Routing.Engine;
+using Routing.Engine.Barriers;
+using Routing.Engine.Profiles;
+using Routing.Transit.Search;
+using Routing.Transit.Timetables;
+
+namespace Routing.Transit.Trips;
+
+/// <summary>
+/// Plans trips with public transport for one timetable. The street engine judges every walk for the request's own
+/// profile (access to stops, transfers, egress, bounded by <see cref="MaxWalkCostS"/>), so a stop a wheelchair cannot
+/// reach is no stop for that request; RAPTOR searches the timetable. Accessibility (for wheeled profiles): a trip or
+/// stop marked 2 never boards; unknown ones are refused in strict mode and otherwise used at
+/// <see cref="UnknownPenaltyS"/> each. Itineraries are Pareto-optimal in arrival (with penalties), transfers and
+/// walking effort. Thread-safe; transfer walks are cached per profile and barrier overlay.
+/// </summary>
+public sealed class TripPlanner
+{
+    /// <summary>What each trip or stop of unknown accessibility adds to an itinerary's arrival when itineraries are compared, seconds.</summary>
+    public const int UnknownPenaltyS = 600;
+    /// <summary>The most one walk (access, transfer or egress) may cost by the profile, seconds.</summary>
+    public const double MaxWalkCostS = 1200;
+    /// <summary>Stops this far from the origin or destination, straight line, are tried for access and egress.</summary>
+    public const double AccessRadiusM = 1500;
+    /// <summary>Stops this far apart, straight line, are tried for a transfer walk.</summary>
+    public const double TransferRadiusM = 400;
+    /// <summary>The most a transfer walk may cost by the profile, seconds.</summary>
+    public const double MaxTransferCostS = 600;
+    private const int CachedTransferTables = 8;
+
+    private readonly Timetable _timetable;
+    private readonly Raptor _forward;
+    private readonly Raptor _backward;
+    private readonly Dictionary<(ProfileSettings, BarrierOverlay), TransferGraph> _transfers = [];
+    private readonly Lock _lock = new();
+
+    public TripPlanner(Timetable timetable)
+    {
+        _timetable = timetable;
+        _forward = new Raptor(timetable);
+        _backward = new Raptor(ReversedTimetable.Reverse(timetable));
+    }
+
+    public TripPlan Plan(Router router, TripRequest request, CancellationToken cancellationToken = default)
+    {
+        var tt = _timetable;
+        var overlay = router.Overlay;
+        var stations = new StationPaths(tt, request.Profile, overlay);
+        var local = TimeZoneInfo.ConvertTime(request.Time, tt.TimeZone);
+        var day = DateOnly.FromDateTime(local.DateTime);
+        int timeS = (int)local.TimeOfDay.TotalSeconds;
+        var midnight = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), tt.TimeZone.GetUtcOffset(day.ToDateTime(TimeOnly.MinValue)));
+        var clock = new Clock(midnight, tt.TimeZone);
+
+        var (access, accessDoors) = Walks(router, request, stations, request.From, towardsStops: true, cancellationToken);
+        var (egress, egressDoors) = Walks(router, request, stations, request.To, towardsStops: false, cancellationToken);
+        var transfers = TransfersFor(router, request.Profile, overlay, stations, cancellationToken);
+        bool rules = request.Profile.Wheeled;
+        bool[] running = tt.Services.ActiveOn(day);
+        var context = new Context(request, access, egress, accessDoors, egressDoors, transfers, clock, stations);
+
+        var candidates = new List<(Journey Journey, int Unknowns)>();
+        foreach (var mode in rules && request.Accessibility == UnknownAccessibility.Penalize ? new[] { Admit.Known, Admit.Unknown } : [Admit.Known])
+        {
+            foreach (var journey in Search(context, running, mode, timeS, cancellationToken))
+            {
+                candidates.Add((journey, rules ? UnknownsOf(journey) : 0));
+            }
+        }
+        var itineraries = Pareto(candidates).Select(c => Assemble(router, context, c.Journey, [])).ToList();
+        if (itineraries.Count > 0)
+        {
+            return new TripPlan(itineraries, null, tt.IsDemo);
+        }
+        return new TripPlan([], Refuse(router, context, running, timeS, cancellationToken), tt.IsDemo);
+    }
+
+    private enum Admit
+    {
+        Known,
+        Unknown,
+        Everything,
+    }
+
+    private sealed record Context(TripRequest Request, List<StopWalk> Access, List<StopWalk> Egress, Dictionary<int, StreetDoor> AccessDoors,
+        Dictionary<int, StreetDoor> EgressDoors, TransferGraph Transfers, Clock Clock, StationPaths Stations);
+
+    /// <summary>Service-day seconds to the wall clock of the feed's time zone.</summary>
+    private sealed record Clock(DateTimeOffset Midnight, TimeZoneInfo Zone)
+    {
+        public DateTimeOffset At(int seconds) => TimeZoneInfo.ConvertTime(Midnight.AddSeconds(seconds), Zone);
+    }
+
+    /// <summary>Forward from the time, or for "arrive by" the latest departure (a backward search) and then forward from it.</summary>
+    private List<Journey> Search(Context context, bool[] running, Admit admit, int timeS, CancellationToken cancellationToken)
+    {
+        var request = context.Request;
+        var (tripAllowed, stopUsable) = Rules(running, admit, request);
+        int maxRides = request.MaxTransfers + 1;
+        if (!request.ArriveBy)
+        {
+            return [.. _forward.Search(new RaptorQuery(timeS, context.Access, context.Egress, context.Transfers, tripAllowed, stopUsable, maxRides), cancellationToken)];
+        }
+        var backward = _backward.Search(new RaptorQuery(-timeS, context.Egress, context.Access, context.Transfers.Reversed(), tripAllowed, stopUsable, maxRides),
+            cancellationToken);
+        if (backward.Count == 0)
+        {
+            return [];
+        }
+        int latestDepartureS = -backward[^1].ArrivalS;
+        return [.. _forward.Search(new RaptorQuery(latestDepartureS - Raptor.ChangeS, context.Access, context.Egress, context.Transfers, tripAllowed, stopUsable,
+            maxRides), cancellationToken).Where(j => j.ArrivalS <= timeS)];
+    }
+
+    private (bool[] TripAllowed, bool[] StopUsable) Rules(bool[] running, Admit admit, TripRequest request)
+    {
+        var tt = _timetable;
+        bool rules = request.Profile.Wheeled;
+        var tripAllowed = new bool[tt.TripCount];
+        for (int t = 0; t < tripAllowed.Length; t++)
+        {
+            tripAllowed[t] = running[tt.TripServices[t]] && (request.RouteTypes.Count == 0 || request.RouteTypes.Contains(tt.RouteTypes[tt.TripRoutes[t]]))
+                && (!rules || Admits(admit, tt.TripWheelchair[t]));
+        }
+        var stopUsable = new bool[tt.StopCount];
+        for (int s = 0; s < stopUsable.Length; s++)
+        {
+            stopUsable[s] = tt.StopLocationTypes[s] == LocationType.StopOrPlatform && (!rules || Admits(admit, tt.StopWheelchair[s]));
+        }
+        return (tripAllowed, stopUsable);
+    }
+
+    private static bool Admits(Admit admit, Accessibility accessibility) => accessibility switch
+    {
+        Accessibility.Accessible => true,
+        Accessibility.Unknown => admit != Admit.Known,
+        _ => admit == Admit.Everything,
+    };
+
+    private int UnknownsOf(Journey journey)
+    {
+        var tt = _timetable;
+        int unknowns = 0;
+        foreach (var leg in journey.Legs.Where(l => l.Kind == JourneyLegKind.Ride))
+        {
+            unknowns += (tt.TripWheelchair[leg.Trip] == Accessibility.Unknown ? 1 : 0) + (tt.StopWheelchair[leg.FromStop] == Accessibility.Unknown ? 1 : 0)
+                + (tt.StopWheelchair[leg.ToStop] == Accessibility.Unknown ? 1 : 0);
+        }
+        return unknowns;
+    }
+
+    /// <summary>
+    /// Keeps the itineraries no other beats in all of arrival (with the unknown-accessibility penalty), rides and walking
+    /// effort; of two that differ by less than 2 minutes and 1 minute of effort with as many rides, the better one.
+    /// </summary>
+    private static List<(Journey Journey, int Unknowns)> Pareto(List<(Journey Journey, int Unknowns)> candidates)
+    {
+        static (double Arrival, int Rides, double Effort) Key((Journey Journey, int Unknowns) c) =>
+            (c.Journey.ArrivalS + ((double)c.Unknowns * UnknownPenaltyS), c.Journey.Rides, c.Journey.WalkCostS);
+        var kept = new List<(Journey Journey, int Unknowns)>();
+        foreach (var candidate in candidates.OrderBy(c => Key(c).Arrival).ThenBy(c => Key(c).Rides).ThenBy(c => Key(c).Effort))
+        {
+            var k = Key(candidate);
+            bool dominated = kept.Any(other =>
+            {
+                var o = Key(other);
+                return o.Arrival <= k.Arrival && o.Rides <= k.Rides && o.Effort <= k.Effort + 60
+                    || (o.Rides == k.Rides && Math.Abs(o.Arrival - k.Arrival) < 120 && Math.Abs(o.Effort - k.Effort) < 60);
+            });
+            if (!dominated)
+            {
+                kept.Add(candidate);
+            }
+        }
+        return kept;
+    }
+
+    /// <summary>
+    /// The walks between a point and the stops around it, each stop by the best of its doors: one engine search from the
+    /// origin (to every door), or one per door towards the destination, bounded by <see cref="MaxWalkCostS"/>.
+    /// </summary>
+    private (List<StopWalk> Walks, Dictionary<int, StreetDoor> Doors) Walks(Router router, TripRequest request, StationPaths stations, GeoPoint point,
+        bool towardsStops, CancellationToken cancellationToken)
+    {
+        var tt = _timetable;
+        var doors = new List<StreetDoor>();
+        for (int s = 0; s < tt.StopCount; s++)
+        {
+            if (tt.StopLocationTypes[s] == LocationType.StopOrPlatform && tt.StopPatternStart[s + 1] > tt.StopPatternStart[s])
+            {
+                foreach (var door in stations.DoorsOf(s))
+                {
+                    if (Geo.DistanceM(point.Lat, point.Lon, tt.StopLat[door.Door], tt.StopLon[door.Door]) <= AccessRadiusM)
+                    {
+                        doors.Add(door);
+                    }
+                }
+            }
+        }
+        var walks = new List<StopWalk>();
+        var best = new Dictionary<int, StreetDoor>();
+        if (doors.Count == 0)
+        {
+            return (walks, best);
+        }
+        var positions = doors.Select(d => new GeoPoint(tt.StopLat[d.Door], tt.StopLon[d.Door])).ToList();
+        var matrix = towardsStops
+            ? router.Matrix([point], positions, request.Profile, cancellationToken: cancellationToken, maxCostS: MaxWalkCostS)
+            : router.Matrix(positions, [point], request.Profile, cancellationToken: cancellationToken, maxCostS: MaxWalkCostS);
+        var byStop = new Dictionary<int, StopWalk>();
+        for (int d = 0; d < doors.Count; d++)
+        {
+            double? duration = towardsStops ? matrix.DurationsS[0][d] : matrix.DurationsS[d][0];
+            double? cost = towardsStops ? matrix.CostsS[0][d] : matrix.CostsS[d][0];
+            if (duration is not { } seconds || cost is not { } costS)
+            {
+                continue;
+            }
+            var walk = new StopWalk(doors[d].Stop, (int)Math.Ceiling(seconds) + doors[d].InsideS, costS + doors[d].InsideS);
+            if (!byStop.TryGetValue(walk.Stop, out var known) || walk.DurationS < known.DurationS)
+            {
+                byStop[walk.Stop] = walk;
+                best[walk.Stop] = doors[d];
+            }
+        }
+        walks.AddRange(byStop.Values);
+        return (walks, best);
+    }
+
+    /// <summary>Walks between nearby stops for a profile and an overlay: street walks between doors, and pathways inside stations.</summary>
+    private TransferGraph TransfersFor(Router router, ProfileSettings profile, BarrierOverlay overlay, StationPaths stations, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (_transfers.TryGetValue((profile, overlay), out var cached))
+            {
+                return cached;
+            }
+        }
+        var tt = _timetable;
+        var served = Enumerable.Range(0, tt.StopCount).Where(s => tt.StopPatternStart[s + 1] > tt.StopPatternStart[s] && stations.DoorsOf(s).Count > 0).ToList();
+        var grid = served.ToLookup(s => Cell(tt.StopLat[s], tt.StopLon[s]));
+        var walks = new List<(int, int, int, double)>();
+        foreach (int s in served)
+        {
+            var (row, column) = Cell(tt.StopLat[s], tt.StopLon[s]);
+            var near = new List<StreetDoor>();
+            for (int dr = -1; dr <= 1; dr++)
+            {
+                for (int dc = -1; dc <= 1; dc++)
+                {
+                    foreach (int t in grid[(row + dr, column + dc)])
+                    {
+                        if (t == s)
+                        {
+                            continue;
+                        }
+                        if (stations.InsideS(s, t) is var inside and >= 0)
+                        {
+                            walks.Add((s, t, inside, inside));
+                        }
+                        if (Geo.DistanceM(tt.StopLat[s], tt.StopLon[s], tt.StopLat[t], tt.StopLon[t]) <= TransferRadiusM)
+                        {
+                            near.AddRange(stations.DoorsOf(t));
+                        }
+                    }
+                }
+            }
+            if (near.Count == 0)
+            {
+                continue;
+            }
+            var fromDoors = stations.DoorsOf(s);
+            var matrix = router.Matrix([.. fromDoors.Select(d => Position(d.Door))], [.. near.Select(d => Position(d.Door))], profile,
+                cancellationToken: cancellationToken, maxCostS: MaxTransferCostS);
+            var bestTo = new Dictionary<int, (int DurationS, double CostS)>();
+            for (int a = 0; a < fromDoors.Count; a++)
+            {
+                for (int b = 0; b < near.Count; b++)
+                {
+                    if (matrix.DurationsS[a][b] is { } seconds && matrix.CostsS[a][b] is { } cost)
+                    {
+                        int duration = (int)Math.Ceiling(seconds) + fromDoors[a].InsideS + near[b].InsideS;
+                        if (!bestTo.TryGetValue(near[b].Stop, out var known) || duration < known.DurationS)
+                        {
+                            bestTo[near[b].Stop] = (duration, cost + fromDoors[a].InsideS + near[b].InsideS);
+                        }
+                    }
+                }
+            }
+            walks.AddRange(bestTo.Select(pair => (s, pair.Key, pair.Value.DurationS, pair.Value.CostS)));
+        }
+        var graph = TransferGraph.From(tt.StopCount, walks);
+        lock (_lock)
+        {
+            if (_transfers.Count >= CachedTransferTables)
+            {
+                _transfers.Clear(); // profiles seen once would otherwise pile up; presets are back after one search
+            }
+            _transfers[(profile, overlay)] = graph;
+        }
+        return graph;
+
+        GeoPoint Position(int stop) => new(tt.StopLat[stop], tt.StopLon[stop]);
+    }
+
+    /// <summary>A grid of cells a little larger than <see cref="TransferRadiusM"/>, so that near stops lie in the 3 × 3 cells around.</summary>
+    private static (int Row, int Column) Cell(double lat, double lon) =>
+        ((int)Math.Floor(lat * 111_320 / (TransferRadiusM * 1.1)), (int)Math.Floor(lon * 111_320 * Math.Cos(lat * Math.PI / 180) / (TransferRadiusM * 1.1)));
+
+    private Itinerary Assemble(Router router, Context context, Journey journey, IReadOnlyList<string> notes)
+    {
+        var tt = _timetable;
+        var clock = context.Clock;
+        var request = context.Request;
+        var legs = new List<ItineraryLeg>();
+        var rides = journey.Legs.Where(l => l.Kind == JourneyLegKind.Ride).ToList();
+        var allNotes = new List<string>(notes);
+        double walkM = 0;
+        for (int i = 0; i < journey.Legs.Count; i++)
+        {
+            var leg = journey.Legs[i];
+            switch (leg.Kind)
+            {
+                case JourneyLegKind.Access:
+                {
+                    // Leave as late as the first ride allows: at the stop the change time before it departs.
+                    var door = context.AccessDoors[leg.ToStop];
+                    int end = journey.Legs[i + 1].Kind == JourneyLegKind.Ride ? journey.Legs[i + 1].StartS - Raptor.ChangeS : leg.EndS;
+                    var walk = Walk(router, request, request.From, Position(door.Door), door.InsideS, clock.At(end - (leg.EndS - leg.StartS)), clock.At(end));
+                    walkM += walk.Route?.DistanceM ?? 0;
+                    legs.Add(walk);
+                    break;
+                }
+                case JourneyLegKind.Egress:
+                {
+                    var door = context.EgressDoors[leg.FromStop];
+                    var walk = Walk(router, request, Position(door.Door), request.To, door.InsideS, clock.At(leg.StartS), clock.At(leg.EndS));
+                    walkM += walk.Route?.DistanceM ?? 0;
+                    legs.Add(walk);
+                    break;
+                }
+                case JourneyLegKind.Transfer:
+                {
+                    var walk = Walk(router, request, Position(leg.FromStop), Position(leg.ToStop), 0, clock.At(leg.StartS), clock.At(leg.EndS));
+                    walkM += walk.Route?.DistanceM ?? 0;
+                    legs.Add(walk);
+                    break;
+                }
+                default:
+                    var ride = Ride(leg, clock, request.Profile.Wheeled);
+                    if (ride.UnknownAccessibility)
+                    {
+                        allNotes.Add($"{ride.Mode} {ride.RouteShortName} from {ride.From.Name} to {ride.To.Name}: wheelchair access not recorded (accessibility penalize: +{UnknownPenaltyS} s)");
+                    }
+                    legs.Add(ride);
+                    break;
+            }
+        }
+        return new Itinerary(legs[0].Departure, legs[^1].Arrival, Math.Max(0, rides.Count - 1), walkM, journey.WalkCostS, legs) { Notes = allNotes };
+
+        GeoPoint Position(int stop) => new(tt.StopLat[stop], tt.StopLon[stop]);
+    }
+
+    private static WalkLeg Walk(Router router, TripRequest request, GeoPoint from, GeoPoint to, int insideS, DateTimeOffset departure, DateTimeOffset arrival)
+    {
+        if (Geo.DistanceM(from.Lat, from.Lon, to.Lat, to.Lon) < 1)
+        {
+            return new WalkLeg(departure, arrival, from, to, null, insideS);
+        }
+        var outcome = router.Route(new RouteRequest([from, to], request.Profile, Language: request.Language));
+        return new WalkLeg(departure, arrival, from, to, outcome is RouteFound found ? found.Route : null, insideS);
+    }
+
+    private TransitLeg Ride(JourneyLeg leg, Clock clock, bool rules)
+    {
+        var tt = _timetable;
+        int p = leg.Pattern, length = tt.PatternLength(p);
+        int j = Array.IndexOf(tt.PatternTrips, leg.Trip, tt.PatternTripStart[p], tt.PatternTripStart[p + 1] - tt.PatternTripStart[p]) - tt.PatternTripStart[p];
+        int times = tt.PatternTimeStart[p] + (j * length);
+        TransitStop StopAt(int i) => new(tt.StopIds[tt.PatternStops[tt.PatternStopStart[p] + i]], tt.StopLabel(tt.PatternStops[tt.PatternStopStart[p] + i]),
+            new GeoPoint(tt.StopLat[tt.PatternStops[tt.PatternStopStart[p] + i]], tt.StopLon[tt.PatternStops[tt.PatternStopStart[p] + i]]),
+            tt.StopWheelchair[tt.PatternStops[tt.PatternStopStart[p] + i]], clock.At(tt.Arrivals[times + i]), clock.At(tt.Departures[times + i]));
+        var stops = Enumerable.Range(leg.BoardPosition, leg.AlightPosition - leg.BoardPosition + 1).Select(StopAt).ToList();
+        int route = tt.TripRoutes[leg.Trip];
+        bool unknown = rules && (tt.TripWheelchair[leg.Trip] == Accessibility.Unknown || stops[0].WheelchairBoarding == Accessibility.Unknown
+            || stops[^1].WheelchairBoarding == Accessibility.Unknown);
+        return new TransitLeg(clock.At(leg.StartS), clock.At(leg.EndS), ModeOf(tt.RouteTypes[route]), tt.RouteShortNames[route], tt.RouteLongNames[route],
+            tt.RouteColors[route], tt.TripHeadsigns[leg.Trip], tt.TripIds[leg.Trip], stops[0], stops[^1], tt.TripWheelchair[leg.Trip], stops[1..^1],
+            [.. stops.Select(s => s.Position)], unknown);
+    }
+
+    /// <summary>GTFS route types (and the extended 100-1700 ranges) in words.</summary>
+    public static string ModeOf(int routeType) => routeType switch
+    {
+        0 or (>= 900 and < 1000) => "tram",
+        1 or (>= 400 and < 500) => "subway",
+        2 or (>= 100 and < 200) => "rail",
+        3 or (>= 700 and < 800) => "bus",
+        4 or (>= 1000 and < 1100) => "ferry",
+        5 => "cable_tram",
+        6 or (>= 1300 and < 1400) => "aerial_lift",
+        7 or (>= 1400 and < 1500) => "funicular",
+        11 => "trolleybus",
+        12 => "monorail",
+        _ => "other",
+    };
+
+    /// <summary>Why there is no itinerary, and the one that breaks the fewest accessibility rules when there is any.</summary>
+    private TripRefusal Refuse(Router router, Context context, bool[] running, int timeS, CancellationToken cancellationToken)
+    {
+        var tt = _timetable;
+        var request = context.Request;
+        var blockers = new List<string>();
+        if (context.Access.Count == 0)
+        {
+            blockers.Add("the walk to any stop breaks the profile's limits" + WalkBlocker(router, context, request.From, towardsStops: true));
+        }
+        if (context.Egress.Count == 0)
+        {
+            blockers.Add("the walk from any stop to the destination breaks the profile's limits" + WalkBlocker(router, context, request.To, towardsStops: false));
+        }
+        foreach (var (pathway, reportId) in context.Stations.BrokenElevators)
+        {
+            int station = tt.StopParents[pathway.FromStop] >= 0 ? tt.StopParents[pathway.FromStop] : pathway.FromStop;
+            blockers.Add($"elevator {pathway.Id} at {tt.StopNames[station]}: out of service (report {reportId})");
+        }
+        if (request.Profile.Wheeled)
+        {
+            foreach (var walk in context.Access.Concat(context.Egress).DistinctBy(w => w.Stop))
+            {
+                var boarding = tt.StopWheelchair[walk.Stop];
+                if (boarding == Accessibility.NotAccessible)
+                {
+                    blockers.Add($"stop {tt.StopLabel(walk.Stop)}: not wheelchair accessible");
+                }
+                else if (boarding == Accessibility.Unknown && request.Accessibility == UnknownAccessibility.Strict)
+                {
+                    blockers.Add($"stop {tt.StopLabel(walk.Stop)}: wheelchair access not recorded (transit.accessibility strict)");
+                }
+            }
+        }
+        Itinerary? leastViolating = null;
+        if (context.Access.Count > 0 && context.Egress.Count > 0)
+        {
+            var found = request.Profile.Wheeled ? Search(context, running, Admit.Everything, timeS, cancellationToken) : [];
+            var local = context.Clock.At(timeS);
+            string when = request.ArriveBy ? $"arriving by {local:HH:mm}" : $"after {local:HH:mm} that day";
+            blockers.Add(request.Profile.Wheeled ? $"no accessible trip {when}" : $"no trip {when}");
+            if (found.Count > 0)
+            {
+                var journey = found.MinBy(j => j.ArrivalS)!;
+                leastViolating = Assemble(router, context, journey, Violations(journey, request.Accessibility));
+            }
+        }
+        return new TripRefusal(blockers, leastViolating);
+    }
+
+    /// <summary>The accessibility rules a journey breaks, in words.</summary>
+    private List<string> Violations(Journey journey, UnknownAccessibility accessibility)
+    {
+        var tt = _timetable;
+        var notes = new List<string>();
+        foreach (var leg in journey.Legs.Where(l => l.Kind == JourneyLegKind.Ride))
+        {
+            int route = tt.TripRoutes[leg.Trip];
+            string line = $"{ModeOf(tt.RouteTypes[route])} {tt.RouteShortNames[route]}".TrimEnd();
+            if (tt.TripWheelchair[leg.Trip] == Accessibility.NotAccessible)
+            {
+                notes.Add($"trip {tt.TripIds[leg.Trip]} ({line}): not wheelchair accessible");
+            }
+            else if (tt.TripWheelchair[leg.Trip] == Accessibility.Unknown && accessibility == UnknownAccessibility.Strict)
+            {
+                notes.Add($"trip {tt.TripIds[leg.Trip]} ({line}): wheelchair access not recorded");
+            }
+            foreach (int stop in (ReadOnlySpan<int>)[leg.FromStop, leg.ToStop])
+            {
+                if (tt.StopWheelchair[stop] == Accessibility.NotAccessible)
+                {
+                    notes.Add($"stop {tt.StopLabel(stop)}: not wheelchair accessible");
+                }
+                else if (tt.StopWheelchair[stop] == Accessibility.Unknown && accessibility == UnknownAccessibility.Strict)
+                {
+                    notes.Add($"stop {tt.StopLabel(stop)}: wheelchair access not recorded");
+                }
+            }
+        }
+        return notes;
+    }
+
+    /// <summary>What blocks the walk to (or from) the nearest stop, by the engine's own explanation: ": steps on way 24717413".</summary>
+    private string WalkBlocker(Router router, Context context, GeoPoint point, bool towardsStops)
+    {
+        var tt = _timetable;
+        int nearest = -1;
+        double nearestM = double.PositiveInfinity;
+        for (int s = 0; s < tt.StopCount; s++)
+        {
+            if (tt.StopLocationTypes[s] == LocationType.StopOrPlatform && Geo.DistanceM(point.Lat, point.Lon, tt.StopLat[s], tt.StopLon[s]) is var m && m < nearestM)
+            {
+                (nearest, nearestM) = (s, m);
+            }
+        }
+        if (nearest < 0)
+        {
+            return ": no stop in the timetable";
+        }
+        var stop = new GeoPoint(tt.StopLat[nearest], tt.StopLon[nearest]);
+        var outcome = router.Route(new RouteRequest(towardsStops ? [point, stop] : [stop, point], context.Request.Profile, Language: context.Request.Language));
+        return outcome switch
+        {
+            NoRoute refusal when refusal.Blockers.Count > 0 => $" (nearest stop {tt.StopLabel(nearest)}: {string.Join("; ", refusal.Blockers.Select(b => b.Message))})",
+            RouteFound found => $" (nearest stop {tt.StopLabel(nearest)} is {found.Route.CostS:0} s of effort away, more than the {MaxWalkCostS:0} s a walk may take)",
+            _ => $" (nearest stop {tt.StopLabel(nearest)} cannot be reached)",
+        };
+    }
+}

@@ -1,0 +1,268 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Routing.Graph.Format;
+using Routing.TestSupport;
+
+namespace Routing.Transit.Tests;
+
+/// <summary>The real service on the Heidelberg graph with the hand-written fixture feed as <c>Transit:Gtfs</c>.</summary>
+public class TransitHost : WebApplicationFactory<Program>
+{
+    /// <summary>The <c>Transit:Gtfs</c> setting: the fixture; empty for the default start on the bundled data.</summary>
+    protected virtual string Gtfs => Path.Combine(AppContext.BaseDirectory, "Fixtures", "stepfree");
+
+    public const string PlannerKey = "transit-tests-planner-key-0123456789";
+    private readonly TempDirectory _directory = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        string graph = _directory.File("heidelberg.graph");
+        if (!File.Exists(graph))
+        {
+            GraphFileWriter.Write(Heidelberg.Graph, graph);
+        }
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Routing:Graph", graph);
+        builder.UseSetting("Routing:Osm", RepositoryPaths.HeidelbergExtract);
+        builder.UseSetting("Routing:Elevation", "");
+        builder.UseSetting("Transit:Gtfs", Gtfs);
+        builder.UseSetting("Barriers:Database", _directory.File("barriers.db"));
+        builder.UseSetting("Barriers:ApiKeys:0:Key", PlannerKey);
+        builder.UseSetting("Barriers:ApiKeys:0:Role", "planner");
+        builder.UseSetting("GraphUpdates:WatchFile", "false");
+        builder.UseSetting("Quotas:ExpensivePerMinute", "0");
+        builder.UseSetting("Quotas:ExpensiveConcurrent", "0");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _directory.Dispose();
+        }
+    }
+}
+
+/// <summary>
+/// Every "done when" item of issue 28 through the real host, on the fixture (stops around Sofienstraße and
+/// Universitätsplatz): accessible trips taken, 2 never used, unknown strict or penalized, the elevator report,
+/// calendars, frequencies, arrive-by. Each test asks at a time where exactly one answer is right.
+/// </summary>
+public sealed class TripApiTests(TransitHost host) : IClassFixture<TransitHost>
+{
+    private const string From = """{"lat": 49.4094, "lon": 8.6934}""";
+    private const string To = """{"lat": 49.4122, "lon": 8.7101}""";
+
+    internal static async Task<(HttpStatusCode Status, JsonElement Body)> Trip(TransitHost host, string time, string transit = "{}", string timeField = "departure")
+    {
+        using var client = host.CreateClient();
+        string body = $$"""{"from": {{From}}, "to": {{To}}, "{{timeField}}": "{{time}}", "profile": "wheelchair", "transit": {{transit}}}""";
+        using var response = await client.PostAsync("/v1/trips", new StringContent(body, Encoding.UTF8, "application/json"));
+        return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
+    }
+
+    internal static IEnumerable<JsonElement> Rides(JsonElement itinerary) =>
+        itinerary.GetProperty("legs").EnumerateArray().Where(l => l.GetProperty("type").GetString() == "transit");
+
+    internal static string FirstTrip(JsonElement answer) => Rides(answer.GetProperty("itineraries")[0]).First().GetProperty("trip_id").GetString()!;
+
+    [Fact]
+    public async Task An_accessible_trip_is_taken_and_inaccessible_trips_and_stops_never_are()
+    {
+        // Before 08:00: t_platformB_0801 (stop A2, wheelchair_boarding 2), t_unknown_0802 (strict refuses) and
+        // t_inacc_0805 (wheelchair_accessible 2) all leave earlier than t_acc_0810.
+        var (status, answer) = await Trip(host, "2026-12-07T07:58:00+01:00", """{"accessibility": "strict"}""");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("t_acc_0810", FirstTrip(answer));
+        foreach (var itinerary in answer.GetProperty("itineraries").EnumerateArray())
+        {
+            foreach (var ride in Rides(itinerary))
+            {
+                Assert.NotEqual("A2", ride.GetProperty("from").GetProperty("id").GetString());
+                Assert.NotEqual("t_inacc_0805", ride.GetProperty("trip_id").GetString());
+                Assert.Equal("yes", ride.GetProperty("wheelchair_accessible").GetString());
+            }
+            // The walk to the stop is the engine's route for the wheelchair: segments and instructions like /v1/routes.
+            var walk = itinerary.GetProperty("legs")[0];
+            Assert.Equal("walk", walk.GetProperty("type").GetString());
+            Assert.True(walk.GetProperty("instructions").GetArrayLength() > 0);
+        }
+        var first = Rides(answer.GetProperty("itineraries")[0]).First();
+        Assert.Equal("tram", first.GetProperty("mode").GetString());
+        Assert.Equal("5", first.GetProperty("route").GetProperty("short_name").GetString());
+        Assert.Equal("2026-12-07T08:10:00+01:00", first.GetProperty("departure").GetString());
+        Assert.False(answer.GetProperty("demo").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Unknown_trips_are_refused_in_strict_mode_and_used_with_a_cost_otherwise()
+    {
+        var (strictStatus, strict) = await Trip(host, "2026-12-07T09:00:00+01:00", """{"accessibility": "strict"}""");
+        Assert.Equal(HttpStatusCode.OK, strictStatus);
+        Assert.Equal("t_acc_0930", FirstTrip(strict));
+
+        var (status, penalized) = await Trip(host, "2026-12-07T09:00:00+01:00", """{"accessibility": "penalize"}""");
+        Assert.Equal(HttpStatusCode.OK, status);
+        var best = penalized.GetProperty("itineraries")[0];
+        Assert.Equal("t_unknown_0905", FirstTrip(penalized));
+        Assert.True(Rides(best).First().GetProperty("accessibility_unknown").GetBoolean());
+        Assert.Contains(best.GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("not recorded", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_refusal_names_the_inaccessible_stop_and_offers_the_least_violating_itinerary()
+    {
+        // Arriving by 08:12:30 on a Monday only the trams t_platformB_0801 (from stop A2, wheelchair_boarding 2) and
+        // t_unknown_0802 (strict refuses it) are in time.
+        var (status, refusal) = await Trip(host, "2026-12-07T08:12:30+01:00", """{"accessibility": "strict", "modes": ["tram"]}""", timeField: "arrival");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        var blockers = refusal.GetProperty("blockers").EnumerateArray().Select(b => b.GetString()).ToList();
+        Assert.Contains("stop Bismarckplatz, platform B: not wheelchair accessible", blockers);
+        Assert.Contains(blockers, b => b!.StartsWith("no accessible trip arriving by 08:12", StringComparison.Ordinal));
+        var least = refusal.GetProperty("least_violating_itinerary");
+        string trip = Rides(least).Single().GetProperty("trip_id").GetString()!;
+        Assert.Contains(trip, new[] { "t_platformB_0801", "t_unknown_0802" });
+        Assert.NotEmpty(least.GetProperty("notes").EnumerateArray());
+    }
+
+    [Theory]
+    [InlineData("2026-12-07T07:58:00+01:00", true)]   // Monday
+    [InlineData("2026-12-08T07:58:00+01:00", false)]  // Tuesday, removed by calendar_dates
+    [InlineData("2026-12-13T07:58:00+01:00", true)]   // Sunday, added by calendar_dates
+    [InlineData("2026-12-06T07:58:00+01:00", false)]  // Sunday
+    public async Task Calendars_and_their_exceptions_hold(string departure, bool runs)
+    {
+        var (status, answer) = await Trip(host, departure, """{"accessibility": "strict", "modes": ["tram"]}""");
+        if (runs)
+        {
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.Equal("t_acc_0810", FirstTrip(answer));
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+            Assert.Contains(answer.GetProperty("blockers").EnumerateArray(), b => b.GetString()!.StartsWith("no accessible trip after 07:58", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task Frequencies_expand_into_trips_that_can_be_caught()
+    {
+        var (status, answer) = await Trip(host, "2026-12-12T06:20:00+01:00"); // a Saturday: the frequency-based trip runs at weekends
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("freq@06:30:00", FirstTrip(answer));
+    }
+
+    [Fact]
+    public async Task An_arrival_time_query_departs_as_late_as_it_can()
+    {
+        var (status, answer) = await Trip(host, "2026-12-07T08:25:00+01:00", """{"accessibility": "strict"}""", timeField: "arrival");
+        Assert.Equal(HttpStatusCode.OK, status);
+        var itinerary = answer.GetProperty("itineraries")[0];
+        Assert.Equal("t_acc_0810", FirstTrip(answer));
+        Assert.True(itinerary.GetProperty("arrival").GetDateTimeOffset() <= DateTimeOffset.Parse("2026-12-07T08:25:00+01:00", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("""{"from": {"lat": 49.4094, "lon": 8.6934}, "to": {"lat": 49.4122, "lon": 8.7101}, "departure": "2026-12-07T08:00:00"}""", "departure")]
+    [InlineData("""{"from": {"lat": 49.4094, "lon": 8.6934}, "to": {"lat": 49.4122, "lon": 8.7101}, "transit": {"max_transfers": 9}}""", "transit.max_transfers")]
+    [InlineData("""{"from": {"lat": 49.4094, "lon": 8.6934}, "to": {"lat": 49.4122, "lon": 8.7101}, "transit": {"accessibility": "lenient"}}""", "transit.accessibility")]
+    [InlineData("""{"from": {"lat": 49.4094, "lon": 8.6934}, "to": {"lat": 49.4122, "lon": 8.7101}, "constraints": {"max_kerb_cm": "high"}}""", "constraints.max_kerb_cm")]
+    [InlineData("""{"to": {"lat": 49.4122, "lon": 8.7101}}""", "from")]
+    public async Task A_client_fault_is_a_400_naming_the_field(string body, string field)
+    {
+        using var client = host.CreateClient();
+        using var response = await client.PostAsync("/v1/trips", new StringContent(body, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("https://routing.example/problems/invalid-request", problem.GetProperty("type").GetString());
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_trips_with_an_example()
+    {
+        using var client = host.CreateClient();
+        var doc = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement;
+        var operation = doc.GetProperty("paths").GetProperty("/v1/trips").GetProperty("post");
+        Assert.Equal("Step-free trips with public transport", operation.GetProperty("summary").GetString());
+        Assert.Contains("\"transit\": {\"accessibility\"", operation.GetProperty("description").GetString(), StringComparison.Ordinal);
+        foreach (string status in new[] { "200", "400", "413", "415", "422" })
+        {
+            Assert.True(operation.GetProperty("responses").TryGetProperty(status, out _), $"no {status}");
+        }
+    }
+
+    [Fact]
+    public async Task Bodies_too_large_or_not_json_are_413_and_415()
+    {
+        using var client = host.CreateClient();
+        using var large = await client.PostAsync("/v1/trips", new StringContent(new string(' ', 20_000) + "{}", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, large.StatusCode);
+        Assert.Contains("body-too-large", await large.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var text = await client.PostAsync("/v1/trips", new StringContent("{}", Encoding.UTF8, new MediaTypeHeaderValue("text/plain")));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, text.StatusCode);
+    }
+}
+
+/// <summary>The elevator report in a host of its own: a report stays in force, and other tests' walks pass near it.</summary>
+public sealed class ElevatorReportTests(TransitHost host) : IClassFixture<TransitHost>
+{
+    [Fact]
+    public async Task An_elevator_out_of_service_forces_the_other_platform_or_a_refusal_that_names_it()
+    {
+        var (_, before) = await TripApiTests.Trip(host, "2026-12-07T07:00:00+01:00", """{"modes": ["bus"]}""");
+        Assert.Equal("t_p1_0710", TripApiTests.FirstTrip(before)); // platform 1, by the lift
+        var (beforeLate, lateAnswer) = await TripApiTests.Trip(host, "2026-12-07T07:25:00+01:00", """{"modes": ["bus"]}""");
+        Assert.Equal(HttpStatusCode.OK, beforeLate);
+        Assert.Equal("t_p1_0740", TripApiTests.FirstTrip(lateAnswer));
+
+        using var client = host.CreateClient();
+        using var report = new HttpRequestMessage(HttpMethod.Post, "/v1/barriers")
+        {
+            Content = new StringContent("""{"kind": "elevator_out_of_service", "location": {"type": "Point", "coordinates": [8.6936, 49.4094]}}""",
+                Encoding.UTF8, "application/json"),
+        };
+        report.Headers.Add("X-Api-Key", TransitHost.PlannerKey);
+        using var created = await client.SendAsync(report);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        var (afterStatus, after) = await TripApiTests.Trip(host, "2026-12-07T07:00:00+01:00", """{"modes": ["bus"]}""");
+        Assert.Equal(HttpStatusCode.OK, afterStatus);
+        Assert.Equal("t_p2_0720", TripApiTests.FirstTrip(after)); // platform 2, by the ramp
+        Assert.Equal("Sofienstraße Station, platform 2", TripApiTests.Rides(after.GetProperty("itineraries")[0]).First().GetProperty("from").GetProperty("name").GetString());
+
+        var (refusedStatus, refused) = await TripApiTests.Trip(host, "2026-12-07T07:25:00+01:00", """{"modes": ["bus"]}""");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refusedStatus);
+        Assert.Equal("https://routing.example/problems/no-route", refused.GetProperty("type").GetString());
+        Assert.Contains(refused.GetProperty("blockers").EnumerateArray(), b => b.GetString() == "elevator lift_1 at Sofienstraße Station: out of service (report 1)");
+    }
+}
+
+/// <summary>The default start: no feed configured, so the demo timetable derived from the extract's route relations.</summary>
+public sealed class DemoTransitHost : TransitHost
+{
+    protected override string Gtfs => "";
+}
+
+public sealed class DemoFeedApiTests(DemoTransitHost host) : IClassFixture<DemoTransitHost>
+{
+    [Fact]
+    public async Task The_default_start_answers_from_the_demo_feed_and_says_so()
+    {
+        using var client = host.CreateClient();
+        const string Body = """{"from": {"lat": 49.4094, "lon": 8.6934}, "to": {"lat": 49.4036, "lon": 8.6757}, "departure": "2026-12-07T10:00:00+01:00", "profile": "wheelchair"}""";
+        using var response = await client.PostAsync("/v1/trips", new StringContent(Body, Encoding.UTF8, "application/json"));
+        var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.True(response.StatusCode == HttpStatusCode.OK, answer.ToString());
+        Assert.True(answer.GetProperty("demo").GetBoolean());
+        Assert.Contains("Demo timetable", answer.GetProperty("notice").GetString(), StringComparison.Ordinal);
+        Assert.NotEmpty(TripApiTests.Rides(answer.GetProperty("itineraries")[0]));
+    }
+}
