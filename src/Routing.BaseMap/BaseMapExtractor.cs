@@ -100,7 +100,9 @@ internal static class BaseMapExtractor
         }
         if (name is not null && BaseTags.Find(way.Tags, isNode: false) is { } kind)
         {
-            var (latE7, lonE7) = kind.Kind == "street" ? (line[1], line[0]) : Inside([line]);
+            // A street's place is set when its ways merge; an open way (a named wall, a fence) is placed at its middle vertex.
+            int middle = line.Length / 4 * 2;
+            var (latE7, lonE7) = kind.Kind != "street" && closed ? Inside([line]) : (line[middle + 1], line[middle]);
             found.Add(new Candidate(name, BaseTags.AltNames(way.Tags), kind, latE7, lonE7, BaseTags.Wheelchair(way.Tags), Ref("way", way.Id), Box(line), LengthM(line)));
         }
     }
@@ -275,7 +277,15 @@ internal static class BaseMapExtractor
         {
             places.Add(Stop(group, districts));
         }
-        foreach (var candidate in found.Where(c => c.Found.Kind is not ("street" or "stop" or "station")))
+        // A square is often mapped as its area and the pedestrian ways across it, all of one name: one place, at the area.
+        foreach (var group in Clusters(squares, StreetJoinM))
+        {
+            var square = group.MaxBy(c => (long)(c.BoxE7[2] - c.BoxE7[0]) * (c.BoxE7[3] - c.BoxE7[1]))!;
+            places.Add(new BasePlace(square.Name, [.. group.SelectMany(c => c.AltNames).Distinct(StringComparer.Ordinal)],
+                group.Any(c => c.Found.Kind == "square") ? "square" : square.Found.Kind, square.LatE7, square.LonE7, square.Wheelchair,
+                group.Max(c => c.Found.Importance), DistrictOf(square.LatE7, square.LonE7, districts), square.OsmId));
+        }
+        foreach (var candidate in found.Where(c => c.Found.Kind is not ("street" or "stop" or "station" or "square" or "pedestrian_area")))
         {
             places.Add(new BasePlace(candidate.Name, candidate.AltNames, candidate.Found.Kind, candidate.LatE7, candidate.LonE7, candidate.Wheelchair,
                 candidate.Found.Importance, DistrictOf(candidate.LatE7, candidate.LonE7, districts), candidate.OsmId));
