@@ -36,11 +36,14 @@ internal static class BaseMapFile
         return (stream.Length, hash.GetCurrentHashAsUInt64());
     }
 
-    /// <summary>Writes to a temporary file beside the target, then renames: a crash never leaves half a file.</summary>
+    /// <summary>
+    /// Writes to a temporary file of its own beside the target, then renames: a crash never leaves half a file, and
+    /// replicas starting together each write a whole one (the same bytes) and the last rename wins.
+    /// </summary>
     public static void Write(BaseMapData data, (long Length, ulong Hash) source, string path)
     {
         byte[] payload = Payload(data);
-        string temporary = path + ".tmp";
+        string temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write))
         using (var writer = new BinaryWriter(stream, Encoding.UTF8))
         {
@@ -55,8 +58,9 @@ internal static class BaseMapFile
         File.Move(temporary, path, overwrite: true);
     }
 
+    /// <param name="source">The extract's identity, or null when the extract is not there to compare with.</param>
     /// <exception cref="BaseMapFileException">The file is not a base map of this version, is damaged, or was drawn from another extract.</exception>
-    public static BaseMapData Read(string path, (long Length, ulong Hash) source, string osmPath)
+    public static BaseMapData Read(string path, (long Length, ulong Hash)? source, string osmPath)
     {
         byte[] bytes = File.ReadAllBytes(path);
         string remedy = $"Delete it to have it drawn again from {osmPath} on the next start.";
@@ -84,10 +88,10 @@ internal static class BaseMapFile
         {
             throw new BaseMapFileException($"The base map file {path} is damaged: its checksum does not match. {remedy}");
         }
-        if (sourceLength != source.Length || sourceHash != source.Hash)
+        if (source is { } extract && (sourceLength != extract.Length || sourceHash != extract.Hash))
         {
             throw new BaseMapFileException(
-                $"The base map file {path} was drawn from another extract ({sourceLength} bytes), not from {osmPath} ({source.Length} bytes). {remedy}");
+                $"The base map file {path} was drawn from another extract ({sourceLength} bytes), not from {osmPath} ({extract.Length} bytes). {remedy}");
         }
         return ReadPayload(reader);
     }

@@ -5,14 +5,19 @@ namespace Routing.BaseMap;
 
 /// <summary>What <see cref="BaseMapStore.LoadOrBuild"/> did, for the log.</summary>
 /// <param name="Built">The file was missing and was drawn from the extract now.</param>
-public sealed record BaseMapLoad(string Path, bool Built, int Features, int Places, long FileBytes, TimeSpan Elapsed);
+/// <param name="Missing">Neither the file nor the extract to draw it from exists: the base map is empty.</param>
+public sealed record BaseMapLoad(string Path, bool Built, bool Missing, int Features, int Places, long FileBytes, TimeSpan Elapsed);
 
 /// <summary>
 /// The base map beside the graph: read from its file, or drawn from the extract first when the file is missing. A
-/// file that cannot be used is refused, never silently replaced: it may be someone's deliberate copy.
+/// file that cannot be used is refused, never silently replaced: it may be someone's deliberate copy. Without the
+/// extract (a graph file shipped alone) a file is read as it is, and no file means an empty base map: the graph
+/// still serves routes, as it always could.
 /// </summary>
 internal static class BaseMapStore
 {
+    private static readonly BaseMapData Empty = new([], []);
+
     /// <summary><c>data/heidelberg.graph</c> keeps its base map in <c>data/heidelberg.basemap</c>.</summary>
     public static string PathBeside(string graphPath) => Path.ChangeExtension(graphPath, ".basemap");
 
@@ -28,14 +33,14 @@ internal static class BaseMapStore
     public static (BaseMapData Data, BaseMapLoad Load) LoadOrBuild(string path, string osmPath, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
-        if (!File.Exists(osmPath))
+        bool haveExtract = File.Exists(osmPath), haveFile = File.Exists(path);
+        if (!haveExtract && !haveFile)
         {
-            throw new BaseMapFileException($"The base map {path} is drawn from the OSM extract {osmPath}, which does not exist. Set Routing:Osm to the extract the graph was built from.");
+            return (Empty, new BaseMapLoad(path, Built: false, Missing: true, 0, 0, 0, clock.Elapsed));
         }
-        var source = BaseMapFile.SourceIdentity(osmPath);
-        bool built = false;
+        var source = haveExtract ? BaseMapFile.SourceIdentity(osmPath) : ((long, ulong)?)null;
         BaseMapData data;
-        if (File.Exists(path))
+        if (haveFile)
         {
             data = BaseMapFile.Read(path, source, osmPath);
         }
@@ -44,8 +49,7 @@ internal static class BaseMapStore
             try
             {
                 data = BaseMapExtractor.Extract(osmPath, DistrictsBeside(osmPath), cancellation);
-                BaseMapFile.Write(data, source, path);
-                built = true;
+                BaseMapFile.Write(data, source!.Value, path);
             }
             catch (OsmInputException ex)
             {
@@ -56,6 +60,6 @@ internal static class BaseMapStore
                 throw new BaseMapFileException($"The base map drawn from {osmPath} could not be written to {path}: {ex.Message}", ex);
             }
         }
-        return (data, new BaseMapLoad(path, built, data.Features.Count, data.Places.Count, new FileInfo(path).Length, clock.Elapsed));
+        return (data, new BaseMapLoad(path, Built: !haveFile, Missing: false, data.Features.Count, data.Places.Count, new FileInfo(path).Length, clock.Elapsed));
     }
 }

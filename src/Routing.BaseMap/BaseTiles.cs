@@ -121,17 +121,36 @@ internal sealed class BaseTiles
         return stream.ToArray();
     }
 
-    /// <summary>An invalid polygon from the data (a self-touching outline) is repaired once rather than dropped.</summary>
+    /// <summary>
+    /// The part inside the tile, of the feature's own dimension: a polygon touching the edge can leave a line there, which
+    /// a polygon layer does not draw. An invalid polygon from the data (a self-touching outline) is repaired once rather
+    /// than dropped.
+    /// </summary>
     private static Geometry Clip(Geometry geometry, Geometry clipPolygon)
     {
+        Geometry clipped;
         try
         {
-            return geometry.Intersection(clipPolygon);
+            clipped = geometry.Intersection(clipPolygon);
         }
         catch (TopologyException)
         {
-            return geometry.Buffer(0).Intersection(clipPolygon);
+            clipped = geometry.Buffer(0).Intersection(clipPolygon);
         }
+        if (clipped is not GeometryCollection { IsEmpty: false } collection || clipped is MultiPolygon or MultiLineString or MultiPoint)
+        {
+            return clipped;
+        }
+        var parts = new List<Geometry>();
+        for (int i = 0; i < collection.NumGeometries; i++)
+        {
+            var part = collection.GetGeometryN(i);
+            if (part.Dimension == geometry.Dimension)
+            {
+                parts.Add(part);
+            }
+        }
+        return Factory.BuildGeometry(parts);
     }
 
     private static int Cell(int e7) => (int)Math.Floor(e7 / (double)CellE7);

@@ -24,7 +24,11 @@ internal sealed partial class BaseMapLayer
     public static BaseMapLayer LoadOrBuild(string graphPath, string osmPath, ILogger logger)
     {
         var (data, load) = BaseMapStore.LoadOrBuild(BaseMapStore.PathBeside(graphPath), osmPath, CancellationToken.None);
-        if (load.Built)
+        if (load.Missing)
+        {
+            LogMissing(logger, load.Path, osmPath);
+        }
+        else if (load.Built)
         {
             LogBuilt(logger, load.Path, osmPath, load.Features, load.Places, load.FileBytes / 1e6, load.Elapsed.TotalSeconds);
         }
@@ -37,6 +41,9 @@ internal sealed partial class BaseMapLayer
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Drew the base map {Path} from {OsmPath}: {Features} features, {Places} places, {Megabytes:F1} MB in {Seconds:F1} s")]
     private static partial void LogBuilt(ILogger logger, string path, string osmPath, int features, int places, double megabytes, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No base map: {Path} is missing and so is the extract {OsmPath} to draw it from. The map shows the accessibility layer alone and the place search finds nothing; give Routing:Osm to draw it")]
+    private static partial void LogMissing(ILogger logger, string path, string osmPath);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded the base map {Path}: {Features} features, {Places} places in {Seconds:F2} s")]
     private static partial void LogLoaded(ILogger logger, string path, int features, int places, double seconds);
