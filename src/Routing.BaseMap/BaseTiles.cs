@@ -55,8 +55,6 @@ internal sealed class BaseTiles
         }
     }
 
-    public int FeatureCount => _features.Length;
-
     public byte[] Tile(int z, int x, int y)
     {
         if (_written.Count > MaxCachedTiles)

@@ -60,8 +60,6 @@ internal sealed class PlaceIndex
         }
     }
 
-    public int Count => _places.Length;
-
     public IReadOnlyList<PlaceHit> Search(string query, int limit, (double Lat, double Lon)? near = null)
     {
         string folded = Fold(query.Trim());
