@@ -23,7 +23,8 @@ builder.Services.AddApiDocumentation();                         // OpenAPI docum
 builder.Services.AddRoutingGraph(builder.Configuration);        // Routing:Graph, Routing:Osm -> the serving graph (one snapshot per request), reloads
 builder.Services.AddSingleton<FixFirstJobs>();                  // fix-first rankings running in the background
 builder.Services.AddBarrierReports(builder.Configuration);      // Barriers:Provider (sqlite, postgres), :ApiKeys -> store, keys, overlay refresher, readiness
-builder.Services.AddWebApp(builder.Configuration);              // Map:StyleUrl, Map:TileUrl -> the app's base map; tile and place indexes
+builder.Services.AddWebApp(builder.Configuration,               // Map:StyleUrl, Map:TileUrl -> the app's base map (else drawn from
+    sp => sp.GetRequiredService<DataPaths>().OsmPath);          //   Routing:Osm beside the graph); tile and place indexes
 builder.Services.AddQuotas(builder.Configuration);              // Quotas:* -> rate limits per client and for expensive work; ForwardedHeaders:*
 builder.Services.AddTransit(builder.Configuration);             // Transit:Gtfs (empty: the demo feed from the extract's route relations) -> timetable per graph
 
@@ -43,7 +44,7 @@ app.UseStatusCodePages();
 app.UseBarrierAccess();                                         // X-Api-Key -> key and role
 app.UseQuotas();                                                // 429 too-many-requests past a client's or the service's quota
 app.MapApiDocumentation();                                      // /openapi/v1.json, /scalar/v1
-app.MapWebApp();                                                // / (the map), /app/*, /v1/tiles/{z}/{x}/{y}.mvt, /v1/places
+app.MapWebApp();                                                // / (the map), /app/*, /v1/tiles/..., /v1/basemap/..., /v1/places
 app.MapHealthEndpoints();                                       // /health
 app.MapOperations();                                            // /health/live, /health/ready, /metrics
 app.MapProfileEndpoints();                                      // /v1/profiles, /v1/profiles/{name}

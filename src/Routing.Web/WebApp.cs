@@ -8,6 +8,8 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Routing.Engine;
 using Routing.Serving;
+using Microsoft.Extensions.Logging;
+using Routing.Web.BaseMap;
 using Routing.Web.Places;
 using Routing.Web.Tiles;
 
@@ -23,14 +25,16 @@ internal static class WebApp
     public const string AssetPath = "/app";
 
     /// <summary>Where the build copies wwwroot (see Routing.Web.csproj): beside the program, so no build step serves it.</summary>
-    private static string WebRoot => Path.Combine(AppContext.BaseDirectory, "routing-web");
+    internal static string WebRoot => Path.Combine(AppContext.BaseDirectory, "routing-web");
 
-    public static IServiceCollection AddWebApp(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="osmPath">The extract the serving graph was built from: the base map is drawn from it when its file is missing.</param>
+    public static IServiceCollection AddWebApp(this IServiceCollection services, IConfiguration configuration, Func<IServiceProvider, string> osmPath)
     {
         services.Configure<MapOptions>(configuration.GetSection(MapOptions.Section));
         // Built with each graph before it serves (at start and on every graph swap), so no map view waits for them.
         services.AddGraphPart(part => new EdgeGrid(part.Router.Graph));
-        services.AddGraphPart(part => new PlaceIndex(part.Router.Graph));
+        services.AddGraphPart(part => BaseMapLayer.LoadOrBuild(part.Source.Path, osmPath(part.Services),
+            part.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Routing.Web.BaseMap")));
         services.AddGraphPart(part => CreateConfig(part.Services.GetRequiredService<IOptions<MapOptions>>().Value, part.Router));
         return services;
     }
@@ -52,6 +56,7 @@ internal static class WebApp
         app.MapGet(AssetPath + "/config.json", GetConfig).ExcludeFromDescription();
         app.MapTileEndpoints();
         app.MapPlaceEndpoints();
+        app.MapBaseMapEndpoints();
         return app;
     }
 

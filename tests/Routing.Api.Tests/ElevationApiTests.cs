@@ -259,7 +259,8 @@ public sealed partial class ElevationApiTests(HeidelbergApi api)
                 return null;
             }
             double? limit = pct > 0 ? upLimit : downLimit;
-            return limit is { } max && Math.Abs(pct) > max / 2 ? (pct > 0 ? "up" : "down") : null;
+            // Half the limit, and never under 3 % (RouteWarnings.SteepFloorPct).
+            return limit is { } max && Math.Abs(pct) > Math.Max(max / 2, 3) ? (pct > 0 ? "up" : "down") : null;
         }
 
         var stretches = new List<(int First, string Direction, double LengthM, double SteepestPct, int Count)>();

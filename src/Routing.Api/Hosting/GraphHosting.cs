@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Routing.Api.GraphUpdates;
+using Routing.BaseMap;
 using Routing.Engine.Profiles;
 using Routing.Serving;
 
@@ -44,6 +45,11 @@ internal static partial class GraphHosting
             return true;
         }
         catch (GraphStartupException ex)
+        {
+            LogCannotStart(app.Logger, ex.Message);
+            return false;
+        }
+        catch (BaseMapFileException ex)
         {
             LogCannotStart(app.Logger, ex.Message);
             return false;

@@ -8,7 +8,10 @@ namespace Routing.Engine.Routes;
 /// elevator, steps or their ramp, a street crossing, a steep stretch, a turn at a junction, a new street, a via point.
 /// Everything else (a split of the way at a plain node, a bend without a choice) stays silent, so that the list stays
 /// short enough to be read aloud. The list is then tidied as a person would say it: the same step twice at one place is
-/// said once, "continue onto X" right after a step onto X is dropped, and a kerb at a crossing is said with the crossing.
+/// said once, "continue onto X" right after a step onto X is dropped, a kerb at a crossing is said with the crossing,
+/// a start a few metres before the first turn says the way after the turn, a turn that keeps the street says so ("to
+/// stay on X"), and steps closer together than <see cref="MinStepM"/> are said as one ("Cross the street – Turn left
+/// onto Plöck"), so that no step is 0 m long.
 /// </summary>
 internal sealed class InstructionWriter(RoutingGraph graph, IReadOnlyList<GeoPoint> geometry, TextLanguage language, Profiles.ProfileSettings settings)
 {
@@ -25,6 +28,13 @@ internal sealed class InstructionWriter(RoutingGraph graph, IReadOnlyList<GeoPoi
     private const double SamePlaceM = 30;
     /// <summary>A kerb this close to a crossing's start is the crossing's kerb.</summary>
     private const double KerbAtCrossingM = 5;
+    /// <summary>
+    /// Steps closer together than this are said as one: nobody can act on a step that lasts a few metres, and a list of
+    /// them (six in 80 m) hides the turns that matter.
+    /// </summary>
+    internal const double MinStepM = 15;
+    /// <summary>Back on a street after less than this on pavement, a crossing or a side street, one has stayed on it.</summary>
+    private const double JogM = 50;
 
     private static readonly string[] Compass =
         ["compass.north", "compass.northeast", "compass.east", "compass.southeast", "compass.south", "compass.southwest", "compass.west", "compass.northwest"];
@@ -34,6 +44,7 @@ internal sealed class InstructionWriter(RoutingGraph graph, IReadOnlyList<GeoPoi
     public IReadOnlyList<Instruction> Write(IReadOnlyList<AssembledSegment> segments, ReadOnlySpan<RoutePiece> pieces, double distanceM)
     {
         _steps.Clear();
+        _ontoLabels.Clear();
         // Most segments start silently and few say two things, so a step per segment seldom grows the list (which,
         // grown from empty, allocated twice what it ended with).
         _steps.EnsureCapacity(segments.Count + 1);
@@ -73,6 +84,13 @@ internal sealed class InstructionWriter(RoutingGraph graph, IReadOnlyList<GeoPoi
                 }
             }
         }
+        // A start a few metres before the first turn or new way: say the way after it, in the direction it leaves.
+        if (_steps.Count > 1 && _steps[0].Type == "depart" && IsOnto(_steps[1].Type) && _steps[1].PositionM < MinStepM)
+        {
+            var next = _steps[1];
+            _steps[0] = next with { Type = "depart", Text = DepartText(segments[next.Segment]), PositionM = 0, Location = _steps[0].Location };
+            _steps.RemoveAt(1);
+        }
         var end = geometry.Count > 0 ? geometry[^1] : default;
         _steps.Add(("arrive", RouteTexts.Get("arrive", language), distanceM, end, Math.Max(0, segments.Count - 1), null));
 
@@ -87,14 +105,16 @@ internal sealed class InstructionWriter(RoutingGraph graph, IReadOnlyList<GeoPoi
         return instructions;
     }
 
-    private void Depart(AssembledSegment segment)
+    private void Depart(AssembledSegment segment) => Add("depart", DepartText(segment), segment, 0);
+
+    /// <summary>"Head north on …" in the direction the segment leaves its first point.</summary>
+    private string DepartText(AssembledSegment segment)
     {
         int first = segment.Segment.FirstPoint;
         int ahead = PointAhead(first);
         double bearing = ahead < 0 ? 0 : BearingDeg(geometry[first], geometry[ahead]);
         string compass = RouteTexts.Get(Compass[(int)Math.Round(bearing / 45) % 8], language);
-        string key = segment.Segment.Name.Length > 0 ? "depart" : "depart_unnamed";
-        Add("depart", RouteTexts.Format(key, language, compass, segment.Label(language)), segment, 0);
+        return RouteTexts.Format("depart", language, compass, segment.Label(language, WayCase.On));
     }
 
     /// <summary>What to say where a segment begins: the most specific of elevator, steps, crossing, turn or new street.</summary>
@@ -125,9 +145,9 @@ internal sealed class InstructionWriter(RoutingGraph graph, IReadOnlyList<GeoPoi
             {
                 Turn(angle, segment, index, segment.StartDistanceM, geometry[facts.FirstPoint]);
             }
-            else if (!segment.SameStreetAs(previous))
+            else if (!segment.SameStreetAs(previous) && !StaysOn(NameOf(segment), segment.StartDistanceM))
             {
-                Add("continue", RouteTexts.Format("continue", language, segment.Label(language)), segment, index);
+                Add("continue", RouteTexts.Format("continue", language, segment.Label(language, WayCase.On)), segment, index);
             }
         }
     }
@@ -155,9 +175,10 @@ internal sealed class InstructionWriter(RoutingGraph graph, IReadOnlyList<GeoPoi
 
     /// <summary>
     /// The steps as a person would say them: an identical step at the same place once; no "continue onto X" right after
-    /// a step onto X; a kerb at a crossing said with the crossing ("Cross at the traffic lights – Lowered kerb, 3 cm").
-    /// Tidied in place (and returned): the tidy steps are a prefix of the list, and each step is compared only with the
-    /// last tidy one, which lies before it.
+    /// a step onto X, nor a turn onto X a few metres after one (a jog across a junction); a kerb at a crossing said with
+    /// the crossing ("Cross at the traffic lights – Lowered kerb, 3 cm"); any other step closer than
+    /// <see cref="MinStepM"/> to the one before said with it, the arrival last. Tidied in place (and returned): the tidy
+    /// steps are a prefix of the list, and each step is compared only with the last tidy one, which lies before it.
     /// </summary>
     internal static List<(string Type, string Text, double PositionM, GeoPoint Location, int Segment, string? Name)> Tidy(
         List<(string Type, string Text, double PositionM, GeoPoint Location, int Segment, string? Name)> steps, TextLanguage language)
@@ -177,7 +198,8 @@ internal sealed class InstructionWriter(RoutingGraph graph, IReadOnlyList<GeoPoi
             {
                 continue;
             }
-            if (step.Type == "continue" && step.Name is not null && step.Name == previous.Name && IsOnto(previous.Type))
+            bool ontoSameStreet = step.Name is not null && step.Name == previous.Name && IsOnto(step.Type) && IsOnto(previous.Type);
+            if (ontoSameStreet && (step.Type == "continue" || step.PositionM - previous.PositionM < MinStepM))
             {
                 continue;
             }
@@ -187,6 +209,14 @@ internal sealed class InstructionWriter(RoutingGraph graph, IReadOnlyList<GeoPoi
             {
                 var (cross, kerb) = kerbThenCrossing ? (step, previous) : (previous, step);
                 steps[tidy - 1] = cross with { Text = RouteTexts.Format("joined", language, cross.Text, kerb.Text), PositionM = previous.PositionM };
+                continue;
+            }
+            if (step.PositionM - previous.PositionM < MinStepM)
+            {
+                // Said with the step before, where that one is; the arrival stays the last step, at the end.
+                steps[tidy - 1] = step.Type == "arrive"
+                    ? step with { Text = RouteTexts.Format("joined", language, previous.Text, step.Text), Location = step.Location }
+                    : previous with { Text = RouteTexts.Format("joined", language, previous.Text, step.Text), Name = IsOnto(step.Type) ? step.Name : previous.Name };
                 continue;
             }
             steps[tidy++] = step;
@@ -211,12 +241,78 @@ internal sealed class InstructionWriter(RoutingGraph graph, IReadOnlyList<GeoPoi
         double sharpness = Math.Abs(angleDeg);
         string key = sharpness < SlightDeg ? "slight" : sharpness <= SharpDeg ? "turn" : "sharp";
         string side = angleDeg > 0 ? "right" : "left";
-        string text = RouteTexts.Format(key, language, RouteTexts.Get("side." + side, language), segment.Label(language));
-        _steps.Add(($"{key}_{side}", text, positionM, location, index, NameOf(segment)));
+        // A turn that keeps the street the traveller was last on by name says so, rather than "onto" it again; so does a
+        // turn back onto it after a few metres of pavement or crossing (a jog across a junction).
+        string? name = NameOf(segment);
+        string label = segment.Label(language, WayCase.Onto);
+        var (lastName, lastLabel, lastM) = LastOnto();
+        bool stays = StaysOn(name, positionM);
+        // A bend from one unnamed footway onto another a few metres on says nothing the step before has not said.
+        if (name is null && lastName is null && lastLabel == label && positionM - lastM < MinStepM)
+        {
+            return;
+        }
+        string text = stays
+            ? RouteTexts.Format(key + "_stay", language, RouteTexts.Get("side." + side, language), segment.Label(language, WayCase.On))
+            : RouteTexts.Format(key, language, RouteTexts.Get("side." + side, language), label);
+        _steps.Add(($"{key}_{side}", text, positionM, location, index, name));
+        _ontoLabels[_steps.Count - 1] = label;
     }
 
-    private void Add(string type, string text, AssembledSegment segment, int index) =>
+    /// <summary>Labels of the turn steps, by their index in the step list, for <see cref="LastOnto"/>.</summary>
+    private readonly Dictionary<int, string> _ontoLabels = [];
+
+    /// <summary>
+    /// The traveller is still on <paramref name="name"/>: it is the street of the last step onto a way, or of a step
+    /// before one taken less than <see cref="JogM"/> ago (a few metres of pavement, a crossing or a side street: a jog
+    /// across a junction, not a new street).
+    /// </summary>
+    private bool StaysOn(string? name, double positionM)
+    {
+        if (name is null)
+        {
+            return false;
+        }
+        for (int i = _steps.Count - 1; i >= 0; i--)
+        {
+            var step = _steps[i];
+            if (!IsOnto(step.Type))
+            {
+                continue;
+            }
+            if (step.Name == name)
+            {
+                return true;
+            }
+            if (positionM - step.PositionM >= JogM)
+            {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The last step onto a way: its street name, the label it said, and where.</summary>
+    private (string? Name, string? Label, double PositionM) LastOnto()
+    {
+        for (int i = _steps.Count - 1; i >= 0; i--)
+        {
+            if (IsOnto(_steps[i].Type))
+            {
+                return (_steps[i].Name, _ontoLabels.GetValueOrDefault(i, ""), _steps[i].PositionM);
+            }
+        }
+        return (null, null, double.NegativeInfinity);
+    }
+
+    private void Add(string type, string text, AssembledSegment segment, int index)
+    {
         _steps.Add((type, text, segment.StartDistanceM, geometry[segment.Segment.FirstPoint], index, NameOf(segment)));
+        if (IsOnto(type))
+        {
+            _ontoLabels[_steps.Count - 1] = segment.Label(language, WayCase.Onto);
+        }
+    }
 
     private static string? NameOf(AssembledSegment segment) => segment.Segment.Name.Length > 0 ? segment.Segment.Name : null;
 

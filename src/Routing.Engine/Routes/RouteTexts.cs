@@ -37,13 +37,17 @@ internal static class RouteTexts
         ["move.via"] = ("via point {3} {0} m {1}, at {2}, has a route", "Zwischenziel {3} {0} m Richtung {1} ({2}) hat eine Route"),
         ["move.way"] = ("way {0}", "Weg {0}"),
 
-        // Instructions. German needs "über" before a description ("über den Fußweg") but "auf" before a name.
+        // Instructions. The way comes with its German article and case (WayNames): "auf der Hauptstraße" where one is,
+        // "auf die Hauptstraße" where one goes.
         ["depart"] = ("Head {0} on {1}", "Starten Sie Richtung {0} auf {1}"),
-        ["depart_unnamed"] = ("Head {0} on {1}", "Starten Sie Richtung {0} über {1}"),
         ["continue"] = ("Continue onto {0}", "Weiter auf {0}"),
         ["slight"] = ("Bear slightly {0} onto {1}", "Halten Sie sich leicht {0} auf {1}"),
         ["turn"] = ("Turn {0} onto {1}", "Biegen Sie {0} ab auf {1}"),
         ["sharp"] = ("Turn sharp {0} onto {1}", "Biegen Sie scharf {0} ab auf {1}"),
+        // A turn at a junction that keeps the street one is on.
+        ["slight_stay"] = ("Bear slightly {0} to stay on {1}", "Halten Sie sich leicht {0}, um auf {1} zu bleiben"),
+        ["turn_stay"] = ("Turn {0} to stay on {1}", "Biegen Sie {0} ab, um auf {1} zu bleiben"),
+        ["sharp_stay"] = ("Turn sharp {0} to stay on {1}", "Biegen Sie scharf {0} ab, um auf {1} zu bleiben"),
         ["cross.marked"] = ("Cross the street at the marked crossing", "Überqueren Sie die Straße am Zebrastreifen"),
         ["cross.traffic_signals"] = ("Cross the street at the traffic lights", "Überqueren Sie die Straße an der Ampel"),
         ["cross.unmarked"] = ("Cross the street at the unmarked crossing", "Überqueren Sie die Straße an der ungesicherten Querung"),
@@ -83,9 +87,10 @@ internal static class RouteTexts
         ["way.track"] = ("the track", "den Feldweg"),
         ["way.unclassified"] = ("the road", "die Straße"),
         ["way.tertiary"] = ("the road", "die Straße"),
-        ["way.secondary"] = ("the main road", "die Hauptstraße"),
-        ["way.primary"] = ("the main road", "die Hauptstraße"),
-        ["way.trunk"] = ("the main road", "die Hauptstraße"),
+        // Not "die Hauptstraße": that is a street's name in most German towns (Heidelberg's is 2 km long).
+        ["way.secondary"] = ("the main road", "die Hauptverkehrsstraße"),
+        ["way.primary"] = ("the main road", "die Hauptverkehrsstraße"),
+        ["way.trunk"] = ("the main road", "die Hauptverkehrsstraße"),
         ["way.steps"] = ("the steps", "die Treppe"),
         ["way.elevator"] = ("the elevator", "den Aufzug"),
         ["way.corridor"] = ("the corridor", "den Gang"),
@@ -114,7 +119,7 @@ internal static class RouteTexts
         ["barrier.other"] = ("barrier", "Hindernis"),
 
         // Warnings, keyed by their type.
-        ["warning.unknown_surface"] = ("Surface unknown for {0} m", "Oberfläche auf {0} m unbekannt"),
+        ["warning.unknown_surface"] = ("Surface unknown for {0} m{1}", "Oberfläche auf {0} m{1} unbekannt"),
         ["warning.unknown_width"] = ("Width unknown for {0} m of the route", "Breite auf {0} m der Strecke unbekannt"),
         ["warning.unknown_incline"] = ("Incline unknown for {0} m of the route", "Steigung auf {0} m der Strecke unbekannt"),
         ["warning.unknown_kerb"] = ("Kerb of unknown height to cross", "Bordstein unbekannter Höhe zu überqueren"),

@@ -12,8 +12,15 @@ internal static class RouteWarnings
 {
     /// <summary>Shorter stretches of unknown surface are common at every junction and not worth a warning.</summary>
     private const double UnknownSurfaceMinM = 50;
+    /// <summary>Stretches of unknown surface closer than this are one warning: a junction's few tagged metres split no place.</summary>
+    private const double UnknownSurfaceGapM = 100;
     /// <summary>A short steep bit (a driveway ramp) can be managed; a longer one needs strength or help.</summary>
     internal const double SteepMinM = 20;
+    /// <summary>
+    /// Nothing gentler is called steep, whatever the limit: DIN 18040-1 treats walkways up to 3 % as level (no landings,
+    /// no handrails), and "steep: up to 2 %" under a strict limit reads as a mistake. The cost still counts it.
+    /// </summary>
+    private const double SteepFloorPct = 3;
 
     /// <param name="more">Warnings found elsewhere (barrier reports), merged in by position.</param>
     public static IReadOnlyList<RouteWarning> Collect(IReadOnlyList<AssembledSegment> segments, IReadOnlyList<GeoPoint> geometry,
@@ -27,11 +34,30 @@ internal static class RouteWarnings
         string Metres(double metres) => RouteTexts.Number(Math.Round(metres), "0", language);
         var runs = new List<Run>();
 
+        // Stretches of unknown surface a short way apart are one place for the traveller: one warning, naming the street
+        // that carries most of it, instead of five nameless ones.
+        int unknownFirst = -1, unknownLast = -1;
+        double unknownM = 0;
         foreach (var run in Runs(segments, Concern.UnknownSurface, settings, runs))
         {
-            if (run.LengthM > UnknownSurfaceMinM)
+            if (unknownFirst >= 0 && segments[run.First].StartDistanceM - (segments[unknownLast].StartDistanceM + segments[unknownLast].Segment.DistanceM) > UnknownSurfaceGapM)
             {
-                Add("unknown_surface", RouteTexts.Format("warning.unknown_surface", language, Metres(run.LengthM)), run.First);
+                AddUnknownSurface();
+                unknownFirst = -1;
+                unknownM = 0;
+            }
+            unknownFirst = unknownFirst < 0 ? run.First : unknownFirst;
+            unknownLast = run.Last;
+            unknownM += run.LengthM;
+        }
+        AddUnknownSurface();
+        void AddUnknownSurface()
+        {
+            if (unknownFirst >= 0 && unknownM > UnknownSurfaceMinM)
+            {
+                string name = LongestName(segments, unknownFirst, unknownLast, UnknownFacts.Surface);
+                Add("unknown_surface", RouteTexts.Format("warning.unknown_surface", language, Metres(unknownM),
+                    name.Length > 0 ? RouteTexts.Format("warning.on_name", language, name) : ""), unknownFirst);
             }
         }
 
@@ -155,6 +181,31 @@ internal static class RouteWarnings
         return warnings;
     }
 
+    /// <summary>The name that most of the metres lacking <paramref name="fact"/> between two segments lie on; empty when unnamed.</summary>
+    private static string LongestName(IReadOnlyList<AssembledSegment> segments, int first, int last, UnknownFacts fact)
+    {
+        string best = "";
+        double bestM = 0;
+        for (int i = first; i <= last; i++)
+        {
+            string name = segments[i].Segment.Name;
+            if (name.Length == 0 || (segments[i].Segment.Unknown & fact) == 0 || name == best)
+            {
+                continue;
+            }
+            double metres = 0;
+            for (int j = first; j <= last; j++)
+            {
+                metres += segments[j].Segment.Name == name && (segments[j].Segment.Unknown & fact) != 0 ? segments[j].Segment.DistanceM : 0;
+            }
+            if (metres > bestM)
+            {
+                (best, bestM) = (name, metres);
+            }
+        }
+        return best;
+    }
+
     /// <summary>The steepest incline of a run, in percent either way.</summary>
     private static double SteepestPct(IReadOnlyList<AssembledSegment> segments, Run run)
     {
@@ -193,7 +244,7 @@ internal static class RouteWarnings
     private static bool IsNarrow(int widthCm, ProfileSettings settings) =>
         settings.Wheeled && settings.MinWidthCm is { } min && widthCm >= min && widthCm < min * 4.0 / 3;
 
-    /// <summary>"up" or "down" when the segment is steeper than the comfort limit (half the profile's limit) that way.</summary>
+    /// <summary>"up" or "down" when the segment is steeper than the comfort limit (half the profile's limit, at least 3 %) that way.</summary>
     internal static string? SteepDirection(RouteSegment segment, ProfileSettings settings)
     {
         // Steps have their own warning; their slope is that of the staircase, which the profile judges as steps.
@@ -202,7 +253,7 @@ internal static class RouteWarnings
             return null;
         }
         double? limit = pct > 0 ? settings.MaxInclineUpPct : settings.MaxInclineDownPct;
-        return limit is { } max && Math.Abs(pct) > max / 2 ? (pct > 0 ? "up" : "down") : null;
+        return limit is { } max && Math.Abs(pct) > Math.Max(max / 2, SteepFloorPct) ? (pct > 0 ? "up" : "down") : null;
     }
 
     private static string? Direction(RouteSegment segment) =>

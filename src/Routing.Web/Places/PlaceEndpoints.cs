@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Routing.Graph.Facts;
 
 namespace Routing.Web.Places;
 
@@ -20,17 +19,19 @@ internal static class PlaceEndpoints
             .WithName("Places")
             .WithSummary("Search streets and named places")
             .WithDescription(
-                "Streets and named places of the extract (public transport stops, toilets, public buildings, shops, healthcare, " +
-                "amenities, tourism) whose name contains `q` (case and accents ignored; \"WC\" or \"Toilette\" find toilets, named " +
-                "or not), best matches first, as a GeoJSON " +
-                $"FeatureCollection of points with `name`, `kind` and `wheelchair` (yes, limited, no, unknown). `limit` 1 to {MaxLimit} (default {DefaultLimit}); " +
-                "`near=LAT,LON` (the map's centre) puts the nearest of equally good matches first.")
+                "Streets, squares and pedestrian areas, named buildings and points of interest, stations and stops (platforms " +
+                "merged) of the extract matching `q`: every word a word of the name or its start, inside a compound, or one letter " +
+                "off; case, accents and ß ignored; words for kinds (\"WC\", \"Toilette\", \"Haltestelle\", \"Kirche\") find places " +
+                "of that kind. Best first: how well the words match, how much the place matters, and how near it is to " +
+                "`near=LAT,LON` (the map's centre). A GeoJSON " +
+                "FeatureCollection of points with `name`, `kind`, `wheelchair` (yes, limited, no, unknown), `district` and " +
+                $"`osm_id`. `limit` 1 to {MaxLimit} (default {DefaultLimit}).")
             .Produces<PlaceCollection>(StatusCodes.Status200OK, "application/geo+json")
             .ProducesValidationProblem();
         return routes;
     }
 
-    public static IResult Search(string? q, int? limit, string? near, PlaceIndex index)
+    public static IResult Search(string? q, int? limit, string? near, BaseMap.BaseMapLayer baseMap)
     {
         var errors = new Dictionary<string, string[]>();
         (double Lat, double Lon)? nearPoint = null;
@@ -59,21 +60,13 @@ internal static class PlaceEndpoints
         {
             return WebProblems.Invalid(errors);
         }
-        var hits = index.Search(q!, limit ?? DefaultLimit, nearPoint);
+        var hits = baseMap.Places.Search(q!, limit ?? DefaultLimit, nearPoint);
         var features = hits.Select(hit => new PlaceFeature(
             new PointGeometry([Math.Round(hit.Lon, 7), Math.Round(hit.Lat, 7)]),
-            new PlaceProperties(hit.Name, hit.Kind, WheelchairOf(hit.Wheelchair), hit.OsmNodeId))).ToList();
+            new PlaceProperties(hit.Name, hit.Kind, hit.Wheelchair, hit.District, hit.OsmId,
+                hit.OsmId.StartsWith("node/", StringComparison.Ordinal) ? long.Parse(hit.OsmId.AsSpan(5), CultureInfo.InvariantCulture) : null))).ToList();
         return TypedResults.Json(new PlaceCollection(features), contentType: "application/geo+json");
     }
-
-    /// <summary>OSM's <c>designated</c> means usable by wheelchair users: it answers as yes.</summary>
-    private static string WheelchairOf(WheelchairTag tag) => tag switch
-    {
-        WheelchairTag.Yes or WheelchairTag.Designated => "yes",
-        WheelchairTag.Limited => "limited",
-        WheelchairTag.No => "no",
-        _ => "unknown",
-    };
 }
 
 /// <summary>GeoJSON (RFC 7946); <c>type</c> comes first, as readers expect.</summary>
@@ -99,7 +92,10 @@ internal sealed record PointGeometry(string Type, double[] Coordinates)
 }
 
 /// <param name="Name">Null for a place without a name (toilets, found by their kind).</param>
-/// <param name="Kind">street, public_transport, toilets, public_building, shop, healthcare, amenity, tourism.</param>
-/// <param name="Wheelchair">yes, limited, no or unknown (OSM <c>wheelchair=*</c>).</param>
-/// <param name="OsmNodeId">The OSM node of a place; null for a street.</param>
-internal sealed record PlaceProperties(string? Name, string Kind, string Wheelchair, long? OsmNodeId);
+/// <param name="Kind">street, square, pedestrian_area, station, stop, church, castle, museum, toilets, attraction, park,
+/// university, healthcare, public_building, building, shop, amenity.</param>
+/// <param name="Wheelchair">yes, limited, no or unknown (OSM <c>wheelchair=*</c>; a stop's platforms merged: limited when they differ).</param>
+/// <param name="District">The district it lies in, null when none is known.</param>
+/// <param name="OsmId">Its OSM element as type/id (node/123, way/456, relation/789); for a street or stop of many, one of them.</param>
+/// <param name="OsmNodeId">The OSM node when the place is one; null otherwise.</param>
+internal sealed record PlaceProperties(string? Name, string Kind, string Wheelchair, string? District, string OsmId, long? OsmNodeId);

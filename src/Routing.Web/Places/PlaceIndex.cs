@@ -1,106 +1,190 @@
 using System.Globalization;
 using System.Text;
+using Routing.BaseMap;
 using Routing.Graph;
-using Routing.Graph.Facts;
 
 namespace Routing.Web.Places;
 
-/// <summary>One search hit: a street or a named place.</summary>
-/// <param name="Kind">"street" or the place kind in snake case (public_transport, toilets, public_building ...).</param>
+/// <summary>One search hit.</summary>
 /// <param name="Name">Null for a place without a name (toilets, found by their kind).</param>
-internal sealed record PlaceHit(string? Name, string Kind, double Lat, double Lon, WheelchairTag Wheelchair, long? OsmNodeId);
+/// <param name="Kind">street, square, pedestrian_area, station, stop, church, castle, museum, toilets, park, ... (the app words it).</param>
+/// <param name="Wheelchair">yes, limited, no or unknown.</param>
+/// <param name="OsmId">type/id of its OSM element (node/123, way/456).</param>
+internal sealed record PlaceHit(string? Name, string Kind, double Lat, double Lon, string Wheelchair, string? District, string OsmId);
 
 /// <summary>
-/// Searches the extract's street names and named places, built once per graph: no outside geocoder. A street is
-/// found at the vertex of its edges nearest their middle, so the pin lands on the street itself. Matching ignores
-/// case and accents ("strasse" finds "Straße"); names that start with the query come first, then names with a word
-/// that does, then names that merely contain it; within each the nearest to <c>near</c> (the map's centre), else the
-/// shortest name first.
+/// Searches the base map's places: streets (one per name and neighbourhood), squares and pedestrian areas, buildings
+/// and points of interest, stops (platforms merged): no outside geocoder. What people type: case, accents and ß
+/// ("strasse", "Strasse" and "Straße" are one, "Ploeck" and "Plöck" too), every word of the query a word of the name or another name it has, or
+/// the start of one ("bism" finds Bismarckplatz), or inside a compound ("bahnhof" finds Hauptbahnhof), or one letter off
+/// ("Bismarkplatz"); "Heidelberger" also finds "Heidelberg"; words for kinds ("WC", "Haltestelle", "Kirche") find places
+/// of that kind. Ranked by how well the words match, then how much the place matters (a station before a footway), then
+/// how near it is to <c>near</c> (the map's centre): "Marktplatz" from the old town finds the old town's first.
 /// </summary>
 internal sealed class PlaceIndex
 {
-    /// <summary>Words that find places by their kind, in English and German (folded): "WC" finds the toilets near you.</summary>
-    private static readonly Dictionary<PlaceKind, string> KindWords = new()
+    /// <summary>What one kilometre farther from the map's centre costs, in score points (a full word match is 100).</summary>
+    private const double DistancePointsPerDoubling = 8;
+    /// <summary>How much a place's importance (0 to 100) adds to its text score.</summary>
+    private const double ImportanceWeight = 0.3;
+
+    /// <summary>Words that find places by their kind, in English and German (folded).</summary>
+    private static readonly Dictionary<string, string[]> KindWords = new(StringComparer.Ordinal)
     {
-        [PlaceKind.Toilets] = "toilets toilette toiletten wc",
-        [PlaceKind.PublicTransport] = "stop station haltestelle bahnhof",
-        [PlaceKind.Healthcare] = "pharmacy apotheke doctor arzt",
+        ["toilets"] = ["wc", "toilet", "toilets", "toilette", "toiletten", "klo"],
+        ["stop"] = ["stop", "haltestelle", "bus", "tram", "strassenbahn"],
+        ["station"] = ["station", "bahnhof", "haltestelle", "stop"],
+        ["church"] = ["church", "kirche"],
+        ["castle"] = ["castle", "schloss", "burg"],
+        ["museum"] = ["museum"],
+        ["square"] = ["square", "platz"],
+        ["park"] = ["park", "garden", "garten"],
+        ["healthcare"] = ["pharmacy", "apotheke", "doctor", "arzt", "hospital", "krankenhaus", "klinik"],
+        ["university"] = ["university", "universitat", "uni"],
     };
 
-    private readonly List<(string Folded, PlaceHit Hit)> _entries = [];
+    private readonly BasePlace[] _places;
+    private readonly string[] _names;
+    private readonly string[][] _words;
 
-    public PlaceIndex(RoutingGraph graph)
+    public PlaceIndex(IReadOnlyList<BasePlace> places)
     {
-        var streets = new Dictionary<int, (double LatSum, double LonSum, int Count)>();
-        for (int edge = 0; edge < graph.EdgeCount; edge++)
+        _places = [.. places];
+        _names = new string[_places.Length];
+        _words = new string[_places.Length][];
+        for (int i = 0; i < _places.Length; i++)
         {
-            int name = graph.EdgeNameId[edge];
-            if (name == 0)
-            {
-                continue;
-            }
-            int vertex = graph.EdgeFrom[edge];
-            var (latSum, lonSum, count) = streets.GetValueOrDefault(name);
-            streets[name] = (latSum + graph.VertexLatE7[vertex], lonSum + graph.VertexLonE7[vertex], count + 1);
-        }
-        var nearestVertex = new Dictionary<int, (int Vertex, double DistanceSquared)>();
-        for (int edge = 0; edge < graph.EdgeCount; edge++)
-        {
-            int name = graph.EdgeNameId[edge];
-            if (name == 0)
-            {
-                continue;
-            }
-            var (latSum, lonSum, count) = streets[name];
-            int vertex = graph.EdgeFrom[edge];
-            double dLat = graph.VertexLatE7[vertex] - (latSum / count), dLon = graph.VertexLonE7[vertex] - (lonSum / count);
-            double distanceSquared = (dLat * dLat) + (dLon * dLon);
-            if (!nearestVertex.TryGetValue(name, out var best) || distanceSquared < best.DistanceSquared)
-            {
-                nearestVertex[name] = (vertex, distanceSquared);
-            }
-        }
-        foreach (var (name, (vertex, _)) in nearestVertex)
-        {
-            string text = graph.Name(name);
-            _entries.Add((Fold(text), new PlaceHit(text, "street", graph.VertexLatE7[vertex] / 1e7, graph.VertexLonE7[vertex] / 1e7, WheelchairTag.Unknown, null)));
-        }
-        foreach (var place in graph.Places)
-        {
-            string text = graph.Name(place.NameId);
-            // The kind's words come after the name: a name match still ranks first, a kind word third.
-            string searchable = Fold(text) + " | " + KindWords.GetValueOrDefault(place.Kind, "");
-            _entries.Add((searchable, new PlaceHit(text.Length > 0 ? text : null, FactNames.Of(place.Kind), place.LatE7 / 1e7, place.LonE7 / 1e7, place.Wheelchair, place.OsmNodeId)));
+            var place = _places[i];
+            _names[i] = Fold(place.Name);
+            _words[i] = [.. Words(place.Name), .. place.AltNames.SelectMany(Words)];
         }
     }
-
-    public int Count => _entries.Count;
 
     public IReadOnlyList<PlaceHit> Search(string query, int limit, (double Lat, double Lon)? near = null)
     {
         string folded = Fold(query.Trim());
-        if (folded.Length == 0)
+        string[] tokens = Words(query);
+        if (tokens.Length == 0)
         {
             return [];
         }
-        return [.. _entries
-            .Select(entry => (entry.Hit, Rank: Rank(entry.Folded, folded)))
-            .Where(candidate => candidate.Rank >= 0)
-            .OrderBy(candidate => candidate.Rank)
-            .ThenBy(candidate => near is { } p ? Coordinates.DistanceM(p.Lat, p.Lon, candidate.Hit.Lat, candidate.Hit.Lon) : candidate.Hit.Name?.Length ?? 0)
-            .ThenBy(candidate => candidate.Hit.Name, StringComparer.Ordinal)
+        var scored = new List<(int Index, double Score)>();
+        for (int i = 0; i < _places.Length; i++)
+        {
+            double text = TextScore(i, folded, tokens);
+            if (text <= 0)
+            {
+                continue;
+            }
+            var place = _places[i];
+            double score = text + (ImportanceWeight * place.Importance);
+            if (near is { } p)
+            {
+                double km = Coordinates.DistanceM(p.Lat, p.Lon, place.LatE7 / 1e7, place.LonE7 / 1e7) / 1000;
+                score -= DistancePointsPerDoubling * Math.Log2(1 + km);
+            }
+            scored.Add((i, score));
+        }
+        return [.. scored
+            .OrderByDescending(s => s.Score)
+            .ThenBy(s => _places[s.Index].Name, StringComparer.Ordinal)
             .Take(limit)
-            .Select(candidate => candidate.Hit)];
+            .Select(s => Hit(_places[s.Index]))];
     }
 
-    private static int Rank(string name, string query)
+    private static PlaceHit Hit(BasePlace place) => new(place.Name.Length > 0 ? place.Name : null, place.Kind, place.LatE7 / 1e7, place.LonE7 / 1e7,
+        place.Wheelchair, place.District, place.OsmId);
+
+    /// <summary>
+    /// 0 when some word of the query matches nothing; otherwise up to 100 for the whole name typed (more when exactly),
+    /// the average of how well each word matched.
+    /// </summary>
+    private double TextScore(int index, string folded, string[] tokens)
     {
-        int at = name.IndexOf(query, StringComparison.Ordinal);
-        int kindWords = name.IndexOf(" | ", StringComparison.Ordinal);
-        return at < 0 ? -1 : at == 0 ? 0 : kindWords >= 0 && at > kindWords ? 2 : name[at - 1] is ' ' or '-' or '(' ? 1 : 2;
+        if (_names[index] == folded)
+        {
+            return 110;
+        }
+        double sum = 0;
+        foreach (string token in tokens)
+        {
+            double best = 0;
+            foreach (string word in _words[index])
+            {
+                best = Math.Max(best, WordScore(word, token));
+            }
+            if (KindWords.TryGetValue(_places[index].Kind, out string[]? kindWords) && kindWords.Contains(token, StringComparer.Ordinal))
+            {
+                best = Math.Max(best, 50);
+            }
+            if (best <= 0)
+            {
+                return 0;
+            }
+            sum += best;
+        }
+        double score = sum / tokens.Length;
+        // The name read from its start beats the same words elsewhere in it ("Markt" finds Marktplatz before Alter Markt).
+        return _names[index].StartsWith(folded, StringComparison.Ordinal) ? score + 5 : score;
     }
 
-    /// <summary>Lower case without accents, ß as ss: what people type when they search.</summary>
+    /// <summary>How well one typed word matches one word of a name: 100 equal, 85 its start, 60 inside a compound, 55 one letter off.</summary>
+    internal static double WordScore(string word, string token)
+    {
+        if (word == token)
+        {
+            return 100;
+        }
+        if (word.StartsWith(token, StringComparison.Ordinal))
+        {
+            return 85;
+        }
+        // German adjectives of place names: "Heidelberger Schloss" is the castle of Heidelberg.
+        if (token.Length > 6 && token.EndsWith("er", StringComparison.Ordinal) && word == token[..^2])
+        {
+            return 80;
+        }
+        if (token.Length >= 4 && word.Contains(token, StringComparison.Ordinal))
+        {
+            return 60;
+        }
+        if (token.Length >= 4 && (WithinOneEdit(word, token) || word.Length > token.Length && WithinOneEdit(word[..token.Length], token)))
+        {
+            return 55;
+        }
+        return 0;
+    }
+
+    /// <summary>One substitution, insertion, deletion or swap of neighbours turns one into the other (Damerau, bounded).</summary>
+    internal static bool WithinOneEdit(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 1)
+        {
+            return false;
+        }
+        int i = 0;
+        while (i < a.Length && i < b.Length && a[i] == b[i])
+        {
+            i++;
+        }
+        if (i == a.Length || i == b.Length)
+        {
+            return true;
+        }
+        var restA = a.AsSpan(i + 1);
+        var restB = b.AsSpan(i + 1);
+        return a.Length == b.Length
+            ? restA.SequenceEqual(restB) || i + 1 < a.Length && a[i] == b[i + 1] && a[i + 1] == b[i] && a.AsSpan(i + 2).SequenceEqual(b.AsSpan(i + 2))
+            : a.Length > b.Length ? restA.SequenceEqual(b.AsSpan(i)) : a.AsSpan(i).SequenceEqual(restB);
+    }
+
+    private static string[] Words(string text) =>
+        Fold(text).Split([' ', '-', ',', '.', '/', '(', ')', '"', '\''], StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>
+    /// Lower case without accents, ß as ss, and the German spellings of umlauts without them (ae, oe, ue) as the bare
+    /// vowel: "Ploeck", "Plock" and "Plöck" are one. Names and queries fold alike, so "Neue" matching "nu" costs nothing.
+    /// </summary>
     internal static string Fold(string text)
     {
         var folded = new StringBuilder(text.Length);
@@ -111,6 +195,6 @@ internal sealed class PlaceIndex
                 folded.Append(c);
             }
         }
-        return folded.ToString();
+        return folded.ToString().Replace("ae", "a", StringComparison.Ordinal).Replace("oe", "o", StringComparison.Ordinal).Replace("ue", "u", StringComparison.Ordinal);
     }
 }

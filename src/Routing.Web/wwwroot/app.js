@@ -220,7 +220,7 @@ async function search(key) {
     list.innerHTML = features.map((f, i) => {
       const p = f.properties;
       return `<li><button type="button" class="result" data-index="${i}">${escapeHtml(p.name ?? t(`place_${p.kind}`))}
-        <span class="meta">${t(`place_${p.kind}`)}${p.kind === 'street' ? '' : ` · ${t(`wheelchair_${p.wheelchair}`)}`}</span></button></li>`;
+        <span class="meta">${t(`place_${p.kind}`)}${p.district ? ` · ${escapeHtml(p.district)}` : ''}${p.kind === 'street' ? '' : ` · ${t(`wheelchair_${p.wheelchair}`)}`}</span></button></li>`;
     }).join('');
     list.hidden = features.length === 0;
     list.onclick = event => {

@@ -44,8 +44,65 @@ function baseStyle(config) {
   if (config.tile_url) {
     style.sources.base = { type: 'raster', tiles: [config.tile_url], tileSize: 256, maxzoom: 19, attribution: config.attribution ?? '' };
     style.layers.push({ id: 'base', type: 'raster', source: 'base' });
+  } else {
+    ownBaseMap(style);
   }
   return style;
+}
+
+/** The labels of the service's own base map: kept above the accessibility layer (see addLayers) so names stay readable. */
+const BASE_LABELS = ['base-street-labels', 'base-place-labels'];
+const FONT = ['Noto Sans Regular'];
+const FONT_BOLD = ['Noto Sans Medium'];
+const ZOOM = ['zoom'];
+
+/**
+ * The base map the service draws from its own OSM extract (/v1/basemap): green, water, squares, buildings, railways,
+ * streets under the accessibility layer, street names along their lines and names of squares, stops and sights.
+ * Glyphs are the bundled Noto Sans ranges (/app/fonts): nothing comes from the internet.
+ */
+function ownBaseMap(style) {
+  style.glyphs = `${location.origin}/app/fonts/{fontstack}/{range}.pbf`;
+  style.sources.basemap = {
+    type: 'vector', tiles: [`${location.origin}/v1/basemap/{z}/{x}/{y}.mvt`], minzoom: 12, maxzoom: 16,
+    attribution: '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+  };
+  const layer = (id, type, sourceLayer, extra) => style.layers.push({ id, type, source: 'basemap', 'source-layer': sourceLayer, ...extra });
+  const byClass = (values, fallback) => ['match', ['get', 'class'], ...values, fallback];
+  const width = (stops) => ['interpolate', ['exponential', 1.6], ZOOM, ...stops];
+  layer('base-green', 'fill', 'green', { paint: { 'fill-color': byClass(['wood', '#c8dfb8', 'pitch', '#dfeccf'], '#d8eac4') } });
+  layer('base-water', 'fill', 'water', { paint: { 'fill-color': '#a9cfe0' } });
+  layer('base-waterways', 'line', 'waterways', { paint: { 'line-color': '#a9cfe0', 'line-width': width([12, 1, 18, byClass(['river', 12], 4)]) } });
+  layer('base-squares', 'fill', 'squares', { paint: { 'fill-color': '#ece8e1', 'fill-outline-color': '#cfc8bc' } });
+  layer('base-buildings', 'fill', 'buildings', { paint: { 'fill-color': '#ddd5cc', 'fill-outline-color': '#c2b5a8' } });
+  layer('base-railways', 'line', 'railways', {
+    paint: { 'line-color': '#8c8c8c', 'line-width': width([12, 1, 18, byClass(['tram', 2], 3)]), 'line-dasharray': [3, 1.5] },
+  });
+  // Streets: a pale band under the accessibility layer's coloured lines, wider for main roads.
+  layer('base-streets-casing', 'line', 'streets', {
+    layout: { 'line-join': 'round', 'line-cap': 'round' },
+    paint: { 'line-color': '#c9c3b8', 'line-width': width([12, byClass(['major', 3, 'medium', 2], 1), 18, byClass(['major', 22, 'medium', 18, 'minor', 14, 'pedestrian', 12], 6)]) },
+  });
+  layer('base-streets', 'line', 'streets', {
+    layout: { 'line-join': 'round', 'line-cap': 'round' },
+    paint: { 'line-color': byClass(['major', '#fbf3d9', 'path', '#f7f5f0', 'steps', '#f7f5f0', 'track', '#f1ece2'], '#ffffff'),
+      'line-width': width([12, byClass(['major', 2, 'medium', 1.4], 0.6), 18, byClass(['major', 19, 'medium', 15, 'minor', 12, 'pedestrian', 10], 4)]) },
+  });
+  layer('base-street-labels', 'symbol', 'streets', {
+    filter: ['all', ['has', 'name'], ['match', ['get', 'class'], ['major', 'medium'], ['>=', ZOOM, 14], ['>=', ZOOM, 15]]],
+    layout: {
+      'symbol-placement': 'line', 'text-field': ['get', 'name'], 'text-font': FONT, 'text-max-angle': 35, 'symbol-spacing': 300,
+      'text-size': ['interpolate', ['linear'], ZOOM, 14, 11, 18, 15],
+    },
+    paint: { 'text-color': '#2b2b2b', 'text-halo-color': '#ffffff', 'text-halo-width': 1.6 },
+  });
+  layer('base-place-labels', 'symbol', 'labels', {
+    layout: {
+      'text-field': ['get', 'name'], 'text-font': FONT_BOLD, 'text-size': ['interpolate', ['linear'], ZOOM, 13, 11, 18, 14],
+      'text-max-width': 8, 'text-variable-anchor': ['top', 'bottom', 'left', 'right'], 'text-radial-offset': 0.6,
+    },
+    paint: { 'text-color': '#3d3226', 'text-halo-color': '#ffffff', 'text-halo-width': 1.6 },
+  });
 }
 
 function padded([minLon, minLat, maxLon, maxLat]) {
@@ -90,6 +147,11 @@ export function addLayers(map, config, tileUrl) {
     id: 'barrier-points', type: 'symbol', source: 'a11y', 'source-layer': 'barriers', filter: ['==', ['geometry-type'], 'Point'],
     layout: { 'icon-image': 'barrier', 'icon-allow-overlap': true },
   });
+
+  // Names above the coloured ways, under the route: the route stays on top, and names stay readable.
+  for (const id of BASE_LABELS) {
+    if (map.getLayer(id)) map.moveLayer(id);
+  }
 
   map.addSource('route', emptyGeoJson());
   map.addSource('least-bad', emptyGeoJson());

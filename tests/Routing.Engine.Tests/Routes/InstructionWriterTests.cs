@@ -52,10 +52,11 @@ public sealed class InstructionWriterTests
     {
         var route = RouteAtoD("en");
 
+        // The climb starts where Plöck does: one step says both.
         Assert.Equal(
-            ["Head east on the sidewalk", "Cross the street at the traffic lights with sound signals", "Continue onto Plöck", "Steep uphill: up to 5.0 % for 60 m", "You have arrived"],
+            ["Head east on the sidewalk", "Cross the street at the traffic lights with sound signals", "Continue onto Plöck – Steep uphill: up to 5.0 % for 60 m", "You have arrived"],
             route.Instructions.Select(i => i.Text));
-        Assert.Equal("steep", route.Instructions[3].Type);
+        Assert.Equal("continue", route.Instructions[2].Type);
     }
 
     [Fact]
@@ -63,7 +64,7 @@ public sealed class InstructionWriterTests
     {
         var route = RouteAtoD("de");
 
-        Assert.Contains("Steil bergauf: bis 5,0 % auf 60 m", route.Instructions.Select(i => i.Text));
+        Assert.Contains(route.Instructions, i => i.Text.EndsWith("Steil bergauf: bis 5,0 % auf 60 m", StringComparison.Ordinal));
         Assert.Contains("Überqueren Sie die Straße an der Ampel mit Tonsignal", route.Instructions.Select(i => i.Text));
     }
 
@@ -116,10 +117,61 @@ public sealed class InstructionWriterTests
         [
             Step("kerb", "Abgesenkter Bordstein, 3 cm", 80),
             Step("cross", "Überqueren Sie die Straße an der Ampel", 80),
-            Step("kerb", "Abgesenkter Bordstein, 3 cm", 92),
+            Step("kerb", "Abgesenkter Bordstein, 3 cm", 110),
         ], TextLanguage.German);
 
         Assert.Equal(["Überqueren Sie die Straße an der Ampel – Abgesenkter Bordstein, 3 cm", "Abgesenkter Bordstein, 3 cm"], steps.Select(s => s.Text));
         Assert.Equal("cross", steps[0].Type);
+    }
+
+    [Fact]
+    public void Steps_a_few_metres_apart_are_said_as_one_and_the_arrival_stays_last()
+    {
+        var steps = InstructionWriter.Tidy(
+        [
+            Step("turn_right", "Turn right onto the footway", 100),
+            Step("cross", "Cross the street", 104),
+            Step("turn_left", "Turn left onto Hauptstraße", 110, "Hauptstraße"),
+            Step("turn_right", "Turn right onto Plöck", 300, "Plöck"),
+            Step("arrive", "You have arrived", 306),
+        ], TextLanguage.English);
+
+        Assert.Equal(["Turn right onto the footway – Cross the street – Turn left onto Hauptstraße", "Turn right onto Plöck – You have arrived"], steps.Select(s => s.Text));
+        Assert.Equal([("turn_right", 100.0, (string?)"Hauptstraße"), ("arrive", 306.0, (string?)null)], steps.Select(s => (s.Type, s.PositionM, s.Name)));
+    }
+
+    [Fact]
+    public void A_turn_back_onto_the_street_a_few_metres_on_is_dropped()
+    {
+        var steps = InstructionWriter.Tidy(
+        [
+            Step("turn_right", "Turn right onto Merianstraße", 100, "Merianstraße"),
+            Step("turn_left", "Turn left onto Merianstraße", 103, "Merianstraße"),
+        ], TextLanguage.English);
+
+        Assert.Equal(["Turn right onto Merianstraße"], steps.Select(s => s.Text));
+    }
+
+    [Theory]
+    [InlineData("Hauptstraße", "primary", "die Hauptstraße", "der Hauptstraße")]
+    [InlineData("Marktplatz", "pedestrian_area", "den Marktplatz", "dem Marktplatz")]
+    [InlineData("Karlstor", "footway", "das Karlstor", "dem Karlstor")]
+    [InlineData("Alte Eppelheimer Straße", "residential", "die Alte Eppelheimer Straße", "der Alten Eppelheimer Straße")]
+    [InlineData("Alter Markt", "pedestrian", "den Alten Markt", "dem Alten Markt")]
+    [InlineData("Am Karlstor", "residential", "die Straße „Am Karlstor“", "der Straße „Am Karlstor“")]
+    [InlineData("Plöck", "residential", "die Straße „Plöck“", "der Straße „Plöck“")]
+    [InlineData("", "footway", "den Fußweg", "dem Fußweg")]
+    [InlineData("", "primary", "die Hauptverkehrsstraße", "der Hauptverkehrsstraße")]
+    public void German_names_take_their_article_and_case(string name, string highway, string onto, string on)
+    {
+        Assert.Equal(onto, WayNames.Of(name, highway, TextLanguage.German, WayCase.Onto));
+        Assert.Equal(on, WayNames.Of(name, highway, TextLanguage.German, WayCase.On));
+    }
+
+    [Fact]
+    public void English_names_are_said_as_they_are_and_unnamed_main_roads_are_not_named()
+    {
+        Assert.Equal("Plöck", WayNames.Of("Plöck", "residential", TextLanguage.English, WayCase.On));
+        Assert.Equal("the main road", WayNames.Of("", "primary", TextLanguage.English, WayCase.Onto));
     }
 }

@@ -192,7 +192,7 @@ public sealed class RouteAssemblerTests
             ["Head east on the footway", "Cross the street at the marked crossing", "Lowered kerb, 3 cm", "You have arrived"],
             english.Instructions.Select(i => i.Text));
         Assert.Equal(
-            ["Starten Sie Richtung Osten über den Fußweg", "Überqueren Sie die Straße am Zebrastreifen", "Abgesenkter Bordstein, 3 cm", "Sie haben Ihr Ziel erreicht"],
+            ["Starten Sie Richtung Osten auf dem Fußweg", "Überqueren Sie die Straße am Zebrastreifen", "Abgesenkter Bordstein, 3 cm", "Sie haben Ihr Ziel erreicht"],
             german.Instructions.Select(i => i.Text));
         Assert.All(english.Instructions.Zip(german.Instructions), pair => Assert.NotEqual(pair.First.Text, pair.Second.Text));
 
@@ -224,11 +224,12 @@ public sealed class RouteAssemblerTests
         var english = Assemble("foot", "en", Snap(7, 8, 0.5), [8], Snap(8, 12, 0.5));
         var german = Assemble("foot", "de", Snap(7, 8, 0.5), [8], Snap(8, 12, 0.5));
 
-        Assert.Equal(["depart", "cross", "turn_right", "arrive"], english.Instructions.Select(i => i.Type));
-        Assert.Equal("Turn right onto Plöck", english.Instructions[2].Text);
-        Assert.Equal("Biegen Sie rechts ab auf Plöck", german.Instructions[2].Text);
-        Assert.Equal("Plöck", english.Instructions[2].Name);
-        Assert.Equal("Head north on the crossing", english.Instructions[0].Text);
+        // The crossing starts where the trip does: the start says it.
+        Assert.Equal(["depart", "turn_right", "arrive"], english.Instructions.Select(i => i.Type));
+        Assert.Equal("Turn right onto Plöck", english.Instructions[1].Text);
+        Assert.Equal("Biegen Sie rechts ab auf die Straße „Plöck“", german.Instructions[1].Text);
+        Assert.Equal("Plöck", english.Instructions[1].Name);
+        Assert.StartsWith("Head north on the crossing – Cross the street", english.Instructions[0].Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -238,7 +239,8 @@ public sealed class RouteAssemblerTests
         var german = Assemble("foot", "de", Snap(11, 8, 0.5), [8], Snap(8, 12, 0.5));
 
         Assert.Equal(["Head east on Plöck", "You have arrived"], english.Instructions.Select(i => i.Text));
-        Assert.Equal("Starten Sie Richtung Osten auf Plöck", german.Instructions[0].Text);
+        // "Plöck" says nothing of its kind of noun: German names it by what it is.
+        Assert.Equal("Starten Sie Richtung Osten auf der Straße „Plöck“", german.Instructions[0].Text);
     }
 
     [Fact]

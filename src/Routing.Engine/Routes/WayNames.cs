@@ -1,0 +1,122 @@
+namespace Routing.Engine.Routes;
+
+/// <summary>How an instruction uses a way: where one goes (onto it) or where one is (on it).</summary>
+internal enum WayCase
+{
+    /// <summary>"Turn right onto …", German accusative: "auf die Hauptstraße", "auf den Fußweg".</summary>
+    Onto,
+    /// <summary>"Head north on …", "Continue on …", German dative: "auf der Hauptstraße", "auf dem Fußweg".</summary>
+    On,
+}
+
+/// <summary>
+/// A way as an instruction names it. English takes the name as it is ("onto Hauptstraße") and describes an unnamed
+/// way by its kind ("the footway"). German needs the article of the name's noun, which its ending tells ("-straße" is
+/// die, "-weg" and "-platz" der, "-tor" das), in the case the sentence asks for; a name whose ending says nothing, or
+/// that starts with a preposition ("Am Karlstor", "Plöck"), is named after what it is: "auf die Straße „Am Karlstor“".
+/// A name is never made up: an unnamed main road is "die Hauptverkehrsstraße", not a street called Hauptstraße.
+/// </summary>
+internal static class WayNames
+{
+    private static readonly string[] Feminine =
+        ["straße", "strasse", "gasse", "allee", "anlage", "promenade", "brücke", "steige", "staffel", "zeile", "chaussee", "treppe", "passage",
+         "rampe", "unterführung", "auffahrt", "terrasse", "höhe", "halde", "klinge", "bahn", "aue"];
+
+    private static readonly string[] Masculine =
+        ["weg", "platz", "ring", "markt", "steg", "pfad", "damm", "graben", "berg", "kai", "wall", "hof", "garten", "park", "stieg", "rain",
+         "buckel", "winkel", "gang", "steig", "boulevard", "kreis", "see", "tunnel"];
+
+    private static readonly string[] Neuter = ["tor", "ufer", "feld", "eck", "tal", "gässchen", "gäßchen"];
+
+    /// <summary>Words a name may start with that make it a phrase, not a noun: such a name takes no article.</summary>
+    private static readonly string[] Prepositions = ["am", "im", "an", "auf", "unter", "zum", "zur", "in", "beim", "bei", "hinter", "vor", "über", "neben", "der", "die", "das"];
+
+    public static string Of(string name, string highway, TextLanguage language, WayCase wayCase)
+    {
+        // The description of the way's kind, accusative in German ("den Fußweg"): the table's form.
+        string description = RouteTexts.Get("way." + highway, language);
+        if (language == TextLanguage.English)
+        {
+            return name.Length > 0 ? name : description;
+        }
+        if (name.Length == 0)
+        {
+            return wayCase == WayCase.On ? Dative(description) : description;
+        }
+        string? article = ArticleOf(name);
+        if (article is null)
+        {
+            string described = $"{description} „{name}“";
+            return wayCase == WayCase.On ? Dative(described) : described;
+        }
+        string declined = Declined(name, article == "den" || wayCase == WayCase.On ? "en" : "e");
+        return wayCase == WayCase.On ? Dative($"{article} {declined}") : $"{article} {declined}";
+    }
+
+    /// <summary>Adjectives that start street names and decline after an article: "Alte Brücke", "auf der Alten Brücke".</summary>
+    private static readonly string[] AdjectiveStems =
+        ["alt", "neu", "ober", "unter", "groß", "klein", "lang", "hoh", "kurz", "breit", "mittler", "hinter", "vorder", "weiß", "schwarz", "rot", "grün", "hell", "tief", "still"];
+
+    /// <summary>
+    /// The name with its leading adjectives in the weak form an article asks for (<paramref name="ending"/> "e" or
+    /// "en"): "Alter Markt" to "Alten Markt", "Neue Schlossstraße" to "Neuen Schlossstraße". Place adjectives
+    /// ("Eppelheimer") never change, and are not in the list.
+    /// </summary>
+    private static string Declined(string name, string ending)
+    {
+        string[] words = name.Split(' ');
+        for (int i = 0; i < words.Length - 1; i++)
+        {
+            string word = words[i];
+            string? stem = null;
+            foreach (string candidate in AdjectiveStems)
+            {
+                foreach (string suffix in (ReadOnlySpan<string>)["e", "er", "es"])
+                {
+                    if (word.Length == candidate.Length + suffix.Length && word.StartsWith(candidate, StringComparison.OrdinalIgnoreCase)
+                        && word.EndsWith(suffix, StringComparison.Ordinal))
+                    {
+                        stem = word[..candidate.Length];
+                    }
+                }
+            }
+            if (stem is null)
+            {
+                break;
+            }
+            words[i] = stem + ending;
+        }
+        return string.Join(' ', words);
+    }
+
+    /// <summary>The accusative article of a German street name by its last word's ending; null when the ending does not tell.</summary>
+    internal static string? ArticleOf(string name)
+    {
+        string lower = name.ToLowerInvariant();
+        int space = lower.IndexOf(' ', StringComparison.Ordinal);
+        if (space > 0 && Prepositions.Contains(lower[..space], StringComparer.Ordinal))
+        {
+            return null;
+        }
+        // The longest ending wins: "Brückenweg" is a way (der), "Torgasse" a lane (die).
+        string? article = null;
+        int longest = 0;
+        foreach (var (endings, accusative) in (ReadOnlySpan<(string[], string)>)[(Feminine, "die"), (Masculine, "den"), (Neuter, "das")])
+        {
+            foreach (string ending in endings)
+            {
+                if (ending.Length > longest && lower.EndsWith(ending, StringComparison.Ordinal))
+                {
+                    (article, longest) = (accusative, ending.Length);
+                }
+            }
+        }
+        return article;
+    }
+
+    /// <summary>German accusative phrase to dative: den/das to dem, die to der (the article is the phrase's first word).</summary>
+    private static string Dative(string accusative) =>
+        accusative.StartsWith("den ", StringComparison.Ordinal) || accusative.StartsWith("das ", StringComparison.Ordinal) ? "dem " + accusative[4..]
+        : accusative.StartsWith("die ", StringComparison.Ordinal) ? "der " + accusative[4..]
+        : accusative;
+}

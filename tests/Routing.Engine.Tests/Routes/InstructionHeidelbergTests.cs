@@ -1,0 +1,131 @@
+using System.Text.RegularExpressions;
+using Routing.Engine.Profiles;
+using Routing.Engine.Routes;
+using Routing.Graph;
+using Routing.TestSupport;
+using Xunit.Abstractions;
+
+namespace Routing.Engine.Tests.Routes;
+
+/// <summary>
+/// Instructions on real Heidelberg trips read as a person would write them, in English and German: no step of 0 m,
+/// no two steps in a row onto the same street, and no street named that the route does not take (an unnamed main
+/// road is not "die Hauptstraße").
+/// </summary>
+public sealed class InstructionHeidelbergTests(ITestOutputHelper output)
+{
+    private static readonly Lazy<Router> LazyRouter = new(() => new Router(Heidelberg.Graph, ProfileCatalog.Default, presetsOnHierarchy: false));
+
+    /// <summary>Every street name of the extract, longest first, so a longer name is found before a name inside it.</summary>
+    private static readonly Lazy<string[]> AllNames = new(() =>
+    {
+        var graph = Heidelberg.Graph;
+        return [.. Enumerable.Range(0, graph.EdgeCount).Select(graph.EdgeName).Where(n => n.Length >= 4).Distinct(StringComparer.Ordinal).OrderByDescending(n => n.Length)];
+    });
+
+    /// <summary>Seeded trips of 0.3 to 3 km between main-network vertices in the valley and plain (the urban query set's box).</summary>
+    private static List<(GeoPoint From, GeoPoint To)> Trips(int seed, int count)
+    {
+        var graph = Heidelberg.Graph;
+        var random = new Random(seed);
+        var inside = Enumerable.Range(0, graph.VertexCount)
+            .Where(v => graph.VertexComponent[v] == 0)
+            .Select(v => new GeoPoint(Coordinates.ToDegrees(graph.VertexLatE7[v]), Coordinates.ToDegrees(graph.VertexLonE7[v])))
+            .Where(p => p.Lat is >= 49.385 and <= 49.425 && p.Lon is >= 8.645 and <= 8.720)
+            .ToArray();
+        var trips = new List<(GeoPoint, GeoPoint)>();
+        while (trips.Count < count)
+        {
+            var (from, to) = (inside[random.Next(inside.Length)], inside[random.Next(inside.Length)]);
+            double metres = Coordinates.DistanceM(from.Lat, from.Lon, to.Lat, to.Lon);
+            if (metres is > 300 and < 3000)
+            {
+                trips.Add((from, to));
+            }
+        }
+        return trips;
+    }
+
+    [Theory]
+    [InlineData("wheelchair", "en", 31)]
+    [InlineData("wheelchair", "de", 31)]
+    [InlineData("foot", "de", 37)]
+    [InlineData("walker", "en", 41)]
+    public void Trips_read_as_a_person_would_write_them(string profile, string language, int seed)
+    {
+        var settings = RouteFixture.Preset(profile);
+        int routes = 0, steps = 0, onto = 0, ontoUnnamed = 0;
+        foreach (var (from, to) in Trips(seed, 40))
+        {
+            if (LazyRouter.Value.Route(new RouteRequest([from, to], settings, Language: language)) is not RouteFound { Route: var route })
+            {
+                continue;
+            }
+            routes++;
+            steps += route.Instructions.Count;
+            onto += route.Instructions.Count(i => IsOnto(i.Type));
+            ontoUnnamed += route.Instructions.Count(i => IsOnto(i.Type) && i.Name is null);
+            string trip = $"{from} -> {to}: " + string.Join(" | ", route.Instructions.Select(i => $"{i.Text} ({i.DistanceM:0} m)"));
+            if (routes <= 2)
+            {
+                output.WriteLine(trip);
+            }
+            for (int i = 0; i < route.Instructions.Count - 1; i++)
+            {
+                Assert.True(route.Instructions[i].DistanceM >= 1, $"a 0 m step, {trip}");
+            }
+            for (int i = 1; i < route.Instructions.Count; i++)
+            {
+                var (before, after) = (route.Instructions[i - 1], route.Instructions[i]);
+                bool twiceOnto = after.Name is not null && after.Name == before.Name && IsOnto(before.Type) && IsOnto(after.Type);
+                // A turn that keeps the street says so ("Turn left to stay on Plöck"): a real turn, not the same street twice.
+                Assert.False(twiceOnto && !Stays(after.Text), $"two steps onto {after.Name} in a row, {trip}");
+            }
+            AssertNamesOnlyTheRoutesStreets(route, trip);
+            if (language == "de")
+            {
+                Assert.DoesNotContain(route.Instructions, i => i.Text.StartsWith("Weiter auf den ", StringComparison.Ordinal) || i.Text.StartsWith("Weiter auf die ", StringComparison.Ordinal));
+            }
+        }
+        // Not a pass mark: how many steps onto a way still name no street (README, "Instructions a person would write").
+        output.WriteLine($"{routes} routes, {steps} steps, {onto} onto a way, {ontoUnnamed} of them naming no street");
+        Assert.True(routes >= 25, $"only {routes} of 40 trips gave a route");
+    }
+
+    /// <summary>Every street name in an instruction's text is the name of a way the route takes.</summary>
+    private static void AssertNamesOnlyTheRoutesStreets(Route route, string trip)
+    {
+        var taken = route.Segments.Select(s => s.Name).Where(n => n.Length > 0).ToHashSet(StringComparer.Ordinal);
+        foreach (var instruction in route.Instructions)
+        {
+            // The route's own names out first: "Hauptstraße" inside "Hauptstraße Nord" is no other street.
+            string text = instruction.Text;
+            foreach (string name in taken.SelectMany(Forms).OrderByDescending(n => n.Length))
+            {
+                text = text.Replace(name, "", StringComparison.Ordinal);
+            }
+            foreach (string name in AllNames.Value)
+            {
+                Assert.False(Regex.IsMatch(text, $@"(?<!\w){Regex.Escape(name)}(?!\w)"), $"'{instruction.Text}' names {name}, which the route does not take; {trip}");
+            }
+        }
+    }
+
+    /// <summary>A name as written and with its leading adjective declined, as German says it ("der Alten Brücke").</summary>
+    private static IEnumerable<string> Forms(string name)
+    {
+        yield return name;
+        int space = name.IndexOf(' ', StringComparison.Ordinal);
+        if (space > 2)
+        {
+            string first = name[..space], rest = name[space..];
+            yield return (first.EndsWith("er", StringComparison.Ordinal) || first.EndsWith("es", StringComparison.Ordinal) ? first[..^2] : first.TrimEnd('e')) + "en" + rest;
+            yield return (first.EndsWith("er", StringComparison.Ordinal) || first.EndsWith("es", StringComparison.Ordinal) ? first[..^2] : first.TrimEnd('e')) + "e" + rest;
+        }
+    }
+
+    private static bool IsOnto(string type) => type is "depart" or "continue" || type.StartsWith("turn_", StringComparison.Ordinal)
+        || type.StartsWith("slight_", StringComparison.Ordinal) || type.StartsWith("sharp_", StringComparison.Ordinal);
+
+    private static bool Stays(string text) => text.Contains("to stay on", StringComparison.Ordinal) || text.Contains("zu bleiben", StringComparison.Ordinal);
+}
