@@ -545,6 +545,10 @@ internal sealed class RouteAssembler(RoutingGraph graph)
     /// <param name="fact">The offending value where the violation does not carry it: surface, smoothness, barrier name.</param>
     private static string BlockerMessage(Violation violation, string place, string? fact, ProfileSettings settings, TextLanguage language)
     {
+        if (violation.Live is { } live)
+        {
+            return RouteTexts.Format("blocker.live_elevator", language, place, live.Name, RouteTexts.Instant(live.Since));
+        }
         string Measure(double? value, string format) => value is { } v ? RouteTexts.Number(v, format, language) : "?";
         var (value, limit) = violation.Constraint switch
         {
