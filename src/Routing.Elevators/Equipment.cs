@@ -19,3 +19,21 @@ public sealed record Equipment(string FeedId, string? Description, string? Stati
 
 /// <summary>An answer a feed gave that cannot be used: nothing it says is taken.</summary>
 public sealed class FeedFormatException(string message) : Exception(message);
+
+/// <summary>A feed state's name in the store and in answers: <c>active</c>, <c>inactive</c>, <c>unknown</c>.</summary>
+public static class FeedStateNames
+{
+    public static string Of(FeedState state) => state switch
+    {
+        FeedState.Active => "active",
+        FeedState.Inactive => "inactive",
+        _ => "unknown",
+    };
+
+    public static FeedState Parse(string name) => name switch
+    {
+        "active" => FeedState.Active,
+        "inactive" => FeedState.Inactive,
+        _ => FeedState.Unknown,
+    };
+}

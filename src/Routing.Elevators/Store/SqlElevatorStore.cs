@@ -79,7 +79,7 @@ public sealed class SqlElevatorStore : IElevatorStore, IAsyncDisposable
         foreach (var item in equipment.DistinctBy(e => e.FeedId))
         {
             string id = feed + ":" + item.FeedId;
-            string state = StateName(item.State);
+            string state = FeedStateNames.Of(item.State);
             bool same = known.TryGetValue(id, out var before) && before.State == state;
             await ExecuteAsync(connection, transaction, """
                 INSERT INTO elevator_states (id, feed, feed_id, description, station, lat, lon, state, explanation, since_ms, checked_ms)
@@ -117,7 +117,7 @@ public sealed class SqlElevatorStore : IElevatorStore, IAsyncDisposable
                 reader.IsDBNull(11) || reader.IsDBNull(12) ? null : new GeoPoint(reader.GetDouble(11), reader.GetDouble(12)),
                 reader.GetString(13), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(14)));
             found.Add(new StoredElevator(reader.GetString(0), reader.GetString(1), reader.GetString(2), Text(reader, 3), Text(reader, 4),
-                Number(reader, 5), Number(reader, 6), ParseState(reader.GetString(7)), Text(reader, 8),
+                Number(reader, 5), Number(reader, 6), FeedStateNames.Parse(reader.GetString(7)), Text(reader, 8),
                 DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(9)), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(10)), match));
         }
         return found;
@@ -133,7 +133,7 @@ public sealed class SqlElevatorStore : IElevatorStore, IAsyncDisposable
         var found = new List<StateChange>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            found.Add(new StateChange(reader.GetString(0), ParseState(reader.GetString(1)), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)), Text(reader, 3)));
+            found.Add(new StateChange(reader.GetString(0), FeedStateNames.Parse(reader.GetString(1)), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)), Text(reader, 3)));
         }
         return found;
     }
@@ -161,20 +161,6 @@ public sealed class SqlElevatorStore : IElevatorStore, IAsyncDisposable
             await _owned.DisposeAsync();
         }
     }
-
-    internal static string StateName(FeedState state) => state switch
-    {
-        FeedState.Active => "active",
-        FeedState.Inactive => "inactive",
-        _ => "unknown",
-    };
-
-    private static FeedState ParseState(string name) => name switch
-    {
-        "active" => FeedState.Active,
-        "inactive" => FeedState.Inactive,
-        _ => FeedState.Unknown,
-    };
 
     /// <summary>
     /// The tables, when missing. Replicas starting together on PostgreSQL take a transaction-scoped advisory lock first
