@@ -81,7 +81,7 @@ public sealed partial class ElevatorPoller(IElevatorStore store, IHttpClientFact
         try
         {
             var answer = await FeedClient.ReadAsync(clients.CreateClient(HttpClientName), feed, parser,
-                _validators.GetValueOrDefault(name, FeedValidators.None), o, cancellationToken);
+                _validators.GetValueOrDefault(name, FeedValidators.None), o, _holder, cancellationToken);
             if (answer.Equipment is null && _lastAnswers.TryGetValue(name, out var last))
             {
                 equipment = last; // 304: the last answer still holds, and is confirmed now

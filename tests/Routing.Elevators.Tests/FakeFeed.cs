@@ -53,8 +53,8 @@ public sealed class FakeFeed : IAsyncDisposable
         set => _behaviour = value;
     }
 
-    /// <summary>Every request: its time and whether it was conditional (sent If-None-Match).</summary>
-    public ConcurrentQueue<(DateTimeOffset At, bool Conditional, int Status)> Requests { get; } = new();
+    /// <summary>Every request: its time, whether it was conditional (sent If-None-Match), its answer's status and its User-Agent.</summary>
+    public ConcurrentQueue<(DateTimeOffset At, bool Conditional, int Status, string Agent)> Requests { get; } = new();
 
     public Uri BaseUrl { get; private set; } = null!;
 
@@ -134,7 +134,7 @@ public sealed class FakeFeed : IAsyncDisposable
         }
         finally
         {
-            Requests.Enqueue((DateTimeOffset.UtcNow, conditional, status));
+            Requests.Enqueue((DateTimeOffset.UtcNow, conditional, status, http.Request.Headers.UserAgent.ToString()));
         }
     }
 

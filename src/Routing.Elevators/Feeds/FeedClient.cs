@@ -21,12 +21,14 @@ internal sealed record FeedValidators(EntityTagHeaderValue? ETag, DateTimeOffset
 /// </summary>
 internal static class FeedClient
 {
+    /// <param name="poller">Who asks, sent in <c>User-Agent</c>: feed operators (DB among them) ask clients to say who they are.</param>
     public static async Task<FeedAnswer> ReadAsync(HttpClient client, FeedOptions feed, IElevatorFeedParser parser, FeedValidators validators,
-        ElevatorOptions options, CancellationToken cancellationToken)
+        ElevatorOptions options, string poller, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(TotalTimeout(options));
         using var request = new HttpRequestMessage(HttpMethod.Get, parser.RequestUri(feed.Url ?? throw new InvalidOperationException("the feed has no Url")));
+        request.Headers.TryAddWithoutValidation("User-Agent", $"accessible-routing-elevators/1 ({poller})");
         if (validators.ETag is { } etag)
         {
             request.Headers.IfNoneMatch.Add(etag);
