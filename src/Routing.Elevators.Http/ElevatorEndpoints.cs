@@ -31,13 +31,17 @@ public static class ElevatorEndpoints
         ArgumentNullException.ThrowIfNull(planners);
         var group = app.MapGroup("/v1/elevators").WithTags("Elevators");
         anyone(group.MapGet("", ListAsync).WithName("ListElevators")
-            .WithSummary("Every elevator the feeds report: state, age, match on the graph, feed"));
+            .WithSummary("Every elevator the feeds report: state, age, match on the graph, feed")
+            .WithDescription("Each equipment any configured feed answered, with the state routes see (working, out_of_service, unknown: a state older than Elevators:StaleAfterSeconds is unknown), what the feed last said, since when, when it was last confirmed, and the graph's elevator node or way it was matched to (null when none lies within Elevators:MatchDistanceM: listed, not guessed). Carries the feeds' licence attribution."));
         anyone(group.MapGet("/{id}/history", HistoryAsync).WithName("ElevatorHistory")
-            .WithSummary("An elevator's state changes, and its hours out of service in the last 30 days"));
+            .WithSummary("An elevator's state changes, and its hours out of service in the last 30 days")
+            .WithDescription("Every state change the feeds reported for the equipment, oldest first. 404 when no feed ever reported it."));
         planners(group.MapGet("/out-of-service", OutOfServiceAsync).WithName("ElevatorsOutOfService")
-            .WithSummary("The elevators with the most hours out of service (planners)"));
+            .WithSummary("The elevators with the most hours out of service (planners)")
+            .WithDescription("Hours out of service in the last `days` (1 to 3660, default 30), most first, at most `limit` (1 to 1000, default 20), with the outages begun in that time. Needs a planner key."));
         planners(group.MapPut("/{id}/match", MatchAsync).WithName("MatchElevator")
-            .WithSummary("Fix an elevator's match by hand: the point of its node or way, or null for none (planners)"));
+            .WithSummary("Fix an elevator's match by hand: the point of its node or way, or null for none (planners)")
+            .WithDescription("Body `{\"lat\": ..., \"lon\": ...}`: the point of the graph's elevator node or way meant (within 2 m; else 422), or both null: the equipment is not on this graph. Stored, and in force on every replica at once. 404 for an equipment no feed reported. Needs a planner key."));
         return app;
     }
 
