@@ -32,7 +32,7 @@ internal sealed record ElevatorMatchDto(IReadOnlyList<long> OsmNodeIds, IReadOnl
     [property: Description("True when a planner set it.")] bool ByHand, string? By, DateTimeOffset? At);
 
 internal sealed record ElevatorHistoryDto(string Id, IReadOnlyList<StateChangeDto> Changes,
-    [property: Description("Hours out of service in the last 30 days.")] double HoursOutOfService30d);
+    [property: Description("Hours out of service in the last 30 days.")] double HoursOutOfService);
 
 internal sealed record StateChangeDto(string State, DateTimeOffset At, string? Explanation);
 

@@ -99,6 +99,23 @@ public sealed class LiveElevatorTests(LiveFixture live, ITestOutputHelper output
     }
 
     [Theory]
+    [InlineData("allow", 0)]
+    [InlineData("penalize", 30)]
+    [InlineData("avoid", 300)]
+    public async Task Unknown_costs_one_unknown_fact_under_the_requests_policy(string policy, double extraS)
+    {
+        await RestoreAsync();
+        using var client = Host.CreateClient();
+        string route = $"{Route}&unknown={policy}";
+        double working = await CostThroughUnderpassAsync(client, route);
+
+        Feed.SetState("UNKNOWN");
+        Assert.True(await ElevatorHost.EventuallyAsync(async () => (await Host.UnderpassAsync())?.GetProperty("state").GetString() == "unknown"));
+        Assert.True(await ElevatorHost.EventuallyAsync(async () => Math.Abs(await CostThroughUnderpassAsync(client, route) - working - extraS) < 0.2),
+            $"the route through an elevator of unknown state never cost {extraS} s more under unknown={policy}");
+    }
+
+    [Theory]
     [InlineData(FeedBehaviour.Malformed)]
     [InlineData(FeedBehaviour.Empty)]
     [InlineData(FeedBehaviour.Huge)]
@@ -137,6 +154,14 @@ public sealed class LiveElevatorTests(LiveFixture live, ITestOutputHelper output
     }
 
     private int PollerWarnings() => Host.Warnings.Count(w => w.Category.EndsWith(nameof(ElevatorPoller), StringComparison.Ordinal));
+
+    /// <summary>The route's cost in seconds; it must pass the underpass elevator.</summary>
+    private static async Task<double> CostThroughUnderpassAsync(HttpClient client, string url)
+    {
+        var route = (await client.GetFromJsonAsync<JsonElement>(url)).GetProperty("routes")[0];
+        Assert.True(PassesUnderpass(route));
+        return route.GetProperty("cost_s").GetDouble();
+    }
 
     private static async Task<bool> RoutePassesUnderpassAsync(HttpClient client)
     {

@@ -34,6 +34,7 @@ internal sealed partial class BarrierOverlayRefresher(
 {
     private readonly ILiveBarrierSource[] _liveSources = [.. liveSources];
     private LiveBarriers? _live;
+    private bool _liveLost;
 
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -151,10 +152,24 @@ internal sealed partial class BarrierOverlayRefresher(
             return LiveBarriers.None;
         }
         var read = new List<LiveBarriers>(_liveSources.Length);
-        foreach (var source in _liveSources)
+        try
         {
-            read.Add(await source.ReadAsync(router.Graph, cancellationToken));
+            foreach (var source in _liveSources)
+            {
+                read.Add(await source.ReadAsync(router.Graph, cancellationToken));
+            }
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The reports still refresh; the live entries in force stay until their source answers again (said once).
+            if (!_liveLost)
+            {
+                _liveLost = true;
+                LogLiveLost(logger, ex);
+            }
+            return _live ?? LiveBarriers.None;
+        }
+        _liveLost = false;
         return new LiveBarriers([.. read.SelectMany(r => r.Entries)], read.Select(r => r.NextChange).Aggregate((DateTimeOffset?)null, Earlier));
     }
 
@@ -189,6 +204,9 @@ internal sealed partial class BarrierOverlayRefresher(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Barrier overlay swapped in: {Verified} verified, {Unverified} unverified reports, built in {Milliseconds:F1} ms")]
     private static partial void LogSwapped(ILogger logger, int verified, int unverified, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading live barrier states (elevator feeds) failed; the live states in force stay until it succeeds again")]
+    private static partial void LogLiveLost(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Refreshing the barrier overlay failed; the previous overlay stays in force")]
     private static partial void LogRefreshFailed(ILogger logger, Exception exception);
