@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
 using Routing.Barriers;
 using Routing.Elevators.Feeds;
 using Routing.Elevators.Store;
@@ -24,13 +25,14 @@ public static class ElevatorServices
         services.AddSingleton<ElevatorBoard>();
         services.AddSingleton<ILiveBarrierSource>(sp => sp.GetRequiredService<ElevatorBoard>());
         services.AddSingleton<ElevatorPoller>();
-        var attempt = TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue($"{ElevatorOptions.Section}:{nameof(ElevatorOptions.AttemptTimeoutSeconds)}", 10)));
-        services.AddHttpClient(ElevatorPoller.HttpClientName).AddStandardResilienceHandler(o =>
+        services.AddHttpClient(ElevatorPoller.HttpClientName).AddStandardResilienceHandler().Configure((o, sp) =>
         {
+            var elevators = sp.GetRequiredService<IOptions<ElevatorOptions>>().Value;
+            var attempt = TimeSpan.FromSeconds(Math.Max(1, elevators.AttemptTimeoutSeconds));
             o.AttemptTimeout.Timeout = attempt;
             o.Retry.MaxRetryAttempts = 2;
             o.Retry.Delay = TimeSpan.FromSeconds(1);
-            o.TotalRequestTimeout.Timeout = FeedClient.TotalTimeout(new ElevatorOptions { AttemptTimeoutSeconds = (int)attempt.TotalSeconds });
+            o.TotalRequestTimeout.Timeout = FeedClient.TotalTimeout(elevators);
             o.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(Math.Max(30, (2 * attempt.TotalSeconds) + 1)); // at least twice an attempt, as the handler requires
         });
         return services;
