@@ -1,6 +1,7 @@
 using Routing.Api.Analysis;
 using Routing.Api.Barriers;
 using Routing.Api.Documentation;
+using Routing.Api.Elevators;
 using Routing.Api.Health;
 using Routing.Api.GraphUpdates;
 using Routing.Api.Hosting;
@@ -23,6 +24,7 @@ builder.Services.AddApiDocumentation();                         // OpenAPI docum
 builder.Services.AddRoutingGraph(builder.Configuration);        // Routing:Graph, Routing:Osm -> the serving graph (one snapshot per request), reloads
 builder.Services.AddSingleton<FixFirstJobs>();                  // fix-first rankings running in the background
 builder.Services.AddBarrierReports(builder.Configuration);      // Barriers:Provider (sqlite, postgres), :ApiKeys -> store, keys, overlay refresher, readiness
+builder.Services.AddLiveElevators(builder.Configuration);       // Elevators:Feeds, :PollSeconds, :StaleAfterSeconds -> live elevator states in the overlay
 builder.Services.AddWebApp(builder.Configuration,               // Map:StyleUrl, Map:TileUrl -> the app's base map (else drawn from
     sp => sp.GetRequiredService<DataPaths>().OsmPath);          //   Routing:Osm beside the graph); tile and place indexes
 builder.Services.AddQuotas(builder.Configuration);              // Quotas:* -> rate limits per client and for expensive work; ForwardedHeaders:*
@@ -51,6 +53,7 @@ app.MapProfileEndpoints();                                      // /v1/profiles,
 app.MapRouteEndpoints();                                        // /v1/routes (GET and POST)
 app.MapAnalysisEndpoints();                                     // /v1/isochrones, /v1/matrix
 app.MapBarrierEndpoints();                                      // /v1/barriers, /v1/barriers/{id}[/verify|resolve|reject], .geojson
+app.MapLiveElevators();                                         // /v1/elevators, /v1/elevators/{id}/history|match, /v1/elevators/out-of-service
 app.MapApiKeyEndpoints();                                       // /v1/admin/api-keys
 app.MapGraphUpdateEndpoints();                                  // /v1/admin/graph/reload
 app.MapOrsEndpoints();                                          // /ors/v2/directions|isochrones|matrix/{profile}: openrouteservice clients

@@ -19,14 +19,23 @@ namespace Routing.Api.Barriers;
 /// store is lost the overlay in force stays (its age grows in <see cref="BarrierMetrics"/>), and the next refresh
 /// after the store returns catches up.
 /// <para>
+/// Live sources (<see cref="ILiveBarrierSource"/>: elevator feeds) are read at every refresh and laid over the graph
+/// with the reports; their entries' next change by themselves (a state going stale) wakes the refresher like a window's.
+/// </para>
+/// <para>
 /// The overlay belongs to the serving graph (<see cref="GraphHolder"/>); a new graph is swapped in through
 /// <see cref="SwapInAsync"/>, under the same lock as a refresh, so that no change to the reports can fall between
 /// building the new graph's overlay and the swap.
 /// </para>
 /// </summary>
 internal sealed partial class BarrierOverlayRefresher(
-    BarrierService service, GraphHolder graphs, BarrierMetrics metrics, IOptions<BarrierOptions> options, ILogger<BarrierOverlayRefresher> logger) : BackgroundService
+    BarrierService service, GraphHolder graphs, BarrierMetrics metrics, IOptions<BarrierOptions> options, ILogger<BarrierOverlayRefresher> logger,
+    IEnumerable<ILiveBarrierSource> liveSources) : BackgroundService
 {
+    private readonly ILiveBarrierSource[] _liveSources = [.. liveSources];
+    private LiveBarriers? _live;
+    private bool _liveLost;
+
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>How long a write waits for its change to reach the routes before it answers anyway.</summary>
@@ -92,11 +101,13 @@ internal sealed partial class BarrierOverlayRefresher(
         {
             long generation = service.Changes.Current;
             var snapshot = await service.OverlaySnapshotAsync(_snapshot, cancellationToken);
+            var live = await ReadLiveAsync(candidate.Router, cancellationToken);
             metrics.OverlaySynced(service.Time.GetUtcNow());
-            Apply(candidate.Router, snapshot);
+            Apply(candidate.Router, snapshot, live);
             _snapshot = snapshot;
+            _live = live;
             var previous = graphs.Swap(candidate);
-            _nextChange = snapshot.NextChange;
+            _nextChange = Earlier(snapshot.NextChange, live.NextChange);
             _seenGeneration = generation;
             Applied.AdvanceTo(generation);
             return previous;
@@ -114,13 +125,16 @@ internal sealed partial class BarrierOverlayRefresher(
         {
             long generation = service.Changes.Current;
             var snapshot = await service.OverlaySnapshotAsync(_snapshot, cancellationToken);
+            var router = graphs.Current.Router;
+            var live = await ReadLiveAsync(router, cancellationToken);
             metrics.OverlaySynced(service.Time.GetUtcNow());
-            _nextChange = snapshot.NextChange;
-            if (!snapshot.SameReportsAs(_snapshot))
+            _nextChange = Earlier(snapshot.NextChange, live.NextChange);
+            if (!snapshot.SameReportsAs(_snapshot) || !live.SameAs(_live))
             {
-                Apply(graphs.Current.Router, snapshot);
+                Apply(router, snapshot, live);
             }
             _snapshot = snapshot;
+            _live = live;
             _seenGeneration = generation;
             Applied.AdvanceTo(generation);
         }
@@ -130,10 +144,42 @@ internal sealed partial class BarrierOverlayRefresher(
         }
     }
 
-    private void Apply(Router router, OverlaySnapshot snapshot)
+    /// <summary>Every live source's entries for the router's graph, as one set.</summary>
+    private async Task<LiveBarriers> ReadLiveAsync(Router router, CancellationToken cancellationToken)
+    {
+        if (_liveSources.Length == 0)
+        {
+            return LiveBarriers.None;
+        }
+        var read = new List<LiveBarriers>(_liveSources.Length);
+        try
+        {
+            foreach (var source in _liveSources)
+            {
+                read.Add(await source.ReadAsync(router.Graph, cancellationToken));
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The reports still refresh; the live entries in force stay until their source answers again (said once).
+            if (!_liveLost)
+            {
+                _liveLost = true;
+                LogLiveLost(logger, ex);
+            }
+            return _live ?? LiveBarriers.None;
+        }
+        _liveLost = false;
+        return new LiveBarriers([.. read.SelectMany(r => r.Entries)], read.Select(r => r.NextChange).Aggregate((DateTimeOffset?)null, Earlier));
+    }
+
+    private static DateTimeOffset? Earlier(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
+
+    private void Apply(Router router, OverlaySnapshot snapshot, LiveBarriers live)
     {
         var clock = Stopwatch.StartNew();
-        var overlay = snapshot.Reports.Count == 0 ? BarrierOverlay.Empty : BarrierOverlay.Build(router.Graph, snapshot.Reports, router.Overlay);
+        IReadOnlyList<ReportedBarrier> reports = live.Entries.Count == 0 ? snapshot.Reports : [.. snapshot.Reports, .. live.Entries];
+        var overlay = reports.Count == 0 ? BarrierOverlay.Empty : BarrierOverlay.Build(router.Graph, reports, router.Overlay);
         router.ReplaceOverlay(overlay);
         LastBuild = clock.Elapsed;
         int verified = snapshot.Reports.Count(r => r.Verified);
@@ -158,6 +204,9 @@ internal sealed partial class BarrierOverlayRefresher(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Barrier overlay swapped in: {Verified} verified, {Unverified} unverified reports, built in {Milliseconds:F1} ms")]
     private static partial void LogSwapped(ILogger logger, int verified, int unverified, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading live barrier states (elevator feeds) failed; the live states in force stay until it succeeds again")]
+    private static partial void LogLiveLost(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Refreshing the barrier overlay failed; the previous overlay stays in force")]
     private static partial void LogRefreshFailed(ILogger logger, Exception exception);

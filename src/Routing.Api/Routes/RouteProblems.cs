@@ -84,7 +84,8 @@ internal static class RouteProblems
             blocker.OsmNodeId,
             FactNames.Of(v.Evidence),
             v.InclineConfidence is { } confidence ? RouteMapper.ConfidenceName(confidence) : null,
-            RouteMapper.Chance(v));
+            RouteMapper.Chance(v),
+            v.Live is { } live ? new LiveElevatorDto(live.Id, live.Name, live.Feed, FactNames.Of(live.State), live.Since, live.CheckedAt) : null);
     }
 
     public static SuggestedWaypointDto ToDto(MoveSuggestion move, int waypointCount) => new(
@@ -136,9 +137,13 @@ internal sealed record BlockerDto(
     LatLonDto Location,
     long? OsmWayId,
     long? OsmNodeId,
-    [property: Description("Where the blocking fact comes from: tagged, derived (another tag, or a terrain model that resolves the stretch and finds it very likely beyond the limit) or reported.")] string Evidence,
+    [property: Description("Where the blocking fact comes from: tagged, derived (another tag, or a terrain model that resolves the stretch and finds it very likely beyond the limit), reported, or live (an elevator status feed).")] string Evidence,
     [property: Description("For slopes: measured (a tag) or high (a terrain model that resolves the stretch); low-confidence slopes never block by default.")] string? Confidence,
-    [property: Description("For a slope a terrain model estimates: the chance (0..1) that it is beyond the limit; null for facts.")] double? Chance = null);
+    [property: Description("For a slope a terrain model estimates: the chance (0..1) that it is beyond the limit; null for facts.")] double? Chance = null,
+    [property: Description("For evidence live: the elevator, its state and since when (see /v1/elevators).")] LiveElevatorDto? Elevator = null);
+
+/// <summary>A live elevator named by a blocker: the feed's equipment, its state and since when, and when the feed last confirmed it.</summary>
+internal sealed record LiveElevatorDto(string Id, string Name, string Feed, string State, DateTimeOffset Since, DateTimeOffset CheckedAt);
 
 /// <summary>
 /// Where to move a waypoint that lies off the profile's main network (on a pavement between two flights of steps, on a

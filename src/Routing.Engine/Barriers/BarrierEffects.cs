@@ -18,6 +18,9 @@ namespace Routing.Engine.Barriers;
 /// against the slope limits of the direction of travel.</item>
 /// <item><c>surface_damage</c>: smoothness <c>very_bad</c>, judged against <c>min_smoothness</c>.</item>
 /// <item><c>other</c>: no change of cost; routes that pass it warn.</item>
+/// <item>A live elevator (<see cref="ReportedBarrier.Live"/>): out of service as a broken elevator above, with evidence
+/// <c>live</c>; working, no change; unknown (or stale), the cost of one unknown fact under the request's unknown policy,
+/// as an unmapped barrier costs.</item>
 /// </list>
 /// A report that states a fact overrides an explicit <c>wheelchair=yes</c> on the way for that judgement: the report
 /// is newer than the map. The caller takes the maximum of the element's own cost and each report's, so a report
@@ -38,6 +41,13 @@ internal static class BarrierEffects
         in EdgeClass edge, bool backward, in ArcVerdict own, ReportedBarrier report)
     {
         var (ownPerMetre, ownFixed) = CompiledProfile.Price(own, relaxed);
+        switch (report.Live?.State)
+        {
+            case LiveElevatorState.Working:
+                return (ownPerMetre, ownFixed, null);
+            case LiveElevatorState.Unknown:
+                return (ownPerMetre, ownFixed + rules.UnknownPenaltyS(UnknownFacts.Barrier), null);
+        }
         switch (report.Kind)
         {
             case ReportedBarrierKind.Construction:
@@ -85,6 +95,13 @@ internal static class BarrierEffects
         in NodeClass node, in NodeVerdict own, ReportedBarrier report)
     {
         double ownCost = CompiledProfile.Price(own, relaxed);
+        switch (report.Live?.State)
+        {
+            case LiveElevatorState.Working:
+                return (ownCost, null);
+            case LiveElevatorState.Unknown:
+                return (ownCost + rules.UnknownPenaltyS(UnknownFacts.Barrier), null);
+        }
         switch (report.Kind)
         {
             case ReportedBarrierKind.Construction:
@@ -112,16 +129,21 @@ internal static class BarrierEffects
         }
     }
 
-    /// <summary>"construction reported (report 17)": the detail of every violation a report causes.</summary>
-    public static Violation Reported(ReportedBarrier report, Violation? judged) => new(
-        Constraint.Reported,
-        judged?.Actual,
-        judged?.Limit,
-        judged?.Unit,
-        $"{FactNames.Of(report.Kind)} reported (report {report.ReportId})",
-        report.ReportId,
-        report.Kind,
-        ViolationEvidence.Reported);
+    /// <summary>
+    /// "construction reported (report 17)": the detail of every violation a report causes; for a live elevator the
+    /// feed's equipment id, with evidence <c>live</c> and no report id (no one reported it).
+    /// </summary>
+    public static Violation Reported(ReportedBarrier report, Violation? judged) => report.Live is { } live
+        ? new(Constraint.Reported, null, null, null, $"elevator {live.Id} out of service (live)", null, report.Kind, ViolationEvidence.Live, Live: live)
+        : new(
+            Constraint.Reported,
+            judged?.Actual,
+            judged?.Limit,
+            judged?.Unit,
+            $"{FactNames.Of(report.Kind)} reported (report {report.ReportId})",
+            report.ReportId,
+            report.Kind,
+            ViolationEvidence.Reported);
 
     private static (double PerMetre, double Fixed, Violation? Violation) Blocked(in ArcVerdict own, bool relaxed, ReportedBarrier report)
     {

@@ -116,7 +116,7 @@ public sealed class BarrierOverlay
             }
             if (!pinnedBefore.TryGetValue(report, out var pinned))
             {
-                var elements = BarrierPinning.Pin(index, report.Geometry, report.Kind);
+                var elements = BarrierPinning.Pin(index, report.Geometry, report.Kind, live: report.Live is not null);
                 pinned = new PinnedBarrier(report, elements.ToPin(graph), elements.Edges, elements.Vertices);
             }
             active.Add(pinned);
@@ -164,6 +164,17 @@ public sealed class BarrierOverlay
     {
         ArgumentNullException.ThrowIfNull(graph);
         return BarrierPinning.Pin(BarrierGeometryIndex.Of(graph), geometry, kind).ToPin(graph);
+    }
+
+    /// <summary>
+    /// The elevator node or way nearest to <paramref name="point"/> within <paramref name="radiusM"/> (an empty pin when
+    /// there is none): where a live feed's equipment is matched to the graph. Its <see cref="BarrierPin.PinnedPoint"/>
+    /// is the point a <see cref="LiveElevator"/> report then stands at.
+    /// </summary>
+    public static BarrierPin MatchElevator(RoutingGraph graph, GeoPoint point, double radiusM)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        return BarrierPinning.NearestElevator(BarrierGeometryIndex.Of(graph), point, radiusM).ToPin(graph);
     }
 
     /// <summary>The verified reports pinned to an edge (empty for most).</summary>

@@ -41,6 +41,11 @@ internal static class BarrierPinning
     public const double AtVertexM = 2;
     public const double EdgeM = 30;
     public const double ElevatorM = 15;
+    /// <summary>
+    /// A live elevator's point is the element it was matched to (<see cref="NearestElevator"/>), so it pins only the
+    /// elevator elements at that point: a station's next elevator, metres away, keeps running.
+    /// </summary>
+    public const double LiveElevatorM = 0.5;
     public const double LineM = 5;
     public const double LineMinAlongM = 8;
     public const double PolygonMinInsideM = 5;
@@ -51,7 +56,7 @@ internal static class BarrierPinning
     private const double SampleStepM = 1;
 
     /// <summary>What the geometry pins to; nothing for a missing or unusable geometry (no points, not finite, beyond the poles).</summary>
-    public static PinnedElements Pin(BarrierGeometryIndex index, BarrierGeometry? geometry, ReportedBarrierKind kind)
+    public static PinnedElements Pin(BarrierGeometryIndex index, BarrierGeometry? geometry, ReportedBarrierKind kind, bool live = false)
     {
         if (geometry?.Points is not { Count: > 0 } points
             || points.Any(p => !double.IsFinite(p.Lat) || !double.IsFinite(p.Lon) || Math.Abs(p.Lat) > 89))
@@ -60,6 +65,7 @@ internal static class BarrierPinning
         }
         return geometry.Type switch
         {
+            BarrierGeometryType.Point when live => PinElevators(index, points[0], new LocalPlane(points[0]), LiveElevatorM) ?? PinnedElements.None,
             BarrierGeometryType.Point => PinPoint(index, points[0], kind),
             BarrierGeometryType.LineString => PinLine(index, points),
             BarrierGeometryType.Polygon => PinPolygon(index, points),
@@ -71,7 +77,7 @@ internal static class BarrierPinning
     {
         var graph = index.Graph;
         var plane = new LocalPlane(point);
-        if (kind == ReportedBarrierKind.ElevatorOutOfService && PinElevators(index, point, plane) is { } elevators)
+        if (kind == ReportedBarrierKind.ElevatorOutOfService && PinElevators(index, point, plane, ElevatorM) is { } elevators)
         {
             return elevators;
         }
@@ -103,11 +109,40 @@ internal static class BarrierPinning
             : new PinnedElements(edges, [], onEdge, Coordinates.DistanceM(point.Lat, point.Lon, onEdge.Lat, onEdge.Lon));
     }
 
-    /// <summary>Every elevator edge and vertex within <see cref="ElevatorM"/>; null when there is none.</summary>
-    private static PinnedElements? PinElevators(BarrierGeometryIndex index, GeoPoint point, LocalPlane plane)
+    /// <summary>
+    /// The one elevator edge or vertex nearest to <paramref name="point"/> within <paramref name="radiusM"/> (a vertex
+    /// wins a tie: an elevator node is where the elevator is), with the point on it; None when there is none.
+    /// </summary>
+    public static PinnedElements NearestElevator(BarrierGeometryIndex index, GeoPoint point, double radiusM)
+    {
+        if (!double.IsFinite(point.Lat) || !double.IsFinite(point.Lon) || Math.Abs(point.Lat) > 89 || !(radiusM >= 0))
+        {
+            return PinnedElements.None;
+        }
+        var plane = new LocalPlane(point);
+        if (PinElevators(index, point, plane, radiusM) is not { Point: { } nearest } all)
+        {
+            return PinnedElements.None;
+        }
+        // The nearest point lies on one of the elements found; the vertex at it, else the edges through it.
+        var atNearest = new LocalPlane(nearest);
+        foreach (int vertex in all.Vertices)
+        {
+            var (x, y) = atNearest.ProjectE7(index.Graph.VertexLatE7[vertex], index.Graph.VertexLonE7[vertex]);
+            if ((x * x) + (y * y) < 1e-4)
+            {
+                return new PinnedElements([], [vertex], nearest, all.DistanceM);
+            }
+        }
+        int[] edges = [.. all.Edges.Where(e => EdgeDistance(index, e, atNearest).DistanceM < 0.01)];
+        return new PinnedElements(edges.Length > 0 ? [edges[0]] : [], [], nearest, all.DistanceM);
+    }
+
+    /// <summary>Every elevator edge and vertex within <paramref name="radiusM"/>; null when there is none.</summary>
+    private static PinnedElements? PinElevators(BarrierGeometryIndex index, GeoPoint point, LocalPlane plane, double radiusM)
     {
         var graph = index.Graph;
-        var (minLat, minLon, maxLat, maxLon) = Box(plane, [(0, 0)], ElevatorM);
+        var (minLat, minLon, maxLat, maxLon) = Box(plane, [(0, 0)], radiusM);
         var edges = new List<int>();
         var vertices = new List<int>();
         double bestM = double.PositiveInfinity;
@@ -120,7 +155,7 @@ internal static class BarrierPinning
                 continue;
             }
             var (distanceM, nearest) = EdgeDistance(index, edge, plane);
-            if (distanceM <= ElevatorM)
+            if (distanceM <= radiusM)
             {
                 edges.Add(edge);
                 if (distanceM < bestM)
@@ -137,7 +172,7 @@ internal static class BarrierPinning
             }
             var (x, y) = plane.ProjectE7(graph.VertexLatE7[vertex], graph.VertexLonE7[vertex]);
             double distanceM = Math.Sqrt((x * x) + (y * y));
-            if (distanceM <= ElevatorM)
+            if (distanceM <= radiusM)
             {
                 vertices.Add(vertex);
                 if (distanceM < bestM)

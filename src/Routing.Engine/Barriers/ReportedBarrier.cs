@@ -33,6 +33,8 @@ public sealed record BarrierGeometry(BarrierGeometryType Type, IReadOnlyList<Geo
 /// <param name="KerbHeightCm">Measured kerb height (missing_kerb_ramp, high_kerb).</param>
 /// <param name="RemainingWidthCm">Measured clear width (narrow_passage, construction).</param>
 /// <param name="InclinePct">Measured incline, unsigned (steep_ramp).</param>
+/// <param name="Live">For an elevator whose state a live feed reports (kind <c>elevator_out_of_service</c>, whatever its
+/// state): what the feed says, which decides the effect instead of the kind.</param>
 public sealed record ReportedBarrier(
     long ReportId,
     ReportedBarrierKind Kind,
@@ -40,7 +42,8 @@ public sealed record ReportedBarrier(
     BarrierGeometry Geometry,
     int? KerbHeightCm = null,
     int? RemainingWidthCm = null,
-    double? InclinePct = null);
+    double? InclinePct = null,
+    LiveElevator? Live = null);
 
 /// <summary>What a report's geometry was pinned to, for the reporter to see (and to store beside the report).</summary>
 /// <param name="PinnedPoint">For a point report: the position on the network it was pinned to.</param>

@@ -20,6 +20,9 @@ internal sealed class DetourCheck(RoutingGraph graph, RouteAssembler assembler)
     /// <summary>On short trips a ratio says little: 150 m instead of 80 m is no detour worth naming.</summary>
     public const double MinExtraM = 300;
 
+    /// <summary>A live elevator out of service this near the walking route is what keeps a wheeled profile off it.</summary>
+    public const double LiveOutageNearM = 25;
+
     /// <param name="route">The route found for the request's profile.</param>
     /// <param name="walkingLegs">The foot preset's legs between the same points; null when walking finds none.</param>
     /// <param name="strict">The request's profile: it judges the walking route.</param>
@@ -49,8 +52,37 @@ internal sealed class DetourCheck(RoutingGraph graph, RouteAssembler assembler)
             priced[i] = SearchCosts.Repriced(graph, relaxed, leg);
         }
         var direct = assembler.Assemble(priced, strict, request.Waypoints, request.Language, request.Instructions);
+        blockers.AddRange(LiveOutagesBeside(direct, strict, request));
         // Points that snap to one spot for walking (walkingM of 0) still give a finite ratio: against a metre.
         double ratio = route.DistanceM / Math.Max(walkingM, 1);
         return route with { Summary = summary with { Detour = new Detour(ratio, blockers) }, Alternatives = [direct] };
+    }
+
+    /// <summary>
+    /// Live elevators out of service within <see cref="LiveOutageNearM"/> of the walking route: walking takes the stairs
+    /// beside a broken elevator, so the walking route's own limits (steps) hide the news that sent a wheelchair round;
+    /// named with evidence <c>live</c>, as a refusal names them.
+    /// </summary>
+    private IEnumerable<Blocker> LiveOutagesBeside(Route walking, CompiledProfile strict, RouteRequest request)
+    {
+        if (!strict.Settings.Wheeled || walking.Geometry.Count == 0)
+        {
+            yield break;
+        }
+        var plane = new Barriers.LocalPlane(walking.Geometry[0]);
+        (double X, double Y)[]? line = null;
+        foreach (var pinned in strict.Overlay.Active)
+        {
+            if (pinned.Report.Live is not { State: Barriers.LiveElevatorState.OutOfService } || pinned.Pin.PinnedPoint is not { } at)
+            {
+                continue;
+            }
+            line ??= [.. walking.Geometry.Select(plane.Project)];
+            var (x, y) = plane.Project(at);
+            if (Barriers.LocalPlane.PolylineDistance(x, y, line) <= LiveOutageNearM)
+            {
+                yield return assembler.LiveBlocker(pinned, strict.Settings, request.Language);
+            }
+        }
     }
 }

@@ -379,7 +379,8 @@ internal sealed class ProfileRules
         _ => 1,
     };
 
-    private double UnknownPenaltyS(UnknownFacts unknown) => _settings.Unknown switch
+    /// <summary>The fixed cost of passing unknown facts, by the request's policy (a live elevator of unknown state pays it too).</summary>
+    internal double UnknownPenaltyS(UnknownFacts unknown) => _settings.Unknown switch
     {
         UnknownPolicy.Penalize => 30.0 * Count(unknown),
         UnknownPolicy.Avoid => 300.0 * Count(unknown),

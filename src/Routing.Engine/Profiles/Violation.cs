@@ -41,6 +41,8 @@ public enum ViolationEvidence
     Derived,
     /// <summary>A verified barrier report.</summary>
     Reported,
+    /// <summary>A live status feed (an elevator out of service): <see cref="Violation.Live"/> says which and since when.</summary>
+    Live,
 }
 
 /// <summary>
@@ -52,6 +54,7 @@ public enum ViolationEvidence
 /// <param name="Evidence">Where the fact that breaks the limit comes from: tagged, derived (from another tag or the terrain), reported.</param>
 /// <param name="InclineConfidence">For slopes: how far the incline can be trusted.</param>
 /// <param name="Chance">For a slope a terrain model estimates: the chance that it is beyond the limit (null for facts).</param>
+/// <param name="Live">For evidence <see cref="ViolationEvidence.Live"/>: the elevator and what its feed said.</param>
 public readonly record struct Violation(
     Constraint Constraint,
     double? Actual = null,
@@ -62,7 +65,8 @@ public readonly record struct Violation(
     ReportedBarrierKind? ReportKind = null,
     ViolationEvidence Evidence = ViolationEvidence.Tagged,
     InclineConfidence? InclineConfidence = null,
-    double? Chance = null)
+    double? Chance = null,
+    LiveElevator? Live = null)
 {
     /// <summary>The request constraint a user can change to accept this, or null when nothing can (construction, access, reports).</summary>
     public string? RequestField => Constraint switch

@@ -8,7 +8,8 @@ namespace Routing.Engine.Routes;
 /// What a route should say about barrier reports: <c>reported_barrier</c> for each verified report pinned to an edge or
 /// vertex the route uses (the profile accepted it, perhaps at a price: a broken elevator for someone walking, a kerb
 /// within the limit), and <c>unverified_barrier</c> for each report awaiting verification within
-/// <see cref="PendingReportIndex.NearM"/> of the route's line. Each report is named once, where the route first meets it.
+/// <see cref="PendingReportIndex.NearM"/> of the route's line; <c>elevator_status</c> for each live elevator the route passes
+/// through, whatever its state. Each report is named once, where the route first meets it.
 /// </summary>
 internal static class BarrierWarnings
 {
@@ -25,7 +26,17 @@ internal static class BarrierWarnings
         var named = new HashSet<ReportedBarrier>(ReferenceEqualityComparer.Instance);
         void Add(string type, ReportedBarrier report, int segment, GeoPoint location)
         {
-            if (named.Add(report))
+            if (!named.Add(report))
+            {
+                return;
+            }
+            if (report.Live is { } live)
+            {
+                // Live elevators are named whatever their state: "working, checked 2 min ago" is news to a wheelchair user too.
+                found.Add((segments[segment].StartDistanceM,
+                    new RouteWarning("elevator_status", RouteTexts.ElevatorStatus(live, DateTimeOffset.UtcNow, language), segment, location)));
+            }
+            else
             {
                 string kind = RouteTexts.Get("report." + FactNames.Of(report.Kind), language);
                 found.Add((segments[segment].StartDistanceM,

@@ -540,6 +540,19 @@ internal sealed class RouteAssembler(RoutingGraph graph, Func<BarrierOverlay>? c
         return new Blocker(violation, BlockerMessage(violation, place, fact, settings, language), middle, wayId, null);
     }
 
+    /// <summary>A live elevator out of service as a blocker: "elevator at … out of service since … (live status) at node …".</summary>
+    internal Blocker LiveBlocker(PinnedBarrier pinned, ProfileSettings settings, string languageCode)
+    {
+        var language = RouteTexts.LanguageOf(languageCode);
+        var violation = BarrierEffects.Reported(pinned.Report, null);
+        long? nodeId = pinned.Vertices.Count > 0 ? graph.VertexOsmNodeId[pinned.Vertices[0]] : null;
+        long? wayId = nodeId is null && pinned.Edges.Count > 0 ? graph.EdgeOsmWayId[pinned.Edges[0]] : null;
+        string place = nodeId is { } node
+            ? RouteTexts.Format("place.node", language, node.ToString())
+            : RouteTexts.Format("place.way", language, wayId?.ToString() ?? "?");
+        return new Blocker(violation, BlockerMessage(violation, place, null, settings, language), pinned.Pin.PinnedPoint ?? default, wayId, nodeId);
+    }
+
     private Blocker NodeBlocker(int vertex, Violation violation, ProfileSettings settings, TextLanguage language)
     {
         long nodeId = graph.VertexOsmNodeId[vertex];
@@ -552,6 +565,10 @@ internal sealed class RouteAssembler(RoutingGraph graph, Func<BarrierOverlay>? c
     /// <param name="fact">The offending value where the violation does not carry it: surface, smoothness, barrier name.</param>
     private static string BlockerMessage(Violation violation, string place, string? fact, ProfileSettings settings, TextLanguage language)
     {
+        if (violation.Live is { } live)
+        {
+            return RouteTexts.Format("blocker.live_elevator", language, place, live.Name, RouteTexts.Instant(live.Since));
+        }
         string Measure(double? value, string format) => value is { } v ? RouteTexts.Number(v, format, language) : "?";
         var (value, limit) = violation.Constraint switch
         {

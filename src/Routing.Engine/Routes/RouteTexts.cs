@@ -1,3 +1,4 @@
+using Routing.Engine.Barriers;
 using System.Globalization;
 
 namespace Routing.Engine.Routes;
@@ -137,6 +138,10 @@ internal static class RouteTexts
         ["warning.kerb_near_limit"] = ("Kerb of {0} cm, close to your limit of {1} cm", "Bordstein von {0} cm, nahe an Ihrer Grenze von {1} cm"),
         ["warning.unverified_barrier"] = ("A barrier was reported near here but not yet verified: {0} (report {1})",
             "Hier in der Nähe wurde ein Hindernis gemeldet, aber noch nicht bestätigt: {0} (Meldung {1})"),
+        ["warning.elevator_status"] = ("elevator at {0}: {1}, checked {2} min ago", "Aufzug {0}: {1}, geprüft vor {2} Min."),
+        ["elevator.working"] = ("working", "in Betrieb"),
+        ["elevator.out_of_service"] = ("out of service since {0}", "außer Betrieb seit {0}"),
+        ["elevator.unknown"] = ("state unknown", "Zustand unbekannt"),
         ["warning.reported_barrier"] = ("The route passes a reported barrier: {0} (report {1})",
             "Die Route führt über ein gemeldetes Hindernis: {0} (Meldung {1})"),
 
@@ -171,6 +176,8 @@ internal static class RouteTexts
         ["blocker.barrier"] = ("{1} {0}", "{1} {0}"),
         ["blocker.difficult_trail"] = ("mountain trail {0}", "Bergpfad {0}"),
         ["blocker.reported"] = ("{1} reported (report {2}) {0}", "{1} gemeldet (Meldung {2}) {0}"),
+        ["blocker.live_elevator"] = ("elevator at {1} out of service since {2} (live status) {0}",
+            "Aufzug {1} außer Betrieb seit {2} (Live-Status) {0}"),
         ["blocker.climb"] = ("climb {1} m on the whole route, limit {2} m; the limit is passed {0}",
             "Anstieg {1} m auf der ganzen Route, Grenze {2} m; überschritten {0}"),
         ["blocker.not_connected"] = ("start and destination lie in separate parts of the path network",
@@ -197,6 +204,25 @@ internal static class RouteTexts
 
     public static string Format(string key, TextLanguage language, params string[] args) =>
         string.Format(CultureInfo.InvariantCulture, Get(key, language), args);
+
+    /// <summary>An instant as people in both languages read it, in UTC: "2026-12-07 04:12 UTC".</summary>
+    public static string Instant(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// "elevator at Heidelberg Hbf: working, checked 2 min ago": what a live elevator on the route is doing, its age
+    /// counted from <paramref name="now"/> in whole minutes.
+    /// </summary>
+    public static string ElevatorStatus(LiveElevator live, DateTimeOffset now, TextLanguage language)
+    {
+        string state = live.State switch
+        {
+            LiveElevatorState.Working => Get("elevator.working", language),
+            LiveElevatorState.OutOfService => Format("elevator.out_of_service", language, Instant(live.Since)),
+            _ => Get("elevator.unknown", language),
+        };
+        long minutes = Math.Max(0, (long)Math.Floor((now - live.CheckedAt).TotalMinutes));
+        return Format("warning.elevator_status", language, live.Name, state, minutes.ToString(CultureInfo.InvariantCulture));
+    }
 
     /// <summary>A number with the language's decimal separator (<paramref name="format"/> as in .NET, e.g. "0.0").</summary>
     public static string Number(double value, string format, TextLanguage language)

@@ -3,6 +3,7 @@
 // back button steps through planned routes.
 import { t, setLanguage, currentLanguage, browserLanguage, distance, duration, number } from './i18n.js';
 import { getJson, routeQuery, point, ProblemError, escapeHtml } from './api.js';
+import { addLiveElevators, liveElevatorAt } from './elevators.js';
 import { createMap, addLayers, routeFeatures, setData, fitTo, marker, renderLegend, showPopup as popupAt } from './mapview.js';
 import { elevationFigure } from './chart.js';
 import { initPlanner } from './planner.js';
@@ -34,6 +35,7 @@ async function start() {
   window.routingApp = { map, state, route: null };
   map.on('load', () => {
     addLayers(map, config, tileUrl());
+    addLiveElevators(map);
     map.getCanvas().setAttribute('aria-label', t('mapLabel'));
     renderLegend($('legend-body'));
     initPlanner({ map, announce, onReportsChanged, isActive: () => mode === 'planner' });
@@ -530,6 +532,12 @@ function wire() {
     if (blocker) {
       const { message, field } = blocker.properties;
       showPopup(blocker.geometry.coordinates, field ? `${message} (${field})` : message);
+      return;
+    }
+    // A click on a live elevator says its state and age, as a route through it does.
+    const elevator = liveElevatorAt(map, event.point);
+    if (elevator) {
+      showPopup(elevator.coordinates, elevator.text);
       return;
     }
     const { lat, lng } = event.lngLat;

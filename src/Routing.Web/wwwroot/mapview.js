@@ -2,6 +2,7 @@
 // being drawn. Every judgement shown here comes from the tiles (the engine's rules); this file only draws it, and
 // each judgement has its own colour AND line pattern, so nothing is told by colour alone.
 import * as maplibregl from './vendor/maplibre-gl/maplibre-gl.mjs';
+import { liveLegend } from './elevators.js';
 import { t } from './i18n.js';
 
 /** One line style per judgement: colour, dash pattern (in line widths) and width. Legend and layers share it. */
@@ -269,6 +270,7 @@ export function renderLegend(container) {
       <li><svg width="44" height="16" aria-hidden="true" focusable="false"><circle cx="22" cy="8" r="5" fill="#57606a" stroke="#fff" stroke-width="1.5"/></svg> ${t('legendKerb')}</li>
       <li><svg width="44" height="18" aria-hidden="true" focusable="false"><rect x="14" y="1" width="16" height="16" fill="#0b5cad"/><path d="M22 4 L26 8 L18 8 Z M22 14 L26 10 L18 10 Z" fill="#fff"/></svg> ${t('legendElevator')}</li>
       <li><svg width="44" height="18" aria-hidden="true" focusable="false"><path d="M22 1 L31 17 L13 17 Z" fill="#000"/><rect x="21" y="6" width="2" height="6" fill="#fff"/><rect x="21" y="13" width="2" height="2" fill="#fff"/></svg> ${t('legendBarrier')}</li>
+      ${liveLegend()}
     </ul>
     <h3>${t('legendRoute')}</h3>
     <ul>
