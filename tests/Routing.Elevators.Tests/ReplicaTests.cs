@@ -52,7 +52,9 @@ public sealed class ReplicaTests : IAsyncLifetime
             Assert.True(await ElevatorHost.EventuallyAsync(async () => !await BlockedAsync(replica)), "a replica's route never came back");
         }
         // One poller at a time: both polling would alternate nearly every second. A handover is allowed (a replica
-        // starved of CPU for longer than its lease on a loaded machine loses it to the other, rightly).
+        // starved of CPU for longer than its lease on a loaded machine loses it to the other, rightly). Enough polls
+        // to tell are waited for, however fast the routes changed.
+        Assert.True(await ElevatorHost.EventuallyAsync(() => Task.FromResult(Feed.Requests.Count >= 10)), "the feed was polled fewer than 10 times");
         var agents = Feed.Requests.Select(r => r.Agent).ToList();
         int handovers = agents.Zip(agents.Skip(1)).Count(pair => pair.First != pair.Second);
         Assert.True(agents.Count >= 10 && handovers <= 2, $"{agents.Count} requests, {handovers} changes of poller");
