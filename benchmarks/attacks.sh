@@ -16,6 +16,6 @@ export Barriers__ApiKeys__2__Key=bench-planner-key-0123456789 Barriers__ApiKeys_
 start_service "http://127.0.0.1:$port" "$work" --Quotas:RoutesPerSecond=50 --Quotas:ExpensivePerMinute=30 \
   --Quotas:ExpensiveConcurrent=1 --Barriers:ReportsPerMinute=30 --Barriers:PendingPerReporter=20
 for _ in $(seq 1 120); do grep -q "contraction hierarchy" "$work/server.log" && break; sleep 1; done
-echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), commit $(git rev-parse --short HEAD)"
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), commit $(git -C "${SERVICE_DIR:-.}" rev-parse --short HEAD)"
 python3 benchmarks/attacks.py "http://127.0.0.1:$port" benchmarks/queries/heidelberg-urban-1-3km.csv "$seconds"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

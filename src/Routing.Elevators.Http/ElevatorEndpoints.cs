@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Routing.Barriers;
 using Routing.Elevators.Store;
 using Routing.Engine;
+using Routing.Http;
 using Routing.Engine.Barriers;
 
 namespace Routing.Elevators.Http;
@@ -72,8 +73,10 @@ public static class ElevatorEndpoints
     {
         if (days is < 1 or > 3660 || limit is < 1 or > 1000)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request is invalid",
-                detail: "days must be 1 to 3660 and limit 1 to 1000.");
+            return TypedResults.Problem(HttpProblems.InvalidRequest(new Dictionary<string, string[]>
+            {
+                [days is < 1 or > 3660 ? "days" : "limit"] = [days is < 1 or > 3660 ? "must be 1 to 3660" : "must be 1 to 1000"],
+            }));
         }
         var now = time.GetUtcNow();
         var views = (await board.ViewsAsync(router.Graph, cancellationToken)).ToDictionary(v => v.Stored.Id);
@@ -96,14 +99,16 @@ public static class ElevatorEndpoints
             || body.Lat is { } lat && (!double.IsFinite(lat) || Math.Abs(lat) > 90)
             || body.Lon is { } lon && (!double.IsFinite(lon) || Math.Abs(lon) > 180))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request is invalid",
-                detail: "Send lat and lon of the elevator node or way meant (degrees), or both null for none.");
+            return TypedResults.Problem(HttpProblems.InvalidRequest(new Dictionary<string, string[]>
+            {
+                ["lat"] = ["send lat and lon of the elevator node or way meant (degrees), or both null for none"],
+            }));
         }
         var point = body.Lat is { } la && body.Lon is { } lo ? new GeoPoint(la, lo) : (GeoPoint?)null;
         if (point is { } p && BarrierOverlay.MatchElevator(router.Graph, p, ElevatorBoard.HandMatchM).IsEmpty)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "No elevator there",
-                detail: $"No elevator node or way of the graph lies within {ElevatorBoard.HandMatchM} m of {p.Lat}, {p.Lon}.");
+            return TypedResults.Problem(HttpProblems.Create(ProblemTypes.LocationNotOnNetwork, StatusCodes.Status422UnprocessableEntity,
+                "No elevator there", $"No elevator node or way of the graph lies within {ElevatorBoard.HandMatchM} m of {p.Lat}, {p.Lon}."));
         }
         var now = time.GetUtcNow();
         if (!await store.SetMatchAsync(id, new HandMatch(point, http.User.Identity?.Name ?? "planner", now), cancellationToken))
@@ -116,7 +121,8 @@ public static class ElevatorEndpoints
     }
 
     private static ProblemHttpResult NotFound(string id) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such elevator", detail: $"No feed has reported an elevator {id}; see /v1/elevators.");
+        TypedResults.Problem(HttpProblems.Create(ProblemTypes.NotFound, StatusCodes.Status404NotFound, "No such elevator",
+            $"No feed has reported an elevator {id}; see /v1/elevators."));
 
     private static ElevatorDto ToDto(ElevatorView view, DateTimeOffset now)
     {

@@ -6,8 +6,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
-using Routing.Api.Problems;
-using Routing.Api.Routes;
 using Routing.Engine;
 using Routing.Engine.Profiles;
 using Routing.Http;

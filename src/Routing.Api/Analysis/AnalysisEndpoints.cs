@@ -168,7 +168,7 @@ internal static class AnalysisEndpoints
         if (jobs.TryStart((progress, token) => Answer(FixFirst.Rank(router, query.Origins, query.Profile, query.Minutes, progress, token))) is not { } job)
         {
             request.HttpContext.Response.Headers.RetryAfter = FixFirstJobs.RetryAfterS.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var full = ApiProblems.Create(ProblemTypes.TooManyRequests, StatusCodes.Status429TooManyRequests, "Too many fix-first jobs",
+            var full = HttpProblems.Create(ProblemTypes.TooManyRequests, StatusCodes.Status429TooManyRequests, "Too many fix-first jobs",
                 $"{FixFirstJobs.MaxPending} fix-first jobs are queued or running, the most this service keeps; try again in {FixFirstJobs.RetryAfterS} s " +
                 "or cancel one (DELETE /v1/fix-first/jobs/{id}).");
             full.Extensions["quota"] = "fix_first_jobs";
@@ -185,7 +185,7 @@ internal static class AnalysisEndpoints
         jobs.Find(id) is { } job ? TypedResults.Ok(job.Cancel().ToDto()) : TypedResults.Problem(JobNotFound(id));
 
     private static Microsoft.AspNetCore.Mvc.ProblemDetails JobNotFound(string id) =>
-        ApiProblems.Create(ProblemTypes.NotFound, StatusCodes.Status404NotFound, "Not found",
+        HttpProblems.Create(ProblemTypes.NotFound, StatusCodes.Status404NotFound, "Not found",
             $"There is no fix-first job '{id}'; jobs are kept while the service runs, the last {FixFirstJobs.Kept} of them.");
 
     public static async Task<Results<Ok<BarrierImpactResponse>, ProblemHttpResult>> PostBarrierImpact(
@@ -267,7 +267,7 @@ internal static class AnalysisEndpoints
         }
         if (errors.Any)
         {
-            return TypedResults.Problem(ApiProblems.InvalidRequest(errors.ToDictionary()));
+            return TypedResults.Problem(HttpProblems.InvalidRequest(errors.ToDictionary()));
         }
         var cells = DataQualityAudit.ByGrid(router.Graph, cell);
         return format == "csv"
@@ -377,7 +377,7 @@ internal static class AnalysisEndpoints
     /// <summary>422 <c>work-budget-exceeded</c>: within every single limit, but more work than one request may ask for.</summary>
     internal static Microsoft.AspNetCore.Mvc.ProblemDetails WorkBudgetExceeded(string field, double requested, double limit, string unit, string detail)
     {
-        var problem = ApiProblems.Create(ProblemTypes.WorkBudgetExceeded, StatusCodes.Status422UnprocessableEntity, "Too much work for one request", detail);
+        var problem = HttpProblems.Create(ProblemTypes.WorkBudgetExceeded, StatusCodes.Status422UnprocessableEntity, "Too much work for one request", detail);
         problem.Extensions["field"] = field;
         problem.Extensions["requested"] = Math.Round(requested, 1);
         problem.Extensions["limit"] = limit;

@@ -127,7 +127,7 @@ internal static class BarrierEndpoints
         var draft = body is { } json ? BarrierBodyReader.ReadCreate(json, router.Graph.Bounds, service.Now, errors) : null;
         if (draft is null)
         {
-            return TypedResults.Problem(ApiProblems.InvalidRequest(errors.ToDictionary()));
+            return TypedResults.Problem(HttpProblems.InvalidRequest(errors.ToDictionary()));
         }
         var pin = router.Pin(draft.Geometry, draft.Kind);
         if (pin.IsEmpty)
@@ -150,7 +150,7 @@ internal static class BarrierEndpoints
         var errors = new FieldErrors();
         if (query.Parse(request.Query.Keys, errors) is not { } filter)
         {
-            return TypedResults.Problem(ApiProblems.InvalidRequest(errors.ToDictionary()));
+            return TypedResults.Problem(HttpProblems.InvalidRequest(errors.ToDictionary()));
         }
         var reader = ApiKeyAuthentication.ActorOf(user);
         var now = service.Now;
@@ -166,7 +166,7 @@ internal static class BarrierEndpoints
         var errors = new FieldErrors();
         if (query.Parse(request.Query.Keys, errors) is not { } filter)
         {
-            return TypedResults.Problem(ApiProblems.InvalidRequest(errors.ToDictionary()));
+            return TypedResults.Problem(HttpProblems.InvalidRequest(errors.ToDictionary()));
         }
         var reader = ApiKeyAuthentication.ActorOf(user);
         var now = service.Now;
@@ -218,7 +218,7 @@ internal static class BarrierEndpoints
         var edit = body is { } json ? BarrierBodyReader.ReadEdit(json, errors) : null;
         if (edit is null)
         {
-            return TypedResults.Problem(ApiProblems.InvalidRequest(errors.ToDictionary()));
+            return TypedResults.Problem(HttpProblems.InvalidRequest(errors.ToDictionary()));
         }
         if (edit.Kind.IsSet && edit.Kind.Value != current.Kind)
         {
@@ -268,7 +268,7 @@ internal static class BarrierEndpoints
             case BarrierChangeOutcome.NotAllowed:
                 return TypedResults.Problem(BarrierProblems.InvalidTransition(result.Report!, result.Message ?? "Not allowed."));
             case BarrierChangeOutcome.Invalid:
-                return TypedResults.Problem(ApiProblems.InvalidRequest(new Dictionary<string, string[]> { ["valid_until"] = [result.Message ?? "is not valid"] }));
+                return TypedResults.Problem(HttpProblems.InvalidRequest(new Dictionary<string, string[]> { ["valid_until"] = [result.Message ?? "is not valid"] }));
             case BarrierChangeOutcome.Changed:
                 await refresher.WaitForCommittedChangesAsync(cancellationToken);
                 break;

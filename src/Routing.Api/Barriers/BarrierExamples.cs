@@ -54,7 +54,7 @@ internal static class BarrierExamples
             [38886298], [], Created, Verified)),
     ], null);
 
-    public static ProblemDetails InvalidRequest { get; } = ApiProblems.InvalidRequest(new Dictionary<string, string[]>
+    public static ProblemDetails InvalidRequest { get; } = HttpProblems.InvalidRequest(new Dictionary<string, string[]>
     {
         ["location.coordinates"] = ["latitude must be between -90 and 90 degrees, was 98.6934 (positions are [lon, lat])"],
         ["valid_until"] = ["must be after valid_from"],

@@ -74,14 +74,14 @@ internal static class ApiExamples
             Alternatives: []),
     ]);
 
-    public static ProblemDetails InvalidRequest { get; } = ApiProblems.InvalidRequest(new Dictionary<string, string[]>
+    public static ProblemDetails InvalidRequest { get; } = HttpProblems.InvalidRequest(new Dictionary<string, string[]>
     {
         ["from.lat"] = ["must be between -90 and 90 degrees, was 94.1"],
         ["constraints.max_kerb_cm"] = ["must be between 0 and 50 cm, was 80"],
     });
 
     public static ProblemDetails NoRoute { get; } = WithExtensions(
-        ApiProblems.Create(ProblemTypes.NoRoute, StatusCodes.Status422UnprocessableEntity, "No route",
+        HttpProblems.Create(ProblemTypes.NoRoute, StatusCodes.Status422UnprocessableEntity, "No route",
             "No route for profile wheelchair from the start to the destination: kerb 12 cm at node 456, limit 3 cm."),
         ("leg_index", 0),
         ("profile", "wheelchair"),
@@ -93,7 +93,7 @@ internal static class ApiExamples
         ("suggested_waypoints", Array.Empty<SuggestedWaypointDto>()));
 
     public static ProblemDetails UnknownProfile(int status) =>
-        ApiProblems.UnknownProfile("rollerblades", ProfileCatalog.Default.Presets.Select(p => p.Name), status);
+        HttpProblems.UnknownProfile("rollerblades", ProfileCatalog.Default.Presets.Select(p => p.Name), status);
 
     private static ProblemDetails WithExtensions(ProblemDetails problem, params (string Key, object? Value)[] extensions)
     {

@@ -47,32 +47,6 @@ internal static class ApiProblems
         services.AddExceptionHandler<UnhandledExceptionHandler>();
         return services;
     }
-
-    public static ProblemDetails Create(string type, int status, string title, string detail) => new()
-    {
-        Type = type,
-        Status = status,
-        Title = title,
-        Detail = detail,
-    };
-
-    public static HttpValidationProblemDetails InvalidRequest(IDictionary<string, string[]> errors) => new(errors)
-    {
-        Type = ProblemTypes.InvalidRequest,
-        Status = StatusCodes.Status400BadRequest,
-        Title = "The request is invalid",
-        Detail = "One or more fields are missing, malformed or out of range; see errors.",
-    };
-
-    public static ProblemDetails UnknownProfile(string name, IEnumerable<string> known, int status)
-    {
-        var knownNames = known.ToArray();
-        var problem = Create(ProblemTypes.UnknownProfile, status, "Unknown profile",
-            $"There is no profile '{name}'. Known profiles: {string.Join(", ", knownNames)}.");
-        problem.Extensions["profile"] = name;
-        problem.Extensions["known_profiles"] = knownNames;
-        return problem;
-    }
 }
 
 /// <summary>
@@ -96,7 +70,7 @@ internal sealed partial class UnhandledExceptionHandler(IProblemDetailsService p
         if (exception is BodyTooLargeException tooLarge)
         {
             LogBadRequest(logger, httpContext.Request.Method, httpContext.Request.Path, tooLarge.Message);
-            problem = ApiProblems.Create(ProblemTypes.BodyTooLarge, StatusCodes.Status413PayloadTooLarge, "Request body too large",
+            problem = HttpProblems.Create(ProblemTypes.BodyTooLarge, StatusCodes.Status413PayloadTooLarge, "Request body too large",
                 $"This endpoint takes a body of at most {tooLarge.MaxBytes} bytes.");
             problem.Extensions["limit_bytes"] = tooLarge.MaxBytes;
         }
@@ -104,13 +78,13 @@ internal sealed partial class UnhandledExceptionHandler(IProblemDetailsService p
         {
             LogBadRequest(logger, httpContext.Request.Method, httpContext.Request.Path, bad.Message);
             problem = bad.StatusCode == StatusCodes.Status413PayloadTooLarge
-                ? ApiProblems.Create(ProblemTypes.BodyTooLarge, bad.StatusCode, "Request body too large", "The request body is longer than this service takes.")
-                : ApiProblems.Create(ProblemTypes.InvalidRequest, bad.StatusCode, "The request is invalid", "The request could not be read.");
+                ? HttpProblems.Create(ProblemTypes.BodyTooLarge, bad.StatusCode, "Request body too large", "The request body is longer than this service takes.")
+                : HttpProblems.Create(ProblemTypes.InvalidRequest, bad.StatusCode, "The request is invalid", "The request could not be read.");
         }
         else
         {
             LogUnexpected(logger, exception, httpContext.Request.Method, httpContext.Request.Path, httpContext.TraceIdentifier);
-            problem = ApiProblems.Create(ProblemTypes.Internal, StatusCodes.Status500InternalServerError, "Internal error",
+            problem = HttpProblems.Create(ProblemTypes.Internal, StatusCodes.Status500InternalServerError, "Internal error",
                 "The server failed to answer this request. The error has been logged with the trace id.");
         }
         httpContext.Response.StatusCode = problem.Status!.Value;

@@ -37,5 +37,5 @@ internal static class ProfileEndpoints
     public static Results<Ok<ProfileDto>, ProblemHttpResult> GetProfile(string name, ProfileCatalog catalog) =>
         catalog.TryGet(name, out var preset)
             ? TypedResults.Ok(ProfileDto.From(preset))
-            : TypedResults.Problem(ApiProblems.UnknownProfile(name, catalog.Presets.Select(p => p.Name), StatusCodes.Status404NotFound));
+            : TypedResults.Problem(HttpProblems.UnknownProfile(name, catalog.Presets.Select(p => p.Name), StatusCodes.Status404NotFound));
 }

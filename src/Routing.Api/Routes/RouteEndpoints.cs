@@ -69,7 +69,7 @@ internal static class RouteEndpoints
         if (body is null)
         {
             metrics.BadInput(start);
-            return TypedResults.Problem(ApiProblems.InvalidRequest(errors.ToDictionary()));
+            return TypedResults.Problem(HttpProblems.InvalidRequest(errors.ToDictionary()));
         }
         return Answer(body, errors, "constraints.", router, graph, metrics, start);
     }

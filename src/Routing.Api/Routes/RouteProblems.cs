@@ -20,7 +20,7 @@ internal static class RouteProblems
     public static ProblemDetails PointOutsideArea(PointOutsideArea outcome, ProblemPoint point, double[] areaBbox)
     {
         string which = point.Name;
-        var problem = ApiProblems.Create(ProblemTypes.PointOutsideArea, StatusCodes.Status422UnprocessableEntity, "Point outside the covered area",
+        var problem = HttpProblems.Create(ProblemTypes.PointOutsideArea, StatusCodes.Status422UnprocessableEntity, "Point outside the covered area",
             Invariant($"The {which} ({outcome.Point.Lat}, {outcome.Point.Lon}) lies outside the area this service covers, [{string.Join(", ", areaBbox.Select(d => d.ToString(CultureInfo.InvariantCulture)))}] (min_lon, min_lat, max_lon, max_lat)."));
         point.AddTo(problem);
         problem.Extensions["point"] = RouteMapper.Location(outcome.Point);
@@ -38,7 +38,7 @@ internal static class RouteProblems
         string nearest = outcome.NearestUsableM is { } m
             ? Invariant($" The nearest usable way is {RouteMapper.Metres(m)} m away; a larger snap_radius_m reaches it.")
             : "";
-        var problem = ApiProblems.Create(ProblemTypes.PointNotOnNetwork, StatusCodes.Status422UnprocessableEntity, "Point not on the network",
+        var problem = HttpProblems.Create(ProblemTypes.PointNotOnNetwork, StatusCodes.Status422UnprocessableEntity, "Point not on the network",
             Invariant($"No way the profile {profile} may use lies within {outcome.RadiusM} m of the {which} ({outcome.Point.Lat}, {outcome.Point.Lon}).{nearest}"));
         point.AddTo(problem);
         problem.Extensions["point"] = RouteMapper.Location(outcome.Point);
@@ -56,7 +56,7 @@ internal static class RouteProblems
             ? "every path breaks a limit of the profile"
             : string.Join("; ", outcome.Blockers.Select(b => b.Message));
         string moves = string.Concat(outcome.Suggestions.Select(s => "; " + s.Message));
-        var problem = ApiProblems.Create(ProblemTypes.NoRoute, StatusCodes.Status422UnprocessableEntity, "No route",
+        var problem = HttpProblems.Create(ProblemTypes.NoRoute, StatusCodes.Status422UnprocessableEntity, "No route",
             $"No route for profile {profile} from the {from} to the {to}: {what}{moves}.");
         problem.Extensions["leg_index"] = outcome.LegIndex;
         problem.Extensions["profile"] = profile;

@@ -123,12 +123,12 @@ internal static class RouteRequestValidator
             {
                 errors.Add("profile", $"'{name}' is not a profile; use one of {string.Join(", ", catalog.Presets.Select(p => p.Name))}");
             }
-            problem = ApiProblems.InvalidRequest(errors.ToDictionary());
+            problem = HttpProblems.InvalidRequest(errors.ToDictionary());
             return false;
         }
         if (!knownProfile)
         {
-            problem = ApiProblems.UnknownProfile(name, catalog.Presets.Select(p => p.Name), StatusCodes.Status400BadRequest);
+            problem = HttpProblems.UnknownProfile(name, catalog.Presets.Select(p => p.Name), StatusCodes.Status400BadRequest);
             return false;
         }
         settings = overrides.ApplyTo(preset);

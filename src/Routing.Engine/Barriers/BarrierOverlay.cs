@@ -157,7 +157,8 @@ public sealed class BarrierOverlay
     private static PendingReportIndex PendingIndexFor(RoutingGraph graph, List<ReportedBarrier> unverified, BarrierOverlay? previous) =>
         previous is not null && ReferenceEquals(previous.Graph, graph) && previous.Unverified.SequenceEqual(unverified, ReferenceEqualityComparer.Instance)
             ? previous.PendingIndex
-            : PendingReportIndex.Build(graph, unverified);
+            : PendingReportIndex.Build(graph, unverified,
+                previous is not null && ReferenceEquals(previous.Graph, graph) ? (previous.PendingIndex, previous.Unverified) : null);
 
     /// <summary>What a geometry would be pinned to for a report of this kind.</summary>
     public static BarrierPin Pin(RoutingGraph graph, BarrierGeometry? geometry, ReportedBarrierKind kind)

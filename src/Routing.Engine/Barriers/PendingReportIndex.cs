@@ -44,7 +44,10 @@ internal sealed class PendingReportIndex
     /// <summary>The simplified shape of report <paramref name="report"/> (index into the list built from), in the index's plane.</summary>
     internal ReadOnlySpan<(double X, double Y)> ShapeOf(int report) => _shapes[report].Points;
 
-    public static PendingReportIndex Build(RoutingGraph graph, IReadOnlyList<ReportedBarrier> reports)
+    /// <param name="previous">The index of the same graph before, with the reports it was built from: a report it already
+    /// held (the same object) keeps its simplified shape, so a new report costs its own simplification, not everyone's.</param>
+    public static PendingReportIndex Build(RoutingGraph graph, IReadOnlyList<ReportedBarrier> reports,
+        (PendingReportIndex Index, IReadOnlyList<ReportedBarrier> Reports)? previous = null)
     {
         if (reports.Count == 0)
         {
@@ -52,10 +55,18 @@ internal sealed class PendingReportIndex
         }
         var box = graph.Bounds;
         var plane = new LocalPlane(new GeoPoint((box.MinLat + box.MaxLat) / 2, (box.MinLon + box.MaxLon) / 2));
+        var known = new Dictionary<ReportedBarrier, Shape>(ReferenceEqualityComparer.Instance);
+        if (previous is ({ Count: > 0 } before, var beforeReports))
+        {
+            for (int r = 0; r < beforeReports.Count; r++)
+            {
+                known[beforeReports[r]] = before._shapes[r];
+            }
+        }
         var shapes = new Shape[reports.Count];
         for (int r = 0; r < reports.Count; r++)
         {
-            shapes[r] = Shape.Of(reports[r].Geometry, plane);
+            shapes[r] = known.TryGetValue(reports[r], out var shape) ? shape : Shape.Of(reports[r].Geometry, plane);
         }
         var index = new PendingReportIndex(plane, shapes);
         for (int r = 0; r < shapes.Length; r++)

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Routing;
 using Routing.BaseMap;
 using Routing.Web.Tiles;
 
+using Routing.Http;
+
 namespace Routing.Web.BaseMap;
 
 /// <summary>
@@ -55,10 +57,10 @@ internal static partial class BaseMapEndpoints
     {
         if (z is < 0 or > BaseTiles.MaxZoom || x < 0 || y < 0 || x >= 1 << z || y >= 1 << z)
         {
-            return WebProblems.Invalid(new Dictionary<string, string[]>
+            return TypedResults.Problem(HttpProblems.InvalidRequest(new Dictionary<string, string[]>
             {
                 ["z"] = [$"zoom must be 0 to {BaseTiles.MaxZoom}, and x and y 0 to 2^z - 1; was {z}/{x}/{y}"],
-            });
+            }));
         }
         // The base map changes only with the graph it belongs to: an hour keeps panning free.
         context.Response.Headers.CacheControl = "public, max-age=3600";

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
+using Routing.Http;
+
 namespace Routing.Web.Places;
 
 /// <summary><c>GET /v1/places?q=...</c>: streets and named places of the extract as GeoJSON points.</summary>
@@ -58,7 +60,7 @@ internal static class PlaceEndpoints
         }
         if (errors.Count > 0)
         {
-            return WebProblems.Invalid(errors);
+            return TypedResults.Problem(HttpProblems.InvalidRequest(errors));
         }
         var hits = baseMap.Places.Search(q!, limit ?? DefaultLimit, nearPoint);
         var features = hits.Select(hit => new PlaceFeature(

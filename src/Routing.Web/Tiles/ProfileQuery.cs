@@ -4,6 +4,8 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
 using Routing.Engine.Profiles;
 
+using Routing.Http;
+
 namespace Routing.Web.Tiles;
 
 /// <summary>
@@ -27,7 +29,7 @@ internal static class ProfileQuery
         string name = query["profile"].ToString() is { Length: > 0 } given ? given : "wheelchair";
         if (!catalog.TryGet(name, out var preset))
         {
-            return (null, WebProblems.UnknownProfile(name, catalog.Presets.Select(p => p.Name)));
+            return (null, TypedResults.Problem(HttpProblems.UnknownProfile(name, catalog.Presets.Select(p => p.Name), StatusCodes.Status400BadRequest)));
         }
         var body = new JsonObject();
         foreach (var (key, values) in query)
@@ -55,12 +57,12 @@ internal static class ProfileQuery
             string problem = ex.Message.Contains("could not be mapped", StringComparison.Ordinal)
                 ? "is not a known parameter"
                 : "has a value of the wrong type (a number, a whole number, or one of the names GET /v1/routes accepts)";
-            return (null, WebProblems.Invalid(new Dictionary<string, string[]> { [field] = [problem] }));
+            return (null, TypedResults.Problem(HttpProblems.InvalidRequest(new Dictionary<string, string[]> { [field] = [problem] })));
         }
         var problems = overrides.Validate();
         if (problems.Count > 0)
         {
-            return (null, WebProblems.Invalid(problems.GroupBy(p => p.Constraint).ToDictionary(g => g.Key, g => g.Select(p => p.Problem).ToArray())));
+            return (null, TypedResults.Problem(HttpProblems.InvalidRequest(problems.GroupBy(p => p.Constraint).ToDictionary(g => g.Key, g => g.Select(p => p.Problem).ToArray()))));
         }
         return (overrides.ApplyTo(preset), null);
     }

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Routing.Engine;
 
+using Routing.Http;
+
 namespace Routing.Web.Tiles;
 
 /// <summary><c>GET /v1/tiles/{z}/{x}/{y}.mvt</c>: the accessibility layer as Mapbox vector tiles, judged for a profile.</summary>
@@ -35,10 +37,10 @@ internal static class TileEndpoints
     {
         if (z is < 0 or > AccessibilityTile.MaxZoom || x < 0 || y < 0 || x >= 1 << z || y >= 1 << z)
         {
-            return WebProblems.Invalid(new Dictionary<string, string[]>
+            return TypedResults.Problem(HttpProblems.InvalidRequest(new Dictionary<string, string[]>
             {
                 ["z"] = [$"zoom must be 0 to {AccessibilityTile.MaxZoom}, and x and y 0 to 2^z - 1; was {z}/{x}/{y}"],
-            });
+            }));
         }
         var (settings, problem) = ProfileQuery.Parse(context.Request.Query, router.Profiles, VersionParameter);
         if (problem is not null)

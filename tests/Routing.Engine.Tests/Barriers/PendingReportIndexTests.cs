@@ -77,6 +77,20 @@ public sealed class PendingReportIndexTests
         Assert.Empty(index.Approaches(away));
     }
 
+    [Fact]
+    public void A_new_report_is_simplified_alone_and_the_others_keep_their_shapes()
+    {
+        var first = Report(1, ReportedBarrierKind.Construction, BarrierGeometryType.LineString, RandomLine(new Random(3), Centre, 50, 10), verified: false);
+        var second = Report(2, ReportedBarrierKind.Construction, Offset(Centre, 30, 30), verified: false);
+        var before = PendingReportIndex.Build(Heidelberg.Graph, [first]);
+
+        var after = PendingReportIndex.Build(Heidelberg.Graph, [second, first], (before, [first]));
+
+        Assert.True(after.ShapeOf(1) == before.ShapeOf(0), "the shape of the report both hold is reused, not simplified again");
+        Assert.Equal(2, after.Count);
+        Assert.Equal(2, after.Approaches([Offset(Centre, -50, 0), Offset(Centre, 50, 40)]).Count);
+    }
+
     private static List<GeoPoint> RandomLine(Random random, GeoPoint start, int count, double stepM)
     {
         var points = new List<GeoPoint> { start };

@@ -1,14 +1,13 @@
 using System.Text.Json;
-using Routing.Api.Routes;
-using Routing.Http;
+using Microsoft.AspNetCore.Http;
 
-namespace Routing.Api.Problems;
+namespace Routing.Http;
 
 /// <summary>
 /// Reads a bounded JSON request body into a DTO; what is wrong (too large, empty, not JSON, a field of the wrong type
 /// or one the DTO does not have) becomes a field error in our words, never the serializer's, which name .NET types.
 /// </summary>
-internal static class JsonBody
+public static class JsonBody
 {
     /// <param name="required">What an empty body is told: what the request needs at least.</param>
     /// <param name="messageFor">What a field of the wrong type, or one the DTO does not have, must be; by default a general word.</param>
@@ -71,7 +70,7 @@ internal static class JsonBody
 }
 
 /// <summary>A request body longer than its endpoint takes: answered 413 <c>body-too-large</c> naming the limit.</summary>
-internal sealed class BodyTooLargeException(int maxBytes) : Exception($"The request body is longer than {maxBytes} bytes.")
+public sealed class BodyTooLargeException(int maxBytes) : Exception($"The request body is longer than {maxBytes} bytes.")
 {
     public int MaxBytes { get; } = maxBytes;
 }

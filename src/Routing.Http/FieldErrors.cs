@@ -1,7 +1,7 @@
-namespace Routing.Api.Routes;
+namespace Routing.Http;
 
 /// <summary>Messages per request field (<c>from.lat</c>, <c>via[2]</c>, <c>constraints.max_kerb_cm</c>), in the order found.</summary>
-internal sealed class FieldErrors
+public sealed class FieldErrors
 {
     private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
 

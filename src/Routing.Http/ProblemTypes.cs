@@ -1,10 +1,10 @@
-namespace Routing.Api.Problems;
+namespace Routing.Http;
 
 /// <summary>
 /// The stable <c>type</c> URIs of every problem the API answers with (RFC 9457). Clients branch on these, never on
 /// titles or details, which may change wording.
 /// </summary>
-internal static class ProblemTypes
+public static class ProblemTypes
 {
     public const string Base = "https://routing.example/problems/";
 
