@@ -27,6 +27,7 @@ builder.Services.AddBarrierReports(builder.Configuration);      // Barriers:Prov
 builder.Services.AddLiveElevators(builder.Configuration);       // Elevators:Feeds, :PollSeconds, :StaleAfterSeconds -> live elevator states in the overlay
 builder.Services.AddWebApp(builder.Configuration,               // Map:StyleUrl, Map:TileUrl -> the app's base map (else drawn from
     sp => sp.GetRequiredService<DataPaths>().OsmPath);          //   Routing:Osm beside the graph); tile and place indexes
+builder.Services.AddOrsDoor();                                  // directions with avoid polygons: half the cores at most
 builder.Services.AddQuotas(builder.Configuration);              // Quotas:* -> rate limits per client and for expensive work; ForwardedHeaders:*
 builder.Services.AddTransit(builder.Configuration);             // Transit:Gtfs (empty: the demo feed from the extract's route relations) -> timetable per graph
 

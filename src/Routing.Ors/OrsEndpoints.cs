@@ -26,6 +26,10 @@ public static partial class OrsEndpoints
     private static readonly string Version =
         typeof(OrsEndpoints).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "1.0.0";
 
+    /// <summary>What the door needs besides the router: the gate for directions with avoid polygons.</summary>
+    public static IServiceCollection AddOrsDoor(this IServiceCollection services) =>
+        services.AddSingleton(new AvoidAreaGate(AvoidAreaGate.DefaultConcurrent, AvoidAreaGate.DefaultWaiting));
+
     public static IEndpointRouteBuilder MapOrsEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/ors/v2/directions").WithTags(Tag).WithQuota(Quota.Routes);
@@ -88,6 +92,13 @@ public static partial class OrsEndpoints
                 throw new OrsRequestException(OrsErrorCodes.UnsupportedExportFormat, $"Unsupported export format '{format}': use json, geojson or gpx.");
             }
             var body = await OrsRequestReader.ReadAsync<OrsDirectionsRequest>(request, OrsRequestReader.Directions, cancellationToken);
+            if (body.Options?.AvoidPolygons is null)
+            {
+                return Answer(profile, format, body, router);
+            }
+            using var slot = await request.HttpContext.RequestServices.GetRequiredService<AvoidAreaGate>().EnterAsync(cancellationToken)
+                ?? throw new OrsRequestException(OrsErrorCodes.LimitExceeded,
+                    "Too many requests with avoid_polygons are computing or waiting; try again in a second.", StatusCodes.Status429TooManyRequests);
             return Answer(profile, format, body, router);
         }
         catch (OrsRequestException ex)
