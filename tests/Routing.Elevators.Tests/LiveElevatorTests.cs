@@ -125,14 +125,17 @@ public sealed class LiveElevatorTests(LiveFixture live, ITestOutputHelper output
         await RestoreAsync();
         Feed.SetState("INACTIVE");
         Assert.True(await ElevatorHost.EventuallyAsync(async () => (await Host.UnderpassAsync())?.GetProperty("state").GetString() == "out_of_service"));
-        var before = (await Host.UnderpassAsync())!.Value;
         int warningsBefore = PollerWarnings();
 
         Feed.Behaviour = behaviour;
         Feed.SetState("ACTIVE"); // what a bad answer might carry must not arrive
         int requestsAtSwitch = Feed.Requests.Count;
-        // Three rounds of bad answers (a slow one takes the retries' whole time each).
-        Assert.True(await ElevatorHost.EventuallyAsync(() => Task.FromResult(Feed.Requests.Count >= requestsAtSwitch + 3), seconds: 120));
+        // The poller polls one answer at a time: once a bad answer has been served, a good poll that was under way when
+        // the feed turned bad has been stored, and what the service shows now must not change any more.
+        Assert.True(await ElevatorHost.EventuallyAsync(() => Task.FromResult(Feed.Requests.Count >= requestsAtSwitch + 1), seconds: 120));
+        var before = (await Host.UnderpassAsync())!.Value;
+        // Three more rounds of bad answers (a slow one takes the retries' whole time each).
+        Assert.True(await ElevatorHost.EventuallyAsync(() => Task.FromResult(Feed.Requests.Count >= requestsAtSwitch + 4), seconds: 180));
 
         var after = (await Host.UnderpassAsync())!.Value;
         Assert.Equal("out_of_service", after.GetProperty("state").GetString());
