@@ -66,12 +66,12 @@ internal static class OperationsHosting
         app.MapPrometheusScrapingEndpoint("/metrics")
             .AddEndpointFilter(async (context, next) => operators.Allows(context.HttpContext)
                 ? await next(context)
-                : Results.Problem(ApiProblemsFor(context.HttpContext)));
+                : Results.Problem(OperatorsOnly(context.HttpContext)));
         return app;
     }
 
     /// <summary>401 without a key (an operator may send one), 403 with a key of another role.</summary>
-    private static Microsoft.AspNetCore.Mvc.ProblemDetails ApiProblemsFor(HttpContext context) =>
+    private static Microsoft.AspNetCore.Mvc.ProblemDetails OperatorsOnly(HttpContext context) =>
         ApiKeyAuthentication.ActorOf(context.User) is { } actor
             ? HttpProblems.Create(ProblemTypes.Forbidden, StatusCodes.Status403Forbidden, "Not allowed for this key",
                 $"Metrics are for operators: a key with role operator or admin, or a client in {OperatorAccess.NetworksSetting}; the key {actor.KeyId} has role {BarrierNames.Name(actor.Role)}.")
