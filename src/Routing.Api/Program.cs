@@ -10,6 +10,7 @@ using Routing.Api.Problems;
 using Routing.Api.Profiles;
 using Routing.Api.Quotas;
 using Routing.Api.Routes;
+using Routing.Barriers.Http;
 using Routing.Ors;
 using Routing.Transit.Http;
 using Routing.Web;
@@ -53,9 +54,9 @@ app.MapOperations();                                            // /health/live,
 app.MapProfileEndpoints();                                      // /v1/profiles, /v1/profiles/{name}
 app.MapRouteEndpoints();                                        // /v1/routes (GET and POST)
 app.MapAnalysisEndpoints();                                     // /v1/isochrones, /v1/matrix
-app.MapBarrierEndpoints();                                      // /v1/barriers, /v1/barriers/{id}[/verify|resolve|reject], .geojson
+app.MapBarrierReports();                                        // /v1/barriers, /v1/barriers/{id}[/verify|resolve|reject], .geojson
 app.MapLiveElevators();                                         // /v1/elevators, /v1/elevators/{id}/history|match, /v1/elevators/out-of-service
-app.MapApiKeyEndpoints();                                       // /v1/admin/api-keys
+app.MapApiKeys();                                               // /v1/admin/api-keys
 app.MapGraphUpdateEndpoints();                                  // /v1/admin/graph/reload
 app.MapOrsEndpoints();                                          // /ors/v2/directions|isochrones|matrix/{profile}: openrouteservice clients
 app.MapTripEndpoints();                                         // /v1/trips: step-free trips with public transport

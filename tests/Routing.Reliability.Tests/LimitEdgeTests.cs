@@ -4,7 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Routing.Api.Analysis;
-using Routing.Api.Barriers;
+using Routing.Barriers.Http;
 using Routing.Api.Routes;
 using Routing.Barriers;
 using Routing.Ors;

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using NetTopologySuite.Geometries;
 using Routing.Analysis;
-using Routing.Api.Barriers;
+using Routing.Barriers.Http;
 using Routing.Api.Documentation;
 using Routing.Api.Hosting;
 using Routing.Api.Problems;

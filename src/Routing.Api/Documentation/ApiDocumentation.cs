@@ -1,8 +1,5 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
-using Routing.Api.Barriers;
+using Routing.Barriers.Http;
 using Routing.Api.Routes;
 using Scalar.AspNetCore;
 
@@ -40,34 +37,5 @@ internal static class ApiDocumentation
         app.MapOpenApi();
         app.MapScalarApiReference(options => options.WithTitle("Accessible routing API"));
         return app;
-    }
-
-    /// <summary>Shows <paramref name="example"/> (serialized as the API serializes answers) for one response of the endpoint.</summary>
-    public static RouteHandlerBuilder WithResponseExample(this RouteHandlerBuilder builder, int status, string contentType, object example) =>
-        builder.AddOpenApiOperationTransformer((operation, context, _) =>
-        {
-            if (operation.Responses?.TryGetValue(status.ToString(System.Globalization.CultureInfo.InvariantCulture), out var response) == true
-                && response.Content?.TryGetValue(contentType, out var media) == true)
-            {
-                media.Example = Serialize(example, context.ApplicationServices);
-            }
-            return Task.CompletedTask;
-        });
-
-    /// <summary>Shows <paramref name="example"/> as the JSON request body of the endpoint.</summary>
-    public static RouteHandlerBuilder WithRequestExample(this RouteHandlerBuilder builder, object example) =>
-        builder.AddOpenApiOperationTransformer((operation, context, _) =>
-        {
-            if (operation.RequestBody?.Content?.TryGetValue("application/json", out var media) == true)
-            {
-                media.Example = Serialize(example, context.ApplicationServices);
-            }
-            return Task.CompletedTask;
-        });
-
-    private static System.Text.Json.Nodes.JsonNode? Serialize(object example, IServiceProvider services)
-    {
-        var options = services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-        return JsonSerializer.SerializeToNode(example, example.GetType(), options);
     }
 }

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Routing.Api.Barriers;
-using Routing.Api.Hosting;
 using Routing.Barriers;
+using Routing.Barriers.Http;
 using Routing.Elevators.Http;
 using Routing.Elevators.Store;
 
@@ -27,7 +27,6 @@ internal static class ElevatorComposition
         var options = services.GetRequiredService<IOptions<BarrierOptions>>().Value;
         return string.Equals(options.Provider, BarrierStoreProviders.Postgres, StringComparison.OrdinalIgnoreCase)
             ? SqlElevatorStore.OpenPostgresAsync(options.ConnectionString ?? "").GetAwaiter().GetResult()
-            : SqlElevatorStore.OpenSqliteAsync(BarrierHosting.ResolveDatabasePath(options, services.GetRequiredService<DataPaths>(),
-                services.GetRequiredService<IHostEnvironment>().ContentRootPath)).GetAwaiter().GetResult();
+            : SqlElevatorStore.OpenSqliteAsync(BarrierComposition.SqlitePath(services)).GetAwaiter().GetResult();
     }
 }

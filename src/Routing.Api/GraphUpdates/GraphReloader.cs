@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Routing.Api.Barriers;
+using Routing.Barriers.Http;
 using Routing.Api.Hosting;
 using Routing.Api.Operations;
 using Routing.Engine;

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Routing.Api.Barriers;
+using Routing.Barriers.Http;
 using Routing.Api.Problems;
 using Routing.Barriers;
 using Routing.Serving;

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OpenTelemetry.Metrics;
-using Routing.Api.Barriers;
+using Routing.Barriers.Http;
 using Routing.Api.Problems;
 using Routing.Barriers;
 

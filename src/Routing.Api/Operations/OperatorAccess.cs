@@ -1,5 +1,5 @@
 using System.Net;
-using Routing.Api.Barriers;
+using Routing.Barriers.Http;
 using Routing.Barriers;
 
 namespace Routing.Api.Operations;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
-using Routing.Api.Barriers;
+using Routing.Barriers.Http;
 using Routing.Api.Problems;
 using Routing.Http;
 

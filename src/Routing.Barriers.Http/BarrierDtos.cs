@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Routing.Api.Routes;
 using Routing.Barriers;
+using Routing.Engine;
 using Routing.Engine.Barriers;
 
-namespace Routing.Api.Barriers;
+namespace Routing.Barriers.Http;
 
 /// <summary>
 /// A barrier report as answered. <c>reporter</c> appears only for planners, admins and the reporter themself;
@@ -41,7 +41,13 @@ internal sealed record GeometryDto(string Type, JsonElement Coordinates);
 /// <param name="OsmNodeIds">OSM nodes the report lies on (a kerb, an elevator, a junction).</param>
 /// <param name="Point">For a point report: where on the network it was pinned.</param>
 /// <param name="DistanceM">For a point report: how far that is from the reported point.</param>
-internal sealed record PinDto(IReadOnlyList<long> OsmWayIds, IReadOnlyList<long> OsmNodeIds, LatLonDto? Point, double? DistanceM);
+internal sealed record PinDto(IReadOnlyList<long> OsmWayIds, IReadOnlyList<long> OsmNodeIds, PinnedPointDto? Point, double? DistanceM);
+
+/// <summary>A WGS 84 position in degrees to 7 decimals (about 1 cm), the precision of every position the API answers with.</summary>
+internal sealed record PinnedPointDto(double Lat, double Lon)
+{
+    public static PinnedPointDto Of(GeoPoint point) => new(Math.Round(point.Lat, 7), Math.Round(point.Lon, 7));
+}
 
 /// <summary>Who did something: the API key's id (never the key) and its role.</summary>
 internal sealed record ActorDto(string KeyId, ApiKeyRole Role);
@@ -153,7 +159,7 @@ internal static class BarrierMapper
     public static GeometryDto Geometry(BarrierGeometry geometry) => new(geometry.Type.ToString(), BarrierGeoJson.CoordinatesElement(geometry));
 
     public static PinDto Pin(BarrierPin pin) => new(
-        pin.OsmWayIds, pin.OsmNodeIds, pin.PinnedPoint is { } p ? RouteMapper.Location(p) : null, pin.DistanceM is { } d ? RouteMapper.Metres(d) : null);
+        pin.OsmWayIds, pin.OsmNodeIds, pin.PinnedPoint is { } p ? PinnedPointDto.Of(p) : null, pin.DistanceM is { } d ? Math.Round(d, 1) : null);
 
     public static ApiKeyDto ToDto(ApiKey key) => new(key.KeyId, key.Role, key.Name, key.Source, key.IsActive, key.CreatedAt, key.RevokedAt);
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Routing.Barriers.Operations;
 
-namespace Routing.Api.Barriers;
+namespace Routing.Barriers.Http;
 
 /// <summary>
 /// Readiness of the barrier store (tag <c>ready</c>): Healthy while it answers; Degraded (still ready: routes keep

@@ -1,4 +1,4 @@
-namespace Routing.Api.Barriers;
+namespace Routing.Barriers.Http;
 
 /// <summary>The barrier store or its configuration cannot be used: the message says what and what to do.</summary>
 internal sealed class BarrierStartupException : Exception

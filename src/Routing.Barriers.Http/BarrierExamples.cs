@@ -1,11 +1,9 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
-using Routing.Api.Problems;
-using Routing.Api.Routes;
 using Routing.Barriers;
 using Routing.Engine.Barriers;
 
-namespace Routing.Api.Barriers;
+namespace Routing.Barriers.Http;
 
 /// <summary>Examples for the OpenAPI document, built from the real DTO types so that they cannot drift from the answers.</summary>
 internal static class BarrierExamples
@@ -34,7 +32,7 @@ internal static class BarrierExamples
     public static BarrierDto Report { get; } = new(
         42, ReportedBarrierKind.BlockedPath, BarrierStatus.Verified, true,
         new GeometryDto("Point", Coordinates("[8.6934, 49.4094]")),
-        new PinDto([38886298], [], new LatLonDto(49.4094357, 8.6935587), 11.6),
+        new PinDto([38886298], [], new PinnedPointDto(49.4094357, 8.6935587), 11.6),
         null, new DateTimeOffset(2026, 12, 18, 17, 0, 0, TimeSpan.Zero),
         "Scaffolding blocks the whole pavement; no way around on this side.", null, 0, null,
         new ActorDto("key_3f9a1c2b7d4e", ApiKeyRole.Reporter),

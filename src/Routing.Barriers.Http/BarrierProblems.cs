@@ -1,9 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
-using Routing.Api.Problems;
 using Routing.Barriers;
 using Routing.Engine.Barriers;
 
-namespace Routing.Api.Barriers;
+namespace Routing.Barriers.Http;
 
 /// <summary>The problems only the barrier endpoints answer with.</summary>
 internal static class BarrierProblems

@@ -1,13 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Routing.Api.Problems;
-using Routing.Api.Routes;
 using Routing.Barriers;
 using Routing.Engine.Barriers;
 using Routing.Graph;
 
-namespace Routing.Api.Barriers;
+namespace Routing.Barriers.Http;
 
 /// <summary>
 /// Reads the JSON bodies of the barrier endpoints field by field, so that every wrong field gets a message of its own

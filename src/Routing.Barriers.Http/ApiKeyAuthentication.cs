@@ -3,17 +3,16 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
-using Routing.Api.Problems;
 using Routing.Barriers;
 
-namespace Routing.Api.Barriers;
+namespace Routing.Barriers.Http;
 
 /// <summary>
 /// Access by API key in the <c>X-Api-Key</c> header. No key: anonymous (may read active reports). An unknown or
 /// revoked key: 401 on every barrier endpoint, reads included, so a client with a wrong key learns at once. A key of
 /// the wrong role: 403. Every refusal is problem+json.
 /// </summary>
-internal static class ApiKeyAuthentication
+public static class ApiKeyAuthentication
 {
     public const string Scheme = "ApiKey";
     public const string Header = "X-Api-Key";

@@ -1,13 +1,12 @@
-using Routing.Api.Hosting;
 using Routing.Barriers;
 using Routing.Barriers.Operations;
 using Routing.Barriers.Postgres;
 using Routing.Barriers.Sqlite;
 
-namespace Routing.Api.Barriers;
+namespace Routing.Barriers.Http;
 
 /// <summary>The values of <c>Barriers:Provider</c>.</summary>
-internal static class BarrierStoreProviders
+public static class BarrierStoreProviders
 {
     public const string Sqlite = "sqlite";
     public const string Postgres = "postgres";
@@ -34,7 +33,7 @@ internal sealed class OpenedBarrierStore(
     public void Dispose() => owner.Dispose();
 
     /// <summary>Opens the configured store; a configuration or store that cannot be used is a <see cref="BarrierStartupException"/>.</summary>
-    public static OpenedBarrierStore Open(BarrierOptions options, DataPaths paths, string contentRoot)
+    public static OpenedBarrierStore Open(BarrierOptions options, Func<string> sqlitePath)
     {
         try
         {
@@ -55,7 +54,7 @@ internal sealed class OpenedBarrierStore(
                 throw new BarrierStartupException(
                     $"Barriers:Provider is '{options.Provider}'; it must be {BarrierStoreProviders.Sqlite} (the default, one file) or {BarrierStoreProviders.Postgres} (with Barriers:ConnectionString).");
             }
-            var sqlite = SqliteBarrierStore.Open(BarrierHosting.ResolveDatabasePath(options, paths, contentRoot));
+            var sqlite = SqliteBarrierStore.Open(sqlitePath());
             return new OpenedBarrierStore(sqlite, sqlite, null, sqlite.Path, sqlite.SchemaVersion, sqlite.AppliedMigrations, sqlite);
         }
         catch (BarrierStoreException ex)

@@ -1,9 +1,9 @@
-namespace Routing.Api.Barriers;
+namespace Routing.Barriers.Http;
 
 /// <summary>
 /// Configuration section <c>Barriers</c>: which store and where it is, the API keys to seed, and the rate limit.
 /// </summary>
-internal sealed class BarrierOptions
+public sealed class BarrierOptions
 {
     public const string Section = "Barriers";
 

@@ -3,13 +3,10 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using Routing.Api.Documentation;
-using Routing.Api.Problems;
-using Routing.Api.Routes;
 using Routing.Barriers;
 using Routing.Engine;
 
-namespace Routing.Api.Barriers;
+namespace Routing.Barriers.Http;
 
 /// <summary>
 /// <c>/v1/barriers</c>: reports of what blocks people on wheels, their moderation, and an export for GIS tools.

@@ -1,7 +1,7 @@
 using Routing.Barriers;
 using Routing.Barriers.Operations;
 
-namespace Routing.Api.Barriers;
+namespace Routing.Barriers.Http;
 
 /// <summary>
 /// Runs the shared store's change feed for the life of the service: every change another replica commits advances

@@ -1,9 +1,8 @@
 using System.Globalization;
-using Routing.Api.Routes;
 using Routing.Barriers;
 using Routing.Engine.Barriers;
 
-namespace Routing.Api.Barriers;
+namespace Routing.Barriers.Http;
 
 /// <summary>The query of <c>GET /v1/barriers</c> and <c>GET /v1/barriers.geojson</c>.</summary>
 internal sealed class BarrierListQuery

@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
-using Routing.Api.Problems;
 using Routing.Barriers.Operations;
 
-namespace Routing.Api.Barriers;
+namespace Routing.Barriers.Http;
 
 /// <summary>
 /// A request that needed the barrier store while it is lost (a write, a read of reports, a key check): 503

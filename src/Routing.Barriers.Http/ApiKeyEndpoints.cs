@@ -1,10 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Routing.Api.Documentation;
-using Routing.Api.Problems;
-using Routing.Api.Routes;
 using Routing.Barriers;
 
-namespace Routing.Api.Barriers;
+namespace Routing.Barriers.Http;
 
 /// <summary><c>/v1/admin/api-keys</c>: list, create and revoke API keys (role admin).</summary>
 internal static class ApiKeyEndpoints

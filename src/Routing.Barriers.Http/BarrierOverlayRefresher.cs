@@ -6,7 +6,7 @@ using Routing.Engine;
 using Routing.Engine.Barriers;
 using Routing.Serving;
 
-namespace Routing.Api.Barriers;
+namespace Routing.Barriers.Http;
 
 /// <summary>
 /// Keeps the router's barrier overlay in step with the store. Rebuilds after every change (the service advances its
@@ -28,7 +28,7 @@ namespace Routing.Api.Barriers;
 /// building the new graph's overlay and the swap.
 /// </para>
 /// </summary>
-internal sealed partial class BarrierOverlayRefresher(
+public sealed partial class BarrierOverlayRefresher(
     BarrierService service, GraphHolder graphs, BarrierMetrics metrics, IOptions<BarrierOptions> options, ILogger<BarrierOverlayRefresher> logger,
     IEnumerable<ILiveBarrierSource> liveSources) : BackgroundService
 {

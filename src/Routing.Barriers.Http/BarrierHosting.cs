@@ -4,11 +4,10 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Routing.Api.Hosting;
 using Routing.Barriers;
 using Routing.Barriers.Operations;
 
-namespace Routing.Api.Barriers;
+namespace Routing.Barriers.Http;
 
 /// <summary>
 /// Registers the barrier store (SQLite or PostgreSQL, by <c>Barriers:Provider</c>), timed and watched, the report and
@@ -16,16 +15,14 @@ namespace Routing.Api.Barriers;
 /// listener to other replicas' changes, and the store's readiness check; opens the store and seeds the configured
 /// keys before the service listens.
 /// </summary>
-internal static partial class BarrierHosting
+public static partial class BarrierHosting
 {
-    public static IServiceCollection AddBarrierReports(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="sqlitePath">The SQLite file for <c>Barriers:Provider=sqlite</c>: where data lives is the host's to say.</param>
+    public static IServiceCollection AddBarrierReports(this IServiceCollection services, IConfiguration configuration, Func<IServiceProvider, string> sqlitePath)
     {
         services.Configure<BarrierOptions>(configuration.GetSection(BarrierOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => OpenedBarrierStore.Open(
-            sp.GetRequiredService<IOptions<BarrierOptions>>().Value,
-            sp.GetRequiredService<DataPaths>(),
-            sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
+        services.AddSingleton(sp => OpenedBarrierStore.Open(sp.GetRequiredService<IOptions<BarrierOptions>>().Value, () => sqlitePath(sp)));
         services.AddSingleton(sp => new BarrierStoreHealth(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new BarrierMetrics(sp.GetRequiredService<IMeterFactory>(), sp.GetRequiredService<BarrierStoreHealth>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp =>
@@ -51,6 +48,20 @@ internal static partial class BarrierHosting
         services.AddAuthorization();
         services.AddSingleton<IAuthorizationHandler, ValidKeyIfPresentHandler>();
         return services;
+    }
+
+    /// <summary><c>/v1/barriers</c>: reports, their lifecycle and their GeoJSON.</summary>
+    public static WebApplication MapBarrierReports(this WebApplication app)
+    {
+        app.MapBarrierEndpoints();
+        return app;
+    }
+
+    /// <summary><c>/v1/admin/api-keys</c>: keys for admins.</summary>
+    public static WebApplication MapApiKeys(this WebApplication app)
+    {
+        app.MapApiKeyEndpoints();
+        return app;
     }
 
     /// <summary>API-key authentication and role checks.</summary>
@@ -92,16 +103,6 @@ internal static partial class BarrierHosting
             LogCannotStart(app.Logger, ex.Message);
             return false;
         }
-    }
-
-    internal static string ResolveDatabasePath(BarrierOptions options, DataPaths paths, string contentRoot)
-    {
-        if (string.IsNullOrWhiteSpace(options.Database))
-        {
-            return Path.Combine(Path.GetDirectoryName(paths.GraphPath) ?? contentRoot, "barriers.db");
-        }
-        string? repositoryRoot = DataPaths.FindRepositoryRoot(contentRoot) ?? DataPaths.FindRepositoryRoot(AppContext.BaseDirectory);
-        return DataPaths.ResolvePath(options.Database, "Database", contentRoot, repositoryRoot);
     }
 
     internal static List<SeedKey> ReadApiKeys(IConfigurationSection section)

@@ -1,11 +1,10 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
-using Routing.Api.Documentation;
 
-namespace Routing.Api.Barriers;
+namespace Routing.Barriers.Http;
 
 /// <summary>OpenAPI for the barrier endpoints: the API-key security scheme, problem responses, examples.</summary>
-internal static class BarrierDocumentation
+public static class BarrierDocumentation
 {
     public const string SecurityScheme = "ApiKey";
 
