@@ -111,7 +111,11 @@ public sealed class Router
     /// </summary>
     public CompiledProfile Compile(ProfileSettings settings) => _compiledProfiles.Get(settings, relaxed: false, Overlay);
 
-    public RouteOutcome Route(RouteRequest request)
+    /// <exception cref="OperationCanceledException">
+    /// <paramref name="cancellationToken"/> was cancelled: a client that leaves stops its searches within a fraction of a
+    /// millisecond of search, however many legs and refusal rounds the request would have taken.
+    /// </exception>
+    public RouteOutcome Route(RouteRequest request, CancellationToken cancellationToken = default)
     {
         if (request.Waypoints.Count < 2)
         {
@@ -144,7 +148,7 @@ public sealed class Router
             snapped[i] = onBlockedWay;
         }
 
-        var outcome = _planner.Plan(request, overlay, snapped, profile, other => PlaceEvery(request, other));
+        var outcome = _planner.Plan(request, overlay, snapped, profile, other => PlaceEvery(request, other), cancellationToken);
         return outcome is NoRoute refusal ? _moves.AddTo(refusal, request, snapped, profile) : outcome;
     }
 

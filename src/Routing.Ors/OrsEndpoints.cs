@@ -94,12 +94,12 @@ public static partial class OrsEndpoints
             var body = await OrsRequestReader.ReadAsync<OrsDirectionsRequest>(request, OrsRequestReader.Directions, cancellationToken);
             if (body.Options?.AvoidPolygons is null)
             {
-                return Answer(profile, format, body, router);
+                return Answer(profile, format, body, router, cancellationToken);
             }
             using var slot = await request.HttpContext.RequestServices.GetRequiredService<AvoidAreaGate>().EnterAsync(cancellationToken)
                 ?? throw new OrsRequestException(OrsErrorCodes.LimitExceeded,
                     "Too many requests with avoid_polygons are computing or waiting; try again in a second.", StatusCodes.Status429TooManyRequests);
-            return Answer(profile, format, body, router);
+            return Answer(profile, format, body, router, cancellationToken);
         }
         catch (OrsRequestException ex)
         {
@@ -115,7 +115,7 @@ public static partial class OrsEndpoints
     {
         try
         {
-            return Answer(profile, "geojson", OrsRequestMapper.FromQuery(request.Query), router);
+            return Answer(profile, "geojson", OrsRequestMapper.FromQuery(request.Query), router, request.HttpContext.RequestAborted);
         }
         catch (OrsRequestException ex)
         {
@@ -137,11 +137,11 @@ public static partial class OrsEndpoints
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error answering {Method} {Path} (trace id {TraceId})")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, string method, string path, string traceId);
 
-    private static IResult Answer(string profile, string format, OrsDirectionsRequest body, Router router)
+    private static IResult Answer(string profile, string format, OrsDirectionsRequest body, Router router, CancellationToken cancellationToken)
     {
         var query = OrsRequestMapper.Map(profile, body, router.Profiles);
         int count = query.Request.Waypoints.Count;
-        switch (router.Route(query.Request))
+        switch (router.Route(query.Request, cancellationToken))
         {
             case RouteFound found:
                 var route = OrsRouteMapper.Map(found.Route, query);

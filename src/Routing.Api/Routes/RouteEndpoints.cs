@@ -71,7 +71,7 @@ internal static class RouteEndpoints
             metrics.BadInput(start);
             return TypedResults.Problem(HttpProblems.InvalidRequest(errors.ToDictionary()));
         }
-        return Answer(body, errors, "constraints.", router, graph, metrics, start);
+        return Answer(body, errors, "constraints.", router, graph, metrics, start, cancellationToken);
     }
 
     public static Results<JsonAnswer<RoutesResponse>, JsonAnswer<GeoJsonRoute>, ContentHttpResult, ProblemHttpResult> GetRoute(
@@ -80,12 +80,12 @@ internal static class RouteEndpoints
         long start = Stopwatch.GetTimestamp();
         var errors = new FieldErrors();
         var body = RouteQueryParser.Parse(query, request.Query.Keys, errors);
-        return Answer(body, errors, "", router, graph, metrics, start);
+        return Answer(body, errors, "", router, graph, metrics, start, request.HttpContext.RequestAborted);
     }
 
     private static Results<JsonAnswer<RoutesResponse>, JsonAnswer<GeoJsonRoute>, ContentHttpResult, ProblemHttpResult> Answer(
         RouteRequestBody body, FieldErrors errors, string constraintPrefix, Router router, LoadedGraph graph,
-        RouteMetrics metrics, long start)
+        RouteMetrics metrics, long start, CancellationToken cancellationToken)
     {
         if (!RouteRequestValidator.TryValidate(body, router.Profiles, errors, constraintPrefix, out var valid, out var problem))
         {
@@ -96,7 +96,7 @@ internal static class RouteEndpoints
         var request = valid.Request;
         int waypoints = request.Waypoints.Count;
         string profile = request.Profile.Name;
-        var outcome = router.Route(request);
+        var outcome = router.Route(request, cancellationToken);
         metrics.Routed(start, profile, outcome);
         switch (outcome)
         {

@@ -23,15 +23,16 @@ internal sealed class RoutePlanner(PathFinder pathFinder, RouteAssembler assembl
 
     /// <param name="snapped">The requested points placed for <paramref name="strict"/>, one more than legs.</param>
     /// <param name="place">Places the requested points for another profile; null when one cannot be placed.</param>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (checked in every search).</exception>
     public RouteOutcome Plan(RouteRequest request, BarrierOverlay overlay, SnapPoint[] snapped, CompiledProfile strict,
-        Func<CompiledProfile, SnapPoint[]?> place)
+        Func<CompiledProfile, SnapPoint[]?> place, CancellationToken cancellationToken)
     {
         var legs = new SearchPath[snapped.Length - 1];
         for (int leg = 0; leg < legs.Length; leg++)
         {
-            if (pathFinder.Find(strict, snapped[leg], snapped[leg + 1]) is not { } path)
+            if (pathFinder.Find(strict, snapped[leg], snapped[leg + 1], cancellationToken) is not { } path)
             {
-                return Explain(request, overlay, leg, snapped, legs, strict, place);
+                return Explain(request, overlay, leg, snapped, legs, strict, place, cancellationToken);
             }
             legs[leg] = path;
         }
@@ -39,23 +40,23 @@ internal sealed class RoutePlanner(PathFinder pathFinder, RouteAssembler assembl
         if (ClimbBudget.Exceeds(route, request.Profile))
         {
             // Every leg was found strictly, so the climb-averse search finds every leg too.
-            var leastClimbLegs = LeastClimbLegs(request.Profile, relaxed: false, overlay, strict, snapped)!;
+            var leastClimbLegs = LeastClimbLegs(request.Profile, relaxed: false, overlay, strict, snapped, cancellationToken)!;
             var leastClimb = Assemble(leastClimbLegs, strict, request);
             if (ClimbBudget.Exceeds(leastClimb, request.Profile))
             {
                 // Breaking a limit may save more climb than any route within the limits: the relaxed search weighs both.
                 var leastBad = (Legs: leastClimbLegs, Route: leastClimb);
-                if (LeastClimbLegs(request.Profile, relaxed: true, overlay, Relaxed(request, overlay), snapped) is { } relaxedLegs
+                if (LeastClimbLegs(request.Profile, relaxed: true, overlay, Relaxed(request, overlay), snapped, cancellationToken) is { } relaxedLegs
                     && Assemble(relaxedLegs, strict, request) is var relaxedRoute
                     && relaxedRoute.Elevation!.AscentM < leastClimb.Elevation!.AscentM)
                 {
                     leastBad = (relaxedLegs, relaxedRoute);
                 }
-                return Refuse(request, overlay, snapped, strict, place, 0, leastBad.Legs, leastBad.Route);
+                return Refuse(request, overlay, snapped, strict, place, 0, leastBad.Legs, leastBad.Route, cancellationToken);
             }
             (route, legs) = (leastClimb, leastClimbLegs);
         }
-        return new RouteFound(_detours.Describe(route, WalkingLegs(request, overlay, legs, place), strict, Relaxed(request, overlay), request));
+        return new RouteFound(_detours.Describe(route, WalkingLegs(request, overlay, legs, place, cancellationToken), strict, Relaxed(request, overlay), request));
     }
 
     /// <summary>
@@ -66,17 +67,18 @@ internal sealed class RoutePlanner(PathFinder pathFinder, RouteAssembler assembl
     /// </summary>
     /// <param name="legs">The legs before <paramref name="failedLeg"/>, found strictly; filled in here.</param>
     private NoRoute Explain(RouteRequest request, BarrierOverlay overlay, int failedLeg, SnapPoint[] snapped, SearchPath[] legs,
-        CompiledProfile strict, Func<CompiledProfile, SnapPoint[]?> place)
+        CompiledProfile strict, Func<CompiledProfile, SnapPoint[]?> place, CancellationToken cancellationToken)
     {
         var relaxed = Relaxed(request, overlay);
-        if (pathFinder.Find(relaxed, snapped[failedLeg], snapped[failedLeg + 1]) is not { } leastBad)
+        if (pathFinder.Find(relaxed, snapped[failedLeg], snapped[failedLeg + 1], cancellationToken) is not { } leastBad)
         {
             return new NoRoute(failedLeg, [assembler.NotConnected(snapped[failedLeg + 1], request.Language)]);
         }
         legs[failedLeg] = leastBad;
         for (int leg = failedLeg + 1; leg < legs.Length; leg++)
         {
-            if ((pathFinder.Find(strict, snapped[leg], snapped[leg + 1]) ?? pathFinder.Find(relaxed, snapped[leg], snapped[leg + 1])) is not { } path)
+            if ((pathFinder.Find(strict, snapped[leg], snapped[leg + 1], cancellationToken)
+                ?? pathFinder.Find(relaxed, snapped[leg], snapped[leg + 1], cancellationToken)) is not { } path)
             {
                 return new NoRoute(failedLeg, assembler.Explain(leastBad, strict, request.Language));
             }
@@ -84,11 +86,11 @@ internal sealed class RoutePlanner(PathFinder pathFinder, RouteAssembler assembl
         }
         var route = Assemble(legs, strict, request);
         if (ClimbBudget.Exceeds(route, request.Profile)
-            && LeastClimbLegs(request.Profile, relaxed: true, overlay, relaxed, snapped) is { } leastClimbLegs)
+            && LeastClimbLegs(request.Profile, relaxed: true, overlay, relaxed, snapped, cancellationToken) is { } leastClimbLegs)
         {
             (legs, route) = (leastClimbLegs, Assemble(leastClimbLegs, strict, request));
         }
-        return Refuse(request, overlay, snapped, strict, place, failedLeg, legs, route);
+        return Refuse(request, overlay, snapped, strict, place, failedLeg, legs, route, cancellationToken);
     }
 
     /// <summary>
@@ -99,7 +101,7 @@ internal sealed class RoutePlanner(PathFinder pathFinder, RouteAssembler assembl
     /// among the limits its own breaks name, so lifting every field named gives a route, the one shown.
     /// </summary>
     private NoRoute Refuse(RouteRequest request, BarrierOverlay overlay, SnapPoint[] snapped, CompiledProfile strict,
-        Func<CompiledProfile, SnapPoint[]?> place, int legIndex, SearchPath[] leastBadLegs, Route route)
+        Func<CompiledProfile, SnapPoint[]?> place, int legIndex, SearchPath[] leastBadLegs, Route route, CancellationToken cancellationToken)
     {
         var blockers = Explain(leastBadLegs, strict, request.Language);
         if (ClimbBudget.Exceeds(route, request.Profile))
@@ -110,7 +112,7 @@ internal sealed class RoutePlanner(PathFinder pathFinder, RouteAssembler assembl
             for (int round = 0; round < MaxLiftRounds; round++)
             {
                 var lifted = blockers.Aggregate(request.Profile, (settings, blocker) => blocker.Violation.Lift(settings));
-                if (CompiledProfileCache.SameSettings(lifted, searched) || Lifted(request, overlay, snapped, lifted, place) is not { } liftedLegs)
+                if (CompiledProfileCache.SameSettings(lifted, searched) || Lifted(request, overlay, snapped, lifted, place, cancellationToken) is not { } liftedLegs)
                 {
                     break;
                 }
@@ -132,10 +134,10 @@ internal sealed class RoutePlanner(PathFinder pathFinder, RouteAssembler assembl
     /// has no path within them.
     /// </summary>
     private SearchPath[]? Lifted(RouteRequest request, BarrierOverlay overlay, SnapPoint[] snapped, ProfileSettings lifted,
-        Func<CompiledProfile, SnapPoint[]?> place)
+        Func<CompiledProfile, SnapPoint[]?> place, CancellationToken cancellationToken)
     {
         var within = profiles.Get(lifted, relaxed: false, overlay);
-        return LeastClimbLegs(lifted, relaxed: false, overlay, Relaxed(request, overlay), place(within) ?? snapped);
+        return LeastClimbLegs(lifted, relaxed: false, overlay, Relaxed(request, overlay), place(within) ?? snapped, cancellationToken);
     }
 
     /// <summary>
@@ -143,13 +145,14 @@ internal sealed class RoutePlanner(PathFinder pathFinder, RouteAssembler assembl
     /// of <paramref name="settings"/> (or breaking the fewest, <paramref name="relaxed"/>), priced by
     /// <paramref name="pricing"/>. Null when a leg has no such path.
     /// </summary>
-    private SearchPath[]? LeastClimbLegs(ProfileSettings settings, bool relaxed, BarrierOverlay overlay, CompiledProfile pricing, SnapPoint[] snapped)
+    private SearchPath[]? LeastClimbLegs(ProfileSettings settings, bool relaxed, BarrierOverlay overlay, CompiledProfile pricing, SnapPoint[] snapped,
+        CancellationToken cancellationToken)
     {
         var averse = profiles.Get(ClimbBudget.Averse(settings), relaxed, overlay);
         var legs = new SearchPath[snapped.Length - 1];
         for (int leg = 0; leg < legs.Length; leg++)
         {
-            if (pathFinder.Find(averse, snapped[leg], snapped[leg + 1]) is not { } path)
+            if (pathFinder.Find(averse, snapped[leg], snapped[leg + 1], cancellationToken) is not { } path)
             {
                 return null;
             }
@@ -163,7 +166,8 @@ internal sealed class RoutePlanner(PathFinder pathFinder, RouteAssembler assembl
     /// the requested points, placed for walking; null when walking cannot place a point or find a leg. A request for the
     /// walking profile itself is its own walking route.
     /// </summary>
-    private SearchPath[]? WalkingLegs(RouteRequest request, BarrierOverlay overlay, SearchPath[] ownLegs, Func<CompiledProfile, SnapPoint[]?> place)
+    private SearchPath[]? WalkingLegs(RouteRequest request, BarrierOverlay overlay, SearchPath[] ownLegs, Func<CompiledProfile, SnapPoint[]?> place,
+        CancellationToken cancellationToken)
     {
         if (!catalog.TryGet(WalkingPreset, out var walking))
         {
@@ -181,7 +185,7 @@ internal sealed class RoutePlanner(PathFinder pathFinder, RouteAssembler assembl
         var legs = new SearchPath[snapped.Length - 1];
         for (int leg = 0; leg < legs.Length; leg++)
         {
-            if (pathFinder.Find(foot, snapped[leg], snapped[leg + 1]) is not { } path)
+            if (pathFinder.Find(foot, snapped[leg], snapped[leg + 1], cancellationToken) is not { } path)
             {
                 return null;
             }

@@ -34,8 +34,11 @@ internal static class BidirectionalAltSearch
     /// </summary>
     private const double RoundingMargin = 1 - 1e-6;
 
+    /// <summary>Checks for cancellation after settling this many vertices: a few hundred microseconds of search.</summary>
+    private const int CancellationCheckMask = 4095;
+
     public static SearchPath? Find(RoutingGraph graph, CompiledProfile profile, Landmarks landmarks, SearchSpace space,
-        SnapPoint from, SnapPoint to)
+        SnapPoint from, SnapPoint to, CancellationToken cancellationToken)
     {
         var component = graph.VertexComponent;
         int fromA = graph.EdgeFrom[from.Edge], fromB = graph.EdgeTo[from.Edge];
@@ -102,7 +105,10 @@ internal static class BidirectionalAltSearch
             {
                 break; // also when either side is exhausted: its top is +infinity
             }
-            settled++;
+            if ((++settled & CancellationCheckMask) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
             if (topForward <= topBackward)
             {
                 int u = forwardHeap.Pop();

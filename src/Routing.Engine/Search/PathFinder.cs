@@ -30,14 +30,18 @@ public sealed class PathFinder
     /// The cheapest path from <paramref name="from"/> to <paramref name="to"/> for <paramref name="profile"/> (compiled
     /// for this graph), with its cost as <see cref="SearchCosts"/> defines it; null when every path is blocked.
     /// </summary>
-    public SearchPath? Find(CompiledProfile profile, SnapPoint from, SnapPoint to) => Search(profile, from, to, useHierarchy: true);
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (checked as the search goes).</exception>
+    public SearchPath? Find(CompiledProfile profile, SnapPoint from, SnapPoint to, CancellationToken cancellationToken = default) =>
+        Search(profile, from, to, useHierarchy: true, cancellationToken);
 
     /// <summary>The same answer by ALT even when the profile has a hierarchy: the baseline hierarchies are measured against.</summary>
-    internal SearchPath? FindWithAlt(CompiledProfile profile, SnapPoint from, SnapPoint to) => Search(profile, from, to, useHierarchy: false);
+    internal SearchPath? FindWithAlt(CompiledProfile profile, SnapPoint from, SnapPoint to) => Search(profile, from, to, useHierarchy: false, CancellationToken.None);
 
-    private SearchPath? Search(CompiledProfile profile, SnapPoint from, SnapPoint to, bool useHierarchy)
+    private SearchPath? Search(CompiledProfile profile, SnapPoint from, SnapPoint to, bool useHierarchy, CancellationToken cancellationToken)
     {
         Check(profile, from, to);
+        // A hierarchy query settles a few hundred vertices: one check before it is as good as one inside.
+        cancellationToken.ThrowIfCancellationRequested();
         if (!_spaces.TryTake(out var space))
         {
             space = new SearchSpace(Graph.VertexCount, Landmarks.Count);
@@ -46,7 +50,7 @@ public sealed class PathFinder
         {
             return useHierarchy && profile.Hierarchy is { } hierarchy
                 ? HierarchySearch.Find(hierarchy, profile, space, from, to)
-                : BidirectionalAltSearch.Find(Graph, profile, Landmarks, space, from, to);
+                : BidirectionalAltSearch.Find(Graph, profile, Landmarks, space, from, to, cancellationToken);
         }
         finally
         {
