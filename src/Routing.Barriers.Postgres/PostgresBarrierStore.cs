@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Net.Sockets;
 using Npgsql;
@@ -16,12 +17,6 @@ namespace Routing.Barriers.Postgres;
 /// </summary>
 public sealed class PostgresBarrierStore : IBarrierStore, IApiKeyStore, IDisposable
 {
-    private const string ReportColumns =
-        "id, kind, geometry, status, description, valid_from, valid_until, kerb_height_cm, remaining_width_cm, incline_pct, " +
-        "reporter_key_id, reporter_role, created_at, updated_at, version, pinned_way_ids, pinned_node_ids, pinned_lat, pinned_lon, pinned_distance_m, reporter_user_id";
-
-    private const string KeyColumns = "key_id, key_sha256, role, name, source, created_at, revoked_at";
-
     private readonly NpgsqlDataSource _dataSource;
 
     private PostgresBarrierStore(NpgsqlDataSource dataSource, string connectionString, string description, int schemaVersion, IReadOnlyList<int> applied)
@@ -185,45 +180,40 @@ public sealed class PostgresBarrierStore : IBarrierStore, IApiKeyStore, IDisposa
     public Task<BarrierReport?> GetAsync(long id, CancellationToken cancellationToken = default) => Run(async connection =>
     {
         BarrierReport? report;
-        await using (var select = new NpgsqlCommand($"SELECT {ReportColumns} FROM reports WHERE id = @id", connection))
+        await using (var select = new NpgsqlCommand(ReportRows.ReportByIdSql, connection))
         {
             Add(select, "id", id);
-            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-            report = await reader.ReadAsync(cancellationToken) ? ReadReport(reader) : null;
+            report = (await ReportRows.ReadAllAsync(select, Dialect.Instance, ReportRows.Report, cancellationToken)).SingleOrDefault();
         }
         return report is null ? null : report with { History = await ReadHistoryAsync(connection, id, cancellationToken) };
     }, cancellationToken);
 
     public Task<IReadOnlyList<BarrierReport>> ListAsync(BarrierQuery query, CancellationToken cancellationToken = default) =>
-        Select(ReportColumns, query, ReadReport, cancellationToken);
+        Select(ReportRows.ReportColumns, query, ReportRows.Report, cancellationToken);
 
     public Task<IReadOnlyList<ReportVersion>> ListVersionsAsync(BarrierQuery query, CancellationToken cancellationToken = default) =>
-        Select("id, version", query, reader => new ReportVersion(reader.GetInt64(0), reader.GetInt32(1)), cancellationToken);
+        Select(ReportRows.VersionColumns, query, ReportRows.Version, cancellationToken);
 
     public Task<int> CountAsync(BarrierQuery query, CancellationToken cancellationToken = default) => Run(async connection =>
     {
         await using var count = new NpgsqlCommand { Connection = connection };
-        count.CommandText = "SELECT count(*) FROM reports" + ReportQuerySql.Where(query with { AfterId = null }, Dialect.Instance,
-            (name, value) => Add(count, name, value));
+        count.CommandText = ReportRows.CountSql(query, Dialect.Instance, (name, value) => Add(count, name, value));
         return Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }, cancellationToken);
 
     /// <summary>The columns of every report matching the query, by id, each row made into a <typeparamref name="T"/>.</summary>
-    private Task<IReadOnlyList<T>> Select<T>(string columns, BarrierQuery query, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken) =>
+    private Task<IReadOnlyList<T>> Select<T>(string columns, BarrierQuery query, Func<DbDataReader, IReportSqlDialect, T> row, CancellationToken cancellationToken) =>
         Run<IReadOnlyList<T>>(async connection =>
         {
             await using var select = new NpgsqlCommand { Connection = connection };
-            select.CommandText = $"SELECT {columns} FROM reports" + ReportQuerySql.WhereOrderPage(query, Dialect.Instance, (name, value) => Add(select, name, value));
-            var rows = new List<T>();
-            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                rows.Add(read(reader));
-            }
-            return rows;
+            select.CommandText = ReportRows.SelectSql(columns, query, Dialect.Instance, (name, value) => Add(select, name, value));
+            return await ReportRows.ReadAllAsync(select, Dialect.Instance, row, cancellationToken);
         }, cancellationToken);
 
-    /// <summary>PostgreSQL keeps instants as timestamptz, matches lists with one array parameter and compares nulls with IS NOT DISTINCT FROM.</summary>
+    /// <summary>
+    /// PostgreSQL keeps instants as timestamptz and lists as arrays, matches lists with one array parameter and compares
+    /// nulls with IS NOT DISTINCT FROM.
+    /// </summary>
     private sealed class Dialect : IReportSqlDialect
     {
         public static Dialect Instance { get; } = new();
@@ -238,6 +228,13 @@ public sealed class PostgresBarrierStore : IBarrierStore, IApiKeyStore, IDisposa
         public object Instant(DateTimeOffset at) => at.ToUniversalTime();
 
         public string NullSafeEquals(string column, string parameter) => $"{column} IS NOT DISTINCT FROM {parameter}";
+
+        public DateTimeOffset? ReadInstant(DbDataReader reader, int ordinal) =>
+            reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateTimeOffset>(ordinal);
+
+        public long[] ReadIds(DbDataReader reader, int ordinal) => reader.GetFieldValue<long[]>(ordinal);
+
+        public string[] ReadNames(DbDataReader reader, int ordinal) => reader.GetFieldValue<string[]>(ordinal);
     }
 
     public Task<bool> UpdateAsync(BarrierReport updated, int expectedVersion, HistoryEntry entry, CancellationToken cancellationToken = default) => Run(async connection =>
@@ -289,7 +286,7 @@ public sealed class PostgresBarrierStore : IBarrierStore, IApiKeyStore, IDisposa
         // Replicas started together seed the same configured key at the same moment: the second insert finds the
         // first one's row and leaves it (it was a 23505 that stopped the replica, issue 24).
         await using var insert = new NpgsqlCommand(
-            $"INSERT INTO api_keys ({KeyColumns}) VALUES (@id, @hash, @role, @name, @source, @created, @revoked) ON CONFLICT (key_sha256) DO NOTHING",
+            $"INSERT INTO api_keys ({ReportRows.KeyColumns}) VALUES (@id, @hash, @role, @name, @source, @created, @revoked) ON CONFLICT (key_sha256) DO NOTHING",
             connection, transaction);
         Add(insert, "id", key.KeyId);
         Add(insert, "hash", key.KeySha256);
@@ -388,43 +385,11 @@ public sealed class PostgresBarrierStore : IBarrierStore, IApiKeyStore, IDisposa
         Add(command, "pdist", report.Pin.DistanceM);
     }
 
-    private static BarrierReport ReadReport(NpgsqlDataReader r)
-    {
-        GeoPoint? pinnedPoint = r.IsDBNull(17) || r.IsDBNull(18) ? null : new GeoPoint(r.GetDouble(17), r.GetDouble(18));
-        var pin = new BarrierPin(r.GetFieldValue<long[]>(15), r.GetFieldValue<long[]>(16), pinnedPoint, r.IsDBNull(19) ? null : r.GetDouble(19));
-        return new BarrierReport(
-            Id: r.GetInt64(0),
-            Kind: BarrierNames.Parse<ReportedBarrierKind>(r.GetString(1)),
-            Geometry: BarrierGeoJson.Parse(r.GetString(2)),
-            Pin: pin,
-            Window: new ValidityWindow(Time(r, 5), Time(r, 6)),
-            Description: r.IsDBNull(4) ? null : r.GetString(4),
-            Facts: new MeasuredFacts(r.IsDBNull(7) ? null : r.GetInt32(7), r.IsDBNull(8) ? null : r.GetInt32(8), r.IsDBNull(9) ? null : r.GetDouble(9)),
-            Status: BarrierNames.Parse<BarrierStatus>(r.GetString(3)),
-            Reporter: new Actor(r.GetString(10), BarrierNames.Parse<ApiKeyRole>(r.GetString(11)), r.IsDBNull(20) ? null : r.GetString(20)),
-            CreatedAt: Time(r, 12)!.Value,
-            UpdatedAt: Time(r, 13)!.Value,
-            Version: r.GetInt32(14),
-            History: []);
-    }
-
     private static async Task<List<HistoryEntry>> ReadHistoryAsync(NpgsqlConnection connection, long id, CancellationToken cancellationToken)
     {
-        await using var select = new NpgsqlCommand(
-            "SELECT at, actor_key_id, actor_role, action, status, changed_fields FROM report_history WHERE report_id = @id ORDER BY seq", connection);
+        await using var select = new NpgsqlCommand(ReportRows.HistorySql, connection);
         Add(select, "id", id);
-        var history = new List<HistoryEntry>();
-        await using var r = await select.ExecuteReaderAsync(cancellationToken);
-        while (await r.ReadAsync(cancellationToken))
-        {
-            history.Add(new HistoryEntry(
-                Time(r, 0)!.Value,
-                new Actor(r.GetString(1), BarrierNames.Parse<ApiKeyRole>(r.GetString(2))),
-                BarrierNames.Parse<BarrierAction>(r.GetString(3)),
-                BarrierNames.Parse<BarrierStatus>(r.GetString(4)),
-                r.GetFieldValue<string[]>(5)));
-        }
-        return history;
+        return await ReportRows.ReadAllAsync(select, Dialect.Instance, ReportRows.History, cancellationToken);
     }
 
     private static async Task InsertHistoryAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long reportId, int seq, HistoryEntry entry, CancellationToken cancellationToken)
@@ -446,23 +411,13 @@ public sealed class PostgresBarrierStore : IBarrierStore, IApiKeyStore, IDisposa
 
     private static async Task<List<ApiKey>> ReadKeysAsync(NpgsqlConnection connection, string clause, string? value, CancellationToken cancellationToken)
     {
-        await using var select = new NpgsqlCommand($"SELECT {KeyColumns} FROM api_keys {clause}", connection);
+        await using var select = new NpgsqlCommand(ReportRows.KeysSql(clause), connection);
         if (value is not null)
         {
             Add(select, "v", value);
         }
-        var keys = new List<ApiKey>();
-        await using var r = await select.ExecuteReaderAsync(cancellationToken);
-        while (await r.ReadAsync(cancellationToken))
-        {
-            keys.Add(new ApiKey(r.GetString(0), r.GetString(1), BarrierNames.Parse<ApiKeyRole>(r.GetString(2)), r.IsDBNull(3) ? null : r.GetString(3),
-                BarrierNames.Parse<ApiKeySource>(r.GetString(4)), Time(r, 5)!.Value, Time(r, 6)));
-        }
-        return keys;
+        return await ReportRows.ReadAllAsync(select, Dialect.Instance, ReportRows.Key, cancellationToken);
     }
-
-    private static DateTimeOffset? Time(NpgsqlDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateTimeOffset>(ordinal);
 
     private static void Add(NpgsqlCommand command, string name, object? value) => command.Parameters.AddWithValue(name, value ?? DBNull.Value);
 }

@@ -1,8 +1,10 @@
+using System.Data.Common;
+
 namespace Routing.Barriers;
 
 /// <summary>
-/// What differs between the SQL of the two stores when they filter reports: how a list of values is matched, how an
-/// instant is stored, and how two possibly null values are compared.
+/// What differs between the SQL of the two stores: how a list of values is matched, how an instant is stored and read
+/// back, how two possibly null values are compared, and how a list column (ids, names) is read.
 /// </summary>
 public interface IReportSqlDialect
 {
@@ -14,6 +16,15 @@ public interface IReportSqlDialect
 
     /// <summary>Equal, a null equal to a null.</summary>
     string NullSafeEquals(string column, string parameter);
+
+    /// <summary>The instant in the column, or null for NULL.</summary>
+    DateTimeOffset? ReadInstant(DbDataReader reader, int ordinal);
+
+    /// <summary>A list of ids (the OSM ways and nodes a report is pinned to).</summary>
+    long[] ReadIds(DbDataReader reader, int ordinal);
+
+    /// <summary>A list of names (the fields an edit changed).</summary>
+    string[] ReadNames(DbDataReader reader, int ordinal);
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
@@ -14,12 +15,6 @@ namespace Routing.Barriers.Sqlite;
 /// </summary>
 public sealed class SqliteBarrierStore : IBarrierStore, IApiKeyStore, IDisposable
 {
-    private const string ReportColumns =
-        "id, kind, geometry, status, description, valid_from, valid_until, kerb_height_cm, remaining_width_cm, incline_pct, " +
-        "reporter_key_id, reporter_role, created_at, updated_at, version, pinned_way_ids, pinned_node_ids, pinned_lat, pinned_lon, pinned_distance_m, reporter_user_id";
-
-    private const string KeyColumns = "key_id, key_sha256, role, name, source, created_at, revoked_at";
-
     private readonly SqliteConnection _connection;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private int _disposed;
@@ -170,49 +165,41 @@ public sealed class SqliteBarrierStore : IBarrierStore, IApiKeyStore, IDisposabl
         return report with { Id = id };
     }, cancellationToken);
 
-    public Task<BarrierReport?> GetAsync(long id, CancellationToken cancellationToken = default) => Run(connection =>
+    public Task<BarrierReport?> GetAsync(long id, CancellationToken cancellationToken = default) => RunAsync(async connection =>
     {
         using var select = connection.CreateCommand();
-        select.CommandText = $"SELECT {ReportColumns} FROM reports WHERE id = $id";
-        Add(select, "$id", id);
-        BarrierReport? report;
-        using (var reader = select.ExecuteReader())
-        {
-            report = reader.Read() ? ReadReport(reader) : null;
-        }
-        return report is null ? null : report with { History = ReadHistory(connection, id) };
+        select.CommandText = ReportRows.ReportByIdSql;
+        Add(select, "@id", id);
+        var report = (await ReportRows.ReadAllAsync(select, Dialect.Instance, ReportRows.Report, cancellationToken)).SingleOrDefault();
+        return report is null ? null : report with { History = await ReadHistoryAsync(connection, id, cancellationToken) };
     }, cancellationToken);
 
     public Task<IReadOnlyList<BarrierReport>> ListAsync(BarrierQuery query, CancellationToken cancellationToken = default) =>
-        Select(ReportColumns, query, ReadReport, cancellationToken);
+        Select(ReportRows.ReportColumns, query, ReportRows.Report, cancellationToken);
 
     public Task<IReadOnlyList<ReportVersion>> ListVersionsAsync(BarrierQuery query, CancellationToken cancellationToken = default) =>
-        Select("id, version", query, reader => new ReportVersion(reader.GetInt64(0), reader.GetInt32(1)), cancellationToken);
+        Select(ReportRows.VersionColumns, query, ReportRows.Version, cancellationToken);
 
     public Task<int> CountAsync(BarrierQuery query, CancellationToken cancellationToken = default) => Run(connection =>
     {
         using var count = connection.CreateCommand();
-        count.CommandText = "SELECT count(*) FROM reports" + ReportQuerySql.Where(query with { AfterId = null }, Dialect.Instance,
-            (name, value) => Add(count, "@" + name, value));
+        count.CommandText = ReportRows.CountSql(query, Dialect.Instance, (name, value) => Add(count, "@" + name, value));
         return Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
     }, cancellationToken);
 
     /// <summary>The columns of every report matching the query, by id, each row made into a <typeparamref name="T"/>.</summary>
-    private Task<IReadOnlyList<T>> Select<T>(string columns, BarrierQuery query, Func<SqliteDataReader, T> read, CancellationToken cancellationToken) =>
-        Run<IReadOnlyList<T>>(connection =>
+    private Task<IReadOnlyList<T>> Select<T>(string columns, BarrierQuery query, Func<DbDataReader, IReportSqlDialect, T> row, CancellationToken cancellationToken) =>
+        RunAsync<IReadOnlyList<T>>(async connection =>
         {
             using var select = connection.CreateCommand();
-            select.CommandText = $"SELECT {columns} FROM reports" + ReportQuerySql.WhereOrderPage(query, Dialect.Instance, (name, value) => Add(select, "@" + name, value));
-            var rows = new List<T>();
-            using var reader = select.ExecuteReader();
-            while (reader.Read())
-            {
-                rows.Add(read(reader));
-            }
-            return rows;
+            select.CommandText = ReportRows.SelectSql(columns, query, Dialect.Instance, (name, value) => Add(select, "@" + name, value));
+            return await ReportRows.ReadAllAsync(select, Dialect.Instance, row, cancellationToken);
         }, cancellationToken);
 
-    /// <summary>SQLite keeps instants as Unix milliseconds, matches lists with IN and compares nulls with IS.</summary>
+    /// <summary>
+    /// SQLite keeps instants as Unix milliseconds and lists as JSON arrays, matches lists with IN and compares nulls
+    /// with IS.
+    /// </summary>
     private sealed class Dialect : IReportSqlDialect
     {
         public static Dialect Instance { get; } = new();
@@ -232,6 +219,13 @@ public sealed class SqliteBarrierStore : IBarrierStore, IApiKeyStore, IDisposabl
         public object Instant(DateTimeOffset at) => at.ToUnixTimeMilliseconds();
 
         public string NullSafeEquals(string column, string parameter) => $"{column} IS {parameter}";
+
+        public DateTimeOffset? ReadInstant(DbDataReader reader, int ordinal) =>
+            reader.IsDBNull(ordinal) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(ordinal));
+
+        public long[] ReadIds(DbDataReader reader, int ordinal) => JsonSerializer.Deserialize<long[]>(reader.GetString(ordinal)) ?? [];
+
+        public string[] ReadNames(DbDataReader reader, int ordinal) => JsonSerializer.Deserialize<string[]>(reader.GetString(ordinal)) ?? [];
     }
 
     public Task<bool> UpdateAsync(BarrierReport updated, int expectedVersion, HistoryEntry entry, CancellationToken cancellationToken = default) => Run(connection =>
@@ -268,19 +262,19 @@ public sealed class SqliteBarrierStore : IBarrierStore, IApiKeyStore, IDisposabl
     }, cancellationToken);
 
     public Task<ApiKey?> FindKeyByHashAsync(string keySha256, CancellationToken cancellationToken = default) =>
-        Run(connection => ReadKeys(connection, "WHERE key_sha256 = $v", keySha256).SingleOrDefault(), cancellationToken);
+        RunAsync(async connection => (await ReadKeysAsync(connection, "WHERE key_sha256 = @v", keySha256, cancellationToken)).SingleOrDefault(), cancellationToken);
 
     public Task<ApiKey?> GetKeyAsync(string keyId, CancellationToken cancellationToken = default) =>
-        Run(connection => ReadKeys(connection, "WHERE key_id = $v", keyId).SingleOrDefault(), cancellationToken);
+        RunAsync(async connection => (await ReadKeysAsync(connection, "WHERE key_id = @v", keyId, cancellationToken)).SingleOrDefault(), cancellationToken);
 
     public Task<IReadOnlyList<ApiKey>> ListKeysAsync(CancellationToken cancellationToken = default) =>
-        Run<IReadOnlyList<ApiKey>>(connection => ReadKeys(connection, "ORDER BY created_at, key_id", null), cancellationToken);
+        RunAsync<IReadOnlyList<ApiKey>>(async connection => await ReadKeysAsync(connection, "ORDER BY created_at, key_id", null, cancellationToken), cancellationToken);
 
     public Task InsertKeyAsync(ApiKey key, CancellationToken cancellationToken = default) => Run(connection =>
     {
         using var transaction = connection.BeginTransaction();
         SqliteMigrations.Execute(connection, transaction,
-            $"INSERT INTO api_keys ({KeyColumns}) VALUES ($id, $hash, $role, $name, $source, $created, $revoked) ON CONFLICT (key_sha256) DO NOTHING",
+            $"INSERT INTO api_keys ({ReportRows.KeyColumns}) VALUES ($id, $hash, $role, $name, $source, $created, $revoked) ON CONFLICT (key_sha256) DO NOTHING",
             ("$id", key.KeyId), ("$hash", key.KeySha256), ("$role", BarrierNames.Name(key.Role)), ("$name", key.Name),
             ("$source", BarrierNames.Name(key.Source)), ("$created", key.CreatedAt.ToUnixTimeMilliseconds()), ("$revoked", key.RevokedAt?.ToUnixTimeMilliseconds()));
         transaction.Commit();
@@ -309,13 +303,17 @@ public sealed class SqliteBarrierStore : IBarrierStore, IApiKeyStore, IDisposabl
         return revoked;
     }, cancellationToken);
 
-    private async Task<T> Run<T>(Func<SqliteConnection, T> operation, CancellationToken cancellationToken)
+    private Task<T> Run<T>(Func<SqliteConnection, T> operation, CancellationToken cancellationToken) =>
+        RunAsync(connection => Task.FromResult(operation(connection)), cancellationToken);
+
+    /// <summary>One operation at a time on the one connection (SQLite's reads complete synchronously inside).</summary>
+    private async Task<T> RunAsync<T>(Func<SqliteConnection, Task<T>> operation, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
             ObjectDisposedException.ThrowIf(_disposed == 1, this);
-            return operation(_connection);
+            return await operation(_connection);
         }
         finally
         {
@@ -343,47 +341,12 @@ public sealed class SqliteBarrierStore : IBarrierStore, IApiKeyStore, IDisposabl
         Add(command, "$pdist", report.Pin.DistanceM);
     }
 
-    private static BarrierReport ReadReport(SqliteDataReader r)
-    {
-        GeoPoint? pinnedPoint = r.IsDBNull(17) || r.IsDBNull(18) ? null : new GeoPoint(r.GetDouble(17), r.GetDouble(18));
-        var pin = new BarrierPin(
-            JsonSerializer.Deserialize<long[]>(r.GetString(15)) ?? [],
-            JsonSerializer.Deserialize<long[]>(r.GetString(16)) ?? [],
-            pinnedPoint,
-            r.IsDBNull(19) ? null : r.GetDouble(19));
-        return new BarrierReport(
-            Id: r.GetInt64(0),
-            Kind: BarrierNames.Parse<ReportedBarrierKind>(r.GetString(1)),
-            Geometry: BarrierGeoJson.Parse(r.GetString(2)),
-            Pin: pin,
-            Window: new ValidityWindow(Time(r, 5), Time(r, 6)),
-            Description: r.IsDBNull(4) ? null : r.GetString(4),
-            Facts: new MeasuredFacts(r.IsDBNull(7) ? null : r.GetInt32(7), r.IsDBNull(8) ? null : r.GetInt32(8), r.IsDBNull(9) ? null : r.GetDouble(9)),
-            Status: BarrierNames.Parse<BarrierStatus>(r.GetString(3)),
-            Reporter: new Actor(r.GetString(10), BarrierNames.Parse<ApiKeyRole>(r.GetString(11)), r.IsDBNull(20) ? null : r.GetString(20)),
-            CreatedAt: Time(r, 12)!.Value,
-            UpdatedAt: Time(r, 13)!.Value,
-            Version: r.GetInt32(14),
-            History: []);
-    }
-
-    private static List<HistoryEntry> ReadHistory(SqliteConnection connection, long id)
+    private static async Task<List<HistoryEntry>> ReadHistoryAsync(SqliteConnection connection, long id, CancellationToken cancellationToken)
     {
         using var select = connection.CreateCommand();
-        select.CommandText = "SELECT at, actor_key_id, actor_role, action, status, changed_fields FROM report_history WHERE report_id = $id ORDER BY seq";
-        Add(select, "$id", id);
-        var history = new List<HistoryEntry>();
-        using var r = select.ExecuteReader();
-        while (r.Read())
-        {
-            history.Add(new HistoryEntry(
-                Time(r, 0)!.Value,
-                new Actor(r.GetString(1), BarrierNames.Parse<ApiKeyRole>(r.GetString(2))),
-                BarrierNames.Parse<BarrierAction>(r.GetString(3)),
-                BarrierNames.Parse<BarrierStatus>(r.GetString(4)),
-                JsonSerializer.Deserialize<string[]>(r.GetString(5)) ?? []));
-        }
-        return history;
+        select.CommandText = ReportRows.HistorySql;
+        Add(select, "@id", id);
+        return await ReportRows.ReadAllAsync(select, Dialect.Instance, ReportRows.History, cancellationToken);
     }
 
     private static void InsertHistory(SqliteConnection connection, SqliteTransaction transaction, long reportId, int seq, HistoryEntry entry) =>
@@ -395,26 +358,16 @@ public sealed class SqliteBarrierStore : IBarrierStore, IApiKeyStore, IDisposabl
             ("$role", BarrierNames.Name(entry.By.Role)), ("$action", BarrierNames.Name(entry.Action)), ("$status", BarrierNames.Name(entry.Status)),
             ("$fields", JsonSerializer.Serialize(entry.ChangedFields)));
 
-    private static List<ApiKey> ReadKeys(SqliteConnection connection, string clause, string? value)
+    private static async Task<List<ApiKey>> ReadKeysAsync(SqliteConnection connection, string clause, string? value, CancellationToken cancellationToken)
     {
         using var select = connection.CreateCommand();
-        select.CommandText = $"SELECT {KeyColumns} FROM api_keys {clause}";
+        select.CommandText = ReportRows.KeysSql(clause);
         if (value is not null)
         {
-            Add(select, "$v", value);
+            Add(select, "@v", value);
         }
-        var keys = new List<ApiKey>();
-        using var r = select.ExecuteReader();
-        while (r.Read())
-        {
-            keys.Add(new ApiKey(r.GetString(0), r.GetString(1), BarrierNames.Parse<ApiKeyRole>(r.GetString(2)), r.IsDBNull(3) ? null : r.GetString(3),
-                BarrierNames.Parse<ApiKeySource>(r.GetString(4)), Time(r, 5)!.Value, Time(r, 6)));
-        }
-        return keys;
+        return await ReportRows.ReadAllAsync(select, Dialect.Instance, ReportRows.Key, cancellationToken);
     }
-
-    private static DateTimeOffset? Time(SqliteDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(ordinal));
 
     private static void Add(SqliteCommand command, string name, object? value) => command.Parameters.AddWithValue(name, value ?? DBNull.Value);
 
