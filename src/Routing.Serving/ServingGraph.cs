@@ -11,7 +11,7 @@ public sealed class ServingGraph
 {
     private readonly Dictionary<Type, object> _parts;
 
-    internal ServingGraph(Router router, GraphSource source, Dictionary<Type, object> parts)
+    internal ServingGraph(Router router, LoadedGraph source, Dictionary<Type, object> parts)
     {
         Router = router;
         Source = source;
@@ -20,7 +20,7 @@ public sealed class ServingGraph
 
     public Router Router { get; }
 
-    public GraphSource Source { get; }
+    public LoadedGraph Source { get; }
 
     /// <summary>The part of type <typeparamref name="T"/> built for this graph (registered with <see cref="ServingGraphServices.AddGraphPart{T}"/>).</summary>
     public T Part<T>() where T : class =>

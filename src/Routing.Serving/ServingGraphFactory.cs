@@ -3,7 +3,7 @@ using Routing.Engine;
 namespace Routing.Serving;
 
 /// <summary>What a per-graph part is made from.</summary>
-public sealed record GraphPartContext(Router Router, GraphSource Source, IServiceProvider Services);
+public sealed record GraphPartContext(Router Router, LoadedGraph Source, IServiceProvider Services);
 
 /// <summary>How to make one per-graph part (registered with <see cref="ServingGraphServices.AddGraphPart{T}"/>).</summary>
 public sealed record GraphPart(Type Type, Func<GraphPartContext, object> Create);
@@ -11,7 +11,7 @@ public sealed record GraphPart(Type Type, Func<GraphPartContext, object> Create)
 /// <summary>Builds a <see cref="ServingGraph"/>: the router plus every registered part, all before anyone can use it.</summary>
 public sealed class ServingGraphFactory(IEnumerable<GraphPart> parts, IServiceProvider services)
 {
-    public ServingGraph Create(Router router, GraphSource source)
+    public ServingGraph Create(Router router, LoadedGraph source)
     {
         ArgumentNullException.ThrowIfNull(router);
         ArgumentNullException.ThrowIfNull(source);

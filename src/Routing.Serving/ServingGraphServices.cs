@@ -6,7 +6,7 @@ namespace Routing.Serving;
 
 /// <summary>
 /// Registers the holder and makes the serving graph a per-request snapshot: <see cref="ServingGraph"/>,
-/// <see cref="Router"/> and every per-graph part are scoped services, all resolved from the one snapshot the request
+/// <see cref="Router"/>, <see cref="LoadedGraph"/> and every per-graph part are scoped services, all resolved from the one snapshot the request
 /// took first. Endpoints keep asking for <c>Router router</c> as they did when it was a singleton.
 /// </summary>
 public static class ServingGraphServices
@@ -17,6 +17,7 @@ public static class ServingGraphServices
         services.TryAddSingleton<ServingGraphFactory>();
         services.TryAddScoped(sp => sp.GetRequiredService<GraphHolder>().Current);
         services.TryAddScoped(sp => sp.GetRequiredService<ServingGraph>().Router);
+        services.TryAddScoped(sp => sp.GetRequiredService<ServingGraph>().Source);
         return services;
     }
 

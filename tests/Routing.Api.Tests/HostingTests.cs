@@ -30,7 +30,7 @@ public sealed class HostingTests(FixtureApi api)
     public void First_start_builds_the_missing_graph_file_and_says_so()
     {
         Assert.True(File.Exists(api.GraphPath));
-        Assert.True(api.Factory.Services.GetRequiredService<GraphHolder>().Current.Part<LoadedGraph>().BuiltOnStart);
+        Assert.True(api.Factory.Services.GetRequiredService<GraphHolder>().Current.Source.BuiltOnStart);
         Assert.Contains(api.Factory.Logs.Entries, e => e.Message.Contains("not found: building it from", StringComparison.Ordinal)
                                                       && e.Message.Contains(api.OsmPath, StringComparison.Ordinal));
     }
@@ -44,7 +44,7 @@ public sealed class HostingTests(FixtureApi api)
         var response = await client.GetAsync("/health");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.False(factory.Services.GetRequiredService<GraphHolder>().Current.Part<LoadedGraph>().BuiltOnStart);
+        Assert.False(factory.Services.GetRequiredService<GraphHolder>().Current.Source.BuiltOnStart);
     }
 
     [Fact]
@@ -144,9 +144,9 @@ public sealed class HostingTests(FixtureApi api)
 
         using var client = factory.CreateClient();
 
-        var loaded = factory.Services.GetRequiredService<GraphHolder>().Current.Part<LoadedGraph>();
-        Assert.True(loaded.BuiltOnStart);
-        Assert.StartsWith("heidelberg.elevation.tif (GeoTIFF", loaded.Graph.Metadata.ElevationSource, StringComparison.Ordinal);
+        var serving = factory.Services.GetRequiredService<GraphHolder>().Current;
+        Assert.True(serving.Source.BuiltOnStart);
+        Assert.StartsWith("heidelberg.elevation.tif (GeoTIFF", serving.Router.Graph.Metadata.ElevationSource, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -160,9 +160,9 @@ public sealed class HostingTests(FixtureApi api)
         {
             using var client = factory.CreateClient();
 
-            var loaded = factory.Services.GetRequiredService<GraphHolder>().Current.Part<LoadedGraph>();
-            Assert.True(loaded.BuiltOnStart);
-            Assert.Contains("heidelberg.elevation.tif", loaded.Graph.Metadata.ElevationSource ?? "", StringComparison.Ordinal);
+            var serving = factory.Services.GetRequiredService<GraphHolder>().Current;
+            Assert.True(serving.Source.BuiltOnStart);
+            Assert.Contains("heidelberg.elevation.tif", serving.Router.Graph.Metadata.ElevationSource ?? "", StringComparison.Ordinal);
             Assert.Contains(factory.Logs.Entries, e => e.Message.Contains("not found: building it from", StringComparison.Ordinal)
                                                       && e.Message.Contains(RepositoryPaths.HeidelbergElevation, StringComparison.Ordinal));
             // The fixture lies in Bergheim, on the valley floor at 110-120 m.
@@ -177,7 +177,7 @@ public sealed class HostingTests(FixtureApi api)
         {
             using var client = factory.CreateClient();
 
-            Assert.False(factory.Services.GetRequiredService<GraphHolder>().Current.Part<LoadedGraph>().BuiltOnStart);
+            Assert.False(factory.Services.GetRequiredService<GraphHolder>().Current.Source.BuiltOnStart);
             var route = (await (await client.GetAsync(query)).Json()).GetProperty("routes")[0];
             ElevationChecks.AssertElevationsAgree(route, minElevationM: 100, maxElevationM: 140);
         }
@@ -193,7 +193,7 @@ public sealed class HostingTests(FixtureApi api)
         var response = await client.GetAsync("/health");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.False(factory.Services.GetRequiredService<GraphHolder>().Current.Part<LoadedGraph>().BuiltOnStart);
+        Assert.False(factory.Services.GetRequiredService<GraphHolder>().Current.Source.BuiltOnStart);
     }
 
     public static TheoryData<string, string, string> BadTerrainModels => new()

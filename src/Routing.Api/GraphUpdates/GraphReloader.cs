@@ -87,7 +87,7 @@ internal sealed partial class GraphReloader(
         return new GraphReload("swapped", trigger, candidate.Source, current, load.TotalMilliseconds, swap.TotalMilliseconds, null);
     }
 
-    private GraphReload Refuse(string trigger, GraphSource current, string reason)
+    private GraphReload Refuse(string trigger, LoadedGraph current, string reason)
     {
         metrics.Reloaded(trigger, "refused", null, null);
         LogRefused(logger, paths.GraphPath, reason, current.FileChecksum);
@@ -108,7 +108,7 @@ internal sealed partial class GraphReloader(
 /// <param name="Serving">The graph serving after the reload.</param>
 /// <param name="Previous">For <c>swapped</c>: the graph it replaced.</param>
 /// <param name="Reason">For <c>refused</c>: what is wrong with the file.</param>
-internal sealed record GraphReload(string Result, string Trigger, GraphSource Serving, GraphSource? Previous, double? LoadMs, double? SwapMs, string? Reason)
+internal sealed record GraphReload(string Result, string Trigger, LoadedGraph Serving, LoadedGraph? Previous, double? LoadMs, double? SwapMs, string? Reason)
 {
-    public static GraphReload Unchanged(string trigger, GraphSource serving) => new("unchanged", trigger, serving, null, null, null, null);
+    public static GraphReload Unchanged(string trigger, LoadedGraph serving) => new("unchanged", trigger, serving, null, null, null, null);
 }

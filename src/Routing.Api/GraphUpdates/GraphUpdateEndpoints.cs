@@ -59,5 +59,5 @@ internal sealed record GraphReloadResponse(string Result, GraphIdentity Graph, G
 /// <param name="Checksum">XxHash3 of the graph file.</param>
 internal sealed record GraphIdentity(string Path, string Checksum, DateTimeOffset LoadedAt)
 {
-    public static GraphIdentity Of(GraphSource source) => new(source.Path, source.FileChecksum, source.LoadedAtUtc);
+    public static GraphIdentity Of(LoadedGraph source) => new(source.Path, source.FileChecksum, source.LoadedAtUtc);
 }

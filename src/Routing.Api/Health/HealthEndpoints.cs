@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Routing.Api.Hosting;
 
 namespace Routing.Api.Health;
 
@@ -16,11 +15,11 @@ internal static class HealthEndpoints
         return routes;
     }
 
-    public static Ok<HealthResponse> GetHealth(LoadedGraph loaded)
+    public static Ok<HealthResponse> GetHealth(ServingGraph serving)
     {
-        var graph = loaded.Graph;
+        var graph = serving.Router.Graph;
         var meta = graph.Metadata;
-        var b = loaded.Bounds;
+        var b = serving.Source.Bounds;
         return TypedResults.Ok(new HealthResponse("ok", new GraphHealth(
             graph.VertexCount, graph.EdgeCount, meta.BuiltAtUtc, meta.SourceFile, meta.SourceSha256, meta.OsmTimestamp,
             meta.ElevationSource, meta.BuilderVersion, [b.MinLon, b.MinLat, b.MaxLon, b.MaxLat])));

@@ -23,7 +23,6 @@ internal static partial class GraphHosting
         services.AddSingleton(ProfileCatalog.Default);
         services.TryAddSingleton(TimeProvider.System);
         services.AddServingGraph();
-        services.AddGraphPart(part => new LoadedGraph(part.Router.Graph, part.Source.Path, part.Router.Graph.Bounds, part.Source.BuiltOnStart));
         services.AddSingleton<ServingGraphBuilder>();
         services.AddGraphUpdates();
         return services;
@@ -38,8 +37,9 @@ internal static partial class GraphHosting
         try
         {
             var clock = Stopwatch.StartNew();
-            var loaded = GraphLoader.LoadOrBuild(app.Services.GetRequiredService<DataPaths>(), app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Routing.Api.Graph"));
-            var serving = app.Services.GetRequiredService<ServingGraphBuilder>().Build(loaded.Graph, loaded.Path, loaded.BuiltOnStart);
+            var paths = app.Services.GetRequiredService<DataPaths>();
+            var (graph, builtOnStart) = GraphLoader.LoadOrBuild(paths, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Routing.Api.Graph"));
+            var serving = app.Services.GetRequiredService<ServingGraphBuilder>().Build(graph, paths.GraphPath, builtOnStart);
             app.Services.GetRequiredService<GraphHolder>().Swap(serving);
             app.Services.GetRequiredService<Operations.GraphMetrics>().Loaded(clock.Elapsed);
             return true;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Routing.Build;
+using Routing.Graph;
 using Routing.Graph.Format;
 using Routing.Osm.Import;
 using Routing.Terrain;
@@ -13,7 +14,8 @@ namespace Routing.Api.Hosting;
 /// </summary>
 internal static partial class GraphLoader
 {
-    public static LoadedGraph LoadOrBuild(DataPaths paths, ILogger logger)
+    /// <summary>The graph at <see cref="DataPaths.GraphPath"/>, and whether this process built it first.</summary>
+    public static (RoutingGraph Graph, bool BuiltOnStart) LoadOrBuild(DataPaths paths, ILogger logger)
     {
         bool built = false;
         if (!File.Exists(paths.GraphPath))
@@ -27,7 +29,7 @@ internal static partial class GraphLoader
         {
             var graph = GraphFileReader.Read(paths.GraphPath);
             LogLoaded(logger, paths.GraphPath, graph.VertexCount, graph.EdgeCount, graph.Metadata.SourceFile, clock.Elapsed.TotalSeconds);
-            return new LoadedGraph(graph, paths.GraphPath, graph.Bounds, built);
+            return (graph, built);
         }
         catch (GraphFileException ex)
         {

@@ -17,7 +17,7 @@ internal sealed partial class ServingGraphBuilder(ServingGraphFactory parts, Pro
     public ServingGraph Build(Router router, string path, string checksum, bool builtOnStart)
     {
         _ = LogHierarchyAsync(router);
-        return parts.Create(router, new GraphSource(path, checksum, builtOnStart, time.GetUtcNow()));
+        return parts.Create(router, new LoadedGraph(path, checksum, builtOnStart, time.GetUtcNow(), router.Graph.Bounds));
     }
 
     /// <summary>The router for a graph, with the presets on a hierarchy unless <c>Routing:PresetsOnHierarchy</c> is false.</summary>
