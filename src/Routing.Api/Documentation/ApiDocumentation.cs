@@ -35,7 +35,8 @@ internal static class ApiDocumentation
     public static WebApplication MapApiDocumentation(this WebApplication app)
     {
         app.MapOpenApi();
-        app.MapScalarApiReference(options => options.WithTitle("Accessible routing API"));
+        app.MapApiReferencePage(); // before Scalar's own page, which the literal path outranks
+        app.MapScalarApiReference(); // Scalar's bundle and favicon under /scalar/
         return app;
     }
 }

@@ -6,20 +6,15 @@ namespace Routing.Api.Operations;
 /// (<c>nosniff</c>), no addresses leaked to other sites (<c>Referrer-Policy: no-referrer</c>), and a content security
 /// policy that runs only the service's own script files: the map app has no inline script. The base map's tiles and
 /// style come from a configured server, so images and fetches may reach any https origin; MapLibre draws in blob
-/// workers and sets styles inline. The API reference (Scalar, <c>/scalar</c>) starts itself with an inline module
-/// script, which its policy has to allow.
+/// workers and sets styles inline. The API reference (<see cref="Documentation.ApiReferencePage"/>) starts from a file too.
 /// </summary>
 internal static class SecurityHeaders
 {
-    private const string Common =
+    /// <summary>The policy of every answer: script files from this service only.</summary>
+    public const string ContentSecurityPolicy =
         "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https:; connect-src 'self' https:; " +
-        "worker-src 'self' blob:; font-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-
-    /// <summary>The policy of every answer but the API reference: script files from this service only.</summary>
-    public const string ContentSecurityPolicy = Common + "; script-src 'self'";
-
-    /// <summary>The API reference's: also its own inline start-up script.</summary>
-    public const string ReferenceContentSecurityPolicy = Common + "; script-src 'self' 'unsafe-inline'";
+        "worker-src 'self' blob:; font-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; " +
+        "script-src 'self'";
 
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
@@ -32,9 +27,7 @@ internal static class SecurityHeaders
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "no-referrer";
-                headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/scalar", StringComparison.OrdinalIgnoreCase)
-                    ? ReferenceContentSecurityPolicy
-                    : ContentSecurityPolicy;
+                headers.ContentSecurityPolicy = ContentSecurityPolicy;
                 return Task.CompletedTask;
             });
             return next(context);
