@@ -32,6 +32,3 @@ public sealed record NoRoute(int LegIndex, IReadOnlyList<Blocker> Blockers, Rout
 
 /// <summary>One broken limit on the least-bad path: a way (with <see cref="OsmWayId"/>) or a node (with <see cref="OsmNodeId"/>).</summary>
 public sealed record Blocker(Violation Violation, string Message, GeoPoint Location, long? OsmWayId, long? OsmNodeId);
-
-/// <summary>What is reachable from a point (<see cref="Router.Reach"/>).</summary>
-public sealed record Reached(Reach.ReachTree Tree) : RouteOutcome;

@@ -109,7 +109,10 @@ public sealed class Router
     /// The profile as routes use it now (with the current barrier overlay), from the same cache: what the map's
     /// accessibility layer judges ways with (<see cref="EdgeJudge"/>), so colours and routes agree.
     /// </summary>
-    public CompiledProfile Compile(ProfileSettings settings) => _compiledProfiles.Get(settings, relaxed: false, Overlay);
+    public CompiledProfile Compile(ProfileSettings settings) => Compile(settings, Overlay);
+
+    /// <summary>The profile with <paramref name="overlay"/>, from the same cache (a caller that reads the overlay once uses it throughout).</summary>
+    internal CompiledProfile Compile(ProfileSettings settings, BarrierOverlay overlay) => _compiledProfiles.Get(settings, relaxed: false, overlay);
 
     /// <exception cref="OperationCanceledException">
     /// <paramref name="cancellationToken"/> was cancelled: a client that leaves stops its searches within a fraction of a
@@ -187,25 +190,6 @@ public sealed class Router
     public static long AvoidAreaReportId(int areaIndex) => -(areaIndex + 1L);
 
     /// <summary>
-    /// Everything reachable from <paramref name="origin"/> within <paramref name="limit"/> (seconds of the profile's cost,
-    /// or metres along usable ways), with the barrier reports in force: a <see cref="Reached"/>, or why the origin
-    /// cannot be placed. One search; the tree answers every smaller limit too.
-    /// </summary>
-    public RouteOutcome Reach(GeoPoint origin, ProfileSettings settings, ReachMetric metric, double limit,
-        double snapRadiusM = RouteRequest.DefaultSnapRadiusM, CancellationToken cancellationToken = default)
-    {
-        var profile = _compiledProfiles.Get(settings, relaxed: false, Overlay);
-        var (snap, failure) = Place(origin, 0, snapRadiusM, profile);
-        if (snap is not { } snapped)
-        {
-            return failure!;
-        }
-        var search = new OneToManySearch(Graph);
-        search.Run(profile, snapped, metric, limit, cancellationToken: cancellationToken);
-        return new Reached(new ReachTree(search, Graph, limit, snapped.Point));
-    }
-
-    /// <summary>
     /// Duration, length and cost of the route between every source and every destination, as <see cref="Route"/> would
     /// find it: one search per source, stopping once every destination is settled. Points that cannot be placed get
     /// null rows or columns and say why.
@@ -222,28 +206,6 @@ public sealed class Router
         var (destinationSnaps, destinationPoints) = PlaceAll(destinations, snapRadiusM, profile);
         return TravelMatrixSearch.Compute(Graph, profile, new OneToManySearch(Graph), sourceSnaps, destinationSnaps, sourcePoints, destinationPoints,
             maxCostS, cancellationToken);
-    }
-
-    /// <summary>
-    /// Reach within <paramref name="limitS"/> seconds of the profile's cost from every origin that can be placed, with
-    /// the barrier reports in force, ready to say what mending each blocking edge or vertex would add.
-    /// </summary>
-    public FixImpact FixImpact(IReadOnlyList<GeoPoint> origins, ProfileSettings settings, double limitS, CancellationToken cancellationToken = default)
-    {
-        var profile = _compiledProfiles.Get(settings, relaxed: false, Overlay);
-        var (snaps, _) = PlaceAll(origins, RouteRequest.DefaultSnapRadiusM, profile);
-        return new FixImpact(Graph, profile, snaps.OfType<SnapPoint>(), limitS, cancellationToken);
-    }
-
-    /// <summary>What each barrier report in force takes from the reach within <paramref name="limitS"/> from the origins.</summary>
-    public IReadOnlyList<ReportImpact> ReportImpacts(IReadOnlyList<GeoPoint> origins, ProfileSettings settings, double limitS,
-        CancellationToken cancellationToken = default)
-    {
-        var overlay = Overlay;
-        var profile = _compiledProfiles.Get(settings, relaxed: false, overlay);
-        var (snaps, _) = PlaceAll(origins, RouteRequest.DefaultSnapRadiusM, profile);
-        return new FixImpact(Graph, profile, snaps.OfType<SnapPoint>(), limitS, cancellationToken)
-            .ReportImpacts(overlay, other => CompiledProfile.Compile(Graph, settings, overlay: other), cancellationToken);
     }
 
     /// <summary>
@@ -264,7 +226,8 @@ public sealed class Router
         return null;
     }
 
-    private (SnapPoint?[] Snaps, MatrixPoint[] Points) PlaceAll(IReadOnlyList<GeoPoint> points, double snapRadiusM, CompiledProfile profile)
+    /// <summary>Every point placed with this profile (null where it cannot be), and each as a matrix reports it.</summary>
+    internal (SnapPoint?[] Snaps, MatrixPoint[] Points) PlaceAll(IReadOnlyList<GeoPoint> points, double snapRadiusM, CompiledProfile profile)
     {
         var snaps = new SnapPoint?[points.Count];
         var placed = new MatrixPoint[points.Count];
@@ -282,7 +245,7 @@ public sealed class Router
     }
 
     /// <summary>Where a point starts or ends a search with this profile, or why it cannot.</summary>
-    private (SnapPoint? Snapped, RouteOutcome? Failure) Place(GeoPoint point, int index, double snapRadiusM, CompiledProfile profile)
+    internal (SnapPoint? Snapped, RouteOutcome? Failure) Place(GeoPoint point, int index, double snapRadiusM, CompiledProfile profile)
     {
         if (!_snapIndex.Covers(point))
         {

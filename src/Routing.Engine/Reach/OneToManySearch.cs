@@ -155,7 +155,7 @@ internal sealed class OneToManySearch
     /// The network length reached within <paramref name="limit"/> in metres (see <see cref="ReachMetric"/>): every edge
     /// at a settled vertex counted as far as the rest of the budget goes from each end, the whole edge at most. The
     /// origin's own edge counts from the vertices only; a cheap figure for comparing many reaches, where
-    /// <see cref="ReachTree.Stretches"/> gives the geometry.
+    /// the analysis room's reach tree gives the geometry.
     /// </summary>
     public double ReachedLengthM(double limit, int fixedEdge = -1)
     {

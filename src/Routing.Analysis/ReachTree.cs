@@ -1,9 +1,11 @@
+using Routing.Engine;
 using Routing.Engine.Profiles;
+using Routing.Engine.Reach;
 using Routing.Engine.Routes;
 using Routing.Engine.Search;
 using Routing.Graph;
 
-namespace Routing.Engine.Reach;
+namespace Routing.Analysis;
 
 /// <summary>Part of an edge reached within a limit, from <see cref="FromOffsetM"/> to <see cref="ToOffsetM"/> along it.</summary>
 public readonly record struct ReachedStretch(int Edge, double FromOffsetM, double ToOffsetM)

@@ -1,9 +1,12 @@
+using Routing.Engine;
+using Routing.Engine.Barriers;
 using Routing.Engine.Profiles;
+using Routing.Engine.Reach;
 using Routing.Engine.Routes;
 using Routing.Engine.Search;
 using Routing.Graph;
 
-namespace Routing.Engine.Reach;
+namespace Routing.Analysis;
 
 /// <summary>Something that blocks a profile and could be mended: a staircase, a kerb, a barrier, a measured slope.</summary>
 /// <param name="Edge">The blocking edge, or -1 for a vertex.</param>
@@ -12,7 +15,7 @@ namespace Routing.Engine.Reach;
 public sealed record FixCandidate(int Edge, int Vertex, Violation Violation, string Fix, GeoPoint Location, long? OsmWayId, long? OsmNodeId);
 
 /// <summary>What an active barrier report takes from the origins' reach: the length reachable without it and not with it.</summary>
-public sealed record ReportImpact(long ReportId, Barriers.ReportedBarrierKind Kind, double LostM, int OriginsLosing);
+public sealed record ReportImpact(long ReportId, ReportedBarrierKind Kind, double LostM, int OriginsLosing);
 
 /// <summary>A candidate and the network length it would open to the origins, summed over them.</summary>
 public sealed record RankedFix(FixCandidate Candidate, double GainM, int OriginsGaining);
@@ -61,7 +64,7 @@ public sealed class FixImpact
     /// the reach with every other report minus the reach with all, from the origins whose reach touches the report
     /// (no other origin can change). One overlay and one compiled profile per report.
     /// </summary>
-    public IReadOnlyList<ReportImpact> ReportImpacts(Barriers.BarrierOverlay overlay, Func<Barriers.BarrierOverlay, CompiledProfile> compile,
+    public IReadOnlyList<ReportImpact> ReportImpacts(BarrierOverlay overlay, Func<BarrierOverlay, CompiledProfile> compile,
         CancellationToken cancellationToken = default)
     {
         var impacts = new List<ReportImpact>();
@@ -69,7 +72,7 @@ public sealed class FixImpact
         foreach (var pinned in overlay.Active)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var withoutIt = compile(Barriers.BarrierOverlay.Build(_graph, reports.Where(r => r.ReportId != pinned.Report.ReportId)));
+            var withoutIt = compile(BarrierOverlay.Build(_graph, reports.Where(r => r.ReportId != pinned.Report.ReportId)));
             var touched = new SortedSet<int>();
             foreach (int vertex in pinned.Edges.SelectMany(e => (int[])[_graph.EdgeFrom[e], _graph.EdgeTo[e]])
                          .Concat(pinned.Vertices.SelectMany(Neighbours)))
