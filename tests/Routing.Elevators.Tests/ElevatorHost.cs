@@ -34,6 +34,7 @@ public sealed class ElevatorHost : WebApplicationFactory<Program>
             ["Barriers:ApiKeys:0:Key"] = PlannerKey,
             ["Barriers:ApiKeys:0:Role"] = "planner",
             ["GraphUpdates:WatchFile"] = "false",
+            ["Warmup:Enabled"] = "false", // the warm-up (seconds of routes before ready) is WarmupTests' subject, off elsewhere
             ["Quotas:RoutesPerSecond"] = "0",
             ["Elevators:Feeds:0:Kind"] = "fasta",
             ["Elevators:Feeds:0:Url"] = feed.BaseUrl.AbsoluteUri,

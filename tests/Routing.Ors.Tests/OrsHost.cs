@@ -74,6 +74,7 @@ public sealed class OrsHost : IDisposable
             builder.UseSetting("Routing:Graph", graphPath);
             builder.UseSetting("Routing:Osm", RepositoryPaths.HeidelbergExtract);
             builder.UseSetting("Routing:Elevation", "");
+            builder.UseSetting("Warmup:Enabled", "false"); // the warm-up (seconds of routes before ready) is WarmupTests' subject, off elsewhere
             builder.UseSetting("Quotas:RoutesPerSecond", "0"); // quotas are the hostile-client suite's subject, off elsewhere
             builder.UseSetting("Quotas:ExpensivePerMinute", "0");
             builder.UseSetting("Quotas:ExpensiveConcurrent", "0");

@@ -39,6 +39,7 @@ public sealed class ServiceHost : WebApplicationFactory<Program>
             ["Barriers:ApiKeys:2:Key"] = ReporterKey,
             ["Barriers:ApiKeys:2:Role"] = "reporter",
             ["GraphUpdates:WatchFile"] = "false",
+            ["Warmup:Enabled"] = "false",         // the warm-up (seconds of routes before ready) is WarmupTests' subject, off elsewhere
             ["Quotas:RoutesPerSecond"] = "0",     // quotas are the hostile-client suite's subject, off elsewhere
             ["Quotas:ExpensivePerMinute"] = "0",
             ["Quotas:ExpensiveConcurrent"] = "0",

@@ -36,6 +36,7 @@ public sealed class ReplicaCluster : IDisposable
         "--Barriers:ReportsPerMinute", "100000",
         "--Barriers:ApiKeys:0:Key", ApiReplica.PlannerKey,
         "--Barriers:ApiKeys:0:Role", "planner",
+        "--Warmup:Enabled", "false", // the warm-up (seconds of routes before ready) is WarmupTests' subject, off elsewhere
         "--Quotas:RoutesPerSecond", "0",
     ];
 

@@ -34,6 +34,7 @@ public class TransitHost : WebApplicationFactory<Program>
         builder.UseSetting("Barriers:ApiKeys:0:Key", PlannerKey);
         builder.UseSetting("Barriers:ApiKeys:0:Role", "planner");
         builder.UseSetting("GraphUpdates:WatchFile", "false");
+        builder.UseSetting("Warmup:Enabled", "false"); // the warm-up (seconds of routes before ready) is WarmupTests' subject, off elsewhere
         builder.UseSetting("Quotas:ExpensivePerMinute", "0");
         builder.UseSetting("Quotas:ExpensiveConcurrent", "0");
     }

@@ -5,6 +5,7 @@ using OpenTelemetry.Metrics;
 using Routing.Barriers.Http;
 using Routing.Api.Problems;
 using Routing.Barriers;
+using Routing.Warmup;
 
 namespace Routing.Api.Operations;
 
@@ -24,6 +25,8 @@ internal static class OperationsHosting
         builder.Services.AddSingleton<RouteMetrics>();
         builder.Services.AddSingleton<OperatorAccess>();
         builder.Services.AddHealthChecks().AddCheck<GraphReadyCheck>("graph", tags: [ReadyTag]);
+        // Not ready until routes for every preset have run through the whole pipeline (Warmup:*).
+        builder.Services.AddWarmup<RouteWarmupRequests>(builder.Configuration, ReadyTag);
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter("Routing.*")
             // Requests by route and status (http.server.request.duration), connections and their queue.
@@ -59,7 +62,7 @@ internal static class OperationsHosting
             .WithDescription("200 `{\"status\": \"healthy\"}` as long as the process answers; checks nothing else, so a busy or degraded service is not restarted.");
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = WriteJson })
             .WithTags("Service").WithName("Readiness").WithSummary("Ready to serve routes: 200 when healthy or degraded, 503 when not")
-            .WithDescription("Runs every health check tagged `ready`: the serving graph and the barrier store where it registers one. " +
+            .WithDescription("Runs every health check tagged `ready`: the serving graph, the warm-up (routes for every preset through the whole pipeline after start) and the barrier store where it registers one. " +
                 "`{status}` for anyone; operators (a key with role operator or admin, or a client in `Operations:OperatorNetworks`) " +
                 "also get `checks: {name: {status, description}}`: which graph since when, which store.");
         var operators = app.Services.GetRequiredService<OperatorAccess>();

@@ -2,12 +2,14 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Routing.Engine;
 using Routing.Graph.Facts;
+using Routing.Warmup;
 
 namespace Routing.Api.Operations;
 
 /// <summary>
 /// Meter <c>Routing.Routes</c>: how long <c>/v1/routes</c> takes by profile and outcome, and which constraints refuse
-/// routes. Requests by endpoint and status come from ASP.NET Core's own <c>http.server.request.duration</c>.
+/// routes. Requests by endpoint and status come from ASP.NET Core's own <c>http.server.request.duration</c>. The
+/// warm-up's routes are no client's and are not counted.
 /// </summary>
 internal sealed class RouteMetrics
 {
@@ -30,10 +32,20 @@ internal sealed class RouteMetrics
     }
 
     /// <summary>A request that never reached the router: its profile is not known for sure, so it is tagged <c>none</c>.</summary>
-    public void BadInput(long startTimestamp) => Record(startTimestamp, "none", "bad_input");
+    public void BadInput(long startTimestamp)
+    {
+        if (!WarmupRequest.InProgress)
+        {
+            Record(startTimestamp, "none", "bad_input");
+        }
+    }
 
     public void Routed(long startTimestamp, string profile, RouteOutcome outcome)
     {
+        if (WarmupRequest.InProgress)
+        {
+            return;
+        }
         string name = outcome switch
         {
             RouteFound => "found",

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Routing.Barriers.Http;
 using Routing.Api.Problems;
 using Routing.Http;
+using Routing.Warmup;
 
 namespace Routing.Api.Quotas;
 
@@ -70,8 +71,12 @@ internal static class QuotaHosting
 
     private static Quota? QuotaOf(HttpContext context) => context.GetEndpoint()?.Metadata.GetMetadata<QuotaMetadata>()?.Quota;
 
+    /// <summary>The service's own warm-up requests count against no client and take no slot.</summary>
+    private static readonly RateLimitPartition<string> WarmupPartition = RateLimitPartition.GetNoLimiter("warm-up");
+
     private static PartitionedRateLimiter<HttpContext> AllClients(QuotaOptions options) =>
-        PartitionedRateLimiter.Create<HttpContext, string>(context => QuotaOf(context) == Quota.Expensive && options.ExpensiveConcurrent > 0
+        PartitionedRateLimiter.Create<HttpContext, string>(context => WarmupRequest.InProgress ? WarmupPartition
+            : QuotaOf(context) == Quota.Expensive && options.ExpensiveConcurrent > 0
             ? RateLimitPartition.GetConcurrencyLimiter("expensive", _ => new ConcurrencyLimiterOptions
             {
                 PermitLimit = Math.Max(1, options.ExpensiveConcurrent),
@@ -81,7 +86,7 @@ internal static class QuotaHosting
             : RateLimitPartition.GetNoLimiter("none"));
 
     private static PartitionedRateLimiter<HttpContext> PerClient(QuotaOptions options) =>
-        PartitionedRateLimiter.Create<HttpContext, string>(context => QuotaOf(context) switch
+        PartitionedRateLimiter.Create<HttpContext, string>(context => WarmupRequest.InProgress ? WarmupPartition : QuotaOf(context) switch
         {
             Quota.Expensive when options.ExpensivePerMinute > 0 => RateLimitPartition.GetTokenBucketLimiter("expensive|" + ClientOf(context),
                 _ => new TokenBucketRateLimiterOptions
