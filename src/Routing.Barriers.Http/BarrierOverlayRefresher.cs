@@ -16,11 +16,12 @@ namespace Routing.Barriers.Http;
 /// (<see cref="OverlaySnapshot"/>), so a write does not cost reading the whole store. An overlay is only built when
 /// the set of reports differs from the last one; it is swapped into the router atomically, so requests
 /// in flight keep the overlay they started with. The first overlay is built before the service listens. While the
-/// store is lost the overlay in force stays (its age grows in <see cref="BarrierMetrics"/>), and the next refresh
-/// after the store returns catches up.
+/// store is lost the reports in force stay (the overlay's age grows in <see cref="BarrierMetrics"/>), live states still
+/// go stale by the clock, and the next refresh after the store returns catches up.
 /// <para>
 /// Live sources (<see cref="ILiveBarrierSource"/>: elevator feeds) are read at every refresh and laid over the graph
 /// with the reports; their entries' next change by themselves (a state going stale) wakes the refresher like a window's.
+/// The overlay is rebuilt only when a live state changed, not for a poll that confirms the states in force.
 /// </para>
 /// <para>
 /// The overlay belongs to the serving graph (<see cref="GraphHolder"/>); a new graph is swapped in through
@@ -34,6 +35,7 @@ public sealed partial class BarrierOverlayRefresher(
 {
     private readonly ILiveBarrierSource[] _liveSources = [.. liveSources];
     private LiveBarriers? _live;
+    private LiveBarriers[]? _liveBySource;
     private bool _liveLost;
 
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -124,8 +126,24 @@ public sealed partial class BarrierOverlayRefresher(
         try
         {
             long generation = service.Changes.Current;
-            var snapshot = await service.OverlaySnapshotAsync(_snapshot, cancellationToken);
             var router = graphs.Current.Router;
+            OverlaySnapshot snapshot;
+            try
+            {
+                snapshot = await service.OverlaySnapshotAsync(_snapshot, cancellationToken);
+            }
+            catch (BarrierStoreUnavailableException) when (_snapshot is not null)
+            {
+                // The reports in force stay while the store is lost, but live states still go stale: old news is not news.
+                var aged = AgedLive();
+                _nextChange = Earlier(_snapshot.NextChange, aged.NextChange);
+                if (!aged.SameAs(_live))
+                {
+                    Apply(router, _snapshot, aged);
+                }
+                _live = aged;
+                throw;
+            }
             var live = await ReadLiveAsync(router, cancellationToken);
             metrics.OverlaySynced(service.Time.GetUtcNow());
             _nextChange = Earlier(snapshot.NextChange, live.NextChange);
@@ -151,27 +169,36 @@ public sealed partial class BarrierOverlayRefresher(
         {
             return LiveBarriers.None;
         }
-        var read = new List<LiveBarriers>(_liveSources.Length);
+        var read = new LiveBarriers[_liveSources.Length];
         try
         {
-            foreach (var source in _liveSources)
+            for (int i = 0; i < _liveSources.Length; i++)
             {
-                read.Add(await source.ReadAsync(router.Graph, cancellationToken));
+                read[i] = await _liveSources[i].ReadAsync(router.Graph, cancellationToken);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The reports still refresh; the live entries in force stay until their source answers again (said once).
+            // The reports still refresh; the live entries in force stay, aging, until their source answers again (said once).
             if (!_liveLost)
             {
                 _liveLost = true;
                 LogLiveLost(logger, ex);
             }
-            return _live ?? LiveBarriers.None;
+            return AgedLive();
         }
         _liveLost = false;
-        return new LiveBarriers([.. read.SelectMany(r => r.Entries)], read.Select(r => r.NextChange).Aggregate((DateTimeOffset?)null, Earlier));
+        _liveBySource = read;
+        return Merged(read);
     }
+
+    /// <summary>The last live entries read, as each source judges them now without reading (after a failed read).</summary>
+    private LiveBarriers AgedLive() => _liveBySource is { } last
+        ? Merged([.. _liveSources.Select((source, i) => source.Age(last[i]))])
+        : _live ?? LiveBarriers.None;
+
+    private static LiveBarriers Merged(LiveBarriers[] read) =>
+        new([.. read.SelectMany(r => r.Entries)], read.Select(r => r.NextChange).Aggregate((DateTimeOffset?)null, Earlier));
 
     private static DateTimeOffset? Earlier(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
 
@@ -205,7 +232,7 @@ public sealed partial class BarrierOverlayRefresher(
     [LoggerMessage(Level = LogLevel.Information, Message = "Barrier overlay swapped in: {Verified} verified, {Unverified} unverified reports, built in {Milliseconds:F1} ms")]
     private static partial void LogSwapped(ILogger logger, int verified, int unverified, double milliseconds);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading live barrier states (elevator feeds) failed; the live states in force stay until it succeeds again")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading live barrier states (elevator feeds) failed; the live states in force stay, going stale as they age, until it succeeds again")]
     private static partial void LogLiveLost(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Refreshing the barrier overlay failed; the previous overlay stays in force")]

@@ -12,6 +12,12 @@ public interface ILiveBarrierSource
 {
     /// <summary>Reads the source's shared state now: its entries for <paramref name="graph"/> and when they next change by themselves.</summary>
     Task<LiveBarriers> ReadAsync(RoutingGraph graph, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What <paramref name="last"/> (this source's last read) says now, when the shared state cannot be read (the store
+    /// is lost): entries whose news has grown too old change as they would have on a read.
+    /// </summary>
+    LiveBarriers Age(LiveBarriers last);
 }
 
 /// <param name="Entries">Reports with <see cref="ReportedBarrier.Live"/> set, verified.</param>
@@ -20,7 +26,10 @@ public sealed record LiveBarriers(IReadOnlyList<ReportedBarrier> Entries, DateTi
 {
     public static LiveBarriers None { get; } = new([], null);
 
-    /// <summary>Whether both lay the same live states at the same places (the overlay need not be rebuilt).</summary>
+    /// <summary>
+    /// Whether both lay the same live states at the same places (the overlay need not be rebuilt). A confirmation alone
+    /// changes nothing here: the entries share its time (<see cref="LiveElevator.Check"/>).
+    /// </summary>
     public bool SameAs(LiveBarriers? other) =>
         other is not null && Entries.Select(Key).SequenceEqual(other.Entries.Select(Key));
 

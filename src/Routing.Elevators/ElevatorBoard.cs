@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Routing.Barriers;
 using Routing.Elevators.Store;
@@ -17,24 +18,27 @@ public sealed record ElevatorView(StoredElevator Stored, LiveElevator Live, bool
 /// Turns the stored states into what routes see: each equipment's effective state and its match on the graph, as live
 /// entries of the barrier overlay (<see cref="ILiveBarrierSource"/>). Read from the shared store on every refresh, so
 /// each replica sees what the polling replica saved; staleness is judged here, by each replica's own clock, so an
-/// outage of the polling replica turns states unknown everywhere.
+/// outage of the polling replica turns states unknown everywhere, and so does an outage of the store itself
+/// (<see cref="Age"/>). A poll that only confirms states changes no entry: the entries share the confirmation's time.
 /// </summary>
 public sealed class ElevatorBoard(IElevatorStore store, IOptions<ElevatorOptions> options, TimeProvider time) : ILiveBarrierSource
 {
     /// <summary>A planner's point names the element at it; this much slack covers a click's rounding.</summary>
     public const double HandMatchM = 2;
 
+    /// <summary>Per equipment, when its state was last confirmed: one object for every read, moved forward by each.</summary>
+    private readonly ConcurrentDictionary<string, LiveElevatorCheck> _checks = new(StringComparer.Ordinal);
+
     public async Task<LiveBarriers> ReadAsync(RoutingGraph graph, CancellationToken cancellationToken)
     {
         var views = await ViewsAsync(graph, cancellationToken);
-        var staleAfter = TimeSpan.FromSeconds(options.Value.StaleAfterSeconds);
         var entries = new List<ReportedBarrier>();
         DateTimeOffset? next = null;
         foreach (var view in views)
         {
-            if (!view.Stale && (next is null || view.Stored.CheckedAt + staleAfter < next))
+            if (!view.Stale)
             {
-                next = view.Stored.CheckedAt + staleAfter;
+                next = Earlier(next, StaleAt(view.Stored.CheckedAt));
             }
             if (view.Match?.PinnedPoint is { } point)
             {
@@ -44,6 +48,39 @@ public sealed class ElevatorBoard(IElevatorStore store, IOptions<ElevatorOptions
         }
         return new LiveBarriers(entries, next);
     }
+
+    /// <summary>The store is lost: the last states still go stale by this replica's clock, as they would on a read.</summary>
+    public LiveBarriers Age(LiveBarriers last)
+    {
+        ArgumentNullException.ThrowIfNull(last);
+        var now = time.GetUtcNow();
+        var entries = new List<ReportedBarrier>(last.Entries.Count);
+        DateTimeOffset? next = null;
+        foreach (var entry in last.Entries)
+        {
+            if (entry.Live is not { } live)
+            {
+                entries.Add(entry);
+                continue;
+            }
+            var staleAt = StaleAt(live.CheckedAt);
+            if (now > staleAt)
+            {
+                var aged = live with { State = LiveElevatorState.Unknown, Since = staleAt };
+                entries.Add(aged == live ? entry : entry with { Live = aged });
+            }
+            else
+            {
+                entries.Add(entry);
+                next = Earlier(next, staleAt);
+            }
+        }
+        return new LiveBarriers(entries, next);
+    }
+
+    private DateTimeOffset StaleAt(DateTimeOffset checkedAt) => checkedAt + TimeSpan.FromSeconds(options.Value.StaleAfterSeconds);
+
+    private static DateTimeOffset? Earlier(DateTimeOffset? a, DateTimeOffset b) => a is { } at && at < b ? at : b;
 
     /// <summary>Every equipment with its effective state and match on <paramref name="graph"/>, by id.</summary>
     public async Task<IReadOnlyList<ElevatorView>> ViewsAsync(RoutingGraph graph, CancellationToken cancellationToken)
@@ -56,7 +93,7 @@ public sealed class ElevatorBoard(IElevatorStore store, IOptions<ElevatorOptions
 
     private ElevatorView View(StoredElevator stored, RoutingGraph graph, DateTimeOffset now)
     {
-        var staleAt = stored.CheckedAt + TimeSpan.FromSeconds(options.Value.StaleAfterSeconds);
+        var staleAt = StaleAt(stored.CheckedAt);
         bool stale = now > staleAt;
         var state = stale ? LiveElevatorState.Unknown : stored.State switch
         {
@@ -65,7 +102,12 @@ public sealed class ElevatorBoard(IElevatorStore store, IOptions<ElevatorOptions
             _ => LiveElevatorState.Unknown,
         };
         string name = stored.Description ?? stored.Station ?? stored.Id;
-        var live = new LiveElevator(stored.Id, name, stored.Feed, state, stale ? staleAt : stored.Since, stored.CheckedAt);
+        var check = _checks.GetOrAdd(stored.Id, _ => new LiveElevatorCheck(stored.CheckedAt));
+        if (check.At < stored.CheckedAt)
+        {
+            check.At = stored.CheckedAt;
+        }
+        var live = new LiveElevator(stored.Id, name, stored.Feed, state, stale ? staleAt : stored.Since, check);
         return new ElevatorView(stored, live, stale, Match(stored, graph));
     }
 

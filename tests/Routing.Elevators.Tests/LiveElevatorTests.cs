@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Routing.Elevators;
+using Routing.Engine.Barriers;
+using Routing.Serving;
 using Xunit.Abstractions;
 
 namespace Routing.Elevators.Tests;
@@ -144,6 +147,28 @@ public sealed class LiveElevatorTests(LiveFixture live, ITestOutputHelper output
         using var client = Host.CreateClient();
         Assert.False(await RoutePassesUnderpassAsync(client), "a bad answer let the route through the broken elevator");
     }
+
+    [Fact]
+    public async Task A_poll_that_only_confirms_the_states_rebuilds_no_overlay_yet_routes_see_the_new_confirmation()
+    {
+        await RestoreAsync();
+        var overlay = Overlay();
+        var underpass = overlay.Active.Single(a => a.Report.Live?.Id == FakeFeed.UnderpassId).Report.Live!;
+        var checkedBefore = underpass.CheckedAt;
+        int requests = Feed.Requests.Count;
+
+        // Three more polls, each confirming "working": the time of the overlay's entry moves, the overlay stays (a new
+        // one would customize every preset again).
+        Assert.True(await ElevatorHost.EventuallyAsync(() => Task.FromResult(Feed.Requests.Count >= requests + 3 && underpass.CheckedAt > checkedBefore)),
+            "the confirmation never reached the overlay's entry");
+        Assert.Same(overlay, Overlay());
+
+        // A changed state does rebuild it.
+        Feed.SetState("INACTIVE");
+        Assert.True(await ElevatorHost.EventuallyAsync(() => Task.FromResult(!ReferenceEquals(overlay, Overlay()))), "INACTIVE never rebuilt the overlay");
+    }
+
+    private BarrierOverlay Overlay() => Host.Services.GetRequiredService<GraphHolder>().Current.Router.Overlay;
 
     /// <summary>Back to a feed that answers, with the elevator working and seen so.</summary>
     private async Task RestoreAsync()
