@@ -1,17 +1,17 @@
-using System.Globalization;
-using System.Text;
-using System.Xml;
+using NetTopologySuite.IO;
+using Routing.GeoFormats;
 
 namespace Routing.Ors;
 
 /// <summary>
 /// The <c>/gpx</c> answer: GPX 1.1 with the route as <c>rte/rtept</c> (ORS writes routes, not tracks), heights as
 /// <c>ele</c> when elevation was asked, and each step's instruction as the name of the point where it starts.
+/// Written by the one GPX writer, <see cref="Gpx"/>.
 /// </summary>
 internal static class OrsGpx
 {
-    public const string ContentType = "application/gpx+xml";
-    private const string Namespace = "http://www.topografix.com/GPX/1/1";
+    public const string ContentType = Gpx.ContentType;
+    private const string Creator = "accessible routing (openrouteservice-compatible API)";
 
     public static string Write(OrsRouteParts route, string orsProfile)
     {
@@ -20,35 +20,15 @@ internal static class OrsGpx
         {
             names.TryAdd(step.WayPoints[0], step.Instruction);
         }
-        using var stream = new MemoryStream();
-        using (var xml = XmlWriter.Create(stream, new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) }))
+        // Positions are already rounded as ORS answers them: 6 decimals, heights to 0.1 m.
+        var points = new GpxWaypoint[route.Positions.Count];
+        for (int i = 0; i < points.Length; i++)
         {
-            xml.WriteStartElement("gpx", Namespace);
-            xml.WriteAttributeString("version", "1.1");
-            xml.WriteAttributeString("creator", "accessible routing (openrouteservice-compatible API)");
-            xml.WriteStartElement("metadata", Namespace);
-            xml.WriteElementString("name", Namespace, $"{orsProfile} route");
-            xml.WriteEndElement();
-            xml.WriteStartElement("rte", Namespace);
-            for (int i = 0; i < route.Positions.Count; i++)
-            {
-                var p = route.Positions[i];
-                xml.WriteStartElement("rtept", Namespace);
-                xml.WriteAttributeString("lat", p[1].ToString("0.######", CultureInfo.InvariantCulture));
-                xml.WriteAttributeString("lon", p[0].ToString("0.######", CultureInfo.InvariantCulture));
-                if (route.WithElevation)
-                {
-                    xml.WriteElementString("ele", Namespace, p[2].ToString("0.#", CultureInfo.InvariantCulture));
-                }
-                if (names.TryGetValue(i, out string? name))
-                {
-                    xml.WriteElementString("name", Namespace, name);
-                }
-                xml.WriteEndElement();
-            }
-            xml.WriteEndElement();
-            xml.WriteEndElement();
+            var p = route.Positions[i];
+            points[i] = new GpxWaypoint(new GpxLongitude(p[0]), new GpxLatitude(p[1]), route.WithElevation ? p[2] : null)
+                .WithName(names.GetValueOrDefault(i));
         }
-        return Encoding.UTF8.GetString(stream.ToArray());
+        var metadata = new GpxMetadata(Creator, $"{orsProfile} route", null, null, null, default, null, null, null, null);
+        return Gpx.Write(metadata, routes: [new GpxRoute().WithWaypoints(points)]);
     }
 }
