@@ -4,13 +4,15 @@ using System.Text;
 using System.Text.Json;
 using Routing.Engine;
 using Routing.Engine.Barriers;
+using Routing.GeoFormats;
 
 namespace Routing.Barriers;
 
 /// <summary>
 /// Reads and writes a report's location as a GeoJSON geometry (RFC 7946): <c>Point</c>, <c>LineString</c> or
 /// <c>Polygon</c> (one outer ring, closed, no holes); positions are <c>[lon, lat]</c> (an altitude is allowed and
-/// ignored). Reading says what is wrong in words a client understands, by field.
+/// ignored), read by the one GeoJSON reader (<see cref="GeoJsonCoordinates"/>); this says what is wrong in words a
+/// client understands, by field.
 /// </summary>
 public static class BarrierGeoJson
 {
@@ -50,17 +52,24 @@ public static class BarrierGeoJson
             errors.Add(new(coordinatesField, "is required"));
             return null;
         }
-        int before = errors.Count;
-        List<GeoPoint>? points = kind switch
+        var faults = new List<GeoJsonError>();
+        NetTopologySuite.Geometries.Geometry? read = kind switch
         {
-            BarrierGeometryType.Point => ReadPosition(coordinates, coordinatesField, errors) is { } p ? [p] : null,
-            BarrierGeometryType.LineString => ReadLine(coordinates, coordinatesField, errors),
-            _ => ReadPolygon(coordinates, coordinatesField, errors),
+            BarrierGeometryType.Point => GeoJsonCoordinates.ReadPoint(coordinates, coordinatesField, faults),
+            BarrierGeometryType.LineString => GeoJsonCoordinates.ReadLine(coordinates, coordinatesField, BarrierLimits.MaxPositions, faults),
+            _ => GeoJsonCoordinates.ReadPolygon(coordinates, coordinatesField, BarrierLimits.MaxPositions, faults),
         };
-        if (points is null || errors.Count > before)
+        foreach (var fault in faults)
+        {
+            errors.Add(new(fault.Field, Message(fault)));
+        }
+        if (read is null)
         {
             return null;
         }
+        // A polygon's outer ring, or the point or line itself, as [lon, lat] coordinates.
+        var source = read is NetTopologySuite.Geometries.Polygon polygon ? polygon.ExteriorRing.Coordinates : read.Coordinates;
+        List<GeoPoint> points = [.. source.Select(c => new GeoPoint(c.Y, c.X))];
         if (kind != BarrierGeometryType.Point && GeoBounds.Of(points).DiagonalM > BarrierLimits.MaxExtentM)
         {
             errors.Add(new(coordinatesField, Invariant($"spans {GeoBounds.Of(points).DiagonalM / 1000:F1} km; a report may cover at most {BarrierLimits.MaxExtentM / 1000:F0} km (one report per site)")));
@@ -69,107 +78,21 @@ public static class BarrierGeoJson
         return new BarrierGeometry(kind, points);
     }
 
-    private static List<GeoPoint>? ReadLine(JsonElement coordinates, string field, ICollection<KeyValuePair<string, string>> errors)
+    /// <summary>What a fault of the location's coordinates says to a client, beside its field.</summary>
+    private static string Message(GeoJsonError fault) => fault.Fault switch
     {
-        var points = ReadPositions(coordinates, field, errors);
-        if (points is null)
-        {
-            return null;
-        }
-        if (points.Count < 2 || points.Distinct().Count() < 2)
-        {
-            errors.Add(new(field, "a LineString needs at least two different positions"));
-            return null;
-        }
-        return points;
-    }
-
-    private static readonly NetTopologySuite.Geometries.GeometryFactory Planar = new();
-
-    private static List<GeoPoint>? ReadPolygon(JsonElement coordinates, string field, ICollection<KeyValuePair<string, string>> errors)
-    {
-        if (coordinates.ValueKind != JsonValueKind.Array || coordinates.GetArrayLength() == 0
-            || coordinates.EnumerateArray().Any(ring => ring.ValueKind != JsonValueKind.Array || ring.EnumerateArray().Any(p => p.ValueKind != JsonValueKind.Array)))
-        {
-            errors.Add(new(field, "must be a list of linear rings: [[[lon, lat], [lon, lat], [lon, lat], [lon, lat]]] (a ring is a list of positions)"));
-            return null;
-        }
-        if (coordinates.GetArrayLength() > 1)
-        {
-            errors.Add(new(field, "must hold one ring; polygons with holes are not supported"));
-            return null;
-        }
-        string ringField = field + "[0]";
-        var ring = ReadPositions(coordinates[0], ringField, errors);
-        if (ring is null)
-        {
-            return null;
-        }
-        if (ring.Count < 4 || ring.Distinct().Count() < 3)
-        {
-            errors.Add(new(ringField, "a polygon ring needs at least four positions (three corners and the first repeated)"));
-            return null;
-        }
-        if (ring[0] != ring[^1])
-        {
-            errors.Add(new(ringField, "a polygon ring must be closed: the last position must equal the first"));
-            return null;
-        }
-        var polygon = Planar.CreatePolygon([.. ring.Select(p => new NetTopologySuite.Geometries.Coordinate(p.Lon, p.Lat))]);
-        if (!polygon.IsValid)
-        {
-            var problem = new NetTopologySuite.Operation.Valid.IsValidOp(polygon).ValidationError;
-            errors.Add(new(ringField, $"is not a valid area ({problem?.Message.ToLowerInvariant() ?? "invalid"} near {problem?.Coordinate.Y:F6}, {problem?.Coordinate.X:F6}): a ring must not cross or touch itself"));
-            return null;
-        }
-        return ring;
-    }
-
-    private static List<GeoPoint>? ReadPositions(JsonElement array, string field, ICollection<KeyValuePair<string, string>> errors)
-    {
-        if (array.ValueKind != JsonValueKind.Array)
-        {
-            errors.Add(new(field, "must be a list of positions [[lon, lat], ...]"));
-            return null;
-        }
-        if (array.GetArrayLength() > BarrierLimits.MaxPositions)
-        {
-            errors.Add(new(field, $"must have at most {BarrierLimits.MaxPositions} positions, has {array.GetArrayLength()}"));
-            return null;
-        }
-        var points = new List<GeoPoint>(array.GetArrayLength());
-        int index = 0;
-        foreach (var item in array.EnumerateArray())
-        {
-            if (ReadPosition(item, $"{field}[{index}]", errors) is { } point)
-            {
-                points.Add(point);
-            }
-            index++;
-        }
-        return points.Count == index ? points : null;
-    }
-
-    private static GeoPoint? ReadPosition(JsonElement position, string field, ICollection<KeyValuePair<string, string>> errors)
-    {
-        int length = position.ValueKind == JsonValueKind.Array ? position.GetArrayLength() : 0;
-        if (length is < 2 or > 3 || position.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.Number))
-        {
-            errors.Add(new(field, "must be a position [lon, lat] of two numbers (degrees, longitude first)"));
-            return null;
-        }
-        if (!position[0].TryGetDouble(out double lon) || !double.IsFinite(lon) || lon is < -180 or > 180)
-        {
-            errors.Add(new(field, Invariant($"longitude must be between -180 and 180 degrees, was {position[0].GetRawText()}")));
-            return null;
-        }
-        if (!position[1].TryGetDouble(out double lat) || !double.IsFinite(lat) || lat is < -90 or > 90)
-        {
-            errors.Add(new(field, Invariant($"latitude must be between -90 and 90 degrees, was {position[1].GetRawText()} (positions are [lon, lat])")));
-            return null;
-        }
-        return new GeoPoint(lat, lon);
-    }
+        GeoJsonFault.NotRings => "must be a list of linear rings: [[[lon, lat], [lon, lat], [lon, lat], [lon, lat]]] (a ring is a list of positions)",
+        GeoJsonFault.Holes => "must hold one ring; polygons with holes are not supported",
+        GeoJsonFault.NotPositions => "must be a list of positions [[lon, lat], ...]",
+        GeoJsonFault.TooManyPositions => $"must have at most {BarrierLimits.MaxPositions} positions, has {fault.Detail}",
+        GeoJsonFault.NotPosition => "must be a position [lon, lat] of two numbers (degrees, longitude first)",
+        GeoJsonFault.LongitudeRange => $"longitude must be between -180 and 180 degrees, was {fault.Coordinate(0)}",
+        GeoJsonFault.LatitudeRange => $"latitude must be between -90 and 90 degrees, was {fault.Coordinate(1)} (positions are [lon, lat])",
+        GeoJsonFault.LineTooShort => "a LineString needs at least two different positions",
+        GeoJsonFault.RingTooShort => "a polygon ring needs at least four positions (three corners and the first repeated)",
+        GeoJsonFault.RingNotClosed => "a polygon ring must be closed: the last position must equal the first",
+        _ => $"is not a valid area ({fault.Detail}): a ring must not cross or touch itself",
+    };
 
     /// <summary>Writes the geometry as GeoJSON, coordinates with 7 decimals.</summary>
     public static void Write(Utf8JsonWriter writer, BarrierGeometry geometry)

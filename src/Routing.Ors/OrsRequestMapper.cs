@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Routing.Engine;
 using Routing.Engine.Barriers;
 using Routing.Engine.Profiles;
+using Routing.GeoFormats;
 using Routing.Graph.Facts;
 
 namespace Routing.Ors;
@@ -412,40 +413,30 @@ internal static class OrsRequestMapper
         }
     }
 
+    /// <summary>One polygon, read by the one GeoJSON reader (as a barrier report's area is); its fault in ORS's words.</summary>
     private static BarrierGeometry Polygon(JsonElement rings, string name)
     {
-        if (rings.ValueKind != JsonValueKind.Array || rings.GetArrayLength() == 0)
+        var faults = new List<GeoJsonError>();
+        var polygon = GeoJsonCoordinates.ReadPolygon(rings, name, MaxAvoidPolygonPositions, faults);
+        if (polygon is null)
         {
-            throw new OrsRequestException(OrsErrorCodes.InvalidFormat, $"Parameter '{name}' must be a list of linear rings.");
+            throw AvoidPolygonError(faults[0]);
         }
-        if (rings.GetArrayLength() > 1)
-        {
-            // A hole would have to let ways inside it be used again; refusing keeps the area exactly what was asked.
-            throw new OrsRequestException(OrsErrorCodes.InvalidValue, $"Parameter '{name}' has holes, which this service does not support: give the outer ring only, or split the area.");
-        }
-        var ring = rings[0];
-        if (ring.ValueKind != JsonValueKind.Array || ring.GetArrayLength() < 4)
-        {
-            throw new OrsRequestException(OrsErrorCodes.InvalidValue, $"Parameter '{name}[0]' needs at least four positions (a closed ring).");
-        }
-        var points = new List<GeoPoint>(ring.GetArrayLength());
-        int index = 0;
-        foreach (var position in ring.EnumerateArray())
-        {
-            string at = $"{name}[0][{index++}]";
-            if (position.ValueKind != JsonValueKind.Array || position.GetArrayLength() < 2
-                || position[0].ValueKind != JsonValueKind.Number || position[1].ValueKind != JsonValueKind.Number)
-            {
-                throw new OrsRequestException(OrsErrorCodes.InvalidFormat, $"Parameter '{at}' must be [lon, lat].");
-            }
-            points.Add(Position([position[0].GetDouble(), position[1].GetDouble()], at));
-        }
-        if (points[0] != points[^1])
-        {
-            throw new OrsRequestException(OrsErrorCodes.InvalidValue, $"Parameter '{name}[0]' is not closed: its last position must repeat its first.");
-        }
-        return new BarrierGeometry(BarrierGeometryType.Polygon, points);
+        return new BarrierGeometry(BarrierGeometryType.Polygon, [.. polygon.ExteriorRing.Coordinates.Select(c => new GeoPoint(c.Y, c.X))]);
     }
+
+    private static OrsRequestException AvoidPolygonError(GeoJsonError fault) => fault.Fault switch
+    {
+        GeoJsonFault.NotRings => new(OrsErrorCodes.InvalidFormat, $"Parameter '{fault.Field}' must be a list of linear rings."),
+        GeoJsonFault.Holes => new(OrsErrorCodes.InvalidValue, $"Parameter '{fault.Field}' has holes, which this service does not support: give the outer ring only, or split the area."),
+        GeoJsonFault.TooManyPositions => new(OrsErrorCodes.LimitExceeded, $"Parameter '{fault.Field}' has {fault.Detail} positions; at most {MaxAvoidPolygonPositions} are allowed."),
+        GeoJsonFault.NotPositions or GeoJsonFault.NotPosition => new(OrsErrorCodes.InvalidFormat, $"Parameter '{fault.Field}' must be [lon, lat]."),
+        GeoJsonFault.LongitudeRange or GeoJsonFault.LatitudeRange => new(OrsErrorCodes.InvalidValue,
+            $"Parameter '{fault.Field}' has incorrect value [{fault.Coordinate(0)}, {fault.Coordinate(1)}]: lon must lie in -180..180, lat in -90..90 (ORS takes [lon, lat])."),
+        GeoJsonFault.RingNotClosed => new(OrsErrorCodes.InvalidValue, $"Parameter '{fault.Field}' is not closed: its last position must repeat its first."),
+        GeoJsonFault.RingNotValid => new(OrsErrorCodes.InvalidValue, $"Parameter '{fault.Field}' is not a valid area ({fault.Detail}): a ring must not cross or touch itself."),
+        _ => new(OrsErrorCodes.InvalidValue, $"Parameter '{fault.Field}' needs at least four positions (a closed ring)."),
+    };
 
     public static OrsRequestException Invalid(string name, string value, string expected) =>
         new(OrsErrorCodes.InvalidValue, $"Parameter '{name}' has incorrect value '{value}': use {expected}.");

@@ -32,6 +32,8 @@ public sealed class ErrorTests(OrsHost host)
         { "foot-walking", "{" + Coordinates + """, "options": {"profile_params": {"restrictions": {"maximum_incline": 6}}}}""", 2011, HttpStatusCode.BadRequest, "wheelchair" },
         { "wheelchair", "{" + Coordinates + """, "options": {"avoid_polygons": {"type": "Point", "coordinates": [8.7, 49.4]}}}""", 2003, HttpStatusCode.BadRequest, "Polygon" },
         { "wheelchair", "{" + Coordinates + """, "options": {"avoid_polygons": {"type": "Polygon", "coordinates": [[[8.70, 49.41], [8.71, 49.41], [8.71, 49.42], [8.70, 49.41]], [[8.701, 49.411], [8.702, 49.411], [8.702, 49.412], [8.701, 49.411]]]}}}""", 2003, HttpStatusCode.BadRequest, "holes" },
+        // Read by the same reader as a barrier report's area: a ring that crosses itself encloses no area.
+        { "wheelchair", "{" + Coordinates + """, "options": {"avoid_polygons": {"type": "Polygon", "coordinates": [[[8.70, 49.41], [8.71, 49.42], [8.71, 49.41], [8.70, 49.42], [8.70, 49.41]]]}}}""", 2003, HttpStatusCode.BadRequest, "coordinates[0]' is not a valid area" },
         { "wheelchair", """{"coordinates": [[8.6934, 49.4094], [0.5, 0.5]]}""", 2010, HttpStatusCode.NotFound, "coordinate 1" },
     };
 
