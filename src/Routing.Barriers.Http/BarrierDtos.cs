@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Routing.Barriers;
 using Routing.Engine;
 using Routing.Engine.Barriers;
+using Routing.GeoFormats;
 
 namespace Routing.Barriers.Http;
 
@@ -87,10 +88,7 @@ internal sealed record EditBarrierBody(
 
 /// <summary>A GeoJSON FeatureCollection of reports, for GIS tools.</summary>
 /// <param name="NextAfter">The id to pass as <c>after</c> for the next page; null on the last page (a foreign member, which GeoJSON allows).</param>
-internal sealed record BarrierFeatureCollection(string Type, IReadOnlyList<BarrierFeature> Features, long? NextAfter);
-
-/// <param name="Id">The report id.</param>
-internal sealed record BarrierFeature(string Type, long Id, GeometryDto Geometry, BarrierFeatureProperties Properties);
+internal sealed record BarrierFeatureCollection(string Type, IReadOnlyList<GeoJsonFeature<GeometryDto, BarrierFeatureProperties>> Features, long? NextAfter);
 
 internal sealed record BarrierFeatureProperties(
     long Id,
@@ -147,14 +145,13 @@ internal static class BarrierMapper
                 : null);
     }
 
-    public static BarrierFeature ToFeature(BarrierReport report, DateTimeOffset now) => new(
-        "Feature",
-        report.Id,
+    /// <summary>A report as a GeoJSON feature whose id is the report's.</summary>
+    public static GeoJsonFeature<GeometryDto, BarrierFeatureProperties> ToFeature(BarrierReport report, DateTimeOffset now) => new(
         Geometry(report.Geometry),
         new BarrierFeatureProperties(
             report.Id, report.Kind, report.Status, report.CountsAt(now), report.Window.From, report.Window.Until, report.Description,
             report.Facts.KerbHeightCm, report.Facts.RemainingWidthCm, report.Facts.InclinePct,
-            report.Pin.OsmWayIds, report.Pin.OsmNodeIds, report.CreatedAt, report.UpdatedAt));
+            report.Pin.OsmWayIds, report.Pin.OsmNodeIds, report.CreatedAt, report.UpdatedAt)) { Id = report.Id };
 
     public static GeometryDto Geometry(BarrierGeometry geometry) => new(geometry.Type.ToString(), BarrierGeoJson.CoordinatesElement(geometry));
 

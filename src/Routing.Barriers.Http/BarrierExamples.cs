@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Routing.Barriers;
 using Routing.Engine.Barriers;
+using Routing.GeoFormats;
 
 namespace Routing.Barriers.Http;
 
@@ -47,9 +48,9 @@ internal static class BarrierExamples
 
     public static BarrierFeatureCollection FeatureCollection { get; } = new("FeatureCollection",
     [
-        new BarrierFeature("Feature", 42, Report.Location, new BarrierFeatureProperties(
+        new GeoJsonFeature<GeometryDto, BarrierFeatureProperties>(Report.Location, new BarrierFeatureProperties(
             42, ReportedBarrierKind.BlockedPath, BarrierStatus.Verified, true, null, Report.ValidUntil, Report.Description, null, 0, null,
-            [38886298], [], Created, Verified)),
+            [38886298], [], Created, Verified)) { Id = 42 },
     ], null);
 
     public static ProblemDetails InvalidRequest { get; } = HttpProblems.InvalidRequest(new Dictionary<string, string[]>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Routing.Analysis;
 using Routing.Engine;
+using Routing.GeoFormats;
 using Routing.Engine.Reach;
 
 namespace Routing.Ors;
@@ -40,9 +41,7 @@ internal sealed record OrsMatrixRequest
     public string? Id { get; init; }
 }
 
-internal sealed record OrsIsochroneCollection(string Type, double[] Bbox, IReadOnlyList<OrsIsochroneFeature> Features, OrsMetadata Metadata);
-
-internal sealed record OrsIsochroneFeature(string Type, OrsIsochroneProperties Properties, OrsAreaGeometry Geometry);
+internal sealed record OrsIsochroneCollection(string Type, double[] Bbox, IReadOnlyList<GeoJsonFeature<OrsAreaGeometry, OrsIsochroneProperties>> Features, OrsMetadata Metadata);
 
 /// <param name="Value">The range: seconds of the profile's cost, or distance in the request's units.</param>
 /// <param name="Center">The requested location, [lon, lat].</param>
@@ -121,9 +120,9 @@ internal static class OrsAnalysis
             var origin = origins[i.OriginIndex];
             double value = metric == ReachMetric.CostS ? i.Range : Math.Round(i.Range * units.PerMetre, 3);
             double? areaValue = area ? Math.Round(i.AreaM2 * areaUnits.PerMetre * areaUnits.PerMetre, areaUnits.PerMetre == 1 ? 0 : 4) : null;
-            return new OrsIsochroneFeature("Feature",
-                new OrsIsochroneProperties(i.OriginIndex, value, [Math.Round(origin.Lon, 6), Math.Round(origin.Lat, 6)], areaValue),
-                new OrsAreaGeometry(type, GeoJsonArea.Coordinates(type, polygons)));
+            return new GeoJsonFeature<OrsAreaGeometry, OrsIsochroneProperties>(
+                new OrsAreaGeometry(type, GeoJsonArea.Coordinates(type, polygons)),
+                new OrsIsochroneProperties(i.OriginIndex, value, [Math.Round(origin.Lon, 6), Math.Round(origin.Lat, 6)], areaValue));
         }).ToList();
         var all = isochrones.SelectMany(i => i.Area.Coordinates).ToList();
         double[] bbox = all.Count == 0 ? [] : [all.Min(c => c.X), all.Min(c => c.Y), all.Max(c => c.X), all.Max(c => c.Y)];

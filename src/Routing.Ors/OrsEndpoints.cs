@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Routing.Engine;
+using Routing.GeoFormats;
 using Routing.Http;
 
 namespace Routing.Ors;
@@ -150,9 +151,9 @@ public static partial class OrsEndpoints
                 {
                     "gpx" => Results.Text(OrsGpx.Write(route, profile), OrsGpx.ContentType, System.Text.Encoding.UTF8),
                     "geojson" => Results.Json(new OrsFeatureCollection("FeatureCollection", route.Bbox,
-                        [new OrsFeature("Feature", route.Bbox,
-                            new OrsFeatureProperties(route.Segments, route.Extras, route.Warnings.Count == 0 ? null : route.Warnings, route.Summary, route.WayPoints),
-                            new OrsLineString("LineString", route.Positions))],
+                        [new GeoJsonFeature<OrsLineString, OrsFeatureProperties>(new OrsLineString("LineString", route.Positions),
+                            new OrsFeatureProperties(route.Segments, route.Extras, route.Warnings.Count == 0 ? null : route.Warnings, route.Summary, route.WayPoints))
+                        { Bbox = route.Bbox }],
                         metadata), OrsJson.Options, "application/geo+json"),
                     _ => Results.Json(new OrsDirectionsResponse(route.Bbox, [route.ToJson(query.Geometry)], metadata), OrsJson.Options),
                 };

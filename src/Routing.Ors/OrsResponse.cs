@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Routing.GeoFormats;
 
 namespace Routing.Ors;
 
@@ -45,9 +46,7 @@ internal sealed record OrsMetadata(string? Id, string Attribution, string Servic
 internal sealed record OrsEngine(string Version, string BuildDate, string GraphDate);
 
 /// <summary>The <c>/geojson</c> answer: a FeatureCollection with one Feature per route and the metadata beside.</summary>
-internal sealed record OrsFeatureCollection(string Type, double[] Bbox, IReadOnlyList<OrsFeature> Features, OrsMetadata Metadata);
-
-internal sealed record OrsFeature(string Type, double[] Bbox, OrsFeatureProperties Properties, OrsLineString Geometry);
+internal sealed record OrsFeatureCollection(string Type, double[] Bbox, IReadOnlyList<GeoJsonFeature<OrsLineString, OrsFeatureProperties>> Features, OrsMetadata Metadata);
 
 internal sealed record OrsFeatureProperties(
     IReadOnlyList<OrsSegment>? Segments,

@@ -50,7 +50,7 @@ public sealed class LeanPathTests(FixtureApi api)
     [InlineData(typeof(LatLonDto))]
     [InlineData(typeof(SummaryDto))]
     [InlineData(typeof(GeoJsonRoute))]
-    [InlineData(typeof(GeoJsonSegmentFeature))]
+    [InlineData(typeof(Routing.GeoFormats.GeoJsonFeature<LineStringDto, SegmentDto>))]
     public void The_answer_types_have_a_generated_fast_path(Type type)
     {
         var typeInfo = RouteJsonContext.Default.GetTypeInfo(type)!;

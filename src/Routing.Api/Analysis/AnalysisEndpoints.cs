@@ -11,6 +11,7 @@ using Routing.Api.Problems;
 using Routing.Api.Routes;
 using Routing.Engine;
 using Routing.Engine.Reach;
+using Routing.GeoFormats;
 using Routing.Http;
 
 namespace Routing.Api.Analysis;
@@ -298,7 +299,7 @@ internal static class AnalysisEndpoints
         {
             return TypedResults.Problem(PlacementProblem(failure, graph, profile.Name));
         }
-        var features = isochrones.Select(i => new IsochroneFeature("Feature", GeometryOf(i.Area), new IsochroneProperties(
+        var features = isochrones.Select(i => new GeoJsonFeature<GeoJsonGeometry, IsochroneProperties>(GeometryOf(i.Area), new IsochroneProperties(
             i.OriginIndex,
             metric == ReachMetric.CostS ? i.Range : null,
             metric == ReachMetric.LengthM ? i.Range : null,

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization;
 using Routing.Api.Routes;
+using Routing.GeoFormats;
 
 namespace Routing.Api.Analysis;
 
@@ -52,9 +53,7 @@ internal sealed record MatrixResponse(
 internal sealed record MatrixPointDto(LatLonDto Requested, LatLonDto? Snapped, [property: Description("null, point-outside-area or point-not-on-network.")] string? Problem);
 
 /// <summary>A GeoJSON FeatureCollection of isochrones (RFC 7946), one Polygon or MultiPolygon feature per origin and range.</summary>
-internal sealed record IsochroneCollection(string Type, IReadOnlyList<IsochroneFeature> Features);
-
-internal sealed record IsochroneFeature(string Type, GeoJsonGeometry Geometry, IsochroneProperties Properties);
+internal sealed record IsochroneCollection(string Type, IReadOnlyList<GeoJsonFeature<GeoJsonGeometry, IsochroneProperties>> Features);
 
 /// <summary>A GeoJSON geometry: Point [lon, lat], Polygon (rings of [lon, lat]) or MultiPolygon (polygons of rings).</summary>
 internal sealed record GeoJsonGeometry(string Type, object Coordinates);
@@ -67,11 +66,14 @@ internal sealed record IsochroneProperties(
     [property: Description("Area of the polygon, square metres.")] double AreaM2,
     string Profile);
 
-/// <summary>The data-quality audit as GeoJSON: one rectangle per cell with walkable ways.</summary>
-internal sealed record AuditCollection(string Type, IReadOnlyList<AuditFeature> Features)
+/// <summary>
+/// The data-quality audit as GeoJSON: one rectangle per cell with walkable ways; its properties are column, row,
+/// walkable_length_m, the unknown shares (0..1), crossings_without_kerb_data, kerbs_of_unknown_height.
+/// </summary>
+internal sealed record AuditCollection(string Type, IReadOnlyList<GeoJsonFeature<GeoJsonGeometry, Routing.Analysis.AuditCell>> Features)
 {
     public static AuditCollection From(IReadOnlyList<Routing.Analysis.AuditCell> cells) => new("FeatureCollection",
-        [.. cells.Select(c => new AuditFeature("Feature", new GeoJsonGeometry("Polygon", new[]
+        [.. cells.Select(c => new GeoJsonFeature<GeoJsonGeometry, Routing.Analysis.AuditCell>(new GeoJsonGeometry("Polygon", new[]
         {
             new[]
             {
@@ -82,9 +84,6 @@ internal sealed record AuditCollection(string Type, IReadOnlyList<AuditFeature> 
 
     private static double[] Corner(double lon, double lat) => [RouteMapper.Degrees(lon), RouteMapper.Degrees(lat)];
 }
-
-/// <param name="Properties">column, row, walkable_length_m, the unknown shares (0..1), crossings_without_kerb_data, kerbs_of_unknown_height.</param>
-internal sealed record AuditFeature(string Type, GeoJsonGeometry Geometry, Routing.Analysis.AuditCell Properties);
 
 /// <summary>The audit as CSV for spreadsheets and QGIS: one line per cell, its centre as lat and lon.</summary>
 internal static class AuditCsv
@@ -140,13 +139,11 @@ internal sealed record FixDto(
     string Message);
 
 /// <summary>The fix-first ranking as GeoJSON points, for a map or QGIS.</summary>
-internal sealed record FixCollection(string Type, IReadOnlyList<FixFeature> Features)
+internal sealed record FixCollection(string Type, IReadOnlyList<GeoJsonFeature<GeoJsonGeometry, FixDto>> Features)
 {
     public static FixCollection From(FixFirstResponse answer) => new("FeatureCollection",
-        [.. answer.Fixes.Select(f => new FixFeature("Feature", new GeoJsonGeometry("Point", new[] { f.Location.Lon, f.Location.Lat }), f))]);
+        [.. answer.Fixes.Select(f => new GeoJsonFeature<GeoJsonGeometry, FixDto>(new GeoJsonGeometry("Point", new[] { f.Location.Lon, f.Location.Lat }), f))]);
 }
-
-internal sealed record FixFeature(string Type, GeoJsonGeometry Geometry, FixDto Properties);
 
 internal sealed record BarrierImpactResponse([property: Description("Reports in force, the most harmful first.")] IReadOnlyList<BarrierImpactDto> Reports);
 

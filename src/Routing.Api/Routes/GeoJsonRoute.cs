@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization;
 using Routing.Engine.Routes;
+using Routing.GeoFormats;
 using Route = Routing.Engine.Routes.Route;
 
 namespace Routing.Api.Routes;
@@ -14,7 +15,7 @@ namespace Routing.Api.Routes;
 internal sealed record GeoJsonRoute(
     [property: Description("[min_lon, min_lat, max_lon, max_lat].")] double[] Bbox,
     [property: Description("Route-level values; the same as in the JSON answer, without geometry and segments.")] GeoJsonRouteProperties Route,
-    [property: Description("One LineString feature per segment, in order.")] GeoJsonSegmentFeature[] Features)
+    [property: Description("One LineString feature per segment, in order.")] GeoJsonFeature<LineStringDto, SegmentDto>[] Features)
 {
     [Description("Always FeatureCollection."), JsonPropertyOrder(-1)]
     public string Type { get; init; } = "FeatureCollection";
@@ -27,13 +28,13 @@ internal sealed record GeoJsonRoute(
         var line = RouteLine.Of(route, detail);
         var dto = RouteMapper.ToDto(route, detail, line);
         var segments = dto.Segments?.Items ?? throw new ArgumentException("A GeoJSON answer's features are its segments.", nameof(detail));
-        var features = new GeoJsonSegmentFeature[segments.Length];
+        var features = new GeoJsonFeature<LineStringDto, SegmentDto>[segments.Length];
         for (int i = 0; i < features.Length; i++)
         {
             var segment = segments[i];
             int first = Math.Max(segment.FirstPoint, 0);
             int count = Math.Max(segment.LastPoint - first + 1, 0);
-            features[i] = new GeoJsonSegmentFeature(new LineStringDto(new Positions(line, first, count)), segment);
+            features[i] = new GeoJsonFeature<LineStringDto, SegmentDto>(new LineStringDto(new Positions(line, first, count)), segment);
         }
         return new GeoJsonRoute(
             dto.Bbox,
@@ -41,12 +42,6 @@ internal sealed record GeoJsonRoute(
                 dto.Summary, dto.Instructions, dto.Warnings, dto.Waypoints),
             features);
     }
-}
-
-internal sealed record GeoJsonSegmentFeature(LineStringDto Geometry, SegmentDto Properties)
-{
-    [Description("Always Feature."), JsonPropertyOrder(-1)]
-    public string Type { get; init; } = "Feature";
 }
 
 internal sealed record GeoJsonRouteProperties(

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
+using Routing.GeoFormats;
 using Routing.Http;
 
 namespace Routing.Web.Places;
@@ -63,7 +64,7 @@ internal static class PlaceEndpoints
             return TypedResults.Problem(HttpProblems.InvalidRequest(errors));
         }
         var hits = baseMap.Places.Search(q!, limit ?? DefaultLimit, nearPoint);
-        var features = hits.Select(hit => new PlaceFeature(
+        var features = hits.Select(hit => new GeoJsonFeature<PointGeometry, PlaceProperties>(
             new PointGeometry([Math.Round(hit.Lon, 7), Math.Round(hit.Lat, 7)]),
             new PlaceProperties(hit.Name, hit.Kind, hit.Wheelchair, hit.District, hit.OsmId,
                 hit.OsmId.StartsWith("node/", StringComparison.Ordinal) ? long.Parse(hit.OsmId.AsSpan(5), CultureInfo.InvariantCulture) : null))).ToList();
@@ -72,16 +73,9 @@ internal static class PlaceEndpoints
 }
 
 /// <summary>GeoJSON (RFC 7946); <c>type</c> comes first, as readers expect.</summary>
-internal sealed record PlaceCollection(string Type, IReadOnlyList<PlaceFeature> Features)
+internal sealed record PlaceCollection(string Type, IReadOnlyList<GeoJsonFeature<PointGeometry, PlaceProperties>> Features)
 {
-    public PlaceCollection(IReadOnlyList<PlaceFeature> features) : this("FeatureCollection", features)
-    {
-    }
-}
-
-internal sealed record PlaceFeature(string Type, PointGeometry Geometry, PlaceProperties Properties)
-{
-    public PlaceFeature(PointGeometry geometry, PlaceProperties properties) : this("Feature", geometry, properties)
+    public PlaceCollection(IReadOnlyList<GeoJsonFeature<PointGeometry, PlaceProperties>> features) : this("FeatureCollection", features)
     {
     }
 }
