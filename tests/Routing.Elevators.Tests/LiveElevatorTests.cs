@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Routing.Elevators;
 using Routing.Engine.Barriers;
 using Routing.Serving;
+using Routing.TestSupport;
 using Xunit.Abstractions;
 
 namespace Routing.Elevators.Tests;

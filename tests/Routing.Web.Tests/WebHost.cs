@@ -21,6 +21,16 @@ public sealed class WebHost : IAsyncLifetime, IDisposable
     public const string ChromiumPath = "/usr/bin/chromium";
 
     private readonly TempDirectory _directory = new();
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    public WebHost()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    /// <param name="settings">Settings beyond the shared host's (later ones win), e.g. an elevator feed. Internal: a
+    /// collection fixture may have one public constructor.</param>
+    internal WebHost(IReadOnlyDictionary<string, string?> settings) => _settings = settings;
     private Factory? _factory;
     private IPlaywright? _playwright;
 
@@ -32,7 +42,7 @@ public sealed class WebHost : IAsyncLifetime, IDisposable
     {
         string graphPath = _directory.File("heidelberg.graph");
         GraphFileWriter.Write(Heidelberg.Graph, graphPath);
-        _factory = new Factory(graphPath, _directory.File("barriers.db"));
+        _factory = new Factory(graphPath, _directory.File("barriers.db"), _settings);
         _factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();
         string address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -93,7 +103,7 @@ public sealed class WebHost : IAsyncLifetime, IDisposable
         _directory.Dispose();
     }
 
-    private sealed class Factory(string graphPath, string barriersPath) : WebApplicationFactory<Program>
+    private sealed class Factory(string graphPath, string barriersPath, IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -108,6 +118,10 @@ public sealed class WebHost : IAsyncLifetime, IDisposable
             builder.UseSetting("Barriers:Database", barriersPath);
             builder.UseSetting("Barriers:ApiKeys:0:Key", PlannerKey);
             builder.UseSetting("Barriers:ApiKeys:0:Role", "planner");
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
             // A line per request would slow the browser tests down and bury their failures.
             builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         }

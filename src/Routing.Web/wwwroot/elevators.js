@@ -1,8 +1,8 @@
 // Live elevator states on the map (issue 27): each elevator a feed reports, at the graph element it was matched to,
 // drawn by state with a shape of its own (a tick, a cross, a question mark: never colour alone), refreshed while the
 // page is visible. A click says what routes are told: "elevator at Heidelberg Hbf: working, checked 2 min ago".
-import { getJson } from './api.js';
-import { t } from './i18n.js';
+import { getJson, withKey, escapeHtml } from './api.js';
+import { t, number } from './i18n.js';
 
 const REFRESH_MS = 30000;
 const STATES = {
@@ -79,4 +79,57 @@ function addIcon(map, name, look) {
     g.font = 'bold 12px sans-serif'; g.textAlign = 'center'; g.textBaseline = 'middle'; g.fillText('?', size / 2, size / 2 + 1);
   }
   map.addImage(name, g.getImageData(0, 0, size * scale, size * scale), { pixelRatio: scale });
+}
+
+/**
+ * Planner mode's elevator part: the elevators with the most hours out of service in the last 30 days, and the hand fix
+ * of a match (to the graph's elevator under the map centre, or "not on this graph"). `planner` gives the map, the
+ * announcer and the tab's key.
+ */
+export function initElevatorPlanner({ map, announce, key }) {
+  const section = document.createElement('section');
+  section.id = 'elevator-ranking';
+  section.setAttribute('aria-labelledby', 'elevator-ranking-title');
+  // data-i18n: the page's language switch words the section anew.
+  section.innerHTML = `<h3 id="elevator-ranking-title" data-i18n="elevatorRanking">${t('elevatorRanking')}</h3>
+    <p class="hint" data-i18n="elevatorMatchHint">${t('elevatorMatchHint')}</p>
+    <button type="button" class="secondary" data-load data-i18n="elevatorRankingLoad">${t('elevatorRankingLoad')}</button>
+    <ol class="elevators"></ol>`;
+  document.getElementById('planner-view').append(section);
+  const list = section.querySelector('ol');
+
+  const load = async () => {
+    if (!key()) {
+      announce(t('needKey'));
+      return;
+    }
+    try {
+      const answer = await getJson('/v1/elevators/out-of-service?days=30&limit=20', withKey(key()));
+      list.innerHTML = answer.elevators.length === 0 ? `<li>${t('elevatorRankingEmpty')}</li>` : answer.elevators.map(e => {
+        const name = escapeHtml(e.description ?? e.station ?? e.id);
+        return `<li data-id="${escapeHtml(e.id)}"><p>${name}: ${t('elevatorHours', number(e.hours, 1), e.outages, t(`liveState_${e.state}`))}</p>
+          <div class="row"><button type="button" class="secondary" data-match="centre">${t('elevatorMatchCentre')} – ${name}</button>
+          <button type="button" class="secondary" data-match="none">${t('elevatorMatchNone')} – ${name}</button></div></li>`;
+      }).join('');
+      announce(t('elevatorRankingLoaded', answer.elevators.length));
+    } catch (error) {
+      announce(t('error', error.message));
+    }
+  };
+
+  section.querySelector('[data-load]').addEventListener('click', load);
+  list.addEventListener('click', async event => {
+    const button = event.target.closest('button[data-match]');
+    if (!button) return;
+    const id = button.closest('li').dataset.id;
+    const centre = map.getCenter();
+    const body = button.dataset.match === 'centre' ? { lat: centre.lat, lon: centre.lng } : { lat: null, lon: null };
+    try {
+      const elevator = await getJson(`/v1/elevators/${encodeURIComponent(id)}/match`, withKey(key(), 'PUT', body));
+      announce(elevator.match ? t('elevatorMatched', id, elevator.match.lat.toFixed(6), elevator.match.lon.toFixed(6)) : t('elevatorUnmatched', id));
+    } catch (error) {
+      announce(t('error', error.message));
+    }
+  });
+  return load;
 }

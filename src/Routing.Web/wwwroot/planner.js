@@ -4,6 +4,7 @@
 import { t, number } from './i18n.js';
 import { getJson, withKey, escapeHtml } from './api.js';
 import { setData } from './mapview.js';
+import { initElevatorPlanner } from './elevators.js';
 
 const KINDS = ['blocked_path', 'construction', 'elevator_out_of_service', 'missing_kerb_ramp', 'high_kerb', 'narrow_passage',
   'steep_ramp', 'surface_damage', 'other'];
@@ -57,6 +58,8 @@ export function initPlanner(context) {
   $('reports-refresh').addEventListener('click', loadReports);
   $('mode-planner').addEventListener('click', loadReports);
   $('reports').addEventListener('click', onReportAction);
+  const loadElevators = initElevatorPlanner({ map: ctx.map, announce: ctx.announce, key: () => apiKey });
+  $('mode-planner').addEventListener('click', () => apiKey && loadElevators());
   drawDraft();
 }
 

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Routing.Elevators.Tests;
+namespace Routing.TestSupport;
 
 /// <summary>How the fake feed answers the next requests.</summary>
 public enum FeedBehaviour
@@ -28,7 +28,8 @@ public enum FeedBehaviour
 /// <summary>
 /// A FaSta v2 server on a loopback port, started by the test: <c>GET /fasta/facilities?type=ELEVATOR</c> answers a
 /// recorded-shape list of Heidelberg Hbf's elevators (and an escalator, which the service skips), the one at the
-/// Czernyring underpass in the state the test sets.
+/// Czernyring underpass in the state the test sets. Shared by the elevator tests and the browser test of the map's
+/// elevator layer.
 /// </summary>
 public sealed class FakeFeed : IAsyncDisposable
 {
