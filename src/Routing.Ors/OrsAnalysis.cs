@@ -41,14 +41,12 @@ internal sealed record OrsMatrixRequest
     public string? Id { get; init; }
 }
 
-internal sealed record OrsIsochroneCollection(string Type, double[] Bbox, IReadOnlyList<GeoJsonFeature<OrsAreaGeometry, OrsIsochroneProperties>> Features, OrsMetadata Metadata);
+internal sealed record OrsIsochroneCollection(string Type, double[] Bbox, IReadOnlyList<GeoJsonFeature<GeoJsonGeometry, OrsIsochroneProperties>> Features, OrsMetadata Metadata);
 
 /// <param name="Value">The range: seconds of the profile's cost, or distance in the request's units.</param>
 /// <param name="Center">The requested location, [lon, lat].</param>
 /// <param name="Area">With attributes ["area"]: in area_units squared.</param>
 internal sealed record OrsIsochroneProperties(int GroupIndex, double Value, double[] Center, double? Area);
-
-internal sealed record OrsAreaGeometry(string Type, object Coordinates);
 
 /// <summary>ORS's matrix answer: rows per source, null where there is no route.</summary>
 internal sealed record OrsMatrixResponse(
@@ -116,12 +114,11 @@ internal static class OrsAnalysis
         }
         var features = isochrones.Select(i =>
         {
-            var (type, polygons) = GeoJsonArea.Of(i.Area);
             var origin = origins[i.OriginIndex];
             double value = metric == ReachMetric.CostS ? i.Range : Math.Round(i.Range * units.PerMetre, 3);
             double? areaValue = area ? Math.Round(i.AreaM2 * areaUnits.PerMetre * areaUnits.PerMetre, areaUnits.PerMetre == 1 ? 0 : 4) : null;
-            return new GeoJsonFeature<OrsAreaGeometry, OrsIsochroneProperties>(
-                new OrsAreaGeometry(type, GeoJsonArea.Coordinates(type, polygons)),
+            return new GeoJsonFeature<GeoJsonGeometry, OrsIsochroneProperties>(
+                GeoJsonGeometry.OfArea(i.Area),
                 new OrsIsochroneProperties(i.OriginIndex, value, [Math.Round(origin.Lon, 6), Math.Round(origin.Lat, 6)], areaValue));
         }).ToList();
         var all = isochrones.SelectMany(i => i.Area.Coordinates).ToList();

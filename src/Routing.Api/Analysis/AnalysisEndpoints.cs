@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
-using NetTopologySuite.Geometries;
 using Routing.Analysis;
 using Routing.Barriers.Http;
 using Routing.Api.Documentation;
@@ -299,7 +298,7 @@ internal static class AnalysisEndpoints
         {
             return TypedResults.Problem(PlacementProblem(failure, graph, profile.Name));
         }
-        var features = isochrones.Select(i => new GeoJsonFeature<GeoJsonGeometry, IsochroneProperties>(GeometryOf(i.Area), new IsochroneProperties(
+        var features = isochrones.Select(i => new GeoJsonFeature<GeoJsonGeometry, IsochroneProperties>(GeoJsonGeometry.OfArea(i.Area), new IsochroneProperties(
             i.OriginIndex,
             metric == ReachMetric.CostS ? i.Range : null,
             metric == ReachMetric.LengthM ? i.Range : null,
@@ -401,10 +400,4 @@ internal static class AnalysisEndpoints
 
     private static double?[][] Rounded(double?[][] values) =>
         [.. values.Select(row => row.Select(v => v is { } x ? (double?)Math.Round(x, 1) : null).ToArray())];
-
-    private static GeoJsonGeometry GeometryOf(Geometry area)
-    {
-        var (type, polygons) = GeoJsonArea.Of(area);
-        return new GeoJsonGeometry(type, GeoJsonArea.Coordinates(type, polygons));
-    }
 }

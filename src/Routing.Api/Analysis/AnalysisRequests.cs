@@ -55,9 +55,6 @@ internal sealed record MatrixPointDto(LatLonDto Requested, LatLonDto? Snapped, [
 /// <summary>A GeoJSON FeatureCollection of isochrones (RFC 7946), one Polygon or MultiPolygon feature per origin and range.</summary>
 internal sealed record IsochroneCollection(string Type, IReadOnlyList<GeoJsonFeature<GeoJsonGeometry, IsochroneProperties>> Features);
 
-/// <summary>A GeoJSON geometry: Point [lon, lat], Polygon (rings of [lon, lat]) or MultiPolygon (polygons of rings).</summary>
-internal sealed record GeoJsonGeometry(string Type, object Coordinates);
-
 internal sealed record IsochroneProperties(
     int OriginIndex,
     [property: Description("The range in seconds, when ranges_s was asked.")] double? RangeS,
