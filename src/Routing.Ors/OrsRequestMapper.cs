@@ -361,16 +361,9 @@ internal static class OrsRequestMapper
         var other => throw Invalid(name, other.Value.GetRawText(), $"a number of {unit}, or \"any\""),
     };
 
-    /// <summary>Our constraint name -> the ORS restriction that sets it, for messages.</summary>
-    public static string OrsName(string constraint) => constraint switch
-    {
-        "max_incline_up_pct" or "max_incline_down_pct" => "maximum_incline",
-        "max_kerb_cm" => "maximum_sloped_kerb",
-        "min_width_cm" => "minimum_width",
-        "avoid_surfaces" => "surface_type",
-        "min_smoothness" => "smoothness_type",
-        _ => constraint,
-    };
+    /// <summary>Our constraint name -> the ORS restriction that sets it (its row's), for messages.</summary>
+    public static string OrsName(string constraint) =>
+        ConstraintTable.TryGet(constraint, out var row) && row.OrsName is { } orsName ? orsName : constraint;
 
     private static List<BarrierGeometry> AvoidPolygons(JsonElement? geoJson)
     {

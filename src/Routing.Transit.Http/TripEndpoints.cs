@@ -22,14 +22,6 @@ public static class TripEndpoints
     public const int MaxTransfersLimit = 5;
     public const int DefaultMaxTransfers = 3;
 
-    private static readonly JsonSerializerOptions ConstraintJson = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        NumberHandling = JsonNumberHandling.Strict,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
-    };
-
     private static readonly Dictionary<string, int[]> Modes = new(StringComparer.Ordinal)
     {
         ["tram"] = [0, .. Enumerable.Range(900, 100)],
@@ -149,23 +141,12 @@ public static class TripEndpoints
         {
             errors.Add(timeField, $"'{timeText}' is not an ISO 8601 time with offset, e.g. 2026-12-07T08:00:00+01:00");
         }
-        var overrides = new ConstraintOverrides();
-        if (body.Constraints is { ValueKind: not JsonValueKind.Null } constraints)
-        {
-            try
-            {
-                overrides = constraints.Deserialize<ConstraintOverrides>(ConstraintJson) ?? overrides;
-            }
-            catch (JsonException ex)
-            {
-                errors.Add("constraints" + (ex.Path is { Length: > 1 } path ? path.TrimStart('$') : ""), "has the wrong type or is not a known constraint");
-            }
-        }
+        var overrides = body.Constraints ?? new ConstraintOverrides();
         foreach (var (constraint, message) in overrides.Validate())
         {
             errors.Add("constraints." + constraint, message);
         }
-        string profileName = body.Profile ?? "wheelchair";
+        string profileName = body.Profile ?? ProfileCatalog.DefaultPreset;
         if (!catalog.TryGet(profileName, out var preset))
         {
             errors.Add("profile", $"'{profileName}' is not a profile; use one of {string.Join(", ", catalog.Presets.Select(p => p.Name))}");

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Routing.Engine.Profiles;
 
 namespace Routing.Transit.Http;
 
@@ -12,7 +12,7 @@ internal sealed record TripRequestBody
     public string? Arrival { get; init; }
     public string? Profile { get; init; }
     /// <summary>The route constraints, read into the engine's own overrides (the names of <c>/v1/routes</c>).</summary>
-    public JsonElement? Constraints { get; init; }
+    public ConstraintOverrides? Constraints { get; init; }
     public string? Language { get; init; }
     public TransitOptionsBody? Transit { get; init; }
 }

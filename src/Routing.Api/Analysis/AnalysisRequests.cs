@@ -1,3 +1,4 @@
+using Routing.Engine.Profiles;
 using System.ComponentModel;
 using System.Text.Json.Serialization;
 using Routing.Api.Routes;
@@ -16,7 +17,7 @@ internal sealed record IsochroneRequestBody
     public string? Profile { get; init; }
 
     [Description("Changes to the profile's values, as for routes.")]
-    public ConstraintsDto? Constraints { get; init; }
+    public ConstraintOverrides? Constraints { get; init; }
 
     [Description("Budgets in seconds of the profile's cost (a route's cost_s: duration plus what comfort and unknown data cost), 1..6 values of 1..3600.")]
     public IReadOnlyList<double>? RangesS { get; init; }
@@ -39,7 +40,7 @@ internal sealed record MatrixRequestBody
     public string? Profile { get; init; }
 
     [Description("Changes to the profile's values, as for routes.")]
-    public ConstraintsDto? Constraints { get; init; }
+    public ConstraintOverrides? Constraints { get; init; }
 }
 
 /// <summary>The answer of <c>POST /v1/matrix</c>: row-major, a row per source; null where there is no route.</summary>
@@ -109,7 +110,7 @@ internal sealed record FixFirstRequestBody
     public string? Profile { get; init; }
 
     [Description("Changes to the profile's values, as for routes.")]
-    public ConstraintsDto? Constraints { get; init; }
+    public ConstraintOverrides? Constraints { get; init; }
 
     [Description("The budget: minutes of the profile's cost from each origin (1..60, default 10).")]
     public double? Minutes { get; init; }

@@ -16,7 +16,7 @@ internal static class ApiExamples
         ? ProfileDto.From(preset)
         : throw new InvalidOperationException("the wheelchair preset is missing");
 
-    public static ProfilesResponse Profiles { get; } = new([.. ProfileCatalog.Default.Presets.Select(ProfileDto.From)]);
+    public static ProfilesResponse Profiles { get; } = ProfilesResponse.Of(ProfileCatalog.Default);
 
     public static RouteRequestBody RouteRequest { get; } = new()
     {
@@ -24,7 +24,7 @@ internal static class ApiExamples
         To = new PointDto { Lat = 49.4122, Lon = 8.7101 },
         Via = [],
         Profile = "wheelchair",
-        Constraints = new ConstraintsDto { MaxKerbCm = 3, Steps = StepsPolicy.Never, Unknown = UnknownPolicy.Penalize },
+        Constraints = new ConstraintOverrides { MaxKerbCm = 3, Steps = StepsPolicy.Never, Unknown = UnknownPolicy.Penalize },
         Language = "de",
         SnapRadiusM = 50,
         Format = "json",
@@ -50,10 +50,10 @@ internal static class ApiExamples
             [
                 new SegmentDto(0, DecimalNumber.Metres(41.2), DecimalNumber.Seconds(45.8), 0, 1, 23456789, "Hauptstraße", "pedestrian",
                     new TextFact("sett", "tagged"), new TextFact(null, "unknown"), new IntegerFact(null, "unknown"),
-                    new InclineFact(DecimalNumber.Percent(1.5), DecimalNumber.Percent(0.8), "derived", "high", DecimalNumber.Chance(0.02)), null, null, null, null, false, false, false, false, ["smoothness", "width"], []),
+                    new InclineFact(DecimalNumber.Percent(1.5), DecimalNumber.Percent(0.8), "derived", "high", DecimalNumber.Chance(0.02)), null, null, null, null, null, false, false, false, false, ["smoothness", "width"], []),
                 new SegmentDto(1, DecimalNumber.Metres(43.4), DecimalNumber.Seconds(51.5), 1, 2, 34567890, null, "crossing",
                     new TextFact("asphalt", "tagged"), new TextFact("good", "tagged"), new IntegerFact(300, "tagged"),
-                    new InclineFact(DecimalNumber.Percent(2.0), DecimalNumber.Percent(2.0), "derived", "low", DecimalNumber.Chance(0.07)), null,
+                    new InclineFact(DecimalNumber.Percent(2.0), DecimalNumber.Percent(2.0), "derived", "low", DecimalNumber.Chance(0.07)), null, null,
                     new KerbDto("lowered", new IntegerFact(2, "derived"), 4567890123, new LatLonDto(49.4095, 8.6939)),
                     null, "traffic_signals", false, false, false, false, [], []),
             ]),

@@ -34,5 +34,36 @@ internal sealed record ProfileDto(
         p.SteepDescentEquivalentM);
 }
 
-/// <summary>The answer of <c>GET /v1/profiles</c>.</summary>
-internal sealed record ProfilesResponse(IReadOnlyList<ProfileDto> Profiles);
+/// <summary>The answer of <c>GET /v1/profiles</c>: the presets, and the limits a request may change in them.</summary>
+internal sealed record ProfilesResponse(
+    IReadOnlyList<ProfileDto> Profiles,
+    [property: Description("Every limit a request may change (in `constraints`, or as query parameters of the same names), as the app's form shows it.")]
+    IReadOnlyList<ConstraintDto> Constraints)
+{
+    public static ProfilesResponse Of(ProfileCatalog catalog) =>
+        new([.. catalog.Presets.Select(ProfileDto.From)], [.. ConstraintTable.Rows.Select(ConstraintDto.From)]);
+}
+
+/// <summary>One row of the constraint table: what a form needs to offer the limit, in each language.</summary>
+internal sealed record ConstraintDto(
+    [property: Description("The field's name in `constraints` and in queries.")] string Name,
+    [property: Description("number, whole_number, choice, surfaces (a list of OSM surface values) or smoothness (one OSM smoothness value).")] string Kind,
+    [property: Description("Unit of a number: %, cm, m/s or m.")] string? Unit,
+    [property: Description("Smallest value of a number.")] double? Min,
+    [property: Description("Largest value of a number.")] double? Max,
+    [property: Description("The step a form offers between values of a number.")] double? Step,
+    [property: Description("The names a choice accepts.")] IReadOnlyList<string>? Choices,
+    [property: Description("What it does (English).")] string Description,
+    [property: Description("The form's label by language (en, de).")] IReadOnlyDictionary<string, string> Label,
+    [property: Description("Each choice's words by language, then by choice.")] IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? ChoiceLabels,
+    [property: Description("The openrouteservice wheelchair restriction that sets it, if any.")] string? OrsName)
+{
+    public static ConstraintDto From(ConstraintRow row)
+    {
+        bool number = row.Kind is ConstraintKind.Number or ConstraintKind.WholeNumber;
+        bool choice = row.Kind == ConstraintKind.Choice;
+        return new ConstraintDto(row.Name, ConstraintTable.NameOf(row.Kind), number ? row.Unit : null, number ? row.Min : null,
+            number ? row.Max : null, number ? row.Step : null, choice ? row.Choices : null, row.Description, row.Label,
+            choice ? row.ChoiceLabels : null, row.OrsName);
+    }
+}

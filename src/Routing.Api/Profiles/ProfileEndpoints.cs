@@ -17,7 +17,8 @@ internal static class ProfileEndpoints
             .WithSummary("List the mobility profiles")
             .WithDescription(
                 "The preset profiles (manual `wheelchair`, `powered_wheelchair`, `walker`, `pushchair`, and `foot` as the " +
-                "control) with every value. A route request names one preset and may override any value in `constraints`.")
+                "control) with every value, and `constraints`: every limit a request may override (name, kind, unit and range or " +
+                "choices, its label in each language).")
             .WithResponseExample(StatusCodes.Status200OK, "application/json", ApiExamples.Profiles);
 
         group.MapGet("/{name}", GetProfile)
@@ -32,7 +33,7 @@ internal static class ProfileEndpoints
     }
 
     public static Ok<ProfilesResponse> ListProfiles(ProfileCatalog catalog) =>
-        TypedResults.Ok(new ProfilesResponse([.. catalog.Presets.Select(ProfileDto.From)]));
+        TypedResults.Ok(ProfilesResponse.Of(catalog));
 
     public static Results<Ok<ProfileDto>, ProblemHttpResult> GetProfile(string name, ProfileCatalog catalog) =>
         catalog.TryGet(name, out var preset)

@@ -28,27 +28,10 @@ internal static class RouteBodyReader
         ["segments"] = "must be true or false",
         ["snap_radius_m"] = "must be a number (metres)",
         ["constraints"] = "must be an object",
-        ["max_incline_up_pct"] = "must be a number (percent)",
-        ["max_incline_down_pct"] = "must be a number (percent)",
-        ["max_kerb_cm"] = "must be a whole number (cm)",
-        ["min_width_cm"] = "must be a whole number (cm)",
-        ["avoid_surfaces"] = "must be a list of OSM surface values",
-        ["min_smoothness"] = "must be a string: an OSM smoothness value",
-        ["steps"] = $"must be one of {string.Join(", ", RouteQueryParser.EnumNames<StepsPolicy>())}",
-        ["unknown"] = $"must be one of {string.Join(", ", RouteQueryParser.EnumNames<UnknownPolicy>())}",
-        ["derived_incline"] = $"must be one of {string.Join(", ", RouteQueryParser.EnumNames<DerivedInclinePolicy>())}",
-        ["speed_mps"] = "must be a number (m/s)",
-        ["max_climb_m"] = "must be a number (metres)",
     };
 
     private static readonly HashSet<string> TopLevel =
         ["from", "to", "via", "profile", "constraints", "language", "snap_radius_m", "format", "geometry", "instructions", "elevation", "segments"];
-
-    private static readonly HashSet<string> ConstraintFields =
-    [
-        "max_incline_up_pct", "max_incline_down_pct", "max_kerb_cm", "min_width_cm", "avoid_surfaces", "min_smoothness", "steps", "unknown", "derived_incline", "speed_mps",
-        "max_climb_m",
-    ];
 
     public static Task<RouteRequestBody?> ReadAsync(HttpRequest request, JsonSerializerOptions options, FieldErrors errors, CancellationToken cancellationToken) =>
         JsonBody.ReadAsync<RouteRequestBody>(request, MaxBodyBytes, options, errors, cancellationToken,
@@ -68,8 +51,8 @@ internal static class RouteBodyReader
             [var top] when elementOfList && top == "via" => Expected["from"],
             [var top] when TopLevel.Contains(top) => Expected[top],
             ["from" or "to" or "via", "lat" or "lon"] => Expected[parts[1]],
-            ["constraints", var name] when ConstraintFields.Contains(name) =>
-                elementOfList ? "must be a string: an OSM surface value" : Expected[name],
+            ["constraints", var name] when ConstraintTable.TryGet(name, out var row) =>
+                elementOfList ? "must be a string: an OSM surface value" : row.TypeMessage,
             _ => null,
         };
         return message ?? "is not a known field";

@@ -55,6 +55,7 @@ internal static class RouteEndpoints
                 "The same as `POST /v1/routes` for quick use: `from=LAT,LON&to=LAT,LON&via=LAT,LON;LAT,LON`, and every " +
                 "constraint as a query parameter of the same name (`avoid_surfaces` comma-separated). Unknown parameters " +
                 "are refused.\n\n" + Description)
+            .WithConstraintParameters()
             .WithRouteResponses();
 
         return routes;
@@ -79,7 +80,7 @@ internal static class RouteEndpoints
     {
         long start = Stopwatch.GetTimestamp();
         var errors = new FieldErrors();
-        var body = RouteQueryParser.Parse(query, request.Query.Keys, errors);
+        var body = RouteQueryParser.Parse(query, request.Query, errors);
         return Answer(body, errors, "", router, graph, metrics, start, request.HttpContext.RequestAborted);
     }
 

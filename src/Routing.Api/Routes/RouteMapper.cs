@@ -136,6 +136,7 @@ internal static class RouteMapper
             s.AverageInclinePct is { } average ? DecimalNumber.Percent(average) : null, FactNames.Of(s.InclinePct.Evidence), ConfidenceName(s.InclineConfidence),
             s.ChanceBeyondLimit is { } chance ? DecimalNumber.Chance(chance) : null),
         s.InclineDirection,
+        s.Steep,
         s.KerbAtStart is { } kerb
             ? new KerbDto(kerb.Kind, new IntegerFact(kerb.HeightCm.Value, FactNames.Of(kerb.HeightCm.Evidence)), kerb.OsmNodeId, Location(kerb.Location))
             : null,

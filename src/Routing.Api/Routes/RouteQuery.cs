@@ -1,11 +1,13 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Mvc;
+using Routing.Engine.Profiles;
 
 namespace Routing.Api.Routes;
 
 /// <summary>
 /// The query of <c>GET /v1/routes</c>: the same request as the POST body, flattened. Everything is bound as text and
-/// parsed by <see cref="RouteQueryParser"/>, so that a malformed value is reported by field like any other error.
+/// parsed by <see cref="RouteQueryParser"/>, so that a malformed value is reported by field like any other error. The
+/// constraints are read and documented from their table (<see cref="ConstraintParameters"/>), as tiles read them.
 /// </summary>
 internal sealed record RouteQuery
 {
@@ -42,44 +44,9 @@ internal sealed record RouteQuery
     [FromQuery(Name = "snap_radius_m"), Description("Snap radius, metres (1..1000, default 50).")]
     public string? SnapRadiusM { get; init; }
 
-    [FromQuery(Name = "max_incline_up_pct"), Description("Steepest uphill incline, percent (0.5..100).")]
-    public string? MaxInclineUpPct { get; init; }
-
-    [FromQuery(Name = "max_incline_down_pct"), Description("Steepest downhill incline, percent (0.5..100).")]
-    public string? MaxInclineDownPct { get; init; }
-
-    [FromQuery(Name = "max_kerb_cm"), Description("Highest kerb, cm (0..50).")]
-    public string? MaxKerbCm { get; init; }
-
-    [FromQuery(Name = "min_width_cm"), Description("Narrowest passage, cm (0..500).")]
-    public string? MinWidthCm { get; init; }
-
-    [FromQuery(Name = "avoid_surfaces"), Description("OSM surface values that block, comma-separated (empty: none).")]
-    public string? AvoidSurfaces { get; init; }
-
-    [FromQuery(Name = "min_smoothness"), Description("Worst OSM smoothness value still accepted.")]
-    public string? MinSmoothness { get; init; }
-
-    [FromQuery(Name = "steps"), Description("never, avoid or allowed.")]
-    public string? Steps { get; init; }
-
-    [FromQuery(Name = "unknown"), Description("allow, penalize or avoid.")]
-    public string? Unknown { get; init; }
-
-    [FromQuery(Name = "derived_incline"), Description("penalize (default), block or ignore: what a terrain model's estimated slope does against the limit (see the README, slope risk).")]
-    public string? DerivedIncline { get; init; }
-
-    [FromQuery(Name = "speed_mps"), Description("Speed on level, smooth ground, m/s (0.1..5).")]
-    public string? SpeedMps { get; init; }
-
-    [FromQuery(Name = "max_climb_m"), Description("The most the route may climb in total, metres (0..5000).")]
-    public string? MaxClimbM { get; init; }
-
-    /// <summary>Every parameter name this endpoint knows; any other is refused.</summary>
+    /// <summary>Every parameter name this endpoint knows besides the constraints (<see cref="ConstraintTable"/>); any other is refused.</summary>
     public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.Ordinal)
     {
-        "from", "to", "via", "profile", "language", "format", "geometry", "instructions", "elevation", "segments", "snap_radius_m", "max_incline_up_pct", "max_incline_down_pct",
-        "max_kerb_cm", "min_width_cm", "avoid_surfaces", "min_smoothness", "steps", "unknown", "derived_incline", "speed_mps",
-        "max_climb_m",
+        "from", "to", "via", "profile", "language", "format", "geometry", "instructions", "elevation", "segments", "snap_radius_m",
     };
 }

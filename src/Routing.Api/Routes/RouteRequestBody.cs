@@ -21,7 +21,7 @@ internal sealed record RouteRequestBody
     public string? Profile { get; init; }
 
     [Description("Changes to the profile's values for this request; a missing value keeps the preset's.")]
-    public ConstraintsDto? Constraints { get; init; }
+    public ConstraintOverrides? Constraints { get; init; }
 
     [Description("Language of instructions and warnings: en (default) or de.")]
     public string? Language { get; init; }
@@ -54,42 +54,4 @@ internal sealed record PointDto
 
     [Description("Longitude, degrees (-180..180).")]
     public double? Lon { get; init; }
-}
-
-/// <summary>Overrides of the profile's values; each is optional.</summary>
-[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-internal sealed record ConstraintsDto
-{
-    [Description("Steepest uphill incline, percent (0.5..100).")]
-    public double? MaxInclineUpPct { get; init; }
-
-    [Description("Steepest downhill incline, percent (0.5..100).")]
-    public double? MaxInclineDownPct { get; init; }
-
-    [Description("Highest kerb, cm (0..50).")]
-    public int? MaxKerbCm { get; init; }
-
-    [Description("Narrowest passage, cm (0..500).")]
-    public int? MinWidthCm { get; init; }
-
-    [Description("OSM surface values that block (replaces the preset's list; [] avoids none).")]
-    public IReadOnlyList<string?>? AvoidSurfaces { get; init; }
-
-    [Description("Worst OSM smoothness value still accepted.")]
-    public string? MinSmoothness { get; init; }
-
-    [Description("never, avoid or allowed.")]
-    public StepsPolicy? Steps { get; init; }
-
-    [Description("What to do with unknown facts: allow, penalize or avoid.")]
-    public UnknownPolicy? Unknown { get; init; }
-
-    [Description("What a terrain model's estimated incline does against a slope limit: penalize (default: blocks where the model resolves the stretch and it is at least 70 % likely beyond the limit, else costs by its chance, with a slope_risk warning from 50 %), block (the estimate beyond the limit blocks like a tag) or ignore (never blocks; warnings only). Tagged slopes beyond the limit always block.")]
-    public DerivedInclinePolicy? DerivedIncline { get; init; }
-
-    [Description("Speed on level, smooth ground, m/s (0.1..5).")]
-    public double? SpeedMps { get; init; }
-
-    [Description("The most the route may climb in total, metres (0..5000); a route over it is refused, naming the climb.")]
-    public double? MaxClimbM { get; init; }
 }

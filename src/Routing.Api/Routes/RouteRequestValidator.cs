@@ -26,7 +26,6 @@ internal static class RouteRequestValidator
     public const int MaxViaPoints = 25;
     public const double MinSnapRadiusM = 1;
     public const double MaxSnapRadiusM = 1000;
-    public const string DefaultProfile = "wheelchair";
     public static readonly IReadOnlyList<string> Languages = ["en", "de"];
     public static readonly IReadOnlyList<string> Formats = ["json", "geojson", "gpx"];
     public static readonly IReadOnlyList<string> Geometries = ["full", "simplified", "none"];
@@ -102,19 +101,19 @@ internal static class RouteRequestValidator
     }
 
     /// <summary>
-    /// The preset named (default <see cref="DefaultProfile"/>) with the request's constraints, once every field of the
+    /// The preset named (default <see cref="ProfileCatalog.DefaultPreset"/>) with the request's constraints, once every field of the
     /// request has been checked: <c>invalid-request</c> when any field is wrong (the profile name included), else
     /// <c>unknown-profile</c> when only the name is. Routes, isochrones and matrices share it.
     /// </summary>
-    public static bool TryProfile(string? profileName, ConstraintsDto? constraints, string constraintPrefix, ProfileCatalog catalog,
+    public static bool TryProfile(string? profileName, ConstraintOverrides? constraints, string constraintPrefix, ProfileCatalog catalog,
         FieldErrors errors, [NotNullWhen(true)] out ProfileSettings? settings, [NotNullWhen(false)] out ProblemDetails? problem)
     {
-        var overrides = ToOverrides(constraints, constraintPrefix, errors);
+        var overrides = constraints ?? new ConstraintOverrides();
         foreach (var (constraint, message) in overrides.Validate())
         {
             errors.Add(constraintPrefix + constraint, message);
         }
-        string name = profileName ?? DefaultProfile;
+        string name = profileName ?? ProfileCatalog.DefaultPreset;
         bool knownProfile = catalog.TryGet(name, out var preset);
         settings = null;
         if (errors.Any)
@@ -181,43 +180,5 @@ internal static class RouteRequestValidator
         }
         errors.Add(field, $"'{value}' is not supported; use one of {string.Join(", ", allowed)}");
         return fallback;
-    }
-
-    private static ConstraintOverrides ToOverrides(ConstraintsDto? constraints, string prefix, FieldErrors errors)
-    {
-        if (constraints is null)
-        {
-            return new ConstraintOverrides();
-        }
-        List<string>? surfaces = null;
-        if (constraints.AvoidSurfaces is { } list)
-        {
-            surfaces = [];
-            foreach (string? surface in list)
-            {
-                if (string.IsNullOrWhiteSpace(surface))
-                {
-                    errors.Add(prefix + "avoid_surfaces", "must not contain empty values");
-                }
-                else
-                {
-                    surfaces.Add(surface.Trim());
-                }
-            }
-        }
-        return new ConstraintOverrides
-        {
-            MaxInclineUpPct = constraints.MaxInclineUpPct,
-            MaxInclineDownPct = constraints.MaxInclineDownPct,
-            MaxKerbCm = constraints.MaxKerbCm,
-            MinWidthCm = constraints.MinWidthCm,
-            AvoidSurfaces = surfaces,
-            MinSmoothness = constraints.MinSmoothness,
-            Steps = constraints.Steps is { } steps && Enum.IsDefined(steps) ? steps : null,
-            Unknown = constraints.Unknown is { } unknown && Enum.IsDefined(unknown) ? unknown : null,
-            DerivedIncline = constraints.DerivedIncline is { } derived && Enum.IsDefined(derived) ? derived : null,
-            SpeedMps = constraints.SpeedMps,
-            MaxClimbM = constraints.MaxClimbM,
-        };
     }
 }

@@ -90,6 +90,7 @@ internal sealed record SegmentDto(
     IntegerFact WidthCm,
     [property: Description("Incline in the direction of travel, percent, negative downhill: value is the steepest over 30 m (a terrain model's estimate when derived), average the whole stretch's; evidence tagged or derived; confidence measured, high or low; chance_beyond_limit the chance (0..1) that it breaks the request's limit.")] InclineFact InclinePct,
     [property: Description("up or down when only the direction is tagged, else null.")] string? InclineDirection,
+    [property: Description("The profile's verdict: up or down where the stretch is steeper than its comfort limit (half the limit, at least 3 %) that way, else null; never on steps or a slope risk. What warnings and instructions call steep.")] string? Steep,
     [property: Description("The kerb crossed where this segment starts, if any.")] KerbDto? KerbAtStart,
     [property: Description("A barrier passed where this segment starts, if any.")] BarrierDto? BarrierAtStart,
     [property: Description("Crossing kind (unmarked, marked, traffic_signals ...) when the segment crosses a road, else null.")] string? Crossing,

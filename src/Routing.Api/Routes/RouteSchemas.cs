@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using Routing.Engine.Profiles;
 
 namespace Routing.Api.Routes;
 
@@ -32,7 +33,11 @@ internal static class RouteSchemas
                 schema.Required?.Remove(property.Name);
             }
         }
-        if (type == typeof(TextFact) || type == typeof(IntegerFact) || type == typeof(NumberFact) || type == typeof(InclineFact))
+        if (type == typeof(ConstraintOverrides))
+        {
+            ConstraintParameters.DescribeMembers(schema);
+        }
+        else if (type == typeof(TextFact) || type == typeof(IntegerFact) || type == typeof(NumberFact) || type == typeof(InclineFact))
         {
             schema.Required = new HashSet<string>(schema.Properties?.Keys ?? [], StringComparer.Ordinal);
         }

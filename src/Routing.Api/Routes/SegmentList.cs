@@ -63,6 +63,8 @@ internal sealed class SegmentListConverter : JsonConverter<SegmentList>
         Fact(ref json, s.InclinePct);
         json.Raw(",\"incline_direction\":"u8);
         json.String(s.InclineDirection);
+        json.Raw(",\"steep\":"u8);
+        json.String(s.Steep);
         json.Raw(",\"kerb_at_start\":"u8);
         Kerb(ref json, s.KerbAtStart);
         json.Raw(",\"barrier_at_start\":"u8);

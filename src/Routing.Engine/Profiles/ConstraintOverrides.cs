@@ -1,8 +1,7 @@
-using Routing.Graph.Facts;
-
 namespace Routing.Engine.Profiles;
 
-/// <summary>One request's changes to its profile; a null member keeps the preset's value.</summary>
+/// <summary>One request's changes to its profile; a null member keeps the preset's value. Each member is a row of <see cref="ConstraintTable"/>.</summary>
+[System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow)]
 public sealed record ConstraintOverrides
 {
     private static readonly ConstraintOverrides None = new();
@@ -19,36 +18,9 @@ public sealed record ConstraintOverrides
     public double? SpeedMps { get; init; }
     public double? MaxClimbM { get; init; }
 
-    /// <summary>Every value out of range, as (constraint name, problem); empty when the overrides can be applied.</summary>
-    public IReadOnlyList<(string Constraint, string Problem)> Validate()
-    {
-        var problems = new List<(string, string)>();
-        void Range(string name, double? value, double min, double max, string unit)
-        {
-            if (value is { } v && (double.IsNaN(v) || v < min || v > max))
-            {
-                problems.Add((name, $"must be between {min} and {max} {unit}, was {v}"));
-            }
-        }
-        Range("max_incline_up_pct", MaxInclineUpPct, 0.5, 100, "%");
-        Range("max_incline_down_pct", MaxInclineDownPct, 0.5, 100, "%");
-        Range("max_kerb_cm", MaxKerbCm, 0, 50, "cm");
-        Range("min_width_cm", MinWidthCm, 0, 500, "cm");
-        Range("speed_mps", SpeedMps, 0.1, 5, "m/s");
-        Range("max_climb_m", MaxClimbM, 0, 5000, "m");
-        foreach (string surface in AvoidSurfaces ?? [])
-        {
-            if (!FactNames.TryParseSurface(surface, out var kind) || kind == SurfaceKind.Unknown)
-            {
-                problems.Add(("avoid_surfaces", $"'{surface}' is not an OSM surface value; use one of {string.Join(", ", FactNames.SurfaceValues)}"));
-            }
-        }
-        if (MinSmoothness is { } smoothness && (!FactNames.TryParseSmoothness(smoothness, out var s) || s == Smoothness.Unknown))
-        {
-            problems.Add(("min_smoothness", $"'{smoothness}' is not an OSM smoothness value; use one of {string.Join(", ", FactNames.SmoothnessValues)}"));
-        }
-        return problems;
-    }
+    /// <summary>Every value out of range, as (constraint name, problem), row by row of <see cref="ConstraintTable"/>; empty when the overrides can be applied.</summary>
+    public IReadOnlyList<(string Constraint, string Problem)> Validate() =>
+        [.. ConstraintTable.Rows.SelectMany(row => row.Problems(this).Select(problem => (row.Name, problem)))];
 
     /// <summary>
     /// The preset with these changes; the preset itself when there are none, so that the many requests that just name

@@ -6,6 +6,9 @@ namespace Routing.Engine.Profiles;
 /// <summary>The preset profiles, read from the embedded <c>presets.json</c>: presets are data, not code.</summary>
 public sealed class ProfileCatalog
 {
+    /// <summary>The preset a request gets when it names none: the service is for wheelchair users first.</summary>
+    public const string DefaultPreset = "wheelchair";
+
     private static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,

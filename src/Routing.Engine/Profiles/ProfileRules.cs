@@ -176,7 +176,7 @@ internal sealed class ProfileRules
             }
             else
             {
-                factor *= 1 + (0.5 * ComfortZoneShare(minWidth * 4.0 / 3 - edge.WidthCm, minWidth * 4.0 / 3 - minWidth));
+                factor *= 1 + (0.5 * ComfortZoneShare(ComfortWidthCm(minWidth) - edge.WidthCm, ComfortWidthCm(minWidth) - minWidth));
             }
         }
 
@@ -388,6 +388,12 @@ internal sealed class ProfileRules
     };
 
     private static int Count(UnknownFacts unknown) => System.Numerics.BitOperations.PopCount((uint)unknown);
+
+    /// <summary>
+    /// The width from which a passage is comfortable: a third above the profile's minimum. Narrower (but not below the
+    /// minimum) costs more and is warned of as narrow (<see cref="Routes.RouteWarnings"/>).
+    /// </summary>
+    internal static double ComfortWidthCm(int minWidthCm) => minWidthCm * 4.0 / 3;
 
     /// <summary>0 at the comfort limit, 1 at the hard limit, clamped.</summary>
     private static double ComfortZoneShare(double beyondComfort, double zoneWidth) =>

@@ -79,6 +79,12 @@ public sealed record RouteSegment
     public IReadOnlyList<Violation> Violations { get; init; } = [];
     /// <summary>"up" or "down" when only the direction is known, else null.</summary>
     public string? InclineDirection { get; init; }
+    /// <summary>
+    /// The profile's verdict on the slope: "up" or "down" where the stretch is steeper than the comfort limit (half the
+    /// limit, at least 3 %) that way, else null; never on steps or a slope risk, which are told apart. What the warnings
+    /// and instructions call steep, and what a map draws as steep.
+    /// </summary>
+    public string? Steep { get; init; }
     /// <summary>The kerb crossed where this segment starts (on the vertex or at the start of a crossing way), if any.</summary>
     public KerbCrossing? KerbAtStart { get; init; }
     /// <summary>A barrier passed where this segment starts (gate, bollard, ...), if any.</summary>

@@ -336,6 +336,10 @@ internal sealed class RouteAssembler(RoutingGraph graph, Func<BarrierOverlay>? c
         var (kerb, kerbOnVertex) = KerbAtStart(first, node, edgeClass, geometry);
         // Segments break where the class or the direction changes, so one slope serves the whole segment.
         var slope = SlopeFact.Of(edgeClass, first.Backward);
+        double? chanceBeyondLimit = settings.MaxInclineUpPct is null && settings.MaxInclineDownPct is null
+            ? null
+            : slope?.ChanceBeyond(settings.MaxInclineUpPct, settings.MaxInclineDownPct);
+        bool steps = edgeClass.Has(EdgeFlags.Steps);
         var segment = new RouteSegment
         {
             DistanceM = distanceM,
@@ -358,9 +362,8 @@ internal sealed class RouteAssembler(RoutingGraph graph, Func<BarrierOverlay>? c
             InclinePct = slope is { } s ? new(s.ValuePct, s.Evidence) : new(null, Evidence.Unknown),
             AverageInclinePct = slope?.AveragePct,
             InclineConfidence = edgeClass.InclineConfidence,
-            ChanceBeyondLimit = settings.MaxInclineUpPct is null && settings.MaxInclineDownPct is null
-                ? null
-                : slope?.ChanceBeyond(settings.MaxInclineUpPct, settings.MaxInclineDownPct),
+            ChanceBeyondLimit = chanceBeyondLimit,
+            Steep = RouteWarnings.SteepDirection(steps, slope?.ValuePct, edgeClass.InclineConfidence, chanceBeyondLimit, settings),
             Violations = violations ?? [],
             InclineDirection = (edgeClass.InclineKind, first.Backward) switch
             {
@@ -374,7 +377,7 @@ internal sealed class RouteAssembler(RoutingGraph graph, Func<BarrierOverlay>? c
                 : new BarrierPassage(FactNames.Of(node.Barrier), node.WidthCm == 0 ? null : node.WidthCm, graph.VertexOsmNodeId[vertex], VertexPoint(vertex)),
             Crossing = edgeClass.Crossing == CrossingKind.None ? null : FactNames.Of(edgeClass.Crossing),
             Elevator = edgeElevator || node.Has(NodeFlags.Elevator),
-            Steps = edgeClass.Has(EdgeFlags.Steps),
+            Steps = steps,
             Ramp = HasUsableRamp(edgeClass, settings),
             Sidewalk = edgeClass.Sidewalk == SidewalkKind.Present || edgeClass.Highway == HighwayKind.Sidewalk,
             Unknown = unknown,

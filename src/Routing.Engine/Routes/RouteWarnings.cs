@@ -236,19 +236,28 @@ internal static class RouteWarnings
     /// Such a stretch gets this warning, not the comfort zone's <c>steep</c>.
     /// </summary>
     private static string? SlopeRiskDirection(RouteSegment segment) =>
-        segment.InclineConfidence is InclineConfidence.High or InclineConfidence.Low && segment.ChanceBeyondLimit >= SlopeChance.Material
-            ? segment.InclinePct.Value >= 0 ? "up" : "down"
-            : null;
+        IsSlopeRisk(segment.InclineConfidence, segment.ChanceBeyondLimit) ? segment.InclinePct.Value >= 0 ? "up" : "down" : null;
+
+    private static bool IsSlopeRisk(InclineConfidence confidence, double? chanceBeyondLimit) =>
+        confidence is InclineConfidence.High or InclineConfidence.Low && chanceBeyondLimit >= SlopeChance.Material;
 
     /// <summary>Usable, but within a third above the profile's minimum width (its comfort zone).</summary>
     private static bool IsNarrow(int widthCm, ProfileSettings settings) =>
-        settings.Wheeled && settings.MinWidthCm is { } min && widthCm >= min && widthCm < min * 4.0 / 3;
+        settings.Wheeled && settings.MinWidthCm is { } min && widthCm >= min && widthCm < ProfileRules.ComfortWidthCm(min);
 
     /// <summary>"up" or "down" when the segment is steeper than the comfort limit (half the profile's limit, at least 3 %) that way.</summary>
-    internal static string? SteepDirection(RouteSegment segment, ProfileSettings settings)
+    internal static string? SteepDirection(RouteSegment segment, ProfileSettings settings) =>
+        SteepDirection(segment.Steps, segment.InclinePct.Value, segment.InclineConfidence, segment.ChanceBeyondLimit, settings);
+
+    /// <summary>
+    /// The comfort verdict on a stretch's slope (<see cref="RouteSegment.Steep"/>): "up" or "down" when it is steeper than
+    /// half the profile's limit (at least 3 %) that way, else null.
+    /// </summary>
+    internal static string? SteepDirection(bool steps, double? inclinePct, InclineConfidence confidence, double? chanceBeyondLimit, ProfileSettings settings)
     {
-        // Steps have their own warning; their slope is that of the staircase, which the profile judges as steps.
-        if (segment.Steps || SlopeRiskDirection(segment) is not null || segment.InclinePct.Value is not { } pct || pct == 0)
+        // Steps have their own warning; their slope is that of the staircase, which the profile judges as steps. A slope
+        // risk gets its own warning too.
+        if (steps || IsSlopeRisk(confidence, chanceBeyondLimit) || inclinePct is not { } pct || pct == 0)
         {
             return null;
         }

@@ -8,9 +8,10 @@ import { createMap, addLayers, routeFeatures, setData, fitTo, marker, renderLege
 import { elevationFigure } from './chart.js';
 import { initPlanner } from './planner.js';
 
-const CONSTRAINTS = ['max_incline_up_pct', 'max_incline_down_pct', 'max_kerb_cm', 'min_width_cm', 'speed_mps',
-  'min_smoothness', 'steps', 'unknown', 'derived_incline', 'avoid_surfaces'];
-const NUMERIC = new Set(['max_incline_up_pct', 'max_incline_down_pct', 'max_kerb_cm', 'min_width_cm', 'speed_mps']);
+// The limits a request may change, each a row of the service's constraint table (GET /v1/profiles): the form, the
+// URL and the requests are built from them, so the app holds no list of its own.
+let constraintRows = [];
+const isNumber = row => row.kind === 'number' || row.kind === 'whole_number';
 
 const state = { from: null, to: null, via: [], profile: 'wheelchair', constraints: {} };
 let config, presets, map, tileVersion = 0, routeCount = 0, markers = [], mode = 'plan', planStartedAt = 0;
@@ -27,7 +28,8 @@ async function start() {
   const chosen = sessionStorage.getItem('routing.language');
   setLanguage(chosen ?? browserLanguage());
   $('language').value = currentLanguage();
-  [config, presets] = await Promise.all([getJson('/app/config.json'), getJson('/v1/profiles').then(r => r.profiles)]);
+  const [loaded, profiles] = await Promise.all([getJson('/app/config.json'), getJson('/v1/profiles')]);
+  [config, presets, constraintRows] = [loaded, profiles.profiles, profiles.constraints];
   fillProfileControls();
   readUrl();
   map = createMap(config, 'map');
@@ -81,10 +83,31 @@ function watchReports() {
 
 function fillProfileControls() {
   $('profile').innerHTML = presets.map(p => `<option value="${p.name}">${p.name.replaceAll('_', ' ')}</option>`).join('');
-  $('min_smoothness').innerHTML = `<option value="">${t('smoothnessAny')}</option>` +
-    config.smoothness.map(s => `<option value="${s}">${s.replaceAll('_', ' ')}</option>`).join('');
   $('avoid_surfaces').innerHTML = config.surfaces.map(s =>
     `<label><input type="checkbox" value="${s}"> ${s.replaceAll('_', ' ')}</label>`).join('');
+  fillLimitFields();
+}
+
+/** The row's words in the page's language (English when a row has none in it). */
+function wordsOf(texts) {
+  return texts[currentLanguage()] ?? texts.en;
+}
+
+/** One labelled field per row but the surfaces (a fieldset of boxes), in the table's order, in the page's language. */
+function fillLimitFields() {
+  const field = row => {
+    if (isNumber(row)) {
+      const mode = row.kind === 'number' ? 'decimal' : 'numeric';
+      return `<input id="${row.name}" data-constraint type="number" min="${row.min}" max="${row.max}" step="${row.step}" inputmode="${mode}">`;
+    }
+    const options = row.kind === 'smoothness'
+      ? [['', t('smoothnessAny')], ...config.smoothness.map(s => [s, s.replaceAll('_', ' ')])]
+      : row.choices.map(c => [c, wordsOf(row.choice_labels)[c]]);
+    return `<select id="${row.name}" data-constraint>${options.map(([value, text]) => `<option value="${value}">${escapeHtml(text)}</option>`).join('')}</select>`;
+  };
+  $('limit-fields').innerHTML = constraintRows.filter(row => row.kind !== 'surfaces')
+    .map(row => `<label for="${row.name}">${escapeHtml(wordsOf(row.label))}</label>${field(row)}`).join('');
+  $('avoid_surfaces-label').textContent = wordsOf(constraintRows.find(row => row.kind === 'surfaces').label);
 }
 
 function preset() {
@@ -92,14 +115,14 @@ function preset() {
 }
 
 /** Shows the preset's values with the request's changes on top, so every limit in force is visible. */
-function showLimits() {
+function showLimits(constraints = state.constraints) {
   const p = preset();
   $('profile').value = p.name;
-  for (const name of CONSTRAINTS) {
-    const value = state.constraints[name] ?? p[name] ?? '';
+  for (const { name } of constraintRows) {
+    const value = constraints[name] ?? p[name] ?? '';
     if (name === 'avoid_surfaces') {
       for (const box of $('avoid_surfaces').querySelectorAll('input')) {
-        box.checked = (state.constraints.avoid_surfaces ?? p.avoid_surfaces).includes(box.value);
+        box.checked = (constraints.avoid_surfaces ?? p.avoid_surfaces).includes(box.value);
       }
     } else {
       $(name).value = value;
@@ -111,7 +134,8 @@ function showLimits() {
 function readLimits() {
   const p = preset();
   const constraints = {};
-  for (const name of CONSTRAINTS) {
+  for (const row of constraintRows) {
+    const name = row.name;
     if (name === 'avoid_surfaces') {
       const chosen = [...$('avoid_surfaces').querySelectorAll('input:checked')].map(b => b.value);
       if (chosen.slice().sort().join() !== [...p.avoid_surfaces].sort().join()) {
@@ -121,9 +145,9 @@ function readLimits() {
     }
     const raw = $(name).value.trim();
     if (raw === '') {
-      continue; // an emptied field keeps the preset (or, for derived_incline, lets the service decide)
+      continue; // an emptied field keeps the preset
     }
-    const value = NUMERIC.has(name) ? Number(raw) : raw;
+    const value = isNumber(row) ? Number(raw) : raw;
     if (value !== (p[name] ?? null)) {
       constraints[name] = value;
     }
@@ -451,10 +475,10 @@ function readUrl() {
   state.via = (query.get('via') ?? '').split(';').map(pointOf).filter(Boolean);
   state.profile = presets.some(p => p.name === query.get('profile')) ? query.get('profile') : 'wheelchair';
   state.constraints = {};
-  for (const name of CONSTRAINTS) {
-    const value = query.get(name);
+  for (const row of constraintRows) {
+    const value = query.get(row.name);
     if (value !== null) {
-      state.constraints[name] = name === 'avoid_surfaces' ? value.split(',').filter(Boolean) : NUMERIC.has(name) ? Number(value) : value;
+      state.constraints[row.name] = row.kind === 'surfaces' ? value.split(',').filter(Boolean) : isNumber(row) ? Number(value) : value;
     }
   }
   renderWaypoints();
@@ -560,7 +584,7 @@ function wire() {
     sessionStorage.setItem('routing.language', $('language').value);
     setLanguage($('language').value);
     renderWaypoints();
-    fillSelectTexts();
+    relabelLimitFields();
     renderLegend($('legend-body'));
     map.getCanvas().setAttribute('aria-label', t('mapLabel'));
     if (state.from && state.to) plan({ push: false });
@@ -579,10 +603,11 @@ function wire() {
   }
 }
 
-function fillSelectTexts() {
-  const chosen = $('min_smoothness').value;
-  $('min_smoothness').options[0].textContent = t('smoothnessAny');
-  $('min_smoothness').value = chosen;
+/** The limit fields in the new language, keeping what the person has typed into them. */
+function relabelLimitFields() {
+  const typed = readLimits();
+  fillLimitFields();
+  showLimits(typed);
 }
 
 /** A report changed: the tiles show it, and the planned route is planned again so it can move. */

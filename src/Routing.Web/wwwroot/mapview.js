@@ -214,23 +214,15 @@ function triangle(g, x1, y1, x2, y2, x3, y3) {
   g.beginPath(); g.moveTo(x1, y1); g.lineTo(x2, y2); g.lineTo(x3, y3); g.closePath(); g.fill();
 }
 
-/** The route's segments as features: steep where the incline passes half the profile's limit, uncertain where facts are unknown. */
+/** The route's segments as features: steep where the service's verdict says so, uncertain where facts are unknown. */
 export function routeFeatures(route) {
-  const profile = route.summary.profile;
   return {
     type: 'FeatureCollection',
-    features: route.segments.map(segment => {
-      const incline = segment.incline_pct.value;
-      const limit = incline === null ? null : incline >= 0 ? profile.max_incline_up_pct : profile.max_incline_down_pct;
-      return {
-        type: 'Feature',
-        geometry: { type: 'LineString', coordinates: route.geometry.coordinates.slice(segment.first_point, segment.last_point + 1).map(c => [c[0], c[1]]) },
-        properties: {
-          steep: incline !== null && limit !== null && Math.abs(incline) > limit / 2,
-          uncertain: segment.unknown.length > 0,
-        },
-      };
-    }),
+    features: route.segments.map(segment => ({
+      type: 'Feature',
+      geometry: { type: 'LineString', coordinates: route.geometry.coordinates.slice(segment.first_point, segment.last_point + 1).map(c => [c[0], c[1]]) },
+      properties: { steep: segment.steep !== null, uncertain: segment.unknown.length > 0 },
+    })),
   };
 }
 
