@@ -24,14 +24,11 @@ internal static class SmokeRoute
         for (int edge = 0; edge < graph.EdgeCount; edge += step)
         {
             int from = graph.EdgeFrom[edge], to = graph.EdgeTo[edge];
-            if (from != to && router.Route(new RouteRequest([Point(graph, from), Point(graph, to)], profile)) is RouteFound)
+            if (from != to && router.Route(new RouteRequest([GeoPoint.OfVertex(graph, from), GeoPoint.OfVertex(graph, to)], profile)) is RouteFound)
             {
                 return null;
             }
         }
         return $"no route was found for profile {profile.Name} along any of {SampledWays} sampled ways";
     }
-
-    private static GeoPoint Point(RoutingGraph graph, int vertex) =>
-        new(graph.VertexLatE7[vertex] / 1e7, graph.VertexLonE7[vertex] / 1e7);
 }

@@ -80,12 +80,9 @@ internal sealed class RouteWarmupRequests(GraphHolder holder) : IWarmupRequests
             bool lastChance = attempt >= 100 * PairsPerPreset - PairsPerPreset;
             if (a != b && (m is >= MinTripM and <= MaxTripM || lastChance))
             {
-                trips.Add((Point(graph, a), Point(graph, b)));
+                trips.Add((GeoPoint.OfVertex(graph, a), GeoPoint.OfVertex(graph, b)));
             }
         }
         return trips;
     }
-
-    private static GeoPoint Point(RoutingGraph graph, int vertex) =>
-        new(graph.VertexLatE7[vertex] / 1e7, graph.VertexLonE7[vertex] / 1e7);
 }

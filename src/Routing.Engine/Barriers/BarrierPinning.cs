@@ -100,7 +100,7 @@ internal static class BarrierPinning
             }
             if (vertex >= 0)
             {
-                return new PinnedElements([], [vertex], VertexPoint(graph, vertex), distanceM);
+                return new PinnedElements([], [vertex], GeoPoint.OfVertex(graph, vertex), distanceM);
             }
         }
         var (edges, onEdge) = NearestEdges(index, point, plane, EdgeM);
@@ -177,7 +177,7 @@ internal static class BarrierPinning
                 vertices.Add(vertex);
                 if (distanceM < bestM)
                 {
-                    (bestM, bestPoint) = (distanceM, VertexPoint(graph, vertex));
+                    (bestM, bestPoint) = (distanceM, GeoPoint.OfVertex(graph, vertex));
                 }
             }
         }
@@ -362,7 +362,7 @@ internal static class BarrierPinning
         {
             return (-1, double.PositiveInfinity);
         }
-        var at = VertexPoint(graph, best);
+        var at = GeoPoint.OfVertex(graph, best);
         return (best, Coordinates.DistanceM(point.Lat, point.Lon, at.Lat, at.Lon));
     }
 
@@ -432,7 +432,4 @@ internal static class BarrierPinning
         var high = plane.Unproject(maxX + m, maxY + m);
         return (low.Lat, low.Lon, high.Lat, high.Lon);
     }
-
-    private static GeoPoint VertexPoint(RoutingGraph graph, int vertex) =>
-        new(Coordinates.ToDegrees(graph.VertexLatE7[vertex]), Coordinates.ToDegrees(graph.VertexLonE7[vertex]));
 }

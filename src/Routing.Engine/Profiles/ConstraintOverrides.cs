@@ -1,7 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Routing.Engine.Profiles;
 
 /// <summary>One request's changes to its profile; a null member keeps the preset's value. Each member is a row of <see cref="ConstraintTable"/>.</summary>
-[System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow)]
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)] // a misspelt constraint in a body is refused, never ignored
 public sealed record ConstraintOverrides
 {
     private static readonly ConstraintOverrides None = new();
@@ -19,8 +21,19 @@ public sealed record ConstraintOverrides
     public double? MaxClimbM { get; init; }
 
     /// <summary>Every value out of range, as (constraint name, problem), row by row of <see cref="ConstraintTable"/>; empty when the overrides can be applied.</summary>
-    public IReadOnlyList<(string Constraint, string Problem)> Validate() =>
-        [.. ConstraintTable.Rows.SelectMany(row => row.Problems(this).Select(problem => (row.Name, problem)))];
+    public IReadOnlyList<(string Constraint, string Problem)> Validate()
+    {
+        if (this == None)
+        {
+            return []; // most requests change nothing: no row to ask
+        }
+        var problems = new List<(string Constraint, string Problem)>();
+        foreach (var row in ConstraintTable.Rows)
+        {
+            row.AddProblems(this, problems);
+        }
+        return problems;
+    }
 
     /// <summary>
     /// The preset with these changes; the preset itself when there are none, so that the many requests that just name

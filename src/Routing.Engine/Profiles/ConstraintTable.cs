@@ -77,33 +77,32 @@ public sealed class ConstraintRow
     };
 
     /// <summary>What is wrong with the value <paramref name="overrides"/> carries for this row; empty when it is absent or fine.</summary>
-    internal IEnumerable<string> Problems(ConstraintOverrides overrides)
+    /// <summary>Adds to <paramref name="problems"/> what is wrong with the value <paramref name="overrides"/> carries for this row (nothing when it is absent or fine).</summary>
+    internal void AddProblems(ConstraintOverrides overrides, List<(string Constraint, string Problem)> problems)
     {
         switch (Requested(overrides))
         {
-            case null:
-                yield break;
             case double number when double.IsNaN(number) || number < Min || number > Max:
-                yield return $"must be between {Min} and {Max} {Unit}, was {number}";
+                problems.Add((Name, $"must be between {Min} and {Max} {Unit}, was {number}"));
                 break;
             case int whole when whole < Min || whole > Max:
-                yield return $"must be between {Min} and {Max} {Unit}, was {whole}";
+                problems.Add((Name, $"must be between {Min} and {Max} {Unit}, was {whole}"));
                 break;
             case IReadOnlyList<string> surfaces:
                 foreach (string surface in surfaces)
                 {
                     if (string.IsNullOrWhiteSpace(surface))
                     {
-                        yield return "must not contain empty values";
+                        problems.Add((Name, "must not contain empty values"));
                     }
                     else if (!FactNames.TryParseSurface(surface, out var kind) || kind == SurfaceKind.Unknown)
                     {
-                        yield return $"'{surface}' is not an OSM surface value; use one of {string.Join(", ", FactNames.SurfaceValues)}";
+                        problems.Add((Name, $"'{surface}' is not an OSM surface value; use one of {string.Join(", ", FactNames.SurfaceValues)}"));
                     }
                 }
                 break;
             case string smoothness when Kind == ConstraintKind.Smoothness && !IsSmoothness(smoothness):
-                yield return $"'{smoothness}' is not an OSM smoothness value; use one of {string.Join(", ", FactNames.SmoothnessValues)}";
+                problems.Add((Name, $"'{smoothness}' is not an OSM smoothness value; use one of {string.Join(", ", FactNames.SmoothnessValues)}"));
                 break;
         }
     }

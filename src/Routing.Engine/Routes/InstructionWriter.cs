@@ -13,7 +13,7 @@ namespace Routing.Engine.Routes;
 /// stay on X"), and steps closer together than <see cref="MinStepM"/> are said as one ("Cross the street – Turn left
 /// onto Plöck"), so that no step is 0 m long.
 /// </summary>
-internal sealed class InstructionWriter(RoutingGraph graph, IReadOnlyList<GeoPoint> geometry, TextLanguage language, Profiles.ProfileSettings settings)
+internal sealed class InstructionWriter(RoutingGraph graph, IReadOnlyList<GeoPoint> geometry, TextLanguage language)
 {
     /// <summary>Bearing changes below this are going straight on.</summary>
     private const double StraightDeg = 20;
@@ -155,13 +155,13 @@ internal sealed class InstructionWriter(RoutingGraph graph, IReadOnlyList<GeoPoi
     /// <summary>Where a steep stretch (the same run the <c>steep</c> warning reports) begins, say how steep and how long.</summary>
     private void Steep(IReadOnlyList<AssembledSegment> segments, int index)
     {
-        string? direction = RouteWarnings.SteepDirection(segments[index].Segment, settings);
-        if (direction is null || (index > 0 && RouteWarnings.SteepDirection(segments[index - 1].Segment, settings) == direction))
+        string? direction = segments[index].Segment.Steep;
+        if (direction is null || (index > 0 && segments[index - 1].Segment.Steep == direction))
         {
             return;
         }
         double lengthM = 0, steepestPct = 0;
-        for (int i = index; i < segments.Count && RouteWarnings.SteepDirection(segments[i].Segment, settings) == direction; i++)
+        for (int i = index; i < segments.Count && segments[i].Segment.Steep == direction; i++)
         {
             lengthM += segments[i].Segment.DistanceM;
             steepestPct = Math.Max(steepestPct, Math.Abs(segments[i].Segment.InclinePct.Value ?? 0));

@@ -79,7 +79,7 @@ internal sealed class RouteAssembler(RoutingGraph graph, Func<BarrierOverlay>? c
             Elevation = elevation,
             Segments = routeSegments,
             Summary = Summarise(pieces, segments, distanceM, profile.Settings),
-            Instructions = instructions ? new InstructionWriter(graph, geometry, lang, profile.Settings).Write(segments, pieces, distanceM) : [],
+            Instructions = instructions ? new InstructionWriter(graph, geometry, lang).Write(segments, pieces, distanceM) : [],
             Warnings = RouteWarnings.Collect(segments, geometry, profile.Settings, lang,
                 BarrierWarnings.Collect(graph, profile.Overlay, PendingFrom(profile.Overlay), pieces, segments, geometry, lang)),
             Waypoints = waypoints,
@@ -459,8 +459,7 @@ internal sealed class RouteAssembler(RoutingGraph graph, Func<BarrierOverlay>? c
             ? edgeClass.Has(EdgeFlags.WheelchairRamp)
             : (edgeClass.Flags & (EdgeFlags.WheelchairRamp | EdgeFlags.StrollerRamp)) != 0);
 
-    private GeoPoint VertexPoint(int vertex) =>
-        new(Coordinates.ToDegrees(graph.VertexLatE7[vertex]), Coordinates.ToDegrees(graph.VertexLonE7[vertex]));
+    private GeoPoint VertexPoint(int vertex) => GeoPoint.OfVertex(graph, vertex);
 
     /// <summary>
     /// Unknown shares are shares of distance, so they count the edges' unknown facts (an edge kerb of unknown height

@@ -245,10 +245,6 @@ internal static class RouteWarnings
     private static bool IsNarrow(int widthCm, ProfileSettings settings) =>
         settings.Wheeled && settings.MinWidthCm is { } min && widthCm >= min && widthCm < ProfileRules.ComfortWidthCm(min);
 
-    /// <summary>"up" or "down" when the segment is steeper than the comfort limit (half the profile's limit, at least 3 %) that way.</summary>
-    internal static string? SteepDirection(RouteSegment segment, ProfileSettings settings) =>
-        SteepDirection(segment.Steps, segment.InclinePct.Value, segment.InclineConfidence, segment.ChanceBeyondLimit, settings);
-
     /// <summary>
     /// The comfort verdict on a stretch's slope (<see cref="RouteSegment.Steep"/>): "up" or "down" when it is steeper than
     /// half the profile's limit (at least 3 %) that way, else null.
@@ -287,7 +283,7 @@ internal static class RouteWarnings
     {
         Concern.UnknownSurface => (s.Segment.Unknown & UnknownFacts.Surface) != 0 ? "unknown" : null,
         Concern.SlopeRisk => SlopeRiskDirection(s.Segment),
-        Concern.Steep => SteepDirection(s.Segment, settings),
+        Concern.Steep => s.Segment.Steep,
         Concern.RoughSurface => SurfaceGrades.Of(s.Class.Surface) >= SurfaceGrade.BadForWheels && s.Segment.Surface.Value is { } surface ? surface : null,
         Concern.Narrow => s.Segment.WidthCm.Value is { } cm && IsNarrow(cm, settings) ? "narrow" : null,
         Concern.Steps => s.Segment.Steps && !s.Segment.Ramp ? "steps" : null,
