@@ -16,7 +16,8 @@ internal sealed record ElevatorDto(
     string Feed,
     string FeedId,
     string? Description,
-    string? Station,
+    [property: Description("The feed's station: FaSta's station number, SIRI-FM's stop place, A11yJSON's place name.")] string? Station,
+    [property: Description("The station's name from the map: the public-transport place nearest to its equipment within 300 m; null when none is.")] string? StationName,
     double? Lat,
     double? Lon,
     [property: Description("working, out_of_service or unknown: what routes see (stale news is unknown).")] string State,
@@ -38,7 +39,7 @@ internal sealed record StateChangeDto(string State, DateTimeOffset At, string? E
 
 internal sealed record OutOfServiceDto(int Days, IReadOnlyList<OutOfServiceRowDto> Elevators);
 
-internal sealed record OutOfServiceRowDto(string Id, string? Description, string? Station, double Hours, int Outages, string State);
+internal sealed record OutOfServiceRowDto(string Id, string? Description, string? Station, string? StationName, double Hours, int Outages, string State);
 
 /// <summary>A planner's match: the point of the elevator node or way meant; both null: the equipment matches nothing.</summary>
 internal sealed record MatchRequest(double? Lat, double? Lon);

@@ -87,8 +87,8 @@ public static class ElevatorEndpoints
             .OrderByDescending(r => r.Out.Hours).ThenBy(r => r.Id, StringComparer.Ordinal)
             .Take(limit)
             .Select(r => views.TryGetValue(r.Id, out var v)
-                ? new OutOfServiceRowDto(r.Id, v.Stored.Description, v.Stored.Station, Math.Round(r.Out.Hours, 2), r.Out.Outages, StateName(v.Live.State))
-                : new OutOfServiceRowDto(r.Id, null, null, Math.Round(r.Out.Hours, 2), r.Out.Outages, StateName(LiveElevatorState.Unknown)));
+                ? new OutOfServiceRowDto(r.Id, v.Stored.Description, v.Stored.Station, v.StationName, Math.Round(r.Out.Hours, 2), r.Out.Outages, StateName(v.Live.State))
+                : new OutOfServiceRowDto(r.Id, null, null, null, Math.Round(r.Out.Hours, 2), r.Out.Outages, StateName(LiveElevatorState.Unknown)));
         return TypedResults.Ok(new OutOfServiceDto(days, [.. rows]));
     }
 
@@ -131,7 +131,7 @@ public static class ElevatorEndpoints
             ? new ElevatorMatchDto(pin.OsmNodeIds, pin.OsmWayIds, at.Lat, at.Lon, s.HandMatch is null ? Math.Round(pin.DistanceM ?? 0, 1) : null,
                 s.HandMatch is not null, s.HandMatch?.By, s.HandMatch?.At)
             : null;
-        return new ElevatorDto(s.Id, s.Feed, s.FeedId, s.Description, s.Station, s.Lat, s.Lon, StateName(view.Live.State), FeedStateNames.Of(s.State),
+        return new ElevatorDto(s.Id, s.Feed, s.FeedId, s.Description, s.Station, view.StationName, s.Lat, s.Lon, StateName(view.Live.State), FeedStateNames.Of(s.State),
             s.Explanation, view.Stale, view.Live.Since, s.CheckedAt, Math.Max(0, (long)(now - s.CheckedAt).TotalSeconds), match);
     }
 

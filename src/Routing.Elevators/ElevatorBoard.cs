@@ -12,7 +12,8 @@ namespace Routing.Elevators;
 /// <param name="Live">The state routes see (<see cref="LiveElevator.Since"/> is when a stale state became unknown).</param>
 /// <param name="Stale">True when no feed confirmed a state for longer than <see cref="ElevatorOptions.StaleAfterSeconds"/>.</param>
 /// <param name="Match">The graph element it was matched to; null when nothing is within reach or a planner said it matches nothing.</param>
-public sealed record ElevatorView(StoredElevator Stored, LiveElevator Live, bool Stale, BarrierPin? Match);
+/// <param name="StationName">Its station's name from the graph (<see cref="StationNames"/>); null when no stop is near.</param>
+public sealed record ElevatorView(StoredElevator Stored, LiveElevator Live, bool Stale, BarrierPin? Match, string? StationName);
 
 /// <summary>
 /// Turns the stored states into what routes see: each equipment's effective state and its match on the graph, as live
@@ -88,10 +89,11 @@ public sealed class ElevatorBoard(IElevatorStore store, IOptions<ElevatorOptions
         ArgumentNullException.ThrowIfNull(graph);
         var stored = await store.ListAsync(cancellationToken);
         var now = time.GetUtcNow();
-        return [.. stored.Select(s => View(s, graph, now))];
+        var stations = StationNames.Of(stored, graph);
+        return [.. stored.Select(s => View(s, graph, now, s.Station is { } station ? stations.GetValueOrDefault((s.Feed, station)) : null))];
     }
 
-    private ElevatorView View(StoredElevator stored, RoutingGraph graph, DateTimeOffset now)
+    private ElevatorView View(StoredElevator stored, RoutingGraph graph, DateTimeOffset now, string? stationName)
     {
         var staleAt = StaleAt(stored.CheckedAt);
         bool stale = now > staleAt;
@@ -101,14 +103,14 @@ public sealed class ElevatorBoard(IElevatorStore store, IOptions<ElevatorOptions
             FeedState.Inactive => LiveElevatorState.OutOfService,
             _ => LiveElevatorState.Unknown,
         };
-        string name = stored.Description ?? stored.Station ?? stored.Id;
+        string name = stored.Description ?? stationName ?? stored.Station ?? stored.Id;
         var check = _checks.GetOrAdd(stored.Id, _ => new LiveElevatorCheck(stored.CheckedAt));
         if (check.At < stored.CheckedAt)
         {
             check.At = stored.CheckedAt;
         }
         var live = new LiveElevator(stored.Id, name, stored.Feed, state, stale ? staleAt : stored.Since, check);
-        return new ElevatorView(stored, live, stale, Match(stored, graph));
+        return new ElevatorView(stored, live, stale, Match(stored, graph), stationName);
     }
 
     /// <summary>A planner's match wins; else the nearest elevator node or way within <see cref="ElevatorOptions.MatchDistanceM"/>.</summary>

@@ -64,6 +64,21 @@ public sealed class LiveElevatorTests(LiveFixture live, ITestOutputHelper output
     }
 
     [Fact]
+    public async Task FaSta_station_numbers_are_named_after_the_maps_nearest_stop_and_shared_by_the_stations_equipment()
+    {
+        await RestoreAsync();
+        using var client = Host.CreateClient();
+        var elevators = (await client.GetFromJsonAsync<JsonElement>("/v1/elevators")).GetProperty("elevators").EnumerateArray().ToList();
+        var underpass = elevators.Single(e => e.GetProperty("id").GetString() == FakeFeed.UnderpassId);
+        var far = elevators.Single(e => e.GetProperty("id").GetString() == "fasta:10466099");
+        Assert.Equal("2614", underpass.GetProperty("station").GetString());
+        string? name = underpass.GetProperty("station_name").GetString();
+        Assert.Contains("Hauptbahnhof", name, StringComparison.Ordinal); // the map's name of Heidelberg's main station
+        // The far elevator stands off the map, yet its station number is the same station.
+        Assert.Equal(name, far.GetProperty("station_name").GetString());
+    }
+
+    [Fact]
     public async Task Inactive_blocks_the_wheelchair_route_with_evidence_live_naming_the_elevator_and_active_restores_it()
     {
         await RestoreAsync();
