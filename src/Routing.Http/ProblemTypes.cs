@@ -23,6 +23,12 @@ public static class ProblemTypes
     /// <summary>422: every path breaks a limit of the profile; <c>blockers</c> says what, where and by how much.</summary>
     public const string NoRoute = Base + "no-route";
 
+    /// <summary>
+    /// 422 on <c>/v1/trips</c>: no itinerary keeps the profile's limits and the transit accessibility rules;
+    /// <c>blockers</c> says what in words, <c>least_violating_itinerary</c> is the earliest one with the rules lifted.
+    /// </summary>
+    public const string NoTrip = Base + "no-trip";
+
     /// <summary>404: no such endpoint.</summary>
     public const string NotFound = Base + "not-found";
 

@@ -51,7 +51,8 @@ public static class TripEndpoints
                 $"`transit.accessibility: strict` and used at {TripPlanner.UnknownPenaltyS} s each with `penalize` (default), named in the itinerary's `notes`. " +
                 $"`transit.max_transfers` 0 to {MaxTransfersLimit} (default {DefaultMaxTransfers}), `transit.modes` e.g. [\"tram\", \"bus\"]. " +
                 "Itineraries are Pareto-optimal in arrival, transfers and walking effort. With the bundled data the timetable is a demo " +
-                "derived from OpenStreetMap route relations (`demo: true`). No itinerary: 422 `no-route` with `blockers` in words and " +
+                "derived from OpenStreetMap route relations (`demo: true`). A short trip also gets the walk alone, as one `walk` leg, when it arrives " +
+                "no later than the best ride or no ride is possible and the walk is one the planner would take to a stop. No itinerary: 422 `no-trip` with `blockers` in words and " +
                 $"`least_violating_itinerary`. Body at most {MaxBodyBytes} bytes (413). Example body: " +
                 "`{\"from\": {\"lat\": 49.4094, \"lon\": 8.6934}, \"to\": {\"lat\": 49.4163, \"lon\": 8.6710}, \"departure\": \"2026-12-07T08:00:00+01:00\", " +
                 "\"profile\": \"wheelchair\", \"transit\": {\"accessibility\": \"penalize\", \"max_transfers\": 2}}`.")
@@ -97,7 +98,7 @@ public static class TripEndpoints
         var plan = planner.Plan(router, request, cancellationToken);
         if (plan.Refusal is { } refusal)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, type: ProblemTypes.NoRoute, title: "No trip",
+            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, type: ProblemTypes.NoTrip, title: "No trip",
                 detail: $"No trip for profile {request.Profile.Name}: {string.Join("; ", refusal.Blockers)}.",
                 extensions: new Dictionary<string, object?>
                 {

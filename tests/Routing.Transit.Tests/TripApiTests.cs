@@ -70,7 +70,10 @@ public sealed class TripApiTests(TransitHost host) : IClassFixture<TransitHost>
     internal static IEnumerable<JsonElement> Rides(JsonElement itinerary) =>
         itinerary.GetProperty("legs").EnumerateArray().Where(l => l.GetProperty("type").GetString() == "transit");
 
-    internal static string FirstTrip(JsonElement answer) => Rides(answer.GetProperty("itineraries")[0]).First().GetProperty("trip_id").GetString()!;
+    /// <summary>The first itinerary that rides (the walk alone comes first when it is as good).</summary>
+    internal static JsonElement FirstRiding(JsonElement answer) => answer.GetProperty("itineraries").EnumerateArray().First(i => Rides(i).Any());
+
+    internal static string FirstTrip(JsonElement answer) => Rides(FirstRiding(answer)).First().GetProperty("trip_id").GetString()!;
 
     [Fact]
     public async Task An_accessible_trip_is_taken_and_inaccessible_trips_and_stops_never_are()
@@ -93,7 +96,7 @@ public sealed class TripApiTests(TransitHost host) : IClassFixture<TransitHost>
             Assert.Equal("walk", walk.GetProperty("type").GetString());
             Assert.True(walk.GetProperty("instructions").GetArrayLength() > 0);
         }
-        var first = Rides(answer.GetProperty("itineraries")[0]).First();
+        var first = Rides(FirstRiding(answer)).First();
         Assert.Equal("tram", first.GetProperty("mode").GetString());
         Assert.Equal("5", first.GetProperty("route").GetProperty("short_name").GetString());
         Assert.Equal("2026-12-07T08:10:00+01:00", first.GetProperty("departure").GetString());
@@ -109,7 +112,7 @@ public sealed class TripApiTests(TransitHost host) : IClassFixture<TransitHost>
 
         var (status, penalized) = await Trip(host, "2026-12-07T09:00:00+01:00", """{"accessibility": "penalize"}""");
         Assert.Equal(HttpStatusCode.OK, status);
-        var best = penalized.GetProperty("itineraries")[0];
+        var best = FirstRiding(penalized);
         Assert.Equal("t_unknown_0905", FirstTrip(penalized));
         Assert.True(Rides(best).First().GetProperty("accessibility_unknown").GetBoolean());
         Assert.Contains(best.GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("not recorded", StringComparison.Ordinal));
@@ -129,6 +132,45 @@ public sealed class TripApiTests(TransitHost host) : IClassFixture<TransitHost>
         string trip = Rides(least).Single().GetProperty("trip_id").GetString()!;
         Assert.Contains(trip, new[] { "t_platformB_0801", "t_unknown_0802" });
         Assert.NotEmpty(least.GetProperty("notes").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task A_refusal_is_a_problem_of_its_own_stable_type()
+    {
+        using var client = host.CreateClient();
+        const string Body = """{"from": {"lat": 49.4094, "lon": 8.6934}, "to": {"lat": 49.4122, "lon": 8.7101}, "arrival": "2026-12-07T08:12:30+01:00", "profile": "wheelchair", "transit": {"accessibility": "strict", "modes": ["tram"]}}""";
+        using var response = await client.PostAsync("/v1/trips", new StringContent(Body, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("https://routing.example/problems/no-trip", problem.GetProperty("type").GetString());
+        Assert.Equal(JsonValueKind.Object, problem.GetProperty("least_violating_itinerary").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_short_trip_is_the_walk_alone_and_a_long_one_rides()
+    {
+        using var client = host.CreateClient();
+        const string Short = """{"from": {"lat": 49.4094, "lon": 8.6934}, "to": {"lat": 49.4115, "lon": 8.6945}, "departure": "2026-12-07T07:58:00+01:00", "profile": "wheelchair"}""";
+        using var response = await client.PostAsync("/v1/trips", new StringContent(Short, Encoding.UTF8, "application/json"));
+        var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.True(response.StatusCode == HttpStatusCode.OK, answer.ToString());
+        var walk = answer.GetProperty("itineraries")[0];
+        var legs = walk.GetProperty("legs");
+        Assert.Equal(1, legs.GetArrayLength());
+        Assert.Equal("walk", legs[0].GetProperty("type").GetString());
+        Assert.Equal(0, walk.GetProperty("transfers").GetInt32());
+        Assert.Equal("2026-12-07T07:58:00+01:00", walk.GetProperty("departure").GetString());
+        Assert.True(legs[0].GetProperty("instructions").GetArrayLength() > 0);
+        // No ride that arrives later with as much effort is listed beside it.
+        Assert.All(answer.GetProperty("itineraries").EnumerateArray().Skip(1), i =>
+            Assert.True(i.GetProperty("arrival").GetDateTimeOffset() < walk.GetProperty("arrival").GetDateTimeOffset()
+                        || i.GetProperty("walk_cost_s").GetDouble() + 60 < walk.GetProperty("walk_cost_s").GetDouble()));
+
+        // Across the old town a tram about to leave is faster, and it comes first.
+        var (status, ride) = await Trip(host, "2026-12-07T08:08:00+01:00", """{"accessibility": "strict"}""");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.NotEmpty(Rides(ride.GetProperty("itineraries")[0]));
     }
 
     [Theory]
@@ -164,7 +206,7 @@ public sealed class TripApiTests(TransitHost host) : IClassFixture<TransitHost>
     {
         var (status, answer) = await Trip(host, "2026-12-07T08:25:00+01:00", """{"accessibility": "strict"}""", timeField: "arrival");
         Assert.Equal(HttpStatusCode.OK, status);
-        var itinerary = answer.GetProperty("itineraries")[0];
+        var itinerary = FirstRiding(answer);
         Assert.Equal("t_acc_0810", FirstTrip(answer));
         Assert.True(itinerary.GetProperty("arrival").GetDateTimeOffset() <= DateTimeOffset.Parse("2026-12-07T08:25:00+01:00", System.Globalization.CultureInfo.InvariantCulture));
     }
@@ -237,11 +279,11 @@ public sealed class ElevatorReportTests(TransitHost host) : IClassFixture<Transi
         var (afterStatus, after) = await TripApiTests.Trip(host, "2026-12-07T07:00:00+01:00", """{"modes": ["bus"]}""");
         Assert.Equal(HttpStatusCode.OK, afterStatus);
         Assert.Equal("t_p2_0720", TripApiTests.FirstTrip(after)); // platform 2, by the ramp
-        Assert.Equal("Sofienstraße Station, platform 2", TripApiTests.Rides(after.GetProperty("itineraries")[0]).First().GetProperty("from").GetProperty("name").GetString());
+        Assert.Equal("Sofienstraße Station, platform 2", TripApiTests.Rides(TripApiTests.FirstRiding(after)).First().GetProperty("from").GetProperty("name").GetString());
 
         var (refusedStatus, refused) = await TripApiTests.Trip(host, "2026-12-07T07:25:00+01:00", """{"modes": ["bus"]}""");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refusedStatus);
-        Assert.Equal("https://routing.example/problems/no-route", refused.GetProperty("type").GetString());
+        Assert.Equal("https://routing.example/problems/no-trip", refused.GetProperty("type").GetString());
         Assert.Contains(refused.GetProperty("blockers").EnumerateArray(), b => b.GetString() == "elevator lift_1 at Sofienstraße Station: out of service (report 1)");
     }
 }

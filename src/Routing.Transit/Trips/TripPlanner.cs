@@ -67,12 +67,49 @@ public sealed class TripPlanner
                 candidates.Add((journey, rules ? UnknownsOf(journey) : 0));
             }
         }
-        var itineraries = Pareto(candidates).Select(c => Assemble(router, context, c.Journey, [])).ToList();
+        var kept = Pareto(candidates);
+        var itineraries = new List<Itinerary>();
+        if (DirectWalk(router, context, timeS, kept) is { } walk)
+        {
+            // The walk alone is as good: rides it beats (later, with as much effort) are no choice worth listing.
+            itineraries.Add(walk.Itinerary);
+            kept.RemoveAll(c => !request.ArriveBy && walk.Score.Beats(ScoreOf(c)));
+        }
+        itineraries.AddRange(kept.Select(c => Assemble(router, context, c.Journey, [])));
         if (itineraries.Count > 0)
         {
             return new TripPlan(itineraries, null, tt.IsDemo);
         }
         return new TripPlan([], Refuse(router, context, running, timeS, cancellationToken), tt.IsDemo);
+    }
+
+    /// <summary>
+    /// The walk (or roll) alone, when it is as good as riding: it arrives no later than the best itinerary with a ride
+    /// (penalties included; arriving by a time: it leaves no earlier), or no ride is possible and the walk is one the
+    /// planner would take to a stop (<see cref="MaxWalkCostS"/>). A short trip is then not sent round by tram.
+    /// </summary>
+    private static (Itinerary Itinerary, Score Score)? DirectWalk(Router router, Context context, int timeS, List<(Journey Journey, int Unknowns)> rides)
+    {
+        var request = context.Request;
+        if (router.Route(new RouteRequest([request.From, request.To], request.Profile, Language: request.Language)) is not RouteFound { Route: var route })
+        {
+            return null;
+        }
+        int durationS = (int)Math.Ceiling(route.DurationS);
+        int departS = request.ArriveBy ? timeS - durationS : timeS;
+        var score = new Score(departS + durationS, 0, route.CostS);
+        bool asGood = rides.Count == 0
+            ? route.CostS <= MaxWalkCostS
+            : request.ArriveBy
+                ? departS >= rides.Max(r => r.Journey.Legs[0].StartS)
+                : score.Arrival <= rides.Min(r => ScoreOf(r).Arrival);
+        if (!asGood)
+        {
+            return null;
+        }
+        var clock = context.Clock;
+        var leg = new WalkLeg(clock.At(departS), clock.At(departS + durationS), request.From, request.To, route, 0);
+        return (new Itinerary(leg.Departure, leg.Arrival, 0, route.DistanceM, route.CostS, [leg]), score);
     }
 
     private enum Admit
@@ -155,24 +192,27 @@ public sealed class TripPlanner
     /// </summary>
     private static List<(Journey Journey, int Unknowns)> Pareto(List<(Journey Journey, int Unknowns)> candidates)
     {
-        static (double Arrival, int Rides, double Effort) Key((Journey Journey, int Unknowns) c) =>
-            (c.Journey.ArrivalS + ((double)c.Unknowns * UnknownPenaltyS), c.Journey.Rides, c.Journey.WalkCostS);
         var kept = new List<(Journey Journey, int Unknowns)>();
-        foreach (var candidate in candidates.OrderBy(c => Key(c).Arrival).ThenBy(c => Key(c).Rides).ThenBy(c => Key(c).Effort))
+        foreach (var candidate in candidates.OrderBy(c => ScoreOf(c).Arrival).ThenBy(c => ScoreOf(c).Rides).ThenBy(c => ScoreOf(c).Effort))
         {
-            var k = Key(candidate);
-            bool dominated = kept.Any(other =>
-            {
-                var o = Key(other);
-                return o.Arrival <= k.Arrival && o.Rides <= k.Rides && o.Effort <= k.Effort + 60
-                    || (o.Rides == k.Rides && Math.Abs(o.Arrival - k.Arrival) < 120 && Math.Abs(o.Effort - k.Effort) < 60);
-            });
-            if (!dominated)
+            var k = ScoreOf(candidate);
+            if (!kept.Any(other => ScoreOf(other).Beats(k)))
             {
                 kept.Add(candidate);
             }
         }
         return kept;
+    }
+
+    private static Score ScoreOf((Journey Journey, int Unknowns) c) =>
+        new(c.Journey.ArrivalS + ((double)c.Unknowns * UnknownPenaltyS), c.Journey.Rides, c.Journey.WalkCostS);
+
+    /// <summary>What itineraries are compared by: arrival with the unknown-accessibility penalties, rides, walking effort.</summary>
+    private readonly record struct Score(double Arrival, int Rides, double Effort)
+    {
+        /// <summary>No later, no more rides, at most a minute more effort; or as many rides within 2 minutes and 1 minute of effort.</summary>
+        public bool Beats(Score k) => Arrival <= k.Arrival && Rides <= k.Rides && Effort <= k.Effort + 60
+            || (Rides == k.Rides && Math.Abs(Arrival - k.Arrival) < 120 && Math.Abs(Effort - k.Effort) < 60);
     }
 
     /// <summary>
