@@ -27,6 +27,7 @@ public class EngineStageBenchmarks
     private SnapIndex _snapIndex = null!;
     private PathFinder _pathFinder = null!;
     private RouteAssembler _assembler = null!;
+    private RouteAssembler _assemblerWithStreetsAlong = null!;
     private (GeoPoint From, GeoPoint To)[] _points = [];
     private (SnapPoint From, SnapPoint To)[] _snapped = [];
     private SearchPath[] _paths = [];
@@ -46,6 +47,7 @@ public class EngineStageBenchmarks
         _snapIndex = new SnapIndex(_graph);
         _pathFinder = new PathFinder(_graph);
         _assembler = new RouteAssembler(_graph);
+        _assemblerWithStreetsAlong = new RouteAssembler(_graph, streetsAlong: new StreetsAlong(_graph, _snapIndex));
         var snapped = new List<(SnapPoint, SnapPoint)>();
         var paths = new List<SearchPath>();
         foreach (var (from, to) in QuerySets.Load("mixed-1-5km"))
@@ -123,12 +125,18 @@ public class EngineStageBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = Queries)]
-    public double AssembleRoute()
+    public double AssembleRoute() => Assemble(_assembler);
+
+    /// <summary>The same with unnamed ways said by the street they run along, as the router assembles (what that lookup costs).</summary>
+    [Benchmark(OperationsPerInvoke = Queries)]
+    public double AssembleRouteWithStreetsAlong() => Assemble(_assemblerWithStreetsAlong);
+
+    private double Assemble(RouteAssembler assembler)
     {
         double total = 0;
         for (int i = 0; i < _paths.Length; i++)
         {
-            total += _assembler.Assemble([_paths[i]], _profile, [_points[i].From, _points[i].To], "en").DistanceM;
+            total += assembler.Assemble([_paths[i]], _profile, [_points[i].From, _points[i].To], "en").DistanceM;
         }
         return total;
     }

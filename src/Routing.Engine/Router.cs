@@ -41,7 +41,7 @@ public sealed class Router
         _snapIndex = new SnapIndex(graph);
         _moves = new MoveSuggestions(graph, _snapIndex);
         _compiledProfiles = new CompiledProfileCache(graph);
-        _planner = new RoutePlanner(_pathFinder, new RouteAssembler(graph, () => Overlay), _compiledProfiles, profiles);
+        _planner = new RoutePlanner(_pathFinder, new RouteAssembler(graph, () => Overlay, new StreetsAlong(graph, _snapIndex)), _compiledProfiles, profiles);
         // The presets, and for those with a climb budget the climb-averse variant that a route over budget and a climb
         // refusal search with (Effort.ClimbBudget): on ALT its heavy climb weights leave the landmark bounds weak.
         IReadOnlyList<ProfileSettings> customized =

@@ -11,9 +11,12 @@ namespace Routing.Engine.Routes;
 /// said once, "continue onto X" right after a step onto X is dropped, a kerb at a crossing is said with the crossing,
 /// a start a few metres before the first turn says the way after the turn, a turn that keeps the street says so ("to
 /// stay on X"), and steps closer together than <see cref="MinStepM"/> are said as one ("Cross the street – Turn left
-/// onto Plöck"), so that no step is 0 m long.
+/// onto Plöck"), so that no step is 0 m long. An unnamed way is said with the street it runs along ("the sidewalk along
+/// Hauptstraße", <see cref="StreetsAlong"/>), and that street counts as the one the traveller is on: the sidewalk after
+/// a turn onto Hauptstraße is no new street.
 /// </summary>
-internal sealed class InstructionWriter(RoutingGraph graph, IReadOnlyList<GeoPoint> geometry, TextLanguage language)
+/// <param name="streetsAlong">Finds the street an unnamed way runs beside; null: unnamed ways are said by their kind alone.</param>
+internal sealed class InstructionWriter(RoutingGraph graph, IReadOnlyList<GeoPoint> geometry, TextLanguage language, StreetsAlong? streetsAlong = null)
 {
     /// <summary>Bearing changes below this are going straight on.</summary>
     private const double StraightDeg = 20;
@@ -45,6 +48,8 @@ internal sealed class InstructionWriter(RoutingGraph graph, IReadOnlyList<GeoPoi
     {
         _steps.Clear();
         _ontoLabels.Clear();
+        _streets.Clear();
+        _along.Clear();
         // Most segments start silently and few say two things, so a step per segment seldom grows the list (which,
         // grown from empty, allocated twice what it ended with).
         _steps.EnsureCapacity(segments.Count + 1);
@@ -114,7 +119,7 @@ internal sealed class InstructionWriter(RoutingGraph graph, IReadOnlyList<GeoPoi
         int ahead = PointAhead(first);
         double bearing = ahead < 0 ? 0 : BearingDeg(geometry[first], geometry[ahead]);
         string compass = RouteTexts.Get(Compass[(int)Math.Round(bearing / 45) % 8], language);
-        return RouteTexts.Format("depart", language, compass, segment.Label(language, WayCase.On));
+        return RouteTexts.Format("depart", language, compass, LabelOf(segment, WayCase.On));
     }
 
     /// <summary>What to say where a segment begins: the most specific of elevator, steps, crossing, turn or new street.</summary>
@@ -145,9 +150,9 @@ internal sealed class InstructionWriter(RoutingGraph graph, IReadOnlyList<GeoPoi
             {
                 Turn(angle, segment, index, segment.StartDistanceM, geometry[facts.FirstPoint]);
             }
-            else if (!segment.SameStreetAs(previous) && !StaysOn(NameOf(segment), segment.StartDistanceM))
+            else if (!(segment.SameStreetAs(previous) && AlongOf(segment) == AlongOf(previous)) && !StaysOn(StreetOf(segment), segment.StartDistanceM))
             {
-                Add("continue", RouteTexts.Format("continue", language, segment.Label(language, WayCase.On)), segment, index);
+                Add("continue", RouteTexts.Format("continue", language, LabelOf(segment, WayCase.On)), segment, index);
             }
         }
     }
@@ -244,8 +249,9 @@ internal sealed class InstructionWriter(RoutingGraph graph, IReadOnlyList<GeoPoi
         // A turn that keeps the street the traveller was last on by name says so, rather than "onto" it again; so does a
         // turn back onto it after a few metres of pavement or crossing (a jog across a junction).
         string? name = NameOf(segment);
-        string label = segment.Label(language, WayCase.Onto);
+        string label = LabelOf(segment, WayCase.Onto);
         var (lastName, lastLabel, lastM) = LastOnto();
+        // Only a way of that name stays on it: onto the sidewalk beside the street one was on is said as such.
         bool stays = StaysOn(name, positionM);
         // A bend from one unnamed footway onto another a few metres on says nothing the step before has not said.
         if (name is null && lastName is null && lastLabel == label && positionM - lastM < MinStepM)
@@ -253,14 +259,51 @@ internal sealed class InstructionWriter(RoutingGraph graph, IReadOnlyList<GeoPoi
             return;
         }
         string text = stays
-            ? RouteTexts.Format(key + "_stay", language, RouteTexts.Get("side." + side, language), segment.Label(language, WayCase.On))
+            ? RouteTexts.Format(key + "_stay", language, RouteTexts.Get("side." + side, language), LabelOf(segment, WayCase.On))
             : RouteTexts.Format(key, language, RouteTexts.Get("side." + side, language), label);
         _steps.Add(($"{key}_{side}", text, positionM, location, index, name));
-        _ontoLabels[_steps.Count - 1] = label;
+        Remember(segment, label);
     }
 
     /// <summary>Labels of the turn steps, by their index in the step list, for <see cref="LastOnto"/>.</summary>
     private readonly Dictionary<int, string> _ontoLabels = [];
+
+    /// <summary>The street an unnamed way of a step runs along, by the step's index, for <see cref="StaysOn"/>.</summary>
+    private readonly Dictionary<int, string> _streets = [];
+
+    /// <summary>The street each unnamed segment runs along, by its first piece: looked up once per segment.</summary>
+    private readonly Dictionary<int, (string Name, string Highway)?> _along = [];
+
+    /// <summary>What the last step, onto <paramref name="segment"/>, said it onto, and the street it runs along.</summary>
+    private void Remember(AssembledSegment segment, string label)
+    {
+        _ontoLabels[_steps.Count - 1] = label;
+        if (AlongOf(segment) is { } street)
+        {
+            _streets[_steps.Count - 1] = street.Name;
+        }
+    }
+
+    private (string Name, string Highway)? AlongOf(AssembledSegment segment)
+    {
+        if (streetsAlong is null)
+        {
+            return null;
+        }
+        if (!_along.TryGetValue(segment.FirstPiece, out var street))
+        {
+            street = streetsAlong.Of(segment, geometry);
+            _along[segment.FirstPiece] = street;
+        }
+        return street;
+    }
+
+    /// <summary>What the segment is called: its name, else its kind and the street it runs along (<see cref="WayNames"/>).</summary>
+    private string LabelOf(AssembledSegment segment, WayCase wayCase) =>
+        WayNames.Of(segment.Segment.Name, segment.Segment.Highway, language, wayCase, AlongOf(segment));
+
+    /// <summary>The street the traveller is on: the segment's name, else the street it runs along; null for neither.</summary>
+    private string? StreetOf(AssembledSegment segment) => NameOf(segment) ?? AlongOf(segment)?.Name;
 
     /// <summary>
     /// The traveller is still on <paramref name="name"/>: it is the street of the last step onto a way, or of a step
@@ -280,7 +323,7 @@ internal sealed class InstructionWriter(RoutingGraph graph, IReadOnlyList<GeoPoi
             {
                 continue;
             }
-            if (step.Name == name)
+            if (step.Name == name || _streets.GetValueOrDefault(i) == name)
             {
                 return true;
             }
@@ -310,7 +353,7 @@ internal sealed class InstructionWriter(RoutingGraph graph, IReadOnlyList<GeoPoi
         _steps.Add((type, text, segment.StartDistanceM, geometry[segment.Segment.FirstPoint], index, NameOf(segment)));
         if (IsOnto(type))
         {
-            _ontoLabels[_steps.Count - 1] = segment.Label(language, WayCase.Onto);
+            Remember(segment, LabelOf(segment, WayCase.Onto));
         }
     }
 

@@ -16,7 +16,8 @@ namespace Routing.Engine.Routes;
 /// <param name="currentOverlay">The router's overlay now: a profile is kept across overlays that differ only in pending
 /// reports (<see cref="BarrierOverlay.CostVersion"/>), so the pending reports a route warns of are read from here. Null:
 /// those of the profile's own overlay (an assembler outside a router).</param>
-internal sealed class RouteAssembler(RoutingGraph graph, Func<BarrierOverlay>? currentOverlay = null)
+/// <param name="streetsAlong">Names the streets unnamed ways run along in instructions; null: unnamed ways by their kind alone.</param>
+internal sealed class RouteAssembler(RoutingGraph graph, Func<BarrierOverlay>? currentOverlay = null, StreetsAlong? streetsAlong = null)
 {
     private static readonly UnknownFacts[] ReportedUnknowns =
         [UnknownFacts.Surface, UnknownFacts.Smoothness, UnknownFacts.Width, UnknownFacts.Incline, UnknownFacts.Kerb, UnknownFacts.Barrier];
@@ -79,7 +80,7 @@ internal sealed class RouteAssembler(RoutingGraph graph, Func<BarrierOverlay>? c
             Elevation = elevation,
             Segments = routeSegments,
             Summary = Summarise(pieces, segments, distanceM, profile.Settings),
-            Instructions = instructions ? new InstructionWriter(graph, geometry, lang).Write(segments, pieces, distanceM) : [],
+            Instructions = instructions ? new InstructionWriter(graph, geometry, lang, streetsAlong).Write(segments, pieces, distanceM) : [],
             Warnings = RouteWarnings.Collect(segments, geometry, profile.Settings, lang,
                 BarrierWarnings.Collect(graph, profile.Overlay, PendingFrom(profile.Overlay), pieces, segments, geometry, lang)),
             Waypoints = waypoints,

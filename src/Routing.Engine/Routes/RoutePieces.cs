@@ -86,9 +86,6 @@ internal sealed record AssembledSegment(
     CrossingKind CrossingEvent,
     bool ElevatorEvent)
 {
-    /// <summary>What the segment is called in instructions: its street name, else a description of its kind (<see cref="WayNames"/>).</summary>
-    public string Label(TextLanguage language, WayCase wayCase) => WayNames.Of(Segment.Name, Segment.Highway, language, wayCase);
-
     /// <summary>Two segments are on the same street for instructions when their names (or, unnamed, their kinds) agree.</summary>
     public bool SameStreetAs(AssembledSegment other) =>
         Segment.Name == other.Segment.Name && (Segment.Name.Length > 0 || Segment.Highway == other.Segment.Highway);

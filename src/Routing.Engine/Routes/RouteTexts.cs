@@ -74,6 +74,8 @@ internal static class RouteTexts
 
         // Descriptions of unnamed ways, keyed by the highway kind in OSM spelling (accusative in German).
         ["way.other"] = ("the way", "den Weg"),
+        // An unnamed way by the named street it runs beside: {0} the way's description, {1} the street (German: dative).
+        ["way.along"] = ("{0} along {1}", "{0} an {1}"),
         ["way.footway"] = ("the footway", "den Fußweg"),
         ["way.sidewalk"] = ("the sidewalk", "den Gehweg"),
         ["way.crossing"] = ("the crossing", "den Überweg"),

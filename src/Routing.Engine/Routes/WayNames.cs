@@ -31,10 +31,18 @@ internal static class WayNames
     /// <summary>Words a name may start with that make it a phrase, not a noun: such a name takes no article.</summary>
     private static readonly string[] Prepositions = ["am", "im", "an", "auf", "unter", "zum", "zur", "in", "beim", "bei", "hinter", "vor", "über", "neben", "der", "die", "das"];
 
-    public static string Of(string name, string highway, TextLanguage language, WayCase wayCase)
+    /// <param name="along">The named street an unnamed way runs beside (<see cref="StreetsAlong"/>), said with its
+    /// description: "the sidewalk along Hauptstraße", "den Gehweg an der Hauptstraße".</param>
+    public static string Of(string name, string highway, TextLanguage language, WayCase wayCase, (string Name, string Highway)? along = null)
     {
         // The description of the way's kind, accusative in German ("den Fußweg"): the table's form.
         string description = RouteTexts.Get("way." + highway, language);
+        if (name.Length == 0 && along is { } street)
+        {
+            // German: "an" with the street in the dative, "an dem" contracted as everyone says it ("am Bismarckplatz").
+            string beside = RouteTexts.Format("way.along", language, description, Of(street.Name, street.Highway, language, WayCase.On));
+            description = beside.Replace(" an dem ", " am ", StringComparison.Ordinal);
+        }
         if (language == TextLanguage.English)
         {
             return name.Length > 0 ? name : description;

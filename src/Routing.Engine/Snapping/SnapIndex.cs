@@ -195,21 +195,12 @@ public sealed class SnapIndex
             return main;
         }
 
-        // Local equirectangular projection centred on the point, in metres per E7 unit. The cell window uses the
-        // smallest cosine within the radius so that it is never narrower than the circle it must contain, and one
-        // extra metre so that rounding in the rasterisation cannot drop a segment that touches a cell's border.
-        double metresPerLatE7 = MetresPerDegree / Coordinates.E7;
-        double metresPerLonE7 = metresPerLatE7 * Math.Cos(point.Lat * (Math.PI / 180));
-        double windowM = radiusM + 1;
-        double windowLatDeg = windowM / MetresPerDegree;
-        double windowLonDeg = windowM / (MetresPerDegree * CosineAtMost(Math.Abs(point.Lat) + windowLatDeg));
-        double latE7 = point.Lat * Coordinates.E7;
-        double lonE7 = point.Lon * Coordinates.E7;
-        if (!CellRange(latE7 - (windowLatDeg * Coordinates.E7), latE7 + (windowLatDeg * Coordinates.E7), _grid.MinLatE7, _grid.CellLatE7, _grid.Rows, out int rowFirst, out int rowLast)
-            || !CellRange(lonE7 - (windowLonDeg * Coordinates.E7), lonE7 + (windowLonDeg * Coordinates.E7), _grid.MinLonE7, _grid.CellLonE7, _grid.Columns, out int colFirst, out int colLast))
+        if (!Window(point, radiusM, out var window))
         {
             return main;
         }
+        var (latE7, lonE7, metresPerLatE7, metresPerLonE7) = (window.LatE7, window.LonE7, window.MetresPerLatE7, window.MetresPerLonE7);
+        var (rowFirst, rowLast, colFirst, colLast) = (window.RowFirst, window.RowLast, window.ColFirst, window.ColLast);
 
         double radiusSquaredM2 = radiusM * radiusM;
         var firstShapePoint = _graph.EdgeFirstShapePoint;
@@ -260,6 +251,88 @@ public sealed class SnapIndex
         }
         return main;
     }
+
+    /// <summary>
+    /// The named way an unnamed one runs along at <paramref name="point"/>, where it heads along <paramref name="direction"/>
+    /// (any vector in degrees of longitude and latitude): the nearest edge with a name within <paramref name="radiusM"/>
+    /// whose shape there runs within <paramref name="maxAngleDeg"/> of that heading, either way; -1 when none does. A
+    /// sidewalk carries no name of its own (OSM <c>footway=sidewalk</c>), but the street beside it does. Any named edge
+    /// counts, usable by a profile or not: a pavement runs along a main road nobody on foot may take.
+    /// </summary>
+    internal int NamedEdgeAlong(GeoPoint point, GeoPoint direction, double radiusM, double maxAngleDeg)
+    {
+        if (_isEmpty || !Window(point, radiusM, out var window))
+        {
+            return -1;
+        }
+        double dx = direction.Lon * Coordinates.E7 * window.MetresPerLonE7, dy = direction.Lat * Coordinates.E7 * window.MetresPerLatE7;
+        double headingM = Math.Sqrt((dx * dx) + (dy * dy));
+        if (headingM == 0)
+        {
+            return -1;
+        }
+        double maxSine = Math.Sin(maxAngleDeg * (Math.PI / 180));
+        double radiusSquaredM2 = radiusM * radiusM, nearestSquaredM2 = double.PositiveInfinity;
+        int nearest = -1;
+        var nameId = _graph.EdgeNameId;
+        var firstShapePoint = _graph.EdgeFirstShapePoint;
+        for (int row = window.RowFirst; row <= window.RowLast; row++)
+        {
+            int rowCell = row * _grid.Columns;
+            for (int entry = _cellStart[rowCell + window.ColFirst], end = _cellStart[rowCell + window.ColLast + 1]; entry < end; entry++)
+            {
+                int edge = _cellEdge[entry];
+                if (nameId[edge] == 0)
+                {
+                    continue;
+                }
+                int a = firstShapePoint[edge] + (2 * edge) + _cellSegment[entry];
+                double ax = (_pointLonE7[a] - window.LonE7) * window.MetresPerLonE7;
+                double ay = (_pointLatE7[a] - window.LatE7) * window.MetresPerLatE7;
+                double ex = ((_pointLonE7[a + 1] - window.LonE7) * window.MetresPerLonE7) - ax;
+                double ey = ((_pointLatE7[a + 1] - window.LatE7) * window.MetresPerLatE7) - ay;
+                double lengthSquaredM2 = (ex * ex) + (ey * ey);
+                // Parallel either way: the sine of the angle between the two headings is small.
+                if (lengthSquaredM2 == 0 || Math.Abs((ex * dy) - (ey * dx)) > maxSine * headingM * Math.Sqrt(lengthSquaredM2))
+                {
+                    continue;
+                }
+                double t = Math.Clamp(-((ax * ex) + (ay * ey)) / lengthSquaredM2, 0, 1);
+                double cx = ax + (t * ex), cy = ay + (t * ey);
+                double distanceSquaredM2 = (cx * cx) + (cy * cy);
+                if (distanceSquaredM2 <= radiusSquaredM2 && distanceSquaredM2 < nearestSquaredM2)
+                {
+                    (nearest, nearestSquaredM2) = (edge, distanceSquaredM2);
+                }
+            }
+        }
+        return nearest;
+    }
+
+    /// <summary>
+    /// The cells a query within <paramref name="radiusM"/> of <paramref name="point"/> reads, and the local
+    /// equirectangular projection centred on the point (metres per E7 unit). The window uses the smallest cosine within
+    /// the radius so that it is never narrower than the circle it must contain, and one extra metre so that rounding in
+    /// the rasterisation cannot drop a segment that touches a cell's border. False when no cell lies within it.
+    /// </summary>
+    private bool Window(GeoPoint point, double radiusM, out CellWindow window)
+    {
+        double metresPerLatE7 = MetresPerDegree / Coordinates.E7;
+        double metresPerLonE7 = metresPerLatE7 * Math.Cos(point.Lat * (Math.PI / 180));
+        double windowM = radiusM + 1;
+        double windowLatDeg = windowM / MetresPerDegree;
+        double windowLonDeg = windowM / (MetresPerDegree * CosineAtMost(Math.Abs(point.Lat) + windowLatDeg));
+        double latE7 = point.Lat * Coordinates.E7;
+        double lonE7 = point.Lon * Coordinates.E7;
+        bool any = CellRange(latE7 - (windowLatDeg * Coordinates.E7), latE7 + (windowLatDeg * Coordinates.E7), _grid.MinLatE7, _grid.CellLatE7, _grid.Rows, out int rowFirst, out int rowLast)
+            & CellRange(lonE7 - (windowLonDeg * Coordinates.E7), lonE7 + (windowLonDeg * Coordinates.E7), _grid.MinLonE7, _grid.CellLonE7, _grid.Columns, out int colFirst, out int colLast);
+        window = new CellWindow(latE7, lonE7, metresPerLatE7, metresPerLonE7, rowFirst, rowLast, colFirst, colLast);
+        return any;
+    }
+
+    /// <summary>Rows and columns of cells a query reads, and its projection: see <see cref="Window"/>.</summary>
+    private readonly record struct CellWindow(double LatE7, double LonE7, double MetresPerLatE7, double MetresPerLonE7,
+        int RowFirst, int RowLast, int ColFirst, int ColLast);
 
     /// <summary>
     /// Turns a candidate into a snap point: the offset sums the haversine lengths of the preceding segments, as the

@@ -174,4 +174,18 @@ public sealed class InstructionWriterTests
         Assert.Equal("Plöck", WayNames.Of("Plöck", "residential", TextLanguage.English, WayCase.On));
         Assert.Equal("the main road", WayNames.Of("", "primary", TextLanguage.English, WayCase.Onto));
     }
+
+    [Theory]
+    [InlineData("Hauptstraße", "primary", "en", "the sidewalk along Hauptstraße", "the sidewalk along Hauptstraße")]
+    [InlineData("Hauptstraße", "primary", "de", "den Gehweg an der Hauptstraße", "dem Gehweg an der Hauptstraße")]
+    [InlineData("Bismarckplatz", "pedestrian_area", "de", "den Gehweg am Bismarckplatz", "dem Gehweg am Bismarckplatz")]
+    [InlineData("Plöck", "residential", "de", "den Gehweg an der Straße „Plöck“", "dem Gehweg an der Straße „Plöck“")]
+    public void An_unnamed_way_is_said_with_the_street_it_runs_along(string street, string highway, string language, string onto, string on)
+    {
+        var lang = RouteTexts.LanguageOf(language);
+        Assert.Equal(onto, WayNames.Of("", "sidewalk", lang, WayCase.Onto, (street, highway)));
+        Assert.Equal(on, WayNames.Of("", "sidewalk", lang, WayCase.On, (street, highway)));
+        // A way with a name of its own keeps it.
+        Assert.Equal("Plöck", WayNames.Of("Plöck", "residential", TextLanguage.English, WayCase.On, (street, highway)));
+    }
 }
