@@ -211,6 +211,39 @@ public sealed class TripApiTests(TransitHost host) : IClassFixture<TransitHost>
         Assert.True(itinerary.GetProperty("arrival").GetDateTimeOffset() <= DateTimeOffset.Parse("2026-12-07T08:25:00+01:00", System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    [Fact]
+    public async Task A_trip_past_midnight_runs_on_the_service_day_before()
+    {
+        // Tuesday 8 December has no weekday service (calendar_dates removes it), yet Monday's night line, at 24:50:00 of
+        // Monday's service day, leaves at 00:50 on Tuesday.
+        var (status, answer) = await Trip(host, "2026-12-08T00:40:00+01:00", """{"modes": ["subway"]}""");
+        Assert.True(status == HttpStatusCode.OK, answer.ToString());
+        Assert.Equal("t_night_2450", FirstTrip(answer));
+        var ride = Rides(FirstRiding(answer)).First();
+        Assert.Equal("2026-12-08T00:50:00+01:00", ride.GetProperty("departure").GetString());
+        Assert.Equal("2026-12-08T01:00:00+01:00", ride.GetProperty("arrival").GetString());
+    }
+
+    [Fact]
+    public async Task A_late_evening_query_catches_the_next_service_days_first_trip()
+    {
+        // Wednesday 23:50: Wednesday's night line leaves at 24:50:00, Thursday's first one at 00:20:00 of Thursday.
+        var (status, answer) = await Trip(host, "2026-12-09T23:50:00+01:00", """{"modes": ["subway"]}""");
+        Assert.True(status == HttpStatusCode.OK, answer.ToString());
+        Assert.Equal("t_early_0020", FirstTrip(answer));
+        Assert.Equal("2026-12-10T00:20:00+01:00", Rides(FirstRiding(answer)).First().GetProperty("departure").GetString());
+    }
+
+    [Fact]
+    public async Task An_arrival_time_query_across_midnight_takes_the_night_trip_of_the_day_before()
+    {
+        var (status, answer) = await Trip(host, "2026-12-08T01:05:00+01:00", """{"modes": ["subway"]}""", timeField: "arrival");
+        Assert.True(status == HttpStatusCode.OK, answer.ToString());
+        Assert.Equal("t_night_2450", FirstTrip(answer));
+        Assert.True(FirstRiding(answer).GetProperty("arrival").GetDateTimeOffset()
+                    <= DateTimeOffset.Parse("2026-12-08T01:05:00+01:00", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     [Theory]
     [InlineData("""{"from": {"lat": 49.4094, "lon": 8.6934}, "to": {"lat": 49.4122, "lon": 8.7101}, "departure": "2026-12-07T08:00:00"}""", "departure")]
     [InlineData("""{"from": {"lat": 49.4094, "lon": 8.6934}, "to": {"lat": 49.4122, "lon": 8.7101}, "transit": {"max_transfers": 9}}""", "transit.max_transfers")]
@@ -282,7 +315,7 @@ public sealed class ElevatorReportTests(TransitHost host) : IClassFixture<Transi
         Assert.Equal("Sofienstraße Station, platform 2", TripApiTests.Rides(TripApiTests.FirstRiding(after)).First().GetProperty("from").GetProperty("name").GetString());
 
         var (refusedStatus, refused) = await TripApiTests.Trip(host, "2026-12-07T07:25:00+01:00", """{"modes": ["bus"]}""");
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, refusedStatus);
+        Assert.True(refusedStatus == HttpStatusCode.UnprocessableEntity, refused.ToString());
         Assert.Equal("https://routing.example/problems/no-trip", refused.GetProperty("type").GetString());
         Assert.Contains(refused.GetProperty("blockers").EnumerateArray(), b => b.GetString() == "elevator lift_1 at Sofienstraße Station: out of service (report 1)");
     }
@@ -306,6 +339,6 @@ public sealed class DemoFeedApiTests(DemoTransitHost host) : IClassFixture<DemoT
         Assert.True(response.StatusCode == HttpStatusCode.OK, answer.ToString());
         Assert.True(answer.GetProperty("demo").GetBoolean());
         Assert.Contains("Demo timetable", answer.GetProperty("notice").GetString(), StringComparison.Ordinal);
-        Assert.NotEmpty(TripApiTests.Rides(answer.GetProperty("itineraries")[0]));
+        Assert.True(answer.GetProperty("itineraries").EnumerateArray().Any(i => TripApiTests.Rides(i).Any()), answer.ToString());
     }
 }

@@ -28,17 +28,28 @@ public sealed class TripPlanner
     public const double MaxTransferCostS = 600;
     private const int CachedTransferTables = 8;
 
+    /// <summary>
+    /// How far past its last departure (or before its first) a neighbouring service day is searched: a trip after
+    /// midnight belongs to the day before (GTFS times past 24:00:00), and a late-evening query may catch the next
+    /// day's first trips; farther than this, nobody waits.
+    /// </summary>
+    public const int NeighbourDayHorizonS = 4 * 3600;
+    private const int DayS = 24 * 3600;
+
     private readonly Timetable _timetable;
     private readonly Raptor _forward;
     private readonly Raptor _backward;
     private readonly Dictionary<(ProfileSettings, BarrierOverlay), TransferGraph> _transfers = [];
     private readonly Lock _lock = new();
+    /// <summary>The earliest and latest stop time of the timetable, seconds of the service day.</summary>
+    private readonly int _firstS, _lastS;
 
     public TripPlanner(Timetable timetable)
     {
         _timetable = timetable;
         _forward = new Raptor(timetable);
         _backward = new Raptor(ReversedTimetable.Reverse(timetable));
+        (_firstS, _lastS) = timetable.Departures.Length == 0 ? (0, 0) : (timetable.Departures.Min(), timetable.Arrivals.Max());
     }
 
     public TripPlan Plan(Router router, TripRequest request, CancellationToken cancellationToken = default)
@@ -49,23 +60,18 @@ public sealed class TripPlanner
         var local = TimeZoneInfo.ConvertTime(request.Time, tt.TimeZone);
         var day = DateOnly.FromDateTime(local.DateTime);
         int timeS = (int)local.TimeOfDay.TotalSeconds;
-        var midnight = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), tt.TimeZone.GetUtcOffset(day.ToDateTime(TimeOnly.MinValue)));
-        var clock = new Clock(midnight, tt.TimeZone);
 
         var (access, accessDoors) = Walks(router, request, stations, request.From, towardsStops: true, cancellationToken);
         var (egress, egressDoors) = Walks(router, request, stations, request.To, towardsStops: false, cancellationToken);
         var transfers = TransfersFor(router, request.Profile, overlay, stations, cancellationToken);
         bool rules = request.Profile.Wheeled;
-        bool[] running = tt.Services.ActiveOn(day);
-        var context = new Context(request, access, egress, accessDoors, egressDoors, transfers, clock, stations);
+        var context = new Context(request, access, egress, accessDoors, egressDoors, transfers, ClockOf(day), stations);
+        var days = ServiceDays(context, day, timeS);
 
-        var candidates = new List<(Journey Journey, int Unknowns)>();
+        var candidates = new List<Candidate>();
         foreach (var mode in rules && request.Accessibility == UnknownAccessibility.Penalize ? new[] { Admit.Known, Admit.Unknown } : [Admit.Known])
         {
-            foreach (var journey in Search(context, running, mode, timeS, cancellationToken))
-            {
-                candidates.Add((journey, rules ? UnknownsOf(journey) : 0));
-            }
+            candidates.AddRange(SearchDays(days, mode, timeS, cancellationToken));
         }
         var kept = Pareto(candidates);
         var itineraries = new List<Itinerary>();
@@ -75,12 +81,69 @@ public sealed class TripPlanner
             itineraries.Add(walk.Itinerary);
             kept.RemoveAll(c => !request.ArriveBy && walk.Score.Beats(ScoreOf(c)));
         }
-        itineraries.AddRange(kept.Select(c => Assemble(router, context, c.Journey, [])));
+        itineraries.AddRange(kept.Select(c => Assemble(router, c.Day.Context, c.Journey, [])));
         if (itineraries.Count > 0)
         {
             return new TripPlan(itineraries, null, tt.IsDemo);
         }
-        return new TripPlan([], Refuse(router, context, running, timeS, cancellationToken), tt.IsDemo);
+        return new TripPlan([], Refuse(router, context, days, timeS, cancellationToken), tt.IsDemo);
+    }
+
+    /// <summary>
+    /// A service day searched: its trips run (<paramref name="Running"/> per service), its times are seconds from its
+    /// own midnight (<see cref="Context.Clock"/>), and the query's day reads them shifted by <paramref name="OffsetS"/>
+    /// (-86400 for the day before, whose trips past 24:00:00 run tonight).
+    /// </summary>
+    private sealed record ServiceDay(Context Context, bool[] Running, int OffsetS);
+
+    /// <summary>A journey found on a service day, with the trips and stops of unknown accessibility it uses.</summary>
+    private sealed record Candidate(Journey Journey, int Unknowns, ServiceDay Day)
+    {
+        /// <summary>Its departure in seconds of the query's day.</summary>
+        public int DepartureS => Journey.Legs[0].StartS + Day.OffsetS;
+    }
+
+    private Clock ClockOf(DateOnly day)
+    {
+        var start = day.ToDateTime(TimeOnly.MinValue);
+        return new Clock(new DateTimeOffset(start, _timetable.TimeZone.GetUtcOffset(start)), _timetable.TimeZone);
+    }
+
+    /// <summary>
+    /// The query's own service day, and the day before or after when its trips reach the query's time: the day before
+    /// while its trips past midnight still run, the day after when a late-evening query may catch its first trips
+    /// (within <see cref="NeighbourDayHorizonS"/>), each way round for "arrive by".
+    /// </summary>
+    private List<ServiceDay> ServiceDays(Context context, DateOnly day, int timeS)
+    {
+        var days = new List<ServiceDay> { new(context, _timetable.Services.ActiveOn(day), 0) };
+        foreach (int shift in (ReadOnlySpan<int>)[-1, 1])
+        {
+            int offsetS = shift * DayS;
+            int queryS = timeS - offsetS; // the query's time in that day's seconds
+            bool reaches = context.Request.ArriveBy
+                ? queryS >= _firstS && queryS <= _lastS + NeighbourDayHorizonS
+                : queryS <= _lastS && queryS >= _firstS - NeighbourDayHorizonS;
+            if (reaches)
+            {
+                var other = day.AddDays(shift);
+                days.Add(new ServiceDay(context with { Clock = ClockOf(other) }, _timetable.Services.ActiveOn(other), offsetS));
+            }
+        }
+        return days;
+    }
+
+    private List<Candidate> SearchDays(List<ServiceDay> days, Admit admit, int timeS, CancellationToken cancellationToken)
+    {
+        var found = new List<Candidate>();
+        foreach (var serviceDay in days)
+        {
+            foreach (var journey in Search(serviceDay.Context, serviceDay.Running, admit, timeS - serviceDay.OffsetS, cancellationToken))
+            {
+                found.Add(new Candidate(journey, serviceDay.Context.Request.Profile.Wheeled ? UnknownsOf(journey) : 0, serviceDay));
+            }
+        }
+        return found;
     }
 
     /// <summary>
@@ -88,7 +151,7 @@ public sealed class TripPlanner
     /// (penalties included; arriving by a time: it leaves no earlier), or no ride is possible and the walk is one the
     /// planner would take to a stop (<see cref="MaxWalkCostS"/>). A short trip is then not sent round by tram.
     /// </summary>
-    private static (Itinerary Itinerary, Score Score)? DirectWalk(Router router, Context context, int timeS, List<(Journey Journey, int Unknowns)> rides)
+    private static (Itinerary Itinerary, Score Score)? DirectWalk(Router router, Context context, int timeS, List<Candidate> rides)
     {
         var request = context.Request;
         if (router.Route(new RouteRequest([request.From, request.To], request.Profile, Language: request.Language)) is not RouteFound { Route: var route })
@@ -101,7 +164,7 @@ public sealed class TripPlanner
         bool asGood = rides.Count == 0
             ? route.CostS <= MaxWalkCostS
             : request.ArriveBy
-                ? departS >= rides.Max(r => r.Journey.Legs[0].StartS)
+                ? departS >= rides.Max(r => r.DepartureS)
                 : score.Arrival <= rides.Min(r => ScoreOf(r).Arrival);
         if (!asGood)
         {
@@ -190,9 +253,9 @@ public sealed class TripPlanner
     /// Keeps the itineraries no other beats in all of arrival (with the unknown-accessibility penalty), rides and walking
     /// effort; of two that differ by less than 2 minutes and 1 minute of effort with as many rides, the better one.
     /// </summary>
-    private static List<(Journey Journey, int Unknowns)> Pareto(List<(Journey Journey, int Unknowns)> candidates)
+    private static List<Candidate> Pareto(List<Candidate> candidates)
     {
-        var kept = new List<(Journey Journey, int Unknowns)>();
+        var kept = new List<Candidate>();
         foreach (var candidate in candidates.OrderBy(c => ScoreOf(c).Arrival).ThenBy(c => ScoreOf(c).Rides).ThenBy(c => ScoreOf(c).Effort))
         {
             var k = ScoreOf(candidate);
@@ -204,8 +267,8 @@ public sealed class TripPlanner
         return kept;
     }
 
-    private static Score ScoreOf((Journey Journey, int Unknowns) c) =>
-        new(c.Journey.ArrivalS + ((double)c.Unknowns * UnknownPenaltyS), c.Journey.Rides, c.Journey.WalkCostS);
+    private static Score ScoreOf(Candidate c) =>
+        new(c.Journey.ArrivalS + c.Day.OffsetS + ((double)c.Unknowns * UnknownPenaltyS), c.Journey.Rides, c.Journey.WalkCostS);
 
     /// <summary>What itineraries are compared by: arrival with the unknown-accessibility penalties, rides, walking effort.</summary>
     private readonly record struct Score(double Arrival, int Rides, double Effort)
@@ -447,7 +510,7 @@ public sealed class TripPlanner
     };
 
     /// <summary>Why there is no itinerary, and the one that breaks the fewest accessibility rules when there is any.</summary>
-    private TripRefusal Refuse(Router router, Context context, bool[] running, int timeS, CancellationToken cancellationToken)
+    private TripRefusal Refuse(Router router, Context context, List<ServiceDay> days, int timeS, CancellationToken cancellationToken)
     {
         var tt = _timetable;
         var request = context.Request;
@@ -483,14 +546,14 @@ public sealed class TripPlanner
         Itinerary? leastViolating = null;
         if (context.Access.Count > 0 && context.Egress.Count > 0)
         {
-            var found = request.Profile.Wheeled ? Search(context, running, Admit.Everything, timeS, cancellationToken) : [];
+            var found = request.Profile.Wheeled ? SearchDays(days, Admit.Everything, timeS, cancellationToken) : [];
             var local = context.Clock.At(timeS);
             string when = request.ArriveBy ? $"arriving by {local:HH:mm}" : $"after {local:HH:mm} that day";
             blockers.Add(request.Profile.Wheeled ? $"no accessible trip {when}" : $"no trip {when}");
             if (found.Count > 0)
             {
-                var journey = found.MinBy(j => j.ArrivalS)!;
-                leastViolating = Assemble(router, context, journey, Violations(journey, request.Accessibility));
+                var least = found.MinBy(c => c.Journey.ArrivalS + c.Day.OffsetS)!;
+                leastViolating = Assemble(router, least.Day.Context, least.Journey, Violations(least.Journey, request.Accessibility));
             }
         }
         return new TripRefusal(blockers, leastViolating);
