@@ -244,6 +244,23 @@ public sealed class TripApiTests(TransitHost host) : IClassFixture<TransitHost>
                     <= DateTimeOffset.Parse("2026-12-08T01:05:00+01:00", System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    [Fact]
+    public async Task Transfers_txt_forbids_one_change_and_makes_another_take_its_minimum_time()
+    {
+        // Tram 5 reaches Universitätsplatz (B) at 08:20. The rail to the Hauptbahnhof leaves from C2 at 08:23 (B to C2:
+        // transfer_type 3, not possible) and from C at 08:24 and 08:31 (B to C: at least 600 s): only 08:31 is possible.
+        using var client = host.CreateClient();
+        const string Body = """{"from": {"lat": 49.4094, "lon": 8.6934}, "to": {"lat": 49.4036, "lon": 8.6757}, "departure": "2026-12-07T08:08:00+01:00", "profile": "wheelchair", "transit": {"accessibility": "strict", "modes": ["tram", "rail"]}}""";
+        using var response = await client.PostAsync("/v1/trips", new StringContent(Body, Encoding.UTF8, "application/json"));
+        var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.True(response.StatusCode == HttpStatusCode.OK, answer.ToString());
+        var trips = answer.GetProperty("itineraries").EnumerateArray().SelectMany(Rides).Select(r => r.GetProperty("trip_id").GetString()).ToList();
+        Assert.DoesNotContain("t_c2_0823", trips);
+        Assert.DoesNotContain("t_c_0824", trips);
+        var changing = answer.GetProperty("itineraries").EnumerateArray().Single(i => Rides(i).Count() == 2);
+        Assert.Equal(["t_acc_0810", "t_c_0831"], Rides(changing).Select(r => r.GetProperty("trip_id").GetString()));
+    }
+
     [Theory]
     [InlineData("""{"from": {"lat": 49.4094, "lon": 8.6934}, "to": {"lat": 49.4122, "lon": 8.7101}, "departure": "2026-12-07T08:00:00"}""", "departure")]
     [InlineData("""{"from": {"lat": 49.4094, "lon": 8.6934}, "to": {"lat": 49.4122, "lon": 8.7101}, "transit": {"max_transfers": 9}}""", "transit.max_transfers")]

@@ -393,7 +393,7 @@ public sealed class TripPlanner
             }
             walks.AddRange(bestTo.Select(pair => (s, pair.Key, pair.Value.DurationS, pair.Value.CostS)));
         }
-        var graph = TransferGraph.From(tt.StopCount, walks);
+        var graph = TransferGraph.From(tt.StopCount, ApplyTransferRules(walks));
         lock (_lock)
         {
             if (_transfers.Count >= CachedTransferTables)
@@ -405,6 +405,53 @@ public sealed class TripPlanner
         return graph;
 
         GeoPoint Position(int stop) => new(tt.StopLat[stop], tt.StopLon[stop]);
+    }
+
+    /// <summary>
+    /// The feed's <c>transfers.txt</c> between two different stops (a station's rule holds for each of its platforms):
+    /// type 3 (not possible) removes the walk, type 2 makes it last at least <c>min_transfer_time</c> from arrival to
+    /// departure (the walk plus the <see cref="Raptor.ChangeS"/> every boarding waits). A rule never creates a walk the
+    /// street engine found impossible for the profile: the engine stays the judge of every walk. Rules within one stop,
+    /// and types 0 and 1 (recommended, timed), change nothing: a change at the same stop already waits ChangeS.
+    /// </summary>
+    private List<(int From, int To, int DurationS, double CostS)> ApplyTransferRules(List<(int From, int To, int DurationS, double CostS)> walks)
+    {
+        var tt = _timetable;
+        if (tt.Transfers.Length == 0)
+        {
+            return walks;
+        }
+        // A station's platforms, found in one pass: a national feed has hundreds of thousands of stops and of rules.
+        var platforms = Enumerable.Range(0, tt.StopCount).Where(s => tt.StopParents[s] >= 0 && tt.StopLocationTypes[s] == LocationType.StopOrPlatform)
+            .ToLookup(s => tt.StopParents[s]);
+        IEnumerable<int> PlatformsOf(int stop) => tt.StopLocationTypes[stop] == LocationType.Station ? platforms[stop] : [stop];
+        var rules = new Dictionary<(int, int), TransferRule>();
+        foreach (var rule in tt.Transfers)
+        {
+            if (rule.Type is 2 or 3)
+            {
+                foreach (int from in PlatformsOf(rule.FromStop))
+                {
+                    foreach (int to in PlatformsOf(rule.ToStop))
+                    {
+                        rules[(from, to)] = rule;
+                    }
+                }
+            }
+        }
+        var kept = new List<(int From, int To, int DurationS, double CostS)>(walks.Count);
+        foreach (var walk in walks)
+        {
+            if (walk.From == walk.To || !rules.TryGetValue((walk.From, walk.To), out var rule))
+            {
+                kept.Add(walk);
+            }
+            else if (rule.Type == 2)
+            {
+                kept.Add(walk with { DurationS = Math.Max(walk.DurationS, rule.MinTransferS - Raptor.ChangeS) });
+            }
+        }
+        return kept;
     }
 
     /// <summary>A grid of cells a little larger than <see cref="TransferRadiusM"/>, so that near stops lie in the 3 × 3 cells around.</summary>
