@@ -63,6 +63,8 @@ public sealed class GtfsReaderTests
     [InlineData("trips.txt", "R2,wk,t_p1_0710,Universitätsplatz,1", "R9,wk,t_p1_0710,Universitätsplatz,1", "trips.txt, line 8, field route_id: 'R9' is no route_id")]
     [InlineData("stop_times.txt", "t_acc_0810,08:20:00,08:20:00,B,2", "t_acc_0810,08:05:00,08:05:00,B,2", "stop_times.txt, line 7, field arrival_time: is before the departure")]
     [InlineData("pathways.txt", "lift_1,E1,P1,5,1,60", "lift_1,E1,P1,9,1,60", "pathways.txt, line 2, field pathway_mode: '9' is not a whole number from 1 to 7")]
+    [InlineData("trips.txt", "R1,wk,t_acc_0810,Universitätsplatz,1,s5", "R1,wk,t_acc_0810,Universitätsplatz,1,s9", "trips.txt, line 4, field shape_id: 's9' is no shape_id of shapes.txt")]
+    [InlineData("shapes.txt", "s5,49.4110,8.6990,20", "s5,49.4110,east,20", "shapes.txt, line 4, field shape_pt_lon: 'east' is not a coordinate")]
     public void A_broken_feed_names_file_line_and_field(string file, string line, string broken, string expected)
     {
         using var folder = new TestSupport.TempDirectory();

@@ -104,6 +104,25 @@ public sealed class TripApiTests(TransitHost host) : IClassFixture<TransitHost>
     }
 
     [Fact]
+    public async Task A_ride_with_a_shape_follows_it_from_stop_to_stop_and_one_without_joins_its_stops()
+    {
+        var (_, shaped) = await Trip(host, "2026-12-07T07:58:00+01:00", """{"accessibility": "strict"}""");
+        var ride = Rides(FirstRiding(shaped)).First();
+        Assert.Equal("t_acc_0810", ride.GetProperty("trip_id").GetString());
+        var line = ride.GetProperty("geometry").GetProperty("coordinates").EnumerateArray()
+            .Select(c => (Lon: c[0].GetDouble(), Lat: c[1].GetDouble())).ToList();
+        Assert.Equal((8.6935, 49.4096), line[0]);   // stop A
+        Assert.Equal((8.7101, 49.4122), line[^1]);  // stop B
+        Assert.Contains((8.6990, 49.4110), line);   // shapes.txt's bends between them, in shape_pt_sequence order
+        Assert.True(line.IndexOf((8.6990, 49.4110)) < line.IndexOf((8.7050, 49.4118)));
+
+        var (_, joined) = await Trip(host, "2026-12-07T09:00:00+01:00", """{"accessibility": "strict"}""");
+        var plain = Rides(FirstRiding(joined)).First();
+        Assert.Equal("t_acc_0930", plain.GetProperty("trip_id").GetString());
+        Assert.Equal(2, plain.GetProperty("geometry").GetProperty("coordinates").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Unknown_trips_are_refused_in_strict_mode_and_used_with_a_cost_otherwise()
     {
         var (strictStatus, strict) = await Trip(host, "2026-12-07T09:00:00+01:00", """{"accessibility": "strict"}""");

@@ -5,7 +5,7 @@ namespace Routing.Transit.Gtfs;
 
 /// <summary>
 /// Reads GTFS feeds (zips or folders) into one <see cref="Timetable"/>: agency, stops, routes, trips, stop_times,
-/// calendar, calendar_dates, frequencies, transfers, pathways (levels are read for their ids only: a pathway's level
+/// calendar, calendar_dates, frequencies, transfers, pathways, shapes (levels are read for their ids only: a pathway's level
 /// change is its mode). Each table streams record by record; stop times are held as ints until they are sorted into
 /// patterns. A fault anywhere is a <see cref="GtfsFormatException"/> naming file, line and field, and no timetable is
 /// returned: nothing half-built is ever served. With several feeds, each id is prefixed with its feed's number.
@@ -51,6 +51,7 @@ public static class GtfsImporter
         private readonly Dictionary<string, int> _routes = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _trips = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _services = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _shapes = new(StringComparer.Ordinal);
 
         public void ReadAll()
         {
@@ -59,6 +60,7 @@ public static class GtfsImporter
             ReadRoutes();
             ReadCalendar();
             ReadCalendarDates();
+            ReadShapes();
             ReadTrips();
             ReadStopTimes();
             ReadFrequencies();
@@ -220,10 +222,15 @@ public static class GtfsImporter
         {
             using var table = source.OpenRequired("trips.txt");
             int route = table.RequiredColumn("route_id"), service = table.RequiredColumn("service_id"), id = table.RequiredColumn("trip_id");
-            int headsign = table.Column("trip_headsign"), wheelchair = table.Column("wheelchair_accessible");
+            int headsign = table.Column("trip_headsign"), wheelchair = table.Column("wheelchair_accessible"), shape = table.Column("shape_id");
             while (table.Read())
             {
                 string tripId = table.RequiredField(id, "trip_id");
+                int shapeIndex = -1;
+                if (!table.Span(shape).IsEmpty && !_shapes.TryGetValue(table.Field(shape), out shapeIndex))
+                {
+                    throw table.Fault("shape_id", $"'{table.Field(shape)}' is no shape_id of shapes.txt");
+                }
                 string routeId = table.RequiredField(route, "route_id");
                 if (!_routes.TryGetValue(routeId, out int routeIndex))
                 {
@@ -239,7 +246,29 @@ public static class GtfsImporter
                     throw table.Fault("trip_id", $"'{tripId}' is used twice");
                 }
                 builder.Trips.Add(new TimetableBuilder.TripRow(prefix + tripId, routeIndex, serviceIndex,
-                    (Accessibility)SmallInt(table, wheelchair, "wheelchair_accessible", 0, 2, 0), table.Field(headsign)));
+                    (Accessibility)SmallInt(table, wheelchair, "wheelchair_accessible", 0, 2, 0), table.Field(headsign), shapeIndex));
+            }
+        }
+
+        /// <summary>Each shape's points, in any row order: the builder sorts them by <c>shape_pt_sequence</c>.</summary>
+        private void ReadShapes()
+        {
+            using var table = source.Open("shapes.txt");
+            if (table is null)
+            {
+                return;
+            }
+            int id = table.RequiredColumn("shape_id"), lat = table.RequiredColumn("shape_pt_lat"), lon = table.RequiredColumn("shape_pt_lon");
+            int sequence = table.RequiredColumn("shape_pt_sequence");
+            while (table.Read())
+            {
+                string shapeId = table.RequiredField(id, "shape_id");
+                if (!_shapes.TryGetValue(shapeId, out int shape))
+                {
+                    _shapes[shapeId] = shape = builder.ShapeCount++;
+                }
+                builder.ShapePoints.Add(new TimetableBuilder.ShapePoint(shape, SmallInt(table, sequence, "shape_pt_sequence", 0, int.MaxValue, null),
+                    Coordinate(table, lat, "shape_pt_lat", 90, required: true), Coordinate(table, lon, "shape_pt_lon", 180, required: true)));
             }
         }
 
@@ -393,7 +422,7 @@ public static class GtfsImporter
             var span = table.Span(column);
             if (span.IsEmpty)
             {
-                return required ? throw table.Fault(field, "is empty; stops, stations and entrances need a position") : double.NaN;
+                return required ? throw table.Fault(field, "is empty; stops, stations, entrances and shape points need a position") : double.NaN;
             }
             return double.TryParse(span, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && value >= -limit && value <= limit
                 ? value

@@ -34,7 +34,13 @@ internal sealed class TimetableBuilder
     public List<TransferRule> Transfers { get; } = [];
     public List<Pathway> Pathways { get; } = [];
 
-    public sealed record TripRow(string Id, int Route, int Service, Accessibility Wheelchair, string Headsign);
+    public List<ShapePoint> ShapePoints { get; } = [];
+    public int ShapeCount { get; set; }
+
+    /// <param name="Shape">The trip's shape, or -1.</param>
+    public sealed record TripRow(string Id, int Route, int Service, Accessibility Wheelchair, string Headsign, int Shape);
+
+    public readonly record struct ShapePoint(int Shape, int Sequence, double Lat, double Lon);
 
     public int AddService(string id)
     {
@@ -122,11 +128,12 @@ internal sealed class TimetableBuilder
         var tripServices = new int[concrete.Count];
         var tripWheelchair = new Accessibility[concrete.Count];
         var tripHeadsigns = new string[concrete.Count];
+        var tripShapes = new int[concrete.Count];
         for (int c = 0; c < concrete.Count; c++)
         {
             var source = Trips[concrete[c].Source];
-            (tripIds[c], tripRoutes[c], tripServices[c], tripWheelchair[c], tripHeadsigns[c]) =
-                (concrete[c].Id, source.Route, source.Service, source.Wheelchair, source.Headsign);
+            (tripIds[c], tripRoutes[c], tripServices[c], tripWheelchair[c], tripHeadsigns[c], tripShapes[c]) =
+                (concrete[c].Id, source.Route, source.Service, source.Wheelchair, source.Headsign, source.Shape);
         }
         foreach (var group in byKey.Values)
         {
@@ -203,6 +210,7 @@ internal sealed class TimetableBuilder
             }
         }
 
+        var (shapeStart, shapeLatE7, shapeLonE7) = Shapes();
         return new Timetable
         {
             StopIds = [.. StopIds],
@@ -223,6 +231,10 @@ internal sealed class TimetableBuilder
             TripServices = tripServices,
             TripWheelchair = tripWheelchair,
             TripHeadsigns = tripHeadsigns,
+            TripShapes = tripShapes,
+            ShapeStart = shapeStart,
+            ShapeLatE7 = shapeLatE7,
+            ShapeLonE7 = shapeLonE7,
             PatternStopStart = [.. patternStopStart],
             PatternStops = [.. patternStops],
             PatternTripStart = [.. patternTripStart],
@@ -241,6 +253,25 @@ internal sealed class TimetableBuilder
             AgencyNames = [.. AgencyNames],
             IsDemo = isDemo,
         };
+    }
+
+    /// <summary>The shapes' points sorted by shape and <c>shape_pt_sequence</c>, as compressed rows of fixed-point coordinates.</summary>
+    private (int[] Start, int[] LatE7, int[] LonE7) Shapes()
+    {
+        ShapePoints.Sort((a, b) => a.Shape != b.Shape ? a.Shape.CompareTo(b.Shape) : a.Sequence.CompareTo(b.Sequence));
+        int[] start = new int[ShapeCount + 1];
+        int[] latE7 = new int[ShapePoints.Count], lonE7 = new int[ShapePoints.Count];
+        for (int i = 0; i < ShapePoints.Count; i++)
+        {
+            var point = ShapePoints[i];
+            start[point.Shape + 1]++;
+            (latE7[i], lonE7[i]) = ((int)Math.Round(point.Lat * 1e7), (int)Math.Round(point.Lon * 1e7));
+        }
+        for (int shape = 0; shape < ShapeCount; shape++)
+        {
+            start[shape + 1] += start[shape];
+        }
+        return (start, latE7, lonE7);
     }
 
     /// <summary>

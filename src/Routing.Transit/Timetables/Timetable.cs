@@ -70,6 +70,13 @@ public sealed class Timetable
     public required int[] TripServices { get; init; }
     public required Accessibility[] TripWheelchair { get; init; }
     public required string[] TripHeadsigns { get; init; }
+    /// <summary>Per trip, its shape (<c>shapes.txt</c>), or -1.</summary>
+    public required int[] TripShapes { get; init; }
+
+    /// <summary>Shape k's points are <c>ShapeLatE7/ShapeLonE7[ShapeStart[k] .. ShapeStart[k + 1]]</c>, in degrees times 10^7.</summary>
+    public required int[] ShapeStart { get; init; }
+    public required int[] ShapeLatE7 { get; init; }
+    public required int[] ShapeLonE7 { get; init; }
 
     /// <summary>Pattern p's stops are <c>PatternStops[PatternStopStart[p] .. PatternStopStart[p + 1]]</c>.</summary>
     public required int[] PatternStopStart { get; init; }

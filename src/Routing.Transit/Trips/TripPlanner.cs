@@ -537,7 +537,50 @@ public sealed class TripPlanner
             || stops[^1].WheelchairBoarding == Accessibility.Unknown);
         return new TransitLeg(clock.At(leg.StartS), clock.At(leg.EndS), ModeOf(tt.RouteTypes[route]), tt.RouteShortNames[route], tt.RouteLongNames[route],
             tt.RouteColors[route], tt.TripHeadsigns[leg.Trip], tt.TripIds[leg.Trip], stops[0], stops[^1], tt.TripWheelchair[leg.Trip], stops[1..^1],
-            [.. stops.Select(s => s.Position)], unknown);
+            RideGeometry(leg, stops), unknown);
+    }
+
+    /// <summary>
+    /// The ride's line: the trip's shape from the boarding to the alighting stop where the feed has one, else its stops
+    /// joined. Each stop of the pattern, from the first, is placed at the shape point nearest to it at or after the
+    /// previous stop's, so a line that passes a place twice is cut where the trip is then.
+    /// </summary>
+    private List<GeoPoint> RideGeometry(JourneyLeg leg, List<TransitStop> stops)
+    {
+        var tt = _timetable;
+        int shape = tt.TripShapes[leg.Trip];
+        if (shape < 0 || tt.ShapeStart[shape + 1] - tt.ShapeStart[shape] < 2)
+        {
+            return [.. stops.Select(s => s.Position)];
+        }
+        int end = tt.ShapeStart[shape + 1], cursor = tt.ShapeStart[shape], boardAt = cursor;
+        int firstStop = tt.PatternStopStart[leg.Pattern];
+        for (int i = 0; i <= leg.AlightPosition; i++)
+        {
+            int stop = tt.PatternStops[firstStop + i];
+            double nearestM = double.PositiveInfinity;
+            int nearest = cursor;
+            for (int k = cursor; k < end; k++)
+            {
+                double m = Geo.DistanceM(tt.StopLat[stop], tt.StopLon[stop], tt.ShapeLatE7[k] / 1e7, tt.ShapeLonE7[k] / 1e7);
+                if (m < nearestM)
+                {
+                    (nearestM, nearest) = (m, k);
+                }
+            }
+            cursor = nearest;
+            if (i == leg.BoardPosition)
+            {
+                boardAt = nearest;
+            }
+        }
+        var line = new List<GeoPoint>(cursor - boardAt + 3) { stops[0].Position };
+        for (int k = boardAt; k <= cursor; k++)
+        {
+            line.Add(new GeoPoint(tt.ShapeLatE7[k] / 1e7, tt.ShapeLonE7[k] / 1e7));
+        }
+        line.Add(stops[^1].Position);
+        return line;
     }
 
     /// <summary>GTFS route types (and the extended 100-1700 ranges) in words.</summary>
