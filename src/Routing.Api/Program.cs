@@ -1,4 +1,4 @@
-using Routing.Api.Analysis;
+using Routing.Analysis.Http;
 using Routing.Api.Barriers;
 using Routing.Api.Documentation;
 using Routing.Api.Elevators;
@@ -7,9 +7,8 @@ using Routing.Api.GraphUpdates;
 using Routing.Api.Hosting;
 using Routing.Api.Operations;
 using Routing.Api.Problems;
-using Routing.Api.Profiles;
 using Routing.Api.Quotas;
-using Routing.Api.Routes;
+using Routing.Routes.Http;
 using Routing.Barriers.Http;
 using Routing.Ors;
 using Routing.Transit.Http;
@@ -23,7 +22,7 @@ builder.Services.AddApiJson();                                  // snake_case JS
 builder.Services.AddApiProblems();                              // problem+json for every error, stable type URIs
 builder.Services.AddApiDocumentation();                         // OpenAPI document
 builder.Services.AddRoutingGraph(builder.Configuration);        // Routing:Graph, Routing:Osm -> the serving graph (one snapshot per request), reloads
-builder.Services.AddSingleton<FixFirstJobs>();                  // fix-first rankings running in the background
+builder.Services.AddAnalysis();                                 // fix-first rankings running in the background
 builder.Services.AddBarrierReports(builder.Configuration);      // Barriers:Provider (sqlite, postgres), :ApiKeys -> store, keys, overlay refresher, readiness
 builder.Services.AddLiveElevators(builder.Configuration);       // Elevators:Feeds, :PollSeconds, :StaleAfterSeconds -> live elevator states in the overlay
 builder.Services.AddWebApp(builder.Configuration,               // Map:StyleUrl, Map:TileUrl -> the app's base map (else drawn from

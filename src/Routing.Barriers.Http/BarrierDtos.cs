@@ -20,7 +20,7 @@ internal sealed record BarrierDto(
     ReportedBarrierKind Kind,
     BarrierStatus Status,
     bool Active,
-    GeometryDto Location,
+    GeoJsonGeometry Location,
     PinDto Pinned,
     DateTimeOffset? ValidFrom,
     DateTimeOffset? ValidUntil,
@@ -34,21 +34,12 @@ internal sealed record BarrierDto(
     IReadOnlyList<string> AllowedActions,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<HistoryDto>? History);
 
-/// <param name="Type">Point, LineString or Polygon.</param>
-/// <param name="Coordinates">[lon, lat]; [[lon, lat], ...]; or [[[lon, lat], ...]] (one closed ring).</param>
-internal sealed record GeometryDto(string Type, JsonElement Coordinates);
 
 /// <param name="OsmWayIds">OSM ways the report lies on.</param>
 /// <param name="OsmNodeIds">OSM nodes the report lies on (a kerb, an elevator, a junction).</param>
 /// <param name="Point">For a point report: where on the network it was pinned.</param>
 /// <param name="DistanceM">For a point report: how far that is from the reported point.</param>
-internal sealed record PinDto(IReadOnlyList<long> OsmWayIds, IReadOnlyList<long> OsmNodeIds, PinnedPointDto? Point, double? DistanceM);
-
-/// <summary>A WGS 84 position in degrees to 7 decimals (about 1 cm), the precision of every position the API answers with.</summary>
-internal sealed record PinnedPointDto(double Lat, double Lon)
-{
-    public static PinnedPointDto Of(GeoPoint point) => new(Math.Round(point.Lat, 7), Math.Round(point.Lon, 7));
-}
+internal sealed record PinDto(IReadOnlyList<long> OsmWayIds, IReadOnlyList<long> OsmNodeIds, LatLonDto? Point, double? DistanceM);
 
 /// <summary>Who did something: the API key's id (never the key) and its role.</summary>
 internal sealed record ActorDto(string KeyId, ApiKeyRole Role);
@@ -68,7 +59,7 @@ internal sealed record BarrierListResponse(IReadOnlyList<BarrierDto> Barriers, l
 /// <summary>The body of <c>POST /v1/barriers</c> (for the OpenAPI document; the body is read field by field).</summary>
 internal sealed record CreateBarrierBody(
     ReportedBarrierKind Kind,
-    GeometryDto Location,
+    GeoJsonGeometry Location,
     string? Description = null,
     DateTimeOffset? ValidFrom = null,
     DateTimeOffset? ValidUntil = null,
@@ -88,7 +79,7 @@ internal sealed record EditBarrierBody(
 
 /// <summary>A GeoJSON FeatureCollection of reports, for GIS tools.</summary>
 /// <param name="NextAfter">The id to pass as <c>after</c> for the next page; null on the last page (a foreign member, which GeoJSON allows).</param>
-internal sealed record BarrierFeatureCollection(string Type, IReadOnlyList<GeoJsonFeature<GeometryDto, BarrierFeatureProperties>> Features, long? NextAfter);
+internal sealed record BarrierFeatureCollection(string Type, IReadOnlyList<GeoJsonFeature<GeoJsonGeometry, BarrierFeatureProperties>> Features, long? NextAfter);
 
 internal sealed record BarrierFeatureProperties(
     long Id,
@@ -128,7 +119,7 @@ internal static class BarrierMapper
             report.Kind,
             report.Status,
             report.CountsAt(now),
-            Geometry(report.Geometry),
+            BarrierGeoJson.ToGeometry(report.Geometry),
             Pin(report.Pin),
             report.Window.From,
             report.Window.Until,
@@ -146,17 +137,16 @@ internal static class BarrierMapper
     }
 
     /// <summary>A report as a GeoJSON feature whose id is the report's.</summary>
-    public static GeoJsonFeature<GeometryDto, BarrierFeatureProperties> ToFeature(BarrierReport report, DateTimeOffset now) => new(
-        Geometry(report.Geometry),
+    public static GeoJsonFeature<GeoJsonGeometry, BarrierFeatureProperties> ToFeature(BarrierReport report, DateTimeOffset now) => new(
+        BarrierGeoJson.ToGeometry(report.Geometry),
         new BarrierFeatureProperties(
             report.Id, report.Kind, report.Status, report.CountsAt(now), report.Window.From, report.Window.Until, report.Description,
             report.Facts.KerbHeightCm, report.Facts.RemainingWidthCm, report.Facts.InclinePct,
             report.Pin.OsmWayIds, report.Pin.OsmNodeIds, report.CreatedAt, report.UpdatedAt)) { Id = report.Id };
 
-    public static GeometryDto Geometry(BarrierGeometry geometry) => new(geometry.Type.ToString(), BarrierGeoJson.CoordinatesElement(geometry));
 
     public static PinDto Pin(BarrierPin pin) => new(
-        pin.OsmWayIds, pin.OsmNodeIds, pin.PinnedPoint is { } p ? PinnedPointDto.Of(p) : null, pin.DistanceM is { } d ? Math.Round(d, 1) : null);
+        pin.OsmWayIds, pin.OsmNodeIds, pin.PinnedPoint is { } p ? new LatLonDto(p.Lat, p.Lon) : null, pin.DistanceM is { } d ? Math.Round(d, 1) : null);
 
     public static ApiKeyDto ToDto(ApiKey key) => new(key.KeyId, key.Role, key.Name, key.Source, key.IsActive, key.CreatedAt, key.RevokedAt);
 

@@ -12,15 +12,9 @@ internal static class BarrierExamples
     private static readonly DateTimeOffset Created = new(2026, 11, 26, 8, 15, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Verified = new(2026, 11, 26, 9, 2, 0, TimeSpan.Zero);
 
-    private static JsonElement Coordinates(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.Clone();
-    }
-
     public static CreateBarrierBody CreateRequest { get; } = new(
         ReportedBarrierKind.BlockedPath,
-        new GeometryDto("Point", Coordinates("[8.6934, 49.4094]")),
+        GeoJsonGeometry.Point(49.4094, 8.6934),
         "Scaffolding blocks the whole pavement; no way around on this side.",
         ValidFrom: null,
         ValidUntil: new DateTimeOffset(2026, 12, 18, 17, 0, 0, TimeSpan.Zero),
@@ -32,8 +26,8 @@ internal static class BarrierExamples
 
     public static BarrierDto Report { get; } = new(
         42, ReportedBarrierKind.BlockedPath, BarrierStatus.Verified, true,
-        new GeometryDto("Point", Coordinates("[8.6934, 49.4094]")),
-        new PinDto([38886298], [], new PinnedPointDto(49.4094357, 8.6935587), 11.6),
+        GeoJsonGeometry.Point(49.4094, 8.6934),
+        new PinDto([38886298], [], new LatLonDto(49.4094357, 8.6935587), 11.6),
         null, new DateTimeOffset(2026, 12, 18, 17, 0, 0, TimeSpan.Zero),
         "Scaffolding blocks the whole pavement; no way around on this side.", null, 0, null,
         new ActorDto("key_3f9a1c2b7d4e", ApiKeyRole.Reporter),
@@ -48,7 +42,7 @@ internal static class BarrierExamples
 
     public static BarrierFeatureCollection FeatureCollection { get; } = new("FeatureCollection",
     [
-        new GeoJsonFeature<GeometryDto, BarrierFeatureProperties>(Report.Location, new BarrierFeatureProperties(
+        new GeoJsonFeature<GeoJsonGeometry, BarrierFeatureProperties>(Report.Location, new BarrierFeatureProperties(
             42, ReportedBarrierKind.BlockedPath, BarrierStatus.Verified, true, null, Report.ValidUntil, Report.Description, null, 0, null,
             [38886298], [], Created, Verified)) { Id = 42 },
     ], null);

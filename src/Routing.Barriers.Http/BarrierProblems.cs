@@ -30,7 +30,7 @@ internal static class BarrierProblems
             geometry.Type == BarrierGeometryType.Point
                 ? "No way or node of the routing network lies near enough to the reported point to pin the report to (about 30 m, less for nodes). Report where the barrier is on the footway or street."
                 : $"No way of the routing network runs along or inside the reported {geometry.Type}; draw it along the footway or street that is blocked.");
-        problem.Extensions["location"] = BarrierMapper.Geometry(geometry);
+        problem.Extensions["location"] = BarrierGeoJson.ToGeometry(geometry);
         return problem;
     }
 

@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Routing.Engine;
 using Routing.Engine.Barriers;
@@ -16,6 +14,8 @@ namespace Routing.Barriers;
 /// </summary>
 public static class BarrierGeoJson
 {
+    private static readonly JsonSerializerOptions StoredJson = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
     private static readonly string[] OtherGeoJsonTypes = ["MultiPoint", "MultiLineString", "MultiPolygon", "GeometryCollection", "Feature", "FeatureCollection"];
 
     /// <summary>Reads a geometry; on failure adds (field, message) pairs under <paramref name="field"/> and returns null.</summary>
@@ -94,56 +94,20 @@ public static class BarrierGeoJson
         _ => $"is not a valid area ({fault.Detail}): a ring must not cross or touch itself",
     };
 
-    /// <summary>Writes the geometry as GeoJSON, coordinates with 7 decimals.</summary>
-    public static void Write(Utf8JsonWriter writer, BarrierGeometry geometry)
+    /// <summary>The geometry as GeoJSON, coordinates with 7 decimals: what answers embed and what the stores keep.</summary>
+    public static GeoJsonGeometry ToGeometry(BarrierGeometry geometry)
     {
-        writer.WriteStartObject();
-        writer.WriteString("type", geometry.Type.ToString());
-        writer.WritePropertyName("coordinates");
-        WriteCoordinates(writer, geometry);
-        writer.WriteEndObject();
+        double[][] positions = [.. geometry.Points.Select(p => GeoJsonGeometry.Position(p.Lat, p.Lon))];
+        return geometry.Type switch
+        {
+            BarrierGeometryType.Point => GeoJsonGeometry.Point(geometry.Points[0].Lat, geometry.Points[0].Lon),
+            BarrierGeometryType.LineString => GeoJsonGeometry.LineString(positions),
+            _ => GeoJsonGeometry.Polygon(positions),
+        };
     }
 
-    /// <summary>Writes only the <c>coordinates</c> value of the geometry.</summary>
-    public static void WriteCoordinates(Utf8JsonWriter writer, BarrierGeometry geometry)
-    {
-        switch (geometry.Type)
-        {
-            case BarrierGeometryType.Point:
-                WritePosition(writer, geometry.Points[0]);
-                break;
-            case BarrierGeometryType.LineString:
-                WritePositions(writer, geometry.Points);
-                break;
-            default:
-                writer.WriteStartArray();
-                WritePositions(writer, geometry.Points);
-                writer.WriteEndArray();
-                break;
-        }
-    }
-
-    public static string ToJson(BarrierGeometry geometry)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            Write(writer, geometry);
-        }
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
-    /// <summary>The <c>coordinates</c> as a JSON element (for answers that embed the geometry).</summary>
-    public static JsonElement CoordinatesElement(BarrierGeometry geometry)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            WriteCoordinates(writer, geometry);
-        }
-        using var document = JsonDocument.Parse(buffer.WrittenMemory);
-        return document.RootElement.Clone();
-    }
+    /// <summary>The stored text of a geometry: <c>{"type":...,"coordinates":...}</c>, read back by <see cref="Parse"/>.</summary>
+    public static string ToJson(BarrierGeometry geometry) => JsonSerializer.Serialize(ToGeometry(geometry), StoredJson);
 
     /// <summary>Reads a geometry this class wrote (a stored one); throws <see cref="FormatException"/> when it is not valid.</summary>
     public static BarrierGeometry Parse(string json)
@@ -152,24 +116,6 @@ public static class BarrierGeoJson
         var errors = new List<KeyValuePair<string, string>>();
         return TryRead(document.RootElement, "geometry", errors)
             ?? throw new FormatException($"stored geometry is not valid: {string.Join("; ", errors.Select(e => $"{e.Key} {e.Value}"))}");
-    }
-
-    private static void WritePositions(Utf8JsonWriter writer, IReadOnlyList<GeoPoint> points)
-    {
-        writer.WriteStartArray();
-        foreach (var point in points)
-        {
-            WritePosition(writer, point);
-        }
-        writer.WriteEndArray();
-    }
-
-    private static void WritePosition(Utf8JsonWriter writer, GeoPoint point)
-    {
-        writer.WriteStartArray();
-        writer.WriteNumberValue(Math.Round(point.Lon, 7));
-        writer.WriteNumberValue(Math.Round(point.Lat, 7));
-        writer.WriteEndArray();
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -4,10 +4,25 @@ namespace Routing.GeoFormats;
 
 /// <summary>
 /// A GeoJSON geometry as an answer writes it: its type and its coordinates member ([lon, lat] positions, nested as the
-/// type wants). Isochrones of both doors, audit cells and fix-first points are written through it.
+/// type wants), the one geometry type of every GeoJSON answer except the route's own line (written on the hot path):
+/// isochrones of both doors, audit cells, fix-first points, places, barrier reports, trips' legs, ORS's routes.
 /// </summary>
 public sealed record GeoJsonGeometry(string Type, object Coordinates)
 {
+    /// <summary>Positions carry 7 decimals of a degree: about 1 cm, the precision of every position the API answers with.</summary>
+    private const int DegreeDecimals = 7;
+
+    /// <summary>A [lon, lat] position to 7 decimals.</summary>
+    public static double[] Position(double lat, double lon) => [Math.Round(lon, DegreeDecimals), Math.Round(lat, DegreeDecimals)];
+
+    public static GeoJsonGeometry Point(double lat, double lon) => new("Point", Position(lat, lon));
+
+    /// <param name="positions">[lon, lat] or [lon, lat, elevation] positions as the answer writes them.</param>
+    public static GeoJsonGeometry LineString(IReadOnlyList<double[]> positions) => new("LineString", positions);
+
+    /// <summary>A polygon of one ring, as given (a reported area keeps the ring its reporter drew).</summary>
+    public static GeoJsonGeometry Polygon(IReadOnlyList<double[]> ring) => new("Polygon", new[] { ring });
+
     /// <summary>An area (Polygon or MultiPolygon) to 7 decimals, in RFC 7946 ring order.</summary>
     public static GeoJsonGeometry OfArea(NetTopologySuite.Geometries.Geometry area) => area switch
     {
@@ -27,6 +42,6 @@ public sealed record GeoJsonGeometry(string Type, object Coordinates)
         {
             coordinates = [.. coordinates.Reverse()];
         }
-        return [.. coordinates.Select(c => new[] { Math.Round(c.X, 7), Math.Round(c.Y, 7) })];
+        return [.. coordinates.Select(c => Position(c.Y, c.X))];
     }
 }

@@ -151,7 +151,7 @@ public static partial class OrsEndpoints
                 {
                     "gpx" => Results.Text(OrsGpx.Write(route, profile), OrsGpx.ContentType, System.Text.Encoding.UTF8),
                     "geojson" => Results.Json(new OrsFeatureCollection("FeatureCollection", route.Bbox,
-                        [new GeoJsonFeature<OrsLineString, OrsFeatureProperties>(new OrsLineString("LineString", route.Positions),
+                        [new GeoJsonFeature<GeoJsonGeometry, OrsFeatureProperties>(GeoJsonGeometry.LineString(route.Positions),
                             new OrsFeatureProperties(route.Segments, route.Extras, route.Warnings.Count == 0 ? null : route.Warnings, route.Summary, route.WayPoints))
                         { Bbox = route.Bbox }],
                         metadata), OrsJson.Options, "application/geo+json"),

@@ -46,7 +46,7 @@ internal sealed record OrsMetadata(string? Id, string Attribution, string Servic
 internal sealed record OrsEngine(string Version, string BuildDate, string GraphDate);
 
 /// <summary>The <c>/geojson</c> answer: a FeatureCollection with one Feature per route and the metadata beside.</summary>
-internal sealed record OrsFeatureCollection(string Type, double[] Bbox, IReadOnlyList<GeoJsonFeature<OrsLineString, OrsFeatureProperties>> Features, OrsMetadata Metadata);
+internal sealed record OrsFeatureCollection(string Type, double[] Bbox, IReadOnlyList<GeoJsonFeature<GeoJsonGeometry, OrsFeatureProperties>> Features, OrsMetadata Metadata);
 
 internal sealed record OrsFeatureProperties(
     IReadOnlyList<OrsSegment>? Segments,
@@ -55,4 +55,3 @@ internal sealed record OrsFeatureProperties(
     OrsSummary Summary,
     int[] WayPoints);
 
-internal sealed record OrsLineString(string Type, IReadOnlyList<double[]> Coordinates);

@@ -68,28 +68,14 @@ public static class TripEndpoints
     internal static async Task<IResult> PostTrip(HttpRequest http, Router router, TripPlanner planner, IOptions<JsonOptions> json,
         CancellationToken cancellationToken)
     {
-        if (!RequestBody.IsJson(http))
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, type: ProblemTypes.UnsupportedMediaType,
-                title: "Unsupported media type", detail: "Send the request body as application/json (Content-Type: application/json).");
-        }
+        // A body not labelled JSON is refused (415) by the endpoint's Accepts metadata, and one too large (413) by the
+        // host's problem handler, as for every other door.
         var errors = new FieldErrors();
-        TripRequestBody? body;
-        try
-        {
-            body = await JsonBody.ReadAsync<TripRequestBody>(http, MaxBodyBytes, json.Value.SerializerOptions, errors, cancellationToken);
-        }
-        catch (BodyTooLargeException tooLarge)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, type: ProblemTypes.BodyTooLarge, title: "Request body too large",
-                detail: $"This endpoint takes a body of at most {tooLarge.MaxBytes} bytes.",
-                extensions: new Dictionary<string, object?> { ["limit_bytes"] = tooLarge.MaxBytes });
-        }
+        var body = await JsonBody.ReadAsync<TripRequestBody>(http, MaxBodyBytes, json.Value.SerializerOptions, errors, cancellationToken);
         var request = body is null ? null : Validate(body, router.Profiles, errors);
         if (request is null || errors.Any)
         {
-            return TypedResults.ValidationProblem(errors.ToDictionary(), type: ProblemTypes.InvalidRequest, title: "The request is invalid",
-                detail: "One or more fields are missing, malformed or out of range; see errors.");
+            return TypedResults.Problem(HttpProblems.InvalidRequest(errors.ToDictionary()));
         }
         if (router.FirstUnplaceable([request.From, request.To], request.Profile) is { } unplaceable)
         {

@@ -1,4 +1,5 @@
 using Routing.Engine;
+using Routing.GeoFormats;
 using Routing.Transit.Timetables;
 using Routing.Transit.Trips;
 
@@ -36,15 +37,13 @@ internal sealed record TripResponse(bool Demo, string? Notice, IReadOnlyList<Iti
         _ => "unknown",
     };
 
-    private static GeometryDto Line(IReadOnlyList<GeoPoint> points) => new("LineString", [.. points.Select(p => new[] { Math.Round(p.Lon, 7), Math.Round(p.Lat, 7) })]);
+    private static GeoJsonGeometry Line(IReadOnlyList<GeoPoint> points) => GeoJsonGeometry.LineString([.. points.Select(p => GeoJsonGeometry.Position(p.Lat, p.Lon))]);
 }
 
 /// <param name="WalkDistanceM">Metres walked or rolled over the whole itinerary.</param>
 /// <param name="WalkCostS">What the walks cost by the profile (their effort), seconds.</param>
 internal sealed record ItineraryDto(DateTimeOffset Departure, DateTimeOffset Arrival, int DurationS, int Transfers, double WalkDistanceM, double WalkCostS,
     IReadOnlyList<string> Notes, IReadOnlyList<object> Legs);
-
-internal sealed record GeometryDto(string Type, IReadOnlyList<double[]> Coordinates);
 
 internal sealed record LineDto(string ShortName, string LongName, string? Color);
 
@@ -53,11 +52,11 @@ internal sealed record StopDto(string Id, string Name, double Lat, double Lon, s
 
 /// <param name="AccessibilityUnknown">The trip or a stop it uses has no accessibility recorded; the itinerary paid the penalty.</param>
 internal sealed record TransitLegDto(string Type, DateTimeOffset Departure, DateTimeOffset Arrival, int DurationS, string Mode, LineDto Route, string Headsign,
-    string TripId, StopDto From, StopDto To, string WheelchairAccessible, bool AccessibilityUnknown, IReadOnlyList<StopDto> IntermediateStops, GeometryDto Geometry);
+    string TripId, StopDto From, StopDto To, string WheelchairAccessible, bool AccessibilityUnknown, IReadOnlyList<StopDto> IntermediateStops, GeoJsonGeometry Geometry);
 
 /// <param name="InsideStationS">Seconds on pathways inside a station (elevators, ramps) on top of the street part.</param>
 internal sealed record WalkLegDto(string Type, DateTimeOffset Departure, DateTimeOffset Arrival, int DurationS, double DistanceM, double CostS, int InsideStationS,
-    GeometryDto Geometry, IReadOnlyList<WalkSegmentDto> Segments, IReadOnlyList<InstructionDto> Instructions, IReadOnlyList<WarningDto> Warnings);
+    GeoJsonGeometry Geometry, IReadOnlyList<WalkSegmentDto> Segments, IReadOnlyList<InstructionDto> Instructions, IReadOnlyList<WarningDto> Warnings);
 
 internal sealed record WalkSegmentDto(string Name, string Highway, double DistanceM, string? Surface, double? InclinePct, int? WidthCm);
 

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Routing.Api.Routes;
+using Routing.Http;
 
 namespace Routing.Api.Tests;
 

@@ -2,8 +2,8 @@ using System.IO.Pipelines;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Routing.Api.Hosting;
-using Routing.Api.Routes;
+using Routing.Http;
+using Routing.Routes.Http;
 
 namespace Routing.Api.Tests;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
-using Routing.Api.Routes;
+using Routing.Routes.Http;
 
 namespace Routing.Api.Tests;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Xml.Linq;
 using Routing.Api.Hosting;
-using Routing.Api.Routes;
+using Routing.Routes.Http;
 using Routing.Engine;
 using Routing.Engine.Profiles;
 using Routing.Engine.Routes;

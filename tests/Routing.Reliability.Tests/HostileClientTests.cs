@@ -7,7 +7,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Routing.Analysis;
-using Routing.Api.Analysis;
+using Routing.Analysis.Http;
 using Routing.Engine;
 using Routing.Engine.Reach;
 using NetTopologySuite.IO.VectorTiles.Mapbox;
@@ -39,6 +39,7 @@ public sealed class HostileClientTests : IClassFixture<HeidelbergHost>
         _ = hostile.Client; // started
         _warningsBefore = hostile.Host.Warnings.Count;
         hostile.Host.Completed.Clear();
+        hostile.Host.Started.Clear();
     }
 
     private HttpClient Client => _hostile.Client;
@@ -238,8 +239,8 @@ public sealed class HostileClientTests : IClassFixture<HeidelbergHost>
     {
         using var leaving = new CancellationTokenSource();
         var request = Post(path, body, cancellationToken: leaving.Token);
-        await Task.Delay(300); // the search has started; the client gives up
-        await leaving.CancelAsync();
+        await WaitUntil(() => _hostile.Host.Started.Contains(path), $"{path} never reached the service");
+        await leaving.CancelAsync(); // the service has the request (reading it or searching): the client gives up
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => request);
 
         var (_, status) = await WaitUntilCompleted(path);
@@ -369,16 +370,18 @@ public sealed class HostileClientTests : IClassFixture<HeidelbergHost>
     private async Task<(string Path, int Status)> WaitUntilCompleted(string path)
     {
         // Guards against a hang only: a search that ignored its client would end with 200, which the caller refuses.
-        for (int i = 0; i < 1200; i++)
+        await WaitUntil(() => _hostile.Host.Completed.Any(c => c.Path == path), $"{path} never completed");
+        return _hostile.Host.Completed.First(c => c.Path == path);
+    }
+
+    /// <summary>Polls an event of the service; the two minutes guard against a hang only, never time the machine.</summary>
+    private static async Task WaitUntil(Func<bool> condition, string failure)
+    {
+        for (int i = 0; i < 1200 && !condition(); i++)
         {
-            if (_hostile.Host.Completed.FirstOrDefault(c => c.Path == path) is { Path: not null } done)
-            {
-                return done;
-            }
             await Task.Delay(100);
         }
-        Assert.Fail($"{path} never completed");
-        return default;
+        Assert.True(condition(), failure);
     }
 
     private void AssertNothingLoggedAboveInformation()

@@ -3,9 +3,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using Routing.Api.Analysis;
+using Routing.Analysis.Http;
 using Routing.Barriers.Http;
-using Routing.Api.Routes;
+using Routing.Routes.Http;
 using Routing.Barriers;
 using Routing.Ors;
 

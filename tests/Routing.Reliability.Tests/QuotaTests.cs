@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using Routing.Api.Analysis;
+using Routing.Analysis.Http;
 
 namespace Routing.Reliability.Tests;
 

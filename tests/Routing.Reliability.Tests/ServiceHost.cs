@@ -58,6 +58,9 @@ public sealed class ServiceHost : WebApplicationFactory<Program>
     /// <summary>Each request once the service is done with it: its path and the status it ended with (499: the client left).</summary>
     public ConcurrentQueue<(string Path, int Status)> Completed { get; } = new();
 
+    /// <summary>Each request's path as the service takes it in, before any of its middleware runs.</summary>
+    public ConcurrentQueue<string> Started { get; } = new();
+
     public TempDirectory Directory => _directory;
 
     public static ServiceHost Heidelberg(IReadOnlyDictionary<string, string?>? settings = null)
@@ -85,7 +88,7 @@ public sealed class ServiceHost : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
         builder.ConfigureLogging(logging => logging.AddProvider(new ErrorCollector(Errors, Warnings)));
-        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new CompletionRecorder(Completed)));
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new CompletionRecorder(Started, Completed)));
     }
 
     private bool _disposed;
@@ -102,13 +105,14 @@ public sealed class ServiceHost : WebApplicationFactory<Program>
         }
     }
 
-    /// <summary>Outermost middleware: notes each request when everything inside it has finished.</summary>
-    private sealed class CompletionRecorder(ConcurrentQueue<(string, int)> completed) : IStartupFilter
+    /// <summary>Outermost middleware: notes each request as it comes in and when everything inside it has finished.</summary>
+    private sealed class CompletionRecorder(ConcurrentQueue<string> started, ConcurrentQueue<(string, int)> completed) : IStartupFilter
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
             app.Use(async (context, inner) =>
             {
+                started.Enqueue(context.Request.Path.Value ?? "");
                 try
                 {
                     await inner(context);

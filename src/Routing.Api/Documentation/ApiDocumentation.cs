@@ -1,6 +1,6 @@
 using Microsoft.OpenApi;
 using Routing.Barriers.Http;
-using Routing.Api.Routes;
+using Routing.Routes.Http;
 using Scalar.AspNetCore;
 
 namespace Routing.Api.Documentation;

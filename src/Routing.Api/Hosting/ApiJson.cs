@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using Routing.Api.Routes;
+using Routing.Routes.Http;
 
 namespace Routing.Api.Hosting;
 

@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OpenTelemetry.Metrics;
 using Routing.Barriers.Http;
+using Routing.Routes.Http;
 using Routing.Api.Problems;
 using Routing.Barriers;
-using Routing.Warmup;
 
 namespace Routing.Api.Operations;
 
@@ -22,11 +22,10 @@ internal static class OperationsHosting
     public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<GraphMetrics>();
-        builder.Services.AddSingleton<RouteMetrics>();
         builder.Services.AddSingleton<OperatorAccess>();
         builder.Services.AddHealthChecks().AddCheck<GraphReadyCheck>("graph", tags: [ReadyTag]);
         // Not ready until routes for every preset have run through the whole pipeline (Warmup:*).
-        builder.Services.AddWarmup<RouteWarmupRequests>(builder.Configuration, ReadyTag);
+        builder.Services.AddRoutes(builder.Configuration, ReadyTag);
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter("Routing.*")
             // Requests by route and status (http.server.request.duration), connections and their queue.

@@ -64,8 +64,8 @@ internal static class PlaceEndpoints
             return TypedResults.Problem(HttpProblems.InvalidRequest(errors));
         }
         var hits = baseMap.Places.Search(q!, limit ?? DefaultLimit, nearPoint);
-        var features = hits.Select(hit => new GeoJsonFeature<PointGeometry, PlaceProperties>(
-            new PointGeometry([Math.Round(hit.Lon, 7), Math.Round(hit.Lat, 7)]),
+        var features = hits.Select(hit => new GeoJsonFeature<GeoJsonGeometry, PlaceProperties>(
+            GeoJsonGeometry.Point(hit.Lat, hit.Lon),
             new PlaceProperties(hit.Name, hit.Kind, hit.Wheelchair, hit.District, hit.OsmId,
                 hit.OsmId.StartsWith("node/", StringComparison.Ordinal) ? long.Parse(hit.OsmId.AsSpan(5), CultureInfo.InvariantCulture) : null))).ToList();
         return TypedResults.Json(new PlaceCollection(features), contentType: "application/geo+json");
@@ -73,16 +73,9 @@ internal static class PlaceEndpoints
 }
 
 /// <summary>GeoJSON (RFC 7946); <c>type</c> comes first, as readers expect.</summary>
-internal sealed record PlaceCollection(string Type, IReadOnlyList<GeoJsonFeature<PointGeometry, PlaceProperties>> Features)
+internal sealed record PlaceCollection(string Type, IReadOnlyList<GeoJsonFeature<GeoJsonGeometry, PlaceProperties>> Features)
 {
-    public PlaceCollection(IReadOnlyList<GeoJsonFeature<PointGeometry, PlaceProperties>> features) : this("FeatureCollection", features)
-    {
-    }
-}
-
-internal sealed record PointGeometry(string Type, double[] Coordinates)
-{
-    public PointGeometry(double[] coordinates) : this("Point", coordinates)
+    public PlaceCollection(IReadOnlyList<GeoJsonFeature<GeoJsonGeometry, PlaceProperties>> features) : this("FeatureCollection", features)
     {
     }
 }

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Routing.Api.Operations;
+using Routing.Routes.Http;
 using Routing.Api.Tests.Barriers;
 using Routing.TestSupport;
 using Routing.Warmup;

@@ -1,0 +1,183 @@
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.AspNetCore.Mvc;
+using Routing.Engine;
+using Routing.Engine.Profiles;
+
+namespace Routing.Routes.Http;
+
+internal enum RouteFormat
+{
+    Json,
+    Geojson,
+    Gpx,
+}
+
+/// <summary>A request that passed validation: what the engine gets, and how to write the answer and how much of it.</summary>
+internal sealed record ValidRouteRequest(RouteRequest Request, RouteFormat Format, RouteDetail Detail);
+
+/// <summary>
+/// Checks a route request field by field and turns it into the engine's <see cref="RouteRequest"/>. Reports every
+/// problem at once: <c>invalid-request</c> with <c>errors</c>, or <c>unknown-profile</c> when the profile name is the
+/// only thing wrong.
+/// </summary>
+internal static class RouteRequestValidator
+{
+    public const int MaxViaPoints = 25;
+    public const double MinSnapRadiusM = 1;
+    public const double MaxSnapRadiusM = 1000;
+    public static readonly IReadOnlyList<string> Languages = ["en", "de"];
+    public static readonly IReadOnlyList<string> Formats = ["json", "geojson", "gpx"];
+    public static readonly IReadOnlyList<string> Geometries = ["full", "simplified", "none"];
+
+    /// <param name="errors">Errors found before (while reading the body or the query); more are added.</param>
+    /// <param name="constraintPrefix">How constraint fields are named in this request: <c>constraints.</c> in a body, nothing in a query.</param>
+    public static bool TryValidate(
+        RouteRequestBody body,
+        ProfileCatalog catalog,
+        FieldErrors errors,
+        string constraintPrefix,
+        [NotNullWhen(true)] out ValidRouteRequest? valid,
+        [NotNullWhen(false)] out ProblemDetails? problem)
+    {
+        var waypoints = new List<GeoPoint>();
+        AddPoint(body.From, "from", waypoints, errors);
+        if (body.Via is { } via)
+        {
+            if (via.Count > MaxViaPoints)
+            {
+                errors.Add("via", $"at most {MaxViaPoints} via points are allowed, got {via.Count}");
+            }
+            else
+            {
+                for (int i = 0; i < via.Count; i++)
+                {
+                    AddPoint(via[i], $"via[{i}]", waypoints, errors);
+                }
+            }
+        }
+        AddPoint(body.To, "to", waypoints, errors);
+
+        string language = OneOf(body.Language, "language", Languages, "en", errors);
+        string format = OneOf(body.Format, "format", Formats, "json", errors);
+        var detail = Detail(body, format, errors);
+
+        double snapRadius = body.SnapRadiusM ?? RouteRequest.DefaultSnapRadiusM;
+        if (!double.IsFinite(snapRadius) || snapRadius < MinSnapRadiusM || snapRadius > MaxSnapRadiusM)
+        {
+            errors.Add("snap_radius_m", $"must be between {MinSnapRadiusM} and {MaxSnapRadiusM} m, was {snapRadius}");
+        }
+
+        if (!TryProfile(body.Profile, body.Constraints, constraintPrefix, catalog, errors, out var settings, out problem))
+        {
+            valid = null;
+            return false;
+        }
+
+        // Instructions the answer leaves out are not written either.
+        var request = new RouteRequest(waypoints, settings, snapRadius, language) { Instructions = detail.Instructions };
+        valid = new ValidRouteRequest(request, Enum.Parse<RouteFormat>(format, ignoreCase: true), detail);
+        problem = null;
+        return true;
+    }
+
+    /// <summary>
+    /// How much of the route to write (everything by default). GeoJSON and GPX answers are their line, and GeoJSON's
+    /// features are the segments, so those cannot be left out of them.
+    /// </summary>
+    private static RouteDetail Detail(RouteRequestBody body, string format, FieldErrors errors)
+    {
+        var geometry = Enum.Parse<GeometryDetail>(OneOf(body.Geometry, "geometry", Geometries, "full", errors), ignoreCase: true);
+        if (geometry == GeometryDetail.None && format != "json")
+        {
+            errors.Add("geometry", $"'none' needs format=json: a {format} answer is its line");
+        }
+        bool segments = body.Segments ?? true;
+        if (!segments && format == "geojson")
+        {
+            errors.Add("segments", "false needs format=json or gpx: the features of a geojson answer are its segments");
+        }
+        return new RouteDetail(geometry, body.Instructions ?? true, body.Elevation ?? true, segments);
+    }
+
+    /// <summary>
+    /// The preset named (default <see cref="ProfileCatalog.DefaultPreset"/>) with the request's constraints, once every field of the
+    /// request has been checked: <c>invalid-request</c> when any field is wrong (the profile name included), else
+    /// <c>unknown-profile</c> when only the name is. Routes, isochrones and matrices share it.
+    /// </summary>
+    public static bool TryProfile(string? profileName, ConstraintOverrides? constraints, string constraintPrefix, ProfileCatalog catalog,
+        FieldErrors errors, [NotNullWhen(true)] out ProfileSettings? settings, [NotNullWhen(false)] out ProblemDetails? problem)
+    {
+        var overrides = constraints ?? new ConstraintOverrides();
+        foreach (var (constraint, message) in overrides.Validate())
+        {
+            errors.Add(constraintPrefix + constraint, message);
+        }
+        string name = profileName ?? ProfileCatalog.DefaultPreset;
+        bool knownProfile = catalog.TryGet(name, out var preset);
+        settings = null;
+        if (errors.Any)
+        {
+            if (!knownProfile)
+            {
+                errors.Add("profile", $"'{name}' is not a profile; use one of {string.Join(", ", catalog.Presets.Select(p => p.Name))}");
+            }
+            problem = HttpProblems.InvalidRequest(errors.ToDictionary());
+            return false;
+        }
+        if (!knownProfile)
+        {
+            problem = HttpProblems.UnknownProfile(name, catalog.Presets.Select(p => p.Name), StatusCodes.Status400BadRequest);
+            return false;
+        }
+        settings = overrides.ApplyTo(preset);
+        problem = null;
+        return true;
+    }
+
+    /// <summary>Adds the point to <paramref name="points"/> when it is a valid WGS 84 position, else a field error.</summary>
+    public static void AddPoint(PointDto? point, string field, List<GeoPoint> waypoints, FieldErrors errors)
+    {
+        if (point is null)
+        {
+            errors.Add(field, "is required: a point {\"lat\": .., \"lon\": ..} in degrees");
+            return;
+        }
+        bool ok = Coordinate(point.Lat, $"{field}.lat", 90, errors) & Coordinate(point.Lon, $"{field}.lon", 180, errors);
+        if (ok)
+        {
+            waypoints.Add(new GeoPoint(point.Lat!.Value, point.Lon!.Value));
+        }
+    }
+
+    private static bool Coordinate(double? value, string field, double limit, FieldErrors errors)
+    {
+        if (value is not { } v)
+        {
+            errors.Add(field, "is required");
+            return false;
+        }
+        if (!double.IsFinite(v) || v < -limit || v > limit)
+        {
+            errors.Add(field, $"must be between -{limit} and {limit} degrees, was {v}");
+            return false;
+        }
+        return true;
+    }
+
+    private static string OneOf(string? value, string field, IReadOnlyList<string> allowed, string fallback, FieldErrors errors)
+    {
+        if (value is null)
+        {
+            return fallback;
+        }
+        foreach (string name in allowed)
+        {
+            if (string.Equals(name, value, StringComparison.OrdinalIgnoreCase))
+            {
+                return name;
+            }
+        }
+        errors.Add(field, $"'{value}' is not supported; use one of {string.Join(", ", allowed)}");
+        return fallback;
+    }
+}
