@@ -108,7 +108,7 @@ internal static class RouteEndpoints
             case PointNotOnNetwork notOnNetwork:
                 return TypedResults.Problem(RouteProblems.PointNotOnNetwork(notOnNetwork, waypoints, profile));
             case NoRoute noRoute:
-                return TypedResults.Problem(RouteProblems.NoRoute(noRoute, waypoints, profile, valid.Detail));
+                return TypedResults.Problem(RouteProblems.NoRoute(noRoute, waypoints, request.Profile, valid.Detail));
             case var other:
                 throw new InvalidOperationException($"Unexpected route outcome {other?.GetType().Name ?? "null"}");
         }

@@ -84,7 +84,7 @@ internal static class RouteExamples
         ("profile", "wheelchair"),
         ("blockers", new[]
         {
-            new BlockerDto("kerb", "max_kerb_cm", "kerb 12 cm at node 456, limit 3 cm", 12, 3, "cm", null,
+            new BlockerDto("kerb", "max_kerb_cm", "12", "kerb 12 cm at node 456, limit 3 cm", 12, 3, "cm", null,
                 new LatLonDto(49.412, 8.691), null, 456, "tagged", null),
         }),
         ("suggested_waypoints", Array.Empty<SuggestedWaypointDto>()));

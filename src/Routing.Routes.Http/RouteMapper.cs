@@ -173,7 +173,7 @@ internal static class RouteMapper
         summary.Elevators,
         ProfileDto.From(summary.Profile),
         summary.WalkingDistanceM is { } walkingM ? DecimalNumber.Metres(walkingM) : null,
-        summary.Detour is { } detour ? new DetourDto(DecimalNumber.Ratio(detour.Ratio), [.. detour.Blockers.Select(RouteProblems.ToDto)]) : null);
+        summary.Detour is { } detour ? new DetourDto(DecimalNumber.Ratio(detour.Ratio), [.. detour.Blockers.Select(b => RouteProblems.ToDto(b, summary.Profile))]) : null);
 
     private static double Share(double value) => Math.Round(value, 3);
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Routing.Engine;
+using Routing.Engine.Profiles;
 using Routing.Engine.Snapping;
 using Routing.Graph.Facts;
 
@@ -46,7 +47,8 @@ internal static class RouteProblems
     }
 
     /// <param name="detail">What the client asked the least-violating route to hold; the full route by default.</param>
-    public static ProblemDetails NoRoute(NoRoute outcome, int waypointCount, string profile, RouteDetail? detail = null)
+    /// <param name="settings">The request's settings, from which each blocker's lift is measured.</param>
+    public static ProblemDetails NoRoute(NoRoute outcome, int waypointCount, ProfileSettings settings, RouteDetail? detail = null)
     {
         string from = WaypointName(outcome.LegIndex, waypointCount);
         string to = WaypointName(outcome.LegIndex + 1, waypointCount);
@@ -54,11 +56,12 @@ internal static class RouteProblems
             ? "every path breaks a limit of the profile"
             : string.Join("; ", outcome.Blockers.Select(b => b.Message));
         string moves = string.Concat(outcome.Suggestions.Select(s => "; " + s.Message));
+        string profile = settings.Name;
         var problem = HttpProblems.Create(ProblemTypes.NoRoute, StatusCodes.Status422UnprocessableEntity, "No route",
             $"No route for profile {profile} from the {from} to the {to}: {what}{moves}.");
         problem.Extensions["leg_index"] = outcome.LegIndex;
         problem.Extensions["profile"] = profile;
-        problem.Extensions["blockers"] = outcome.Blockers.Select(ToDto).ToArray();
+        problem.Extensions["blockers"] = outcome.Blockers.Select(b => ToDto(b, settings)).ToArray();
         problem.Extensions["suggested_waypoints"] = outcome.Suggestions.Select(s => ToDto(s, waypointCount)).ToArray();
         problem.Extensions["least_violating_route"] = outcome.LeastViolatingRoute is { } route
             ? PreWrittenJson.Of(RouteMapper.ToDto(route, detail), RouteJsonContext.Default.RouteDto)
@@ -66,12 +69,13 @@ internal static class RouteProblems
         return problem;
     }
 
-    public static BlockerDto ToDto(Blocker blocker)
+    public static BlockerDto ToDto(Blocker blocker, ProfileSettings settings)
     {
         var v = blocker.Violation;
         return new BlockerDto(
             FactNames.Of(v.Constraint),
             v.RequestField,
+            v.LiftValue(settings),
             blocker.Message,
             v.Actual,
             v.Limit,
@@ -124,9 +128,11 @@ internal sealed record ProblemPoint(int Index, string Name, string IndexField, s
 /// <summary>One broken limit on the least-bad path.</summary>
 /// <param name="Constraint">steps, construction, private_access, no_access, one_way, escalator, wheelchair_no, surface, smoothness, width, incline_up, incline_down, kerb, barrier, difficult_trail.</param>
 /// <param name="RequestField">The constraint in the request that would lift this (max_kerb_cm ...), or null when no request can (construction, access).</param>
+/// <param name="Lift">The value of <paramref name="RequestField"/> that accepts what blocks, as a query string writes it ("6", "12.5", "avoid", "asphalt,sett"): the engine's verdict, which a client offers as it is; null when no request can lift it.</param>
 internal sealed record BlockerDto(
     string Constraint,
     string? RequestField,
+    string? Lift,
     string Message,
     double? Actual,
     double? Limit,

@@ -112,7 +112,7 @@ public sealed class LeanPathTests(FixtureApi api)
             {
                 continue;
             }
-            string problem = JsonSerializer.Serialize(RouteProblems.NoRoute(refused, 2, "wheelchair"), hostOptions);
+            string problem = JsonSerializer.Serialize(RouteProblems.NoRoute(refused, 2, wheelchair!), hostOptions);
 
             Assert.Contains("\"least_violating_route\":" + JsonSerializer.Serialize(RouteMapper.ToDto(route), hostOptions), problem, StringComparison.Ordinal);
             if (++compared == 5)

@@ -215,7 +215,7 @@ public sealed class RouteFormatTests
             new Blocker(new Violation(Constraint.Construction), "way 400 is under construction", new GeoPoint(49.4115, 8.691), 400, null),
         ]);
 
-        var problem = Serialize(RouteProblems.NoRoute(outcome, 2, "wheelchair"));
+        var problem = Serialize(RouteProblems.NoRoute(outcome, 2, Wheelchair));
 
         Assert.Equal("https://routing.example/problems/no-route", problem.GetProperty("type").GetString());
         Assert.Equal(422, problem.GetProperty("status").GetInt32());
@@ -226,6 +226,7 @@ public sealed class RouteFormatTests
         var kerb = problem.GetProperty("blockers")[0];
         Assert.Equal("kerb", kerb.GetProperty("constraint").GetString());
         Assert.Equal("max_kerb_cm", kerb.GetProperty("request_field").GetString());
+        Assert.Equal("12", kerb.GetProperty("lift").GetString());
         Assert.Equal(12, kerb.GetProperty("actual").GetDouble());
         Assert.Equal(0, kerb.GetProperty("limit").GetDouble());
         Assert.Equal("cm", kerb.GetProperty("unit").GetString());
@@ -234,6 +235,7 @@ public sealed class RouteFormatTests
         var construction = problem.GetProperty("blockers")[1];
         Assert.Equal("construction", construction.GetProperty("constraint").GetString());
         Assert.Equal(JsonValueKind.Null, construction.GetProperty("request_field").ValueKind);
+        Assert.Equal(JsonValueKind.Null, construction.GetProperty("lift").ValueKind);
         Assert.Equal(400, construction.GetProperty("osm_way_id").GetInt64());
     }
 

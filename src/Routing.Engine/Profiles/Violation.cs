@@ -100,6 +100,34 @@ public readonly record struct Violation(
         _ => settings,
     };
 
+    /// <summary>
+    /// The value of <see cref="RequestField"/> that lifts this limit (what <see cref="Lift"/> sets), written as a query
+    /// string carries it ("avoid", "6", "12.5", "asphalt,sett"), so that a client offers it as it is; null when no
+    /// request can lift it or nothing was measured.
+    /// </summary>
+    public string? LiftValue(ProfileSettings settings)
+    {
+        var lifted = Lift(settings);
+        if (lifted == settings && Constraint != Constraint.Surface)
+        {
+            return null;
+        }
+        return Constraint switch
+        {
+            Constraint.Steps => ConstraintTable.NameOf(lifted.Steps),
+            Constraint.Surface when Detail is not null => string.Join(',', lifted.AvoidSurfaces),
+            Constraint.Smoothness => lifted.MinSmoothness,
+            Constraint.Width => Text(lifted.MinWidthCm),
+            Constraint.Kerb => Text(lifted.MaxKerbCm),
+            Constraint.InclineUp => Text(lifted.MaxInclineUpPct),
+            Constraint.InclineDown => Text(lifted.MaxInclineDownPct),
+            Constraint.Climb => Text(lifted.MaxClimbM),
+            _ => null,
+        };
+    }
+
+    private static string? Text(double? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The worse of two OSM smoothness values (a limit lifted twice keeps the more permissive value).</summary>
     private static string Worse(string? accepted, string found) =>
         accepted is not null && FactNames.TryParseSmoothness(accepted, out var a) && FactNames.TryParseSmoothness(found, out var f) && a > f

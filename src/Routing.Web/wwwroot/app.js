@@ -369,11 +369,10 @@ function showRefusal(problem) {
   body.innerHTML = `<p class="problem"><strong>${t('noRoute')}</strong> ${escapeHtml(problem.detail ?? '')}</p>
     <h3>${t('blockers')}</h3>
     <ul class="blockers">${problem.blockers.map((b, i) => {
-      const lift = liftFor(b);
       return `<li>${escapeHtml(b.message)}
         <div class="row">
           ${b.location ? `<button type="button" class="secondary" data-show="${i}">${t('showOnMap')}</button>` : ''}
-          ${lift ? `<button type="button" class="secondary" data-lift="${i}">${t('lift', b.request_field, Array.isArray(lift) ? lift.join(',') || '–' : lift)}</button>`
+          ${b.lift !== null && b.lift !== undefined ? `<button type="button" class="secondary" data-lift="${i}">${t('lift', b.request_field, b.lift || '–')}</button>`
             : `<span class="meta">${t('noLift')}</span>`}
         </div></li>`;
     }).join('')}</ul>
@@ -386,7 +385,8 @@ function showRefusal(problem) {
       map.jumpTo({ center: [b.location.lon, b.location.lat], zoom: 17 });
     } else if (liftButton) {
       const b = problem.blockers[Number(liftButton.dataset.lift)];
-      state.constraints = { ...state.constraints, [b.request_field]: liftFor(b) };
+      const row = constraintRows.find(r => r.name === b.request_field);
+      state.constraints = { ...state.constraints, [b.request_field]: constraintValue(row, b.lift) };
       showLimits();
       refreshTiles();
       plan();
@@ -397,21 +397,9 @@ function showRefusal(problem) {
   announce(`${t('noRoute')} ${problem.blockers.map(b => b.message).join('; ')}`);
 }
 
-/** The value of the blocker's request field that accepts what blocks: the measured value, or the next policy. */
-function liftFor(blocker) {
-  const field = blocker.request_field;
-  if (!field) return null;
-  if (field === 'steps') return 'avoid';
-  if (field === 'avoid_surfaces') {
-    const current = state.constraints.avoid_surfaces ?? preset().avoid_surfaces;
-    const surface = blocker.detail ?? '';
-    return current.filter(s => s !== surface);
-  }
-  if (field === 'min_smoothness') {
-    return (blocker.detail ?? '').split(',')[0].trim() || null;
-  }
-  if (blocker.actual === null || blocker.actual === undefined) return null;
-  return field.endsWith('_cm') && field.startsWith('min_') ? Math.floor(blocker.actual) : Math.ceil(blocker.actual * 2) / 2;
+/** A constraint's value from its query-string text (the URL's, or a blocker's lift): a list, a number or a word. */
+function constraintValue(row, text) {
+  return row.kind === 'surfaces' ? text.split(',').filter(Boolean) : isNumber(row) ? Number(text) : text;
 }
 
 function showError(error) {
@@ -478,7 +466,7 @@ function readUrl() {
   for (const row of constraintRows) {
     const value = query.get(row.name);
     if (value !== null) {
-      state.constraints[row.name] = row.kind === 'surfaces' ? value.split(',').filter(Boolean) : isNumber(row) ? Number(value) : value;
+      state.constraints[row.name] = constraintValue(row, value);
     }
   }
   renderWaypoints();

@@ -104,6 +104,41 @@ public sealed class EffortAndLimitsTests
     public void A_violation_lifts_exactly_its_own_field_to_the_value_found(Violation violation, Func<ProfileSettings, bool> lifted) =>
         Assert.True(lifted(violation.Lift(Preset("wheelchair"))));
 
+    /// <summary>
+    /// What a client is offered (the lift as a query string writes it) read back through the constraint table lifts the
+    /// same field to the same value as the engine's own lift.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Lifts))]
+    public void A_lift_value_read_as_a_request_lifts_as_the_engine_does(Violation violation, Func<ProfileSettings, bool> lifted)
+    {
+        var preset = Preset("wheelchair");
+        string? text = violation.LiftValue(preset);
+        if (violation.RequestField is not { } field)
+        {
+            Assert.Null(text);
+            return;
+        }
+        Assert.NotNull(text);
+        Assert.True(ConstraintTable.TryGet(field, out var row));
+        var (overrides, problem) = row.Read(new ConstraintOverrides(), text);
+        Assert.Null(problem);
+        Assert.True(lifted(overrides.ApplyTo(preset)), $"{field}={text}");
+    }
+
+    [Theory]
+    [InlineData(Constraint.Kerb, 12.4, null, "13")]
+    [InlineData(Constraint.InclineDown, 12.5, null, "12.5")]
+    [InlineData(Constraint.Steps, null, null, "avoid")]
+    [InlineData(Constraint.Surface, null, "sett", "sand,gravel")]
+    [InlineData(Constraint.Width, null, null, null)] // nothing measured: nothing to offer
+    [InlineData(Constraint.Construction, null, null, null)]
+    public void A_lift_value_is_written_as_a_query_string_carries_it(Constraint constraint, double? actual, string? detail, string? expected)
+    {
+        var preset = Preset("wheelchair") with { AvoidSurfaces = ["sand", "sett", "gravel"] };
+        Assert.Equal(expected, new Violation(constraint, actual, Detail: detail).LiftValue(preset));
+    }
+
     [Fact]
     public void Lifting_smoothness_twice_keeps_the_more_permissive_value()
     {
