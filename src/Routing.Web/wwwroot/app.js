@@ -15,7 +15,12 @@ const isNumber = row => row.kind === 'number' || row.kind === 'whole_number';
 
 const state = { from: null, to: null, via: [], profile: 'wheelchair', constraints: {} };
 let config, presets, map, tileVersion = 0, routeCount = 0, markers = [], mode = 'plan', planStartedAt = 0;
+/** What was last fitted (west, south, east, north), fitted again when the legend or the sheet changes the map's free room. */
+let fitted = null;
 const $ = id => document.getElementById(id);
+
+/** The phone layout (app.css): the map first, the planner a sheet below it, the legend folded. */
+const phone = window.matchMedia('(max-width: 52rem), (max-height: 30rem)');
 
 /** Says something to screen readers (and shows nothing): results, errors, what a click did. */
 function announce(text) {
@@ -32,9 +37,12 @@ async function start() {
   [config, presets, constraintRows] = [loaded, profiles.profiles, profiles.constraints];
   fillProfileControls();
   readUrl();
+  document.body.dataset.mode = mode;
+  // On a small screen the open legend would take most of the map: it starts folded there.
+  $('legend').open = !phone.matches;
   map = createMap(config, 'map');
   // For the browser tests and the curious: the map and what is planned.
-  window.routingApp = { map, state, route: null };
+  window.routingApp = { map, state, route: null, leastBad: null };
   map.on('load', () => {
     addLayers(map, config, tileUrl());
     addLiveElevators(map);
@@ -311,12 +319,27 @@ async function plan({ push = true } = {}) {
   }
 }
 
+/** Fits the map to a box grown by the waypoints (and any further points), clear of the legend and controls. */
+function fit(bbox, points = []) {
+  const all = [...points, ...[state.from, ...state.via, state.to].filter(Boolean).map(p => [p.lon, p.lat])];
+  fitted = all.reduce((b, [lon, lat]) => [Math.min(b[0], lon), Math.min(b[1], lat), Math.max(b[2], lon), Math.max(b[3], lat)], bbox);
+  fitTo(map, fitted);
+}
+
+/** On a phone the result is read in the sheet: it scrolls there, the map keeps its place above. */
+function showResultInSheet() {
+  if (phone.matches) {
+    $('result-title').scrollIntoView({ block: 'start' });
+  }
+}
+
 function showRoute(route, query) {
   window.routingApp.route = route;
+  window.routingApp.leastBad = null;
   setData(map, 'route', routeFeatures(route));
   setData(map, 'least-bad', null);
   setData(map, 'blockers', null);
-  fitTo(map, route.bbox);
+  fit(route.bbox);
   const s = route.summary;
   const body = $('result-body');
   body.innerHTML = `
@@ -342,6 +365,7 @@ function showRoute(route, query) {
     button.addEventListener('click', () => download(query, button.dataset.format));
   }
   $('result').hidden = false;
+  showResultInSheet();
   markDrawn('drawn');
   announce(t('planned', distance(route.distance_m), duration(route.duration_s), route.instructions.length));
 }
@@ -351,6 +375,7 @@ function showRefusal(problem) {
   window.routingApp.route = null;
   setData(map, 'route', null);
   const least = problem.least_violating_route;
+  window.routingApp.leastBad = least ?? null;
   setData(map, 'least-bad', least ? routeFeatures(least) : null);
   setData(map, 'blockers', {
     type: 'FeatureCollection',
@@ -359,11 +384,11 @@ function showRefusal(problem) {
       properties: { message: b.message, field: b.request_field ?? '' },
     })),
   });
-  const located = problem.blockers.filter(b => b.location);
+  const located = problem.blockers.filter(b => b.location).map(b => [b.location.lon, b.location.lat]);
   if (least) {
-    fitTo(map, least.bbox);
+    fit(least.bbox, located);
   } else if (located.length) {
-    map.jumpTo({ center: [located[0].location.lon, located[0].location.lat] });
+    fit([...located[0], ...located[0]], located);
   }
   const body = $('result-body');
   body.innerHTML = `<p class="problem"><strong>${t('noRoute')}</strong> ${escapeHtml(problem.detail ?? '')}</p>
@@ -393,6 +418,7 @@ function showRefusal(problem) {
     }
   };
   $('result').hidden = false;
+  showResultInSheet();
   markDrawn('refused');
   announce(`${t('noRoute')} ${problem.blockers.map(b => b.message).join('; ')}`);
 }
@@ -404,6 +430,8 @@ function constraintValue(row, text) {
 
 function showError(error) {
   window.routingApp.route = null;
+  window.routingApp.leastBad = null;
+  fitted = null;
   setData(map, 'route', null);
   $('result-body').innerHTML = `<p class="problem">${escapeHtml(error.message)}</p>`;
   $('result').hidden = false;
@@ -513,6 +541,20 @@ function wire() {
     drawMarkers();
     $(`wp-via-${state.via.length - 1}`).focus();
   });
+  // Opening the legend (or growing the sheet) takes room from the map: what was fitted is fitted again, clear of it.
+  $('legend').addEventListener('toggle', refit);
+  $('sheet-toggle').addEventListener('click', () => {
+    const grow = $('sheet-toggle').getAttribute('aria-expanded') !== 'true';
+    $('sheet-toggle').setAttribute('aria-expanded', String(grow));
+    $('sheet-toggle').dataset.i18n = grow ? 'sheetShrink' : 'sheetGrow';
+    $('sheet-toggle').textContent = t($('sheet-toggle').dataset.i18n);
+    document.body.dataset.sheet = grow ? 'full' : '';
+  });
+  // The map's frame changes size with the sheet (after its transition) and the window: fit again.
+  new ResizeObserver(() => {
+    map.resize();
+    refit();
+  }).observe($('map'));
   $('centre-start').addEventListener('click', () => atCentre('from'));
   $('centre-to').addEventListener('click', () => atCentre('to'));
   $('centre-via').addEventListener('click', () => {
@@ -588,6 +630,12 @@ function wire() {
       $(otherView).hidden = true;
       document.body.dataset.mode = name;
     });
+  }
+}
+
+function refit() {
+  if (fitted) {
+    fitTo(map, fitted);
   }
 }
 

@@ -30,7 +30,24 @@ export function createMap(config, container) {
   });
   map.addControl(new maplibregl.NavigationControl({ visualizePitch: false, showCompass: false }), 'top-right');
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+  zoomOneLevelPerKey(map);
   return map;
+}
+
+/**
+ * "+" zooms in one level, as the zoom button does. MapLibre zooms two levels when Shift is held, and "+" needs Shift
+ * on most keyboards, so the focused map takes "+" and "-" itself before MapLibre's handler sees them.
+ */
+function zoomOneLevelPerKey(map) {
+  map.getContainer().addEventListener('keydown', event => {
+    const direction = event.key === '+' || event.key === '=' ? 1 : event.key === '-' || event.key === '_' ? -1 : 0;
+    if (direction === 0 || event.altKey || event.ctrlKey || event.metaKey || !event.target.classList.contains('maplibregl-canvas')) {
+      return;
+    }
+    event.preventDefault();
+    event.stopPropagation();
+    map.easeTo({ zoom: Math.round(map.getZoom()) + direction, duration: 300 });
+  }, { capture: true });
 }
 
 function baseStyle(config) {
@@ -230,8 +247,52 @@ export function setData(map, source, data) {
   map.getSource(source)?.setData(data ?? { type: 'FeatureCollection', features: [] });
 }
 
+/** Room kept around what is fitted, in pixels: a marker's pin and the route's width stand out of its bounds. */
+const FIT_MARGIN_PX = 28;
+
+/**
+ * Fits the map to a box (west, south, east, north) so that nothing drawn over the map covers it: the legend, the map
+ * keys and the map's own controls. Each of them pads the side of the map it gives up least by (a corner box: its
+ * width or its height, whichever is the smaller share of the map).
+ */
 export function fitTo(map, bbox) {
-  map.fitBounds([[bbox[0], bbox[1]], [bbox[2], bbox[3]]], { padding: 60, duration: 0, maxZoom: 17 });
+  map.fitBounds([[bbox[0], bbox[1]], [bbox[2], bbox[3]]], { padding: paddingForOverlays(map), duration: 0, maxZoom: 17 });
+}
+
+/** What lies over the map: the page's overlays (data-over-map) and MapLibre's controls in its four corners. */
+export function overlaysOf(map) {
+  const area = map.getContainer().closest('.map-area') ?? map.getContainer();
+  return [...area.querySelectorAll('[data-over-map], .maplibregl-ctrl-top-left > *, .maplibregl-ctrl-top-right > *, .maplibregl-ctrl-bottom-left > *, .maplibregl-ctrl-bottom-right > *')]
+    .filter(element => element.getClientRects().length > 0);
+}
+
+function paddingForOverlays(map) {
+  const frame = map.getContainer().getBoundingClientRect();
+  const padding = { top: FIT_MARGIN_PX, right: FIT_MARGIN_PX, bottom: FIT_MARGIN_PX, left: FIT_MARGIN_PX };
+  for (const element of overlaysOf(map)) {
+    const box = element.getBoundingClientRect();
+    const covered = {
+      left: Math.min(box.right, frame.right) - frame.left, right: frame.right - Math.max(box.left, frame.left),
+      top: Math.min(box.bottom, frame.bottom) - frame.top, bottom: frame.bottom - Math.max(box.top, frame.top),
+    };
+    if (Math.min(covered.left, covered.right, covered.top, covered.bottom) <= 0) {
+      continue; // not over the map
+    }
+    const share = side => covered[side] / (side === 'left' || side === 'right' ? frame.width : frame.height);
+    const side = ['left', 'right', 'top', 'bottom'].reduce((best, next) => (share(next) < share(best) ? next : best));
+    padding[side] = Math.max(padding[side], covered[side] + (FIT_MARGIN_PX / 2));
+  }
+  // A map too small for all of it keeps a third of each direction for what is fitted (MapLibre refuses a padding
+  // larger than the map).
+  for (const [a, b, size] of [['left', 'right', frame.width], ['top', 'bottom', frame.height]]) {
+    const room = (size * 2) / 3;
+    if (padding[a] + padding[b] > room) {
+      const scale = room / (padding[a] + padding[b]);
+      padding[a] *= scale;
+      padding[b] *= scale;
+    }
+  }
+  return padding;
 }
 
 /** A waypoint marker that says what it is in text ("A", "B", "1"), with a name for screen readers. */
