@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Routing.Serving;
 using Routing.Transit.Demo;
 using Routing.Transit.Gtfs;
+using Routing.Transit.Timetables;
 using Routing.Transit.Trips;
 
 namespace Routing.Transit.Http;
@@ -11,8 +12,9 @@ namespace Routing.Transit.Http;
 /// <summary>
 /// <c>Transit:Gtfs</c>: GTFS zips or folders separated by <c>;</c>. Empty (the default): the demo feed derived from the
 /// extract's route relations, written beside the graph (<c>heidelberg.demo-gtfs.zip</c>) when missing. The timetable
-/// is built with each graph the service loads, before that graph serves, so a broken feed stops the start with the
-/// importer's message (file, line, field) and never serves half a timetable.
+/// is built with each graph the service loads, before that graph serves, and kept in its own file beside the graph
+/// (<see cref="TimetableFile"/>) until a feed changes; a broken feed stops the start with the importer's message
+/// (file, line, field) and never serves half a timetable.
 /// </summary>
 public static partial class TransitHosting
 {
@@ -41,13 +43,56 @@ public static partial class TransitHosting
                     LogNoDemo(logger, ex.Message);
                 }
             }
-            var timetable = GtfsImporter.Import(paths, isDemo: demo);
+            var timetable = Stored(TimetableFile.Beside(context.Source.Path), paths, demo, logger);
             LogTimetable(logger, demo ? "demo (derived from OSM route relations, not a real timetable)" : string.Join(';', paths), timetable.StopCount,
                 timetable.TripCount, timetable.PatternCount, started.Elapsed.TotalSeconds);
             return new TripPlanner(timetable);
         });
         return services;
     }
+
+    /// <summary>
+    /// The timetable file beside the graph when it was built from these very feeds; else the feeds imported and the
+    /// file written for the next start. A file that cannot be used (foreign, truncated, corrupt, another format version)
+    /// stops the start with what is wrong and what to do, as a broken graph file does; one that cannot be written
+    /// (a read-only folder) only costs the next start the import again.
+    /// </summary>
+    private static Timetable Stored(string file, string[] paths, bool demo, ILogger logger)
+    {
+        string fingerprint = TimetableFile.Fingerprint(paths, demo);
+        if (File.Exists(file))
+        {
+            try
+            {
+                var (stored, storedFingerprint) = TimetableFile.Read(file);
+                if (storedFingerprint == fingerprint)
+                {
+                    LogRead(logger, file);
+                    return stored;
+                }
+            }
+            catch (TimetableFileException ex)
+            {
+                throw new TimetableFileException($"The timetable file cannot be used: {ex.Message}. Delete it to have it built from the feeds on the next start.");
+            }
+        }
+        var timetable = GtfsImporter.Import(paths, isDemo: demo);
+        try
+        {
+            TimetableFile.Write(timetable, fingerprint, file);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            LogNotWritten(logger, file, ex.Message);
+        }
+        return timetable;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Timetable read from {File}, built earlier from the same feeds")]
+    private static partial void LogRead(ILogger logger, string file);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Timetable file {File} not written, the next start imports the feeds again: {Reason}")]
+    private static partial void LogNotWritten(ILogger logger, string file, string reason);
 
     /// <summary>The extract: as configured when that path exists, else the file of that name beside the graph.</summary>
     private static string OsmBeside(string graphPath, string configured)

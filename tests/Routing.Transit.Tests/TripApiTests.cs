@@ -18,9 +18,12 @@ public class TransitHost : WebApplicationFactory<Program>
     public const string PlannerKey = "transit-tests-planner-key-0123456789";
     private readonly TempDirectory _directory = new();
 
+    /// <summary>Where the graph is written (and the timetable file beside it): a folder of this host's own unless overridden.</summary>
+    protected virtual string GraphPath => _directory.File("heidelberg.graph");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        string graph = _directory.File("heidelberg.graph");
+        string graph = GraphPath;
         if (!File.Exists(graph))
         {
             GraphFileWriter.Write(Heidelberg.Graph, graph);

@@ -25,6 +25,10 @@ public sealed class ServiceCalendar
 
     public string[] ServiceIds { get; }
 
+    /// <summary>The calendar's rows as the constructor took them: what the timetable file stores.</summary>
+    internal (byte[] Weekdays, int[] StartDay, int[] EndDay, Dictionary<(int Service, int Day), bool> Exceptions) Rows =>
+        (_weekdays, _startDay, _endDay, _exceptions);
+
     public int Count => ServiceIds.Length;
 
     public bool RunsOn(int service, DateOnly day)
