@@ -11,7 +11,8 @@ public sealed class PlannerTests(WebHost host)
     [Fact]
     public async Task A_verified_report_moves_the_planned_route_and_resolving_it_moves_it_back()
     {
-        await using var session = await host.NewPageAsync();
+        // Waits on the focus with an expression, which the page's CSP lets Playwright evaluate only when bypassed.
+        await using var session = await host.NewPageAsync(probesEvaluateText: true);
         var page = session.Page;
         await Browser.OpenAsync(page, "/?from=49.409400,8.693400&to=49.412200,8.710100&profile=wheelchair");
         await Browser.WaitForOutcomeAsync(page, "drawn");
