@@ -234,6 +234,8 @@ public sealed class PostgresBarrierStore : IBarrierStore, IApiKeyStore, IDisposa
 
         public long[] ReadIds(DbDataReader reader, int ordinal) => reader.GetFieldValue<long[]>(ordinal);
 
+        public object Ids(IReadOnlyList<long> ids) => ids.ToArray();
+
         public string[] ReadNames(DbDataReader reader, int ordinal) => reader.GetFieldValue<string[]>(ordinal);
     }
 
@@ -365,25 +367,8 @@ public sealed class PostgresBarrierStore : IBarrierStore, IApiKeyStore, IDisposa
         await notify.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static void AddReportParameters(NpgsqlCommand command, BarrierReport report)
-    {
-        Add(command, "kind", BarrierNames.Name(report.Kind));
-        Add(command, "geometry", BarrierGeoJson.ToJson(report.Geometry));
-        Add(command, "status", BarrierNames.Name(report.Status));
-        Add(command, "description", report.Description);
-        Add(command, "from", report.Window.From?.ToUniversalTime());
-        Add(command, "until", report.Window.Until?.ToUniversalTime());
-        Add(command, "kerb", report.Facts.KerbHeightCm);
-        Add(command, "width", report.Facts.RemainingWidthCm);
-        Add(command, "incline", report.Facts.InclinePct);
-        Add(command, "updated", report.UpdatedAt.ToUniversalTime());
-        Add(command, "version", report.Version);
-        Add(command, "ways", report.Pin.OsmWayIds.ToArray());
-        Add(command, "nodes", report.Pin.OsmNodeIds.ToArray());
-        Add(command, "plat", report.Pin.PinnedPoint?.Lat);
-        Add(command, "plon", report.Pin.PinnedPoint?.Lon);
-        Add(command, "pdist", report.Pin.DistanceM);
-    }
+    private static void AddReportParameters(NpgsqlCommand command, BarrierReport report) =>
+        ReportRows.AddReportParameters(report, Dialect.Instance, (name, value) => Add(command, name, value));
 
     private static async Task<List<HistoryEntry>> ReadHistoryAsync(NpgsqlConnection connection, long id, CancellationToken cancellationToken)
     {

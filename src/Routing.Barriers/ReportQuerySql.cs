@@ -23,6 +23,9 @@ public interface IReportSqlDialect
     /// <summary>A list of ids (the OSM ways and nodes a report is pinned to).</summary>
     long[] ReadIds(DbDataReader reader, int ordinal);
 
+    /// <summary>A list of ids as the store keeps it.</summary>
+    object Ids(IReadOnlyList<long> ids);
+
     /// <summary>A list of names (the fields an edit changed).</summary>
     string[] ReadNames(DbDataReader reader, int ordinal);
 }

@@ -49,6 +49,30 @@ public static class ReportRows
         return rows;
     }
 
+    /// <summary>
+    /// The parameters a report's INSERT and UPDATE write (named without a prefix: kind, geometry, status ...), each value
+    /// as the store keeps it; the columns they fill are the stores' own statements.
+    /// </summary>
+    public static void AddReportParameters(BarrierReport report, IReportSqlDialect dialect, Action<string, object?> addParameter)
+    {
+        addParameter("kind", BarrierNames.Name(report.Kind));
+        addParameter("geometry", BarrierGeoJson.ToJson(report.Geometry));
+        addParameter("status", BarrierNames.Name(report.Status));
+        addParameter("description", report.Description);
+        addParameter("from", report.Window.From is { } from ? dialect.Instant(from) : null);
+        addParameter("until", report.Window.Until is { } until ? dialect.Instant(until) : null);
+        addParameter("kerb", report.Facts.KerbHeightCm);
+        addParameter("width", report.Facts.RemainingWidthCm);
+        addParameter("incline", report.Facts.InclinePct);
+        addParameter("updated", dialect.Instant(report.UpdatedAt));
+        addParameter("version", report.Version);
+        addParameter("ways", dialect.Ids(report.Pin.OsmWayIds));
+        addParameter("nodes", dialect.Ids(report.Pin.OsmNodeIds));
+        addParameter("plat", report.Pin.PinnedPoint?.Lat);
+        addParameter("plon", report.Pin.PinnedPoint?.Lon);
+        addParameter("pdist", report.Pin.DistanceM);
+    }
+
     /// <summary>A row of <see cref="ReportColumns"/>; its history is read apart.</summary>
     public static BarrierReport Report(DbDataReader r, IReportSqlDialect dialect)
     {

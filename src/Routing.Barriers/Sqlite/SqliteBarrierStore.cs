@@ -225,6 +225,8 @@ public sealed class SqliteBarrierStore : IBarrierStore, IApiKeyStore, IDisposabl
 
         public long[] ReadIds(DbDataReader reader, int ordinal) => JsonSerializer.Deserialize<long[]>(reader.GetString(ordinal)) ?? [];
 
+        public object Ids(IReadOnlyList<long> ids) => JsonSerializer.Serialize(ids);
+
         public string[] ReadNames(DbDataReader reader, int ordinal) => JsonSerializer.Deserialize<string[]>(reader.GetString(ordinal)) ?? [];
     }
 
@@ -321,25 +323,8 @@ public sealed class SqliteBarrierStore : IBarrierStore, IApiKeyStore, IDisposabl
         }
     }
 
-    private static void AddReportParameters(SqliteCommand command, BarrierReport report)
-    {
-        Add(command, "$kind", BarrierNames.Name(report.Kind));
-        Add(command, "$geometry", BarrierGeoJson.ToJson(report.Geometry));
-        Add(command, "$status", BarrierNames.Name(report.Status));
-        Add(command, "$description", report.Description);
-        Add(command, "$from", report.Window.From?.ToUnixTimeMilliseconds());
-        Add(command, "$until", report.Window.Until?.ToUnixTimeMilliseconds());
-        Add(command, "$kerb", report.Facts.KerbHeightCm);
-        Add(command, "$width", report.Facts.RemainingWidthCm);
-        Add(command, "$incline", report.Facts.InclinePct);
-        Add(command, "$updated", report.UpdatedAt.ToUnixTimeMilliseconds());
-        Add(command, "$version", report.Version);
-        Add(command, "$ways", JsonSerializer.Serialize(report.Pin.OsmWayIds));
-        Add(command, "$nodes", JsonSerializer.Serialize(report.Pin.OsmNodeIds));
-        Add(command, "$plat", report.Pin.PinnedPoint?.Lat);
-        Add(command, "$plon", report.Pin.PinnedPoint?.Lon);
-        Add(command, "$pdist", report.Pin.DistanceM);
-    }
+    private static void AddReportParameters(SqliteCommand command, BarrierReport report) =>
+        ReportRows.AddReportParameters(report, Dialect.Instance, (name, value) => Add(command, "$" + name, value));
 
     private static async Task<List<HistoryEntry>> ReadHistoryAsync(SqliteConnection connection, long id, CancellationToken cancellationToken)
     {
