@@ -145,15 +145,12 @@ internal static class BarrierEndpoints
         [AsParameters] BarrierListQuery query, HttpRequest request, ClaimsPrincipal user, BarrierService service, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        if (query.Parse(request.Query.Keys, errors) is not { } filter)
+        if (await VisibleReportsAsync(query, request, user, service, errors, cancellationToken) is not { } page)
         {
             return TypedResults.Problem(HttpProblems.InvalidRequest(errors.ToDictionary()));
         }
-        var reader = ApiKeyAuthentication.ActorOf(user);
-        var now = service.Now;
-        var reports = await service.ListAsync(filter with { VisibleTo = BarrierPermissions.VisibilityFor(reader, now) }, cancellationToken);
         return TypedResults.Ok(new BarrierListResponse(
-            [.. reports.Select(r => BarrierMapper.ToDto(r, reader, now, withHistory: false))], NextAfter(reports, filter)));
+            [.. page.Reports.Select(r => BarrierMapper.ToDto(r, page.Reader, page.Now, withHistory: false))], page.NextAfter));
     }
 
     public static async Task<Results<JsonHttpResult<BarrierFeatureCollection>, ProblemHttpResult>> ExportGeoJson(
@@ -161,18 +158,31 @@ internal static class BarrierEndpoints
         IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        if (query.Parse(request.Query.Keys, errors) is not { } filter)
+        if (await VisibleReportsAsync(query, request, user, service, errors, cancellationToken) is not { } page)
         {
             return TypedResults.Problem(HttpProblems.InvalidRequest(errors.ToDictionary()));
         }
-        var reader = ApiKeyAuthentication.ActorOf(user);
-        var now = service.Now;
-        var reports = await service.ListAsync(filter with { VisibleTo = BarrierPermissions.VisibilityFor(reader, now) }, cancellationToken);
-        var collection = new BarrierFeatureCollection("FeatureCollection", [.. reports.Select(r => BarrierMapper.ToFeature(r, now))], NextAfter(reports, filter));
+        var collection = new BarrierFeatureCollection("FeatureCollection", [.. page.Reports.Select(r => BarrierMapper.ToFeature(r, page.Now))], page.NextAfter);
         return TypedResults.Json(collection, json.Value.SerializerOptions, "application/geo+json");
     }
 
     /// <summary>The id after which the next page starts, when this page is full.</summary>
+    /// <summary>One page of the reports a list query asks for that its caller may see; null with the query's errors.</summary>
+    private static async Task<VisiblePage?> VisibleReportsAsync(BarrierListQuery query, HttpRequest request, ClaimsPrincipal user,
+        BarrierService service, FieldErrors errors, CancellationToken cancellationToken)
+    {
+        if (query.Parse(request.Query.Keys, errors) is not { } filter)
+        {
+            return null;
+        }
+        var reader = ApiKeyAuthentication.ActorOf(user);
+        var now = service.Now;
+        var reports = await service.ListAsync(filter with { VisibleTo = BarrierPermissions.VisibilityFor(reader, now) }, cancellationToken);
+        return new VisiblePage(reports, reader, now, NextAfter(reports, filter));
+    }
+
+    private sealed record VisiblePage(IReadOnlyList<BarrierReport> Reports, Actor? Reader, DateTimeOffset Now, long? NextAfter);
+
     private static long? NextAfter(IReadOnlyList<BarrierReport> page, BarrierQuery query) =>
         query.Limit is { } limit && page.Count == limit ? page[^1].Id : null;
 
