@@ -15,7 +15,10 @@ const isNumber = row => row.kind === 'number' || row.kind === 'whole_number';
 
 const state = { from: null, to: null, via: [], profile: 'wheelchair', constraints: {} };
 let config, presets, map, tileVersion = 0, routeCount = 0, markers = [], mode = 'plan', planStartedAt = 0;
-/** What was last fitted (west, south, east, north), fitted again when the legend or the sheet changes the map's free room. */
+/**
+ * What was last fitted (west, south, east, north), fitted again when the legend or the sheet changes the map's free
+ * room; null once the person has moved the map themselves, so a resize never takes them back.
+ */
 let fitted = null;
 const $ = id => document.getElementById(id);
 
@@ -540,6 +543,10 @@ function wire() {
     renderWaypoints();
     drawMarkers();
     $(`wp-via-${state.via.length - 1}`).focus();
+  });
+  // A move by mouse, touch or key (not the app's own fit) leaves the fitted view.
+  map.on('movestart', event => {
+    if (event.originalEvent) fitted = null;
   });
   // Opening the legend (or growing the sheet) takes room from the map: what was fitted is fitted again, clear of it.
   $('legend').addEventListener('toggle', refit);
