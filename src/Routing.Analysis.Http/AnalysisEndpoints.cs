@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Routing.Analysis;
 using Routing.Barriers.Http;
+using Routing.Texts;
 using Routing.Engine;
 using Routing.Engine.Reach;
 using Routing.GeoFormats;
@@ -387,12 +388,12 @@ internal static class AnalysisEndpoints
     private static Microsoft.AspNetCore.Mvc.ProblemDetails PlacementProblem(RouteOutcome failure, LoadedGraph graph, string profile) =>
         failure switch
         {
-            PointOutsideArea outside => RouteProblems.PointOutsideArea(outside, Origin(outside.WaypointIndex), graph.AreaBbox()),
-            PointNotOnNetwork notOnNetwork => RouteProblems.PointNotOnNetwork(notOnNetwork, Origin(notOnNetwork.WaypointIndex), profile),
+            PointOutsideArea outside => RouteProblems.PointOutsideArea(outside, Origin(outside.WaypointIndex), graph.AreaBbox(), Translations.English),
+            PointNotOnNetwork notOnNetwork => RouteProblems.PointNotOnNetwork(notOnNetwork, Origin(notOnNetwork.WaypointIndex), profile, Translations.English),
             _ => throw new InvalidOperationException($"Unexpected placement failure {failure.GetType().Name}"),
         };
 
-    private static ProblemPoint Origin(int index) => new(index, $"origin {index}", "origin_index", null);
+    private static ProblemPoint Origin(int index) => new(index, $"origin {index}", "origin_index", null, "origin");
 
     private static MatrixPointDto PointDtoOf(MatrixPoint point) =>
         new(RouteMapper.Location(point.Requested), point.Snapped is { } snapped ? RouteMapper.Location(snapped) : null, point.Problem);

@@ -14,7 +14,7 @@ internal static class OrsDocumentation
         "openrouteservice's v2 directions API, so that ORS clients (openrouteservice-js, the Python and R clients, QGIS " +
         "plugins) work with their base URL set to `http://host/ors`. Profiles `wheelchair` and `foot-walking` (our " +
         "`wheelchair` and `foot` presets). The body is ORS's: `coordinates` as [lon, lat] (2 to 50, via points between), " +
-        "`units` (m, km, mi), `language` (de, en; ORS's other languages answer in en with a warning), `geometry`, " +
+        "`units` (m, km, mi), `language` (en, de, fr, it, tr, uk, ar: the translation files; ORS's other languages answer in en with a warning), `geometry`, " +
         "`instructions`, `elevation`, `extra_info` (osmid, surface, smoothness, steepness, waytype, suitability, " +
         "traildifficulty), `radiuses`, `id`, and `options`: `avoid_features` (steps), `avoid_polygons` (GeoJSON Polygon or " +
         "MultiPolygon), `profile_params.restrictions` (surface_type, track_type, smoothness_type, maximum_sloped_kerb in " +
@@ -142,8 +142,8 @@ internal static class OrsDocumentation
 
     private static OrsErrorResponse NoRouteExample { get; } = new(
         new OrsError(OrsErrorCodes.RouteNotFound,
-            "Route could not be found - Unable to find a route between points 0 (8.7092000 49.4108000) and 1 (8.7155000 49.4106000). Blocked by: incline 12.0 % downhill on way 26989728 (Schloßberg), limit 6 %."),
+            "Route could not be found - Unable to find a route between points 0 (8.7092000 49.4108000) and 1 (8.7155000 49.4106000). Blocked by: incline 12.0 % downhill on Schloßberg, limit 6 %."),
         new OrsErrorInfo(new OrsEngine("1.0.0", "2026-12-01T10:00:00.0000000+00:00", "2026-11-20T00:00:00.0000000+00:00"), 1764756000000),
-        [new OrsBlocker("incline_down", "incline 12.0 % downhill on way 26989728 (Schloßberg), limit 6 %", 12, 6, "%", [8.713796, 49.409344],
+        [new OrsBlocker("incline_down", "incline 12.0 % downhill on Schloßberg, limit 6 %", 12, 6, "%", [8.713796, 49.409344],
             26989728, null, "tagged", "options.profile_params.restrictions.maximum_incline", null)]);
 }

@@ -6,6 +6,7 @@ using Routing.Engine.Barriers;
 using Routing.Engine.Profiles;
 using Routing.GeoFormats;
 using Routing.Graph.Facts;
+using Routing.Texts;
 
 namespace Routing.Ors;
 
@@ -73,7 +74,7 @@ internal static class OrsRequestMapper
     public const double DefaultMaximumSlopedKerbM = 0.06;
     public const double DefaultMaximumInclinePct = 6;
 
-    /// <summary>The languages ORS writes instructions in; ours are de and en, the others fall back to en.</summary>
+    /// <summary>The languages ORS writes instructions in; those without a translation file here fall back to en.</summary>
     private static readonly HashSet<string> OrsLanguages = new(
         ["cs", "de", "en", "eo", "es", "fr", "gr", "he", "hu", "id", "it", "ja", "nb", "ne", "nl", "pl", "pt", "ro", "ru", "tr", "ua", "vi", "zh"],
         StringComparer.Ordinal);
@@ -209,11 +210,11 @@ internal static class OrsRequestMapper
         {
             throw Invalid("language", language, string.Join(", ", OrsLanguages));
         }
-        if (code is "de" or "en")
+        if (Translations.Find(code) is { } ours)
         {
-            return code;
+            return ours.Code;
         }
-        warnings.Add($"Instructions are in English: this service writes de and en, not '{language}'.");
+        warnings.Add($"Instructions are in English: this service writes {string.Join(", ", Translations.Codes)}, not '{language}'.");
         return "en";
     }
 

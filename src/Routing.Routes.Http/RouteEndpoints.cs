@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
+using Routing.Texts;
 using Routing.Engine;
 using Routing.Engine.Profiles;
 using Routing.Http;
@@ -17,7 +18,7 @@ internal static class RouteEndpoints
         "its values overridden in `constraints`. The answer holds `routes[0]` with distance, duration, bbox, a GeoJSON " +
         "LineString geometry ([lon, lat]), the segments with their accessibility facts and where each fact comes from " +
         "(tagged, derived, unknown), a summary with the share of distance on unknown data and the profile applied, " +
-        "instructions and warnings in `language` (en, de), and where each point was snapped.\n\n" +
+        "instructions, warnings and problem texts in `language` (or the `Accept-Language` header; en by default: see GET /i18n/languages.json), and where each point was snapped.\n\n" +
         "A client may ask for less (everything is the default): `geometry=simplified` (the line within 2 m of the route, " +
         "every segment keeping its ends) or `geometry=none` (no line and no elevation profile; json only), " +
         "`instructions=false`, `elevation=false` (no heights in the positions, no elevation profile), `segments=false` " +
@@ -68,7 +69,7 @@ internal static class RouteEndpoints
             metrics.BadInput(start);
             return TypedResults.Problem(HttpProblems.InvalidRequest(errors.ToDictionary()));
         }
-        return Answer(body, errors, "constraints.", router, graph, metrics, start, cancellationToken);
+        return Answer(body with { Language = RequestLanguage.Code(request, body.Language) }, errors, "constraints.", router, graph, metrics, start, cancellationToken);
     }
 
     public static Results<JsonAnswer<RoutesResponse>, JsonAnswer<GeoJsonRoute>, ContentHttpResult, ProblemHttpResult> GetRoute(
@@ -77,7 +78,7 @@ internal static class RouteEndpoints
         long start = Stopwatch.GetTimestamp();
         var errors = new FieldErrors();
         var body = RouteQueryParser.Parse(query, request.Query, errors);
-        return Answer(body, errors, "", router, graph, metrics, start, request.HttpContext.RequestAborted);
+        return Answer(body with { Language = RequestLanguage.Code(request, body.Language) }, errors, "", router, graph, metrics, start, request.HttpContext.RequestAborted);
     }
 
     private static Results<JsonAnswer<RoutesResponse>, JsonAnswer<GeoJsonRoute>, ContentHttpResult, ProblemHttpResult> Answer(
@@ -93,6 +94,7 @@ internal static class RouteEndpoints
         var request = valid.Request;
         int waypoints = request.Waypoints.Count;
         string profile = request.Profile.Name;
+        var language = Translations.Of(request.Language);
         var outcome = router.Route(request, cancellationToken);
         metrics.Routed(start, profile, outcome);
         switch (outcome)
@@ -104,11 +106,11 @@ internal static class RouteEndpoints
             case RouteFound found:
                 return new JsonAnswer<RoutesResponse>(new RoutesResponse([RouteMapper.ToDto(found.Route, valid.Detail)]), RouteJsonContext.Default.RoutesResponse, "application/json");
             case PointOutsideArea outside:
-                return TypedResults.Problem(RouteProblems.PointOutsideArea(outside, waypoints, graph.AreaBbox()));
+                return TypedResults.Problem(RouteProblems.PointOutsideArea(outside, waypoints, graph.AreaBbox(), language));
             case PointNotOnNetwork notOnNetwork:
-                return TypedResults.Problem(RouteProblems.PointNotOnNetwork(notOnNetwork, waypoints, profile));
+                return TypedResults.Problem(RouteProblems.PointNotOnNetwork(notOnNetwork, waypoints, profile, language));
             case NoRoute noRoute:
-                return TypedResults.Problem(RouteProblems.NoRoute(noRoute, waypoints, request.Profile, valid.Detail));
+                return TypedResults.Problem(RouteProblems.NoRoute(noRoute, waypoints, request.Profile, language, valid.Detail));
             case var other:
                 throw new InvalidOperationException($"Unexpected route outcome {other?.GetType().Name ?? "null"}");
         }

@@ -79,12 +79,12 @@ internal static class RouteExamples
 
     public static ProblemDetails NoRoute { get; } = WithExtensions(
         HttpProblems.Create(ProblemTypes.NoRoute, StatusCodes.Status422UnprocessableEntity, "No route",
-            "No route for profile wheelchair from the start to the destination: kerb 12 cm at node 456, limit 3 cm."),
+            "No route for the profile “Manual wheelchair” from the start to the destination: kerb 12 cm at a point on Plöck, limit 3 cm."),
         ("leg_index", 0),
         ("profile", "wheelchair"),
         ("blockers", new[]
         {
-            new BlockerDto("kerb", "max_kerb_cm", "12", "kerb 12 cm at node 456, limit 3 cm", 12, 3, "cm", null,
+            new BlockerDto("kerb", "max_kerb_cm", "12", "kerb 12 cm at a point on Plöck, limit 3 cm", 12, 3, "cm", null,
                 new LatLonDto(49.412, 8.691), null, 456, "tagged", null),
         }),
         ("suggested_waypoints", Array.Empty<SuggestedWaypointDto>()));

@@ -6,39 +6,40 @@ using Routing.Engine;
 using Routing.Engine.Profiles;
 using Routing.Engine.Snapping;
 using Routing.Graph.Facts;
+using Routing.Texts;
 
 namespace Routing.Routes.Http;
 
 /// <summary>The engine's reasons for not finding a route, as 422 problems that say what, where and by how much.</summary>
 internal static class RouteProblems
 {
-    public static ProblemDetails PointOutsideArea(PointOutsideArea outcome, int waypointCount, double[] areaBbox) =>
-        PointOutsideArea(outcome, Waypoint(outcome.WaypointIndex, waypointCount), areaBbox);
+    public static ProblemDetails PointOutsideArea(PointOutsideArea outcome, int waypointCount, double[] areaBbox, TextLanguage language) =>
+        PointOutsideArea(outcome, Waypoint(outcome.WaypointIndex, waypointCount), areaBbox, language);
 
     /// <param name="point">How the answer names the point: a route's waypoint, an isochrone's origin.</param>
-    public static ProblemDetails PointOutsideArea(PointOutsideArea outcome, ProblemPoint point, double[] areaBbox)
+    public static ProblemDetails PointOutsideArea(PointOutsideArea outcome, ProblemPoint point, double[] areaBbox, TextLanguage language)
     {
-        string which = point.Name;
         var problem = HttpProblems.Create(ProblemTypes.PointOutsideArea, StatusCodes.Status422UnprocessableEntity, "Point outside the covered area",
-            Invariant($"The {which} ({outcome.Point.Lat}, {outcome.Point.Lon}) lies outside the area this service covers, [{string.Join(", ", areaBbox.Select(d => d.ToString(CultureInfo.InvariantCulture)))}] (min_lon, min_lat, max_lon, max_lat)."));
+            language.Format("problem.outside", point.Words(language), Invariant(outcome.Point.Lat), Invariant(outcome.Point.Lon),
+                string.Join(", ", areaBbox.Select(d => d.ToString(CultureInfo.InvariantCulture)))));
         point.AddTo(problem);
         problem.Extensions["point"] = RouteMapper.Location(outcome.Point);
         problem.Extensions["area_bbox"] = areaBbox;
         return problem;
     }
 
-    public static ProblemDetails PointNotOnNetwork(PointNotOnNetwork outcome, int waypointCount, string profile) =>
-        PointNotOnNetwork(outcome, Waypoint(outcome.WaypointIndex, waypointCount), profile);
+    public static ProblemDetails PointNotOnNetwork(PointNotOnNetwork outcome, int waypointCount, string profile, TextLanguage language) =>
+        PointNotOnNetwork(outcome, Waypoint(outcome.WaypointIndex, waypointCount), profile, language);
 
     /// <param name="point">How the answer names the point: a route's waypoint, an isochrone's origin.</param>
-    public static ProblemDetails PointNotOnNetwork(PointNotOnNetwork outcome, ProblemPoint point, string profile)
+    public static ProblemDetails PointNotOnNetwork(PointNotOnNetwork outcome, ProblemPoint point, string profile, TextLanguage language)
     {
-        string which = point.Name;
         string nearest = outcome.NearestUsableM is { } m
-            ? Invariant($" The nearest usable way is {RouteMapper.Metres(m)} m away; a larger snap_radius_m reaches it.")
+            ? language.Format("problem.not_on_network.nearest", language.Number(RouteMapper.Metres(m), "0.###"))
             : "";
         var problem = HttpProblems.Create(ProblemTypes.PointNotOnNetwork, StatusCodes.Status422UnprocessableEntity, "Point not on the network",
-            Invariant($"No way the profile {profile} may use lies within {outcome.RadiusM} m of the {which} ({outcome.Point.Lat}, {outcome.Point.Lon}).{nearest}"));
+            language.Format("problem.not_on_network", ProfileName(profile, language), language.Number(outcome.RadiusM, "0.###"), point.Words(language),
+                Invariant(outcome.Point.Lat), Invariant(outcome.Point.Lon), nearest));
         point.AddTo(problem);
         problem.Extensions["point"] = RouteMapper.Location(outcome.Point);
         problem.Extensions["snap_radius_m"] = outcome.RadiusM;
@@ -48,17 +49,17 @@ internal static class RouteProblems
 
     /// <param name="detail">What the client asked the least-violating route to hold; the full route by default.</param>
     /// <param name="settings">The request's settings, from which each blocker's lift is measured.</param>
-    public static ProblemDetails NoRoute(NoRoute outcome, int waypointCount, ProfileSettings settings, RouteDetail? detail = null)
+    public static ProblemDetails NoRoute(NoRoute outcome, int waypointCount, ProfileSettings settings, TextLanguage language, RouteDetail? detail = null)
     {
-        string from = WaypointName(outcome.LegIndex, waypointCount);
-        string to = WaypointName(outcome.LegIndex + 1, waypointCount);
+        string from = Waypoint(outcome.LegIndex, waypointCount).Words(language, "problem.from.");
+        string to = Waypoint(outcome.LegIndex + 1, waypointCount).Words(language, "problem.to.");
         string what = outcome.Blockers.Count == 0
-            ? "every path breaks a limit of the profile"
+            ? language.Get("problem.no_route.any_path")
             : string.Join("; ", outcome.Blockers.Select(b => b.Message));
         string moves = string.Concat(outcome.Suggestions.Select(s => "; " + s.Message));
         string profile = settings.Name;
         var problem = HttpProblems.Create(ProblemTypes.NoRoute, StatusCodes.Status422UnprocessableEntity, "No route",
-            $"No route for profile {profile} from the {from} to the {to}: {what}{moves}.");
+            language.Format("problem.no_route", ProfileName(profile, language), from, to, what, moves));
         problem.Extensions["leg_index"] = outcome.LegIndex;
         problem.Extensions["profile"] = profile;
         problem.Extensions["blockers"] = outcome.Blockers.Select(b => ToDto(b, settings)).ToArray();
@@ -100,21 +101,30 @@ internal static class RouteProblems
         move.OsmWayId,
         move.Name.Length > 0 ? move.Name : null);
 
-    private static ProblemPoint Waypoint(int index, int count) => new(index, WaypointName(index, count), "waypoint_index", "waypoint");
+    private static ProblemPoint Waypoint(int index, int count) =>
+        new(index, WaypointName(index, count), "waypoint_index", "waypoint", index <= 0 ? "start" : index >= count - 1 ? "destination" : "via");
+
+    /// <summary>A preset's name in words ("Manual wheelchair"); a name no file knows as it is.</summary>
+    private static string ProfileName(string profile, TextLanguage language) => language.Find("profile." + profile) ?? profile;
 
     /// <summary>Waypoint 0 is the start, the last is the destination, those between are via points counted from 1.</summary>
     public static string WaypointName(int index, int count) =>
         index <= 0 ? "start" : index >= count - 1 ? "destination" : $"via point {index}";
 
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    private static string Invariant(double value) => value.ToString(CultureInfo.InvariantCulture);
 }
 
 /// <summary>
-/// The point a problem is about: its index and the member that carries it, and how the detail names it ("start",
-/// "via point 2"), also as a member when <see cref="NameField"/> is given.
+/// The point a problem is about: its index and the member that carries it, and its name in the API ("start",
+/// "via point 2"), also as a member when <see cref="NameField"/> is given; <see cref="Kind"/> (start, destination, via,
+/// origin) names it in the detail's language.
 /// </summary>
-internal sealed record ProblemPoint(int Index, string Name, string IndexField, string? NameField)
+internal sealed record ProblemPoint(int Index, string Name, string IndexField, string? NameField, string Kind)
 {
+    /// <summary>The point in words: "problem.point.via" with its number, in the form <paramref name="prefix"/> asks ("problem.from." for "vom Start").</summary>
+    public string Words(TextLanguage language, string prefix = "problem.point.") =>
+        language.Format(prefix + Kind, Index.ToString(CultureInfo.InvariantCulture));
+
     public void AddTo(ProblemDetails problem)
     {
         problem.Extensions[IndexField] = Index;

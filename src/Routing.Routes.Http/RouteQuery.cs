@@ -23,7 +23,7 @@ internal sealed record RouteQuery
     [FromQuery(Name = "profile"), Description("Preset profile: wheelchair (default), powered_wheelchair, walker, pushchair or foot.")]
     public string? Profile { get; init; }
 
-    [FromQuery(Name = "language"), Description("en (default) or de.")]
+    [FromQuery(Name = "language"), Description("The language of texts: a code from GET /i18n/languages.json (en, de, fr, it, tr, uk, ar); by default the Accept-Language header's, else en.")]
     public string? Language { get; init; }
 
     [FromQuery(Name = "format"), Description("json (default), geojson or gpx.")]

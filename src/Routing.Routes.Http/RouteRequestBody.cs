@@ -23,7 +23,7 @@ internal sealed record RouteRequestBody
     [Description("Changes to the profile's values for this request; a missing value keeps the preset's.")]
     public ConstraintOverrides? Constraints { get; init; }
 
-    [Description("Language of instructions and warnings: en (default) or de.")]
+    [Description("The language of instructions, warnings and problem texts: a code from GET /i18n/languages.json (en, de, fr, it, tr, uk, ar); by default the Accept-Language header's, else en.")]
     public string? Language { get; init; }
 
     [Description("How far from a requested point a usable way may be, metres (1..1000, default 50).")]

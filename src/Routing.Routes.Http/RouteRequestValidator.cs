@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Mvc;
+using Routing.Texts;
 using Routing.Engine;
 using Routing.Engine.Profiles;
 
@@ -25,7 +26,6 @@ internal static class RouteRequestValidator
     public const int MaxViaPoints = 25;
     public const double MinSnapRadiusM = 1;
     public const double MaxSnapRadiusM = 1000;
-    public static readonly IReadOnlyList<string> Languages = ["en", "de"];
     public static readonly IReadOnlyList<string> Formats = ["json", "geojson", "gpx"];
     public static readonly IReadOnlyList<string> Geometries = ["full", "simplified", "none"];
 
@@ -57,7 +57,7 @@ internal static class RouteRequestValidator
         }
         AddPoint(body.To, "to", waypoints, errors);
 
-        string language = OneOf(body.Language, "language", Languages, "en", errors);
+        string language = LanguageOf(body.Language, errors);
         string format = OneOf(body.Format, "format", Formats, "json", errors);
         var detail = Detail(body, format, errors);
 
@@ -162,6 +162,21 @@ internal static class RouteRequestValidator
             return false;
         }
         return true;
+    }
+
+    /// <summary>A language with a translation file ("de", or a regional form such as "de-AT"); English when none is asked for.</summary>
+    private static string LanguageOf(string? value, FieldErrors errors)
+    {
+        if (value is null)
+        {
+            return Translations.English.Code;
+        }
+        if (Translations.Find(value) is { } language)
+        {
+            return language.Code;
+        }
+        errors.Add("language", $"'{value}' is not supported; use one of {string.Join(", ", Translations.Codes)}");
+        return Translations.English.Code;
     }
 
     private static string OneOf(string? value, string field, IReadOnlyList<string> allowed, string fallback, FieldErrors errors)

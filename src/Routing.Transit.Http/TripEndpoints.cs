@@ -10,6 +10,7 @@ using Routing.Engine;
 using Routing.Engine.Profiles;
 using Routing.Http;
 using Routing.Transit.Trips;
+using Routing.Texts;
 
 namespace Routing.Transit.Http;
 
@@ -138,10 +139,17 @@ public static class TripEndpoints
         {
             errors.Add("profile", $"'{profileName}' is not a profile; use one of {string.Join(", ", catalog.Presets.Select(p => p.Name))}");
         }
-        string language = body.Language ?? "en";
-        if (language is not ("en" or "de"))
+        string language = Translations.English.Code;
+        if (body.Language is { } asked)
         {
-            errors.Add("language", $"'{language}' is not supported; use en or de");
+            if (Translations.Find(asked) is { } found)
+            {
+                language = found.Code;
+            }
+            else
+            {
+                errors.Add("language", $"'{asked}' is not supported; use one of {string.Join(", ", Translations.Codes)}");
+            }
         }
         var transit = body.Transit ?? new TransitOptionsBody();
         var accessibility = transit.Accessibility switch

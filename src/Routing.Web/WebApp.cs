@@ -11,6 +11,7 @@ using Routing.Serving;
 using Microsoft.Extensions.Logging;
 using Routing.Web.BaseMap;
 using Routing.Web.Places;
+using Routing.Web.Texts;
 using Routing.Web.Tiles;
 
 namespace Routing.Web;
@@ -57,6 +58,7 @@ internal static class WebApp
         app.MapTileEndpoints();
         app.MapPlaceEndpoints();
         app.MapBaseMapEndpoints();
+        app.MapTranslationEndpoints();
         return app;
     }
 

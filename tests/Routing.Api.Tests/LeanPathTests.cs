@@ -13,6 +13,7 @@ using Routing.Routes.Http;
 using Routing.Engine;
 using Routing.Engine.Profiles;
 using Routing.TestSupport;
+using Routing.Texts;
 
 namespace Routing.Api.Tests;
 
@@ -112,7 +113,7 @@ public sealed class LeanPathTests(FixtureApi api)
             {
                 continue;
             }
-            string problem = JsonSerializer.Serialize(RouteProblems.NoRoute(refused, 2, wheelchair!), hostOptions);
+            string problem = JsonSerializer.Serialize(RouteProblems.NoRoute(refused, 2, wheelchair!, Translations.English), hostOptions);
 
             Assert.Contains("\"least_violating_route\":" + JsonSerializer.Serialize(RouteMapper.ToDto(route), hostOptions), problem, StringComparison.Ordinal);
             if (++compared == 5)

@@ -7,6 +7,7 @@ using Routing.Engine.Profiles;
 using Routing.Engine.Routes;
 using Routing.Graph;
 using Routing.Graph.Facts;
+using Routing.Texts;
 
 namespace Routing.Api.Tests;
 
@@ -215,7 +216,7 @@ public sealed class RouteFormatTests
             new Blocker(new Violation(Constraint.Construction), "way 400 is under construction", new GeoPoint(49.4115, 8.691), 400, null),
         ]);
 
-        var problem = Serialize(RouteProblems.NoRoute(outcome, 2, Wheelchair));
+        var problem = Serialize(RouteProblems.NoRoute(outcome, 2, Wheelchair, Translations.English));
 
         Assert.Equal("https://routing.example/problems/no-route", problem.GetProperty("type").GetString());
         Assert.Equal(422, problem.GetProperty("status").GetInt32());
@@ -242,15 +243,15 @@ public sealed class RouteFormatTests
     [Fact]
     public void Point_problems_name_the_waypoint_and_the_radius()
     {
-        var notOnNetwork = Serialize(RouteProblems.PointNotOnNetwork(new PointNotOnNetwork(1, new GeoPoint(49.416, 8.695), 50, 412.345), 3, "walker"));
-        var outside = Serialize(RouteProblems.PointOutsideArea(new PointOutsideArea(2, new GeoPoint(52.52, 13.405)), 3, [8.69, 49.41, 8.701, 49.4202]));
+        var notOnNetwork = Serialize(RouteProblems.PointNotOnNetwork(new PointNotOnNetwork(1, new GeoPoint(49.416, 8.695), 50, 412.345), 3, "walker", Translations.English));
+        var outside = Serialize(RouteProblems.PointOutsideArea(new PointOutsideArea(2, new GeoPoint(52.52, 13.405)), 3, [8.69, 49.41, 8.701, 49.4202], Translations.English));
 
         Assert.Equal("https://routing.example/problems/point-not-on-network", notOnNetwork.GetProperty("type").GetString());
         Assert.Equal(1, notOnNetwork.GetProperty("waypoint_index").GetInt32());
         Assert.Equal("via point 1", notOnNetwork.GetProperty("waypoint").GetString());
         Assert.Equal(50, notOnNetwork.GetProperty("snap_radius_m").GetDouble());
         Assert.Equal(412.3, notOnNetwork.GetProperty("nearest_usable_m").GetDouble());
-        Assert.Contains("walker", notOnNetwork.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains(Translations.English.Get("profile.walker"), notOnNetwork.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal("https://routing.example/problems/point-outside-area", outside.GetProperty("type").GetString());
         Assert.Equal("destination", outside.GetProperty("waypoint").GetString());
         Assert.Equal(4, outside.GetProperty("area_bbox").GetArrayLength());

@@ -127,13 +127,13 @@ public sealed class DirectionsTests(OrsHost host)
     public async Task Other_ORS_languages_fall_back_to_English_and_optional_parts_can_be_left_out()
     {
         var (status, body) = await host.Post(Ors.Directions + "wheelchair",
-            $$"""{"coordinates": {{Ors.OldTown}}, "language": "fr", "radiuses": [-1, 30], "preference": "shortest", "instructions": false, "geometry": false}""");
+            $$"""{"coordinates": {{Ors.OldTown}}, "language": "nl", "radiuses": [-1, 30], "preference": "shortest", "instructions": false, "geometry": false}""");
         Assert.Equal(HttpStatusCode.OK, status);
         var route = body.GetProperty("routes")[0];
         Assert.False(route.TryGetProperty("segments", out _));
         Assert.False(route.TryGetProperty("geometry", out _));
         Assert.Contains(route.GetProperty("warnings").EnumerateArray(), w => w.GetProperty("code").GetInt32() == 100
-            && w.GetProperty("message").GetString()!.Contains("'fr'", StringComparison.Ordinal));
+            && w.GetProperty("message").GetString()!.Contains("'nl'", StringComparison.Ordinal));
 
         // A body without Content-Type is refused (a web page can send one to any site without asking it first), in ORS's format.
         using var unlabelled = await host.Client.PostAsync(Ors.Directions + "wheelchair", new ByteArrayContent("{}"u8.ToArray()));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Routing.Graph.Facts;
+using Routing.Texts;
 
 namespace Routing.Engine.Profiles;
 
@@ -52,12 +53,15 @@ public sealed class ConstraintRow
     /// <summary>What it does, in English, for the API reference and the README.</summary>
     public required string Description { get; init; }
 
-    /// <summary>The form's label per language (en, de).</summary>
-    public required IReadOnlyDictionary<string, string> Label { get; init; }
+    /// <summary>The form's label per language code, from the translation files' "constraint" section (key: the name).</summary>
+    public IReadOnlyDictionary<string, string> Label =>
+        Translations.All.ToDictionary(l => l.Code, l => l.Get("constraint." + Name), StringComparer.Ordinal);
 
-    /// <summary>Each choice's words per language: language → choice → text.</summary>
-    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> ChoiceLabels { get; init; } =
-        new Dictionary<string, IReadOnlyDictionary<string, string>>();
+    /// <summary>Each choice's words per language: language → choice → text (keys "name.choice").</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> ChoiceLabels =>
+        Translations.All.ToDictionary(l => l.Code,
+            l => (IReadOnlyDictionary<string, string>)Choices.ToDictionary(c => c, c => l.Get($"constraint.{Name}.{c}"), StringComparer.Ordinal),
+            StringComparer.Ordinal);
 
     /// <summary>The openrouteservice wheelchair restriction that sets it, or null when ORS has none.</summary>
     public string? OrsName { get; init; }
@@ -150,7 +154,6 @@ public static class ConstraintTable
     {
         Name = "max_incline_up_pct", Kind = ConstraintKind.Number, Unit = "%", UnitWord = "percent", Min = 0.5, Max = 100, Step = 0.5,
         Description = "Steepest uphill incline, percent (0.5..100).",
-        Label = Texts("Steepest uphill (%)", "Steilste Steigung (%)"),
         OrsName = "maximum_incline",
         Requested = o => o.MaxInclineUpPct, With = (o, v) => o with { MaxInclineUpPct = (double)v },
     };
@@ -159,7 +162,6 @@ public static class ConstraintTable
     {
         Name = "max_incline_down_pct", Kind = ConstraintKind.Number, Unit = "%", UnitWord = "percent", Min = 0.5, Max = 100, Step = 0.5,
         Description = "Steepest downhill incline, percent (0.5..100).",
-        Label = Texts("Steepest downhill (%)", "Steilstes Gefälle (%)"),
         OrsName = "maximum_incline",
         Requested = o => o.MaxInclineDownPct, With = (o, v) => o with { MaxInclineDownPct = (double)v },
     };
@@ -168,7 +170,6 @@ public static class ConstraintTable
     {
         Name = "max_kerb_cm", Kind = ConstraintKind.WholeNumber, Unit = "cm", UnitWord = "cm", Min = 0, Max = 50, Step = 1,
         Description = "Highest kerb, cm (0..50).",
-        Label = Texts("Highest kerb (cm)", "Höchster Bordstein (cm)"),
         OrsName = "maximum_sloped_kerb",
         Requested = o => o.MaxKerbCm, With = (o, v) => o with { MaxKerbCm = (int)v },
     };
@@ -177,7 +178,6 @@ public static class ConstraintTable
     {
         Name = "min_width_cm", Kind = ConstraintKind.WholeNumber, Unit = "cm", UnitWord = "cm", Min = 0, Max = 500, Step = 10,
         Description = "Narrowest passage, cm (0..500).",
-        Label = Texts("Narrowest passage (cm)", "Schmalste Stelle (cm)"),
         OrsName = "minimum_width",
         Requested = o => o.MinWidthCm, With = (o, v) => o with { MinWidthCm = (int)v },
     };
@@ -186,7 +186,6 @@ public static class ConstraintTable
     {
         Name = "speed_mps", Kind = ConstraintKind.Number, Unit = "m/s", UnitWord = "m/s", Min = 0.1, Max = 5, Step = 0.1,
         Description = "Speed on level, smooth ground, m/s (0.1..5).",
-        Label = Texts("Speed on level ground (m/s)", "Tempo in der Ebene (m/s)"),
         Requested = o => o.SpeedMps, With = (o, v) => o with { SpeedMps = (double)v },
     };
 
@@ -194,7 +193,6 @@ public static class ConstraintTable
     {
         Name = "max_climb_m", Kind = ConstraintKind.Number, Unit = "m", UnitWord = "metres", Min = 0, Max = 5000, Step = 10,
         Description = "The most the route may climb in total, metres (0..5000); a route over it is refused, naming the climb.",
-        Label = Texts("Most climb in total (m)", "Höchster Anstieg insgesamt (m)"),
         Requested = o => o.MaxClimbM, With = (o, v) => o with { MaxClimbM = (double)v },
     };
 
@@ -202,7 +200,6 @@ public static class ConstraintTable
     {
         Name = "min_smoothness", Kind = ConstraintKind.Smoothness,
         Description = "Worst OSM smoothness value still accepted.",
-        Label = Texts("Worst smoothness accepted", "Schlechteste zulässige Ebenheit"),
         OrsName = "smoothness_type",
         Requested = o => o.MinSmoothness, With = (o, v) => o with { MinSmoothness = (string)v },
     };
@@ -211,11 +208,6 @@ public static class ConstraintTable
     {
         Name = "steps", Kind = ConstraintKind.Choice, Choices = Names<StepsPolicy>(),
         Description = "Steps: never (they block, unless a usable ramp is tagged), avoid (only where there is no other way) or allowed.",
-        Label = Texts("Steps", "Stufen"),
-        ChoiceLabels = ChoiceTexts(
-            ("never", "never", "nie"),
-            ("avoid", "avoid (only if there is no other way)", "meiden (nur wenn es nicht anders geht)"),
-            ("allowed", "allowed", "erlaubt")),
         Requested = o => o.Steps is { } v ? NameOf(v) : null, With = (o, v) => o with { Steps = Parse<StepsPolicy>((string)v) },
     };
 
@@ -223,11 +215,6 @@ public static class ConstraintTable
     {
         Name = "unknown", Kind = ConstraintKind.Choice, Choices = Names<UnknownPolicy>(),
         Description = "What to do with unknown facts: allow, penalize or avoid.",
-        Label = Texts("Unknown data", "Unbekannte Daten"),
-        ChoiceLabels = ChoiceTexts(
-            ("allow", "treat as fine", "als gut annehmen"),
-            ("penalize", "prefer known ways", "bekannte Wege vorziehen"),
-            ("avoid", "avoid where possible", "möglichst meiden")),
         Requested = o => o.Unknown is { } v ? NameOf(v) : null, With = (o, v) => o with { Unknown = Parse<UnknownPolicy>((string)v) },
     };
 
@@ -238,11 +225,6 @@ public static class ConstraintTable
             "resolves the stretch and it is at least 70 % likely beyond the limit, else costs by its chance, with a slope_risk warning " +
             "from 50 %), block (the estimate beyond the limit blocks like a tag) or ignore (never blocks; warnings only). Tagged " +
             "slopes beyond the limit always block.",
-        Label = Texts("Slopes only estimated from terrain", "Nur aus dem Gelände geschätzte Steigungen"),
-        ChoiceLabels = ChoiceTexts(
-            ("block", "judge like measured slopes", "wie gemessene behandeln"),
-            ("penalize", "penalise, do not block", "abwerten, nicht sperren"),
-            ("ignore", "ignore", "nicht beachten")),
         Requested = o => o.DerivedIncline is { } v ? NameOf(v) : null,
         With = (o, v) => o with { DerivedIncline = Parse<DerivedInclinePolicy>((string)v) },
     };
@@ -251,7 +233,6 @@ public static class ConstraintTable
     {
         Name = "avoid_surfaces", Kind = ConstraintKind.Surfaces,
         Description = "OSM surface values that block (replaces the preset's list; [] avoids none).",
-        Label = Texts("Surfaces to avoid", "Zu meidende Beläge"),
         OrsName = "surface_type",
         Requested = o => o.AvoidSurfaces, With = (o, v) => o with { AvoidSurfaces = (IReadOnlyList<string>)v },
     };
@@ -261,9 +242,6 @@ public static class ConstraintTable
         [InclineUp, InclineDown, Kerb, Width, Speed, Climb, AvoidSurfaces, Smoothness, Steps, Unknown, DerivedIncline];
 
     private static readonly Dictionary<string, ConstraintRow> ByName = Rows.ToDictionary(r => r.Name, StringComparer.Ordinal);
-
-    /// <summary>The languages every row has a label in.</summary>
-    public static readonly IReadOnlyList<string> Languages = ["en", "de"];
 
     public static bool TryGet(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ConstraintRow? row) =>
         ByName.TryGetValue(name, out row);
@@ -297,13 +275,4 @@ public static class ConstraintTable
     private static string[] Names<TEnum>() where TEnum : struct, Enum => [.. Enum.GetValues<TEnum>().Select(NameOf)];
 
     private static TEnum Parse<TEnum>(string name) where TEnum : struct, Enum => Enum.GetValues<TEnum>().Single(v => NameOf(v) == name);
-
-    private static Dictionary<string, string> Texts(string english, string german) => new(StringComparer.Ordinal) { ["en"] = english, ["de"] = german };
-
-    private static Dictionary<string, IReadOnlyDictionary<string, string>> ChoiceTexts(params (string Choice, string English, string German)[] choices) =>
-        new(StringComparer.Ordinal)
-        {
-            ["en"] = choices.ToDictionary(c => c.Choice, c => c.English, StringComparer.Ordinal),
-            ["de"] = choices.ToDictionary(c => c.Choice, c => c.German, StringComparer.Ordinal),
-        };
 }

@@ -1,5 +1,6 @@
 using Routing.Graph;
 using Routing.Graph.Facts;
+using Routing.Texts;
 
 namespace Routing.Engine.Routes;
 

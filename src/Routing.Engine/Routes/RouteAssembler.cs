@@ -5,6 +5,7 @@ using Routing.Engine.Search;
 using Routing.Engine.Snapping;
 using Routing.Graph;
 using Routing.Graph.Facts;
+using Routing.Texts;
 
 namespace Routing.Engine.Routes;
 
@@ -142,9 +143,7 @@ internal sealed class RouteAssembler(RoutingGraph graph, Func<BarrierOverlay>? c
         var elevation = route.Elevation ?? throw new ArgumentException("a route without heights has no climb", nameof(route));
         int point = Effort.ClimbBudget.PointWhereSpent(elevation, budgetM);
         var segment = route.Segments.FirstOrDefault(s => s.LastPoint >= point) ?? route.Segments[^1];
-        string place = segment.Name.Length > 0
-            ? RouteTexts.Format("place.way_named", lang, segment.OsmWayId.ToString(), segment.Name)
-            : RouteTexts.Format("place.way", lang, segment.OsmWayId.ToString());
+        string place = RouteTexts.Format("place.way", lang, WayNames.Of(segment.Name, segment.Highway, lang, WayCase.On));
         // Up to the next metre, so that a budget lifted to the value named holds the route.
         var violation = new Violation(Constraint.Climb, Math.Ceiling(elevation.AscentM), budgetM, "m", Evidence: ViolationEvidence.Derived);
         return new Blocker(violation, BlockerMessage(violation, place, null, route.Summary.Profile, lang), route.Geometry[point], segment.OsmWayId, null);
@@ -528,10 +527,7 @@ internal sealed class RouteAssembler(RoutingGraph graph, Func<BarrierOverlay>? c
     private Blocker EdgeBlocker(int edge, Violation violation, ProfileSettings settings, TextLanguage language)
     {
         long wayId = graph.EdgeOsmWayId[edge];
-        string name = graph.EdgeName(edge);
-        string place = name.Length > 0
-            ? RouteTexts.Format("place.way_named", language, wayId.ToString(), name)
-            : RouteTexts.Format("place.way", language, wayId.ToString());
+        string place = EdgePlace(edge, kindSaid: violation.Constraint == Constraint.Steps, language);
         var edgeClass = graph.ClassOfEdge(edge);
         string? fact = violation.Constraint switch
         {
@@ -550,18 +546,97 @@ internal sealed class RouteAssembler(RoutingGraph graph, Func<BarrierOverlay>? c
         var violation = BarrierEffects.Reported(pinned.Report, null);
         long? nodeId = pinned.Vertices.Count > 0 ? graph.VertexOsmNodeId[pinned.Vertices[0]] : null;
         long? wayId = nodeId is null && pinned.Edges.Count > 0 ? graph.EdgeOsmWayId[pinned.Edges[0]] : null;
-        string place = nodeId is { } node
-            ? RouteTexts.Format("place.node", language, node.ToString())
-            : RouteTexts.Format("place.way", language, wayId?.ToString() ?? "?");
+        string place = pinned.Vertices.Count > 0 ? NodePlace(pinned.Vertices[0], language)
+            : pinned.Edges.Count > 0 ? RouteTexts.Format("place.way", language, WayOf(pinned.Edges[0], language))
+            : "";
         return new Blocker(violation, BlockerMessage(violation, place, null, settings, language), pinned.Pin.PinnedPoint ?? default, wayId, nodeId);
     }
 
     private Blocker NodeBlocker(int vertex, Violation violation, ProfileSettings settings, TextLanguage language)
     {
         long nodeId = graph.VertexOsmNodeId[vertex];
-        string place = RouteTexts.Format("place.node", language, nodeId.ToString());
+        string place = NodePlace(vertex, language);
         string barrier = RouteTexts.Get("barrier." + FactNames.Of(graph.ClassOfVertex(vertex).Barrier), language);
         return new Blocker(violation, BlockerMessage(violation, place, barrier, settings, language), VertexPoint(vertex), null, nodeId);
+    }
+
+    /// <summary>
+    /// A way as a blocker names it, by street ("Schloßberg", German "dem Schloßberg") or, unnamed, by kind ("the
+    /// footway"): people do not read OSM ids; the blocker keeps <c>osm_way_id</c> for planners.
+    /// </summary>
+    private string WayOf(int edge, TextLanguage language) =>
+        WayNames.Of(graph.EdgeName(edge), FactNames.Of(graph.ClassOfEdge(edge).Highway), language, WayCase.On);
+
+    /// <summary>
+    /// Where an edge is, for a blocker: its street ("on Schloßberg"), or for an unnamed way its kind and the named way
+    /// it joins ("on the footway by Hauptstraße"), so that two flights of steps are told apart without OSM ids.
+    /// </summary>
+    /// <param name="kindSaid">The blocker names the way's kind itself (steps): only the named way is added ("steps by Hauptstraße").</param>
+    private string EdgePlace(int edge, bool kindSaid, TextLanguage language)
+    {
+        if (graph.EdgeNameId[edge] != 0)
+        {
+            return RouteTexts.Format("place.way", language, WayOf(edge, language));
+        }
+        int named = NamedNeighbour(edge);
+        return (named < 0, kindSaid) switch
+        {
+            (true, true) => "",
+            (true, false) => RouteTexts.Format("place.way", language, WayOf(edge, language)),
+            (false, true) => RouteTexts.Format("place.by", language, WayOf(named, language)),
+            (false, false) => RouteTexts.Format("place.way_by", language, WayOf(edge, language), WayOf(named, language)),
+        };
+    }
+
+    /// <summary>
+    /// The nearest named edge to <paramref name="edge"/> in edges walked (breadth first, at most three edges away, as
+    /// steps reach a street over a footway or two); -1 when none is that near.
+    /// </summary>
+    private int NamedNeighbour(int edge)
+    {
+        const int MaxHops = 3;
+        var frontier = new List<int>(8) { graph.EdgeFrom[edge], graph.EdgeTo[edge] };
+        var seen = new HashSet<int>(frontier);
+        for (int hop = 0; hop < MaxHops && frontier.Count > 0; hop++)
+        {
+            var next = new List<int>(frontier.Count * 3);
+            foreach (int vertex in frontier)
+            {
+                for (int i = graph.FirstArc[vertex]; i < graph.FirstArc[vertex + 1]; i++)
+                {
+                    int other = graph.Arcs[i] >> 1;
+                    if (graph.EdgeNameId[other] != 0)
+                    {
+                        return other;
+                    }
+                    int far = graph.EdgeFrom[other] == vertex ? graph.EdgeTo[other] : graph.EdgeFrom[other];
+                    if (seen.Add(far))
+                    {
+                        next.Add(far);
+                    }
+                }
+            }
+            frontier = next;
+        }
+        return -1;
+    }
+
+    /// <summary>
+    /// A point named by the way it lies on, a named one when several meet there ("at a point on Hauptstraße"); the
+    /// blocker keeps <c>osm_node_id</c> for planners.
+    /// </summary>
+    private string NodePlace(int vertex, TextLanguage language)
+    {
+        int chosen = -1;
+        for (int i = graph.FirstArc[vertex]; i < graph.FirstArc[vertex + 1]; i++)
+        {
+            int edge = graph.Arcs[i] >> 1;
+            if (chosen < 0 || (graph.EdgeNameId[chosen] == 0 && graph.EdgeNameId[edge] != 0))
+            {
+                chosen = edge;
+            }
+        }
+        return chosen < 0 ? "" : RouteTexts.Format("place.node", language, WayOf(chosen, language));
     }
 
     /// <summary>One line naming constraint, place and magnitude: "kerb 12 cm at node 456, limit 3 cm".</summary>
@@ -575,8 +650,8 @@ internal sealed class RouteAssembler(RoutingGraph graph, Func<BarrierOverlay>? c
         string Measure(double? value, string format) => value is { } v ? RouteTexts.Number(v, format, language) : "?";
         var (value, limit) = violation.Constraint switch
         {
-            Constraint.Surface => (fact ?? violation.Detail ?? "?", ""),
-            Constraint.Smoothness => (fact ?? "?", settings.MinSmoothness ?? "?"),
+            Constraint.Surface => (RouteTexts.Surface(fact ?? violation.Detail ?? "unknown", language), ""),
+            Constraint.Smoothness => (RouteTexts.Smoothness(fact ?? "unknown", language), RouteTexts.Smoothness(settings.MinSmoothness ?? "unknown", language)),
             Constraint.Barrier => (fact ?? violation.Detail ?? "?", ""),
             Constraint.InclineUp or Constraint.InclineDown => (Measure(violation.Actual, "0.0"), Measure(violation.Limit, "0.#")),
             Constraint.Kerb or Constraint.Width or Constraint.Climb => (Measure(violation.Actual, "0"), Measure(violation.Limit, "0")),
@@ -584,6 +659,6 @@ internal sealed class RouteAssembler(RoutingGraph graph, Func<BarrierOverlay>? c
                 violation.ReportId?.ToString() ?? "?"),
             _ => ("", ""),
         };
-        return RouteTexts.Format("blocker." + FactNames.Of(violation.Constraint), language, place, value, limit);
+        return RouteTexts.Format("blocker." + FactNames.Of(violation.Constraint), language, place, value, limit).Trim();
     }
 }

@@ -1,6 +1,7 @@
 using Routing.Engine.Profiles;
 using Routing.Graph;
 using Routing.Graph.Facts;
+using Routing.Texts;
 
 namespace Routing.Engine.Routes;
 

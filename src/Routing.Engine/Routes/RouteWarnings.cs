@@ -1,5 +1,6 @@
 using Routing.Engine.Profiles;
 using Routing.Graph.Facts;
+using Routing.Texts;
 
 namespace Routing.Engine.Routes;
 
@@ -57,7 +58,7 @@ internal static class RouteWarnings
             {
                 string name = LongestName(segments, unknownFirst, unknownLast, UnknownFacts.Surface);
                 Add("unknown_surface", RouteTexts.Format("warning.unknown_surface", language, Metres(unknownM),
-                    name.Length > 0 ? RouteTexts.Format("warning.on_name", language, name) : ""), unknownFirst);
+                    OnName(segments, unknownFirst, unknownLast, name, language)), unknownFirst);
             }
         }
 
@@ -107,8 +108,7 @@ internal static class RouteWarnings
 
         foreach (var run in Runs(segments, Concern.SlopeRisk, settings, runs))
         {
-            string name = segments[run.First].Segment.Name;
-            string on = name.Length > 0 ? RouteTexts.Format("warning.on_name", language, name) : "";
+            string on = OnName(segments, run.First, run.First, segments[run.First].Segment.Name, language);
             double? limitPct = run.Key == "up" ? settings.MaxInclineUpPct : settings.MaxInclineDownPct;
             // The riskiest segment's value and chance, as that segment shows them: one slope, one number.
             var riskiest = Riskiest(segments, run);
@@ -131,7 +131,7 @@ internal static class RouteWarnings
         {
             foreach (var run in Runs(segments, Concern.RoughSurface, settings, runs))
             {
-                Add("rough_surface", RouteTexts.Format("warning.rough_surface", language, run.Key, Metres(run.LengthM)), run.First);
+                Add("rough_surface", RouteTexts.Format("warning.rough_surface", language, RouteTexts.Surface(run.Key, language), Metres(run.LengthM)), run.First);
             }
             foreach (var run in Runs(segments, Concern.Narrow, settings, runs))
             {
@@ -289,6 +289,22 @@ internal static class RouteWarnings
         Concern.Steps => s.Segment.Steps && !s.Segment.Ramp ? "steps" : null,
         _ => throw new ArgumentOutOfRangeException(nameof(concern)),
     };
+
+    /// <summary>
+    /// " on Plöck" (German " auf der Plöck", with the article of the street's noun) for the street of that name among
+    /// segments <paramref name="first"/> to <paramref name="last"/>; empty for no name.
+    /// </summary>
+    private static string OnName(IReadOnlyList<AssembledSegment> segments, int first, int last, string name, TextLanguage language)
+    {
+        for (int i = first; i <= last && name.Length > 0; i++)
+        {
+            if (segments[i].Segment.Name == name)
+            {
+                return RouteTexts.Format("warning.on_name", language, WayNames.Of(name, segments[i].Segment.Highway, language, WayCase.On));
+            }
+        }
+        return "";
+    }
 
     /// <summary>Maximal runs of consecutive segments with the same non-null key, into <paramref name="runs"/> (cleared first: one list serves every concern).</summary>
     private static List<Run> Runs(IReadOnlyList<AssembledSegment> segments, Concern concern, ProfileSettings settings, List<Run> runs)

@@ -1,3 +1,5 @@
+using Routing.Texts;
+
 namespace Routing.Engine.Routes;
 
 /// <summary>How an instruction uses a way: where one goes (onto it) or where one is (on it).</summary>
@@ -10,8 +12,8 @@ internal enum WayCase
 }
 
 /// <summary>
-/// A way as an instruction names it. English takes the name as it is ("onto Hauptstraße") and describes an unnamed
-/// way by its kind ("the footway"). German needs the article of the name's noun, which its ending tells ("-straße" is
+/// A way as an instruction names it. Most languages take the name as it is ("onto Hauptstraße") and describe an unnamed
+/// way by its kind ("the footway", the translation files' <c>way.</c> and <c>way_on.</c> keys). German needs the article of the name's noun, which its ending tells ("-straße" is
 /// die, "-weg" and "-platz" der, "-tor" das), in the case the sentence asks for; a name whose ending says nothing, or
 /// that starts with a preposition ("Am Karlstor", "Plöck"), is named after what it is: "auf die Straße „Am Karlstor“".
 /// A name is never made up: an unnamed main road is "die Hauptverkehrsstraße", not a street called Hauptstraße.
@@ -35,30 +37,31 @@ internal static class WayNames
     /// description: "the sidewalk along Hauptstraße", "den Gehweg an der Hauptstraße".</param>
     public static string Of(string name, string highway, TextLanguage language, WayCase wayCase, (string Name, string Highway)? along = null)
     {
-        // The description of the way's kind, accusative in German ("den Fußweg"): the table's form.
-        string description = RouteTexts.Get("way." + highway, language);
+        // The description of the way's kind in the case the sentence asks for: "den Fußweg" where one goes, "dem
+        // Fußweg" where one is; languages without cases give both the same words.
+        string description = RouteTexts.Get((wayCase == WayCase.On ? "way_on." : "way.") + highway, language);
         if (name.Length == 0 && along is { } street)
         {
             // German: "an" with the street in the dative, "an dem" contracted as everyone says it ("am Bismarckplatz").
             string beside = RouteTexts.Format("way.along", language, description, Of(street.Name, street.Highway, language, WayCase.On));
             description = beside.Replace(" an dem ", " am ", StringComparison.Ordinal);
         }
-        if (language == TextLanguage.English)
+        if (language.Code != "de")
         {
             return name.Length > 0 ? name : description;
         }
         if (name.Length == 0)
         {
-            return wayCase == WayCase.On ? Dative(description) : description;
+            return description;
         }
         string? article = ArticleOf(name);
         if (article is null)
         {
-            string described = $"{description} „{name}“";
-            return wayCase == WayCase.On ? Dative(described) : described;
+            return $"{description} „{name}“";
         }
         string declined = Declined(name, article == "den" || wayCase == WayCase.On ? "en" : "e");
-        return wayCase == WayCase.On ? Dative($"{article} {declined}") : $"{article} {declined}";
+        string dative = article == "die" ? "der" : "dem";
+        return $"{(wayCase == WayCase.On ? dative : article)} {declined}";
     }
 
     /// <summary>Adjectives that start street names and decline after an article: "Alte Brücke", "auf der Alten Brücke".</summary>
@@ -121,10 +124,4 @@ internal static class WayNames
         }
         return article;
     }
-
-    /// <summary>German accusative phrase to dative: den/das to dem, die to der (the article is the phrase's first word).</summary>
-    private static string Dative(string accusative) =>
-        accusative.StartsWith("den ", StringComparison.Ordinal) || accusative.StartsWith("das ", StringComparison.Ordinal) ? "dem " + accusative[4..]
-        : accusative.StartsWith("die ", StringComparison.Ordinal) ? "der " + accusative[4..]
-        : accusative;
 }

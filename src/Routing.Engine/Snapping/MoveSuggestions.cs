@@ -3,6 +3,8 @@ using Routing.Engine.Profiles;
 using Routing.Engine.Routes;
 using Routing.Engine.Search;
 using Routing.Graph;
+using Routing.Graph.Facts;
+using Routing.Texts;
 
 namespace Routing.Engine.Snapping;
 
@@ -53,7 +55,7 @@ internal sealed class MoveSuggestions(RoutingGraph graph, SnapIndex snapIndex)
         string direction = Compass[(int)Math.Round(BearingDeg(requested, target.Point) / 45) % 8];
         long wayId = graph.EdgeOsmWayId[target.Edge];
         string name = graph.EdgeName(target.Edge);
-        string where = name.Length > 0 ? name : RouteTexts.Format("move.way", language, wayId.ToString(CultureInfo.InvariantCulture));
+        string where = WayNames.Of(name, FactNames.Of(graph.ClassOfEdge(target.Edge).Highway), language, WayCase.On);
         string distance = RouteTexts.Number(target.DistanceM, "0", language);
         string compass = RouteTexts.Get("compass." + direction, language);
         string message = waypoint == 0 ? RouteTexts.Format("move.start", language, distance, compass, where)

@@ -681,7 +681,7 @@ public sealed class TripPlanner
         return notes;
     }
 
-    /// <summary>What blocks the walk to (or from) the nearest stop, by the engine's own explanation: ": steps on way 24717413".</summary>
+    /// <summary>What blocks the walk to (or from) the nearest stop, by the engine's own explanation: ": steps by Neue Schlossstraße".</summary>
     private string WalkBlocker(Router router, Context context, GeoPoint point, bool towardsStops)
     {
         var tt = _timetable;

@@ -1,7 +1,7 @@
 // The map for people: plan an accessible route, read it without the map, download it; planners report barriers.
 // Plain ES modules, no build step. The page's URL carries the route's state, so a link restores it and the browser's
 // back button steps through planned routes.
-import { t, setLanguage, currentLanguage, browserLanguage, distance, duration, number } from './i18n.js';
+import { t, term, setLanguage, loadLanguages, currentLanguage, browserLanguage, distance, duration, number } from './i18n.js';
 import { getJson, routeQuery, point, ProblemError, escapeHtml } from './api.js';
 import { addLiveElevators, liveElevatorAt } from './elevators.js';
 import { createMap, addLayers, routeFeatures, setData, fitTo, marker, renderLegend, showPopup as popupAt } from './mapview.js';
@@ -33,8 +33,10 @@ function announce(text) {
 }
 
 async function start() {
+  const languages = await loadLanguages();
+  $('language').innerHTML = languages.map(l => `<option value="${l.code}" lang="${l.code}" dir="${l.dir}">${escapeHtml(l.name)}</option>`).join('');
   const chosen = sessionStorage.getItem('routing.language');
-  setLanguage(chosen ?? browserLanguage());
+  await setLanguage(chosen ?? browserLanguage());
   $('language').value = currentLanguage();
   const [loaded, profiles] = await Promise.all([getJson('/app/config.json'), getJson('/v1/profiles')]);
   [config, presets, constraintRows] = [loaded, profiles.profiles, profiles.constraints];
@@ -93,10 +95,17 @@ function watchReports() {
 // ---- profile and limits --------------------------------------------------------------------------------------------
 
 function fillProfileControls() {
-  $('profile').innerHTML = presets.map(p => `<option value="${p.name}">${p.name.replaceAll('_', ' ')}</option>`).join('');
+  $('profile').innerHTML = presets.map(p => `<option value="${p.name}"></option>`).join('');
   $('avoid_surfaces').innerHTML = config.surfaces.map(s =>
-    `<label><input type="checkbox" value="${s}"> ${s.replaceAll('_', ' ')}</label>`).join('');
+    `<label><input type="checkbox" value="${s}"> <span data-surface="${s}"></span></label>`).join('');
+  nameProfilesAndSurfaces();
   fillLimitFields();
+}
+
+/** Profiles and surfaces in words of the page's language, never their API names ("concrete:plates"). */
+function nameProfilesAndSurfaces() {
+  for (const option of $('profile').options) option.textContent = term('profile', option.value);
+  for (const span of $('avoid_surfaces').querySelectorAll('[data-surface]')) span.textContent = term('surface', span.dataset.surface);
 }
 
 /** The row's words in the page's language (English when a row has none in it). */
@@ -112,7 +121,7 @@ function fillLimitFields() {
       return `<input id="${row.name}" data-constraint type="number" min="${row.min}" max="${row.max}" step="${row.step}" inputmode="${mode}">`;
     }
     const options = row.kind === 'smoothness'
-      ? [['', t('smoothnessAny')], ...config.smoothness.map(s => [s, s.replaceAll('_', ' ')])]
+      ? [['', t('smoothnessAny')], ...config.smoothness.map(s => [s, term('smoothness', s)])]
       : row.choices.map(c => [c, wordsOf(row.choice_labels)[c]]);
     return `<select id="${row.name}" data-constraint>${options.map(([value, text]) => `<option value="${value}">${escapeHtml(text)}</option>`).join('')}</select>`;
   };
@@ -384,7 +393,7 @@ function showRefusal(problem) {
     type: 'FeatureCollection',
     features: problem.blockers.filter(b => b.location).map(b => ({
       type: 'Feature', geometry: { type: 'Point', coordinates: [b.location.lon, b.location.lat] },
-      properties: { message: b.message, field: b.request_field ?? '' },
+      properties: { message: b.message, lift: hasLift(b) ? liftText(b) : '' },
     })),
   });
   const located = problem.blockers.filter(b => b.location).map(b => [b.location.lon, b.location.lat]);
@@ -400,7 +409,8 @@ function showRefusal(problem) {
       return `<li>${escapeHtml(b.message)}
         <div class="row">
           ${b.location ? `<button type="button" class="secondary" data-show="${i}">${t('showOnMap')}</button>` : ''}
-          ${b.lift !== null && b.lift !== undefined ? `<button type="button" class="secondary" data-lift="${i}">${t('lift', b.request_field, b.lift || '–')}</button>`
+          ${b.osm_way_id || b.osm_node_id ? `<a class="meta" href="https://www.openstreetmap.org/${b.osm_way_id ? `way/${b.osm_way_id}` : `node/${b.osm_node_id}`}">${t('osmLink')}</a>` : ''}
+          ${hasLift(b) ? `<button type="button" class="secondary" data-lift="${i}">${escapeHtml(liftText(b))}</button>`
             : `<span class="meta">${t('noLift')}</span>`}
         </div></li>`;
     }).join('')}</ul>
@@ -429,6 +439,21 @@ function showRefusal(problem) {
 /** A constraint's value from its query-string text (the URL's, or a blocker's lift): a list, a number or a word. */
 function constraintValue(row, text) {
   return row.kind === 'surfaces' ? text.split(',').filter(Boolean) : isNumber(row) ? Number(text) : text;
+}
+
+/** Whether the engine named a value that lifts what blocks (an empty list of surfaces is one). */
+function hasLift(blocker) {
+  return blocker.lift !== null && blocker.lift !== undefined;
+}
+
+/** What the lift button does, in words: "Allow downhill slopes up to 12 %", never the API's field name. */
+function liftText(blocker) {
+  const field = blocker.request_field;
+  const row = constraintRows.find(r => r.name === field);
+  const value = field === 'avoid_surfaces' ? term('surface', blocker.detail ?? '')
+    : field === 'min_smoothness' ? term('smoothness', blocker.lift)
+    : row && isNumber(row) ? number(Number(blocker.lift), Number.isInteger(Number(blocker.lift)) ? 0 : 1) : blocker.lift;
+  return term('constraint', `${field}.lift`, value);
 }
 
 function showError(error) {
@@ -588,11 +613,11 @@ function wire() {
   });
   map.on('click', event => {
     if (mode !== 'plan') return;
-    // A click on a blocker says what blocks and which limit would lift it (the list below the route says the same).
+    // A click on a blocker says what blocks and, in words, what would lift it (the list below the route says the same).
     const blocker = map.queryRenderedFeatures(event.point, { layers: ['blockers'] })[0];
     if (blocker) {
-      const { message, field } = blocker.properties;
-      showPopup(blocker.geometry.coordinates, field ? `${message} (${field})` : message);
+      const { message, lift } = blocker.properties;
+      showPopup(blocker.geometry.coordinates, lift ? `${message}. ${lift}` : message);
       return;
     }
     // A click on a live elevator says its state and age, as a route through it does.
@@ -617,9 +642,10 @@ function wire() {
     refreshTiles();
     if (state.from && state.to) plan({ push: false });
   });
-  $('language').addEventListener('change', () => {
+  $('language').addEventListener('change', async () => {
     sessionStorage.setItem('routing.language', $('language').value);
-    setLanguage($('language').value);
+    await setLanguage($('language').value);
+    nameProfilesAndSurfaces();
     renderWaypoints();
     relabelLimitFields();
     renderLegend($('legend-body'));

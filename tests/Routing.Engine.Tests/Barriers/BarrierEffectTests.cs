@@ -5,6 +5,7 @@ using Routing.Engine.Tests.Routes;
 using Routing.Graph;
 using Routing.Graph.Facts;
 using static Routing.Engine.Tests.Barriers.BarrierTesting;
+using Routing.Texts;
 
 namespace Routing.Engine.Tests.Barriers;
 
@@ -163,7 +164,7 @@ public sealed class BarrierEffectTests
         {
             string key = "report." + FactNames.Of(kind);
             Assert.True(RouteTexts.Has(key), $"missing text {key}");
-            Assert.False(string.IsNullOrWhiteSpace(RouteTexts.Get(key, TextLanguage.German)));
+            Assert.False(string.IsNullOrWhiteSpace(RouteTexts.Get(key, Translations.Of("de"))));
         }
         Assert.True(RouteTexts.Has("blocker.reported"));
         Assert.True(RouteTexts.Has("warning.unverified_barrier"));

@@ -38,10 +38,10 @@ public sealed class BarrierRouteTests
         Assert.Equal("construction reported (report 17)", blocker.Violation.Detail);
         Assert.Null(blocker.Violation.RequestField);
         Assert.Equal(202, blocker.OsmWayId);
-        Assert.Equal("construction reported (report 17) on way 202", blocker.Message);
+        Assert.Equal("construction reported (report 17) on the footway", blocker.Message);
 
         var german = Assert.Single(Assert.IsType<NoRoute>(Route(router, 4, 15, profile, "de")).Blockers);
-        Assert.Equal("Baustelle gemeldet (Meldung 17) auf Weg 202", german.Message);
+        Assert.Equal("Baustelle gemeldet (Meldung 17) auf dem Fußweg", german.Message);
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class BarrierRouteTests
         var blocker = Assert.Single(Assert.IsType<NoRoute>(Route(router, 4, 15, "walker")).Blockers);
         Assert.Equal(14, blocker.OsmNodeId);
         Assert.Equal(21, blocker.Violation.ReportId);
-        Assert.Equal("elevator out of service reported (report 21) at node 14", blocker.Message);
+        Assert.Equal("elevator out of service reported (report 21) at a point on the footway", blocker.Message);
 
         var walking = Assert.IsType<RouteFound>(Route(router, 4, 15, "foot")).Route;
         Assert.Equal(before.CostS + BarrierEffects.BrokenElevatorWalkingPenaltyS, walking.CostS, 6);

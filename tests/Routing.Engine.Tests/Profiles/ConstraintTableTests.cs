@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Routing.Engine.Profiles;
 using Routing.TestSupport;
+using Routing.Texts;
 
 namespace Routing.Engine.Tests.Profiles;
 
@@ -101,7 +102,7 @@ public sealed class ConstraintTableTests
     {
         foreach (var row in ConstraintTable.Rows)
         {
-            foreach (string language in ConstraintTable.Languages)
+            foreach (string language in Translations.Codes)
             {
                 Assert.False(string.IsNullOrWhiteSpace(row.Label.GetValueOrDefault(language)), $"{row.Name}: no {language} label");
                 foreach (string choice in row.Choices)

@@ -28,10 +28,10 @@ public sealed class BlockerExplanationTests
         Assert.Equal((Constraint.Kerb, 12.0, 3.0), (blocker.Violation.Constraint, blocker.Violation.Actual, blocker.Violation.Limit));
         Assert.Equal((9L, (long?)null), (blocker.OsmNodeId, blocker.OsmWayId));
         Assert.Equal(At(9), blocker.Location);
-        Assert.Equal("kerb 12 cm at node 9, limit 3 cm", blocker.Message);
+        Assert.Equal("kerb 12 cm at a point on the crossing, limit 3 cm", blocker.Message);
 
         var german = Assert.Single(Assembler.Explain(path, Profile("wheelchair"), "de"));
-        Assert.Equal("Bordstein 12 cm an Knoten 9, Grenze 3 cm", german.Message);
+        Assert.Equal("Bordstein 12 cm an einem Punkt auf dem Überweg, Grenze 3 cm", german.Message);
     }
 
     [Fact]
@@ -42,13 +42,13 @@ public sealed class BlockerExplanationTests
         var blocker = Assert.Single(blockers);
         Assert.Equal(Constraint.Steps, blocker.Violation.Constraint);
         Assert.Equal((100L, (long?)null), (blocker.OsmWayId, blocker.OsmNodeId));
-        Assert.Equal("steps on way 100", blocker.Message);
+        Assert.Equal("steps", blocker.Message);
         var (two, five) = (At(2), At(5));
         Assert.Equal((two.Lat + five.Lat) / 2, blocker.Location.Lat, 7);
         Assert.Equal((two.Lon + five.Lon) / 2, blocker.Location.Lon, 7);
 
         var german = Assert.Single(Explain("wheelchair", "de", Snap(1, 2, 0.5), [2, 5], Snap(5, 6, 0.5)));
-        Assert.Equal("Treppe auf Weg 100", german.Message);
+        Assert.Equal("Treppe", german.Message);
     }
 
     [Fact]
@@ -58,12 +58,12 @@ public sealed class BlockerExplanationTests
 
         Assert.Equal([Constraint.Surface, Constraint.Barrier, Constraint.Surface], blockers.Select(b => b.Violation.Constraint));
         var gate = blockers[1];
-        Assert.Equal((16L, "kissing gate at node 16"), (gate.OsmNodeId, gate.Message));
-        Assert.Equal("surface gravel on way 203 is avoided", blockers[0].Message);
+        Assert.Equal((16L, "kissing gate at a point on the path"), (gate.OsmNodeId, gate.Message));
+        Assert.Equal("surface gravel on the path by Marktplatz is avoided", blockers[0].Message);
         Assert.Equal(203L, blockers[2].OsmWayId);
 
         var german = Explain("wheelchair", "de", Snap(14, 15, 0.5), [15, 16, 17], Snap(17, 20, 0.5));
-        Assert.Equal("Drehgatter an Knoten 16", german[1].Message);
+        Assert.Equal("Drehgatter an einem Punkt auf dem Pfad", german[1].Message);
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class BlockerExplanationTests
 
         var blocker = Assert.Single(Assembler.Explain(path, strict, "en"));
         Assert.Equal(Constraint.Surface, blocker.Violation.Constraint);
-        Assert.Equal("surface paving_stones on way 400 (Plöck) is avoided", blocker.Message);
+        Assert.Equal("surface paving stones on Plöck is avoided", blocker.Message);
     }
 
     [Fact]
@@ -88,8 +88,8 @@ public sealed class BlockerExplanationTests
 
         var blocker = Assert.Single(Assembler.Explain(path, Profile("wheelchair"), "en"));
         Assert.Equal((Constraint.InclineUp, 401L), (blocker.Violation.Constraint, blocker.OsmWayId));
-        Assert.Equal("incline 8.0 % uphill on way 401 (Sandgasse), limit 6 %", blocker.Message);
-        Assert.Equal("Steigung 8,0 % bergauf auf Weg 401 (Sandgasse), Grenze 6 %", Assert.Single(Assembler.Explain(path, Profile("wheelchair"), "de")).Message);
+        Assert.Equal("incline 8.0 % uphill on Sandgasse, limit 6 %", blocker.Message);
+        Assert.Equal("Steigung 8,0 % bergauf auf der Sandgasse, Grenze 6 %", Assert.Single(Assembler.Explain(path, Profile("wheelchair"), "de")).Message);
 
         // Downhill the same road is within the 8 % limit.
         Assert.Empty(Assembler.Explain(Along(Snap(12, 13, 0.1), Snap(12, 13, 0.9), relaxed), Profile("wheelchair"), "en"));

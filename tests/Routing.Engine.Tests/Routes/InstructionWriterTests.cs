@@ -3,6 +3,7 @@ using Routing.Engine.Routes;
 using Routing.Engine.Search;
 using Routing.Graph;
 using Routing.Graph.Facts;
+using Routing.Texts;
 
 namespace Routing.Engine.Tests.Routes;
 
@@ -80,7 +81,7 @@ public sealed class InstructionWriterTests
             Step("turn_right", "Turn right onto Hauptstraße", 120, "Hauptstraße"),
             Step("turn_right", "Turn right onto Hauptstraße", 135, "Hauptstraße"),
             Step("arrive", "You have arrived", 400),
-        ], TextLanguage.English);
+        ], Translations.English);
 
         Assert.Equal(["Head north on Plöck", "Turn right onto Hauptstraße", "You have arrived"], steps.Select(s => s.Text));
     }
@@ -92,7 +93,7 @@ public sealed class InstructionWriterTests
         [
             Step("turn_right", "Turn right onto Hauptstraße", 120, "Hauptstraße"),
             Step("turn_right", "Turn right onto Hauptstraße", 320, "Hauptstraße"),
-        ], TextLanguage.English);
+        ], Translations.English);
 
         Assert.Equal(2, steps.Count);
     }
@@ -105,7 +106,7 @@ public sealed class InstructionWriterTests
             Step("turn_left", "Turn left onto Hauptstraße", 50, "Hauptstraße"),
             Step("continue", "Continue onto Hauptstraße", 200, "Hauptstraße"),
             Step("continue", "Continue onto Plöck", 300, "Plöck"),
-        ], TextLanguage.English);
+        ], Translations.English);
 
         Assert.Equal(["Turn left onto Hauptstraße", "Continue onto Plöck"], steps.Select(s => s.Text));
     }
@@ -118,7 +119,7 @@ public sealed class InstructionWriterTests
             Step("kerb", "Abgesenkter Bordstein, 3 cm", 80),
             Step("cross", "Überqueren Sie die Straße an der Ampel", 80),
             Step("kerb", "Abgesenkter Bordstein, 3 cm", 110),
-        ], TextLanguage.German);
+        ], Translations.Of("de"));
 
         Assert.Equal(["Überqueren Sie die Straße an der Ampel – Abgesenkter Bordstein, 3 cm", "Abgesenkter Bordstein, 3 cm"], steps.Select(s => s.Text));
         Assert.Equal("cross", steps[0].Type);
@@ -134,7 +135,7 @@ public sealed class InstructionWriterTests
             Step("turn_left", "Turn left onto Hauptstraße", 110, "Hauptstraße"),
             Step("turn_right", "Turn right onto Plöck", 300, "Plöck"),
             Step("arrive", "You have arrived", 306),
-        ], TextLanguage.English);
+        ], Translations.English);
 
         Assert.Equal(["Turn right onto the footway – Cross the street – Turn left onto Hauptstraße", "Turn right onto Plöck – You have arrived"], steps.Select(s => s.Text));
         Assert.Equal([("turn_right", 100.0, (string?)"Hauptstraße"), ("arrive", 306.0, (string?)null)], steps.Select(s => (s.Type, s.PositionM, s.Name)));
@@ -147,7 +148,7 @@ public sealed class InstructionWriterTests
         [
             Step("turn_right", "Turn right onto Merianstraße", 100, "Merianstraße"),
             Step("turn_left", "Turn left onto Merianstraße", 103, "Merianstraße"),
-        ], TextLanguage.English);
+        ], Translations.English);
 
         Assert.Equal(["Turn right onto Merianstraße"], steps.Select(s => s.Text));
     }
@@ -164,15 +165,15 @@ public sealed class InstructionWriterTests
     [InlineData("", "primary", "die Hauptverkehrsstraße", "der Hauptverkehrsstraße")]
     public void German_names_take_their_article_and_case(string name, string highway, string onto, string on)
     {
-        Assert.Equal(onto, WayNames.Of(name, highway, TextLanguage.German, WayCase.Onto));
-        Assert.Equal(on, WayNames.Of(name, highway, TextLanguage.German, WayCase.On));
+        Assert.Equal(onto, WayNames.Of(name, highway, Translations.Of("de"), WayCase.Onto));
+        Assert.Equal(on, WayNames.Of(name, highway, Translations.Of("de"), WayCase.On));
     }
 
     [Fact]
     public void English_names_are_said_as_they_are_and_unnamed_main_roads_are_not_named()
     {
-        Assert.Equal("Plöck", WayNames.Of("Plöck", "residential", TextLanguage.English, WayCase.On));
-        Assert.Equal("the main road", WayNames.Of("", "primary", TextLanguage.English, WayCase.Onto));
+        Assert.Equal("Plöck", WayNames.Of("Plöck", "residential", Translations.English, WayCase.On));
+        Assert.Equal("the main road", WayNames.Of("", "primary", Translations.English, WayCase.Onto));
     }
 
     [Theory]
@@ -186,6 +187,6 @@ public sealed class InstructionWriterTests
         Assert.Equal(onto, WayNames.Of("", "sidewalk", lang, WayCase.Onto, (street, highway)));
         Assert.Equal(on, WayNames.Of("", "sidewalk", lang, WayCase.On, (street, highway)));
         // A way with a name of its own keeps it.
-        Assert.Equal("Plöck", WayNames.Of("Plöck", "residential", TextLanguage.English, WayCase.On, (street, highway)));
+        Assert.Equal("Plöck", WayNames.Of("Plöck", "residential", Translations.English, WayCase.On, (street, highway)));
     }
 }

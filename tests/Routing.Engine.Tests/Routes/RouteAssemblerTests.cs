@@ -275,7 +275,7 @@ public sealed class RouteAssemblerTests
         var route = Assembler.Assemble([path], pushchair, Requested(path.From, path.To), "de");
 
         var rough = Assert.Single(route.Warnings, w => w.Type == "rough_surface");
-        Assert.Equal($"Holpriger Belag (gravel) auf {Math.Round(route.DistanceM)} m", rough.Message);
+        Assert.Equal($"Holpriger Belag (Schotter) auf {Math.Round(route.DistanceM)} m", rough.Message);
 
         var foot = Profile("foot");
         var walked = Assembler.Assemble([Along(path.From, path.To, foot)], foot, Requested(path.From, path.To), "de");

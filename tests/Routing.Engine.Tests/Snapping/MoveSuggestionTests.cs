@@ -31,7 +31,7 @@ public sealed class MoveSuggestionTests
         var toPavement = Assert.IsType<NoRoute>(Router.Route(new RouteRequest([A, OnPavement], Preset("wheelchair"), Language: "de")));
         var viaPavement = Assert.IsType<NoRoute>(Router.Route(new RouteRequest([A, OnPavement, B], Preset("wheelchair"))));
 
-        Assert.Equal("Ziel 19 m Richtung Süden (Quadrat) hat eine Route", Assert.Single(toPavement.Suggestions).Message);
+        Assert.Equal("Ziel 19 m Richtung Süden, auf dem Fußweg „Quadrat“, hat eine Route", Assert.Single(toPavement.Suggestions).Message);
         var via = Assert.Single(viaPavement.Suggestions);
         Assert.Equal((0, 1), (viaPavement.LegIndex, via.WaypointIndex));
         Assert.Equal("via point 1 19 m south, at Quadrat, has a route", via.Message);
