@@ -213,6 +213,6 @@ public sealed class PlanningTests(WebHost host, ITestOutputHelper output)
 
         // The language's file is fetched when chosen: the heading changes once it is there.
         await page.SelectOptionAsync("#language", "en");
-        await page.WaitForFunctionAsync("document.querySelector('h1').textContent === 'Accessible routes'");
+        await page.Locator("h1", new PageLocatorOptions { HasText = "Accessible routes" }).WaitForAsync();
     }
 }
