@@ -62,10 +62,13 @@ public sealed class TripApiTests(TransitHost host) : IClassFixture<TransitHost>
     private const string From = """{"lat": 49.4094, "lon": 8.6934}""";
     private const string To = """{"lat": 49.4122, "lon": 8.7101}""";
 
-    internal static async Task<(HttpStatusCode Status, JsonElement Body)> Trip(TransitHost host, string time, string transit = "{}", string timeField = "departure")
+    internal static Task<(HttpStatusCode Status, JsonElement Body)> Trip(TransitHost host, string time, string transit = "{}", string timeField = "departure") =>
+        Post(host, $$"""{"from": {{From}}, "to": {{To}}, "{{timeField}}": "{{time}}", "profile": "wheelchair", "transit": {{transit}}}""");
+
+    /// <summary>A trip request's body as it is, and the answer's status and body.</summary>
+    internal static async Task<(HttpStatusCode Status, JsonElement Body)> Post(TransitHost host, string body)
     {
         using var client = host.CreateClient();
-        string body = $$"""{"from": {{From}}, "to": {{To}}, "{{timeField}}": "{{time}}", "profile": "wheelchair", "transit": {{transit}}}""";
         using var response = await client.PostAsync("/v1/trips", new StringContent(body, Encoding.UTF8, "application/json"));
         return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
     }
@@ -172,11 +175,9 @@ public sealed class TripApiTests(TransitHost host) : IClassFixture<TransitHost>
     [Fact]
     public async Task A_short_trip_is_the_walk_alone_and_a_long_one_rides()
     {
-        using var client = host.CreateClient();
-        const string Short = """{"from": {"lat": 49.4094, "lon": 8.6934}, "to": {"lat": 49.4115, "lon": 8.6945}, "departure": "2026-12-07T07:58:00+01:00", "profile": "wheelchair"}""";
-        using var response = await client.PostAsync("/v1/trips", new StringContent(Short, Encoding.UTF8, "application/json"));
-        var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        Assert.True(response.StatusCode == HttpStatusCode.OK, answer.ToString());
+        var (shortStatus, answer) = await Post(host,
+            """{"from": {"lat": 49.4094, "lon": 8.6934}, "to": {"lat": 49.4115, "lon": 8.6945}, "departure": "2026-12-07T07:58:00+01:00", "profile": "wheelchair"}""");
+        Assert.True(shortStatus == HttpStatusCode.OK, answer.ToString());
         var walk = answer.GetProperty("itineraries")[0];
         var legs = walk.GetProperty("legs");
         Assert.Equal(1, legs.GetArrayLength());
@@ -271,11 +272,9 @@ public sealed class TripApiTests(TransitHost host) : IClassFixture<TransitHost>
     {
         // Tram 5 reaches Universitätsplatz (B) at 08:20. The rail to the Hauptbahnhof leaves from C2 at 08:23 (B to C2:
         // transfer_type 3, not possible) and from C at 08:24 and 08:31 (B to C: at least 600 s): only 08:31 is possible.
-        using var client = host.CreateClient();
-        const string Body = """{"from": {"lat": 49.4094, "lon": 8.6934}, "to": {"lat": 49.4036, "lon": 8.6757}, "departure": "2026-12-07T08:08:00+01:00", "profile": "wheelchair", "transit": {"accessibility": "strict", "modes": ["tram", "rail"]}}""";
-        using var response = await client.PostAsync("/v1/trips", new StringContent(Body, Encoding.UTF8, "application/json"));
-        var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        Assert.True(response.StatusCode == HttpStatusCode.OK, answer.ToString());
+        var (status, answer) = await Post(host,
+            """{"from": {"lat": 49.4094, "lon": 8.6934}, "to": {"lat": 49.4036, "lon": 8.6757}, "departure": "2026-12-07T08:08:00+01:00", "profile": "wheelchair", "transit": {"accessibility": "strict", "modes": ["tram", "rail"]}}""");
+        Assert.True(status == HttpStatusCode.OK, answer.ToString());
         var trips = answer.GetProperty("itineraries").EnumerateArray().SelectMany(Rides).Select(r => r.GetProperty("trip_id").GetString()).ToList();
         Assert.DoesNotContain("t_c2_0823", trips);
         Assert.DoesNotContain("t_c_0824", trips);
@@ -371,11 +370,9 @@ public sealed class DemoFeedApiTests(DemoTransitHost host) : IClassFixture<DemoT
     [Fact]
     public async Task The_default_start_answers_from_the_demo_feed_and_says_so()
     {
-        using var client = host.CreateClient();
-        const string Body = """{"from": {"lat": 49.4094, "lon": 8.6934}, "to": {"lat": 49.4036, "lon": 8.6757}, "departure": "2026-12-07T10:00:00+01:00", "profile": "wheelchair"}""";
-        using var response = await client.PostAsync("/v1/trips", new StringContent(Body, Encoding.UTF8, "application/json"));
-        var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        Assert.True(response.StatusCode == HttpStatusCode.OK, answer.ToString());
+        var (status, answer) = await TripApiTests.Post(host,
+            """{"from": {"lat": 49.4094, "lon": 8.6934}, "to": {"lat": 49.4036, "lon": 8.6757}, "departure": "2026-12-07T10:00:00+01:00", "profile": "wheelchair"}""");
+        Assert.True(status == HttpStatusCode.OK, answer.ToString());
         Assert.True(answer.GetProperty("demo").GetBoolean());
         Assert.Contains("Demo timetable", answer.GetProperty("notice").GetString(), StringComparison.Ordinal);
         Assert.True(answer.GetProperty("itineraries").EnumerateArray().Any(i => TripApiTests.Rides(i).Any()), answer.ToString());
