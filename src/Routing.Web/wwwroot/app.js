@@ -7,6 +7,7 @@ import { addLiveElevators, liveElevatorAt } from './elevators.js';
 import { createMap, addLayers, routeFeatures, setData, fitTo, marker, renderLegend, showPopup as popupAt } from './mapview.js';
 import { elevationFigure } from './chart.js';
 import { initPlanner } from './planner.js';
+import { initTransit } from './transit.js';
 
 // The limits a request may change, each a row of the service's constraint table (GET /v1/profiles): the form, the
 // URL and the requests are built from them, so the app holds no list of its own.
@@ -42,6 +43,8 @@ async function start() {
   [config, presets, constraintRows] = [loaded, profiles.profiles, profiles.constraints];
   fillProfileControls();
   readUrl();
+  // Trips are listed in words, so they need no map: ready before it loads (or if it never does).
+  initTransit({ current: () => ({ from: state.from, to: state.to, profile: state.profile, constraints: state.constraints }), announce });
   document.body.dataset.mode = mode;
   // On a small screen the open legend would take most of the map: it starts folded there.
   $('legend').open = !phone.matches;
