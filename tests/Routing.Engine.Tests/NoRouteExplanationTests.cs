@@ -21,14 +21,15 @@ public sealed class NoRouteExplanationTests
         Assert.Single(Assert.IsType<NoRoute>(outcome).Blockers, b => b.Violation.Constraint == constraint);
 
     [Fact]
-    public void Raised_kerb_blocks_the_wheelchair_and_is_named_with_its_height_and_node()
+    public void Raised_kerb_blocks_the_wheelchair_and_is_named_with_its_height_and_place()
     {
         var blocker = SingleBlocker(Route(10, 8, "wheelchair"), Constraint.Kerb);
         Assert.Equal(9, blocker.OsmNodeId);
         Assert.Equal(12, blocker.Violation.Actual);
         Assert.Equal(3, blocker.Violation.Limit);
         Assert.Contains("12 cm", blocker.Message);
-        Assert.Contains("9", blocker.Message);
+        // Named by the way it lies on, as a person reads it; the node stays in OsmNodeId for planners.
+        Assert.Contains("on the crossing", blocker.Message);
     }
 
     [Fact]
