@@ -48,8 +48,9 @@ public sealed class StoreOutageTests : IAsyncLifetime
         try
         {
             // Unknown is no outage: the route may take the elevator again, at the price of one unknown fact, and says so.
-            Assert.True(await ElevatorHost.EventuallyAsync(async () => (await StatusAsync(client))?.Contains(": state unknown, checked ", StringComparison.Ordinal) == true),
-                "the last state never went stale while the store was lost");
+            string? status = null;
+            Assert.True(await ElevatorHost.EventuallyAsync(async () => (status = await StatusAsync(client))?.Contains(": state unknown, checked ", StringComparison.Ordinal) == true),
+                $"the last state never went stale while the store was lost; the route's last elevator warning: {status ?? "none (it went round)"}");
             using var health = await client.GetAsync("/health/live");
             Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         }
