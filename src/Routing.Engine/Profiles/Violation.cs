@@ -107,15 +107,16 @@ public readonly record struct Violation(
     /// </summary>
     public string? LiftValue(ProfileSettings settings)
     {
+        // Lift hands back the same settings when nothing was measured or no request can lift this.
         var lifted = Lift(settings);
-        if (lifted == settings && Constraint != Constraint.Surface)
+        if (lifted == settings)
         {
             return null;
         }
         return Constraint switch
         {
             Constraint.Steps => ConstraintTable.NameOf(lifted.Steps),
-            Constraint.Surface when Detail is not null => string.Join(',', lifted.AvoidSurfaces),
+            Constraint.Surface => string.Join(',', lifted.AvoidSurfaces),
             Constraint.Smoothness => lifted.MinSmoothness,
             Constraint.Width => Text(lifted.MinWidthCm),
             Constraint.Kerb => Text(lifted.MaxKerbCm),
