@@ -79,4 +79,7 @@ public record struct EdgeClass
     public EdgeFlags Flags;
 
     public readonly bool Has(EdgeFlags flag) => (Flags & flag) == flag;
+
+    /// <summary>A lift: <c>highway=elevator</c> or a way flagged as one.</summary>
+    public readonly bool IsElevator => Has(EdgeFlags.Elevator) || Highway == HighwayKind.Elevator;
 }

@@ -36,6 +36,10 @@ internal sealed record GraphArrays
     public required byte[] NameBytes { get; init; }
     /// <summary>Named points of interest; their names are in the same name table as the streets'.</summary>
     public required Place[] Places { get; init; }
+    /// <summary>The levels elevator vertices serve, sorted by vertex and level (<see cref="ElementLevel.Of"/> searches them).</summary>
+    public required ElementLevel[] VertexLevels { get; init; }
+    /// <summary>The levels elevator edges serve, sorted by edge and level.</summary>
+    public required ElementLevel[] EdgeLevels { get; init; }
 
     /// <summary>Throws <see cref="GraphValidationException"/> naming the first array that breaks a rule.</summary>
     public void Validate()
@@ -81,6 +85,8 @@ internal sealed record GraphArrays
                 throw new GraphValidationException(nameof(Places), $"place {p} has name {Places[p].NameId}, expected 0 to {NameOffsets.Length - 2}");
             }
         }
+        ExpectSortedLevels(nameof(VertexLevels), VertexLevels, vertices);
+        ExpectSortedLevels(nameof(EdgeLevels), EdgeLevels, edges);
         ExpectMonotone(nameof(FirstArc), FirstArc, Arcs.Length);
         ExpectMonotone(nameof(EdgeFirstShapePoint), EdgeFirstShapePoint, ShapeLatE7.Length);
         // Names are only decoded on demand, so their UTF-8 is not checked here; a bad byte decodes to U+FFFD.
@@ -122,6 +128,23 @@ internal sealed record GraphArrays
             if ((uint)values[i] >= (uint)exclusiveMax)
             {
                 throw new GraphValidationException(array, $"element {i} is {values[i]}, expected 0 to {exclusiveMax - 1}");
+            }
+        }
+    }
+
+    /// <summary>Lookups search the entries, so they must be in order; a level is a finite number, each once per element.</summary>
+    private static void ExpectSortedLevels(string array, ElementLevel[] levels, int elements)
+    {
+        for (int i = 0; i < levels.Length; i++)
+        {
+            var entry = levels[i];
+            if ((uint)entry.Element >= (uint)elements || !float.IsFinite(entry.Level))
+            {
+                throw new GraphValidationException(array, $"entry {i} is element {entry.Element} at level {entry.Level}, expected an element 0 to {elements - 1} and a finite level");
+            }
+            if (i > 0 && (levels[i - 1].Element > entry.Element || (levels[i - 1].Element == entry.Element && levels[i - 1].Level >= entry.Level)))
+            {
+                throw new GraphValidationException(array, $"entry {i} is out of order: expected entries sorted by element and level, each level once");
             }
         }
     }

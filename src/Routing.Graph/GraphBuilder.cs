@@ -30,6 +30,8 @@ public sealed class GraphBuilder
     private readonly List<int> _nameOffsets = [0, 0];
     private readonly List<byte> _nameBytes = [];
     private readonly List<Place> _places = [];
+    private readonly List<ElementLevel> _vertexLevels = [];
+    private readonly List<ElementLevel> _edgeLevels = [];
 
     public int VertexCount => _vertexLatE7.Count;
     public int EdgeCount => _edgeFrom.Count;
@@ -82,6 +84,44 @@ public sealed class GraphBuilder
     public void AddPlace(long osmNodeId, int latE7, int lonE7, string name, PlaceKind kind, Facts.WheelchairTag wheelchair)
     {
         _places.Add(new Place { OsmNodeId = osmNodeId, LatE7 = latE7, LonE7 = lonE7, NameId = NameId(name), Kind = kind, Wheelchair = wheelchair });
+    }
+
+    /// <summary>The levels an elevator vertex serves (OSM <c>level</c>); repeats are dropped.</summary>
+    public void AddVertexLevels(int vertex, ReadOnlySpan<float> levels)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)vertex, (uint)VertexCount, nameof(vertex));
+        AddLevels(_vertexLevels, vertex, levels);
+    }
+
+    /// <summary>The levels an elevator edge serves (its way's <c>level</c>); repeats are dropped.</summary>
+    public void AddEdgeLevels(int edge, ReadOnlySpan<float> levels)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)edge, (uint)EdgeCount, nameof(edge));
+        AddLevels(_edgeLevels, edge, levels);
+    }
+
+    private static void AddLevels(List<ElementLevel> list, int element, ReadOnlySpan<float> levels)
+    {
+        foreach (float level in levels)
+        {
+            if (!float.IsFinite(level))
+            {
+                throw new ArgumentException($"level {level} is not a finite number", nameof(levels));
+            }
+            list.Add(new ElementLevel(element, level));
+        }
+    }
+
+    /// <summary>The entries with their elements renumbered, sorted by element and level, each once: the file's order.</summary>
+    private static ElementLevel[] Renumbered(List<ElementLevel> levels, int[] newOfOld)
+    {
+        var renumbered = new ElementLevel[levels.Count];
+        for (int i = 0; i < renumbered.Length; i++)
+        {
+            renumbered[i] = levels[i] with { Element = newOfOld[levels[i].Element] };
+        }
+        Array.Sort(renumbered, static (a, b) => a.Element != b.Element ? a.Element.CompareTo(b.Element) : a.Level.CompareTo(b.Level));
+        return [.. renumbered.Distinct()];
     }
 
     private int NameId(string name)
@@ -159,6 +199,11 @@ public sealed class GraphBuilder
             lengthCm[e] = (int)Math.Round(lengthM * 100);
         }
         firstShape[edges] = shapeCursor;
+        var newOfOldEdge = new int[edges];
+        for (int e = 0; e < edges; e++)
+        {
+            newOfOldEdge[edgeOrder[e]] = e;
+        }
 
         var (firstArc, arcs) = BuildAdjacency(vertices, from, to);
         var (component, componentSize) = ConnectedComponents(vertices, from, to);
@@ -190,6 +235,8 @@ public sealed class GraphBuilder
             NameOffsets = [.. _nameOffsets],
             NameBytes = [.. _nameBytes],
             Places = [.. _places],
+            VertexLevels = Renumbered(_vertexLevels, newOfOldVertex),
+            EdgeLevels = Renumbered(_edgeLevels, newOfOldEdge),
         };
         return new RoutingGraph(arrays, metadata);
     }

@@ -39,6 +39,8 @@ public sealed class RoutingGraph
     /// </summary>
     private readonly string?[] _decodedNames;
     private readonly Place[] _places;
+    private readonly ElementLevel[] _vertexLevels;
+    private readonly ElementLevel[] _edgeLevels;
 
     internal RoutingGraph(GraphArrays arrays, GraphMetadata metadata)
     {
@@ -68,6 +70,8 @@ public sealed class RoutingGraph
         _nameBytes = arrays.NameBytes;
         _decodedNames = new string?[Math.Max(_nameOffsets.Length - 1, 0)];
         _places = arrays.Places;
+        _vertexLevels = arrays.VertexLevels;
+        _edgeLevels = arrays.EdgeLevels;
         Metadata = metadata;
     }
 
@@ -126,6 +130,12 @@ public sealed class RoutingGraph
 
     /// <summary>Named points of interest of the extract (stops, toilets, public buildings, shops ...), for search.</summary>
     public ReadOnlySpan<Place> Places => _places;
+
+    /// <summary>The levels an elevator vertex serves (OSM <c>level</c>), in ascending order; empty when unknown or not an elevator.</summary>
+    public ReadOnlySpan<ElementLevel> LevelsOfVertex(int vertex) => ElementLevel.Of(_vertexLevels, vertex);
+
+    /// <summary>The levels an elevator edge serves, in ascending order; empty when unknown or not an elevator.</summary>
+    public ReadOnlySpan<ElementLevel> LevelsOfEdge(int edge) => ElementLevel.Of(_edgeLevels, edge);
 
     public ref readonly EdgeClass ClassOfEdge(int edge) => ref _edgeClasses[_edgeClass[edge]];
     public ref readonly NodeClass ClassOfVertex(int vertex) => ref _nodeClasses[_vertexNodeClass[vertex]];
@@ -250,5 +260,7 @@ public sealed class RoutingGraph
         NameOffsets = _nameOffsets,
         NameBytes = _nameBytes,
         Places = _places,
+        VertexLevels = _vertexLevels,
+        EdgeLevels = _edgeLevels,
     };
 }

@@ -109,6 +109,9 @@ internal static class TestGraphs
                 Kind = PlaceKind.PublicTransport, Wheelchair = WheelchairTag.Limited,
             },
         ],
+        // Vertex 1 an elevator node between the underground and the ground floor, edge 3 a lift way to a split level.
+        VertexLevels = [new(1, -1f), new(1, 0f)],
+        EdgeLevels = [new(3, 0f), new(3, 1.5f)],
     };
 
     public static RoutingGraph Square(GraphMetadata? metadata = null) => new(SquareArrays(), metadata ?? Metadata());

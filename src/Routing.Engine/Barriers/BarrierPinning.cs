@@ -149,8 +149,7 @@ internal static class BarrierPinning
         GeoPoint bestPoint = default;
         foreach (int edge in index.EdgesNear(minLat, minLon, maxLat, maxLon))
         {
-            var edgeClass = graph.ClassOfEdge(edge);
-            if (!edgeClass.Has(EdgeFlags.Elevator) && edgeClass.Highway != HighwayKind.Elevator)
+            if (!graph.ClassOfEdge(edge).IsElevator)
             {
                 continue;
             }

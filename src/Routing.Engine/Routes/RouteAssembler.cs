@@ -318,9 +318,9 @@ internal sealed class RouteAssembler(RoutingGraph graph, Func<BarrierOverlay>? c
         // Whether this segment carries on directly from the previous one (no via point, no gap).
         bool continues = previous is not null && !first.AfterVia && vertex >= 0;
         long wayId = graph.EdgeOsmWayId[first.Edge];
-        bool edgeElevator = IsElevator(edgeClass);
+        bool edgeElevator = edgeClass.IsElevator;
         bool elevatorEvent = node.Has(NodeFlags.Elevator)
-                             || (edgeElevator && !(continues && IsElevator(previous!.Class) && previous.Segment.OsmWayId == wayId));
+                             || (edgeElevator && !(continues && previous!.Class.IsElevator && previous.Segment.OsmWayId == wayId));
         var crossingEvent = CrossingKind.None;
         if (edgeClass.Crossing != CrossingKind.None)
         {
@@ -444,9 +444,6 @@ internal sealed class RouteAssembler(RoutingGraph graph, Func<BarrierOverlay>? c
         }
         return true;
     }
-
-    private static bool IsElevator(in EdgeClass edgeClass) =>
-        edgeClass.Has(EdgeFlags.Elevator) || edgeClass.Highway == HighwayKind.Elevator;
 
     /// <summary>A way that is neither a road nor a crossing: footways, paths, sidewalks mapped on their own.</summary>
     private static bool IsOffRoad(in EdgeClass edgeClass) =>

@@ -52,6 +52,8 @@ public static class GraphFileReader
                 NameOffsets = file.Read<int>(Tags.NameOffsets),
                 NameBytes = file.Read<byte>(Tags.NameBytes),
                 Places = file.Read<Place>(Tags.Places),
+                VertexLevels = file.Read<ElementLevel>(Tags.VertexLevels),
+                EdgeLevels = file.Read<ElementLevel>(Tags.EdgeLevels),
             };
             GraphMetadata metadata = ReadMetadata(file);
             file.EnsureEverySectionRead();
@@ -110,6 +112,8 @@ public static class GraphFileReader
         nameof(GraphArrays.NameOffsets) => Tags.NameOffsets,
         nameof(GraphArrays.NameBytes) => Tags.NameBytes,
         nameof(GraphArrays.Places) => Tags.Places,
+        nameof(GraphArrays.VertexLevels) => Tags.VertexLevels,
+        nameof(GraphArrays.EdgeLevels) => Tags.EdgeLevels,
         _ => array,
     };
 

@@ -67,6 +67,8 @@ public static class GraphFileWriter
             PendingSection.Of(Tags.NameOffsets, arrays.NameOffsets),
             PendingSection.Of(Tags.NameBytes, arrays.NameBytes),
             PendingSection.Of(Tags.Places, arrays.Places),
+            PendingSection.Of(Tags.VertexLevels, arrays.VertexLevels),
+            PendingSection.Of(Tags.EdgeLevels, arrays.EdgeLevels),
             PendingSection.Of(Tags.Metadata, metadataJson),
         ];
     }

@@ -37,11 +37,12 @@ namespace Routing.Graph.Format;
 /// (<see cref="EdgeClass.InclineConfidence"/>, then an assured incline) and named places for search (section PLCS, names
 /// in the NAMO/NAMB table); 5 stores a derived incline as a distribution: the steepest incline is the mean of the
 /// true incline given the terrain's reading, and <see cref="EdgeClass.InclineSpreadPermille"/> (in place of the
-/// assured incline) its spread.</para>
+/// assured incline) its spread; 6 adds the levels elevator nodes and ways serve (sections VLVL, ELVL of
+/// <see cref="ElementLevel"/>), so live elevator feeds are matched by level too.</para>
 /// </summary>
 public static class GraphFormat
 {
-    public const uint Version = 5;
+    public const uint Version = 6;
 
     /// <summary>The first 8 bytes of every graph file.</summary>
     public static ReadOnlySpan<byte> Magic => "A11YGRPH"u8;
@@ -79,6 +80,10 @@ public static class GraphFormat
         public const string NameBytes = "NAMB";
         /// <summary>Named points of interest (<see cref="Place"/>), their names in <see cref="NameBytes"/>.</summary>
         public const string Places = "PLCS";
+        /// <summary>The levels of elevator vertices (<see cref="ElementLevel"/>), sorted by vertex and level.</summary>
+        public const string VertexLevels = "VLVL";
+        /// <summary>The levels of elevator edges (<see cref="ElementLevel"/>), sorted by edge and level.</summary>
+        public const string EdgeLevels = "ELVL";
         /// <summary><see cref="GraphMetadata"/> as UTF-8 JSON (element size 1).</summary>
         public const string Metadata = "META";
     }
@@ -97,7 +102,7 @@ public static class GraphFormat
     internal const int HeaderChecksumOffset = 32;
 
     /// <summary>
-    /// Version 4 has 25 sections; the bound keeps a corrupt count from making the reader allocate a huge table
+    /// Version 6 has 27 sections; the bound keeps a corrupt count from making the reader allocate a huge table
     /// before the header checksum has been verified.
     /// </summary>
     internal const int MaxSectionCount = 256;

@@ -1,6 +1,7 @@
 using OsmSharp;
 using OsmSharp.Tags;
 using Routing.Graph;
+using Routing.Graph.Facts;
 using Routing.Osm.Tags;
 
 namespace Routing.Osm.Import;
@@ -87,11 +88,18 @@ internal sealed class WayFindings
         Stamp(stamp);
         if (nodeIds.Length >= 2 && tags is not null && WayTagRules.Classify(tags) is { } facts)
         {
-            Ways.Add(new OsmImporter.PendingWay(id, nodeIds, facts, OsmImporter.NameOf(tags)));
+            Ways.Add(new OsmImporter.PendingWay(id, nodeIds, facts, OsmImporter.NameOf(tags), ElevatorLevels(facts.Class.IsElevator, tags)));
         }
     }
 
     public void Stamp(DateTime? stamp) => _newest = Timestamps.Newer(_newest, stamp);
+
+    /// <summary>
+    /// The levels an elevator serves (its <c>level</c> tag), which live elevator feeds are matched by; empty for anything
+    /// else, because nothing reads the levels of other ways and nodes.
+    /// </summary>
+    public static float[] ElevatorLevels(bool isElevator, IReadOnlyDictionary<string, string> tags) =>
+        isElevator && tags.GetValueOrDefault("level") is { } level ? TagValues.ParseLevels(level) : [];
 
     /// <summary>Adds these findings to the extract; pieces are added in file order, so the graph does not depend on which core read what.</summary>
     public void AddTo(OsmImporter.Extract extract)
@@ -106,6 +114,7 @@ internal sealed class WayFindings
 internal sealed class NodeFindings(NodeStore store)
 {
     private readonly List<(long Id, NodeClass Facts)> _facts = [];
+    private readonly List<(long Id, float[] Levels)> _levels = [];
     private readonly List<OsmImporter.PendingPlace> _places = [];
     private long _nodesRead;
     private DateTime? _newest;
@@ -124,6 +133,10 @@ internal sealed class NodeFindings(NodeStore store)
         if (used && NodeTagRules.Classify(tags) is { IsPlain: false } facts)
         {
             _facts.Add((id, facts));
+            if (WayFindings.ElevatorLevels(facts.Has(NodeFlags.Elevator), tags) is { Length: > 0 } levels)
+            {
+                _levels.Add((id, levels));
+            }
         }
         if (PlaceTagRules.Classify(tags) is { } kind)
         {
@@ -137,6 +150,10 @@ internal sealed class NodeFindings(NodeStore store)
         foreach (var (id, facts) in _facts)
         {
             extract.NodeFacts[id] = facts;
+        }
+        foreach (var (id, levels) in _levels)
+        {
+            extract.NodeLevels[id] = levels;
         }
         extract.Places.AddRange(_places);
         extract.NodesRead += _nodesRead;

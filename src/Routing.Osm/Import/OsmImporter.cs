@@ -97,6 +97,8 @@ public static class OsmImporter
         /// <summary>The nodes the walkable ways use; set by <see cref="KeepNodesOfWays"/> once all ways are in.</summary>
         public NodeStore Nodes { get; private set; } = NodeStore.ForWays([]);
         public Dictionary<long, NodeClass> NodeFacts { get; } = [];
+        /// <summary>The levels of elevator nodes that carry a <c>level</c> tag.</summary>
+        public Dictionary<long, float[]> NodeLevels { get; } = [];
         public List<PendingWay> Ways { get; } = [];
         public List<PendingPlace> Places { get; } = [];
         public long NodesRead { get; set; }
@@ -138,7 +140,8 @@ public static class OsmImporter
         }
     }
 
-    internal sealed record PendingWay(long WayId, long[] NodeIds, WayFacts Facts, string? Name);
+    /// <param name="Levels">The levels an elevator way serves; empty for other ways and when unknown.</param>
+    internal sealed record PendingWay(long WayId, long[] NodeIds, WayFacts Facts, string? Name, float[] Levels);
 
     internal sealed record PendingPlace(long OsmNodeId, int LatE7, int LonE7, string Name, PlaceKind Kind, WheelchairTag Wheelchair);
 }

@@ -96,6 +96,10 @@ internal sealed class WaySplitter
             long id = _extract.Nodes.IdAt(node);
             _vertexOfNode[node] = _builder.AddVertex(id, _extract.Nodes.LatE7At(node), _extract.Nodes.LonE7At(node),
                 _extract.NodeFacts.GetValueOrDefault(id));
+            if (_extract.NodeLevels.TryGetValue(id, out float[]? levels))
+            {
+                _builder.AddVertexLevels(_vertexOfNode[node], levels);
+            }
         }
         return _vertexOfNode[node];
     }
@@ -120,9 +124,11 @@ internal sealed class WaySplitter
             _shapeLat.Add(_extract.Nodes.LatE7At(nodes[i]));
             _shapeLon.Add(_extract.Nodes.LonE7At(nodes[i]));
         }
-        return _builder.AddEdge(VertexOf(nodes[from]), VertexOf(nodes[to]), facts, way.WayId, way.Name,
+        int edge = _builder.AddEdge(VertexOf(nodes[from]), VertexOf(nodes[to]), facts, way.WayId, way.Name,
             System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_shapeLat),
             System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_shapeLon));
+        _builder.AddEdgeLevels(edge, way.Levels);
+        return edge;
     }
 
     /// <summary>

@@ -26,6 +26,9 @@ public static partial class TagValues
 
     private const int PermillePerPercent = 10;
 
+    /// <summary>No building has a hundred floors between two of its levels; a wider range is a typo.</summary>
+    private const int MaxLevelsInRange = 100;
+
     /// <summary>A decimal number (point or comma, the usual European slip) with an optional metric or foot unit.</summary>
     [GeneratedRegex(@"^(?<number>\d+(?:[.,]\d+)?)\s*(?<unit>m|cm|mm|ft)?$", RegexOptions.CultureInvariant)]
     private static partial Regex NumberWithUnit();
@@ -58,6 +61,47 @@ public static partial class TagValues
             && Math.Round(cm, MidpointRounding.AwayFromZero) is var roundedCm and <= MaxPlausibleKerbHeightCm
             ? (int)roundedCm
             : null;
+
+    /// <summary>One entry of a <c>level</c> list: a level (<c>-1</c>, <c>1.5</c>) or a range of them (<c>0-3</c>, <c>-2--1</c>).</summary>
+    [GeneratedRegex(@"^(?<from>-?\d+(?:\.\d+)?)(?:\s*-\s*(?<to>-?\d+(?:\.\d+)?))?$", RegexOptions.CultureInvariant)]
+    private static partial Regex LevelOrRange();
+
+    /// <summary>
+    /// <c>level</c> (OSM wiki, Key:level): levels separated by <c>;</c>, each a number (0 the ground floor, negative below,
+    /// fractions for split levels) or a range <c>a-b</c>, which stands for every whole level from a to b. Ascending, each
+    /// once; empty when nothing reads as a level (a name belongs in <c>level:ref</c>, which says nothing to compare).
+    /// </summary>
+    public static float[] ParseLevels(string value)
+    {
+        var levels = new SortedSet<float>();
+        foreach (string part in value.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            Match match = LevelOrRange().Match(part);
+            if (!match.Success)
+            {
+                continue;
+            }
+            double from = double.Parse(match.Groups["from"].Value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+            if (!match.Groups["to"].Success)
+            {
+                levels.Add((float)from);
+                continue;
+            }
+            double to = double.Parse(match.Groups["to"].Value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+            (double low, double high) = from <= to ? (from, to) : (to, from);
+            if (high - low > MaxLevelsInRange)
+            {
+                continue;
+            }
+            levels.Add((float)low);
+            for (double level = Math.Floor(low) + 1; level < high; level++)
+            {
+                levels.Add((float)level);
+            }
+            levels.Add((float)high);
+        }
+        return [.. levels];
+    }
 
     /// <summary>
     /// <c>incline</c>: percent (<c>8%</c>, bare <c>8</c>), degrees (<c>5°</c>, converted through the tangent), or

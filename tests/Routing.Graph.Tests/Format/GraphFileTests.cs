@@ -14,7 +14,8 @@ public sealed class GraphFileTests : IDisposable
         Tags.ComponentSize, Tags.FirstArc, Tags.Arcs, Tags.EdgeFrom, Tags.EdgeTo, Tags.EdgeLengthCm, Tags.EdgeClass,
         Tags.EdgeOsmWayId, Tags.EdgeNameId, Tags.EdgeFirstShapePoint, Tags.ShapeLatE7, Tags.ShapeLonE7,
         Tags.VertexElevationM, Tags.ShapeElevationM,
-        Tags.EdgeClasses, Tags.NodeClasses, Tags.NameOffsets, Tags.NameBytes, Tags.Places, Tags.Metadata,
+        Tags.EdgeClasses, Tags.NodeClasses, Tags.NameOffsets, Tags.NameBytes, Tags.Places, Tags.VertexLevels, Tags.EdgeLevels,
+        Tags.Metadata,
     ];
 
     private readonly string _directory = Directory.CreateTempSubdirectory("graph-file-tests-").FullName;
@@ -78,7 +79,46 @@ public sealed class GraphFileTests : IDisposable
         Assert.Equal(expected.NameOffsets, actual.NameOffsets);
         Assert.Equal(expected.NameBytes, actual.NameBytes);
         Assert.Equal(expected.Places, actual.Places);
+        Assert.Equal(expected.VertexLevels, actual.VertexLevels);
+        Assert.Equal(expected.EdgeLevels, actual.EdgeLevels);
         Assert.Equal(original.Metadata, read.Metadata);
+    }
+
+    [Fact]
+    public void Round_trip_preserves_the_levels_of_elevators()
+    {
+        string path = PathOf("square.graph");
+
+        GraphFileWriter.Write(TestGraphs.Square(), path);
+        RoutingGraph read = GraphFileReader.Read(path);
+
+        Assert.Equal([-1f, 0f], read.LevelsOfVertex(1).ToArray().Select(l => l.Level));
+        Assert.Equal([0f, 1.5f], read.LevelsOfEdge(3).ToArray().Select(l => l.Level));
+        Assert.True(read.LevelsOfVertex(0).IsEmpty);
+        Assert.True(read.LevelsOfVertex(2).IsEmpty);
+        Assert.True(read.LevelsOfEdge(2).IsEmpty);
+    }
+
+    [Theory]
+    [InlineData(4, 0f)] // no such vertex
+    [InlineData(1, float.NaN)]
+    public void A_level_entry_beyond_the_graph_or_not_a_number_is_refused(int vertex, float level)
+    {
+        var arrays = TestGraphs.SquareArrays() with { VertexLevels = [new(vertex, level)] };
+
+        var ex = Assert.Throws<GraphValidationException>(arrays.Validate);
+
+        Assert.Equal(nameof(arrays.VertexLevels), ex.Array);
+    }
+
+    [Fact]
+    public void Level_entries_out_of_order_are_refused()
+    {
+        var arrays = TestGraphs.SquareArrays() with { EdgeLevels = [new(3, 1.5f), new(3, 0f)] };
+
+        var ex = Assert.Throws<GraphValidationException>(arrays.Validate);
+
+        Assert.Equal(nameof(arrays.EdgeLevels), ex.Array);
     }
 
     [Fact]
@@ -132,6 +172,7 @@ public sealed class GraphFileTests : IDisposable
         Assert.Equal(27U, RawGraphFile.Entry(file, Tags.EdgeClasses).ElementSizeBytes);
         Assert.Equal(9U, RawGraphFile.Entry(file, Tags.NodeClasses).ElementSizeBytes);
         Assert.Equal(22U, RawGraphFile.Entry(file, Tags.Places).ElementSizeBytes);
+        Assert.Equal(8U, RawGraphFile.Entry(file, Tags.VertexLevels).ElementSizeBytes);
         Assert.Equal(8U, RawGraphFile.Entry(file, Tags.EdgeOsmWayId).ElementSizeBytes);
         Assert.Equal(1U, RawGraphFile.Entry(file, Tags.NameBytes).ElementSizeBytes);
         Assert.Equal(18UL, RawGraphFile.Entry(file, Tags.NameBytes).ElementCount);
@@ -169,15 +210,17 @@ public sealed class GraphFileTests : IDisposable
         Assert.Null(ex.SectionTag);
     }
 
-    [Fact]
-    public void Other_format_version_asks_for_a_rebuild()
+    [Theory]
+    [InlineData(5)] // a graph built before elevator levels
+    [InlineData(7)]
+    public void Other_format_version_asks_for_a_rebuild(uint version)
     {
         byte[] file = SquareFileBytes();
-        BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(GraphFormat.VersionOffset), 7);
+        BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(GraphFormat.VersionOffset), version);
 
         GraphFileException ex = ReadFails(file);
 
-        Assert.Contains("has format version 7; this program reads version 5: rebuild the graph with Routing.Preprocess", ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"has format version {version}; this program reads version 6: rebuild the graph with Routing.Preprocess", ex.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -328,7 +371,7 @@ public sealed class GraphFileTests : IDisposable
 
         GraphFileException ex = ReadFails(file);
 
-        Assert.Contains("expected no flags (format version 5 defines none), found 0x00000004", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("expected no flags (format version 6 defines none), found 0x00000004", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
