@@ -20,6 +20,7 @@ internal sealed record ElevatorDto(
     [property: Description("The station's name from the map: the public-transport place nearest to its equipment within 300 m; null when none is.")] string? StationName,
     double? Lat,
     double? Lon,
+    [property: Description("The level the feed gives it, as OSM counts levels (0 the ground floor, negative below); null when the feed gives none (FaSta never does).")] double? Level,
     [property: Description("working, out_of_service or unknown: what routes see (stale news is unknown).")] string State,
     [property: Description("What the feed last said: active, inactive or unknown.")] string FeedState,
     string? Explanation,
@@ -30,6 +31,8 @@ internal sealed record ElevatorDto(
     [property: Description("The graph's elevator node or way it stands for; null when unmatched (listed, not guessed).")] ElevatorMatchDto? Match);
 
 internal sealed record ElevatorMatchDto(IReadOnlyList<long> OsmNodeIds, IReadOnlyList<long> OsmWayIds, double Lat, double Lon, double? DistanceM,
+    [property: Description("The levels the matched elevator serves (OSM level), ascending; empty when the map gives none.")] IReadOnlyList<double> Levels,
+    [property: Description("same (it serves the equipment's level), unknown (either gives no level) or different (only when no elevator within reach serves the equipment's level or has an unknown one).")] string LevelAgreement,
     [property: Description("True when a planner set it.")] bool ByHand, string? By, DateTimeOffset? At);
 
 internal sealed record ElevatorHistoryDto(string Id, IReadOnlyList<StateChangeDto> Changes,

@@ -105,7 +105,7 @@ public static class ElevatorEndpoints
             }));
         }
         var point = body.Lat is { } la && body.Lon is { } lo ? new GeoPoint(la, lo) : (GeoPoint?)null;
-        if (point is { } p && BarrierOverlay.MatchElevator(router.Graph, p, ElevatorBoard.HandMatchM).IsEmpty)
+        if (point is { } p && BarrierOverlay.MatchElevator(router.Graph, p, ElevatorBoard.HandMatchM, level: null) is null)
         {
             return TypedResults.Problem(HttpProblems.Create(ProblemTypes.LocationNotOnNetwork, StatusCodes.Status422UnprocessableEntity,
                 "No elevator there", $"No elevator node or way of the graph lies within {ElevatorBoard.HandMatchM} m of {p.Lat}, {p.Lon}."));
@@ -127,13 +127,20 @@ public static class ElevatorEndpoints
     private static ElevatorDto ToDto(ElevatorView view, DateTimeOffset now)
     {
         var s = view.Stored;
-        var match = view.Match is { PinnedPoint: { } at } pin
+        var match = view.Match is { Pin: { PinnedPoint: { } at } pin } matched
             ? new ElevatorMatchDto(pin.OsmNodeIds, pin.OsmWayIds, at.Lat, at.Lon, s.HandMatch is null ? Math.Round(pin.DistanceM ?? 0, 1) : null,
-                s.HandMatch is not null, s.HandMatch?.By, s.HandMatch?.At)
+                matched.Levels, AgreementName(matched.Agreement), s.HandMatch is not null, s.HandMatch?.By, s.HandMatch?.At)
             : null;
-        return new ElevatorDto(s.Id, s.Feed, s.FeedId, s.Description, s.Station, view.StationName, s.Lat, s.Lon, StateName(view.Live.State), FeedStateNames.Of(s.State),
+        return new ElevatorDto(s.Id, s.Feed, s.FeedId, s.Description, s.Station, view.StationName, s.Lat, s.Lon, s.Level, StateName(view.Live.State), FeedStateNames.Of(s.State),
             s.Explanation, view.Stale, view.Live.Since, s.CheckedAt, Math.Max(0, (long)(now - s.CheckedAt).TotalSeconds), match);
     }
+
+    private static string AgreementName(LevelAgreement agreement) => agreement switch
+    {
+        LevelAgreement.Same => "same",
+        LevelAgreement.Different => "different",
+        _ => "unknown",
+    };
 
     private static string StateName(LiveElevatorState state) => state switch
     {

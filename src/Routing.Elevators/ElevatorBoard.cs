@@ -11,9 +11,9 @@ namespace Routing.Elevators;
 /// <summary>An equipment as the service sees it now: its effective state (stale news is unknown) and its match on the graph.</summary>
 /// <param name="Live">The state routes see (<see cref="LiveElevator.Since"/> is when a stale state became unknown).</param>
 /// <param name="Stale">True when no feed confirmed a state for longer than <see cref="ElevatorOptions.StaleAfterSeconds"/>.</param>
-/// <param name="Match">The graph element it was matched to; null when nothing is within reach or a planner said it matches nothing.</param>
+/// <param name="Match">The graph element it was matched to, with how their levels agree; null when nothing is within reach or a planner said it matches nothing.</param>
 /// <param name="StationName">Its station's name from the graph (<see cref="StationNames"/>); null when no stop is near.</param>
-public sealed record ElevatorView(StoredElevator Stored, LiveElevator Live, bool Stale, BarrierPin? Match, string? StationName);
+public sealed record ElevatorView(StoredElevator Stored, LiveElevator Live, bool Stale, ElevatorMatch? Match, string? StationName);
 
 /// <summary>
 /// Turns the stored states into what routes see: each equipment's effective state and its match on the graph, as live
@@ -41,7 +41,7 @@ public sealed class ElevatorBoard(IElevatorStore store, IOptions<ElevatorOptions
             {
                 next = Earlier(next, StaleAt(view.Stored.CheckedAt));
             }
-            if (view.Match?.PinnedPoint is { } point)
+            if (view.Match?.Pin.PinnedPoint is { } point)
             {
                 entries.Add(new ReportedBarrier(0, ReportedBarrierKind.ElevatorOutOfService, Verified: true,
                     new BarrierGeometry(BarrierGeometryType.Point, [point]), Live: view.Live));
@@ -113,8 +113,11 @@ public sealed class ElevatorBoard(IElevatorStore store, IOptions<ElevatorOptions
         return new ElevatorView(stored, live, stale, Match(stored, graph), stationName);
     }
 
-    /// <summary>A planner's match wins; else the nearest elevator node or way within <see cref="ElevatorOptions.MatchDistanceM"/>.</summary>
-    private BarrierPin? Match(StoredElevator stored, RoutingGraph graph)
+    /// <summary>
+    /// A planner's match wins; else the elevator node or way within <see cref="ElevatorOptions.MatchDistanceM"/> that
+    /// <see cref="ElevatorLevelRule"/> picks for the equipment's level (level first, then distance).
+    /// </summary>
+    private ElevatorMatch? Match(StoredElevator stored, RoutingGraph graph)
     {
         var (point, radiusM) = stored.HandMatch is { } hand
             ? (hand.Point, HandMatchM)
@@ -123,7 +126,6 @@ public sealed class ElevatorBoard(IElevatorStore store, IOptions<ElevatorOptions
         {
             return null;
         }
-        var pin = BarrierOverlay.MatchElevator(graph, at, radiusM);
-        return pin.IsEmpty ? null : pin;
+        return BarrierOverlay.MatchElevator(graph, at, radiusM, stored.Level);
     }
 }

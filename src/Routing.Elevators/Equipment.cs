@@ -15,7 +15,10 @@ public enum FeedState
 /// <param name="FeedId">The feed's id of the equipment (FaSta's <c>equipmentnumber</c>).</param>
 /// <param name="Lat">Latitude in degrees, null when the feed gives no position (it cannot be matched by position).</param>
 /// <param name="Explanation">The feed's reason for the state, if any (FaSta's <c>stateExplanation</c>).</param>
-public sealed record Equipment(string FeedId, string? Description, string? Station, double? Lat, double? Lon, FeedState State, string? Explanation);
+/// <param name="Level">The level it stands on, as OSM counts levels (0 the ground floor, negative below); null when the
+/// feed gives none (FaSta never does).</param>
+public sealed record Equipment(string FeedId, string? Description, string? Station, double? Lat, double? Lon, FeedState State, string? Explanation,
+    double? Level);
 
 /// <summary>An answer a feed gave that cannot be used: nothing it says is taken.</summary>
 public sealed class FeedFormatException(string message) : Exception(message);

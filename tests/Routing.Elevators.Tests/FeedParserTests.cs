@@ -19,7 +19,7 @@ public sealed class FeedParserTests
              {"equipmentnumber": 7, "type": "ELEVATOR", "state": "MONITORING_DISABLED", "geocoordX": 0, "geocoordY": 0}]
             """));
         Assert.Equal(2, found.Count);
-        Assert.Equal(new Equipment("10466085", "zu Gleis 1", "2614", 49.403, 8.675, FeedState.Inactive, "under maintenance"), found[0]);
+        Assert.Equal(new Equipment("10466085", "zu Gleis 1", "2614", 49.403, 8.675, FeedState.Inactive, "under maintenance", Level: null), found[0]);
         Assert.Equal(FeedState.Unknown, found[1].State);
         Assert.Null(found[1].Lat); // 0,0 is FaSta's "no position"
         Assert.Equal(new Uri("https://db.example/fasta/v2/facilities?type=ELEVATOR"), IElevatorFeedParser.All["fasta"].RequestUri(new Uri("https://db.example/fasta/v2/")));
@@ -53,8 +53,38 @@ public sealed class FeedParserTests
               {"type": "Feature", "properties": {"_id": "eq3", "category": "escalator", "isWorking": true}}]}
             """));
         Assert.Equal(2, found.Count);
-        Assert.Equal(new Equipment("eq1", "Aufzug Bahnsteig 1", null, 49.403, 8.675, FeedState.Inactive, null), found[0]);
+        Assert.Equal(new Equipment("eq1", "Aufzug Bahnsteig 1", null, 49.403, 8.675, FeedState.Inactive, null, Level: null), found[0]);
         Assert.Equal(FeedState.Unknown, found[1].State);
+    }
+
+    [Fact]
+    public void Siri_fm_reads_a_numeric_level_ref_of_the_facility_location()
+    {
+        var found = IElevatorFeedParser.All["siri-fm"].Parse(Encoding.UTF8.GetBytes("""
+            <Siri xmlns="http://www.siri.org.uk/siri" xmlns:ifopt="http://www.ifopt.org.uk/ifopt" version="2.0"><ServiceDelivery><FacilityMonitoringDelivery>
+              <FacilityCondition><FacilityRef>L1</FacilityRef><Facility><FacilityLocation><ifopt:LevelRef>-1</ifopt:LevelRef></FacilityLocation></Facility>
+                <FacilityStatus><Status>available</Status></FacilityStatus></FacilityCondition>
+              <FacilityCondition><FacilityRef>L2</FacilityRef><Facility><FacilityLocation><LevelRef> 1.5 </LevelRef></FacilityLocation></Facility>
+                <FacilityStatus><Status>available</Status></FacilityStatus></FacilityCondition>
+              <FacilityCondition><FacilityRef>L3</FacilityRef><Facility><FacilityLocation><LevelRef>UG</LevelRef></FacilityLocation></Facility>
+                <FacilityStatus><Status>available</Status></FacilityStatus></FacilityCondition>
+              <FacilityCondition><FacilityRef>L4</FacilityRef><FacilityStatus><Status>available</Status></FacilityStatus></FacilityCondition>
+            </FacilityMonitoringDelivery></ServiceDelivery></Siri>
+            """));
+        Assert.Equal([-1, 1.5, null, null], found.Select(e => e.Level));
+    }
+
+    [Fact]
+    public void A11yjson_reads_the_level_index_of_the_address()
+    {
+        var found = IElevatorFeedParser.All["a11yjson"].Parse(Encoding.UTF8.GetBytes("""
+            [{"_id": "a", "category": "elevator", "address": {"levelIndex": -2, "levelName": {"de": "2. UG"}}},
+             {"_id": "b", "category": "elevator", "address": {"levelName": {"de": "EG"}}},
+             {"_id": "c", "category": "elevator", "address": {"levelIndex": "1"}},
+             {"_id": "d", "category": "elevator", "address": {"levelIndex": 1e9}},
+             {"_id": "e", "category": "elevator"}]
+            """));
+        Assert.Equal([-2, null, null, null, null], found.Select(e => e.Level));
     }
 
     [Theory]

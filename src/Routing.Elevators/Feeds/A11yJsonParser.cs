@@ -6,7 +6,9 @@ namespace Routing.Elevators.Feeds;
 /// A11yJSON equipment (accessibility.cloud's <c>EquipmentInfo</c>): a GeoJSON FeatureCollection, or a plain array, of
 /// equipment with <c>properties</c> (or the object itself) holding <c>_id</c> or <c>originalId</c>, <c>category</c>
 /// (only <c>elevator</c> is read), <c>isWorking</c> (true, false, or absent for unknown), <c>description</c> and
-/// <c>placeInfoName</c>, and a Point <c>geometry</c> <c>[longitude, latitude]</c>.
+/// <c>placeInfoName</c>, and a Point <c>geometry</c> <c>[longitude, latitude]</c>. Its level is <c>address.levelIndex</c>:
+/// A11yJSON's <c>EquipmentProperties</c> define no level of their own, and <c>StructuredAddress.levelIndex</c> is how
+/// A11yJSON places a thing on a level (0 the ground level, 1 the first, halves for split levels, as OSM counts).
 /// </summary>
 internal sealed class A11yJsonParser : IElevatorFeedParser
 {
@@ -44,10 +46,17 @@ internal sealed class A11yJsonParser : IElevatorFeedParser
             } : FeedState.Unknown;
             var (lat, lon) = Point(item);
             found.Add(new Equipment(id, FeedJson.Text(properties, "description"), FeedJson.Text(properties, "placeInfoName"), lat, lon, state,
-                FeedJson.Text(properties, "stateExplanation")));
+                FeedJson.Text(properties, "stateExplanation"), LevelIndex(properties)));
         }
         return found;
     }
+
+    private static double? LevelIndex(JsonElement properties) =>
+        properties.TryGetProperty("address", out var address) && address.ValueKind == JsonValueKind.Object
+            && address.TryGetProperty("levelIndex", out var index) && index.ValueKind == JsonValueKind.Number
+            && index.TryGetDouble(out double level) && FeedLevels.IsPlausible(level)
+            ? level
+            : null;
 
     private static (double? Lat, double? Lon) Point(JsonElement item)
     {

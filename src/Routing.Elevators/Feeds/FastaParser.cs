@@ -41,7 +41,7 @@ internal sealed class FastaParser : IElevatorFeedParser
                 ? s.GetRawText()
                 : FeedJson.Text(item, "stationnumber");
             found.Add(new Equipment(id.ToString(CultureInfo.InvariantCulture), FeedJson.Text(item, "description"), station,
-                FeedJson.Degrees(item, "geocoordY", 90), FeedJson.Degrees(item, "geocoordX", 180), state, FeedJson.Text(item, "stateExplanation")));
+                FeedJson.Degrees(item, "geocoordY", 90), FeedJson.Degrees(item, "geocoordX", 180), state, FeedJson.Text(item, "stateExplanation"), Level: null));
         }
         return found;
     }

@@ -8,8 +8,10 @@ namespace Routing.Elevators.Feeds;
 /// SIRI-FM (CEN/TS 15531-5): the document at the configured address, read for its <c>FacilityCondition</c>s:
 /// <c>FacilityRef</c> (or <c>Facility/FacilityCode</c>) is the id, <c>FacilityStatus/Status</c> the state
 /// (<c>available</c>, <c>notAvailable</c>, anything else unknown), and <c>Facility/Description</c> and
-/// <c>Facility/FacilityLocation</c>'s <c>Longitude</c> and <c>Latitude</c> where given. Elements are matched by local
-/// name, so any namespace prefix reads. No DTD, no external entities.
+/// <c>Facility/FacilityLocation</c>'s <c>Longitude</c> and <c>Latitude</c> where given. The level is IFOPT's
+/// <c>LevelRef</c> under <c>FacilityLocation</c> when it is a number (SIRI's own location names stop place and
+/// component only; a level code that is a name, like <c>UG</c>, says nothing to compare with OSM's levels). Elements are
+/// matched by local name, so any namespace prefix reads. No DTD, no external entities.
 /// </summary>
 internal sealed class SiriFmParser : IElevatorFeedParser
 {
@@ -55,13 +57,20 @@ internal sealed class SiriFmParser : IElevatorFeedParser
             };
             var location = Child(facility, "FacilityLocation");
             found.Add(new Equipment(id.Trim(), Child(facility, "Description")?.Value, Child(location, "StopPlaceRef")?.Value,
-                Degrees(location, "Latitude", 90), Degrees(location, "Longitude", 180), state, Child(Child(condition, "FacilityStatus"), "Description")?.Value));
+                Degrees(location, "Latitude", 90), Degrees(location, "Longitude", 180), state, Child(Child(condition, "FacilityStatus"), "Description")?.Value,
+                Level(location)));
         }
         return found;
     }
 
     private static XElement? Child(XElement? parent, string localName) =>
         parent?.Descendants().FirstOrDefault(e => e.Name.LocalName == localName);
+
+    private static double? Level(XElement? location) =>
+        Child(location, "LevelRef")?.Value is { } text && double.TryParse(text.Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
+            CultureInfo.InvariantCulture, out double level) && FeedLevels.IsPlausible(level)
+            ? level
+            : null;
 
     private static double? Degrees(XElement? parent, string localName, double limit) =>
         Child(parent, localName)?.Value is { } text && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double degrees)

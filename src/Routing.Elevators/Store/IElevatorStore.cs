@@ -32,8 +32,9 @@ public interface IElevatorStore
 }
 
 /// <param name="Id">The service's id: <c>{feed}:{feed id}</c>.</param>
+/// <param name="Level">The level the feed last gave (<see cref="Equipment.Level"/>); null when unknown.</param>
 public sealed record StoredElevator(string Id, string Feed, string FeedId, string? Description, string? Station, double? Lat, double? Lon,
-    FeedState State, string? Explanation, DateTimeOffset Since, DateTimeOffset CheckedAt, HandMatch? HandMatch);
+    FeedState State, string? Explanation, DateTimeOffset Since, DateTimeOffset CheckedAt, HandMatch? HandMatch, double? Level);
 
 /// <summary>A planner's match: the point of the elevator node or way meant (null: the equipment is not on this graph).</summary>
 public sealed record HandMatch(GeoPoint? Point, string By, DateTimeOffset At);

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Routing.Engine;
@@ -13,7 +14,7 @@ namespace Routing.Elevators.Store;
 /// </summary>
 public sealed class SqlElevatorStore : IElevatorStore, IAsyncDisposable
 {
-    private const string Columns = "s.id, s.feed, s.feed_id, s.description, s.station, s.lat, s.lon, s.state, s.explanation, s.since_ms, s.checked_ms, m.lat, m.lon, m.by_name, m.at_ms";
+    private const string Columns = "s.id, s.feed, s.feed_id, s.description, s.station, s.lat, s.lon, s.state, s.explanation, s.since_ms, s.checked_ms, m.lat, m.lon, m.by_name, m.at_ms, s.level";
 
     private readonly Func<CancellationToken, ValueTask<DbConnection>> _open;
     private readonly bool _postgres;
@@ -82,14 +83,14 @@ public sealed class SqlElevatorStore : IElevatorStore, IAsyncDisposable
             string state = FeedStateNames.Of(item.State);
             bool same = known.TryGetValue(id, out var before) && before.State == state;
             await ExecuteAsync(connection, transaction, """
-                INSERT INTO elevator_states (id, feed, feed_id, description, station, lat, lon, state, explanation, since_ms, checked_ms)
-                VALUES (@id, @feed, @feed_id, @description, @station, @lat, @lon, @state, @explanation, @since, @checked)
+                INSERT INTO elevator_states (id, feed, feed_id, description, station, lat, lon, level, state, explanation, since_ms, checked_ms)
+                VALUES (@id, @feed, @feed_id, @description, @station, @lat, @lon, @level, @state, @explanation, @since, @checked)
                 ON CONFLICT (id) DO UPDATE SET description = excluded.description, station = excluded.station, lat = excluded.lat,
-                    lon = excluded.lon, state = excluded.state, explanation = excluded.explanation, since_ms = excluded.since_ms,
-                    checked_ms = excluded.checked_ms
+                    lon = excluded.lon, level = excluded.level, state = excluded.state, explanation = excluded.explanation,
+                    since_ms = excluded.since_ms, checked_ms = excluded.checked_ms
                 """, cancellationToken, ("id", id), ("feed", feed), ("feed_id", item.FeedId), ("description", item.Description),
-                ("station", item.Station), ("lat", item.Lat), ("lon", item.Lon), ("state", state), ("explanation", item.Explanation),
-                ("since", same ? before.SinceMs : at), ("checked", at));
+                ("station", item.Station), ("lat", item.Lat), ("lon", item.Lon), ("level", item.Level), ("state", state),
+                ("explanation", item.Explanation), ("since", same ? before.SinceMs : at), ("checked", at));
             if (!same)
             {
                 changed++;
@@ -118,7 +119,8 @@ public sealed class SqlElevatorStore : IElevatorStore, IAsyncDisposable
                 reader.GetString(13), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(14)));
             found.Add(new StoredElevator(reader.GetString(0), reader.GetString(1), reader.GetString(2), Text(reader, 3), Text(reader, 4),
                 Number(reader, 5), Number(reader, 6), FeedStateNames.Parse(reader.GetString(7)), Text(reader, 8),
-                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(9)), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(10)), match));
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(9)), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(10)), match,
+                Number(reader, 15)));
         }
         return found;
     }
@@ -163,7 +165,8 @@ public sealed class SqlElevatorStore : IElevatorStore, IAsyncDisposable
     }
 
     /// <summary>
-    /// The tables, when missing. Replicas starting together on PostgreSQL take a transaction-scoped advisory lock first
+    /// The tables, when missing, and the columns later versions added to a store that has the tables (old rows keep
+    /// null: the level is unknown until the next poll). Replicas starting together on PostgreSQL take a transaction-scoped advisory lock first
     /// (concurrent CREATE TABLE IF NOT EXISTS can still collide in PostgreSQL's catalog).
     /// </summary>
     private async Task CreateTablesAsync(CancellationToken cancellationToken)
@@ -180,7 +183,8 @@ public sealed class SqlElevatorStore : IElevatorStore, IAsyncDisposable
         {
             $"""
             CREATE TABLE IF NOT EXISTS elevator_states (id TEXT PRIMARY KEY, feed TEXT NOT NULL, feed_id TEXT NOT NULL, description TEXT,
-                station TEXT, lat {real}, lon {real}, state TEXT NOT NULL, explanation TEXT, since_ms BIGINT NOT NULL, checked_ms BIGINT NOT NULL)
+                station TEXT, lat {real}, lon {real}, state TEXT NOT NULL, explanation TEXT, since_ms BIGINT NOT NULL, checked_ms BIGINT NOT NULL,
+                level {real})
             """,
             $"CREATE TABLE IF NOT EXISTS elevator_history (seq {serial}, id TEXT NOT NULL, state TEXT NOT NULL, at_ms BIGINT NOT NULL, explanation TEXT)",
             "CREATE INDEX IF NOT EXISTS elevator_history_by_id ON elevator_history (id, at_ms)",
@@ -189,6 +193,19 @@ public sealed class SqlElevatorStore : IElevatorStore, IAsyncDisposable
         })
         {
             await ExecuteAsync(connection, transaction, sql, cancellationToken);
+        }
+        if (_postgres)
+        {
+            await ExecuteAsync(connection, transaction, $"ALTER TABLE elevator_states ADD COLUMN IF NOT EXISTS level {real}", cancellationToken);
+        }
+        else
+        {
+            // SQLite has no ADD COLUMN IF NOT EXISTS: its catalogue says whether a store from before levels lacks the column.
+            await using var hasLevel = Command(connection, transaction, "SELECT COUNT(*) FROM pragma_table_info('elevator_states') WHERE name = 'level'");
+            if (Convert.ToInt64(await hasLevel.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 0)
+            {
+                await ExecuteAsync(connection, transaction, $"ALTER TABLE elevator_states ADD COLUMN level {real}", cancellationToken);
+            }
         }
         await transaction.CommitAsync(cancellationToken);
     }

@@ -168,14 +168,17 @@ public sealed class BarrierOverlay
     }
 
     /// <summary>
-    /// The elevator node or way nearest to <paramref name="point"/> within <paramref name="radiusM"/> (an empty pin when
-    /// there is none): where a live feed's equipment is matched to the graph. Its <see cref="BarrierPin.PinnedPoint"/>
-    /// is the point a <see cref="LiveElevator"/> report then stands at.
+    /// The elevator node or way an equipment at <paramref name="point"/> on <paramref name="level"/> (null: unknown)
+    /// stands for, among those within <paramref name="radiusM"/> (<see cref="ElevatorLevelRule"/>: level, then distance);
+    /// null when there is none: where a live feed's equipment is matched to the graph. Its pin's
+    /// <see cref="BarrierPin.PinnedPoint"/> is the point a <see cref="LiveElevator"/> report then stands at.
     /// </summary>
-    public static BarrierPin MatchElevator(RoutingGraph graph, GeoPoint point, double radiusM)
+    public static ElevatorMatch? MatchElevator(RoutingGraph graph, GeoPoint point, double radiusM, double? level)
     {
         ArgumentNullException.ThrowIfNull(graph);
-        return BarrierPinning.NearestElevator(BarrierGeometryIndex.Of(graph), point, radiusM).ToPin(graph);
+        return BarrierPinning.NearestElevator(BarrierGeometryIndex.Of(graph), point, radiusM, level) is var (pinned, agreement, levels)
+            ? new ElevatorMatch(pinned.ToPin(graph), agreement, [.. levels.Select(l => (double)l.Level)])
+            : null;
     }
 
     /// <summary>The verified reports pinned to an edge (empty for most).</summary>

@@ -110,32 +110,60 @@ internal static class BarrierPinning
     }
 
     /// <summary>
-    /// The one elevator edge or vertex nearest to <paramref name="point"/> within <paramref name="radiusM"/> (a vertex
-    /// wins a tie: an elevator node is where the elevator is), with the point on it; None when there is none.
+    /// The one elevator edge or vertex within <paramref name="radiusM"/> of <paramref name="point"/> that an equipment
+    /// on <paramref name="level"/> (null: unknown) stands for, by <see cref="ElevatorLevelRule"/>, with the point on it and
+    /// how its levels agree; null when there is none.
     /// </summary>
-    public static PinnedElements NearestElevator(BarrierGeometryIndex index, GeoPoint point, double radiusM)
+    public static (PinnedElements Pinned, LevelAgreement Agreement, ElementLevel[] Levels)? NearestElevator(
+        BarrierGeometryIndex index, GeoPoint point, double radiusM, double? level)
     {
         if (!double.IsFinite(point.Lat) || !double.IsFinite(point.Lon) || Math.Abs(point.Lat) > 89 || !(radiusM >= 0))
         {
-            return PinnedElements.None;
+            return null;
         }
+        var graph = index.Graph;
         var plane = new LocalPlane(point);
-        if (PinElevators(index, point, plane, radiusM) is not { Point: { } nearest } all)
+        var (minLat, minLon, maxLat, maxLon) = Box(plane, [(0, 0)], radiusM);
+        int bestElement = -1;
+        bool bestIsNode = false;
+        var bestAgreement = LevelAgreement.Different;
+        double bestM = double.PositiveInfinity;
+        GeoPoint bestPoint = default;
+        foreach (int edge in index.EdgesNear(minLat, minLon, maxLat, maxLon))
         {
-            return PinnedElements.None;
-        }
-        // The nearest point lies on one of the elements found; the vertex at it, else the edges through it.
-        var atNearest = new LocalPlane(nearest);
-        foreach (int vertex in all.Vertices)
-        {
-            var (x, y) = atNearest.ProjectE7(index.Graph.VertexLatE7[vertex], index.Graph.VertexLonE7[vertex]);
-            if ((x * x) + (y * y) < 1e-4)
+            if (!graph.ClassOfEdge(edge).IsElevator)
             {
-                return new PinnedElements([], [vertex], nearest, all.DistanceM);
+                continue;
+            }
+            var (distanceM, nearest) = EdgeDistance(index, edge, plane);
+            var agreement = ElevatorLevelRule.Agreement(level, graph.LevelsOfEdge(edge));
+            if (distanceM <= radiusM && (bestElement < 0 || ElevatorLevelRule.Beats(agreement, distanceM, false, bestAgreement, bestM, bestIsNode)))
+            {
+                (bestElement, bestIsNode, bestAgreement, bestM, bestPoint) = (edge, false, agreement, distanceM, nearest);
             }
         }
-        int[] edges = [.. all.Edges.Where(e => EdgeDistance(index, e, atNearest).DistanceM < 0.01)];
-        return new PinnedElements(edges.Length > 0 ? [edges[0]] : [], [], nearest, all.DistanceM);
+        foreach (int vertex in index.VerticesNear(minLat, minLon, maxLat, maxLon))
+        {
+            if (!graph.ClassOfVertex(vertex).Has(NodeFlags.Elevator))
+            {
+                continue;
+            }
+            var (x, y) = plane.ProjectE7(graph.VertexLatE7[vertex], graph.VertexLonE7[vertex]);
+            double distanceM = Math.Sqrt((x * x) + (y * y));
+            var agreement = ElevatorLevelRule.Agreement(level, graph.LevelsOfVertex(vertex));
+            if (distanceM <= radiusM && (bestElement < 0 || ElevatorLevelRule.Beats(agreement, distanceM, true, bestAgreement, bestM, bestIsNode)))
+            {
+                (bestElement, bestIsNode, bestAgreement, bestM, bestPoint) = (vertex, true, agreement, distanceM, GeoPoint.OfVertex(graph, vertex));
+            }
+        }
+        if (bestElement < 0)
+        {
+            return null;
+        }
+        double reportedM = Coordinates.DistanceM(point.Lat, point.Lon, bestPoint.Lat, bestPoint.Lon);
+        return bestIsNode
+            ? (new PinnedElements([], [bestElement], bestPoint, reportedM), bestAgreement, graph.LevelsOfVertex(bestElement).ToArray())
+            : (new PinnedElements([bestElement], [], bestPoint, reportedM), bestAgreement, graph.LevelsOfEdge(bestElement).ToArray());
     }
 
     /// <summary>Every elevator edge and vertex within <paramref name="radiusM"/>; null when there is none.</summary>
