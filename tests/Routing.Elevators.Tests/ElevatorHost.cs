@@ -11,7 +11,8 @@ namespace Routing.Elevators.Tests;
 
 /// <summary>
 /// The real service in memory on the Heidelberg graph, polling a <see cref="FakeFeed"/> every second, with a planner
-/// key; every line logged at warning or above is kept.
+/// key; every line logged at warning or above is kept. Given another OSM extract, the service builds its graph from it
+/// on first start, as a fresh installation does.
 /// </summary>
 public sealed class ElevatorHost : WebApplicationFactory<Program>
 {
@@ -20,15 +21,18 @@ public sealed class ElevatorHost : WebApplicationFactory<Program>
     private readonly TempDirectory _directory = new();
     private readonly Dictionary<string, string?> _settings;
 
-    public ElevatorHost(FakeFeed feed, IReadOnlyDictionary<string, string?>? settings = null)
+    public ElevatorHost(FakeFeed feed, IReadOnlyDictionary<string, string?>? settings = null, string? osmExtract = null)
     {
         ArgumentNullException.ThrowIfNull(feed);
-        string graphPath = _directory.File("heidelberg.graph");
-        GraphFileWriter.Write(Heidelberg.Graph, graphPath);
+        string graphPath = _directory.File("service.graph");
+        if (osmExtract is null)
+        {
+            GraphFileWriter.Write(Heidelberg.Graph, graphPath);
+        }
         _settings = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["Routing:Graph"] = graphPath,
-            ["Routing:Osm"] = RepositoryPaths.HeidelbergExtract,
+            ["Routing:Osm"] = osmExtract ?? RepositoryPaths.HeidelbergExtract,
             ["Routing:Elevation"] = "",
             ["Barriers:Database"] = _directory.File("barriers.db"),
             ["Barriers:ApiKeys:0:Key"] = PlannerKey,

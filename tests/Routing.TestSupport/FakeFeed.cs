@@ -29,7 +29,7 @@ public enum FeedBehaviour
 /// A FaSta v2 server on a loopback port, started by the test: <c>GET /fasta/facilities?type=ELEVATOR</c> answers a
 /// recorded-shape list of Heidelberg Hbf's elevators (and an escalator, which the service skips), the one at the
 /// Czernyring underpass in the state the test sets. Shared by the elevator tests and the browser test of the map's
-/// elevator layer.
+/// elevator layer. Beside it, <see cref="Serve"/> answers fixed documents: recorded SIRI-FM or A11yJSON answers.
 /// </summary>
 public sealed class FakeFeed : IAsyncDisposable
 {
@@ -42,6 +42,8 @@ public sealed class FakeFeed : IAsyncDisposable
     private int _version;
 
     private FakeFeed(WebApplication app) => _app = app;
+
+    private readonly ConcurrentDictionary<string, (string ContentType, string Body)> _documents = new(StringComparer.Ordinal);
 
     private volatile string _state = "ACTIVE";
     private volatile FeedBehaviour _behaviour = FeedBehaviour.Normal;
@@ -67,10 +69,29 @@ public sealed class FakeFeed : IAsyncDisposable
         var app = builder.Build();
         var feed = new FakeFeed(app);
         app.MapGet("/fasta/facilities", feed.AnswerAsync);
+        app.MapGet("/documents/{name}", feed.DocumentAsync);
         await app.StartAsync();
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         feed.BaseUrl = new Uri(address + "/fasta");
         return feed;
+    }
+
+    /// <summary>Answers <paramref name="body"/> at the address returned, from now on.</summary>
+    public Uri Serve(string name, string contentType, string body)
+    {
+        _documents[name] = (contentType, body);
+        return new Uri(BaseUrl, $"/documents/{name}");
+    }
+
+    private async Task DocumentAsync(HttpContext http, string name)
+    {
+        if (!_documents.TryGetValue(name, out var document))
+        {
+            http.Response.StatusCode = 404;
+            return;
+        }
+        http.Response.ContentType = document.ContentType;
+        await http.Response.WriteAsync(document.Body, http.RequestAborted);
     }
 
     /// <summary>Sets the underpass elevator's state; the next answer carries a new ETag.</summary>

@@ -80,8 +80,10 @@ public sealed class HeidelbergImportTests
     [Fact]
     public void Indoor_elevator_node_is_an_elevator()
     {
-        // node 1450034911: highway=elevator, indoor=yes
-        Assert.True(Graph.ClassOfVertex(Graph.VertexOfNode(1450034911)).Has(NodeFlags.Elevator));
+        // node 1450034911: highway=elevator, indoor=yes, level=0;-1 (from the station hall down to the underpass)
+        int vertex = Graph.VertexOfNode(1450034911);
+        Assert.True(Graph.ClassOfVertex(vertex).Has(NodeFlags.Elevator));
+        Assert.Equal([-1f, 0f], Graph.LevelsOfVertex(vertex).ToArray().Select(l => l.Level));
     }
 
     [Fact]

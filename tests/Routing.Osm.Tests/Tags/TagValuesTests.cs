@@ -104,6 +104,21 @@ public class TagValuesTests
         Assert.Null(TagValues.ParseIncline(value));
 
     [Theory]
+    [InlineData("0", new[] { 0f })]
+    [InlineData("0;-1", new[] { -1f, 0f })]
+    [InlineData("-1; 0 ;-1", new[] { -1f, 0f })]
+    [InlineData("0-3", new[] { 0f, 1f, 2f, 3f })]
+    [InlineData("-2--1", new[] { -2f, -1f })]
+    [InlineData("1.5;2", new[] { 1.5f, 2f })]
+    [InlineData("0.5-2", new[] { 0.5f, 1f, 2f })]
+    [InlineData("UG;0", new[] { 0f })]
+    [InlineData("EG", new float[0])]
+    [InlineData("0-1000", new float[0])]
+    [InlineData("", new float[0])]
+    public void Levels_are_a_list_of_levels_and_ranges(string value, float[] expected) =>
+        Assert.Equal(expected, TagValues.ParseLevels(value));
+
+    [Theory]
     // Good (ACCESSIBILITY.md: asphalt, concrete, paving_stones, paved).
     [InlineData("asphalt", SurfaceKind.Asphalt, SurfaceGrade.Good)]
     [InlineData("concrete", SurfaceKind.Concrete, SurfaceGrade.Good)]
