@@ -168,7 +168,7 @@ internal static class AnalysisEndpoints
         if (jobs.TryStart((progress, token) => Answer(FixFirst.Rank(router, query.Origins, query.Profile, query.Minutes, progress, token))) is not { } job)
         {
             request.HttpContext.Response.Headers.RetryAfter = FixFirstJobs.RetryAfterS.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var full = HttpProblems.Create(ProblemTypes.TooManyRequests, StatusCodes.Status429TooManyRequests, "Too many fix-first jobs",
+            var full = HttpProblems.Create(ProblemTypes.TooManyRequests, StatusCodes.Status429TooManyRequests,
                 $"{FixFirstJobs.MaxPending} fix-first jobs are queued or running, the most this service keeps; try again in {FixFirstJobs.RetryAfterS} s " +
                 "or cancel one (DELETE /v1/fix-first/jobs/{id}).");
             full.Extensions["quota"] = "fix_first_jobs";
@@ -185,7 +185,7 @@ internal static class AnalysisEndpoints
         jobs.Find(id) is { } job ? TypedResults.Ok(job.Cancel().ToDto()) : TypedResults.Problem(JobNotFound(id));
 
     private static Microsoft.AspNetCore.Mvc.ProblemDetails JobNotFound(string id) =>
-        HttpProblems.Create(ProblemTypes.NotFound, StatusCodes.Status404NotFound, "Not found",
+        HttpProblems.Create(ProblemTypes.NotFound, StatusCodes.Status404NotFound,
             $"There is no fix-first job '{id}'; jobs are kept while the service runs, the last {FixFirstJobs.Kept} of them.");
 
     public static async Task<Results<Ok<BarrierImpactResponse>, ProblemHttpResult>> PostBarrierImpact(
@@ -220,7 +220,7 @@ internal static class AnalysisEndpoints
         {
             errors.Add("format", allowFormat ? $"'{format}' is not supported; use json, geojson or csv" : "is not a field of this request");
         }
-        if (!RouteRequestValidator.TryProfile(body?.Profile, body?.Constraints, "constraints.", router.Profiles, errors, out var profile, out var problem))
+        if (!RouteRequestValidator.TryProfile(body?.Profile, body?.Constraints, "constraints.", router.Profiles, RequestLanguage.Of(request, null), errors, out var profile, out var problem))
         {
             return (null, problem);
         }
@@ -282,7 +282,7 @@ internal static class AnalysisEndpoints
         var body = await JsonBody.ReadAsync<IsochroneRequestBody>(request, MaxBodyBytes, json.Value.SerializerOptions, errors, cancellationToken);
         var origins = Points(body?.Origins, "origins", MaxOrigins, errors);
         var (metric, ranges) = Ranges(body, errors);
-        if (!RouteRequestValidator.TryProfile(body?.Profile, body?.Constraints, "constraints.", router.Profiles, errors, out var profile, out var problem))
+        if (!RouteRequestValidator.TryProfile(body?.Profile, body?.Constraints, "constraints.", router.Profiles, RequestLanguage.Of(request, null), errors, out var profile, out var problem))
         {
             return TypedResults.Problem(problem);
         }
@@ -296,7 +296,7 @@ internal static class AnalysisEndpoints
         var (isochrones, failure) = Routing.Analysis.Isochrones.Compute(router, origins, profile, metric, ranges, cancellationToken);
         if (failure is not null)
         {
-            return TypedResults.Problem(PlacementProblem(failure, graph, profile.Name));
+            return TypedResults.Problem(PlacementProblem(failure, graph, profile.Name, RequestLanguage.Of(request, null)));
         }
         var features = isochrones.Select(i => new GeoJsonFeature<GeoJsonGeometry, IsochroneProperties>(GeoJsonGeometry.OfArea(i.Area), new IsochroneProperties(
             i.OriginIndex,
@@ -315,7 +315,7 @@ internal static class AnalysisEndpoints
         var body = await JsonBody.ReadAsync<MatrixRequestBody>(request, MaxBodyBytes, json.Value.SerializerOptions, errors, cancellationToken);
         var sources = Points(body?.Sources, "sources", MaxMatrixSide, errors);
         var destinations = Points(body?.Destinations, "destinations", MaxMatrixSide, errors);
-        if (!RouteRequestValidator.TryProfile(body?.Profile, body?.Constraints, "constraints.", router.Profiles, errors, out var profile, out var problem))
+        if (!RouteRequestValidator.TryProfile(body?.Profile, body?.Constraints, "constraints.", router.Profiles, RequestLanguage.Of(request, null), errors, out var profile, out var problem))
         {
             return TypedResults.Problem(problem);
         }
@@ -377,7 +377,7 @@ internal static class AnalysisEndpoints
     /// <summary>422 <c>work-budget-exceeded</c>: within every single limit, but more work than one request may ask for.</summary>
     internal static Microsoft.AspNetCore.Mvc.ProblemDetails WorkBudgetExceeded(string field, double requested, double limit, string unit, string detail)
     {
-        var problem = HttpProblems.Create(ProblemTypes.WorkBudgetExceeded, StatusCodes.Status422UnprocessableEntity, "Too much work for one request", detail);
+        var problem = HttpProblems.Create(ProblemTypes.WorkBudgetExceeded, StatusCodes.Status422UnprocessableEntity, detail);
         problem.Extensions["field"] = field;
         problem.Extensions["requested"] = Math.Round(requested, 1);
         problem.Extensions["limit"] = limit;
@@ -385,11 +385,11 @@ internal static class AnalysisEndpoints
         return problem;
     }
 
-    private static Microsoft.AspNetCore.Mvc.ProblemDetails PlacementProblem(RouteOutcome failure, LoadedGraph graph, string profile) =>
+    private static Microsoft.AspNetCore.Mvc.ProblemDetails PlacementProblem(RouteOutcome failure, LoadedGraph graph, string profile, TextLanguage language) =>
         failure switch
         {
-            PointOutsideArea outside => RouteProblems.PointOutsideArea(outside, Origin(outside.WaypointIndex), graph.AreaBbox(), Translations.English),
-            PointNotOnNetwork notOnNetwork => RouteProblems.PointNotOnNetwork(notOnNetwork, Origin(notOnNetwork.WaypointIndex), profile, Translations.English),
+            PointOutsideArea outside => RouteProblems.PointOutsideArea(outside, Origin(outside.WaypointIndex), graph.AreaBbox(), language),
+            PointNotOnNetwork notOnNetwork => RouteProblems.PointNotOnNetwork(notOnNetwork, Origin(notOnNetwork.WaypointIndex), profile, language),
             _ => throw new InvalidOperationException($"Unexpected placement failure {failure.GetType().Name}"),
         };
 

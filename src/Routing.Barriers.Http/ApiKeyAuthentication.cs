@@ -142,9 +142,9 @@ internal sealed class ApiKeyAuthenticationHandler(
         }
         bool keySent = Request.Headers.ContainsKey(ApiKeyAuthentication.Header);
         var problem = keySent
-            ? HttpProblems.Create(ProblemTypes.ApiKeyInvalid, StatusCodes.Status401Unauthorized, "Invalid API key",
+            ? HttpProblems.Create(ProblemTypes.ApiKeyInvalid, StatusCodes.Status401Unauthorized,
                 $"The key in the {ApiKeyAuthentication.Header} header is not valid: unknown or revoked.")
-            : HttpProblems.Create(ProblemTypes.ApiKeyRequired, StatusCodes.Status401Unauthorized, "API key required",
+            : HttpProblems.Create(ProblemTypes.ApiKeyRequired, StatusCodes.Status401Unauthorized,
                 $"This needs an API key in the {ApiKeyAuthentication.Header} header{RolesText(" with role ")}.");
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = $"{ApiKeyAuthentication.Scheme} header=\"{ApiKeyAuthentication.Header}\"";
@@ -155,7 +155,7 @@ internal sealed class ApiKeyAuthenticationHandler(
     {
         var actor = ApiKeyAuthentication.ActorOf(Context.User);
         var required = Context.GetEndpoint()?.Metadata.GetMetadata<RequiredKeyRoles>()?.Roles ?? [];
-        var problem = HttpProblems.Create(ProblemTypes.Forbidden, StatusCodes.Status403Forbidden, "Not allowed for this key",
+        var problem = HttpProblems.Create(ProblemTypes.Forbidden, StatusCodes.Status403Forbidden,
             $"This needs a key{RolesText(" with role ")}; the key {actor?.KeyId} has role {(actor is null ? "none" : BarrierNames.Name(actor.Role))}.");
         problem.Extensions["required_roles"] = required.Select(r => BarrierNames.Name(r)).ToArray();
         problem.Extensions["role"] = actor is null ? null : BarrierNames.Name(actor.Role);

@@ -9,7 +9,7 @@ internal static class BarrierProblems
 {
     public static ProblemDetails NotFound(string id)
     {
-        var problem = HttpProblems.Create(ProblemTypes.BarrierNotFound, StatusCodes.Status404NotFound, "Barrier report not found",
+        var problem = HttpProblems.Create(ProblemTypes.BarrierNotFound, StatusCodes.Status404NotFound,
             $"There is no barrier report {id} that this caller may see.");
         problem.Extensions["id"] = id;
         return problem;
@@ -17,7 +17,7 @@ internal static class BarrierProblems
 
     public static ProblemDetails InvalidTransition(BarrierReport report, string message)
     {
-        var problem = HttpProblems.Create(ProblemTypes.InvalidTransition, StatusCodes.Status409Conflict, "Not allowed in this status", message);
+        var problem = HttpProblems.Create(ProblemTypes.InvalidTransition, StatusCodes.Status409Conflict, message);
         problem.Extensions["id"] = report.Id;
         problem.Extensions["report_status"] = BarrierNames.Name(report.Status);
         problem.Extensions["allowed_actions"] = BarrierLifecycle.AllowedActions(report.Status).Select(BarrierMapper.ActionVerb).ToArray();
@@ -26,7 +26,7 @@ internal static class BarrierProblems
 
     public static ProblemDetails NotOnNetwork(BarrierGeometry geometry)
     {
-        var problem = HttpProblems.Create(ProblemTypes.LocationNotOnNetwork, StatusCodes.Status422UnprocessableEntity, "Location not on the network",
+        var problem = HttpProblems.Create(ProblemTypes.LocationNotOnNetwork, StatusCodes.Status422UnprocessableEntity,
             geometry.Type == BarrierGeometryType.Point
                 ? "No way or node of the routing network lies near enough to the reported point to pin the report to (about 30 m, less for nodes). Report where the barrier is on the footway or street."
                 : $"No way of the routing network runs along or inside the reported {geometry.Type}; draw it along the footway or street that is blocked.");
@@ -37,9 +37,9 @@ internal static class BarrierProblems
     public static ProblemDetails QuotaExceeded(ReportQuotaRefusal refusal, HttpResponse response)
     {
         var problem = refusal.RetryAfter is { } wait
-            ? HttpProblems.Create(ProblemTypes.RateLimited, StatusCodes.Status429TooManyRequests, "Too many reports",
+            ? HttpProblems.Create(ProblemTypes.RateLimited, StatusCodes.Status429TooManyRequests,
                 $"A reporter may create {refusal.Limit} reports per minute; try again in {RetryAfterS(wait)} s.")
-            : HttpProblems.Create(ProblemTypes.RateLimited, StatusCodes.Status429TooManyRequests, "Too many reports waiting",
+            : HttpProblems.Create(ProblemTypes.RateLimited, StatusCodes.Status429TooManyRequests,
                 $"{refusal.Limit} of this reporter's reports wait for a planner; report more when some have been verified or rejected.");
         problem.Extensions["quota"] = refusal.Quota;
         problem.Extensions["limit"] = refusal.Limit;
@@ -55,7 +55,7 @@ internal static class BarrierProblems
 
     public static ProblemDetails ApiKeyNotFound(string keyId)
     {
-        var problem = HttpProblems.Create(ProblemTypes.ApiKeyNotFound, StatusCodes.Status404NotFound, "API key not found",
+        var problem = HttpProblems.Create(ProblemTypes.ApiKeyNotFound, StatusCodes.Status404NotFound,
             $"There is no active API key with id {keyId}.");
         problem.Extensions["key_id"] = keyId;
         return problem;
@@ -63,7 +63,7 @@ internal static class BarrierProblems
 
     public static ProblemDetails LastAdminKey(string keyId)
     {
-        var problem = HttpProblems.Create(ProblemTypes.LastAdminKey, StatusCodes.Status409Conflict, "Last admin key",
+        var problem = HttpProblems.Create(ProblemTypes.LastAdminKey, StatusCodes.Status409Conflict,
             $"The key {keyId} is the last active admin key; create another admin key before revoking it.");
         problem.Extensions["key_id"] = keyId;
         return problem;

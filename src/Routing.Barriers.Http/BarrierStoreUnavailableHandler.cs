@@ -17,7 +17,7 @@ internal sealed class BarrierStoreUnavailableHandler(IProblemDetailsService prob
         {
             return false;
         }
-        var problem = HttpProblems.Create(ProblemTypes.BarrierStoreUnavailable, StatusCodes.Status503ServiceUnavailable, "Barrier store unavailable",
+        var problem = HttpProblems.Create(ProblemTypes.BarrierStoreUnavailable, StatusCodes.Status503ServiceUnavailable,
             "The barrier report store cannot be reached just now, so nothing was read or written. Routes keep answering with the reports " +
             $"known so far. Try again in {RetryAfterS} s.");
         problem.Extensions["retry_after_s"] = RetryAfterS;

@@ -107,8 +107,7 @@ public static class ElevatorEndpoints
         var point = body.Lat is { } la && body.Lon is { } lo ? new GeoPoint(la, lo) : (GeoPoint?)null;
         if (point is { } p && BarrierOverlay.MatchElevator(router.Graph, p, ElevatorBoard.HandMatchM, level: null) is null)
         {
-            return TypedResults.Problem(HttpProblems.Create(ProblemTypes.LocationNotOnNetwork, StatusCodes.Status422UnprocessableEntity,
-                "No elevator there", $"No elevator node or way of the graph lies within {ElevatorBoard.HandMatchM} m of {p.Lat}, {p.Lon}."));
+            return TypedResults.Problem(HttpProblems.Create(ProblemTypes.LocationNotOnNetwork, StatusCodes.Status422UnprocessableEntity, $"No elevator node or way of the graph lies within {ElevatorBoard.HandMatchM} m of {p.Lat}, {p.Lon}."));
         }
         var now = time.GetUtcNow();
         if (!await store.SetMatchAsync(id, new HandMatch(point, http.User.Identity?.Name ?? "planner", now), cancellationToken))
@@ -121,7 +120,7 @@ public static class ElevatorEndpoints
     }
 
     private static ProblemHttpResult NotFound(string id) =>
-        TypedResults.Problem(HttpProblems.Create(ProblemTypes.NotFound, StatusCodes.Status404NotFound, "No such elevator",
+        TypedResults.Problem(HttpProblems.Create(ProblemTypes.NotFound, StatusCodes.Status404NotFound,
             $"No feed has reported an elevator {id}; see /v1/elevators."));
 
     private static ElevatorDto ToDto(ElevatorView view, DateTimeOffset now)

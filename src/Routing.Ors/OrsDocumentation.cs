@@ -14,7 +14,7 @@ internal static class OrsDocumentation
         "openrouteservice's v2 directions API, so that ORS clients (openrouteservice-js, the Python and R clients, QGIS " +
         "plugins) work with their base URL set to `http://host/ors`. Profiles `wheelchair` and `foot-walking` (our " +
         "`wheelchair` and `foot` presets). The body is ORS's: `coordinates` as [lon, lat] (2 to 50, via points between), " +
-        "`units` (m, km, mi), `language` (en, de, fr, it, tr, uk, ar: the translation files; ORS's other languages answer in en with a warning), `geometry`, " +
+        "`units` (m, km, mi), `language` (en, de, fr, it, tr, ua for Ukrainian as ORS names it, ar: the translation files; ORS's other languages answer in en with a warning), `geometry`, " +
         "`instructions`, `elevation`, `extra_info` (osmid, surface, smoothness, steepness, waytype, suitability, " +
         "traildifficulty), `radiuses`, `id`, and `options`: `avoid_features` (steps), `avoid_polygons` (GeoJSON Polygon or " +
         "MultiPolygon), `profile_params.restrictions` (surface_type, track_type, smoothness_type, maximum_sloped_kerb in " +

@@ -79,6 +79,9 @@ internal static class OrsRequestMapper
         ["cs", "de", "en", "eo", "es", "fr", "gr", "he", "hu", "id", "it", "ja", "nb", "ne", "nl", "pl", "pt", "ro", "ru", "tr", "ua", "vi", "zh"],
         StringComparer.Ordinal);
 
+    /// <summary>ORS's own codes that are not the ISO 639-1 code our translation files are named by.</summary>
+    private static readonly Dictionary<string, string> IsoCodeOfOrsCode = new(StringComparer.Ordinal) { ["ua"] = "uk", ["gr"] = "el" };
+
     private static readonly HashSet<string> Preferences = new(["recommended", "fastest", "shortest"], StringComparer.Ordinal);
 
     /// <summary>The extra_info values answered, and the ORS key each goes under.</summary>
@@ -210,7 +213,7 @@ internal static class OrsRequestMapper
         {
             throw Invalid("language", language, string.Join(", ", OrsLanguages));
         }
-        if (Translations.Find(code) is { } ours)
+        if (Translations.Find(IsoCodeOfOrsCode.GetValueOrDefault(code, code)) is { } ours)
         {
             return ours.Code;
         }

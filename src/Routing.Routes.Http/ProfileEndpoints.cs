@@ -33,8 +33,9 @@ internal static class ProfileEndpoints
     public static Ok<ProfilesResponse> ListProfiles(ProfileCatalog catalog) =>
         TypedResults.Ok(ProfilesResponse.Of(catalog));
 
-    public static Results<Ok<ProfileDto>, ProblemHttpResult> GetProfile(string name, ProfileCatalog catalog) =>
+    public static Results<Ok<ProfileDto>, ProblemHttpResult> GetProfile(string name, HttpRequest request, ProfileCatalog catalog) =>
         catalog.TryGet(name, out var preset)
             ? TypedResults.Ok(ProfileDto.From(preset))
-            : TypedResults.Problem(HttpProblems.UnknownProfile(name, catalog.Presets.Select(p => p.Name), StatusCodes.Status404NotFound));
+            : TypedResults.Problem(HttpProblems.UnknownProfile(name, catalog.Presets.Select(p => p.Name), StatusCodes.Status404NotFound,
+                RequestLanguage.Of(request, request.Query["language"].FirstOrDefault())));
 }

@@ -3,6 +3,7 @@ using Routing.Engine;
 using Routing.Engine.Routes;
 using Routing.Engine.Profiles;
 using Routing.Graph.Facts;
+using Routing.Texts;
 
 namespace Routing.Routes.Http;
 
@@ -78,7 +79,7 @@ internal static class RouteExamples
     });
 
     public static ProblemDetails NoRoute { get; } = WithExtensions(
-        HttpProblems.Create(ProblemTypes.NoRoute, StatusCodes.Status422UnprocessableEntity, "No route",
+        HttpProblems.Create(ProblemTypes.NoRoute, StatusCodes.Status422UnprocessableEntity,
             "No route for the profile “Manual wheelchair” from the start to the destination: kerb 12 cm at a point on Plöck, limit 3 cm."),
         ("leg_index", 0),
         ("profile", "wheelchair"),
@@ -90,7 +91,7 @@ internal static class RouteExamples
         ("suggested_waypoints", Array.Empty<SuggestedWaypointDto>()));
 
     public static ProblemDetails UnknownProfile(int status) =>
-        HttpProblems.UnknownProfile("rollerblades", ProfileCatalog.Default.Presets.Select(p => p.Name), status);
+        HttpProblems.UnknownProfile("rollerblades", ProfileCatalog.Default.Presets.Select(p => p.Name), status, Translations.English);
 
     private static ProblemDetails WithExtensions(ProblemDetails problem, params (string Key, object? Value)[] extensions)
     {

@@ -19,10 +19,15 @@ internal static class RouteProblems
     /// <param name="point">How the answer names the point: a route's waypoint, an isochrone's origin.</param>
     public static ProblemDetails PointOutsideArea(PointOutsideArea outcome, ProblemPoint point, double[] areaBbox, TextLanguage language)
     {
-        var problem = HttpProblems.Create(ProblemTypes.PointOutsideArea, StatusCodes.Status422UnprocessableEntity, "Point outside the covered area",
-            language.Format("problem.outside", point.Words(language), Invariant(outcome.Point.Lat), Invariant(outcome.Point.Lon),
-                string.Join(", ", areaBbox.Select(d => d.ToString(CultureInfo.InvariantCulture)))));
+        // A point given as (lon, lat) is the commonest way to land outside: say so when the other order lies inside.
+        var (lat, lon) = (outcome.Point.Lat, outcome.Point.Lon);
+        bool swappedInside = lat >= areaBbox[0] && lat <= areaBbox[2] && lon >= areaBbox[1] && lon <= areaBbox[3];
+        string swapped = swappedInside ? language.Format("problem.outside.swapped", Invariant(lon), Invariant(lat)) : "";
+        var problem = HttpProblems.Create(ProblemTypes.PointOutsideArea, StatusCodes.Status422UnprocessableEntity,
+            language.Format("problem.outside", point.Words(language), Invariant(lat), Invariant(lon),
+                string.Join(", ", areaBbox.Select(d => d.ToString(CultureInfo.InvariantCulture)))) + swapped);
         point.AddTo(problem);
+        problem.Extensions["swapped_inside"] = swappedInside;
         problem.Extensions["point"] = RouteMapper.Location(outcome.Point);
         problem.Extensions["area_bbox"] = areaBbox;
         return problem;
@@ -37,7 +42,7 @@ internal static class RouteProblems
         string nearest = outcome.NearestUsableM is { } m
             ? language.Format("problem.not_on_network.nearest", language.Number(RouteMapper.Metres(m), "0.###"))
             : "";
-        var problem = HttpProblems.Create(ProblemTypes.PointNotOnNetwork, StatusCodes.Status422UnprocessableEntity, "Point not on the network",
+        var problem = HttpProblems.Create(ProblemTypes.PointNotOnNetwork, StatusCodes.Status422UnprocessableEntity,
             language.Format("problem.not_on_network", ProfileName(profile, language), language.Number(outcome.RadiusM, "0.###"), point.Words(language),
                 Invariant(outcome.Point.Lat), Invariant(outcome.Point.Lon), nearest));
         point.AddTo(problem);
@@ -58,7 +63,7 @@ internal static class RouteProblems
             : string.Join("; ", outcome.Blockers.Select(b => b.Message));
         string moves = string.Concat(outcome.Suggestions.Select(s => "; " + s.Message));
         string profile = settings.Name;
-        var problem = HttpProblems.Create(ProblemTypes.NoRoute, StatusCodes.Status422UnprocessableEntity, "No route",
+        var problem = HttpProblems.Create(ProblemTypes.NoRoute, StatusCodes.Status422UnprocessableEntity,
             language.Format("problem.no_route", ProfileName(profile, language), from, to, what, moves));
         problem.Extensions["leg_index"] = outcome.LegIndex;
         problem.Extensions["profile"] = profile;

@@ -67,7 +67,7 @@ internal static class RouteRequestValidator
             errors.Add("snap_radius_m", $"must be between {MinSnapRadiusM} and {MaxSnapRadiusM} m, was {snapRadius}");
         }
 
-        if (!TryProfile(body.Profile, body.Constraints, constraintPrefix, catalog, errors, out var settings, out problem))
+        if (!TryProfile(body.Profile, body.Constraints, constraintPrefix, catalog, Translations.Of(language), errors, out var settings, out problem))
         {
             valid = null;
             return false;
@@ -104,8 +104,9 @@ internal static class RouteRequestValidator
     /// request has been checked: <c>invalid-request</c> when any field is wrong (the profile name included), else
     /// <c>unknown-profile</c> when only the name is. Routes, isochrones and matrices share it.
     /// </summary>
+    /// <param name="language">The language an unknown profile is told in.</param>
     public static bool TryProfile(string? profileName, ConstraintOverrides? constraints, string constraintPrefix, ProfileCatalog catalog,
-        FieldErrors errors, [NotNullWhen(true)] out ProfileSettings? settings, [NotNullWhen(false)] out ProblemDetails? problem)
+        TextLanguage language, FieldErrors errors, [NotNullWhen(true)] out ProfileSettings? settings, [NotNullWhen(false)] out ProblemDetails? problem)
     {
         var overrides = constraints ?? new ConstraintOverrides();
         foreach (var (constraint, message) in overrides.Validate())
@@ -126,7 +127,7 @@ internal static class RouteRequestValidator
         }
         if (!knownProfile)
         {
-            problem = HttpProblems.UnknownProfile(name, catalog.Presets.Select(p => p.Name), StatusCodes.Status400BadRequest);
+            problem = HttpProblems.UnknownProfile(name, catalog.Presets.Select(p => p.Name), StatusCodes.Status400BadRequest, language);
             return false;
         }
         settings = overrides.ApplyTo(preset);

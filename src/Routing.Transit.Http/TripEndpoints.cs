@@ -73,7 +73,7 @@ public static class TripEndpoints
         // host's problem handler, as for every other door.
         var errors = new FieldErrors();
         var body = await JsonBody.ReadAsync<TripRequestBody>(http, MaxBodyBytes, json.Value.SerializerOptions, errors, cancellationToken);
-        var request = body is null ? null : Validate(body, router.Profiles, errors);
+        var request = body is null ? null : Validate(body with { Language = RequestLanguage.Code(http, body.Language) }, router.Profiles, errors);
         if (request is null || errors.Any)
         {
             return TypedResults.Problem(HttpProblems.InvalidRequest(errors.ToDictionary()));
@@ -85,7 +85,7 @@ public static class TripEndpoints
         var plan = planner.Plan(router, request, cancellationToken);
         if (plan.Refusal is { } refusal)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, type: ProblemTypes.NoTrip, title: "No trip",
+            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, type: ProblemTypes.NoTrip,
                 detail: $"No trip for profile {request.Profile.Name}: {string.Join("; ", refusal.Blockers)}.",
                 extensions: new Dictionary<string, object?>
                 {
@@ -110,7 +110,7 @@ public static class TripEndpoints
             _ => (ProblemTypes.PointNotOnNetwork, "cannot be placed", 0),
         };
         string field = index == 0 ? "from" : "to";
-        return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, type: type, title: "Point cannot be placed",
+        return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, type: type,
             detail: $"The point '{field}' {detail}.", extensions: new Dictionary<string, object?> { ["field"] = field });
     }
 

@@ -102,6 +102,56 @@ public sealed partial class LanguageApiTests(HeidelbergApi api)
     }
 
     [Fact]
+    public async Task A_swapped_latitude_and_longitude_is_pointed_out()
+    {
+        var problem = await (await api.Client.GetAsync("/v1/routes?from=8.6934,49.4094&to=49.4122,8.7101&language=de"))
+            .Problem(HttpStatusCode.UnprocessableEntity, "point-outside-area");
+        Assert.True(problem.GetProperty("swapped_inside").GetBoolean());
+        Assert.EndsWith(Translations.Of("de").Format("problem.outside.swapped", "49.4094", "8.6934"), problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        var sea = await (await api.Client.GetAsync("/v1/routes?from=54.0,7.0&to=49.4122,8.7101"))
+            .Problem(HttpStatusCode.UnprocessableEntity, "point-outside-area");
+        Assert.False(sea.GetProperty("swapped_inside").GetBoolean());
+        Assert.DoesNotContain("swapped", sea.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Each kind of problem, from the endpoint, the framework (404, 405, 415) and the analysis door, with its title and its detail in the language asked for.</summary>
+    public static TheoryData<string, string, string, string?, string> ProblemsOfEveryOrigin => new()
+    {
+        // language by query, body, header; type; method; path; body
+        { "de", "invalid-request", "GET", null, "/v1/routes?from=91,8&to=49.4,8.7&language=de" },
+        { "fr", "invalid-request", "POST", """{"from": {"lat": 49.41}, "to": {"lat": 49.41, "lon": 8.7}, "language": "fr"}""", "/v1/routes" },
+        { "uk", "not-found", "GET", null, "/v1/nowhere?language=uk" },
+        { "ar", "method-not-allowed", "DELETE", null, "/v1/routes?language=ar" },
+        { "tr", "unsupported-media-type", "POST", "text", "/v1/routes?language=tr" },
+        { "it", "unknown-profile", "GET", null, "/v1/profiles/rollerblades?language=it" },
+        { "de", "point-outside-area", "POST", """{"origins": [{"lat": 54.0, "lon": 7.0}], "ranges_s": [300]}""", "/v1/isochrones?language=de" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ProblemsOfEveryOrigin))]
+    public async Task Problem_titles_and_generic_details_speak_the_language(string code, string type, string method, string? body, string path)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, System.Text.Encoding.UTF8, body == "text" ? "text/plain" : "application/json");
+        }
+        using var response = await api.Client.SendAsync(request);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("https://routing.example/problems/" + type, problem.GetProperty("type").GetString());
+        string key = type.Replace('-', '_');
+        var language = Translations.Of(code);
+        Assert.Equal(language.Get("problem_title." + key), problem.GetProperty("title").GetString());
+        Assert.NotEqual(Translations.English.Get("problem_title." + key), problem.GetProperty("title").GetString());
+        if (language.Find("problem_generic." + key) is not null)
+        {
+            Assert.StartsWith(Opening(code, "problem_generic." + key), problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task The_translation_files_are_served_and_listed()
     {
         var languages = await (await api.Client.GetAsync("/i18n/languages.json")).Json();

@@ -123,6 +123,21 @@ public sealed class DirectionsTests(OrsHost host)
         Assert.Equal([0, 1], route.GetProperty("way_points").EnumerateArray().Select(w => w.GetInt32()));
     }
 
+    [Theory]
+    [InlineData("ua", "uk")] // ORS names Ukrainian "ua", not ISO's "uk"
+    [InlineData("de", "de")]
+    public async Task ORS_language_codes_choose_our_translation(string orsCode, string ourCode)
+    {
+        var (status, body) = await host.Post(Ors.Directions + "wheelchair", $$"""{"coordinates": {{Ors.OldTown}}, "language": "{{orsCode}}"}""");
+        Assert.Equal(HttpStatusCode.OK, status);
+        var route = body.GetProperty("routes")[0];
+        Assert.False(route.TryGetProperty("warnings", out var warnings) && warnings.EnumerateArray().Any(w => w.GetProperty("code").GetInt32() == 100),
+            "no fallback-to-English warning");
+        string arrive = Routing.Texts.Translations.Of(ourCode).Get("route.arrive");
+        string last = route.GetProperty("segments").EnumerateArray().Last().GetProperty("steps").EnumerateArray().Last().GetProperty("instruction").GetString()!;
+        Assert.StartsWith(arrive.Split('{')[0].Trim(), last, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Other_ORS_languages_fall_back_to_English_and_optional_parts_can_be_left_out()
     {

@@ -39,7 +39,7 @@ internal static class GraphUpdateEndpoints
         var reload = await reloader.ReloadAsync("admin", cancellationToken);
         if (reload.Result == "refused")
         {
-            var problem = HttpProblems.Create(ProblemTypes.GraphRejected, StatusCodes.Status422UnprocessableEntity, "Graph refused",
+            var problem = HttpProblems.Create(ProblemTypes.GraphRejected, StatusCodes.Status422UnprocessableEntity,
                 $"The graph file {reload.Serving.Path} was refused: {reload.Reason}. The graph {reload.Serving.FileChecksum} keeps serving.");
             problem.Extensions["serving"] = GraphIdentity.Of(reload.Serving);
             return TypedResults.Problem(problem);

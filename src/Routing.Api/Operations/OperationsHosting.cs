@@ -75,9 +75,9 @@ internal static class OperationsHosting
     /// <summary>401 without a key (an operator may send one), 403 with a key of another role.</summary>
     private static Microsoft.AspNetCore.Mvc.ProblemDetails OperatorsOnly(HttpContext context) =>
         ApiKeyAuthentication.ActorOf(context.User) is { } actor
-            ? HttpProblems.Create(ProblemTypes.Forbidden, StatusCodes.Status403Forbidden, "Not allowed for this key",
+            ? HttpProblems.Create(ProblemTypes.Forbidden, StatusCodes.Status403Forbidden,
                 $"Metrics are for operators: a key with role operator or admin, or a client in {OperatorAccess.NetworksSetting}; the key {actor.KeyId} has role {BarrierNames.Name(actor.Role)}.")
-            : HttpProblems.Create(ProblemTypes.ApiKeyRequired, StatusCodes.Status401Unauthorized, "API key required",
+            : HttpProblems.Create(ProblemTypes.ApiKeyRequired, StatusCodes.Status401Unauthorized,
                 $"Metrics are for operators: send a key with role operator or admin in the {ApiKeyAuthentication.Header} header, or scrape from a network in {OperatorAccess.NetworksSetting}.");
 
     /// <summary><c>{"status": "healthy", "checks": {"graph": {"status": "healthy", "description": "..."}}}</c>, the checks for operators only.</summary>

@@ -26,14 +26,10 @@ internal static class ApiProblems
                     _ => problem.Type,
                 };
             }
-            if (problem.Status == StatusCodes.Status404NotFound && problem.Detail is null && problem.Type == ProblemTypes.NotFound)
-            {
-                problem.Detail = $"There is no endpoint at {context.HttpContext.Request.Path}; see /openapi/v1.json or /scalar/v1.";
-            }
-            if (problem.Status == StatusCodes.Status415UnsupportedMediaType && problem.Detail is null)
-            {
-                problem.Detail = "Send the request body as application/json (Content-Type: application/json).";
-            }
+            // Title and generic detail in the request's language; the problem's own detail was written in it by its maker.
+            var language = RequestLanguage.OfProblem(context.HttpContext);
+            problem.Title = ProblemTexts.Title(problem.Type, language) ?? problem.Title;
+            problem.Detail ??= ProblemTexts.GenericDetail(problem.Type, language, context.HttpContext.Request.Path);
             // One naming style in every answer: snake_case, also for the trace id the framework adds.
             if (problem.Extensions.Remove("traceId", out object? traceId))
             {
@@ -67,25 +63,25 @@ internal sealed partial class UnhandledExceptionHandler(IProblemDetailsService p
             return true;
         }
         ProblemDetails problem;
+        var language = RequestLanguage.OfProblem(httpContext);
         if (exception is BodyTooLargeException tooLarge)
         {
             LogBadRequest(logger, httpContext.Request.Method, httpContext.Request.Path, tooLarge.Message);
-            problem = HttpProblems.Create(ProblemTypes.BodyTooLarge, StatusCodes.Status413PayloadTooLarge, "Request body too large",
-                $"This endpoint takes a body of at most {tooLarge.MaxBytes} bytes.");
+            problem = HttpProblems.Create(ProblemTypes.BodyTooLarge, StatusCodes.Status413PayloadTooLarge,
+                language.Format("problem.body_too_large", tooLarge.MaxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             problem.Extensions["limit_bytes"] = tooLarge.MaxBytes;
         }
         else if (exception is BadHttpRequestException bad)
         {
             LogBadRequest(logger, httpContext.Request.Method, httpContext.Request.Path, bad.Message);
             problem = bad.StatusCode == StatusCodes.Status413PayloadTooLarge
-                ? HttpProblems.Create(ProblemTypes.BodyTooLarge, bad.StatusCode, "Request body too large", "The request body is longer than this service takes.")
-                : HttpProblems.Create(ProblemTypes.InvalidRequest, bad.StatusCode, "The request is invalid", "The request could not be read.");
+                ? HttpProblems.Create(ProblemTypes.BodyTooLarge, bad.StatusCode, language.Get("problem.body_too_long"))
+                : HttpProblems.Create(ProblemTypes.InvalidRequest, bad.StatusCode, language.Get("problem.unreadable"));
         }
         else
         {
             LogUnexpected(logger, exception, httpContext.Request.Method, httpContext.Request.Path, httpContext.TraceIdentifier);
-            problem = HttpProblems.Create(ProblemTypes.Internal, StatusCodes.Status500InternalServerError, "Internal error",
-                "The server failed to answer this request. The error has been logged with the trace id.");
+            problem = HttpProblems.Create(ProblemTypes.Internal, StatusCodes.Status500InternalServerError, language.Get("problem.internal"));
         }
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem });

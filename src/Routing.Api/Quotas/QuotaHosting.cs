@@ -122,7 +122,7 @@ internal static class QuotaHosting
         };
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         http.Response.Headers.RetryAfter = retryAfterS.ToString(CultureInfo.InvariantCulture);
-        var problem = HttpProblems.Create(ProblemTypes.TooManyRequests, StatusCodes.Status429TooManyRequests, "Too many requests", detail);
+        var problem = HttpProblems.Create(ProblemTypes.TooManyRequests, StatusCodes.Status429TooManyRequests, detail);
         problem.Extensions["quota"] = quota == Quota.Expensive ? (slotsBusy ? "expensive_concurrent" : "expensive_per_minute") : "routes_per_second";
         problem.Extensions["retry_after_s"] = retryAfterS;
         await http.RequestServices.GetRequiredService<IProblemDetailsService>()

@@ -42,6 +42,6 @@ internal static class TranslationEndpoints
     private static Results<FileContentHttpResult, ProblemHttpResult> GetLanguage(string code) =>
         Translations.All.FirstOrDefault(l => l.Code == code) is { } language
             ? TypedResults.File(Translations.CompleteJson(language), "application/json; charset=utf-8")
-            : TypedResults.Problem(HttpProblems.Create(ProblemTypes.NotFound, StatusCodes.Status404NotFound, "Not found",
+            : TypedResults.Problem(HttpProblems.Create(ProblemTypes.NotFound, StatusCodes.Status404NotFound,
                 $"There is no translation file for '{code}'; the languages are listed at /i18n/languages.json."));
 }

@@ -12,12 +12,13 @@ namespace Routing.Web.Tiles;
 internal static class ProfileQuery
 {
     /// <param name="ignored">Parameters of the endpoint itself, not constraints.</param>
-    public static (ProfileSettings? Settings, IResult? Problem) Parse(IQueryCollection query, ProfileCatalog catalog, params string[] ignored)
+    public static (ProfileSettings? Settings, IResult? Problem) Parse(HttpRequest request, ProfileCatalog catalog, params string[] ignored)
     {
+        var query = request.Query;
         string name = query["profile"].ToString() is { Length: > 0 } given ? given : ProfileCatalog.DefaultPreset;
         if (!catalog.TryGet(name, out var preset))
         {
-            return (null, TypedResults.Problem(HttpProblems.UnknownProfile(name, catalog.Presets.Select(p => p.Name), StatusCodes.Status400BadRequest)));
+            return (null, TypedResults.Problem(HttpProblems.UnknownProfile(name, catalog.Presets.Select(p => p.Name), StatusCodes.Status400BadRequest, RequestLanguage.Of(request, null))));
         }
         var errors = new FieldErrors();
         foreach (string key in query.Keys)

@@ -42,7 +42,7 @@ internal static class TileEndpoints
                 ["z"] = [$"zoom must be 0 to {AccessibilityTile.MaxZoom}, and x and y 0 to 2^z - 1; was {z}/{x}/{y}"],
             }));
         }
-        var (settings, problem) = ProfileQuery.Parse(context.Request.Query, router.Profiles, VersionParameter);
+        var (settings, problem) = ProfileQuery.Parse(context.Request, router.Profiles, VersionParameter);
         if (problem is not null)
         {
             return problem;
