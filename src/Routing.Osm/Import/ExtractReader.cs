@@ -88,18 +88,15 @@ internal sealed class WayFindings
         Stamp(stamp);
         if (nodeIds.Length >= 2 && tags is not null && WayTagRules.Classify(tags) is { } facts)
         {
-            Ways.Add(new OsmImporter.PendingWay(id, nodeIds, facts, OsmImporter.NameOf(tags), ElevatorLevels(facts.Class.IsElevator, tags)));
+            Ways.Add(new OsmImporter.PendingWay(id, nodeIds, facts, OsmImporter.NameOf(tags), LevelsOf(tags)));
         }
     }
 
     public void Stamp(DateTime? stamp) => _newest = Timestamps.Newer(_newest, stamp);
 
-    /// <summary>
-    /// The levels an elevator serves (its <c>level</c> tag), which live elevator feeds are matched by; empty for anything
-    /// else, because nothing reads the levels of other ways and nodes.
-    /// </summary>
-    public static float[] ElevatorLevels(bool isElevator, IReadOnlyDictionary<string, string> tags) =>
-        isElevator && tags.GetValueOrDefault("level") is { } level ? TagValues.ParseLevels(level) : [];
+    /// <summary>The levels an element's <c>level</c> tag names; empty without one.</summary>
+    public static float[] LevelsOf(IReadOnlyDictionary<string, string> tags) =>
+        tags.GetValueOrDefault("level") is { } level ? TagValues.ParseLevels(level) : [];
 
     /// <summary>Adds these findings to the extract; pieces are added in file order, so the graph does not depend on which core read what.</summary>
     public void AddTo(OsmImporter.Extract extract)
@@ -133,7 +130,8 @@ internal sealed class NodeFindings(NodeStore store)
         if (used && NodeTagRules.Classify(tags) is { IsPlain: false } facts)
         {
             _facts.Add((id, facts));
-            if (WayFindings.ElevatorLevels(facts.Has(NodeFlags.Elevator), tags) is { Length: > 0 } levels)
+            // Only elevators' levels are kept: live elevator feeds are matched by them, and nothing reads other nodes' levels.
+            if (facts.Has(NodeFlags.Elevator) && WayFindings.LevelsOf(tags) is { Length: > 0 } levels)
             {
                 _levels.Add((id, levels));
             }

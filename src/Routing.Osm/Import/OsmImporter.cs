@@ -52,6 +52,7 @@ public static class OsmImporter
             }
         }
         observer.PhaseFinished($"{crossings:N0} crossing edges");
+        splitter.AddElevatorLevelsFromWays();
 
         // Places are searched for, not routed over: they join the graph as data beside it, never as vertices.
         foreach (var place in extract.Places)
@@ -140,7 +141,8 @@ public static class OsmImporter
         }
     }
 
-    /// <param name="Levels">The levels an elevator way serves; empty for other ways and when unknown.</param>
+    /// <param name="Levels">The levels the way lies on or links (its <c>level</c> tag); empty when untagged. The graph keeps
+    /// them for elevator ways, and an elevator node without a <c>level</c> of its own serves the levels of the ways it joins.</param>
     internal sealed record PendingWay(long WayId, long[] NodeIds, WayFacts Facts, string? Name, float[] Levels);
 
     internal sealed record PendingPlace(long OsmNodeId, int LatE7, int LonE7, string Name, PlaceKind Kind, WheelchairTag Wheelchair);

@@ -18,6 +18,10 @@ internal sealed class WaySplitter
     private readonly int[] _vertexOfNode;
     private readonly List<int> _shapeLat = [];
     private readonly List<int> _shapeLon = [];
+    /// <summary>Per elevator node without a <c>level</c> of its own, the levels of the ways that pass it.</summary>
+    private readonly Dictionary<int, SortedSet<float>> _elevatorLevelsFromWays = [];
+    /// <summary>Elevator nodes that a way without a <c>level</c> passes: the levels they serve are not all known.</summary>
+    private readonly HashSet<int> _elevatorsOnUnleveledWays = [];
 
     public WaySplitter(OsmImporter.Extract extract, GraphBuilder builder)
     {
@@ -46,6 +50,7 @@ internal sealed class WaySplitter
         {
             return;
         }
+        CollectElevatorLevels(nodes, way.Levels);
         int start = 0;
         for (int i = 1; i < nodes.Length; i++)
         {
@@ -55,6 +60,47 @@ internal sealed class WaySplitter
             }
             AddEdge(way, nodes, start, i, KerbFor(way.Facts, start == 0, i == nodes.Length - 1));
             start = i;
+        }
+    }
+
+    /// <summary>
+    /// Gives each elevator node without a <c>level</c> of its own the levels of the ways it joins: an elevator mapped as
+    /// the node where a footway on level -1 meets one on level 0 serves -1 and 0. Only when every way it joins has a
+    /// level: one way without leaves a level unknown, and a partial list would make a level it serves look foreign.
+    /// Call once every way is split.
+    /// </summary>
+    public void AddElevatorLevelsFromWays()
+    {
+        foreach (var (node, levels) in _elevatorLevelsFromWays)
+        {
+            if (_vertexOfNode[node] >= 0 && !_elevatorsOnUnleveledWays.Contains(node))
+            {
+                _builder.AddVertexLevels(_vertexOfNode[node], [.. levels]);
+            }
+        }
+    }
+
+    private void CollectElevatorLevels(int[] nodes, float[] levels)
+    {
+        foreach (int node in nodes)
+        {
+            long id = _extract.Nodes.IdAt(node);
+            if (!_extract.NodeFacts.TryGetValue(id, out var facts) || !facts.Has(NodeFlags.Elevator) || _extract.NodeLevels.ContainsKey(id))
+            {
+                continue;
+            }
+            if (levels.Length == 0)
+            {
+                _elevatorsOnUnleveledWays.Add(node);
+            }
+            else if (_elevatorLevelsFromWays.TryGetValue(node, out var collected))
+            {
+                collected.UnionWith(levels);
+            }
+            else
+            {
+                _elevatorLevelsFromWays[node] = [.. levels];
+            }
         }
     }
 
@@ -127,7 +173,10 @@ internal sealed class WaySplitter
         int edge = _builder.AddEdge(VertexOf(nodes[from]), VertexOf(nodes[to]), facts, way.WayId, way.Name,
             System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_shapeLat),
             System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_shapeLon));
-        _builder.AddEdgeLevels(edge, way.Levels);
+        if (facts.IsElevator)
+        {
+            _builder.AddEdgeLevels(edge, way.Levels);
+        }
         return edge;
     }
 

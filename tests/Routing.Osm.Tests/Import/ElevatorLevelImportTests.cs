@@ -4,7 +4,10 @@ using Routing.TestSupport;
 
 namespace Routing.Osm.Tests.Import;
 
-/// <summary>The levels of elevators reach the graph (Fixtures/elevator-levels.osm, layout in its header); other ways' levels do not.</summary>
+/// <summary>
+/// The levels of elevators reach the graph (Fixtures/elevator-levels.osm, layout in its header), tagged on them or, for an
+/// elevator node without one, from the ways it joins; other ways' and nodes' levels do not.
+/// </summary>
 public sealed class ElevatorLevelImportTests
 {
     private static readonly RoutingGraph Graph = OsmImporter.Import(RepositoryPaths.Fixture("elevator-levels.osm")).Graph;
@@ -17,6 +20,13 @@ public sealed class ElevatorLevelImportTests
         Assert.Equal([-1f, 0f], LevelsOfNode(2));
         Assert.Equal([1f, 2f], LevelsOfNode(5));
         Assert.Empty(LevelsOfNode(9));
+    }
+
+    [Fact]
+    public void An_elevator_node_without_a_level_serves_the_levels_of_the_ways_it_joins()
+    {
+        Assert.Equal([-2f, 0f], LevelsOfNode(12));
+        Assert.Empty(LevelsOfNode(13)); // one of its ways has no level: a partial list would make that level look foreign
     }
 
     [Fact]
