@@ -29,7 +29,8 @@ builder.Services.AddWebApp(builder.Configuration,               // Map:StyleUrl,
     sp => sp.GetRequiredService<DataPaths>().OsmPath);          //   Routing:Osm beside the graph); tile and place indexes
 builder.Services.AddOrsDoor();                                  // directions with avoid polygons: half the cores at most
 builder.Services.AddQuotas(builder.Configuration);              // Quotas:* -> rate limits per client and for expensive work; ForwardedHeaders:*
-builder.Services.AddTransit(builder.Configuration);             // Transit:Gtfs (empty: the demo feed from the extract's route relations) -> timetable per graph
+builder.Services.AddTransit(builder.Configuration,              // Transit:Gtfs (empty: the demo feed from the extract's route relations) -> timetable per graph;
+    OperationsHosting.ReadyTag);                                //   Transit:TransfersAhead -> every preset's transfer walks before ready
 
 var app = builder.Build();
 app.StartMetrics();                                             // counts the graph's load before the service listens

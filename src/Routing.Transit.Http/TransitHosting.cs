@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Routing.Serving;
 using Routing.Transit.Demo;
@@ -14,15 +16,22 @@ namespace Routing.Transit.Http;
 /// extract's route relations, written beside the graph (<c>heidelberg.demo-gtfs.zip</c>) when missing. The timetable
 /// is built with each graph the service loads, before that graph serves, and kept in its own file beside the graph
 /// (<see cref="TimetableFile"/>) until a feed changes; a broken feed stops the start with the importer's message
-/// (file, line, field) and never serves half a timetable.
+/// (file, line, field) and never serves half a timetable. <c>Transit:TransfersAhead</c> (default true): every preset's
+/// transfer walks are computed in the background once the graph is loaded, and <c>/health/ready</c> waits for them
+/// at start (<see cref="TransfersReadyCheck"/>); false leaves them to the requests (each checks the rows its search
+/// reaches), as tests' hosts do that never plan trips.
 /// </summary>
 public static partial class TransitHosting
 {
     public const string GtfsSetting = "Transit:Gtfs";
+    public const string TransfersAheadSetting = "Transit:TransfersAhead";
 
-    public static IServiceCollection AddTransit(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddTransit(this IServiceCollection services, IConfiguration configuration, string readyTag)
     {
         string gtfs = configuration[GtfsSetting] ?? "";
+        bool ahead = configuration.GetValue(TransfersAheadSetting, defaultValue: true);
+        services.AddSingleton(new TransfersAheadState(ahead));
+        services.AddHealthChecks().AddCheck<TransfersReadyCheck>("transit-transfers", tags: [readyTag]);
         string osm = configuration["Routing:Osm"] ?? "data/heidelberg.osm.pbf";
         services.AddGraphPart(context =>
         {
@@ -46,7 +55,14 @@ public static partial class TransitHosting
             var timetable = Stored(TimetableFile.Beside(context.Source.Path), paths, demo, logger);
             LogTimetable(logger, demo ? "demo (derived from OSM route relations, not a real timetable)" : string.Join(';', paths), timetable.StopCount,
                 timetable.TripCount, timetable.PatternCount, started.Elapsed.TotalSeconds);
-            return new TripPlanner(timetable);
+            var planner = new TripPlanner(timetable);
+            if (ahead)
+            {
+                var stopping = context.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+                var state = context.Services.GetRequiredService<TransfersAheadState>();
+                _ = Task.Run(() => ComputeAhead(planner, context.Router, state, logger, stopping), stopping);
+            }
+            return planner;
         });
         return services;
     }
@@ -87,6 +103,33 @@ public static partial class TransitHosting
         }
         return timetable;
     }
+
+    /// <summary>Every preset's transfer walks, in the background; a failure leaves them to the requests and says so.</summary>
+    private static void ComputeAhead(TripPlanner planner, Engine.Router router, TransfersAheadState state, ILogger logger, CancellationToken stopping)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            planner.ComputeTransfersAhead(router, stopping);
+            state.Done();
+            LogTransfersAhead(logger, router.Profiles.Presets.Count, started.Elapsed.TotalSeconds);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // stopping: nothing more to serve
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            state.Failed(ex.Message);
+            LogTransfersFailed(logger, ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Transfer walks computed ahead for {Presets} presets in {Seconds:0.00} s")]
+    private static partial void LogTransfersAhead(ILogger logger, int presets, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Transfer walks not computed ahead; each request checks the walks its search reaches")]
+    private static partial void LogTransfersFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Timetable read from {File}, built earlier from the same feeds")]
     private static partial void LogRead(ILogger logger, string file);

@@ -25,6 +25,7 @@ public class RoutingApiFactory(string graphPath, string osmPath, string elevatio
         builder.UseSetting("Routing:Osm", osmPath);
         builder.UseSetting("Routing:Elevation", elevationPaths);
         builder.UseSetting("Warmup:Enabled", "false"); // the warm-up (seconds of routes before ready) is WarmupTests' subject, off elsewhere
+        builder.UseSetting("Transit:TransfersAhead", "false"); // trips check the walks they reach: ready without every preset's walks
         builder.UseSetting("Quotas:RoutesPerSecond", "0"); // quotas are the hostile-client suite's subject, off elsewhere
         builder.UseSetting("Quotas:ExpensivePerMinute", "0");
         builder.UseSetting("Quotas:ExpensiveConcurrent", "0");

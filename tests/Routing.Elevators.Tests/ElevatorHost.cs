@@ -39,6 +39,7 @@ public sealed class ElevatorHost : WebApplicationFactory<Program>
             ["Barriers:ApiKeys:0:Role"] = "planner",
             ["GraphUpdates:WatchFile"] = "false",
             ["Warmup:Enabled"] = "false", // the warm-up (seconds of routes before ready) is WarmupTests' subject, off elsewhere
+            ["Transit:TransfersAhead"] = "false", // trips check the walks they reach: ready without every preset's walks
             ["Quotas:RoutesPerSecond"] = "0",
             ["Elevators:Feeds:0:Kind"] = "fasta",
             ["Elevators:Feeds:0:Url"] = feed.BaseUrl.AbsoluteUri,

@@ -40,6 +40,7 @@ public sealed class ServiceHost : WebApplicationFactory<Program>
             ["Barriers:ApiKeys:2:Role"] = "reporter",
             ["GraphUpdates:WatchFile"] = "false",
             ["Warmup:Enabled"] = "false",         // the warm-up (seconds of routes before ready) is WarmupTests' subject, off elsewhere
+            ["Transit:TransfersAhead"] = "false", // trips check the walks they reach: ready without every preset's walks
             ["Quotas:RoutesPerSecond"] = "0",     // quotas are the hostile-client suite's subject, off elsewhere
             ["Quotas:ExpensivePerMinute"] = "0",
             ["Quotas:ExpensiveConcurrent"] = "0",

@@ -37,6 +37,7 @@ public sealed class ReplicaCluster : IDisposable
         "--Barriers:ApiKeys:0:Key", ApiReplica.PlannerKey,
         "--Barriers:ApiKeys:0:Role", "planner",
         "--Warmup:Enabled", "false", // the warm-up (seconds of routes before ready) is WarmupTests' subject, off elsewhere
+        "--Transit:TransfersAhead", "false", // trips check the walks they reach: ready without every preset's walks
         "--Quotas:RoutesPerSecond", "0",
     ];
 

@@ -15,6 +15,9 @@ public class TransitHost : WebApplicationFactory<Program>
     /// <summary>The <c>Transit:Gtfs</c> setting: the fixture; empty for the default start on the bundled data.</summary>
     protected virtual string Gtfs => Path.Combine(AppContext.BaseDirectory, "Fixtures", "stepfree");
 
+    /// <summary><c>Transit:TransfersAhead</c>: the presets' transfer walks computed in the background at start, as the service does.</summary>
+    protected virtual bool TransfersAhead => true;
+
     public const string PlannerKey = "transit-tests-planner-key-0123456789";
     private readonly TempDirectory _directory = new();
 
@@ -33,6 +36,7 @@ public class TransitHost : WebApplicationFactory<Program>
         builder.UseSetting("Routing:Osm", RepositoryPaths.HeidelbergExtract);
         builder.UseSetting("Routing:Elevation", "");
         builder.UseSetting("Transit:Gtfs", Gtfs);
+        builder.UseSetting("Transit:TransfersAhead", TransfersAhead ? "true" : "false");
         builder.UseSetting("Barriers:Database", _directory.File("barriers.db"));
         builder.UseSetting("Barriers:ApiKeys:0:Key", PlannerKey);
         builder.UseSetting("Barriers:ApiKeys:0:Role", "planner");
@@ -363,6 +367,9 @@ public sealed class ElevatorReportTests(TransitHost host) : IClassFixture<Transi
 public sealed class DemoTransitHost : TransitHost
 {
     protected override string Gtfs => "";
+
+    /// <summary>Five presets' walks between the demo's 663 stops are seconds of work no test here waits for.</summary>
+    protected override bool TransfersAhead => false;
 }
 
 public sealed class DemoFeedApiTests(DemoTransitHost host) : IClassFixture<DemoTransitHost>

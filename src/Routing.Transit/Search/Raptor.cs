@@ -10,7 +10,7 @@ public readonly record struct StopWalk(int Stop, int DurationS, double CostS);
 /// <param name="TripAllowed">Per trip: runs that day and may be boarded under the accessibility rule.</param>
 /// <param name="StopUsable">Per stop: the traveller may board and alight there.</param>
 /// <param name="MaxRides">Rides at most (transfers + 1).</param>
-public sealed record RaptorQuery(int DepartureS, IReadOnlyList<StopWalk> Access, IReadOnlyList<StopWalk> Egress, TransferGraph Transfers,
+public sealed record RaptorQuery(int DepartureS, IReadOnlyList<StopWalk> Access, IReadOnlyList<StopWalk> Egress, ITransfers Transfers,
     bool[] TripAllowed, bool[] StopUsable, int MaxRides);
 
 /// <summary>One part of a journey found by <see cref="Raptor"/>.</summary>
@@ -209,10 +209,11 @@ public sealed class Raptor
                 for (int r = 0; r < rideMarked.Count; r++)
                 {
                     int s = rideMarked[r], reached = rideArrivals[r];
-                    for (int w = transfers.Start[s]; w < transfers.Start[s + 1]; w++)
+                    var walks = transfers.From(s);
+                    for (int w = walks.Start; w < walks.End; w++)
                     {
-                        int t = transfers.To[w];
-                        int at = reached + transfers.DurationS[w];
+                        int t = walks.To[w];
+                        int at = reached + walks.DurationS[w];
                         if (query.StopUsable[t] && at < best[t] && at < bestTarget)
                         {
                             arrival[row + t] = best[t] = at;
@@ -334,8 +335,8 @@ public sealed class Raptor
                 else if (how[cell] == ByTransfer)
                 {
                     int from = walkFrom[cell], w = walkIndex[cell];
-                    legs.Add(new JourneyLeg(JourneyLegKind.Transfer, from, s, -1, -1, -1, -1, arrival[cell] - query.Transfers.DurationS[w], arrival[cell],
-                        query.Transfers.CostS[w]));
+                    var walks = query.Transfers.From(from);
+                    legs.Add(new JourneyLeg(JourneyLegKind.Transfer, from, s, -1, -1, -1, -1, arrival[cell] - walks.DurationS[w], arrival[cell], walks.CostS[w]));
                     s = from;
                     afterWalk = true;
                     continue;

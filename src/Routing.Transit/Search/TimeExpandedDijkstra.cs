@@ -51,11 +51,12 @@ internal static class TimeExpandedDijkstra
                 }
                 if (node < stops)
                 {
-                    for (int w = query.Transfers.Start[s]; w < query.Transfers.Start[s + 1]; w++)
+                    var walks = query.Transfers.From(s);
+                    for (int w = walks.Start; w < walks.End; w++)
                     {
-                        if (query.StopUsable[query.Transfers.To[w]])
+                        if (query.StopUsable[walks.To[w]])
                         {
-                            Reach(stops + query.Transfers.To[w], time + query.Transfers.DurationS[w]);
+                            Reach(stops + walks.To[w], time + walks.DurationS[w]);
                         }
                     }
                 }

@@ -1,7 +1,23 @@
 namespace Routing.Transit.Search;
 
+/// <summary>The walks from one stop: it reaches <c>To[k]</c> in <c>DurationS[k]</c> at <c>CostS[k]</c> for k in <c>Start .. End</c>.</summary>
+public readonly record struct TransferRow(int[] To, int[] DurationS, double[] CostS, int Start, int End)
+{
+    public static TransferRow Empty { get; } = new([], [], [], 0, 0);
+}
+
+/// <summary>
+/// The walks between stops a search may take: computed ahead for every stop (<see cref="TransferGraph"/>), or row by
+/// row as a search reaches stops (a request whose limits or reports differ from what was computed ahead). A row once
+/// given stays the same for the whole search, so a journey's walk is read back by its stop and index.
+/// </summary>
+public interface ITransfers
+{
+    TransferRow From(int stop);
+}
+
 /// <summary>Walks between stops in compressed rows: stop s reaches <c>To[k]</c> in <c>DurationS[k]</c> for k in <c>Start[s] .. Start[s + 1]</c>.</summary>
-public sealed class TransferGraph
+public sealed class TransferGraph : ITransfers
 {
     public TransferGraph(int[] start, int[] to, int[] durationS, double[] costS)
     {
@@ -16,6 +32,11 @@ public sealed class TransferGraph
     public int[] DurationS { get; }
     /// <summary>The walk's cost by the profile (duration plus what rough or unknown ground costs): its effort.</summary>
     public double[] CostS { get; }
+
+    public TransferRow From(int stop) => new(To, DurationS, CostS, Start[stop], Start[stop + 1]);
+
+    /// <summary>How many walks there are.</summary>
+    public int Count => To.Length;
 
     public static TransferGraph Empty(int stopCount) => new(new int[stopCount + 1], [], [], []);
 

@@ -12,7 +12,8 @@ namespace Routing.Transit.Trips;
 /// reach is no stop for that request; RAPTOR searches the timetable. Accessibility (for wheeled profiles): a trip or
 /// stop marked 2 never boards; unknown ones are refused in strict mode and otherwise used at
 /// <see cref="UnknownPenaltyS"/> each. Itineraries are Pareto-optimal in arrival (with penalties), transfers and
-/// walking effort. Thread-safe; transfer walks are cached per profile and barrier overlay.
+/// walking effort. Thread-safe; transfer walks are computed ahead for the presets (<see cref="ComputeTransfersAhead"/>) and checked per
+/// profile and barrier overlay where a request's differ (<see cref="TransferWalks"/>).
 /// </summary>
 public sealed class TripPlanner
 {
@@ -39,7 +40,9 @@ public sealed class TripPlanner
     private readonly Timetable _timetable;
     private readonly Raptor _forward;
     private readonly Raptor _backward;
-    private readonly Dictionary<(ProfileSettings, BarrierOverlay), TransferGraph> _transfers = [];
+    private readonly TransferWalks _walks;
+    private readonly Dictionary<string, TransfersAhead> _ahead = new(StringComparer.Ordinal);
+    private readonly Dictionary<(ProfileSettings, BarrierOverlay), (CheckedTransfers Forward, CheckedTransfers Backward)> _transfers = [];
     private readonly Lock _lock = new();
     /// <summary>The earliest and latest stop time of the timetable, seconds of the service day.</summary>
     private readonly int _firstS, _lastS;
@@ -49,6 +52,7 @@ public sealed class TripPlanner
         _timetable = timetable;
         _forward = new Raptor(timetable);
         _backward = new Raptor(ReversedTimetable.Reverse(timetable));
+        _walks = new TransferWalks(timetable);
         (_firstS, _lastS) = timetable.Departures.Length == 0 ? (0, 0) : (timetable.Departures.Min(), timetable.Arrivals.Max());
     }
 
@@ -63,9 +67,9 @@ public sealed class TripPlanner
 
         var (access, accessDoors) = Walks(router, request, stations, request.From, towardsStops: true, cancellationToken);
         var (egress, egressDoors) = Walks(router, request, stations, request.To, towardsStops: false, cancellationToken);
-        var transfers = TransfersFor(router, request.Profile, overlay, stations, cancellationToken);
+        var (transfers, backwardTransfers) = TransfersFor(router, request.Profile, overlay, stations, cancellationToken);
         bool rules = request.Profile.Wheeled;
-        var context = new Context(request, access, egress, accessDoors, egressDoors, transfers, ClockOf(day), stations);
+        var context = new Context(request, access, egress, accessDoors, egressDoors, transfers, backwardTransfers, ClockOf(day), stations);
         var days = ServiceDays(context, day, timeS);
 
         var candidates = new List<Candidate>();
@@ -183,7 +187,7 @@ public sealed class TripPlanner
     }
 
     private sealed record Context(TripRequest Request, List<StopWalk> Access, List<StopWalk> Egress, Dictionary<int, StreetDoor> AccessDoors,
-        Dictionary<int, StreetDoor> EgressDoors, TransferGraph Transfers, Clock Clock, StationPaths Stations);
+        Dictionary<int, StreetDoor> EgressDoors, ITransfers Transfers, ITransfers BackwardTransfers, Clock Clock, StationPaths Stations);
 
     /// <summary>Service-day seconds to the wall clock of the feed's time zone.</summary>
     private sealed record Clock(DateTimeOffset Midnight, TimeZoneInfo Zone)
@@ -201,7 +205,7 @@ public sealed class TripPlanner
         {
             return [.. _forward.Search(new RaptorQuery(timeS, context.Access, context.Egress, context.Transfers, tripAllowed, stopUsable, maxRides), cancellationToken)];
         }
-        var backward = _backward.Search(new RaptorQuery(-timeS, context.Egress, context.Access, context.Transfers.Reversed(), tripAllowed, stopUsable, maxRides),
+        var backward = _backward.Search(new RaptorQuery(-timeS, context.Egress, context.Access, context.BackwardTransfers, tripAllowed, stopUsable, maxRides),
             cancellationToken);
         if (backward.Count == 0)
         {
@@ -330,133 +334,108 @@ public sealed class TripPlanner
         return (walks, best);
     }
 
-    /// <summary>Walks between nearby stops for a profile and an overlay: street walks between doors, and pathways inside stations.</summary>
-    private TransferGraph TransfersFor(Router router, ProfileSettings profile, BarrierOverlay overlay, StationPaths stations, CancellationToken cancellationToken)
+    /// <summary>
+    /// Computes every preset's transfer walks with the router's current reports, so that requests with a preset's limits
+    /// check only the walks near reports that changed since (<see cref="TransferWalks.Stale"/>) and requests with
+    /// stricter limits only the walks the preset found. Run in the background at start; until a preset is done, its
+    /// requests check each row their search reaches. Computed again when the reports change while it runs.
+    /// </summary>
+    public void ComputeTransfersAhead(Router router, CancellationToken cancellationToken)
     {
-        lock (_lock)
+        foreach (var preset in router.Profiles.Presets)
         {
-            if (_transfers.TryGetValue((profile, overlay), out var cached))
+            TransfersAhead computed;
+            int attempts = 0;
+            do
             {
-                return cached;
+                var overlay = router.Overlay;
+                var stations = new StationPaths(_timetable, preset, overlay);
+                var forward = _walks.All(router, preset, stations, cancellationToken);
+                computed = new TransfersAhead(preset, overlay, stations, forward, forward.Reversed());
+            }
+            while (computed.Overlay.CostVersion != router.Overlay.CostVersion && ++attempts < 3);
+            lock (_lock)
+            {
+                _ahead[preset.Name] = computed;
             }
         }
-        var tt = _timetable;
-        var served = Enumerable.Range(0, tt.StopCount).Where(s => tt.StopPatternStart[s + 1] > tt.StopPatternStart[s] && stations.DoorsOf(s).Count > 0).ToList();
-        var grid = served.ToLookup(s => Cell(tt.StopLat[s], tt.StopLon[s]));
-        var walks = new List<(int, int, int, double)>();
-        foreach (int s in served)
-        {
-            var (row, column) = Cell(tt.StopLat[s], tt.StopLon[s]);
-            var near = new List<StreetDoor>();
-            for (int dr = -1; dr <= 1; dr++)
-            {
-                for (int dc = -1; dc <= 1; dc++)
-                {
-                    foreach (int t in grid[(row + dr, column + dc)])
-                    {
-                        if (t == s)
-                        {
-                            continue;
-                        }
-                        if (stations.InsideS(s, t) is var inside and >= 0)
-                        {
-                            walks.Add((s, t, inside, inside));
-                        }
-                        if (Geo.DistanceM(tt.StopLat[s], tt.StopLon[s], tt.StopLat[t], tt.StopLon[t]) <= TransferRadiusM)
-                        {
-                            near.AddRange(stations.DoorsOf(t));
-                        }
-                    }
-                }
-            }
-            if (near.Count == 0)
-            {
-                continue;
-            }
-            var fromDoors = stations.DoorsOf(s);
-            var matrix = router.Matrix([.. fromDoors.Select(d => Position(d.Door))], [.. near.Select(d => Position(d.Door))], profile,
-                cancellationToken: cancellationToken, maxCostS: MaxTransferCostS);
-            var bestTo = new Dictionary<int, (int DurationS, double CostS)>();
-            for (int a = 0; a < fromDoors.Count; a++)
-            {
-                for (int b = 0; b < near.Count; b++)
-                {
-                    if (matrix.DurationsS[a][b] is { } seconds && matrix.CostsS[a][b] is { } cost)
-                    {
-                        int duration = (int)Math.Ceiling(seconds) + fromDoors[a].InsideS + near[b].InsideS;
-                        if (!bestTo.TryGetValue(near[b].Stop, out var known) || duration < known.DurationS)
-                        {
-                            bestTo[near[b].Stop] = (duration, cost + fromDoors[a].InsideS + near[b].InsideS);
-                        }
-                    }
-                }
-            }
-            walks.AddRange(bestTo.Select(pair => (s, pair.Key, pair.Value.DurationS, pair.Value.CostS)));
-        }
-        var graph = TransferGraph.From(tt.StopCount, ApplyTransferRules(walks));
-        lock (_lock)
-        {
-            if (_transfers.Count >= CachedTransferTables)
-            {
-                _transfers.Clear(); // profiles seen once would otherwise pile up; presets are back after one search
-            }
-            _transfers[(profile, overlay)] = graph;
-        }
-        return graph;
+        Volatile.Write(ref _transfersReady, true);
+    }
 
-        GeoPoint Position(int stop) => new(tt.StopLat[stop], tt.StopLon[stop]);
+    /// <summary>True once every preset's transfer walks are computed ahead (<see cref="ComputeTransfersAhead"/>).</summary>
+    public bool TransfersReady => Volatile.Read(ref _transfersReady);
+
+    private bool _transfersReady;
+
+    /// <summary>
+    /// The transfer walks a request reads, forward and backward: its preset's walks computed ahead when its limits are the
+    /// preset's (rows near changed reports checked again), the preset's rows checked again when its limits are stricter
+    /// (no cost anywhere below the preset's), else each row computed when the search reaches it. Kept per profile and
+    /// reports, so the next request with the same ones reads the rows already checked.
+    /// </summary>
+    private (ITransfers Forward, ITransfers Backward) TransfersFor(Router router, ProfileSettings profile, BarrierOverlay overlay, StationPaths stations,
+        CancellationToken cancellationToken)
+    {
+        (CheckedTransfers Forward, CheckedTransfers Backward) pair;
+        lock (_lock)
+        {
+            _transfers.TryGetValue((profile, overlay), out pair);
+        }
+        if (pair.Forward is null)
+        {
+            pair = Checked(router, profile, overlay, stations);
+            lock (_lock)
+            {
+                if (_transfers.Count >= CachedTransferTables)
+                {
+                    _transfers.Clear(); // profiles seen once would otherwise pile up; the presets' walks computed ahead stay
+                }
+                _transfers[(profile, overlay)] = pair;
+            }
+        }
+        return (pair.Forward.For(router, profile, stations, cancellationToken), pair.Backward.For(router, profile, stations, cancellationToken));
+    }
+
+    private (CheckedTransfers Forward, CheckedTransfers Backward) Checked(Router router, ProfileSettings profile, BarrierOverlay overlay, StationPaths stations)
+    {
+        TransfersAhead? ahead;
+        lock (_lock)
+        {
+            ahead = _ahead.GetValueOrDefault(profile.Name);
+        }
+        bool holds = ahead is not null && ahead.Profile == profile;
+        if (ahead is null || !(holds || (ahead.Profile.Wheeled == profile.Wheeled && NoCheaper(router.Compile(profile), router.Compile(ahead.Profile)))))
+        {
+            return (new CheckedTransfers(_walks, null, false, null, backward: false), new CheckedTransfers(_walks, null, false, null, backward: true));
+        }
+        double walkM = MaxTransferCostS / Math.Min(router.Compile(profile).MinCostPerMetre, router.Compile(ahead.Profile).MinCostPerMetre);
+        var stale = _walks.Stale(ahead, overlay, stations, walkM);
+        return (new CheckedTransfers(_walks, ahead.Forward, holds, stale, backward: false), new CheckedTransfers(_walks, ahead.Backward, holds, stale, backward: true));
     }
 
     /// <summary>
-    /// The feed's <c>transfers.txt</c> between two different stops (a station's rule holds for each of its platforms):
-    /// type 3 (not possible) removes the walk, type 2 makes it last at least <c>min_transfer_time</c> from arrival to
-    /// departure (the walk plus the <see cref="Raptor.ChangeS"/> every boarding waits). A rule never creates a walk the
-    /// street engine found impossible for the profile: the engine stays the judge of every walk. Rules within one stop,
-    /// and types 0 and 1 (recommended, timed), change nothing: a change at the same stop already waits ChangeS.
+    /// Whether <paramref name="request"/> costs at least what <paramref name="preset"/> costs on every kind of way and
+    /// every node (both compiled with the same reports): then no walk is cheaper for it, and it finds no walk the preset
+    /// did not.
     /// </summary>
-    private List<(int From, int To, int DurationS, double CostS)> ApplyTransferRules(List<(int From, int To, int DurationS, double CostS)> walks)
-    {
-        var tt = _timetable;
-        if (tt.Transfers.Length == 0)
-        {
-            return walks;
-        }
-        // A station's platforms, found in one pass: a national feed has hundreds of thousands of stops and of rules.
-        var platforms = Enumerable.Range(0, tt.StopCount).Where(s => tt.StopParents[s] >= 0 && tt.StopLocationTypes[s] == LocationType.StopOrPlatform)
-            .ToLookup(s => tt.StopParents[s]);
-        IEnumerable<int> PlatformsOf(int stop) => tt.StopLocationTypes[stop] == LocationType.Station ? platforms[stop] : [stop];
-        var rules = new Dictionary<(int, int), TransferRule>();
-        foreach (var rule in tt.Transfers)
-        {
-            if (rule.Type is 2 or 3)
-            {
-                foreach (int from in PlatformsOf(rule.FromStop))
-                {
-                    foreach (int to in PlatformsOf(rule.ToStop))
-                    {
-                        rules[(from, to)] = rule;
-                    }
-                }
-            }
-        }
-        var kept = new List<(int From, int To, int DurationS, double CostS)>(walks.Count);
-        foreach (var walk in walks)
-        {
-            if (walk.From == walk.To || !rules.TryGetValue((walk.From, walk.To), out var rule))
-            {
-                kept.Add(walk);
-            }
-            else if (rule.Type == 2)
-            {
-                kept.Add(walk with { DurationS = Math.Max(walk.DurationS, rule.MinTransferS - Raptor.ChangeS) });
-            }
-        }
-        return kept;
-    }
+    private static bool NoCheaper(CompiledProfile request, CompiledProfile preset) =>
+        AtLeast(request.ArcCostPerMetre, preset.ArcCostPerMetre) && AtLeast(request.ArcFixedCost, preset.ArcFixedCost) && AtLeast(request.NodeCost, preset.NodeCost);
 
-    /// <summary>A grid of cells a little larger than <see cref="TransferRadiusM"/>, so that near stops lie in the 3 × 3 cells around.</summary>
-    private static (int Row, int Column) Cell(double lat, double lon) =>
-        ((int)Math.Floor(lat * 111_320 / (TransferRadiusM * 1.1)), (int)Math.Floor(lon * 111_320 * Math.Cos(lat * Math.PI / 180) / (TransferRadiusM * 1.1)));
+    private static bool AtLeast(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        if (a.Length != b.Length)
+        {
+            return false;
+        }
+        for (int i = 0; i < a.Length; i++)
+        {
+            if (a[i] < b[i])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 
     private Itinerary Assemble(Router router, Context context, Journey journey, IReadOnlyList<string> notes)
     {
