@@ -60,7 +60,7 @@ public sealed class GtfsReaderTests
     [Theory]
     [InlineData("stop_times.txt", "t_acc_0810,08:20:00,08:20:00,B,2", "t_acc_0810,08:20:00,08:61:00,B,2", "stop_times.txt, line 7, field departure_time: '08:61:00' is not a time")]
     [InlineData("stops.txt", "B,Universitätsplatz,49.4122,8.7101,0,,1,", "B,Universitätsplatz,north,8.7101,0,,1,", "stops.txt, line 4, field stop_lat: 'north' is not a coordinate")]
-    [InlineData("trips.txt", "R2,wk,t_p1_0710,Universitätsplatz,1", "R9,wk,t_p1_0710,Universitätsplatz,1", "trips.txt, line 8, field route_id: 'R9' is no route_id")]
+    [InlineData("trips.txt", "R2,wk,t_p1_0710,Universitätsplatz,1", "R99,wk,t_p1_0710,Universitätsplatz,1", "trips.txt, line 8, field route_id: 'R99' is no route_id")]
     [InlineData("stop_times.txt", "t_acc_0810,08:20:00,08:20:00,B,2", "t_acc_0810,08:05:00,08:05:00,B,2", "stop_times.txt, line 7, field arrival_time: is before the departure")]
     [InlineData("pathways.txt", "lift_1,E1,P1,5,1,60", "lift_1,E1,P1,9,1,60", "pathways.txt, line 2, field pathway_mode: '9' is not a whole number from 1 to 7")]
     [InlineData("trips.txt", "R1,wk,t_acc_0810,Universitätsplatz,1,s5", "R1,wk,t_acc_0810,Universitätsplatz,1,s9", "trips.txt, line 4, field shape_id: 's9' is no shape_id of shapes.txt")]

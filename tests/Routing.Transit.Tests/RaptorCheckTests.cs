@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.IO.Compression;
 using Routing.Osm.Transit;
 using Routing.TestSupport;
 using Routing.Transit.Demo;
@@ -7,7 +9,10 @@ using Routing.Transit.Timetables;
 
 namespace Routing.Transit.Tests;
 
-/// <summary>The demo feed from the bundled extract, and RAPTOR against plain time-expanded Dijkstra on random queries over it.</summary>
+/// <summary>
+/// The demo feed from the bundled extract, and RAPTOR against plain time-expanded Dijkstra on random queries over it, as
+/// derived and with <c>transfers.txt</c> rules within a third of its stops (a longer change or none).
+/// </summary>
 public sealed class RaptorCheckTests
 {
     private static readonly Lazy<(IReadOnlyList<TransitLine> Lines, Timetable Timetable)> Demo = new(() =>
@@ -17,6 +22,27 @@ public sealed class RaptorCheckTests
         string zip = folder.File("demo.zip");
         DemoFeed.Write(lines, zip);
         return (lines, GtfsImporter.Import([zip], isDemo: true));
+    });
+
+    /// <summary>The demo feed with rules within one stop: at a random third of its stops, type 2 with 1 to 15 minutes or type 3.</summary>
+    private static readonly Lazy<Timetable> DemoWithRules = new(() =>
+    {
+        using var folder = new TempDirectory();
+        string zip = folder.File("demo.zip");
+        DemoFeed.Write(Demo.Value.Lines, zip);
+        var random = new Random(2828);
+        using (var archive = ZipFile.Open(zip, ZipArchiveMode.Update))
+        {
+            using var writer = new StreamWriter(archive.CreateEntry("transfers.txt").Open());
+            writer.Write("from_stop_id,to_stop_id,transfer_type,min_transfer_time\r\n");
+            foreach (string stop in Demo.Value.Timetable.StopIds.Where(_ => random.NextDouble() < 0.33))
+            {
+                writer.Write(random.NextDouble() < 0.5
+                    ? string.Create(CultureInfo.InvariantCulture, $"{stop},{stop},2,{random.Next(60, 900)}\r\n")
+                    : $"{stop},{stop},3,\r\n");
+            }
+        }
+        return GtfsImporter.Import([zip], isDemo: true);
     });
 
     [Fact]
@@ -33,10 +59,13 @@ public sealed class RaptorCheckTests
         Assert.True(timetable.TripCount >= lines.Count * 57, $"{timetable.TripCount} trips");
     }
 
-    [Fact]
-    public void Raptor_finds_the_earliest_arrival_of_time_expanded_Dijkstra_on_random_queries()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Raptor_finds_the_earliest_arrival_of_time_expanded_Dijkstra_on_random_queries(bool rulesWithinStops)
     {
-        var tt = Demo.Value.Timetable;
+        var tt = rulesWithinStops ? DemoWithRules.Value : Demo.Value.Timetable;
+        Assert.Equal(rulesWithinStops, tt.Transfers.Length > 0);
         var random = new Random(28);
         int[] served = [.. Enumerable.Range(0, tt.StopCount).Where(s => tt.StopPatternStart[s + 1] > tt.StopPatternStart[s])];
         // Transfers: every pair of stops within 300 m, at 1 m/s over the straight line times 1.3.

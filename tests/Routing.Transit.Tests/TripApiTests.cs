@@ -286,6 +286,27 @@ public sealed class TripApiTests(TransitHost host) : IClassFixture<TransitHost>
         Assert.Equal(["t_acc_0810", "t_c_0831"], Rides(changing).Select(r => r.GetProperty("trip_id").GetString()));
     }
 
+    [Fact]
+    public async Task Transfers_txt_within_one_stop_makes_a_change_there_take_its_minimum_time_or_forbids_it()
+    {
+        // Wednesday 16 December only (service k): bus 34 reaches Kornmarkt north (K) at 08:05, bus 35 leaves K at 08:07
+        // and 08:16; the rule K to K (type 2, 600 s) leaves only 08:16. K lies too far from both ends to walk to.
+        var (status, answer) = await Trip(host, "2026-12-16T07:55:00+01:00", """{"modes": ["bus"]}""");
+        Assert.True(status == HttpStatusCode.OK, answer.ToString());
+        Assert.Equal(["t_k_0800", "t_k_0816"], Rides(FirstRiding(answer)).Select(r => r.GetProperty("trip_id").GetString()));
+        Assert.DoesNotContain("t_k_0807", answer.GetProperty("itineraries").EnumerateArray().SelectMany(Rides).Select(r => r.GetProperty("trip_id").GetString()));
+        // Arriving by 08:25 the search runs backwards in time: the same change, by the same rule.
+        var (byStatus, arriving) = await Trip(host, "2026-12-16T08:25:00+01:00", """{"modes": ["bus"]}""", timeField: "arrival");
+        Assert.True(byStatus == HttpStatusCode.OK, arriving.ToString());
+        Assert.Equal(["t_k_0800", "t_k_0816"], Rides(FirstRiding(arriving)).Select(r => r.GetProperty("trip_id").GetString()));
+
+        // Bus 36 reaches Lindenweg north (L) at 09:05, bus 37 leaves L at 09:07 and 09:16; L to L is type 3: no change
+        // there at all, so no bus reaches Universitätsplatz that morning.
+        var (refusedStatus, refused) = await Trip(host, "2026-12-16T08:55:00+01:00", """{"modes": ["bus"]}""");
+        Assert.True(refusedStatus == HttpStatusCode.UnprocessableEntity, refused.ToString());
+        Assert.Contains(refused.GetProperty("blockers").EnumerateArray(), b => b.GetString()!.StartsWith("no accessible trip after 08:55", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("""{"from": {"lat": 49.4094, "lon": 8.6934}, "to": {"lat": 49.4122, "lon": 8.7101}, "departure": "2026-12-07T08:00:00"}""", "departure")]
     [InlineData("""{"from": {"lat": 49.4094, "lon": 8.6934}, "to": {"lat": 49.4122, "lon": 8.7101}, "transit": {"max_transfers": 9}}""", "transit.max_transfers")]

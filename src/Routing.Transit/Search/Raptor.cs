@@ -49,6 +49,15 @@ public sealed record Journey(int ArrivalS, int Rides, IReadOnlyList<JourneyLeg> 
 /// change needs <see cref="ChangeS"/> at the stop before boarding, so a wheelchair user is at the door in time. The
 /// result is Pareto-optimal in arrival time and number of rides: the best arrival for each number of rides that
 /// improves on fewer.
+/// <para>
+/// <c>transfers.txt</c> rules within one stop (a station's hold for each of its platforms) change what a change there
+/// takes: type 2 at least <c>min_transfer_time</c> from arrival to departure, type 3 no change at all. With such rules
+/// every stop has a second label, "arrived by a ride" (a slot after the stops), beside its own ("arrived on foot"), as
+/// the time-expanded Dijkstra has two nodes: a later arrival on foot may board a trip an earlier ride's arrival may not
+/// (someone who may not change at a stop walks to another and back), and only a ride's arrival walks on, so a stop
+/// reached on foot first must still walk on from a later ride's arrival. Without such rules the two are one label, as
+/// RAPTOR has them, and the labels take half the memory.
+/// </para>
 /// </summary>
 public sealed class Raptor
 {
@@ -59,11 +68,65 @@ public sealed class Raptor
     private const byte ByAccess = 1, ByRide = 2, ByTransfer = 3;
 
     private readonly Timetable _timetable;
+    /// <summary>Per stop, the label a ride's arrival takes: the stop itself, or its "arrived by a ride" slot when the feed has rules within stops.</summary>
+    private readonly int[] _rideSlot;
+    /// <summary>Per label slot, its stop.</summary>
+    private readonly int[] _slotStop;
+    /// <summary>Per stop, what a change after a ride takes there (<see cref="ChangeS"/> unless a rule says more); <see cref="NoChange"/> where none is possible.</summary>
+    private readonly int[] _rideChangeS;
 
     [ThreadStatic]
     private static SearchState? _state;
 
-    public Raptor(Timetable timetable) => _timetable = timetable;
+    public Raptor(Timetable timetable)
+    {
+        _timetable = timetable;
+        _rideChangeS = SameStopChanges(timetable);
+        int stops = timetable.StopCount;
+        bool rules = Array.Exists(_rideChangeS, c => c != ChangeS);
+        _rideSlot = new int[stops];
+        _slotStop = new int[rules ? 2 * stops : stops];
+        for (int s = 0; s < stops; s++)
+        {
+            _slotStop[s] = s;
+            _rideSlot[s] = rules ? stops + s : s;
+            if (rules)
+            {
+                _slotStop[stops + s] = s;
+            }
+        }
+    }
+
+    /// <summary>No change possible at the stop after a ride (<c>transfer_type</c> 3 within it).</summary>
+    public const int NoChange = -1;
+
+    /// <summary>
+    /// Per stop, what a change from one ride to another there takes by the feed's rules within one stop (from_stop_id
+    /// equal to to_stop_id; a station's rule for each of its platforms): <see cref="ChangeS"/>, or for type 2 its
+    /// <c>min_transfer_time</c> when longer, or <see cref="NoChange"/> for type 3. Other types change nothing.
+    /// </summary>
+    public static int[] SameStopChanges(Timetable tt)
+    {
+        var change = new int[tt.StopCount];
+        Array.Fill(change, ChangeS);
+        if (tt.Transfers.Length == 0)
+        {
+            return change;
+        }
+        var platforms = Enumerable.Range(0, tt.StopCount).Where(s => tt.StopParents[s] >= 0).ToLookup(s => tt.StopParents[s]);
+        foreach (var rule in tt.Transfers)
+        {
+            if (rule.FromStop != rule.ToStop || rule.Type is not (2 or 3))
+            {
+                continue;
+            }
+            foreach (int s in tt.StopLocationTypes[rule.FromStop] == LocationType.Station ? platforms[rule.FromStop] : [rule.FromStop])
+            {
+                change[s] = rule.Type == 3 ? NoChange : Math.Max(ChangeS, rule.MinTransferS);
+            }
+        }
+        return change;
+    }
 
     /// <summary>
     /// A thread's label arrays, kept for its next search. <c>Marked</c> and <c>PatternFrom</c> are left clean by every
@@ -71,7 +134,7 @@ public sealed class Raptor
     /// </summary>
     private sealed class SearchState
     {
-        public SearchState(int cells, int stops, int patterns)
+        public SearchState(int cells, int slots, int patterns)
         {
             Arrival = new int[cells];
             How = new byte[cells];
@@ -81,9 +144,9 @@ public sealed class Raptor
             ParentD = new int[cells];
             WalkFrom = new int[cells];
             WalkIndex = new int[cells];
-            Best = new int[stops];
-            EgressS = new int[stops];
-            Marked = new bool[stops];
+            Best = new int[slots];
+            EgressS = new int[slots];
+            Marked = new bool[slots];
             PatternFrom = new int[patterns];
             Array.Fill(PatternFrom, int.MaxValue);
         }
@@ -102,14 +165,15 @@ public sealed class Raptor
         public int[] PatternFrom { get; }
 
         /// <summary>Same timetable size (a state never serves two timetables of different shapes) and room for the rounds.</summary>
-        public bool Fits(int cells, int stops, int patterns) => Arrival.Length >= cells && Best.Length == stops && PatternFrom.Length == patterns;
+        public bool Fits(int cells, int slots, int patterns) => Arrival.Length >= cells && Best.Length == slots && PatternFrom.Length == patterns;
     }
 
     /// <summary>The Pareto set over (arrival, rides): one journey per number of rides that arrives earlier than fewer rides.</summary>
     public IReadOnlyList<Journey> Search(RaptorQuery query, CancellationToken cancellationToken = default)
     {
         var tt = _timetable;
-        int stops = tt.StopCount;
+        int[] rideSlot = _rideSlot, slotStop = _slotStop, rideChangeS = _rideChangeS;
+        int stops = slotStop.Length; // label slots: every stop, then (with rules within stops) every stop's "arrived by a ride"
         int rounds = query.MaxRides + 1;
         // Labels rented from this thread's last search: a national timetable has half a million stops, and fresh arrays
         // per query (tens of MB, zeroed, on the large-object heap) cost more than the search itself.
@@ -129,6 +193,7 @@ public sealed class Raptor
             if (query.StopUsable[walk.Stop])
             {
                 egressS[walk.Stop] = Math.Min(egressS[walk.Stop], walk.DurationS);
+                egressS[rideSlot[walk.Stop]] = egressS[walk.Stop];
             }
         }
         int bestTarget = Unreached;
@@ -178,9 +243,10 @@ public sealed class Raptor
                 int row = k * stops, previous = (k - 1) * stops;
                 Array.Copy(arrival, previous, arrival, row, stops);
                 // Patterns to scan, each from the earliest marked stop on it.
-                foreach (int s in markedList)
+                foreach (int slot in markedList)
                 {
-                    marked[s] = false;
+                    marked[slot] = false;
+                    int s = slotStop[slot];
                     for (int j = tt.StopPatternStart[s]; j < tt.StopPatternStart[s + 1]; j++)
                     {
                         int p = tt.StopPatterns[j];
@@ -202,14 +268,14 @@ public sealed class Raptor
                 // Walks from stops reached by a ride in this round (never a walk after a walk).
                 var transfers = query.Transfers;
                 rideArrivals.Clear();
-                foreach (int s in rideMarked)
+                foreach (int slot in rideMarked)
                 {
-                    rideArrivals.Add(arrival[row + s]); // before any walk improves a stop that is also a walk's start
+                    rideArrivals.Add(arrival[row + slot]); // before any walk improves a stop that is also a walk's start
                 }
                 for (int r = 0; r < rideMarked.Count; r++)
                 {
-                    int s = rideMarked[r], reached = rideArrivals[r];
-                    var walks = transfers.From(s);
+                    int slot = rideMarked[r], reached = rideArrivals[r];
+                    var walks = transfers.From(slotStop[slot]);
                     for (int w = walks.Start; w < walks.End; w++)
                     {
                         int t = walks.To[w];
@@ -218,7 +284,7 @@ public sealed class Raptor
                         {
                             arrival[row + t] = best[t] = at;
                             how[row + t] = ByTransfer;
-                            (walkFrom[row + t], walkIndex[row + t]) = (s, w);
+                            (walkFrom[row + t], walkIndex[row + t]) = (slot, w);
                             if (!marked[t])
                             {
                                 marked[t] = true;
@@ -251,29 +317,28 @@ public sealed class Raptor
                     int trip = -1, boardPosition = -1;
                     for (int i = fromPosition; i < length; i++)
                     {
-                        int s = tt.PatternStops[firstStop + i];
+                        int s = tt.PatternStops[firstStop + i], rode = rideSlot[s];
                         if (trip >= 0 && query.StopUsable[s] && (tt.NoBoarding[times + (trip * length) + i] & Timetable.NoDropOff) == 0)
                         {
                             int at = tt.Arrivals[times + (trip * length) + i];
-                            if (at < best[s] && at < bestTarget)
+                            if (at < best[rode] && at < bestTarget)
                             {
-                                arrival[row + s] = best[s] = at;
-                                how[row + s] = ByRide;
-                                (parentA[row + s], parentB[row + s], parentC[row + s], parentD[row + s]) = (tt.PatternTrips[tripStart + trip], p, boardPosition, i);
-                                if (!marked[s])
+                                arrival[row + rode] = best[rode] = at;
+                                how[row + rode] = ByRide;
+                                (parentA[row + rode], parentB[row + rode], parentC[row + rode], parentD[row + rode]) = (tt.PatternTrips[tripStart + trip], p, boardPosition, i);
+                                if (!marked[rode])
                                 {
-                                    marked[s] = true;
-                                    markedList.Add(s);
-                                    rideMarked.Add(s);
+                                    marked[rode] = true;
+                                    markedList.Add(rode);
+                                    rideMarked.Add(rode);
                                 }
                             }
                         }
-                        int ready = arrival[previous + s];
-                        if (ready == Unreached || !query.StopUsable[s])
+                        int ready = query.StopUsable[s] ? ReadyAt(previous, s) : Unreached;
+                        if (ready == Unreached)
                         {
                             continue;
                         }
-                        ready += ChangeS;
                         if (trip >= 0 && tt.Departures[times + (trip * length) + i] < ready)
                         {
                             continue; // the trip we are on leaves before we could board another here
@@ -306,14 +371,36 @@ public sealed class Raptor
             }
         }
 
-        Journey Reconstruct(int round, int lastStop, int arrivalAtTarget)
+        // When one may board at stop s with the labels of the round that starts at `row`: after arriving on foot, the
+        // change time; after a ride, what a rule within the stop says (the stop's own label is the ride's where none holds).
+        int ReadyAt(int row, int s)
+        {
+            int onFoot = arrival[row + s], rode = rideSlot[s];
+            int ready = onFoot == Unreached ? Unreached : onFoot + ChangeS;
+            if (rode != s && arrival[row + rode] != Unreached && rideChangeS[s] != NoChange)
+            {
+                ready = Math.Min(ready, arrival[row + rode] + rideChangeS[s]);
+            }
+            return ready;
+        }
+
+        // The label a boarding at stop s in round `round` came from: on foot, or the ride's slot when only that one was in time.
+        int BoardedFrom(int round, int s, int departureS)
+        {
+            int row = round * stops, rode = rideSlot[s];
+            int onFoot = arrival[row + s];
+            return rode == s || (onFoot != Unreached && onFoot + ChangeS <= departureS) ? s : rode;
+        }
+
+        Journey Reconstruct(int round, int lastSlot, int arrivalAtTarget)
         {
             var tt2 = _timetable;
             var legs = new List<JourneyLeg>();
+            int lastStop = slotStop[lastSlot];
             var egress = query.Egress.Where(w => w.Stop == lastStop).MinBy(w => w.DurationS);
-            int at = arrival[(round * stops) + lastStop];
+            int at = arrival[(round * stops) + lastSlot];
             legs.Add(new JourneyLeg(JourneyLegKind.Egress, lastStop, -1, -1, -1, -1, -1, at, arrivalAtTarget, egress.CostS));
-            int s = lastStop, k = round;
+            int s = lastSlot, k = round;
             bool afterWalk = false;
             while (true)
             {
@@ -328,15 +415,15 @@ public sealed class Raptor
                 }
                 else if (how[cell] == ByAccess)
                 {
-                    var access = query.Access.Where(w => w.Stop == s).MinBy(w => w.DurationS);
+                    var access = query.Access.Where(w => w.Stop == s).MinBy(w => w.DurationS); // access arrives on foot: s is a stop
                     legs.Add(new JourneyLeg(JourneyLegKind.Access, -1, s, -1, -1, -1, -1, query.DepartureS, arrival[cell], access.CostS));
                     break;
                 }
                 else if (how[cell] == ByTransfer)
                 {
                     int from = walkFrom[cell], w = walkIndex[cell];
-                    var walks = query.Transfers.From(from);
-                    legs.Add(new JourneyLeg(JourneyLegKind.Transfer, from, s, -1, -1, -1, -1, arrival[cell] - walks.DurationS[w], arrival[cell], walks.CostS[w]));
+                    var walks = query.Transfers.From(slotStop[from]);
+                    legs.Add(new JourneyLeg(JourneyLegKind.Transfer, slotStop[from], s, -1, -1, -1, -1, arrival[cell] - walks.DurationS[w], arrival[cell], walks.CostS[w]));
                     s = from;
                     afterWalk = true;
                     continue;
@@ -346,10 +433,11 @@ public sealed class Raptor
                 int j = Array.IndexOf(tt2.PatternTrips, trip, tt2.PatternTripStart[pattern], tt2.PatternTripStart[pattern + 1] - tt2.PatternTripStart[pattern])
                     - tt2.PatternTripStart[pattern];
                 int baseIndex = tt2.PatternTimeStart[pattern] + (j * length);
-                legs.Add(new JourneyLeg(JourneyLegKind.Ride, tt2.PatternStops[tt2.PatternStopStart[pattern] + board], s, trip, pattern, board, alight,
+                int boardStop = tt2.PatternStops[tt2.PatternStopStart[pattern] + board];
+                legs.Add(new JourneyLeg(JourneyLegKind.Ride, boardStop, slotStop[s], trip, pattern, board, alight,
                     tt2.Departures[baseIndex + board], tt2.Arrivals[baseIndex + alight], 0));
-                s = tt2.PatternStops[tt2.PatternStopStart[pattern] + board];
                 k--;
+                s = BoardedFrom(k, boardStop, tt2.Departures[baseIndex + board]);
             }
             legs.Reverse();
             return new Journey(arrivalAtTarget, round, legs);

@@ -6,7 +6,8 @@ namespace Routing.Transit.Search;
 /// The reference: plain Dijkstra on the time-expanded graph, one node per event. A stop-time of a trip is a node (being
 /// on that trip at that stop, at its departure); a stop is two nodes, "arrived by a ride" (may walk on) and "arrived on
 /// foot" (may not walk again, as in RAPTOR), labelled with the arrival. Boarding needs <see cref="Raptor.ChangeS"/> at
-/// the stop, as RAPTOR's rule; waiting is free. It knows nothing of rounds or patterns, so it checks both: the tests
+/// the stop, as RAPTOR's rule, and after a ride what the feed's rule within that stop says (a longer change, or none:
+/// <see cref="Raptor.SameStopChanges"/>); waiting is free. It knows nothing of rounds or patterns, so it checks both: the tests
 /// compare their earliest arrivals, and the benchmarks measure RAPTOR against it on the same queries.
 /// </summary>
 internal static class TimeExpandedDijkstra
@@ -14,6 +15,7 @@ internal static class TimeExpandedDijkstra
     public static int EarliestArrival(Timetable tt, RaptorQuery query)
     {
         int stops = tt.StopCount;
+        int[] rideChangeS = Raptor.SameStopChanges(tt);
         // Node ids: stop by ride [0, S), stop on foot [S, 2S), stop time k of the flat arrays [2S, 2S + N).
         int n = (2 * stops) + tt.Arrivals.Length;
         var label = new int[n];
@@ -61,6 +63,11 @@ internal static class TimeExpandedDijkstra
                     }
                 }
                 // Board every trip that leaves this stop at or after time + change (each stop time is its own node).
+                int changeS = node < stops ? rideChangeS[s] : Raptor.ChangeS;
+                if (changeS == Raptor.NoChange)
+                {
+                    continue;
+                }
                 for (int k = tt.StopPatternStart[s]; k < tt.StopPatternStart[s + 1]; k++)
                 {
                     int p = tt.StopPatterns[k], i = tt.StopPatternPositions[k], length = tt.PatternLength(p);
@@ -68,7 +75,7 @@ internal static class TimeExpandedDijkstra
                     {
                         int cell = tt.PatternTimeStart[p] + (j * length) + i;
                         if (query.TripAllowed[tt.PatternTrips[tt.PatternTripStart[p] + j]] && (tt.NoBoarding[cell] & Timetable.NoPickup) == 0
-                            && tt.Departures[cell] >= time + Raptor.ChangeS)
+                            && tt.Departures[cell] >= time + changeS)
                         {
                             Reach((2 * stops) + cell, tt.Departures[cell]);
                         }
