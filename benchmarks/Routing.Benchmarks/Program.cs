@@ -22,14 +22,14 @@ using Routing.Benchmarks;
 // dotnet run -c Release --project benchmarks/Routing.Benchmarks -- scale GRAPH LABEL [local-pairs=200] [long-pairs=20]
 //   (load, router and route times on a built graph; benchmarks/scale.sh runs the whole experiment)
 // dotnet run -c Release --project benchmarks/Routing.Benchmarks -- transit-demo   (issue 28: demo feed import, RAPTOR against Dijkstra, whole trips)
-// dotnet run -c Release --project benchmarks/Routing.Benchmarks -- transit-national [stops=500000]   (a generated national-size feed: import time, memory, RAPTOR)
+// dotnet run -c Release --project benchmarks/Routing.Benchmarks -- transit-national [stops=500000]   (a generated national-size feed: import time, memory, RAPTOR, transfer walks ahead)
 switch (args)
 {
     case ["transit-demo"]:
         TransitReport.Demo(RepositoryData.BuildHeidelberg());
         return;
     case ["transit-national", ..]:
-        TransitReport.National(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 500_000);
+        TransitReport.National(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 500_000, RepositoryData.BuildHeidelberg());
         return;
     case ["make-queries"]:
         QuerySets.Make(RepositoryData.BuildHeidelberg());
