@@ -287,6 +287,20 @@ public sealed class TripApiTests(TransitHost host) : IClassFixture<TransitHost>
     }
 
     [Fact]
+    public async Task The_service_says_ready_once_every_presets_transfer_walks_are_computed()
+    {
+        using var client = host.CreateClient();
+        // Computed in the background from the start; a minute is far more than the fixture's few stops take.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        HttpStatusCode status;
+        while ((status = (await client.GetAsync("/health/ready")).StatusCode) != HttpStatusCode.OK && waited.Elapsed < TimeSpan.FromMinutes(1))
+        {
+            await Task.Delay(200);
+        }
+        Assert.Equal(HttpStatusCode.OK, status);
+    }
+
+    [Fact]
     public async Task Transfers_txt_within_one_stop_makes_a_change_there_take_its_minimum_time_or_forbids_it()
     {
         // Wednesday 16 December only (service k): bus 34 reaches Kornmarkt north (K) at 08:05, bus 35 leaves K at 08:07
