@@ -60,7 +60,7 @@ internal static class RouteProblems
         string to = Waypoint(outcome.LegIndex + 1, waypointCount).Words(language, "problem.to.");
         string what = outcome.Blockers.Count == 0
             ? language.Get("problem.no_route.any_path")
-            : string.Join("; ", outcome.Blockers.Select(b => b.Message));
+            : string.Join("; ", outcome.Blockers.Select(b => b.Message).Distinct(StringComparer.Ordinal)); // "steps; steps" says nothing twice; blockers lists each place
         string moves = string.Concat(outcome.Suggestions.Select(s => "; " + s.Message));
         string profile = settings.Name;
         var problem = HttpProblems.Create(ProblemTypes.NoRoute, StatusCodes.Status422UnprocessableEntity,

@@ -241,6 +241,23 @@ public sealed class RouteFormatTests
     }
 
     [Fact]
+    public void Blockers_said_alike_are_said_once_in_the_detail_and_each_kept_in_blockers()
+    {
+        var outcome = new NoRoute(0,
+        [
+            new Blocker(new Violation(Constraint.Steps), "steps", new GeoPoint(49.412, 8.691), 300, null),
+            new Blocker(new Violation(Constraint.Steps), "steps", new GeoPoint(49.413, 8.692), 301, null),
+        ]);
+
+        var problem = Serialize(RouteProblems.NoRoute(outcome, 2, Wheelchair, Translations.English));
+
+        string detail = problem.GetProperty("detail").GetString()!;
+        Assert.DoesNotContain("steps; steps", detail, StringComparison.Ordinal);
+        Assert.Contains(": steps.", detail, StringComparison.Ordinal);
+        Assert.Equal(2, problem.GetProperty("blockers").GetArrayLength());
+    }
+
+    [Fact]
     public void Point_problems_name_the_waypoint_and_the_radius()
     {
         var notOnNetwork = Serialize(RouteProblems.PointNotOnNetwork(new PointNotOnNetwork(1, new GeoPoint(49.416, 8.695), 50, 412.345), 3, "walker", Translations.English));

@@ -68,7 +68,7 @@ public sealed class LayoutTests(WebHost host)
 
     [Theory]
     [InlineData(1280, 800, "en-GB", OldTownRoute)]
-    [InlineData(1280, 800, "en-GB", NorthRoute)]
+    [InlineData(1280, 800, "ar", NorthRoute)] // right to left: the legend and the controls stand mirrored
     [InlineData(360, 740, "de-DE", OldTownRoute)]
     [InlineData(360, 740, "en-GB", NorthRoute)]
     public async Task The_route_is_never_under_the_legend_the_map_keys_or_the_planner(int width, int height, string locale, string url)

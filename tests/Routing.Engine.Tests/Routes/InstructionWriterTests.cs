@@ -111,6 +111,27 @@ public sealed class InstructionWriterTests
         Assert.Equal(["Turn left onto Hauptstraße", "Continue onto Plöck"], steps.Select(s => s.Text));
     }
 
+    [Theory]
+    // A continue right after another: the later words, at the first one's place.
+    [InlineData("continue", "Continue on the cycleway", null, "Continue on the cycleway along Sofienstraße", null, "Continue on the cycleway along Sofienstraße")]
+    [InlineData("continue", "Continue on the footway", null, "Continue onto Plöck", "Plöck", "Continue onto Plöck")]
+    // Onto an unnamed way right after a turn: the turn said it.
+    [InlineData("turn_left", "Turn left onto the footway", null, "Continue on the footway along Plöck", null, "Turn left onto the footway")]
+    // Onto a named street right after a turn: both, as one step.
+    [InlineData("turn_left", "Turn left onto the footway", null, "Continue onto Plöck", "Plöck", "Turn left onto the footway – Continue onto Plöck")]
+    public void A_continue_a_few_metres_after_a_step_onto_a_way_is_not_said_twice(string firstType, string first, string? firstName, string then, string? thenName, string expected)
+    {
+        var steps = InstructionWriter.Tidy(
+        [
+            Step(firstType, first, 100, firstName),
+            Step("continue", then, 108, thenName),
+            Step("arrive", "You have arrived", 400),
+        ], Translations.English);
+
+        Assert.Equal([expected, "You have arrived"], steps.Select(s => s.Text));
+        Assert.Equal(100, steps[0].PositionM);
+    }
+
     [Fact]
     public void A_lowered_kerb_at_a_crossing_is_said_with_the_crossing()
     {
