@@ -90,6 +90,10 @@ public sealed class LayoutTests(WebHost host)
             // The map comes first, on the first screen; the planner with the result is a sheet below it.
             Assert.True(layout.Frame[1] < 150 && layout.Frame[3] - layout.Frame[1] >= 0.4 * height, $"the map ({Box(layout.Frame)}) is not the first thing on the phone");
             Assert.True(layout.Panel[1] >= layout.Frame[3] - 1 && layout.Panel[3] <= height + 1, $"the planner ({Box(layout.Panel)}) is no sheet below the map");
+            // The map keys wrap into their buttons: nothing on the page scrolls sideways.
+            Assert.True(await page.EvaluateAsync<bool>(
+                "() => [document.documentElement, ...document.querySelectorAll('.map-keys, .map-keys button')].every(e => e.scrollWidth <= e.clientWidth + 1)"),
+                "something scrolls sideways on the phone");
             var title = await page.Locator("#result-title").BoundingBoxAsync();
             Assert.True(title is not null && title.Y >= layout.Panel[1] - 1 && title.Y + title.Height <= layout.Panel[3] + 1, "the result is not shown in the sheet");
         }
