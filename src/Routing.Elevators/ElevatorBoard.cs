@@ -41,7 +41,9 @@ public sealed class ElevatorBoard(IElevatorStore store, IOptions<ElevatorOptions
             {
                 next = Earlier(next, StaleAt(view.Stored.CheckedAt));
             }
-            if (view.Match?.Pin.PinnedPoint is { } point)
+            // Matched: at the map's elevator, whose ways it then blocks. Matching none (an elevator inside a station the
+            // map does not draw): at its own position, where it pins nothing, but a station's pathway near it reads it.
+            if ((view.Match?.Pin.PinnedPoint ?? OwnPosition(view.Stored)) is { } point)
             {
                 entries.Add(new ReportedBarrier(0, ReportedBarrierKind.ElevatorOutOfService, Verified: true,
                     new BarrierGeometry(BarrierGeometryType.Point, [point]), Live: view.Live));
@@ -49,6 +51,8 @@ public sealed class ElevatorBoard(IElevatorStore store, IOptions<ElevatorOptions
         }
         return new LiveBarriers(entries, next);
     }
+
+    private static GeoPoint? OwnPosition(StoredElevator stored) => stored.Lat is { } lat && stored.Lon is { } lon ? new GeoPoint(lat, lon) : null;
 
     /// <summary>The store is lost: the last states still go stale by this replica's clock, as they would on a read.</summary>
     public LiveBarriers Age(LiveBarriers last)

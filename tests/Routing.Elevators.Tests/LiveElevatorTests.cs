@@ -13,13 +13,16 @@ namespace Routing.Elevators.Tests;
 /// <summary>One fake feed and one real host for the tests of this class, which run one after another.</summary>
 public sealed class LiveFixture : IAsyncLifetime
 {
+    private readonly TempDirectory _gtfs = new();
+
     public FakeFeed Feed { get; private set; } = null!;
     public ElevatorHost Host { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         Feed = await FakeFeed.StartAsync();
-        Host = new ElevatorHost(Feed);
+        WriteStationFeed(_gtfs);
+        Host = new ElevatorHost(Feed, new Dictionary<string, string?> { ["Transit:Gtfs"] = _gtfs.Path });
         Host.CreateClient().Dispose(); // starts the service
     }
 
@@ -27,6 +30,30 @@ public sealed class LiveFixture : IAsyncLifetime
     {
         await Host.DisposeAsync();
         await Feed.DisposeAsync();
+        _gtfs.Dispose();
+    }
+
+    /// <summary>
+    /// A GTFS feed with one station by the underpass: its platform P, 4 m from the underpass elevator, meets the street
+    /// only through the pathway lift_czernyring (pathway_mode 5) to its entrance at the route's start; a tram leaves P
+    /// at 08:10 every day for Bismarckplatz.
+    /// </summary>
+    private static void WriteStationFeed(TempDirectory folder)
+    {
+        File.WriteAllText(folder.File("agency.txt"), "agency_id,agency_name,agency_url,agency_timezone\nt,Test,https://example.org,Europe/Berlin\n");
+        File.WriteAllText(folder.File("stops.txt"), """
+            stop_id,stop_name,stop_lat,stop_lon,location_type,parent_station,wheelchair_boarding
+            CZ,Czernyring test station,49.4030,8.6750,1,,1
+            E,Czernyring test station entrance,49.4025,8.6752,2,CZ,
+            P,Czernyring test station,49.40305,8.67495,0,CZ,
+            B,Bismarckplatz test,49.4096,8.6935,0,,1
+
+            """);
+        File.WriteAllText(folder.File("pathways.txt"), "pathway_id,from_stop_id,to_stop_id,pathway_mode,is_bidirectional,traversal_time\nlift_czernyring,E,P,5,1,60\n");
+        File.WriteAllText(folder.File("routes.txt"), "route_id,agency_id,route_short_name,route_long_name,route_type\nR,t,9,Czernyring - Bismarckplatz,0\n");
+        File.WriteAllText(folder.File("trips.txt"), "route_id,service_id,trip_id,wheelchair_accessible\nR,d,t_czernyring_0810,1\n");
+        File.WriteAllText(folder.File("stop_times.txt"), "trip_id,arrival_time,departure_time,stop_id,stop_sequence\nt_czernyring_0810,08:10:00,08:10:00,P,1\nt_czernyring_0810,08:20:00,08:20:00,B,2\n");
+        File.WriteAllText(folder.File("calendar.txt"), "service_id,monday,tuesday,wednesday,thursday,friday,saturday,sunday,start_date,end_date\nd,1,1,1,1,1,1,1,20260101,20261231\n");
     }
 }
 
@@ -118,6 +145,37 @@ public sealed class LiveElevatorTests(LiveFixture live, ITestOutputHelper output
         using var history = await client.GetAsync($"/v1/elevators/{FakeFeed.UnderpassId}/history");
         var changes = (await history.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("changes").EnumerateArray().Select(c => c.GetProperty("state").GetString()).ToList();
         Assert.Equal(["active", "inactive", "active"], changes.TakeLast(3));
+    }
+
+    [Fact]
+    public async Task Inactive_closes_a_station_pathway_elevator_near_it_as_a_barrier_report_does_and_active_opens_it()
+    {
+        await RestoreAsync();
+        using var client = Host.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await TripAsync(client)).Status);
+
+        Feed.SetState("INACTIVE");
+        Assert.True(await ElevatorHost.EventuallyAsync(async () => (await TripAsync(client)).Status == HttpStatusCode.UnprocessableEntity),
+            "the lift to the platform never closed");
+        var (_, refused) = await TripAsync(client);
+        Assert.Contains(refused.GetProperty("blockers").EnumerateArray(),
+            b => b.GetString() == "elevator lift_czernyring at Czernyring test station: out of service (live: Heidelberg Hbf, Unterführung Czernyring)");
+
+        Feed.SetState("ACTIVE");
+        Assert.True(await ElevatorHost.EventuallyAsync(async () => (await TripAsync(client)).Status == HttpStatusCode.OK), "ACTIVE never opened the lift again");
+        var (_, riding) = await TripAsync(client);
+        Assert.Contains(riding.GetProperty("itineraries").EnumerateArray().SelectMany(i => i.GetProperty("legs").EnumerateArray()),
+            l => l.TryGetProperty("trip_id", out var trip) && trip.GetString() == "t_czernyring_0810");
+    }
+
+    /// <summary>From the underpass's south side (the station's entrance) to Bismarckplatz by tram, in a wheelchair.</summary>
+    private static async Task<(HttpStatusCode Status, JsonElement Body)> TripAsync(HttpClient client)
+    {
+        using var response = await client.PostAsJsonAsync("/v1/trips", JsonDocument.Parse("""
+            {"from": {"lat": 49.4025, "lon": 8.6752}, "to": {"lat": 49.4094, "lon": 8.6934}, "departure": "2026-12-07T08:00:00+01:00",
+             "profile": "wheelchair", "transit": {"modes": ["tram"]}}
+            """).RootElement);
+        return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
     }
 
     [Theory]

@@ -43,7 +43,14 @@ public sealed record ReportedBarrier(
     int? KerbHeightCm = null,
     int? RemainingWidthCm = null,
     double? InclinePct = null,
-    LiveElevator? Live = null);
+    LiveElevator? Live = null)
+{
+    /// <summary>
+    /// Whether it says an elevator is out now: a verified <c>elevator_out_of_service</c> report, or a live feed's
+    /// out-of-service state (a working or unknown live state is not out). What stations' pathways read.
+    /// </summary>
+    public bool ElevatorOut => Kind == ReportedBarrierKind.ElevatorOutOfService && Verified && (Live is null || Live.State == LiveElevatorState.OutOfService);
+}
 
 /// <summary>What a report's geometry was pinned to, for the reporter to see (and to store beside the report).</summary>
 /// <param name="PinnedPoint">For a point report: the position on the network it was pinned to.</param>

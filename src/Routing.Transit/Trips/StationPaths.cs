@@ -9,8 +9,10 @@ internal readonly record struct StreetDoor(int Stop, int Door, int InsideS);
 
 /// <summary>
 /// The ways inside stations (<c>pathways.txt</c>) for one profile and one set of barrier reports. A wheeled profile
-/// never takes stairs or escalators, and an elevator with a verified <c>elevator_out_of_service</c> report within
-/// <see cref="ElevatorReportRadiusM"/> of either end is out. A platform that has pathways meets the street only at its
+/// never takes stairs or escalators, and an elevator is out when the barrier overlay says one is out within
+/// <see cref="ElevatorReportRadiusM"/> of either end: a verified <c>elevator_out_of_service</c> report, or a live feed's
+/// equipment out of service (<see cref="ReportedBarrier.ElevatorOut"/>; the overlay carries both, placed at the map's
+/// elevator the equipment matched or, matching none, at the equipment's own position). A platform that has pathways meets the street only at its
 /// station's entrances, through what remains; one without pathways meets it at its own position.
 /// </summary>
 internal sealed class StationPaths
@@ -25,9 +27,7 @@ internal sealed class StationPaths
     public StationPaths(Timetable timetable, ProfileSettings profile, BarrierOverlay overlay)
     {
         _timetable = timetable;
-        var outOfService = overlay.Active.Select(a => a.Report)
-            .Where(r => r.Kind == ReportedBarrierKind.ElevatorOutOfService && r.Verified && r.Geometry.Type == BarrierGeometryType.Point)
-            .ToList();
+        var outOfService = overlay.Active.Select(a => a.Report).Where(r => r.ElevatorOut && r.Geometry.Type == BarrierGeometryType.Point).ToList();
         int stops = timetable.StopCount;
         var adjacency = new List<(int To, int DurationS)>?[stops];
         var hasPathway = new bool[stops];
@@ -40,7 +40,7 @@ internal sealed class StationPaths
             }
             if (pathway.Mode == PathwayMode.Elevator && outOfService.Find(r => Near(r.Geometry.Points[0], pathway)) is { } report)
             {
-                BrokenElevators.Add((pathway, report.ReportId));
+                BrokenElevators.Add((pathway, report));
                 continue;
             }
             int seconds = pathway.TraversalS > 0 ? pathway.TraversalS
@@ -62,8 +62,8 @@ internal sealed class StationPaths
         }
     }
 
-    /// <summary>Elevators out of service by a report, with the report's id: what a refusal names.</summary>
-    public List<(Pathway Pathway, long ReportId)> BrokenElevators { get; } = [];
+    /// <summary>Elevators out of service, each with the report or live state that says so: what a refusal names.</summary>
+    public List<(Pathway Pathway, ReportedBarrier Report)> BrokenElevators { get; } = [];
 
     /// <summary>Where the platform meets the street (empty: nowhere this profile can go).</summary>
     public IReadOnlyList<StreetDoor> DoorsOf(int stop) => _doors[stop] ?? [];

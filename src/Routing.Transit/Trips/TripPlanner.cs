@@ -592,10 +592,11 @@ public sealed class TripPlanner
         {
             blockers.Add("the walk from any stop to the destination breaks the profile's limits" + WalkBlocker(router, context, request.To, towardsStops: false));
         }
-        foreach (var (pathway, reportId) in context.Stations.BrokenElevators)
+        foreach (var (pathway, report) in context.Stations.BrokenElevators)
         {
             int station = tt.StopParents[pathway.FromStop] >= 0 ? tt.StopParents[pathway.FromStop] : pathway.FromStop;
-            blockers.Add($"elevator {pathway.Id} at {tt.StopNames[station]}: out of service (report {reportId})");
+            string source = report.Live is { } live ? $"live: {live.Name}" : $"report {report.ReportId}";
+            blockers.Add($"elevator {pathway.Id} at {tt.StopNames[station]}: out of service ({source})");
         }
         if (request.Profile.Wheeled)
         {
