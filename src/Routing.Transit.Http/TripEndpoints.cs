@@ -62,7 +62,11 @@ public static class TripEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithRequestExample(TripExamples.Request)
+            .WithResponseExample(StatusCodes.Status200OK, "application/json", TripExamples.Response)
+            .WithResponseExample(StatusCodes.Status400BadRequest, "application/problem+json", TripExamples.InvalidRequest)
+            .WithResponseExample(StatusCodes.Status422UnprocessableEntity, "application/problem+json", TripExamples.NoTrip);
         return routes;
     }
 

@@ -350,6 +350,19 @@ public sealed class TripApiTests(TransitHost host) : IClassFixture<TransitHost>
         {
             Assert.True(operation.GetProperty("responses").TryGetProperty(status, out _), $"no {status}");
         }
+        // Examples from the answers' own types: a request, an itinerary with a walk and a ride, a refusal, a client fault.
+        var request = operation.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example");
+        Assert.Equal("wheelchair", request.GetProperty("profile").GetString());
+        Assert.Equal("penalize", request.GetProperty("transit").GetProperty("accessibility").GetString());
+        var responses = operation.GetProperty("responses");
+        var itinerary = responses.GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("example").GetProperty("itineraries")[0];
+        Assert.Equal(["walk", "transit", "walk"], itinerary.GetProperty("legs").EnumerateArray().Select(l => l.GetProperty("type").GetString()));
+        Assert.Equal("21", itinerary.GetProperty("legs")[1].GetProperty("route").GetProperty("short_name").GetString());
+        var refusal = responses.GetProperty("422").GetProperty("content").GetProperty("application/problem+json").GetProperty("example");
+        Assert.Equal("https://routing.example/problems/no-trip", refusal.GetProperty("type").GetString());
+        Assert.True(refusal.GetProperty("least_violating_itinerary").GetProperty("legs").GetArrayLength() > 0);
+        Assert.True(responses.GetProperty("400").GetProperty("content").GetProperty("application/problem+json").GetProperty("example")
+            .GetProperty("errors").TryGetProperty("transit.max_transfers", out _));
     }
 
     [Fact]
