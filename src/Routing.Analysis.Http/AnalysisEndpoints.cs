@@ -251,7 +251,7 @@ internal static class AnalysisEndpoints
     public const double MaxAuditCellM = 5000;
 
     public static Results<JsonHttpResult<AuditCollection>, ContentHttpResult, ProblemHttpResult> GetAudit(
-        Router router, IOptions<JsonOptions> json, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "cell_m")] string? cellM = null,
+        HttpRequest request, Router router, IOptions<JsonOptions> json, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "cell_m")] string? cellM = null,
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "format")] string? format = null)
     {
         var errors = new FieldErrors();
@@ -267,7 +267,7 @@ internal static class AnalysisEndpoints
         }
         if (errors.Any)
         {
-            return TypedResults.Problem(HttpProblems.InvalidRequest(errors.ToDictionary()));
+            return TypedResults.Problem(HttpProblems.InvalidRequest(errors.ToDictionary(RequestLanguage.OfProblem(request.HttpContext))));
         }
         var cells = DataQualityAudit.ByGrid(router.Graph, cell);
         return format == "csv"

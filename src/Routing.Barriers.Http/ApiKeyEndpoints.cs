@@ -52,7 +52,7 @@ internal static class ApiKeyEndpoints
         var body = await BarrierBodyReader.ReadObjectAsync(request, errors, cancellationToken);
         if ((body is { } json ? BarrierBodyReader.ReadCreateKey(json, errors) : null) is not var (role, name))
         {
-            return TypedResults.Problem(HttpProblems.InvalidRequest(errors.ToDictionary()));
+            return TypedResults.Problem(HttpProblems.InvalidRequest(errors.ToDictionary(RequestLanguage.OfProblem(request.HttpContext))));
         }
         var created = await keys.CreateAsync(role, name, cancellationToken);
         var key = created.Key;

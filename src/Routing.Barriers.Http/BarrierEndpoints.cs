@@ -124,7 +124,7 @@ internal static class BarrierEndpoints
         var draft = body is { } json ? BarrierBodyReader.ReadCreate(json, router.Graph.Bounds, service.Now, errors) : null;
         if (draft is null)
         {
-            return TypedResults.Problem(HttpProblems.InvalidRequest(errors.ToDictionary()));
+            return TypedResults.Problem(HttpProblems.InvalidRequest(errors.ToDictionary(RequestLanguage.OfProblem(request.HttpContext))));
         }
         var pin = router.Pin(draft.Geometry, draft.Kind);
         if (pin.IsEmpty)
@@ -147,7 +147,7 @@ internal static class BarrierEndpoints
         var errors = new FieldErrors();
         if (await VisibleReportsAsync(query, request, user, service, errors, cancellationToken) is not { } page)
         {
-            return TypedResults.Problem(HttpProblems.InvalidRequest(errors.ToDictionary()));
+            return TypedResults.Problem(HttpProblems.InvalidRequest(errors.ToDictionary(RequestLanguage.OfProblem(request.HttpContext))));
         }
         return TypedResults.Ok(new BarrierListResponse(
             [.. page.Reports.Select(r => BarrierMapper.ToDto(r, page.Reader, page.Now, withHistory: false))], page.NextAfter));
@@ -160,7 +160,7 @@ internal static class BarrierEndpoints
         var errors = new FieldErrors();
         if (await VisibleReportsAsync(query, request, user, service, errors, cancellationToken) is not { } page)
         {
-            return TypedResults.Problem(HttpProblems.InvalidRequest(errors.ToDictionary()));
+            return TypedResults.Problem(HttpProblems.InvalidRequest(errors.ToDictionary(RequestLanguage.OfProblem(request.HttpContext))));
         }
         var collection = new BarrierFeatureCollection("FeatureCollection", [.. page.Reports.Select(r => BarrierMapper.ToFeature(r, page.Now))], page.NextAfter);
         return TypedResults.Json(collection, json.Value.SerializerOptions, "application/geo+json");
@@ -225,7 +225,7 @@ internal static class BarrierEndpoints
         var edit = body is { } json ? BarrierBodyReader.ReadEdit(json, errors) : null;
         if (edit is null)
         {
-            return TypedResults.Problem(HttpProblems.InvalidRequest(errors.ToDictionary()));
+            return TypedResults.Problem(HttpProblems.InvalidRequest(errors.ToDictionary(RequestLanguage.OfProblem(request.HttpContext))));
         }
         if (edit.Kind.IsSet && edit.Kind.Value != current.Kind)
         {

@@ -1,13 +1,19 @@
+using Routing.Texts;
+
 namespace Routing.Http;
 
-/// <summary>Messages per request field (<c>from.lat</c>, <c>via[2]</c>, <c>constraints.max_kerb_cm</c>), in the order found.</summary>
+/// <summary>
+/// Messages per request field (<c>from.lat</c>, <c>via[2]</c>, <c>constraints.max_kerb_cm</c>), in the order found.
+/// Each is a key of the translation files' <c>field_error</c> section with its values, written in the request's
+/// language when the answer is (the language may be read from the very body whose fields are checked).
+/// </summary>
 public sealed class FieldErrors
 {
-    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Phrase>> _errors = new(StringComparer.Ordinal);
 
     public bool Any => _errors.Count > 0;
 
-    public void Add(string field, string message)
+    public void Add(string field, Phrase message)
     {
         if (!_errors.TryGetValue(field, out var messages))
         {
@@ -16,6 +22,19 @@ public sealed class FieldErrors
         messages.Add(message);
     }
 
-    public Dictionary<string, string[]> ToDictionary() =>
-        _errors.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray(), StringComparer.Ordinal);
+    /// <summary>Adds the message <c>field_error.&lt;key&gt;</c> with its values.</summary>
+    public void AddMessage(string field, string key, params object[] values) => Add(field, Message(key, values));
+
+    /// <summary>The message <c>field_error.&lt;key&gt;</c> with its values, e.g. for a reader's own word on a field's type.</summary>
+    public static Phrase Message(string key, params object[] values) => new("field_error." + key, values);
+
+    /// <summary>
+    /// Adds a message written in English by a door whose words are not in the translation files yet (barriers, tiles,
+    /// analysis, trips); it reads the same in every language.
+    /// </summary>
+    public void Add(string field, string message) => Add(field, new Phrase("field_error.as_written", message));
+
+    /// <summary>Every field's messages written in <paramref name="language"/>.</summary>
+    public Dictionary<string, string[]> ToDictionary(TextLanguage language) =>
+        _errors.ToDictionary(pair => pair.Key, pair => pair.Value.Select(message => message.In(language)).ToArray(), StringComparer.Ordinal);
 }

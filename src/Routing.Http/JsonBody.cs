@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Routing.Texts;
 
 namespace Routing.Http;
 
@@ -12,10 +14,10 @@ public static class JsonBody
     /// <param name="required">What an empty body is told: what the request needs at least.</param>
     /// <param name="messageFor">What a field of the wrong type, or one the DTO does not have, must be; by default a general word.</param>
     public static async Task<T?> ReadAsync<T>(HttpRequest request, int maxBytes, JsonSerializerOptions options, FieldErrors errors,
-        CancellationToken cancellationToken, string required = "is required: a JSON object", Func<string, string>? messageFor = null)
+        CancellationToken cancellationToken, Phrase? required = null, Func<string, Phrase>? messageFor = null)
         where T : class
     {
-        byte[]? body = Checked(await ReadAsync(request, maxBytes, cancellationToken), errors, required);
+        byte[]? body = Checked(await ReadAsync(request, maxBytes, cancellationToken), errors, required ?? FieldErrors.Message("body_required"));
         if (body is null)
         {
             return null;
@@ -25,7 +27,7 @@ public static class JsonBody
             var parsed = JsonSerializer.Deserialize<T>(body, options);
             if (parsed is null)
             {
-                errors.Add("body", "must be a JSON object, not null");
+                errors.AddMessage("body", "body_null");
             }
             return parsed;
         }
@@ -38,7 +40,7 @@ public static class JsonBody
         catch (JsonException ex)
         {
             string field = FieldOf(ex.Path);
-            errors.Add(field, messageFor?.Invoke(field) ?? "has the wrong type or is not a known field");
+            errors.Add(field, messageFor?.Invoke(field) ?? FieldErrors.Message("wrong_type_or_unknown"));
             return null;
         }
     }
@@ -49,7 +51,7 @@ public static class JsonBody
     /// </summary>
     public static async Task<JsonElement?> ReadObjectAsync(HttpRequest request, int maxBytes, FieldErrors errors, CancellationToken cancellationToken)
     {
-        byte[]? body = Checked(await ReadAsync(request, maxBytes, cancellationToken), errors, "is required: a JSON object");
+        byte[]? body = Checked(await ReadAsync(request, maxBytes, cancellationToken), errors, FieldErrors.Message("body_required"));
         if (body is null)
         {
             return null;
@@ -58,7 +60,7 @@ public static class JsonBody
         // (the reliability suite's fuzzing found it answering 500). The serializer of ReadAsync checks as it reads.
         if (!System.Text.Unicode.Utf8.IsValid(body))
         {
-            errors.Add("body", "is not valid UTF-8");
+            errors.AddMessage("body", "not_utf8");
             return null;
         }
         try
@@ -66,7 +68,7 @@ public static class JsonBody
             using var document = JsonDocument.Parse(body);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                errors.Add("body", "must be a JSON object");
+                errors.AddMessage("body", "must_be_json_object");
                 return null;
             }
             return document.RootElement.Clone();
@@ -79,7 +81,7 @@ public static class JsonBody
     }
 
     /// <summary>The body, or null with a <c>body</c> error when it is empty or holds a lone surrogate escape.</summary>
-    private static byte[]? Checked(byte[] body, FieldErrors errors, string required)
+    private static byte[]? Checked(byte[] body, FieldErrors errors, Phrase required)
     {
         if (body.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
         {
@@ -94,7 +96,8 @@ public static class JsonBody
         return body;
     }
 
-    private static string NotJson(JsonException ex) => $"is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})";
+    private static Phrase NotJson(JsonException ex) => FieldErrors.Message("not_json",
+        string.Create(CultureInfo.InvariantCulture, $"{ex.LineNumber + 1}"), string.Create(CultureInfo.InvariantCulture, $"{ex.BytePositionInLine + 1}"));
 
     /// <summary>The body; one longer than <paramref name="maxBytes"/> is answered 413 <c>body-too-large</c> (reading stops there).</summary>
     /// <exception cref="BodyTooLargeException">The body is longer than <paramref name="maxBytes"/>.</exception>
@@ -102,8 +105,7 @@ public static class JsonBody
         await RequestBody.ReadBoundedAsync(request, maxBytes, cancellationToken) ?? throw new BodyTooLargeException(maxBytes);
 
     /// <summary>What a body with a lone surrogate escape at byte <paramref name="at"/> is told.</summary>
-    public static string LoneSurrogate(int at) =>
-        $"holds an escape that is half a character (a lone UTF-16 surrogate such as \\ud800) at byte {at + 1}";
+    private static Phrase LoneSurrogate(int at) => FieldErrors.Message("lone_surrogate", at + 1);
 
     /// <summary><c>$.via[2].lat</c> is <c>via[2].lat</c>; the whole document is <c>body</c>.</summary>
     public static string FieldOf(string? path)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Routing.Texts;
 using Routing.Engine.Profiles;
 
 namespace Routing.Routes.Http;
@@ -11,22 +12,22 @@ internal static class RouteBodyReader
 {
     public const int MaxBodyBytes = 64 * 1024;
 
-    private static readonly Dictionary<string, string> Expected = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, Phrase> Expected = new(StringComparer.Ordinal)
     {
-        ["from"] = "must be a point {\"lat\": .., \"lon\": ..}",
-        ["to"] = "must be a point {\"lat\": .., \"lon\": ..}",
-        ["via"] = "must be a list of points [{\"lat\": .., \"lon\": ..}, ..]",
-        ["lat"] = "must be a number (degrees)",
-        ["lon"] = "must be a number (degrees)",
-        ["profile"] = "must be a string",
-        ["language"] = "must be a string: en or de",
-        ["format"] = "must be a string: json, geojson or gpx",
-        ["geometry"] = "must be a string: full, simplified or none",
-        ["instructions"] = "must be true or false",
-        ["elevation"] = "must be true or false",
-        ["segments"] = "must be true or false",
-        ["snap_radius_m"] = "must be a number (metres)",
-        ["constraints"] = "must be an object",
+        ["from"] = FieldErrors.Message("must_be_point"),
+        ["to"] = FieldErrors.Message("must_be_point"),
+        ["via"] = FieldErrors.Message("must_be_point_list"),
+        ["lat"] = FieldErrors.Message("must_be_number_in", FieldErrors.Message("unit.degrees")),
+        ["lon"] = FieldErrors.Message("must_be_number_in", FieldErrors.Message("unit.degrees")),
+        ["profile"] = FieldErrors.Message("must_be_string"),
+        ["language"] = FieldErrors.Message("must_be_string_of_two", "en", "de"),
+        ["format"] = FieldErrors.Message("must_be_string_of_three", RouteRequestValidator.Formats[0], RouteRequestValidator.Formats[1], RouteRequestValidator.Formats[2]),
+        ["geometry"] = FieldErrors.Message("must_be_string_of_three", RouteRequestValidator.Geometries[0], RouteRequestValidator.Geometries[1], RouteRequestValidator.Geometries[2]),
+        ["instructions"] = FieldErrors.Message("must_be_boolean"),
+        ["elevation"] = FieldErrors.Message("must_be_boolean"),
+        ["segments"] = FieldErrors.Message("must_be_boolean"),
+        ["snap_radius_m"] = FieldErrors.Message("must_be_number_in", FieldErrors.Message("unit.metres")),
+        ["constraints"] = FieldErrors.Message("must_be_object"),
     };
 
     private static readonly HashSet<string> TopLevel =
@@ -34,26 +35,26 @@ internal static class RouteBodyReader
 
     public static Task<RouteRequestBody?> ReadAsync(HttpRequest request, JsonSerializerOptions options, FieldErrors errors, CancellationToken cancellationToken) =>
         JsonBody.ReadAsync<RouteRequestBody>(request, MaxBodyBytes, options, errors, cancellationToken,
-            required: "is required: a JSON object with at least from and to", messageFor: MessageFor);
+            required: FieldErrors.Message("body_required_route", "from", "to"), messageFor: MessageFor);
 
     /// <summary>What a field must be, in our words; a field the request does not have is "not a known field".</summary>
-    private static string MessageFor(string field)
+    private static Phrase MessageFor(string field)
     {
         if (field == "body")
         {
-            return "must be a JSON object";
+            return FieldErrors.Message("must_be_json_object");
         }
         string[] parts = [.. field.Split('.').Select(part => part.Split('[')[0])];
         bool elementOfList = field.EndsWith(']');
-        string? message = parts switch
+        Phrase? message = parts switch
         {
             [var top] when elementOfList && top == "via" => Expected["from"],
             [var top] when TopLevel.Contains(top) => Expected[top],
             ["from" or "to" or "via", "lat" or "lon"] => Expected[parts[1]],
             ["constraints", var name] when ConstraintTable.TryGet(name, out var row) =>
-                elementOfList ? "must be a string: an OSM surface value" : row.TypeMessage,
+                elementOfList ? FieldErrors.Message("must_be_surface_string") : row.TypeMessage,
             _ => null,
         };
-        return message ?? "is not a known field";
+        return message ?? FieldErrors.Message("not_known_field");
     }
 }

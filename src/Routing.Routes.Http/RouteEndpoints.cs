@@ -67,7 +67,7 @@ internal static class RouteEndpoints
         if (body is null)
         {
             metrics.BadInput(start);
-            return TypedResults.Problem(HttpProblems.InvalidRequest(errors.ToDictionary()));
+            return TypedResults.Problem(HttpProblems.InvalidRequest(errors.ToDictionary(RequestLanguage.OfProblem(request.HttpContext))));
         }
         return Answer(body with { Language = RequestLanguage.Code(request, body.Language) }, errors, "constraints.", router, graph, metrics, start, cancellationToken);
     }

@@ -6,15 +6,13 @@ namespace Routing.Routes.Http;
 /// <summary>Turns the text of a <c>GET /v1/routes</c> query into the same <see cref="RouteRequestBody"/> a POST carries.</summary>
 internal static class RouteQueryParser
 {
-    private const string PointFormat = "must be LAT,LON in degrees, e.g. 49.4094,8.6934";
-
     public static RouteRequestBody Parse(RouteQuery query, IQueryCollection parameters, FieldErrors errors)
     {
         foreach (string name in parameters.Keys)
         {
             if (!RouteQuery.Names.Contains(name) && !ConstraintTable.TryGet(name, out _))
             {
-                errors.Add(name, "is not a known parameter");
+                errors.AddMessage(name, "not_known_parameter");
             }
         }
 
@@ -44,7 +42,7 @@ internal static class RouteQueryParser
         string[] parts = text.Split(',', StringSplitOptions.TrimEntries);
         if (parts.Length != 2 || !TryNumber(parts[0], out double lat) || !TryNumber(parts[1], out double lon))
         {
-            errors.Add(field, PointFormat);
+            errors.AddMessage(field, "point_format");
             // Reported here; an empty point keeps the validator from also calling it missing.
             return new PointDto { Lat = 0, Lon = 0 };
         }
@@ -74,7 +72,7 @@ internal static class RouteQueryParser
         }
         if (!TryNumber(text, out double value))
         {
-            errors.Add(field, $"must be a number, was '{text}'");
+            errors.AddMessage(field, "must_be_number_was", text);
             return null;
         }
         return value;
@@ -88,7 +86,7 @@ internal static class RouteQueryParser
         }
         if (!bool.TryParse(text.Trim(), out bool value))
         {
-            errors.Add(field, $"must be true or false, was '{text}'");
+            errors.AddMessage(field, "must_be_boolean_was", text);
             return null;
         }
         return value;

@@ -45,7 +45,7 @@ internal static class RouteRequestValidator
         {
             if (via.Count > MaxViaPoints)
             {
-                errors.Add("via", $"at most {MaxViaPoints} via points are allowed, got {via.Count}");
+                errors.AddMessage("via", "too_many_via", MaxViaPoints, via.Count);
             }
             else
             {
@@ -64,7 +64,7 @@ internal static class RouteRequestValidator
         double snapRadius = body.SnapRadiusM ?? RouteRequest.DefaultSnapRadiusM;
         if (!double.IsFinite(snapRadius) || snapRadius < MinSnapRadiusM || snapRadius > MaxSnapRadiusM)
         {
-            errors.Add("snap_radius_m", $"must be between {MinSnapRadiusM} and {MaxSnapRadiusM} m, was {snapRadius}");
+            errors.AddMessage("snap_radius_m", "out_of_range", MinSnapRadiusM, MaxSnapRadiusM, "m", snapRadius);
         }
 
         if (!TryProfile(body.Profile, body.Constraints, constraintPrefix, catalog, Translations.Of(language), errors, out var settings, out problem))
@@ -89,12 +89,12 @@ internal static class RouteRequestValidator
         var geometry = Enum.Parse<GeometryDetail>(OneOf(body.Geometry, "geometry", Geometries, "full", errors), ignoreCase: true);
         if (geometry == GeometryDetail.None && format != "json")
         {
-            errors.Add("geometry", $"'none' needs format=json: a {format} answer is its line");
+            errors.AddMessage("geometry", "geometry_needs_json", "none", format);
         }
         bool segments = body.Segments ?? true;
         if (!segments && format == "geojson")
         {
-            errors.Add("segments", "false needs format=json or gpx: the features of a geojson answer are its segments");
+            errors.AddMessage("segments", "segments_need_json_or_gpx");
         }
         return new RouteDetail(geometry, body.Instructions ?? true, body.Elevation ?? true, segments);
     }
@@ -104,7 +104,7 @@ internal static class RouteRequestValidator
     /// request has been checked: <c>invalid-request</c> when any field is wrong (the profile name included), else
     /// <c>unknown-profile</c> when only the name is. Routes, isochrones and matrices share it.
     /// </summary>
-    /// <param name="language">The language an unknown profile is told in.</param>
+    /// <param name="language">The language an unknown profile and the field errors are told in.</param>
     public static bool TryProfile(string? profileName, ConstraintOverrides? constraints, string constraintPrefix, ProfileCatalog catalog,
         TextLanguage language, FieldErrors errors, [NotNullWhen(true)] out ProfileSettings? settings, [NotNullWhen(false)] out ProblemDetails? problem)
     {
@@ -120,9 +120,9 @@ internal static class RouteRequestValidator
         {
             if (!knownProfile)
             {
-                errors.Add("profile", $"'{name}' is not a profile; use one of {string.Join(", ", catalog.Presets.Select(p => p.Name))}");
+                errors.AddMessage("profile", "not_a_profile", name, string.Join(", ", catalog.Presets.Select(p => p.Name)));
             }
-            problem = HttpProblems.InvalidRequest(errors.ToDictionary());
+            problem = HttpProblems.InvalidRequest(errors.ToDictionary(language));
             return false;
         }
         if (!knownProfile)
@@ -140,7 +140,7 @@ internal static class RouteRequestValidator
     {
         if (point is null)
         {
-            errors.Add(field, "is required: a point {\"lat\": .., \"lon\": ..} in degrees");
+            errors.AddMessage(field, "point_required");
             return;
         }
         bool ok = Coordinate(point.Lat, $"{field}.lat", 90, errors) & Coordinate(point.Lon, $"{field}.lon", 180, errors);
@@ -154,12 +154,12 @@ internal static class RouteRequestValidator
     {
         if (value is not { } v)
         {
-            errors.Add(field, "is required");
+            errors.AddMessage(field, "required");
             return false;
         }
         if (!double.IsFinite(v) || v < -limit || v > limit)
         {
-            errors.Add(field, $"must be between -{limit} and {limit} degrees, was {v}");
+            errors.AddMessage(field, "out_of_range_degrees", -limit, limit, v);
             return false;
         }
         return true;
@@ -176,7 +176,7 @@ internal static class RouteRequestValidator
         {
             return language.Code;
         }
-        errors.Add("language", $"'{value}' is not supported; use one of {string.Join(", ", Translations.Codes)}");
+        errors.AddMessage("language", "not_supported", value, string.Join(", ", Translations.Codes));
         return Translations.English.Code;
     }
 
@@ -193,7 +193,7 @@ internal static class RouteRequestValidator
                 return name;
             }
         }
-        errors.Add(field, $"'{value}' is not supported; use one of {string.Join(", ", allowed)}");
+        errors.AddMessage(field, "not_supported", value, string.Join(", ", allowed));
         return fallback;
     }
 }

@@ -80,7 +80,7 @@ public static class TripEndpoints
         var request = body is null ? null : Validate(body with { Language = RequestLanguage.Code(http, body.Language) }, router.Profiles, errors);
         if (request is null || errors.Any)
         {
-            return TypedResults.Problem(HttpProblems.InvalidRequest(errors.ToDictionary()));
+            return TypedResults.Problem(HttpProblems.InvalidRequest(errors.ToDictionary(RequestLanguage.OfProblem(http.HttpContext))));
         }
         if (router.FirstUnplaceable([request.From, request.To], request.Profile) is { } unplaceable)
         {

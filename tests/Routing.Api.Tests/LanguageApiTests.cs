@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Routing.Engine.Profiles;
 using Routing.Texts;
 
 namespace Routing.Api.Tests;
@@ -149,6 +150,47 @@ public sealed partial class LanguageApiTests(HeidelbergApi api)
         {
             Assert.StartsWith(Opening(code, "problem_generic." + key), problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         }
+    }
+
+    [Theory]
+    [InlineData("de")]
+    [InlineData("ar")]
+    [InlineData("en")]
+    public async Task Field_errors_speak_the_language_asked_for(string code)
+    {
+        var problem = await (await api.Client.GetAsync($"/v1/routes?from=91,8&to=49.4,8.7&max_kerb_cm=99&steps=sometimes&language={code}"))
+            .Problem(HttpStatusCode.BadRequest, "invalid-request");
+        var errors = problem.GetProperty("errors");
+        var language = Translations.Of(code);
+        // Field → the message's key and values; the words are the translation file's.
+        var expected = new Dictionary<string, (string Key, string[] Values)>
+        {
+            ["from.lat"] = ("field_error.out_of_range_degrees", ["-90", "90", "91"]),
+            ["max_kerb_cm"] = ("field_error.out_of_range", ["0", "50", "cm", "99"]),
+            ["steps"] = ("field_error.not_supported", ["sometimes", string.Join(", ", ConstraintTable.Steps.Choices)]),
+        };
+        foreach (var (field, (key, values)) in expected)
+        {
+            string message = language.Format(key, values);
+            Assert.Equal([message], errors.GetProperty(field).EnumerateArray().Select(e => e.GetString()));
+            Assert.Equal(code == "en", message == Translations.English.Format(key, values));
+        }
+    }
+
+    /// <summary>A body the reader cannot take names no language of its own: the header chooses, for the reader's words on a field's type too.</summary>
+    [Fact]
+    public async Task A_malformed_body_is_told_in_the_accepted_language()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/routes")
+        {
+            Content = new StringContent("""{"from": {"lat": "north", "lon": 8.7}, "to": {"lat": 49.41, "lon": 8.7}}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("Accept-Language", "fr");
+        var problem = await (await api.Client.SendAsync(request)).Problem(HttpStatusCode.BadRequest, "invalid-request");
+        var french = Translations.Of("fr");
+        Assert.Equal(french.Format("field_error.must_be_number_in", french.Get("field_error.unit.degrees")),
+            Assert.Single(problem.GetProperty("errors").GetProperty("from.lat").EnumerateArray()).GetString());
+        Assert.NotEqual(Translations.English.Get("field_error.unit.degrees"), french.Get("field_error.unit.degrees"));
     }
 
     [Fact]

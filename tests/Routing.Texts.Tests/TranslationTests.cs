@@ -45,8 +45,9 @@ public sealed partial class TranslationTests
     /// </summary>
     private static readonly FrozenDictionary<string, string[]> SameAsEnglish = new Dictionary<string, string[]>
     {
-        // Numbers with units, texts that are only placeholders, a format's name.
-        ["*"] = ["page.km", "page.m", "page.min", "page.h", "route.joined", "route.blocker.barrier", "page.geojson"],
+        // Numbers with units, units, texts that are only placeholders, a format's name.
+        ["*"] = ["page.km", "page.m", "page.min", "page.h", "route.joined", "route.blocker.barrier", "page.geojson",
+            "field_error.as_written", "field_error.unit.cm", "field_error.unit.mps"],
         // "Start", "Route", "Status": German words.
         ["de"] = ["page.start", "page.route", "page.status", "page.legendRoute"],
         // "Mode", "point", "Description", "Distance", "Points": French words.

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Routing.Texts;
 
 namespace Routing.Engine.Profiles;
 
@@ -20,14 +21,14 @@ public sealed record ConstraintOverrides
     public double? SpeedMps { get; init; }
     public double? MaxClimbM { get; init; }
 
-    /// <summary>Every value out of range, as (constraint name, problem), row by row of <see cref="ConstraintTable"/>; empty when the overrides can be applied.</summary>
-    public IReadOnlyList<(string Constraint, string Problem)> Validate()
+    /// <summary>Every value out of range, as (constraint name, problem to be written in the answer's language), row by row of <see cref="ConstraintTable"/>; empty when the overrides can be applied.</summary>
+    public IReadOnlyList<(string Constraint, Phrase Problem)> Validate()
     {
         if (this == None)
         {
             return []; // most requests change nothing: no row to ask
         }
-        var problems = new List<(string Constraint, string Problem)>();
+        var problems = new List<(string Constraint, Phrase Problem)>();
         foreach (var row in ConstraintTable.Rows)
         {
             row.AddProblems(this, problems);

@@ -37,7 +37,7 @@ public sealed class ConstraintRow
     /// <summary>The unit as range messages write it (<c>%</c>, <c>cm</c>, <c>m/s</c>, <c>m</c>); empty for names.</summary>
     public string Unit { get; init; } = "";
 
-    /// <summary>The unit as type messages write it (<c>percent</c>, <c>cm</c>, <c>m/s</c>, <c>metres</c>).</summary>
+    /// <summary>The unit as type messages write it: its key in the translation files' <c>field_error.unit</c> (<c>percent</c>, <c>cm</c>, <c>mps</c>, <c>metres</c>).</summary>
     public string UnitWord { get; init; } = "";
 
     public double Min { get; init; }
@@ -71,42 +71,44 @@ public sealed class ConstraintRow
     internal Func<ConstraintOverrides, object, ConstraintOverrides> With { get; init; } = (o, _) => o;
 
     /// <summary>What a value of the wrong JSON type is told: what it must be.</summary>
-    public string TypeMessage => Kind switch
+    public Phrase TypeMessage => Kind switch
     {
-        ConstraintKind.Number => $"must be a number ({UnitWord})",
-        ConstraintKind.WholeNumber => $"must be a whole number ({UnitWord})",
-        ConstraintKind.Choice => $"must be one of {string.Join(", ", Choices)}",
-        ConstraintKind.Surfaces => "must be a list of OSM surface values",
-        _ => "must be a string: an OSM smoothness value",
+        ConstraintKind.Number => Message("must_be_number_in", Message("unit." + UnitWord)),
+        ConstraintKind.WholeNumber => Message("must_be_whole_number_in", Message("unit." + UnitWord)),
+        ConstraintKind.Choice => Message("must_be_one_of", string.Join(", ", Choices)),
+        ConstraintKind.Surfaces => Message("must_be_surface_list"),
+        _ => Message("must_be_smoothness_string"),
     };
 
-    /// <summary>What is wrong with the value <paramref name="overrides"/> carries for this row; empty when it is absent or fine.</summary>
+    /// <summary>A message of the translation files' <c>field_error</c> section, which every door's field errors share.</summary>
+    private static Phrase Message(string key, params object[] values) => new("field_error." + key, values);
+
     /// <summary>Adds to <paramref name="problems"/> what is wrong with the value <paramref name="overrides"/> carries for this row (nothing when it is absent or fine).</summary>
-    internal void AddProblems(ConstraintOverrides overrides, List<(string Constraint, string Problem)> problems)
+    internal void AddProblems(ConstraintOverrides overrides, List<(string Constraint, Phrase Problem)> problems)
     {
         switch (Requested(overrides))
         {
             case double number when double.IsNaN(number) || number < Min || number > Max:
-                problems.Add((Name, $"must be between {Min} and {Max} {Unit}, was {number}"));
+                problems.Add((Name, Message("out_of_range", Min, Max, Unit, number)));
                 break;
             case int whole when whole < Min || whole > Max:
-                problems.Add((Name, $"must be between {Min} and {Max} {Unit}, was {whole}"));
+                problems.Add((Name, Message("out_of_range", Min, Max, Unit, whole)));
                 break;
             case IReadOnlyList<string> surfaces:
                 foreach (string surface in surfaces)
                 {
                     if (string.IsNullOrWhiteSpace(surface))
                     {
-                        problems.Add((Name, "must not contain empty values"));
+                        problems.Add((Name, Message("no_empty_values")));
                     }
                     else if (!FactNames.TryParseSurface(surface, out var kind) || kind == SurfaceKind.Unknown)
                     {
-                        problems.Add((Name, $"'{surface}' is not an OSM surface value; use one of {string.Join(", ", FactNames.SurfaceValues)}"));
+                        problems.Add((Name, Message("not_surface", surface, string.Join(", ", FactNames.SurfaceValues))));
                     }
                 }
                 break;
             case string smoothness when Kind == ConstraintKind.Smoothness && !IsSmoothness(smoothness):
-                problems.Add((Name, $"'{smoothness}' is not an OSM smoothness value; use one of {string.Join(", ", FactNames.SmoothnessValues)}"));
+                problems.Add((Name, Message("not_smoothness", smoothness, string.Join(", ", FactNames.SmoothnessValues))));
                 break;
         }
     }
@@ -117,7 +119,7 @@ public sealed class ConstraintRow
     /// The overrides with this row's value read from query text (<c>avoid_surfaces</c> comma-separated), or the same
     /// overrides and the message when the text is not of the row's kind.
     /// </summary>
-    public (ConstraintOverrides Overrides, string? Problem) Read(ConstraintOverrides overrides, string text)
+    public (ConstraintOverrides Overrides, Phrase? Problem) Read(ConstraintOverrides overrides, string text)
     {
         switch (Kind)
         {
@@ -125,11 +127,11 @@ public sealed class ConstraintRow
                 return double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
                         CultureInfo.InvariantCulture, out double number) && double.IsFinite(number)
                     ? (With(overrides, number), null)
-                    : (overrides, $"must be a number, was '{text}'");
+                    : (overrides, Message("must_be_number_was", text));
             case ConstraintKind.WholeNumber:
                 return int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int whole)
                     ? (With(overrides, whole), null)
-                    : (overrides, $"must be a whole number, was '{text}'");
+                    : (overrides, Message("must_be_whole_number_was", text));
             case ConstraintKind.Choice:
                 foreach (string choice in Choices)
                 {
@@ -138,7 +140,7 @@ public sealed class ConstraintRow
                         return (With(overrides, choice), null);
                     }
                 }
-                return (overrides, $"'{text}' is not supported; use one of {string.Join(", ", Choices)}");
+                return (overrides, Message("not_supported", text, string.Join(", ", Choices)));
             case ConstraintKind.Surfaces:
                 return (With(overrides, text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)), null);
             default:
@@ -184,7 +186,7 @@ public static class ConstraintTable
 
     public static readonly ConstraintRow Speed = new()
     {
-        Name = "speed_mps", Kind = ConstraintKind.Number, Unit = "m/s", UnitWord = "m/s", Min = 0.1, Max = 5, Step = 0.1,
+        Name = "speed_mps", Kind = ConstraintKind.Number, Unit = "m/s", UnitWord = "mps", Min = 0.1, Max = 5, Step = 0.1,
         Description = "Speed on level, smooth ground, m/s (0.1..5).",
         Requested = o => o.SpeedMps, With = (o, v) => o with { SpeedMps = (double)v },
     };
@@ -250,16 +252,16 @@ public static class ConstraintTable
     /// Reads the constraints among <paramref name="parameters"/> (query text, by API name): every row's value, and for
     /// each malformed one its message by name. Parameters that are not constraints are the caller's.
     /// </summary>
-    public static (ConstraintOverrides Overrides, IReadOnlyList<(string Name, string Problem)> Problems) Read(
+    public static (ConstraintOverrides Overrides, IReadOnlyList<(string Name, Phrase Problem)> Problems) Read(
         IEnumerable<KeyValuePair<string, string>> parameters)
     {
         var overrides = new ConstraintOverrides();
-        var problems = new List<(string, string)>();
+        var problems = new List<(string, Phrase)>();
         foreach (var (name, text) in parameters)
         {
             if (TryGet(name, out var row))
             {
-                (overrides, string? problem) = row.Read(overrides, text);
+                (overrides, Phrase? problem) = row.Read(overrides, text);
                 if (problem is not null)
                 {
                     problems.Add((name, problem));

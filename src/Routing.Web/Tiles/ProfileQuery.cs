@@ -25,7 +25,7 @@ internal static class ProfileQuery
         {
             if (key != "profile" && !ignored.Contains(key) && !ConstraintTable.TryGet(key, out _))
             {
-                errors.Add(key, "is not a known parameter");
+                errors.AddMessage(key, "not_known_parameter");
             }
         }
         var overrides = ConstraintParameters.Read(query, errors);
@@ -34,7 +34,7 @@ internal static class ProfileQuery
             errors.Add(constraint, problem);
         }
         return errors.Any
-            ? (null, TypedResults.Problem(HttpProblems.InvalidRequest(errors.ToDictionary())))
+            ? (null, TypedResults.Problem(HttpProblems.InvalidRequest(errors.ToDictionary(RequestLanguage.OfProblem(request.HttpContext)))))
             : (overrides.ApplyTo(preset), null);
     }
 }
