@@ -31,7 +31,7 @@ public sealed class HostingTests(FixtureApi api)
     {
         Assert.True(File.Exists(api.GraphPath));
         Assert.True(api.Factory.Services.GetRequiredService<GraphHolder>().Current.Source.BuiltOnStart);
-        Assert.Contains(api.Factory.Logs.Entries, e => e.Message.Contains("not found: building it from", StringComparison.Ordinal)
+        Assert.Contains(api.Factory.Logs.Entries, e => e.Message.Contains("missing or outdated: building it from", StringComparison.Ordinal)
                                                       && e.Message.Contains(api.OsmPath, StringComparison.Ordinal));
     }
 
@@ -62,6 +62,46 @@ public sealed class HostingTests(FixtureApi api)
         Assert.Contains(graph, critical.Message, StringComparison.Ordinal);
         Assert.Contains("Delete it", critical.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", critical.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_graph_file_of_an_older_format_is_built_anew_from_the_extract()
+    {
+        using var dir = new TempDirectory();
+        string graph = dir.File("old.graph");
+        File.Copy(api.GraphPath, graph);
+        WriteFormatVersion(graph, Routing.Graph.Format.GraphFormat.Version - 1);
+        using var factory = new RoutingApiFactory(graph, api.OsmPath);
+        using var client = factory.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+        Assert.True(factory.Services.GetRequiredService<GraphHolder>().Current.Source.BuiltOnStart);
+        Assert.Contains(factory.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("earlier version", StringComparison.Ordinal));
+        Assert.Equal(Routing.Graph.Format.GraphFormat.Version, System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(File.ReadAllBytes(graph).AsSpan(8)));
+    }
+
+    [Fact]
+    public void A_graph_file_of_a_newer_format_is_not_overwritten()
+    {
+        using var dir = new TempDirectory();
+        string graph = dir.File("new.graph");
+        File.Copy(api.GraphPath, graph);
+        WriteFormatVersion(graph, Routing.Graph.Format.GraphFormat.Version + 1);
+        byte[] before = File.ReadAllBytes(graph);
+        using var factory = new RoutingApiFactory(graph, api.OsmPath);
+
+        Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains(factory.Logs.Entries, e => e.Level == LogLevel.Critical && e.Message.Contains("Delete it", StringComparison.Ordinal));
+        Assert.Equal(before, File.ReadAllBytes(graph));
+    }
+
+    /// <summary>The format version, the 32-bit little-endian number after the file's 8-byte magic.</summary>
+    private static void WriteFormatVersion(string path, uint version)
+    {
+        byte[] bytes = File.ReadAllBytes(path);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(8), version);
+        File.WriteAllBytes(path, bytes);
     }
 
     [Fact]
@@ -163,7 +203,7 @@ public sealed class HostingTests(FixtureApi api)
             var serving = factory.Services.GetRequiredService<GraphHolder>().Current;
             Assert.True(serving.Source.BuiltOnStart);
             Assert.Contains("heidelberg.elevation.tif", serving.Router.Graph.Metadata.ElevationSource ?? "", StringComparison.Ordinal);
-            Assert.Contains(factory.Logs.Entries, e => e.Message.Contains("not found: building it from", StringComparison.Ordinal)
+            Assert.Contains(factory.Logs.Entries, e => e.Message.Contains("missing or outdated: building it from", StringComparison.Ordinal)
                                                       && e.Message.Contains(RepositoryPaths.HeidelbergElevation, StringComparison.Ordinal));
             // The fixture lies in Bergheim, on the valley floor at 110-120 m.
             var route = (await (await client.GetAsync(query)).Json()).GetProperty("routes")[0];

@@ -14,7 +14,11 @@ namespace Routing.Api.Hosting;
 /// </summary>
 internal static partial class GraphLoader
 {
-    /// <summary>The graph at <see cref="DataPaths.GraphPath"/>, and whether this process built it first.</summary>
+    /// <summary>
+    /// The graph at <see cref="DataPaths.GraphPath"/>, and whether this process built it first: when it is missing, or
+    /// when an earlier version of this program wrote it in an older format and the extract is there to build it anew
+    /// (a pull of a newer version then starts as the first start did).
+    /// </summary>
     public static (RoutingGraph Graph, bool BuiltOnStart) LoadOrBuild(DataPaths paths, ILogger logger)
     {
         bool built = false;
@@ -23,13 +27,15 @@ internal static partial class GraphLoader
             Build(paths, logger);
             built = true;
         }
-
-        var clock = Stopwatch.StartNew();
         try
         {
-            var graph = GraphFileReader.Read(paths.GraphPath);
-            LogLoaded(logger, paths.GraphPath, graph.VertexCount, graph.EdgeCount, graph.Metadata.SourceFile, clock.Elapsed.TotalSeconds);
-            return (graph, built);
+            return (Read(paths, logger), built);
+        }
+        catch (GraphFileException ex) when (ex.OlderVersion && !built && File.Exists(paths.OsmPath))
+        {
+            LogOlderVersion(logger, paths.GraphPath, ex.Message);
+            Build(paths, logger);
+            return (Read(paths, logger), true);
         }
         catch (GraphFileException ex)
         {
@@ -38,6 +44,14 @@ internal static partial class GraphLoader
                 $"Delete it to have it rebuilt from {paths.OsmPath} on the next start, or point {RoutingDataOptions.Section}:Graph at a good graph file.",
                 ex);
         }
+    }
+
+    private static RoutingGraph Read(DataPaths paths, ILogger logger)
+    {
+        var clock = Stopwatch.StartNew();
+        var graph = GraphFileReader.Read(paths.GraphPath);
+        LogLoaded(logger, paths.GraphPath, graph.VertexCount, graph.EdgeCount, graph.Metadata.SourceFile, clock.Elapsed.TotalSeconds);
+        return graph;
     }
 
     private static void Build(DataPaths paths, ILogger logger)
@@ -80,8 +94,11 @@ internal static partial class GraphLoader
 
     private static string Sentence(string message) => message.TrimEnd().EndsWith('.') ? message.TrimEnd() : message.TrimEnd() + ".";
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Graph file {GraphPath} not found: building it from the OSM extract {OsmPath} and the terrain model {Elevation} first (this takes a few seconds)")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Graph file {GraphPath} missing or outdated: building it from the OSM extract {OsmPath} and the terrain model {Elevation} first (this takes a few seconds)")]
     private static partial void LogBuilding(ILogger logger, string graphPath, string osmPath, string elevation);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Graph file {GraphPath} was written by an earlier version ({Reason}): building it anew from the OSM extract")]
+    private static partial void LogOlderVersion(ILogger logger, string graphPath, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Built and wrote {GraphPath}: {Nodes} nodes, {Edges} edges in {Seconds:F1} s")]
     private static partial void LogBuilt(ILogger logger, string graphPath, int nodes, int edges, double seconds);

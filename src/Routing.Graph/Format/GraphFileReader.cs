@@ -279,7 +279,8 @@ public static class GraphFileReader
             if (version != GraphFormat.Version)
             {
                 throw new GraphFileException(_path, null,
-                    $"{_path} has format version {version}; this program reads version {GraphFormat.Version}: rebuild the graph with Routing.Preprocess");
+                    $"{_path} has format version {version}; this program reads version {GraphFormat.Version}: rebuild the graph with Routing.Preprocess",
+                    olderVersion: version < GraphFormat.Version);
             }
         }
 
