@@ -183,7 +183,8 @@ internal sealed class InstructionWriter(RoutingGraph graph, IReadOnlyList<GeoPoi
     /// The steps as a person would say them: an identical step at the same place once; no "continue onto X" right after
     /// a step onto X, nor a turn onto X a few metres after one (a jog across a junction); a kerb at a crossing said with
     /// the crossing ("Cross at the traffic lights – Lowered kerb, 3 cm"); a "continue" a few metres after a step onto a way
-/// said by that step alone (the later continue's words win over an earlier continue's); any other step closer than
+    /// said by that step alone (the later continue's words win over an earlier continue's); the same move twice a few
+    /// metres apart said once, onto the way with a name; any other step closer than
     /// <see cref="MinStepM"/> to the one before said with it, the arrival last. Tidied in place (and returned): the tidy
     /// steps are a prefix of the list, and each step is compared only with the last tidy one, which lies before it.
     /// </summary>
@@ -224,6 +225,16 @@ internal sealed class InstructionWriter(RoutingGraph graph, IReadOnlyList<GeoPoi
                 // "Continue on the cycleway – Continue on the cycleway along Sofienstraße": a continue a few metres
                 // after another says what is there, where the first is; onto an unnamed way after a turn, nothing new.
                 if (previous.Type == "continue")
+                {
+                    steps[tidy - 1] = step with { PositionM = previous.PositionM, Location = previous.Location };
+                }
+                continue;
+            }
+            if (step.PositionM - previous.PositionM < MinStepM && step.Type == previous.Type && IsOnto(step.Type))
+            {
+                // The same move twice within a few metres ("Turn right onto the road – Turn right onto Im Neuenheimer
+                // Feld") is one move: said once, onto the way that has a name (the later when both or neither has).
+                if (step.Name is not null || previous.Name is null)
                 {
                     steps[tidy - 1] = step with { PositionM = previous.PositionM, Location = previous.Location };
                 }

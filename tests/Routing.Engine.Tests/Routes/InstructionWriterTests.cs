@@ -113,18 +113,23 @@ public sealed class InstructionWriterTests
 
     [Theory]
     // A continue right after another: the later words, at the first one's place.
-    [InlineData("continue", "Continue on the cycleway", null, "Continue on the cycleway along Sofienstraße", null, "Continue on the cycleway along Sofienstraße")]
-    [InlineData("continue", "Continue on the footway", null, "Continue onto Plöck", "Plöck", "Continue onto Plöck")]
+    [InlineData("continue", "Continue on the cycleway", null, "continue", "Continue on the cycleway along Sofienstraße", null, "Continue on the cycleway along Sofienstraße")]
+    [InlineData("continue", "Continue on the footway", null, "continue", "Continue onto Plöck", "Plöck", "Continue onto Plöck")]
     // Onto an unnamed way right after a turn: the turn said it.
-    [InlineData("turn_left", "Turn left onto the footway", null, "Continue on the footway along Plöck", null, "Turn left onto the footway")]
-    // Onto a named street right after a turn: both, as one step.
-    [InlineData("turn_left", "Turn left onto the footway", null, "Continue onto Plöck", "Plöck", "Turn left onto the footway – Continue onto Plöck")]
-    public void A_continue_a_few_metres_after_a_step_onto_a_way_is_not_said_twice(string firstType, string first, string? firstName, string then, string? thenName, string expected)
+    [InlineData("turn_left", "Turn left onto the footway", null, "continue", "Continue on the footway along Plöck", null, "Turn left onto the footway")]
+    // The same move twice: once, onto the way with a name.
+    [InlineData("turn_right", "Turn right onto the road", null, "turn_right", "Turn right onto Im Neuenheimer Feld", "Im Neuenheimer Feld", "Turn right onto Im Neuenheimer Feld")]
+    [InlineData("turn_right", "Turn right onto Im Neuenheimer Feld", "Im Neuenheimer Feld", "turn_right", "Turn right onto the footway", null, "Turn right onto Im Neuenheimer Feld")]
+    // Onto a named street right after a turn, or another move: both, as one step.
+    [InlineData("turn_left", "Turn left onto the footway", null, "continue", "Continue onto Plöck", "Plöck", "Turn left onto the footway – Continue onto Plöck")]
+    [InlineData("turn_left", "Turn left onto the footway", null, "turn_right", "Turn right onto Plöck", "Plöck", "Turn left onto the footway – Turn right onto Plöck")]
+    public void A_move_a_few_metres_after_a_step_onto_a_way_is_not_said_twice(
+        string firstType, string first, string? firstName, string thenType, string then, string? thenName, string expected)
     {
         var steps = InstructionWriter.Tidy(
         [
             Step(firstType, first, 100, firstName),
-            Step("continue", then, 108, thenName),
+            Step(thenType, then, 108, thenName),
             Step("arrive", "You have arrived", 400),
         ], Translations.English);
 
