@@ -15,7 +15,7 @@ let constraintRows = [];
 const isNumber = row => row.kind === 'number' || row.kind === 'whole_number';
 
 const state = { from: null, to: null, via: [], profile: 'wheelchair', constraints: {} };
-let config, presets, map, tileVersion = 0, routeCount = 0, markers = [], mode = 'plan', planStartedAt = 0;
+let config, presets, map, mapLoaded = false, tileVersion = 0, routeCount = 0, markers = [], mode = 'plan', planStartedAt = 0;
 /**
  * What was last fitted (west, south, east, north), fitted again when the legend or the sheet changes the map's free
  * room; null once the person has moved the map themselves, so a resize never takes them back.
@@ -44,7 +44,7 @@ async function start() {
   fillProfileControls();
   readUrl();
   // Trips are listed in words, so they need no map: ready before it loads (or if it never does).
-  initTransit({ current: () => ({ from: state.from, to: state.to, profile: state.profile, constraints: state.constraints }), announce });
+  initTransit({ current: () => ({ from: state.from, to: state.to, profile: state.profile, constraints: state.constraints }), announce, getMap: () => (mapLoaded ? map : null) });
   document.body.dataset.mode = mode;
   // On a small screen the open legend would take most of the map: it starts folded there.
   $('legend').open = !phone.matches;
@@ -52,6 +52,7 @@ async function start() {
   // For the browser tests and the curious: the map and what is planned.
   window.routingApp = { map, state, route: null, leastBad: null };
   map.on('load', () => {
+    mapLoaded = true;
     addLayers(map, config, tileUrl());
     addLiveElevators(map);
     map.getCanvas().setAttribute('aria-label', t('mapLabel'));
