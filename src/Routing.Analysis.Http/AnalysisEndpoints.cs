@@ -214,11 +214,11 @@ internal static class AnalysisEndpoints
         double minutes = body?.Minutes ?? 10;
         if (!double.IsFinite(minutes) || minutes < 1 || minutes > 60)
         {
-            errors.Add("minutes", $"must be between 1 and 60, was {minutes}");
+            errors.AddMessage("minutes", "out_of_range_no_unit", 1, 60, minutes);
         }
         if (body?.Format is { } format && (!allowFormat || format is not ("json" or "geojson" or "csv")))
         {
-            errors.Add("format", allowFormat ? $"'{format}' is not supported; use json, geojson or csv" : "is not a field of this request");
+            errors.Add("format", allowFormat ? FieldErrors.Message("not_supported_of_three", format, "json", "geojson", "csv") : FieldErrors.Message("not_a_field_here"));
         }
         if (!RouteRequestValidator.TryProfile(body?.Profile, body?.Constraints, "constraints.", router.Profiles, RequestLanguage.Of(request, null), errors, out var profile, out var problem))
         {
@@ -259,11 +259,11 @@ internal static class AnalysisEndpoints
         if (cellM is not null && (!double.TryParse(cellM, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out cell)
             || cell < MinAuditCellM || cell > MaxAuditCellM))
         {
-            errors.Add("cell_m", $"must be a number between {MinAuditCellM} and {MaxAuditCellM} (metres), was '{cellM}'");
+            errors.AddMessage("cell_m", "number_between_was", MinAuditCellM, MaxAuditCellM, FieldErrors.Message("unit.metres"), cellM);
         }
         if (format is not (null or "geojson" or "csv"))
         {
-            errors.Add("format", $"'{format}' is not supported; use geojson or csv");
+            errors.AddMessage("format", "not_supported_of_two", format, "geojson", "csv");
         }
         if (errors.Any)
         {
@@ -330,11 +330,11 @@ internal static class AnalysisEndpoints
         var result = new List<GeoPoint>();
         if (points is null || points.Count == 0)
         {
-            errors.Add(field, $"is required: 1 to {max} points {{\"lat\": .., \"lon\": ..}}");
+            errors.AddMessage(field, "points_required", max);
         }
         else if (points.Count > max)
         {
-            errors.Add(field, $"at most {max} points are allowed, got {points.Count}");
+            errors.AddMessage(field, "too_many_points", max, points.Count);
         }
         else
         {
@@ -357,18 +357,18 @@ internal static class AnalysisEndpoints
         };
         if (ranges is null)
         {
-            errors.Add(field, body?.RangesS is not null ? "give ranges_s or ranges_m, not both" : "is required (or ranges_m): 1 to 6 budgets");
+            errors.Add(field, body?.RangesS is not null ? FieldErrors.Message("not_both", "ranges_s", "ranges_m") : FieldErrors.Message("ranges_required", "ranges_m", MaxRanges));
             return (metric, [1]);
         }
         if (ranges.Count == 0 || ranges.Count > MaxRanges)
         {
-            errors.Add(field, $"must hold 1 to {MaxRanges} values, got {ranges.Count}");
+            errors.AddMessage(field, "count_range", MaxRanges, ranges.Count);
         }
         for (int i = 0; i < ranges.Count; i++)
         {
             if (!double.IsFinite(ranges[i]) || ranges[i] < 1 || ranges[i] > max)
             {
-                errors.Add($"{field}[{i}]", $"must be between 1 and {max}, was {ranges[i]}");
+                errors.AddMessage($"{field}[{i}]", "out_of_range_no_unit", 1, max, ranges[i]);
             }
         }
         return (metric, ranges.Count == 0 ? [1] : ranges);

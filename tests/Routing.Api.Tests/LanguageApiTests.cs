@@ -177,6 +177,17 @@ public sealed partial class LanguageApiTests(HeidelbergApi api)
         }
     }
 
+    [Fact]
+    public async Task Isochrone_field_errors_speak_the_language_asked_for()
+    {
+        using var body = new StringContent("""{"origins": [{"lat": 49.4094, "lon": 8.6934}], "ranges_s": [60], "ranges_m": [100]}""",
+            System.Text.Encoding.UTF8, "application/json");
+        var problem = await (await api.Client.PostAsync("/v1/isochrones?language=de", body)).Problem(HttpStatusCode.BadRequest, "invalid-request");
+        string message = Translations.Of("de").Format("field_error.not_both", "ranges_s", "ranges_m");
+        Assert.NotEqual(Translations.English.Format("field_error.not_both", "ranges_s", "ranges_m"), message);
+        Assert.Equal(message, Assert.Single(problem.GetProperty("errors").GetProperty("ranges_m").EnumerateArray()).GetString());
+    }
+
     /// <summary>A body the reader cannot take names no language of its own: the header chooses, for the reader's words on a field's type too.</summary>
     [Fact]
     public async Task A_malformed_body_is_told_in_the_accepted_language()
