@@ -122,38 +122,17 @@ internal static class BarrierPinning
             return null;
         }
         var graph = index.Graph;
-        var plane = new LocalPlane(point);
-        var (minLat, minLon, maxLat, maxLon) = Box(plane, [(0, 0)], radiusM);
         int bestElement = -1;
         bool bestIsNode = false;
         var bestAgreement = LevelAgreement.Different;
         double bestM = double.PositiveInfinity;
         GeoPoint bestPoint = default;
-        foreach (int edge in index.EdgesNear(minLat, minLon, maxLat, maxLon))
+        foreach (var (element, isNode, distanceM, nearest) in ElevatorsNear(index, new LocalPlane(point), radiusM))
         {
-            if (!graph.ClassOfEdge(edge).IsElevator)
+            var agreement = ElevatorLevelRule.Agreement(level, isNode ? graph.LevelsOfVertex(element) : graph.LevelsOfEdge(element));
+            if (bestElement < 0 || ElevatorLevelRule.Beats(agreement, distanceM, isNode, bestAgreement, bestM, bestIsNode))
             {
-                continue;
-            }
-            var (distanceM, nearest) = EdgeDistance(index, edge, plane);
-            var agreement = ElevatorLevelRule.Agreement(level, graph.LevelsOfEdge(edge));
-            if (distanceM <= radiusM && (bestElement < 0 || ElevatorLevelRule.Beats(agreement, distanceM, false, bestAgreement, bestM, bestIsNode)))
-            {
-                (bestElement, bestIsNode, bestAgreement, bestM, bestPoint) = (edge, false, agreement, distanceM, nearest);
-            }
-        }
-        foreach (int vertex in index.VerticesNear(minLat, minLon, maxLat, maxLon))
-        {
-            if (!graph.ClassOfVertex(vertex).Has(NodeFlags.Elevator))
-            {
-                continue;
-            }
-            var (x, y) = plane.ProjectE7(graph.VertexLatE7[vertex], graph.VertexLonE7[vertex]);
-            double distanceM = Math.Sqrt((x * x) + (y * y));
-            var agreement = ElevatorLevelRule.Agreement(level, graph.LevelsOfVertex(vertex));
-            if (distanceM <= radiusM && (bestElement < 0 || ElevatorLevelRule.Beats(agreement, distanceM, true, bestAgreement, bestM, bestIsNode)))
-            {
-                (bestElement, bestIsNode, bestAgreement, bestM, bestPoint) = (vertex, true, agreement, distanceM, GeoPoint.OfVertex(graph, vertex));
+                (bestElement, bestIsNode, bestAgreement, bestM, bestPoint) = (element, isNode, agreement, distanceM, nearest);
             }
         }
         if (bestElement < 0)
@@ -169,12 +148,34 @@ internal static class BarrierPinning
     /// <summary>Every elevator edge and vertex within <paramref name="radiusM"/>; null when there is none.</summary>
     private static PinnedElements? PinElevators(BarrierGeometryIndex index, GeoPoint point, LocalPlane plane, double radiusM)
     {
-        var graph = index.Graph;
-        var (minLat, minLon, maxLat, maxLon) = Box(plane, [(0, 0)], radiusM);
         var edges = new List<int>();
         var vertices = new List<int>();
         double bestM = double.PositiveInfinity;
         GeoPoint bestPoint = default;
+        foreach (var (element, isNode, distanceM, nearest) in ElevatorsNear(index, plane, radiusM))
+        {
+            (isNode ? vertices : edges).Add(element);
+            if (distanceM < bestM)
+            {
+                (bestM, bestPoint) = (distanceM, nearest);
+            }
+        }
+        if (edges.Count == 0 && vertices.Count == 0)
+        {
+            return null;
+        }
+        return new PinnedElements([.. edges], [.. vertices], bestPoint, Coordinates.DistanceM(point.Lat, point.Lon, bestPoint.Lat, bestPoint.Lon));
+    }
+
+    /// <summary>
+    /// The elevator edges, then the elevator vertices, within <paramref name="radiusM"/> of the plane's origin: each with
+    /// its distance and its point nearest the origin.
+    /// </summary>
+    private static IEnumerable<(int Element, bool IsNode, double DistanceM, GeoPoint Nearest)> ElevatorsNear(
+        BarrierGeometryIndex index, LocalPlane plane, double radiusM)
+    {
+        var graph = index.Graph;
+        var (minLat, minLon, maxLat, maxLon) = Box(plane, [(0, 0)], radiusM);
         foreach (int edge in index.EdgesNear(minLat, minLon, maxLat, maxLon))
         {
             if (!graph.ClassOfEdge(edge).IsElevator)
@@ -184,11 +185,7 @@ internal static class BarrierPinning
             var (distanceM, nearest) = EdgeDistance(index, edge, plane);
             if (distanceM <= radiusM)
             {
-                edges.Add(edge);
-                if (distanceM < bestM)
-                {
-                    (bestM, bestPoint) = (distanceM, nearest);
-                }
+                yield return (edge, false, distanceM, nearest);
             }
         }
         foreach (int vertex in index.VerticesNear(minLat, minLon, maxLat, maxLon))
@@ -201,18 +198,9 @@ internal static class BarrierPinning
             double distanceM = Math.Sqrt((x * x) + (y * y));
             if (distanceM <= radiusM)
             {
-                vertices.Add(vertex);
-                if (distanceM < bestM)
-                {
-                    (bestM, bestPoint) = (distanceM, GeoPoint.OfVertex(graph, vertex));
-                }
+                yield return (vertex, true, distanceM, GeoPoint.OfVertex(graph, vertex));
             }
         }
-        if (edges.Count == 0 && vertices.Count == 0)
-        {
-            return null;
-        }
-        return new PinnedElements([.. edges], [.. vertices], bestPoint, Coordinates.DistanceM(point.Lat, point.Lon, bestPoint.Lat, bestPoint.Lon));
     }
 
     private static PinnedElements PinLine(BarrierGeometryIndex index, IReadOnlyList<GeoPoint> points)
