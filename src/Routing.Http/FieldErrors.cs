@@ -23,14 +23,14 @@ public sealed class FieldErrors
     }
 
     /// <summary>Adds the message <c>field_error.&lt;key&gt;</c> with its values.</summary>
-    public void AddMessage(string field, string key, params object[] values) => Add(field, Message(key, values));
+    public void AddMessage(string field, string key, params object?[] values) => Add(field, Message(key, values));
 
     /// <summary>The message <c>field_error.&lt;key&gt;</c> with its values, e.g. for a reader's own word on a field's type.</summary>
-    public static Phrase Message(string key, params object[] values) => new("field_error." + key, values);
+    public static Phrase Message(string key, params object?[] values) => new("field_error." + key, values);
 
     /// <summary>
-    /// Adds a message written in English by a door whose words are not in the translation files yet (barriers, tiles,
-    /// analysis, trips); it reads the same in every language.
+    /// Adds a message written in English by a door whose words are not in the translation files yet (barriers and API
+    /// keys); it reads the same in every language.
     /// </summary>
     public void Add(string field, string message) => Add(field, new Phrase("field_error.as_written", message));
 

@@ -7,10 +7,10 @@ namespace Routing.Texts;
 /// </summary>
 public sealed class Phrase
 {
-    private readonly object[] _values;
+    private readonly object?[] _values;
 
     /// <param name="values">Strings as they are, or phrases (a unit's word) written in the same language.</param>
-    public Phrase(string key, params object[] values)
+    public Phrase(string key, params object?[] values)
     {
         Key = key;
         _values = values;

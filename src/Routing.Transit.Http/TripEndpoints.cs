@@ -124,14 +124,14 @@ public static class TripEndpoints
         var to = Point(body.To, "to", errors);
         if (body.Departure is not null && body.Arrival is not null)
         {
-            errors.Add("arrival", "give departure or arrival, not both");
+            errors.AddMessage("arrival", "not_both", "departure", "arrival");
         }
         string? timeText = body.Arrival ?? body.Departure;
         string timeField = body.Arrival is not null ? "arrival" : "departure";
         DateTimeOffset time = DateTimeOffset.UtcNow;
         if (timeText is not null && !TryTime(timeText, out time))
         {
-            errors.Add(timeField, $"'{timeText}' is not an ISO 8601 time with offset, e.g. 2026-12-07T08:00:00+01:00");
+            errors.AddMessage(timeField, "not_iso_time", timeText);
         }
         var overrides = body.Constraints ?? new ConstraintOverrides();
         foreach (var (constraint, message) in overrides.Validate())
@@ -141,7 +141,7 @@ public static class TripEndpoints
         string profileName = body.Profile ?? ProfileCatalog.DefaultPreset;
         if (!catalog.TryGet(profileName, out var preset))
         {
-            errors.Add("profile", $"'{profileName}' is not a profile; use one of {string.Join(", ", catalog.Presets.Select(p => p.Name))}");
+            errors.AddMessage("profile", "not_a_profile", profileName, string.Join(", ", catalog.Presets.Select(p => p.Name)));
         }
         string language = Translations.English.Code;
         if (body.Language is { } asked)
@@ -152,7 +152,7 @@ public static class TripEndpoints
             }
             else
             {
-                errors.Add("language", $"'{asked}' is not supported; use one of {string.Join(", ", Translations.Codes)}");
+                errors.AddMessage("language", "not_supported", asked, string.Join(", ", Translations.Codes));
             }
         }
         var transit = body.Transit ?? new TransitOptionsBody();
@@ -164,12 +164,12 @@ public static class TripEndpoints
         };
         if (accessibility is null)
         {
-            errors.Add("transit.accessibility", $"'{transit.Accessibility}' is not supported; use penalize or strict");
+            errors.AddMessage("transit.accessibility", "not_supported_of_two", transit.Accessibility, "penalize", "strict");
         }
         int maxTransfers = transit.MaxTransfers ?? DefaultMaxTransfers;
         if (maxTransfers is < 0 or > MaxTransfersLimit)
         {
-            errors.Add("transit.max_transfers", $"must be between 0 and {MaxTransfersLimit}, was {maxTransfers}");
+            errors.AddMessage("transit.max_transfers", "out_of_range_no_unit", 0, MaxTransfersLimit, maxTransfers);
         }
         var routeTypes = new HashSet<int>();
         foreach (string? mode in transit.Modes ?? [])
@@ -180,7 +180,7 @@ public static class TripEndpoints
             }
             else
             {
-                errors.Add("transit.modes", $"'{mode}' is not a mode; use {string.Join(", ", Modes.Keys)}");
+                errors.AddMessage("transit.modes", "not_a_mode", mode, string.Join(", ", Modes.Keys));
             }
         }
         if (errors.Any || from is null || to is null || preset is null)
@@ -203,18 +203,18 @@ public static class TripEndpoints
     {
         if (point is null)
         {
-            errors.Add(field, "is required: a point {\"lat\": .., \"lon\": ..} in degrees");
+            errors.AddMessage(field, "point_required");
             return null;
         }
         bool ok = true;
         if (point.Lat is not { } lat || !double.IsFinite(lat) || lat is < -90 or > 90)
         {
-            errors.Add(field + ".lat", "is required, between -90 and 90 degrees");
+            errors.AddMessage(field + ".lat", "required_degrees", -90, 90);
             ok = false;
         }
         if (point.Lon is not { } lon || !double.IsFinite(lon) || lon is < -180 or > 180)
         {
-            errors.Add(field + ".lon", "is required, between -180 and 180 degrees");
+            errors.AddMessage(field + ".lon", "required_degrees", -180, 180);
             ok = false;
         }
         return ok ? new GeoPoint(point.Lat!.Value, point.Lon!.Value) : null;
