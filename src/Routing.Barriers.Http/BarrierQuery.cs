@@ -38,7 +38,7 @@ internal sealed class BarrierListQuery
         {
             if (!Names.Contains(name))
             {
-                errors.Add(name, "is not a known parameter (bbox, status, kind, limit, after)");
+                errors.AddMessage(name, "not_known_parameter_of", "bbox, status, kind, limit, after");
             }
         }
         var statuses = List<BarrierStatus>(Status, "status", BarrierNames.Statuses, errors);
@@ -51,15 +51,15 @@ internal sealed class BarrierListQuery
             bool numbers = parts.Length == 4 && parts.Select((p, i) => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]) && double.IsFinite(values[i])).All(ok => ok);
             if (!numbers)
             {
-                errors.Add("bbox", "must be min_lon,min_lat,max_lon,max_lat in degrees, e.g. 8.68,49.40,8.71,49.42");
+                errors.AddMessage("bbox", "bbox_format");
             }
             else if (values[0] is < -180 or > 180 || values[2] is < -180 or > 180 || values[1] is < -90 or > 90 || values[3] is < -90 or > 90)
             {
-                errors.Add("bbox", "longitudes must be between -180 and 180, latitudes between -90 and 90 (order: min_lon,min_lat,max_lon,max_lat)");
+                errors.AddMessage("bbox", "bbox_range");
             }
             else if (values[0] > values[2] || values[1] > values[3])
             {
-                errors.Add("bbox", "the minimum must not be greater than the maximum (order: min_lon,min_lat,max_lon,max_lat)");
+                errors.AddMessage("bbox", "bbox_order");
             }
             else
             {
@@ -69,7 +69,7 @@ internal sealed class BarrierListQuery
         int limit = MaxLimit;
         if (Limit is not null && (!int.TryParse(Limit, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxLimit))
         {
-            errors.Add("limit", $"must be a whole number from 1 to {MaxLimit}");
+            errors.AddMessage("limit", "whole_number_from_to", 1, MaxLimit);
         }
         long? after = null;
         if (After is not null)
@@ -80,7 +80,7 @@ internal sealed class BarrierListQuery
             }
             else
             {
-                errors.Add("after", "must be a report id, the next_after of the previous page");
+                errors.AddMessage("after", "report_id", "next_after");
             }
         }
         return errors.Any ? null : new BarrierQuery(statuses, kinds, bounds, AfterId: after, Limit: limit);
@@ -101,12 +101,12 @@ internal sealed class BarrierListQuery
             }
             else
             {
-                errors.Add(field, $"'{name}' is not one of {string.Join(", ", known)}");
+                errors.AddMessage(field, "not_one_of", name, string.Join(", ", known));
             }
         }
         if (values.Count == 0 && !errors.Any)
         {
-            errors.Add(field, $"must name at least one of {string.Join(", ", known)}");
+            errors.AddMessage(field, "at_least_one_of", string.Join(", ", known));
         }
         return values;
     }

@@ -29,8 +29,8 @@ public sealed class FieldErrors
     public static Phrase Message(string key, params object?[] values) => new("field_error." + key, values);
 
     /// <summary>
-    /// Adds a message written in English by a door whose words are not in the translation files yet (barriers and API
-    /// keys); it reads the same in every language.
+    /// Adds a message written in English by a door whose words are not in the translation files yet (the bodies
+    /// of barrier reports and API keys); it reads the same in every language.
     /// </summary>
     public void Add(string field, string message) => Add(field, new Phrase("field_error.as_written", message));
 

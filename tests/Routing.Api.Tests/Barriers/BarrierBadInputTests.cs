@@ -181,6 +181,17 @@ public sealed class BarrierBadInputTests(BarrierFixtureApi api)
     }
 
     [Fact]
+    public async Task A_bad_filter_is_told_in_the_accepted_language()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/barriers?bbox=8.70,49.41,8.69,49.42");
+        request.Headers.Add("Accept-Language", "tr");
+        var problem = await (await api.Client.SendAsync(request)).Problem(HttpStatusCode.BadRequest, "invalid-request");
+        string turkish = Routing.Texts.Translations.Of("tr").Get("field_error.bbox_order");
+        Assert.NotEqual(Routing.Texts.Translations.English.Get("field_error.bbox_order"), turkish);
+        Assert.Equal(turkish, Assert.Single(problem.GetProperty("errors").GetProperty("bbox").EnumerateArray()).GetString());
+    }
+
+    [Fact]
     public async Task Transitions_the_status_does_not_allow_are_conflicts_and_unknown_ids_not_found()
     {
         var report = await api.Client.CreateReport(Planner);
