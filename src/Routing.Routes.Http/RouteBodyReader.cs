@@ -20,7 +20,7 @@ internal static class RouteBodyReader
         ["lat"] = FieldErrors.Message("must_be_number_in", FieldErrors.Message("unit.degrees")),
         ["lon"] = FieldErrors.Message("must_be_number_in", FieldErrors.Message("unit.degrees")),
         ["profile"] = FieldErrors.Message("must_be_string"),
-        ["language"] = FieldErrors.Message("must_be_string_of_two", "en", "de"),
+        ["language"] = FieldErrors.Message("must_be_one_of", string.Join(", ", Translations.Codes)),
         ["format"] = FieldErrors.Message("must_be_string_of_three", RouteRequestValidator.Formats[0], RouteRequestValidator.Formats[1], RouteRequestValidator.Formats[2]),
         ["geometry"] = FieldErrors.Message("must_be_string_of_three", RouteRequestValidator.Geometries[0], RouteRequestValidator.Geometries[1], RouteRequestValidator.Geometries[2]),
         ["instructions"] = FieldErrors.Message("must_be_boolean"),
