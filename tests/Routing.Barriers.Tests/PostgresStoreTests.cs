@@ -194,7 +194,7 @@ public sealed class PostgresChangeFeedTests(PostgresDatabases databases)
         // What a lost notification leaves behind: the counter moved, nobody was told.
         await PostgresStoreTests.Scalar(fixture.ConnectionString, "UPDATE report_changes SET counter = counter + 1");
 
-        await feed.WaitFor(BarrierChangeSignal.Poll, TimeSpan.FromSeconds(3));
+        await feed.WaitFor(BarrierChangeSignal.Poll, TimeSpan.FromSeconds(10)); // polls every 0.2 s: a hang guard
         Assert.DoesNotContain(BarrierChangeSignal.Notification, feed.Signals);
     }
 

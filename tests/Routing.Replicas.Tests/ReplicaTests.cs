@@ -168,7 +168,7 @@ public sealed class ReplicaTests
         // The replicas reconnect by themselves; the first write that reaches the database is acknowledged.
         var created = await Eventually(() => Write(first, Report), r => r.StatusCode == HttpStatusCode.Created, TimeSpan.FromSeconds(15));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        await Eventually(() => RouteOn(second, BlockedRoute), body => body != blockedBefore, TimeSpan.FromSeconds(2));
+        await Eventually(() => RouteOn(second, BlockedRoute), body => body != blockedBefore, TimeSpan.FromSeconds(15)); // a hang guard, not a speed check
         await Eventually(() => Readiness(health), r => r.Status == HealthStatus.Healthy, TimeSpan.FromSeconds(10));
         await stopLoad.CancelAsync();
         await load;
