@@ -42,19 +42,19 @@ internal static partial class BarrierBodyReader
             geometry = BarrierGeoJson.TryRead(location, "location", found);
             foreach (var (field, message) in found)
             {
-                errors.Add(field, message);
+                errors.AddEnglish(field, message);
             }
             var outsidePoints = geometry?.Points.Where(p => !area.Contains(p.Lat, p.Lon)).Take(1).ToList() ?? [];
             if (outsidePoints is [var outside])
             {
-                errors.Add("location", Invariant(
+                errors.AddEnglish("location", Invariant(
                     $"lies outside the area this service covers: ({outside.Lat}, {outside.Lon}) is not within [{area.MinLon}, {area.MinLat}, {area.MaxLon}, {area.MaxLat}] (min_lon, min_lat, max_lon, max_lat)"));
                 geometry = null;
             }
         }
         else
         {
-            errors.Add("location", "is required: a GeoJSON geometry, e.g. {\"type\": \"Point\", \"coordinates\": [8.6934, 49.4094]}");
+            errors.AddEnglish("location", "is required: a GeoJSON geometry, e.g. {\"type\": \"Point\", \"coordinates\": [8.6934, 49.4094]}");
         }
         var description = Optional(body, "description", Description, errors);
         var from = Optional(body, "valid_from", Time, errors);
@@ -64,11 +64,11 @@ internal static partial class BarrierBodyReader
         var incline = Optional(body, "incline_pct", Incline, errors);
         if (from.Value is { } start && until.Value is { } end && end <= start)
         {
-            errors.Add("valid_until", "must be after valid_from");
+            errors.AddEnglish("valid_until", "must be after valid_from");
         }
         else if (until.Value is { } ends && ends <= now)
         {
-            errors.Add("valid_until", Invariant($"has already passed (now is {now:O}); a report must still apply"));
+            errors.AddEnglish("valid_until", Invariant($"has already passed (now is {now:O}); a report must still apply"));
         }
         if (errors.Any || kind is null || geometry is null)
         {
@@ -88,7 +88,7 @@ internal static partial class BarrierBodyReader
         });
         if (!body.EnumerateObject().Any())
         {
-            errors.Add("body", $"names no field to change; give at least one of {string.Join(", ", EditFields)}");
+            errors.AddEnglish("body", $"names no field to change; give at least one of {string.Join(", ", EditFields)}");
             return null;
         }
         Change<ReportedBarrierKind> kind = default;
@@ -96,7 +96,7 @@ internal static partial class BarrierBodyReader
         {
             if (k.ValueKind == JsonValueKind.Null)
             {
-                errors.Add("kind", "cannot be null: every report has a kind");
+                errors.AddEnglish("kind", "cannot be null: every report has a kind");
             }
             else if (Kind(k, errors) is { } parsed)
             {
@@ -115,7 +115,7 @@ internal static partial class BarrierBodyReader
         };
         if (edit.ValidFrom.Value is { } start && edit.ValidUntil.Value is { } end && end <= start)
         {
-            errors.Add("valid_until", "must be after valid_from");
+            errors.AddEnglish("valid_until", "must be after valid_from");
         }
         return errors.Any ? null : edit;
     }
@@ -130,11 +130,11 @@ internal static partial class BarrierBodyReader
         ApiKeyRole? role = null;
         if (!body.TryGetProperty("role", out var r) || r.ValueKind == JsonValueKind.Null)
         {
-            errors.Add("role", $"is required: one of {string.Join(", ", BarrierNames.Roles)}");
+            errors.AddEnglish("role", $"is required: one of {string.Join(", ", BarrierNames.Roles)}");
         }
         else if (r.ValueKind != JsonValueKind.String || !BarrierNames.TryParse<ApiKeyRole>(r.GetString(), out var parsed))
         {
-            errors.Add("role", $"must be one of {string.Join(", ", BarrierNames.Roles)}");
+            errors.AddEnglish("role", $"must be one of {string.Join(", ", BarrierNames.Roles)}");
         }
         else
         {
@@ -145,11 +145,11 @@ internal static partial class BarrierBodyReader
         {
             if (n.ValueKind != JsonValueKind.String)
             {
-                errors.Add("name", "must be a string");
+                errors.AddEnglish("name", "must be a string");
             }
             else if (n.GetString()!.Trim() is { Length: > 200 })
             {
-                errors.Add("name", "must be at most 200 characters");
+                errors.AddEnglish("name", "must be at most 200 characters");
             }
             else
             {
@@ -165,14 +165,14 @@ internal static partial class BarrierBodyReader
         {
             if (!known.Contains(property.Name, StringComparer.Ordinal))
             {
-                errors.Add(property.Name, explained.TryGetValue(property.Name, out var message) ? message : "is not a known field");
+                errors.AddEnglish(property.Name, explained.TryGetValue(property.Name, out var message) ? message : "is not a known field");
             }
         }
     }
 
     private static T? Missing<T>(string field, string message, FieldErrors errors) where T : struct
     {
-        errors.Add(field, message);
+        errors.AddEnglish(field, message);
         return null;
     }
 
@@ -182,7 +182,7 @@ internal static partial class BarrierBodyReader
         {
             return kind;
         }
-        errors.Add("kind", $"must be one of {string.Join(", ", BarrierNames.Kinds)}");
+        errors.AddEnglish("kind", $"must be one of {string.Join(", ", BarrierNames.Kinds)}");
         return null;
     }
 
@@ -205,13 +205,13 @@ internal static partial class BarrierBodyReader
     {
         if (element.ValueKind != JsonValueKind.String)
         {
-            errors.Add(field, "must be a string");
+            errors.AddEnglish(field, "must be a string");
             return (false, null);
         }
         string text = element.GetString()!.Trim();
         if (text.Length > BarrierLimits.MaxDescriptionLength)
         {
-            errors.Add(field, $"must be at most {BarrierLimits.MaxDescriptionLength} characters, has {text.Length}");
+            errors.AddEnglish(field, $"must be at most {BarrierLimits.MaxDescriptionLength} characters, has {text.Length}");
             return (false, null);
         }
         return (true, text.Length == 0 ? null : text);
@@ -225,7 +225,7 @@ internal static partial class BarrierBodyReader
         {
             return (true, time.ToUniversalTime());
         }
-        errors.Add(field, "must be a date and time with offset (RFC 3339), e.g. 2026-12-01T08:00:00Z or 2026-12-01T09:00:00+01:00");
+        errors.AddEnglish(field, "must be a date and time with offset (RFC 3339), e.g. 2026-12-01T08:00:00Z or 2026-12-01T09:00:00+01:00");
         return (false, null);
     }
 
@@ -233,14 +233,14 @@ internal static partial class BarrierBodyReader
     {
         if (element.ValueKind != JsonValueKind.Number || !element.TryGetInt32(out int value))
         {
-            errors.Add(field, element.ValueKind == JsonValueKind.Number && element.TryGetDouble(out double d) && double.IsFinite(d)
+            errors.AddEnglish(field, element.ValueKind == JsonValueKind.Number && element.TryGetDouble(out double d) && double.IsFinite(d)
                 ? Invariant($"must be a whole number ({unit}) between {min} and {max}, was {element.GetRawText()}")
                 : $"must be a whole number ({unit})");
             return (false, null);
         }
         if (value < min || value > max)
         {
-            errors.Add(field, Invariant($"must be between {min} and {max} {unit}, was {value}"));
+            errors.AddEnglish(field, Invariant($"must be between {min} and {max} {unit}, was {value}"));
             return (false, null);
         }
         return (true, value);
@@ -250,12 +250,12 @@ internal static partial class BarrierBodyReader
     {
         if (element.ValueKind != JsonValueKind.Number || !element.TryGetDouble(out double value) || !double.IsFinite(value))
         {
-            errors.Add(field, "must be a number (percent)");
+            errors.AddEnglish(field, "must be a number (percent)");
             return (false, null);
         }
         if (value < BarrierLimits.MinInclinePct || value > BarrierLimits.MaxInclinePct)
         {
-            errors.Add(field, Invariant($"must be between {BarrierLimits.MinInclinePct} and {BarrierLimits.MaxInclinePct} %, was {element.GetRawText()}"));
+            errors.AddEnglish(field, Invariant($"must be between {BarrierLimits.MinInclinePct} and {BarrierLimits.MaxInclinePct} %, was {element.GetRawText()}"));
             return (false, null);
         }
         return (true, value);

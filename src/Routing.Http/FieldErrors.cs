@@ -32,7 +32,7 @@ public sealed class FieldErrors
     /// Adds a message written in English by a door whose words are not in the translation files yet (the bodies
     /// of barrier reports and API keys); it reads the same in every language.
     /// </summary>
-    public void Add(string field, string message) => Add(field, new Phrase("field_error.as_written", message));
+    public void AddEnglish(string field, string message) => Add(field, new Phrase("field_error.as_written", message));
 
     /// <summary>Every field's messages written in <paramref name="language"/>.</summary>
     public Dictionary<string, string[]> ToDictionary(TextLanguage language) =>
