@@ -51,6 +51,10 @@ internal static class RouteMapper
         return dtos;
     }
 
+    /// <summary>The route's segments as every answer writes them: a route's, and a walk leg's of a trip (Routing.Transit.Http).</summary>
+    /// <param name="line">The line the segments' first and last points index.</param>
+    public static SegmentList SegmentsOf(Route route, RouteLine line) => new(Segments(route.Segments, line));
+
     private static SegmentDto[] Segments(IReadOnlyList<RouteSegment> segments, RouteLine line)
     {
         var dtos = new SegmentDto[segments.Count];
@@ -61,7 +65,7 @@ internal static class RouteMapper
         return dtos;
     }
 
-    private static InstructionDto[] Instructions(IReadOnlyList<Instruction> instructions)
+    public static InstructionDto[] Instructions(IReadOnlyList<Instruction> instructions)
     {
         var dtos = new InstructionDto[instructions.Count];
         for (int i = 0; i < dtos.Length; i++)
@@ -73,7 +77,7 @@ internal static class RouteMapper
         return dtos;
     }
 
-    private static WarningDto[] Warnings(IReadOnlyList<RouteWarning> warnings)
+    public static WarningDto[] Warnings(IReadOnlyList<RouteWarning> warnings)
     {
         var dtos = new WarningDto[warnings.Count];
         for (int i = 0; i < dtos.Length; i++)

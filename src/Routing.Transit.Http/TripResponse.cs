@@ -1,5 +1,6 @@
 using Routing.Engine;
 using Routing.GeoFormats;
+using Routing.Routes.Http;
 using Routing.Transit.Timetables;
 using Routing.Transit.Trips;
 
@@ -18,14 +19,22 @@ internal sealed record TripResponse(bool Demo, string? Notice, IReadOnlyList<Iti
             new LineDto(ride.RouteShortName, ride.RouteLongName, ride.Colour.Length > 0 ? ride.Colour : null), ride.Headsign, ride.TripId,
             StopOf(ride.From), StopOf(ride.To), Word(ride.WheelchairAccessible), ride.UnknownAccessibility, [.. ride.IntermediateStops.Select(StopOf)],
             Line(ride.Geometry)),
-        WalkLeg walk => new WalkLegDto("walk", walk.Departure, walk.Arrival, (int)(walk.Arrival - walk.Departure).TotalSeconds,
-            Math.Round(walk.Route?.DistanceM ?? 0, 1), walk.Route is { } r ? Math.Round(r.CostS, 1) : 0, walk.InsideStationS,
-            Line(walk.Route?.Geometry ?? [walk.From, walk.To]),
-            [.. (walk.Route?.Segments ?? []).Select(s => new WalkSegmentDto(s.Name, s.Highway, Math.Round(s.DistanceM, 1), s.Surface.Value, s.InclinePct.Value, s.WidthCm.Value))],
-            [.. (walk.Route?.Instructions ?? []).Select(i => new InstructionDto(i.Type, i.Text, Math.Round(i.DistanceM, 1)))],
-            [.. (walk.Route?.Warnings ?? []).Select(w => new WarningDto(w.Type, w.Message))]),
+        WalkLeg walk => WalkOf(walk),
         _ => throw new ArgumentOutOfRangeException(nameof(leg), leg.GetType().Name, "an itinerary has walks and rides only"),
     };
+
+    /// <summary>A walk as a route is written: its line with heights, and the route's own segments (indexing that line), instructions and warnings.</summary>
+    private static WalkLegDto WalkOf(WalkLeg walk)
+    {
+        var route = walk.Route;
+        var line = new RouteLine(route?.Geometry ?? [walk.From, walk.To], route?.Elevation);
+        return new WalkLegDto("walk", walk.Departure, walk.Arrival, (int)(walk.Arrival - walk.Departure).TotalSeconds,
+            Math.Round(route?.DistanceM ?? 0, 1), route is null ? 0 : Math.Round(route.CostS, 1), walk.InsideStationS,
+            new LineStringDto(Positions.All(line)),
+            route is null ? new SegmentList([]) : RouteMapper.SegmentsOf(route, line),
+            route is null ? [] : RouteMapper.Instructions(route.Instructions),
+            route is null ? [] : RouteMapper.Warnings(route.Warnings));
+    }
 
     private static StopDto StopOf(TransitStop stop) => new(stop.Id, stop.Name, Math.Round(stop.Position.Lat, 7), Math.Round(stop.Position.Lon, 7),
         Word(stop.WheelchairBoarding), stop.Arrival, stop.Departure);
@@ -55,11 +64,9 @@ internal sealed record TransitLegDto(string Type, DateTimeOffset Departure, Date
     string TripId, StopDto From, StopDto To, string WheelchairAccessible, bool AccessibilityUnknown, IReadOnlyList<StopDto> IntermediateStops, GeoJsonGeometry Geometry);
 
 /// <param name="InsideStationS">Seconds on pathways inside a station (elevators, ramps) on top of the street part.</param>
+/// <param name="Geometry">The walk's line as a route's ([lon, lat, elevation_m] where the graph has heights); its segments' first_point and last_point index its coordinates.</param>
+/// <param name="Segments">The same segments, in the same shape, as <c>/v1/routes</c> answers for the walk's two points and the profile.</param>
+/// <param name="Instructions">The route's instructions, in the request's language.</param>
+/// <param name="Warnings">The route's warnings, in the request's language.</param>
 internal sealed record WalkLegDto(string Type, DateTimeOffset Departure, DateTimeOffset Arrival, int DurationS, double DistanceM, double CostS, int InsideStationS,
-    GeoJsonGeometry Geometry, IReadOnlyList<WalkSegmentDto> Segments, IReadOnlyList<InstructionDto> Instructions, IReadOnlyList<WarningDto> Warnings);
-
-internal sealed record WalkSegmentDto(string Name, string Highway, double DistanceM, string? Surface, double? InclinePct, int? WidthCm);
-
-internal sealed record InstructionDto(string Type, string Text, double DistanceM);
-
-internal sealed record WarningDto(string Type, string Message);
+    LineStringDto Geometry, SegmentList Segments, InstructionDto[] Instructions, WarningDto[] Warnings);

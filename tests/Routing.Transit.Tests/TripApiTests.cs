@@ -200,6 +200,27 @@ public sealed class TripApiTests(TransitHost host) : IClassFixture<TransitHost>
         Assert.NotEmpty(Rides(ride.GetProperty("itineraries")[0]));
     }
 
+    [Fact]
+    public async Task A_walk_leg_carries_the_segments_instructions_and_warnings_of_the_route_between_its_points()
+    {
+        const string Points = """{"from": {"lat": 49.4094, "lon": 8.6934}, "to": {"lat": 49.4115, "lon": 8.6945}, "profile": "wheelchair", "language": "de" """;
+        var (tripStatus, trip) = await Post(host, Points + """, "departure": "2026-12-07T07:58:00+01:00"}""");
+        Assert.True(tripStatus == HttpStatusCode.OK, trip.ToString());
+        var walk = trip.GetProperty("itineraries")[0].GetProperty("legs").EnumerateArray().Single();
+        Assert.Equal("walk", walk.GetProperty("type").GetString());
+
+        using var client = host.CreateClient();
+        using var response = await client.PostAsync("/v1/routes", new StringContent(Points + "}", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var route = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("routes")[0];
+        // The same JSON (values and names; strings compared unescaped): the walk's line too, which the segments index.
+        foreach (string field in new[] { "segments", "instructions", "warnings", "geometry" })
+        {
+            Assert.True(JsonElement.DeepEquals(route.GetProperty(field), walk.GetProperty(field)), $"{field}: route {route.GetProperty(field)}, walk {walk.GetProperty(field)}");
+        }
+        Assert.NotEmpty(walk.GetProperty("segments").EnumerateArray());
+    }
+
     [Theory]
     [InlineData("2026-12-07T07:58:00+01:00", true)]   // Monday
     [InlineData("2026-12-08T07:58:00+01:00", false)]  // Tuesday, removed by calendar_dates
