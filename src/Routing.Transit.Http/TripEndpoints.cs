@@ -87,10 +87,11 @@ public static class TripEndpoints
             return Unplaceable(unplaceable);
         }
         var plan = planner.Plan(router, request, cancellationToken);
+        var language = Translations.Of(request.Language);
         if (plan.Refusal is { } refusal)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, type: ProblemTypes.NoTrip,
-                detail: $"No trip for profile {request.Profile.Name}: {string.Join("; ", refusal.Blockers)}.",
+                detail: language.Format("trip.no_trip", request.Profile.Name, string.Join("; ", refusal.Blockers)),
                 extensions: new Dictionary<string, object?>
                 {
                     ["profile"] = request.Profile.Name,
@@ -99,10 +100,8 @@ public static class TripEndpoints
                     ["least_violating_itinerary"] = refusal.LeastViolating is { } least ? TripResponse.Of(least) : null,
                 });
         }
-        return TypedResults.Ok(new TripResponse(plan.Demo, plan.Demo ? DemoNotice : null, [.. plan.Itineraries.Select(TripResponse.Of)]));
+        return TypedResults.Ok(new TripResponse(plan.Demo, plan.Demo ? language.Get("trip.demo_notice") : null, [.. plan.Itineraries.Select(TripResponse.Of)]));
     }
-
-    internal const string DemoNotice = "Demo timetable derived from OpenStreetMap tram and bus route relations: stops and lines are real, times are not.";
 
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Unplaceable(RouteOutcome outcome)
     {

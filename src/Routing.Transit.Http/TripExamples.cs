@@ -5,6 +5,7 @@ using Routing.Engine.Profiles;
 using Routing.GeoFormats;
 using Routing.Http;
 using Routing.Routes.Http;
+using Routing.Texts;
 
 namespace Routing.Transit.Http;
 
@@ -14,6 +15,9 @@ namespace Routing.Transit.Http;
 /// </summary>
 internal static class TripExamples
 {
+    /// <summary>The examples' words: the request asks for English.</summary>
+    private static readonly TextLanguage English = Translations.English;
+
     public static TripRequestBody Request { get; } = new()
     {
         From = new PointBody { Lat = 49.4094, Lon = 8.6934 },
@@ -47,7 +51,7 @@ internal static class TripExamples
     private static readonly StopDto Hauptbahnhof = new("3304821198", "Heidelberg Hauptbahnhof", 49.4034577, 8.6760163, "yes", At("10:15:58"), At("10:16:18"));
 
     private static readonly ItineraryDto Itinerary = new(At("10:08:03"), At("10:20:50"), 767, 0, 213.8, 550.3,
-        ["tram 21 from Bismarckplatz to Heidelberg Hauptbahnhof: wheelchair access not recorded (accessibility penalize: +600 s)"],
+        [English.Format("trip.ride_unknown_penalized", "tram", "21", "Bismarckplatz", "Heidelberg Hauptbahnhof", "600")],
         [
             new WalkLegDto("walk", At("10:08:03"), At("10:09:02"), 59, 46.9, 94.3, 0, Walk((49.4094, 8.6934), (49.4096, 8.6933), (49.4097928, 8.6931593)),
                 new SegmentList(
@@ -76,7 +80,7 @@ internal static class TripExamples
                 []),
         ]);
 
-    public static TripResponse Response { get; } = new(true, TripEndpoints.DemoNotice, [Itinerary]);
+    public static TripResponse Response { get; } = new(true, English.Get("trip.demo_notice"), [Itinerary]);
 
     public static ProblemDetails InvalidRequest { get; } = HttpProblems.InvalidRequest(new Dictionary<string, string[]>
     {
@@ -88,14 +92,15 @@ internal static class TripExamples
 
     private static ProblemDetails NoTripProblem()
     {
-        string[] blockers = ["stop Bismarckplatz, platform B: not wheelchair accessible", "no accessible trip arriving by 08:12 that day"];
-        var problem = HttpProblems.Create(ProblemTypes.NoTrip, StatusCodes.Status422UnprocessableEntity, $"No trip for profile wheelchair: {string.Join("; ", blockers)}.");
+        string platformB = English.Format("trip.stop_not_accessible", English.Format("trip.stop_platform", "Bismarckplatz", "B"));
+        string[] blockers = [platformB, English.Format("trip.none_accessible_by", "08:12")];
+        var problem = HttpProblems.Create(ProblemTypes.NoTrip, StatusCodes.Status422UnprocessableEntity, English.Format("trip.no_trip", "wheelchair", string.Join("; ", blockers)));
         problem.Extensions["profile"] = "wheelchair";
         problem.Extensions["demo"] = false;
         problem.Extensions["blockers"] = blockers;
         problem.Extensions["least_violating_itinerary"] = Itinerary with
         {
-            Notes = ["trip t_platformB_0801 (tram 5): stop Bismarckplatz, platform B: not wheelchair accessible"],
+            Notes = [platformB],
         };
         return problem;
     }

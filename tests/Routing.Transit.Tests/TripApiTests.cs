@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Routing.Graph.Format;
 using Routing.TestSupport;
+using Routing.Texts;
 
 namespace Routing.Transit.Tests;
 
@@ -161,6 +162,24 @@ public sealed class TripApiTests(TransitHost host) : IClassFixture<TransitHost>
         string trip = Rides(least).Single().GetProperty("trip_id").GetString()!;
         Assert.Contains(trip, new[] { "t_platformB_0801", "t_unknown_0802" });
         Assert.NotEmpty(least.GetProperty("notes").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task A_refusal_speaks_the_requests_language()
+    {
+        // The refusal above, asked in German: its blockers, detail and least-violating itinerary's notes from de.json.
+        var (status, refusal) = await Post(host,
+            """{"from": {"lat": 49.4094, "lon": 8.6934}, "to": {"lat": 49.4122, "lon": 8.7101}, "arrival": "2026-12-07T08:12:30+01:00", "profile": "wheelchair", "language": "de", "transit": {"accessibility": "strict", "modes": ["tram"]}}""");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        var german = Translations.Of("de");
+        var blockers = refusal.GetProperty("blockers").EnumerateArray().Select(b => b.GetString()!).ToList();
+        string platformB = german.Format("trip.stop_platform", "Bismarckplatz", "B");
+        Assert.Contains(german.Format("trip.stop_not_accessible", platformB), blockers);
+        Assert.Contains(german.Format("trip.none_accessible_by", "08:12"), blockers);
+        Assert.Equal(german.Format("trip.no_trip", "wheelchair", string.Join("; ", blockers)), refusal.GetProperty("detail").GetString());
+        var notes = refusal.GetProperty("least_violating_itinerary").GetProperty("notes").EnumerateArray().Select(n => n.GetString()!).ToList();
+        Assert.NotEmpty(notes);
+        Assert.All(notes, n => Assert.DoesNotContain("wheelchair", n, StringComparison.Ordinal)); // German says "Rollstuhl"
     }
 
     [Fact]

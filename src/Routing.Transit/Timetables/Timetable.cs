@@ -1,3 +1,5 @@
+using Routing.Texts;
+
 namespace Routing.Transit.Timetables;
 
 /// <summary>GTFS <c>location_type</c>.</summary>
@@ -119,5 +121,6 @@ public sealed class Timetable
     public int PatternLength(int pattern) => PatternStopStart[pattern + 1] - PatternStopStart[pattern];
 
     /// <summary>The display name of a stop: its name, with the platform code when it has one ("Bismarckplatz, platform C").</summary>
-    public string StopLabel(int stop) => StopPlatformCodes[stop] is { Length: > 0 } code ? $"{StopNames[stop]}, platform {code}" : StopNames[stop];
+    public string StopLabel(int stop, TextLanguage language) =>
+        StopPlatformCodes[stop] is { Length: > 0 } code ? language.Format("trip.stop_platform", StopNames[stop], code) : StopNames[stop];
 }

@@ -1,8 +1,10 @@
+using System.Globalization;
 using Routing.Engine;
 using Routing.Engine.Barriers;
 using Routing.Engine.Profiles;
 using Routing.Transit.Search;
 using Routing.Transit.Timetables;
+using Routing.Texts;
 
 namespace Routing.Transit.Trips;
 
@@ -445,6 +447,7 @@ public sealed class TripPlanner
         var legs = new List<ItineraryLeg>();
         var rides = journey.Legs.Where(l => l.Kind == JourneyLegKind.Ride).ToList();
         var allNotes = new List<string>(notes);
+        var language = Translations.Of(request.Language);
         double walkM = 0;
         for (int i = 0; i < journey.Legs.Count; i++)
         {
@@ -477,10 +480,11 @@ public sealed class TripPlanner
                     break;
                 }
                 default:
-                    var ride = Ride(leg, clock, request.Profile.Wheeled);
+                    var ride = Ride(leg, clock, request.Profile.Wheeled, language);
                     if (ride.UnknownAccessibility)
                     {
-                        allNotes.Add($"{ride.Mode} {ride.RouteShortName} from {ride.From.Name} to {ride.To.Name}: wheelchair access not recorded (accessibility penalize: +{UnknownPenaltyS} s)");
+                        allNotes.Add(language.Format("trip.ride_unknown_penalized", ride.Mode, ride.RouteShortName, ride.From.Name, ride.To.Name,
+                            UnknownPenaltyS.ToString(CultureInfo.InvariantCulture)));
                     }
                     legs.Add(ride);
                     break;
@@ -501,13 +505,13 @@ public sealed class TripPlanner
         return new WalkLeg(departure, arrival, from, to, outcome is RouteFound found ? found.Route : null, insideS);
     }
 
-    private TransitLeg Ride(JourneyLeg leg, Clock clock, bool rules)
+    private TransitLeg Ride(JourneyLeg leg, Clock clock, bool rules, TextLanguage language)
     {
         var tt = _timetable;
         int p = leg.Pattern, length = tt.PatternLength(p);
         int j = Array.IndexOf(tt.PatternTrips, leg.Trip, tt.PatternTripStart[p], tt.PatternTripStart[p + 1] - tt.PatternTripStart[p]) - tt.PatternTripStart[p];
         int times = tt.PatternTimeStart[p] + (j * length);
-        TransitStop StopAt(int i) => new(tt.StopIds[tt.PatternStops[tt.PatternStopStart[p] + i]], tt.StopLabel(tt.PatternStops[tt.PatternStopStart[p] + i]),
+        TransitStop StopAt(int i) => new(tt.StopIds[tt.PatternStops[tt.PatternStopStart[p] + i]], tt.StopLabel(tt.PatternStops[tt.PatternStopStart[p] + i], language),
             new GeoPoint(tt.StopLat[tt.PatternStops[tt.PatternStopStart[p] + i]], tt.StopLon[tt.PatternStops[tt.PatternStopStart[p] + i]]),
             tt.StopWheelchair[tt.PatternStops[tt.PatternStopStart[p] + i]], clock.At(tt.Arrivals[times + i]), clock.At(tt.Departures[times + i]));
         var stops = Enumerable.Range(leg.BoardPosition, leg.AlightPosition - leg.BoardPosition + 1).Select(StopAt).ToList();
@@ -583,20 +587,22 @@ public sealed class TripPlanner
     {
         var tt = _timetable;
         var request = context.Request;
+        var language = Translations.Of(request.Language);
         var blockers = new List<string>();
         if (context.Access.Count == 0)
         {
-            blockers.Add("the walk to any stop breaks the profile's limits" + WalkBlocker(router, context, request.From, towardsStops: true));
+            blockers.Add(language.Format("trip.walk_to_stops", WalkBlocker(router, context, request.From, towardsStops: true, language)));
         }
         if (context.Egress.Count == 0)
         {
-            blockers.Add("the walk from any stop to the destination breaks the profile's limits" + WalkBlocker(router, context, request.To, towardsStops: false));
+            blockers.Add(language.Format("trip.walk_from_stops", WalkBlocker(router, context, request.To, towardsStops: false, language)));
         }
         foreach (var (pathway, report) in context.Stations.BrokenElevators)
         {
             int station = tt.StopParents[pathway.FromStop] >= 0 ? tt.StopParents[pathway.FromStop] : pathway.FromStop;
-            string source = report.Live is { } live ? $"live: {live.Name}" : $"report {report.ReportId}";
-            blockers.Add($"elevator {pathway.Id} at {tt.StopNames[station]}: out of service ({source})");
+            blockers.Add(report.Live is { } live
+                ? language.Format("trip.elevator_out_live", pathway.Id, tt.StopNames[station], live.Name)
+                : language.Format("trip.elevator_out_report", pathway.Id, tt.StopNames[station], report.ReportId.ToString(CultureInfo.InvariantCulture)));
         }
         if (request.Profile.Wheeled)
         {
@@ -605,11 +611,11 @@ public sealed class TripPlanner
                 var boarding = tt.StopWheelchair[walk.Stop];
                 if (boarding == Accessibility.NotAccessible)
                 {
-                    blockers.Add($"stop {tt.StopLabel(walk.Stop)}: not wheelchair accessible");
+                    blockers.Add(language.Format("trip.stop_not_accessible", tt.StopLabel(walk.Stop, language)));
                 }
                 else if (boarding == Accessibility.Unknown && request.Accessibility == UnknownAccessibility.Strict)
                 {
-                    blockers.Add($"stop {tt.StopLabel(walk.Stop)}: wheelchair access not recorded (transit.accessibility strict)");
+                    blockers.Add(language.Format("trip.stop_unknown_strict", tt.StopLabel(walk.Stop, language)));
                 }
             }
         }
@@ -618,19 +624,25 @@ public sealed class TripPlanner
         {
             var found = request.Profile.Wheeled ? SearchDays(days, Admit.Everything, timeS, cancellationToken) : [];
             var local = context.Clock.At(timeS);
-            string when = request.ArriveBy ? $"arriving by {local:HH:mm}" : $"after {local:HH:mm} that day";
-            blockers.Add(request.Profile.Wheeled ? $"no accessible trip {when}" : $"no trip {when}");
+            string key = (request.Profile.Wheeled, request.ArriveBy) switch
+            {
+                (true, true) => "trip.none_accessible_by",
+                (true, false) => "trip.none_accessible_after",
+                (false, true) => "trip.none_by",
+                (false, false) => "trip.none_after",
+            };
+            blockers.Add(language.Format(key, local.ToString("HH:mm", CultureInfo.InvariantCulture)));
             if (found.Count > 0)
             {
                 var least = found.MinBy(c => c.Journey.ArrivalS + c.Day.OffsetS)!;
-                leastViolating = Assemble(router, least.Day.Context, least.Journey, Violations(least.Journey, request.Accessibility));
+                leastViolating = Assemble(router, least.Day.Context, least.Journey, Violations(least.Journey, request.Accessibility, language));
             }
         }
         return new TripRefusal(blockers, leastViolating);
     }
 
     /// <summary>The accessibility rules a journey breaks, in words.</summary>
-    private List<string> Violations(Journey journey, UnknownAccessibility accessibility)
+    private List<string> Violations(Journey journey, UnknownAccessibility accessibility, TextLanguage language)
     {
         var tt = _timetable;
         var notes = new List<string>();
@@ -640,21 +652,21 @@ public sealed class TripPlanner
             string line = $"{ModeOf(tt.RouteTypes[route])} {tt.RouteShortNames[route]}".TrimEnd();
             if (tt.TripWheelchair[leg.Trip] == Accessibility.NotAccessible)
             {
-                notes.Add($"trip {tt.TripIds[leg.Trip]} ({line}): not wheelchair accessible");
+                notes.Add(language.Format("trip.trip_not_accessible", tt.TripIds[leg.Trip], line));
             }
             else if (tt.TripWheelchair[leg.Trip] == Accessibility.Unknown && accessibility == UnknownAccessibility.Strict)
             {
-                notes.Add($"trip {tt.TripIds[leg.Trip]} ({line}): wheelchair access not recorded");
+                notes.Add(language.Format("trip.trip_unknown", tt.TripIds[leg.Trip], line));
             }
             foreach (int stop in (ReadOnlySpan<int>)[leg.FromStop, leg.ToStop])
             {
                 if (tt.StopWheelchair[stop] == Accessibility.NotAccessible)
                 {
-                    notes.Add($"stop {tt.StopLabel(stop)}: not wheelchair accessible");
+                    notes.Add(language.Format("trip.stop_not_accessible", tt.StopLabel(stop, language)));
                 }
                 else if (tt.StopWheelchair[stop] == Accessibility.Unknown && accessibility == UnknownAccessibility.Strict)
                 {
-                    notes.Add($"stop {tt.StopLabel(stop)}: wheelchair access not recorded");
+                    notes.Add(language.Format("trip.stop_unknown", tt.StopLabel(stop, language)));
                 }
             }
         }
@@ -662,7 +674,7 @@ public sealed class TripPlanner
     }
 
     /// <summary>What blocks the walk to (or from) the nearest stop, by the engine's own explanation: ": steps by Neue Schlossstraße".</summary>
-    private string WalkBlocker(Router router, Context context, GeoPoint point, bool towardsStops)
+    private string WalkBlocker(Router router, Context context, GeoPoint point, bool towardsStops, TextLanguage language)
     {
         var tt = _timetable;
         int nearest = -1;
@@ -676,15 +688,17 @@ public sealed class TripPlanner
         }
         if (nearest < 0)
         {
-            return ": no stop in the timetable";
+            return language.Get("trip.no_stop");
         }
         var stop = new GeoPoint(tt.StopLat[nearest], tt.StopLon[nearest]);
         var outcome = router.Route(new RouteRequest(towardsStops ? [point, stop] : [stop, point], context.Request.Profile, Language: context.Request.Language));
         return outcome switch
         {
-            NoRoute refusal when refusal.Blockers.Count > 0 => $" (nearest stop {tt.StopLabel(nearest)}: {string.Join("; ", refusal.Blockers.Select(b => b.Message))})",
-            RouteFound found => $" (nearest stop {tt.StopLabel(nearest)} is {found.Route.CostS:0} s of effort away, more than the {MaxWalkCostS:0} s a walk may take)",
-            _ => $" (nearest stop {tt.StopLabel(nearest)} cannot be reached)",
+            NoRoute refusal when refusal.Blockers.Count > 0 =>
+                language.Format("trip.nearest_blocked", tt.StopLabel(nearest, language), string.Join("; ", refusal.Blockers.Select(b => b.Message))),
+            RouteFound found => language.Format("trip.nearest_too_costly", tt.StopLabel(nearest, language),
+                found.Route.CostS.ToString("0", CultureInfo.InvariantCulture), MaxWalkCostS.ToString("0", CultureInfo.InvariantCulture)),
+            _ => language.Format("trip.nearest_unreachable", tt.StopLabel(nearest, language)),
         };
     }
 }
