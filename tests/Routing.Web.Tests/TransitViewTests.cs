@@ -34,11 +34,53 @@ public sealed class TransitViewTests(WebHost host)
         Assert.Contains("#6a3d9a", await page.EvaluateAsync<string[]>(
             "() => routingApp.map.getSource('transit-legs').serialize().data.features.filter(f => !f.properties.walk).map(f => f.properties.colour)"));
 
-        // By effort: the walks' cost by the profile, least first.
+        // The legend says what the stops' colours mean: every colour a drawn stop has is one of its rows.
+        var legendColours = await page.Locator("#legend .transit-legend circle").EvaluateAllAsync<string[]>("circles => circles.map(c => c.getAttribute('fill'))");
+        Assert.Equal(3, legendColours.Length);
+        Assert.Subset(legendColours.ToHashSet(), (await DrawnStopsAsync(page)).Select(s => s.Colour).ToHashSet());
+        Assert.Contains("stop, step-free", (await page.Locator("#legend .transit-legend").TextContentAsync())!, StringComparison.Ordinal);
+        Assert.True(await page.Locator("#legend .transit-legend").IsVisibleAsync());
+
+        // The first listed is shown until another is chosen: its button pressed. Choosing the last draws the last.
+        var itineraries = page.Locator("#transit-result ol.itineraries > li");
+        int count = await itineraries.CountAsync();
+        Assert.True(count >= 2, $"{count} itineraries: nothing to choose between");
+        Assert.Equal("true", await itineraries.First.Locator("button.show-itinerary").GetAttributeAsync("aria-pressed"));
+        var last = itineraries.Nth(count - 1);
+        await last.Locator("button.show-itinerary").ClickAsync();
+        Assert.Equal("true", await last.Locator("button.show-itinerary").GetAttributeAsync("aria-pressed"));
+        Assert.Equal("false", await itineraries.First.Locator("button.show-itinerary").GetAttributeAsync("aria-pressed"));
+        await AssertDrawnAsync(page, last);
+        string chosen = (await last.Locator("h3").TextContentAsync())!;
+        await page.Locator("#legend .transit-legend").ScrollIntoViewIfNeededAsync(); // the legend's rows for the trip in the picture
+        await Browser.ScreenshotAsync(page, "transit-chosen");
+
+        // By effort: the walks' cost by the profile, least first; the chosen itinerary stays the one shown.
         await page.SelectOptionAsync("#transit-order", "effort");
         var efforts = (await page.Locator("#transit-result ol.itineraries > li").EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.effort)"))
             .Select(e => double.Parse(e, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(efforts.Order(), efforts);
+        var shown = page.Locator("#transit-result ol.itineraries > li.shown");
+        Assert.Equal(chosen, await shown.Locator("h3").TextContentAsync());
+        await AssertDrawnAsync(page, shown);
         await Browser.AssertAccessibleAsync(page, "trips with public transport");
+    }
+
+    private sealed record DrawnStop(string Name, string Colour);
+
+    private static async Task<DrawnStop[]> DrawnStopsAsync(IPage page) => [.. (await page.EvaluateAsync<string[][]>(
+        "() => routingApp.map.getSource('transit-stops').serialize().data.features.map(f => [f.properties.name, f.properties.colour])"))
+        .Select(s => new DrawnStop(s[0], s[1]))];
+
+    /// <summary>The map draws the itinerary <paramref name="item"/> lists: a line per leg, the stops of each ride by name.</summary>
+    private static async Task AssertDrawnAsync(IPage page, ILocator item)
+    {
+        int legs = await item.Locator(":scope > ol > li").CountAsync();
+        int rides = await item.Locator(":scope > ol > li .stop-access").CountAsync();
+        Assert.Equal(legs, await page.EvaluateAsync<int>("() => routingApp.map.getSource('transit-legs').serialize().data.features.length"));
+        var stops = await DrawnStopsAsync(page);
+        Assert.Equal(2 * rides, stops.Length);
+        string text = (await item.TextContentAsync())!;
+        Assert.All(stops, stop => Assert.Contains(stop.Name, text, StringComparison.Ordinal));
     }
 }

@@ -3,6 +3,7 @@
 // each judgement has its own colour AND line pattern, so nothing is told by colour alone.
 import * as maplibregl from './vendor/maplibre-gl/maplibre-gl.mjs';
 import { liveLegend } from './elevators.js';
+import { transitLegend } from './transit.js';
 import { t } from './i18n.js';
 
 /** One line style per judgement: colour, dash pattern (in line widths) and width. Legend and layers share it. */
@@ -331,7 +332,11 @@ export function renderLegend(container) {
       <li>${line(ROUTE_STEEP, null, 8)} ${t('routeSteep')}</li>
       <li><svg width="44" height="12" aria-hidden="true" focusable="false"><line x1="2" y1="6" x2="42" y2="6" stroke="${ROUTE_LEVEL}" stroke-width="6"/><line x1="2" y1="6" x2="42" y2="6" stroke="#fff" stroke-width="2" stroke-dasharray="4 4"/></svg> ${t('routeUncertain')}</li>
       <li>${line(LEAST_BAD, [2, 1.5], 5)} ${t('routeLeastBad')}</li>
-    </ul>`;
+    </ul>
+    <div class="transit-legend">
+      <h3>${t('transitTitle')}</h3>
+      <ul>${transitLegend()}</ul>
+    </div>`;
 }
 
 /** A small note on the map at a point (text only, closable by keyboard with its close button). */

@@ -1,14 +1,20 @@
 // "With public transport": a choice beside the route form, a departure or arrival time, and the itineraries of
 // POST /v1/trips listed by arrival or by effort, each leg in words, each stop's step-free access said (readable without
-// the map); the first listed is drawn on the map, each ride in its line's colour. The service judges every walk for
+// the map); the one the user shows (the first listed until then) is drawn on the map, each ride in its line's colour. The service judges every walk for
 // the chosen profile and limits; this module only asks, lists and draws.
 import { t, currentLanguage, distance, duration } from './i18n.js';
 import { getJson, ProblemError, escapeHtml } from './api.js';
 
 /** A ride's colour when its feed gives none (GTFS route_color is optional): a purple apart from the route's blue. */
 const DEFAULT_LINE_COLOUR = '#6a3d9a';
-/** Stops on the map by step-free access; the list says the same in words. */
+/** Stops on the map by step-free access; the list says the same in words, the legend what each colour means. */
 const STOP_COLOURS = { yes: '#1a7f37', no: '#b42318', unknown: '#6b7280' };
+/** How the map draws rides, walks (dashed grey; dashes in line widths) and stops; the legend draws the same. */
+const RIDE_WIDTH = 6;
+const WALK_COLOUR = '#4b5563';
+const WALK_WIDTH = 4;
+const WALK_DASH = [1.5, 1];
+const STOP_RADIUS = 7;
 
 /**
  * Adds the controls after the route form. `current()` gives { from, to, profile, constraints } as the form holds them;
@@ -39,14 +45,55 @@ export function initTransit({ current, announce, getMap }) {
   on.addEventListener('change', () => {
     box.querySelector('#transit-when').hidden = !on.checked;
     box.querySelector('#transit-result').hidden = !on.checked;
+    // The legend says what the trip's colours mean while trips are asked for (app.css shows its rows then).
+    document.body.toggleAttribute('data-transit', on.checked);
   });
+  // The answer, its itineraries as listed, and the one on the map (kept when the list is ordered anew).
   let last = null;
-  box.querySelector('#transit-plan').addEventListener('click', async () => { last = await plan(box, current(), announce, getMap); });
-  box.querySelector('#transit-order').addEventListener('change', () => {
+  let listed = [];
+  let shown = null;
+  const list = () => ({ itineraries: listed, chosen: shown } = show(box, last, shown, getMap));
+  box.querySelector('#transit-plan').addEventListener('click', async () => {
+    shown = null;
+    last = await plan(box, current(), announce);
     if (last) {
-      show(box, last, getMap);
+      list();
+      announce(t('transitFound', listed.length));
+    } else {
+      draw(getMap(), null);
     }
   });
+  box.querySelector('#transit-order').addEventListener('change', () => {
+    if (last) {
+      list();
+    }
+  });
+  // "Show on the map" of an itinerary draws it instead of the one drawn; the buttons say which is shown (aria-pressed).
+  box.querySelector('#transit-result').addEventListener('click', event => {
+    const button = event.target.closest('button.show-itinerary');
+    if (!button) {
+      return;
+    }
+    shown = listed[Number(button.dataset.index)];
+    for (const other of box.querySelectorAll('button.show-itinerary')) {
+      other.setAttribute('aria-pressed', String(other === button));
+      other.closest('li').classList.toggle('shown', other === button);
+    }
+    draw(getMap(), shown);
+  });
+}
+
+/** The legend's rows for public transport: a ride, a walk and the stops' three colours, as the map draws them. */
+export function transitLegend() {
+  const line = (colour, dash, width) =>
+    `<svg width="44" height="12" aria-hidden="true" focusable="false"><line x1="2" y1="6" x2="42" y2="6" stroke="${colour}" stroke-width="${width}"${dash ? ` stroke-dasharray="${dash.map(d => d * width).join(' ')}"` : ''}/></svg>`;
+  const stop = colour =>
+    `<svg width="44" height="18" aria-hidden="true" focusable="false"><circle cx="22" cy="9" r="${STOP_RADIUS}" fill="${colour}" stroke="#fff" stroke-width="2"/></svg>`;
+  return `<li>${line(DEFAULT_LINE_COLOUR, null, RIDE_WIDTH)} ${t('legendTransitRide')}</li>
+    <li>${line(WALK_COLOUR, WALK_DASH, WALK_WIDTH)} ${t('legendTransitWalk')}</li>
+    <li>${stop(STOP_COLOURS.yes)} ${t('legendTransitStopYes')}</li>
+    <li>${stop(STOP_COLOURS.no)} ${t('legendTransitStopNo')}</li>
+    <li>${stop(STOP_COLOURS.unknown)} ${t('legendTransitStopUnknown')}</li>`;
 }
 
 /** By arrival (then effort), or by effort (then arrival): effort is what the walks cost the person, walk_cost_s. */
@@ -56,35 +103,34 @@ function ordered(itineraries, order) {
   return [...itineraries].sort(order === 'effort' ? (a, b) => byEffort(a, b) || byArrival(a, b) : (a, b) => byArrival(a, b) || byEffort(a, b));
 }
 
-function show(box, answer, getMap) {
+/** Lists the answer's itineraries and draws the chosen one: `selected` when it is among them, else the first listed. */
+function show(box, answer, selected, getMap) {
   const itineraries = ordered(answer.itineraries, box.querySelector('#transit-order').value);
+  const chosen = itineraries.includes(selected) ? selected : itineraries[0] ?? null;
   box.querySelector('#transit-result').innerHTML = (answer.demo ? `<p class="notice">${escapeHtml(t('transitDemo'))}</p>` : '')
-    + `<ol class="itineraries">${itineraries.map(itinerary).join('')}</ol>`;
-  draw(getMap(), itineraries[0]);
-  return itineraries;
+    + `<ol class="itineraries">${itineraries.map((it, index) => itinerary(it, index, it === chosen)).join('')}</ol>`;
+  draw(getMap(), chosen);
+  return { itineraries, chosen };
 }
 
-async function plan(box, { from, to, profile, constraints }, announce, getMap) {
+/** Asks for trips and gives the answer, or null after saying in the result what went wrong (what blocks, in words). */
+async function plan(box, { from, to, profile, constraints }, announce) {
   const result = box.querySelector('#transit-result');
   if (!from || !to) {
     result.textContent = t('needPoints');
-    return;
+    return null;
   }
   const kind = box.querySelector('input[name=transit-kind]:checked').value;
   const body = { from: { lat: from.lat, lon: from.lon }, to: { lat: to.lat, lon: to.lon }, profile, constraints, language: currentLanguage() };
   body[kind] = withOffset(box.querySelector('#transit-time').value);
   result.textContent = t('transitPlanning');
   try {
-    const answer = await getJson('/v1/trips', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-    const itineraries = show(box, answer, getMap);
-    announce(t('transitFound', itineraries.length));
-    return answer;
+    return await getJson('/v1/trips', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
   } catch (error) {
     const blockers = error instanceof ProblemError ? error.problem.blockers ?? [] : [];
     result.innerHTML = `<p>${escapeHtml(blockers.length > 0 ? t('transitNone') : t('error', error.message))}</p>`
       + (blockers.length > 0 ? `<ul>${blockers.map(b => `<li>${escapeHtml(b)}</li>`).join('')}</ul>` : '');
     announce(blockers.length > 0 ? t('transitNone') : t('error', error.message));
-    draw(getMap(), null);
     return null;
   }
 }
@@ -96,21 +142,21 @@ function draw(map, it) {
   }
   const legs = (it?.legs ?? []).map(leg => ({
     type: 'Feature', geometry: leg.geometry,
-    properties: { walk: leg.type === 'walk', colour: leg.type === 'walk' ? '#4b5563' : lineColour(leg.route.color) },
+    properties: { walk: leg.type === 'walk', colour: leg.type === 'walk' ? WALK_COLOUR : lineColour(leg.route.color) },
   }));
   const stops = (it?.legs ?? []).filter(leg => leg.type === 'transit').flatMap(leg => [leg.from, leg.to]).map(stop => ({
     type: 'Feature', geometry: { type: 'Point', coordinates: [stop.lon, stop.lat] },
-    properties: { colour: STOP_COLOURS[stop.wheelchair_boarding] ?? STOP_COLOURS.unknown },
+    properties: { name: stop.name, colour: STOP_COLOURS[stop.wheelchair_boarding] ?? STOP_COLOURS.unknown },
   }));
   if (!map.getSource('transit-legs')) {
     map.addSource('transit-legs', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
     map.addSource('transit-stops', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
     map.addLayer({ id: 'transit-rides', type: 'line', source: 'transit-legs', filter: ['!', ['get', 'walk']],
-      layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': ['get', 'colour'], 'line-width': 6 } });
+      layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': ['get', 'colour'], 'line-width': RIDE_WIDTH } });
     map.addLayer({ id: 'transit-walks', type: 'line', source: 'transit-legs', filter: ['get', 'walk'],
-      paint: { 'line-color': ['get', 'colour'], 'line-width': 4, 'line-dasharray': [1.5, 1] } });
+      paint: { 'line-color': ['get', 'colour'], 'line-width': WALK_WIDTH, 'line-dasharray': WALK_DASH } });
     map.addLayer({ id: 'transit-stops', type: 'circle', source: 'transit-stops',
-      paint: { 'circle-radius': 7, 'circle-color': ['get', 'colour'], 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 } });
+      paint: { 'circle-radius': STOP_RADIUS, 'circle-color': ['get', 'colour'], 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 } });
   }
   map.getSource('transit-legs').setData({ type: 'FeatureCollection', features: legs });
   map.getSource('transit-stops').setData({ type: 'FeatureCollection', features: stops });
@@ -127,13 +173,16 @@ function stopAccess(stop) {
   return t(key, stop.name);
 }
 
-function itinerary(it) {
+/** An itinerary in words, with the button that shows it on the map (pressed while it is the one drawn). */
+function itinerary(it, index, drawn) {
   const legs = it.legs.map(leg => leg.type === 'walk'
     ? `<li>${escapeHtml(t('transitWalk', distance(leg.distance_m), duration(leg.duration_s)))}</li>`
     : `<li>${escapeHtml(t('transitRide', clock(leg.departure), leg.mode, leg.route.short_name, leg.from.name, leg.to.name, clock(leg.arrival)))}`
       + (leg.accessibility_unknown ? ` <em>${escapeHtml(t('transitUnknown'))}</em>` : '')
       + ` <span class="stop-access">(${escapeHtml(stopAccess(leg.from))}; ${escapeHtml(stopAccess(leg.to))})</span></li>`).join('');
-  return `<li data-effort="${it.walk_cost_s}"><h3>${escapeHtml(t('transitSummary', clock(it.departure), clock(it.arrival), duration(it.duration_s), it.transfers))}</h3>`
+  return `<li data-effort="${it.walk_cost_s}"${drawn ? ' class="shown"' : ''}>`
+    + `<h3 id="itinerary-${index}">${escapeHtml(t('transitSummary', clock(it.departure), clock(it.arrival), duration(it.duration_s), it.transfers))}</h3>`
+    + `<button type="button" class="show-itinerary" data-index="${index}" aria-pressed="${drawn}" aria-describedby="itinerary-${index}">${escapeHtml(t('transitShow'))}</button>`
     + `<ol>${legs}</ol>${it.notes.map(n => `<p>${escapeHtml(n)}</p>`).join('')}</li>`;
 }
 
