@@ -9,6 +9,8 @@ using Microsoft.Extensions.Options;
 using Routing.Engine;
 using Routing.Engine.Profiles;
 using Routing.Http;
+using Routing.Routes.Http;
+using Routing.Serving;
 using Routing.Transit.Trips;
 using Routing.Texts;
 
@@ -70,7 +72,7 @@ public static class TripEndpoints
         return routes;
     }
 
-    internal static async Task<IResult> PostTrip(HttpRequest http, Router router, TripPlanner planner, IOptions<JsonOptions> json,
+    internal static async Task<IResult> PostTrip(HttpRequest http, Router router, LoadedGraph graph, TripPlanner planner, IOptions<JsonOptions> json,
         CancellationToken cancellationToken)
     {
         // A body not labelled JSON is refused (415) by the endpoint's Accepts metadata, and one too large (413) by the
@@ -82,12 +84,12 @@ public static class TripEndpoints
         {
             return TypedResults.Problem(HttpProblems.InvalidRequest(errors.ToDictionary(RequestLanguage.OfProblem(http.HttpContext))));
         }
+        var language = Translations.Of(request.Language);
         if (router.FirstUnplaceable([request.From, request.To], request.Profile) is { } unplaceable)
         {
-            return Unplaceable(unplaceable);
+            return TypedResults.Problem(Unplaceable(unplaceable, graph, request.Profile.Name, language));
         }
         var plan = planner.Plan(router, request, cancellationToken);
-        var language = Translations.Of(request.Language);
         if (plan.Refusal is { } refusal)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, type: ProblemTypes.NoTrip,
@@ -103,19 +105,17 @@ public static class TripEndpoints
         return TypedResults.Ok(new TripResponse(plan.Demo, plan.Demo ? language.Get("trip.demo_notice") : null, [.. plan.Itineraries.Select(TripResponse.Of)]));
     }
 
-    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Unplaceable(RouteOutcome outcome)
+    /// <summary>A point no walk can start from, as a route's problem says it (in the request's language), naming the body's field.</summary>
+    private static Microsoft.AspNetCore.Mvc.ProblemDetails Unplaceable(RouteOutcome outcome, LoadedGraph graph, string profile, TextLanguage language) => outcome switch
     {
-        (string type, string detail, int index) = outcome switch
-        {
-            PointOutsideArea outside => (ProblemTypes.PointOutsideArea, "lies outside the area this service covers", outside.WaypointIndex),
-            PointNotOnNetwork off => (ProblemTypes.PointNotOnNetwork,
-                $"has no way this profile may use within {off.RadiusM} m" + (off.NearestUsableM is { } m ? $" (the nearest is {m:0} m away)" : ""), off.WaypointIndex),
-            _ => (ProblemTypes.PointNotOnNetwork, "cannot be placed", 0),
-        };
-        string field = index == 0 ? "from" : "to";
-        return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, type: type,
-            detail: $"The point '{field}' {detail}.", extensions: new Dictionary<string, object?> { ["field"] = field });
-    }
+        PointOutsideArea outside => RouteProblems.PointOutsideArea(outside, Field(outside.WaypointIndex), graph.AreaBbox(), language),
+        PointNotOnNetwork off => RouteProblems.PointNotOnNetwork(off, Field(off.WaypointIndex), profile, language),
+        _ => throw new InvalidOperationException($"Unexpected placement failure {outcome.GetType().Name}"),
+    };
+
+    /// <summary>The trip's two points as a route's start and destination, with the body's field ("from", "to") in <c>field</c>.</summary>
+    private static ProblemPoint Field(int index) =>
+        new(index, index == 0 ? "from" : "to", "waypoint_index", "field", index == 0 ? "start" : "destination");
 
     private static TripRequest? Validate(TripRequestBody body, ProfileCatalog catalog, FieldErrors errors)
     {

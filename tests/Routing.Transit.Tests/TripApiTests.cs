@@ -183,6 +183,23 @@ public sealed class TripApiTests(TransitHost host) : IClassFixture<TransitHost>
     }
 
     [Fact]
+    public async Task A_point_outside_the_area_is_the_routes_problem_in_the_requests_language_naming_the_field()
+    {
+        const string Points = """{"from": {"lat": 48.1, "lon": 11.5}, "to": {"lat": 49.4122, "lon": 8.7101}, "profile": "wheelchair", "language": "de" """;
+        var (status, trip) = await Post(host, Points + """, "departure": "2026-12-07T08:00:00+01:00"}""");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        Assert.Equal("https://routing.example/problems/point-outside-area", trip.GetProperty("type").GetString());
+        Assert.Equal("from", trip.GetProperty("field").GetString());
+
+        using var client = host.CreateClient();
+        using var response = await client.PostAsync("/v1/routes", new StringContent(Points + "}", Encoding.UTF8, "application/json"));
+        var route = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(route.GetProperty("type").GetString(), trip.GetProperty("type").GetString());
+        Assert.Equal(route.GetProperty("detail").GetString(), trip.GetProperty("detail").GetString());
+        Assert.NotEqual(Translations.English.Get("problem.outside")[..8], trip.GetProperty("detail").GetString()![..8]);
+    }
+
+    [Fact]
     public async Task A_refusal_is_a_problem_of_its_own_stable_type()
     {
         using var client = host.CreateClient();
