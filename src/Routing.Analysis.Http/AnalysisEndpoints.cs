@@ -178,15 +178,15 @@ internal static class AnalysisEndpoints
         return TypedResults.Accepted($"/v1/fix-first/jobs/{job.Id}", job.ToDto());
     }
 
-    public static Results<Ok<FixFirstJobDto>, ProblemHttpResult> GetFixFirstJob(string id, FixFirstJobs jobs) =>
-        jobs.Find(id) is { } job ? TypedResults.Ok(job.ToDto()) : TypedResults.Problem(JobNotFound(id));
+    public static Results<Ok<FixFirstJobDto>, ProblemHttpResult> GetFixFirstJob(string id, HttpContext http, FixFirstJobs jobs) =>
+        jobs.Find(id) is { } job ? TypedResults.Ok(job.ToDto()) : TypedResults.Problem(JobNotFound(id, http));
 
-    public static Results<Ok<FixFirstJobDto>, ProblemHttpResult> CancelFixFirstJob(string id, FixFirstJobs jobs) =>
-        jobs.Find(id) is { } job ? TypedResults.Ok(job.Cancel().ToDto()) : TypedResults.Problem(JobNotFound(id));
+    public static Results<Ok<FixFirstJobDto>, ProblemHttpResult> CancelFixFirstJob(string id, HttpContext http, FixFirstJobs jobs) =>
+        jobs.Find(id) is { } job ? TypedResults.Ok(job.Cancel().ToDto()) : TypedResults.Problem(JobNotFound(id, http));
 
-    private static Microsoft.AspNetCore.Mvc.ProblemDetails JobNotFound(string id) =>
+    private static Microsoft.AspNetCore.Mvc.ProblemDetails JobNotFound(string id, HttpContext http) =>
         HttpProblems.Create(ProblemTypes.NotFound, StatusCodes.Status404NotFound,
-            $"There is no fix-first job '{id}'; jobs are kept while the service runs, the last {FixFirstJobs.Kept} of them.");
+            RequestLanguage.OfProblem(http).Format("problem.fix_first_job_not_found", id, FixFirstJobs.Kept.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     public static async Task<Results<Ok<BarrierImpactResponse>, ProblemHttpResult>> PostBarrierImpact(
         HttpRequest request, Router router, IOptions<JsonOptions> json, CancellationToken cancellationToken)

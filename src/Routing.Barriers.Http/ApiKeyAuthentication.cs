@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using Routing.Barriers;
+using Routing.Texts;
 
 namespace Routing.Barriers.Http;
 
@@ -134,18 +135,18 @@ internal sealed class ApiKeyAuthenticationHandler(
                 HttpContext = Context,
                 ProblemDetails = HttpProblems.InvalidRequest(new Dictionary<string, string[]>
                 {
-                    [ApiKeyAuthentication.EndUserHeader] =
-                        [$"must be one id of 1 to {ApiKeyAuthentication.MaxEndUserIdLength} letters, digits and . _ : @ -"],
+                    [ApiKeyAuthentication.EndUserHeader] = [FieldErrors.Message("end_user_id", ApiKeyAuthentication.MaxEndUserIdLength).In(RequestLanguage.OfProblem(Context))],
                 }),
             });
             return;
         }
         bool keySent = Request.Headers.ContainsKey(ApiKeyAuthentication.Header);
+        var language = RequestLanguage.OfProblem(Context);
         var problem = keySent
-            ? HttpProblems.Create(ProblemTypes.ApiKeyInvalid, StatusCodes.Status401Unauthorized,
-                $"The key in the {ApiKeyAuthentication.Header} header is not valid: unknown or revoked.")
-            : HttpProblems.Create(ProblemTypes.ApiKeyRequired, StatusCodes.Status401Unauthorized,
-                $"This needs an API key in the {ApiKeyAuthentication.Header} header{RolesText(" with role ")}.");
+            ? HttpProblems.Create(ProblemTypes.ApiKeyInvalid, StatusCodes.Status401Unauthorized, language.Format("problem.key_invalid", ApiKeyAuthentication.Header))
+            : HttpProblems.Create(ProblemTypes.ApiKeyRequired, StatusCodes.Status401Unauthorized, RequiredRoles() is { Count: > 0 } roles
+                ? language.Format("problem.key_required_role", ApiKeyAuthentication.Header, OneOf(roles, language))
+                : language.Format("problem.key_required", ApiKeyAuthentication.Header));
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = $"{ApiKeyAuthentication.Scheme} header=\"{ApiKeyAuthentication.Header}\"";
         await problems.WriteAsync(new ProblemDetailsContext { HttpContext = Context, ProblemDetails = problem });
@@ -155,17 +156,19 @@ internal sealed class ApiKeyAuthenticationHandler(
     {
         var actor = ApiKeyAuthentication.ActorOf(Context.User);
         var required = Context.GetEndpoint()?.Metadata.GetMetadata<RequiredKeyRoles>()?.Roles ?? [];
-        var problem = HttpProblems.Create(ProblemTypes.Forbidden, StatusCodes.Status403Forbidden,
-            $"This needs a key{RolesText(" with role ")}; the key {actor?.KeyId} has role {(actor is null ? "none" : BarrierNames.Name(actor.Role))}.");
+        var language = RequestLanguage.OfProblem(Context);
+        var problem = HttpProblems.Create(ProblemTypes.Forbidden, StatusCodes.Status403Forbidden, language.Format("problem.key_wrong_role",
+            OneOf(RequiredRoles(), language), actor?.KeyId ?? "", actor is null ? "none" : BarrierNames.Name(actor.Role)));
         problem.Extensions["required_roles"] = required.Select(r => BarrierNames.Name(r)).ToArray();
         problem.Extensions["role"] = actor is null ? null : BarrierNames.Name(actor.Role);
         Response.StatusCode = StatusCodes.Status403Forbidden;
         await problems.WriteAsync(new ProblemDetailsContext { HttpContext = Context, ProblemDetails = problem });
     }
 
-    private string RolesText(string prefix)
-    {
-        var required = Context.GetEndpoint()?.Metadata.GetMetadata<RequiredKeyRoles>()?.Roles;
-        return required is { Count: > 0 } ? prefix + string.Join(" or ", required.Select(r => BarrierNames.Name(r))) : "";
-    }
+    private IReadOnlyList<string> RequiredRoles() =>
+        [.. (Context.GetEndpoint()?.Metadata.GetMetadata<RequiredKeyRoles>()?.Roles ?? []).Select(r => BarrierNames.Name(r))];
+
+    /// <summary>"planner", "planner or admin", "planner, operator or admin": the roles' API names joined in the language's words.</summary>
+    private static string OneOf(IReadOnlyList<string> names, TextLanguage language) =>
+        names.Count < 2 ? string.Join("", names) : language.Format("problem.one_of", string.Join(", ", names.Take(names.Count - 1)), names[^1]);
 }

@@ -60,11 +60,11 @@ internal static class ApiKeyEndpoints
             new CreatedApiKeyDto(key.KeyId, key.Role, key.Name, key.Source, key.CreatedAt, created.PlainKey));
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> RevokeApiKey(string keyId, ApiKeyService keys, CancellationToken cancellationToken) =>
+    public static async Task<Results<NoContent, ProblemHttpResult>> RevokeApiKey(string keyId, HttpContext http, ApiKeyService keys, CancellationToken cancellationToken) =>
         await keys.RevokeAsync(keyId, cancellationToken) switch
         {
             RevokeOutcome.Revoked => TypedResults.NoContent(),
-            RevokeOutcome.LastAdmin => TypedResults.Problem(BarrierProblems.LastAdminKey(keyId)),
-            _ => TypedResults.Problem(BarrierProblems.ApiKeyNotFound(keyId)),
+            RevokeOutcome.LastAdmin => TypedResults.Problem(BarrierProblems.LastAdminKey(keyId, RequestLanguage.OfProblem(http))),
+            _ => TypedResults.Problem(BarrierProblems.ApiKeyNotFound(keyId, RequestLanguage.OfProblem(http))),
         };
 }

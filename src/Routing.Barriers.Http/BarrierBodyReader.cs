@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Routing.Barriers;
 using Routing.Engine.Barriers;
 using Routing.Graph;
+using Routing.Texts;
 
 namespace Routing.Barriers.Http;
 
@@ -30,31 +31,30 @@ internal static partial class BarrierBodyReader
     {
         RefuseUnknown(body, CreateFields, errors, new Dictionary<string, string>
         {
-            ["location_type"] = "is not a known field (the location is a GeoJSON geometry in location)",
+            ["location_type"] = "location_type_unknown",
         });
         ReportedBarrierKind? kind = body.TryGetProperty("kind", out var k) && k.ValueKind != JsonValueKind.Null
             ? Kind(k, errors)
-            : Missing<ReportedBarrierKind>("kind", $"is required: one of {string.Join(", ", BarrierNames.Kinds)}", errors);
+            : Missing<ReportedBarrierKind>("kind", FieldErrors.Message("required_one_of", string.Join(", ", BarrierNames.Kinds)), errors);
         BarrierGeometry? geometry = null;
         if (body.TryGetProperty("location", out var location) && location.ValueKind != JsonValueKind.Null)
         {
-            var found = new List<KeyValuePair<string, string>>();
+            var found = new List<KeyValuePair<string, Phrase>>();
             geometry = BarrierGeoJson.TryRead(location, "location", found);
             foreach (var (field, message) in found)
             {
-                errors.AddEnglish(field, message);
+                errors.Add(field, message);
             }
             var outsidePoints = geometry?.Points.Where(p => !area.Contains(p.Lat, p.Lon)).Take(1).ToList() ?? [];
             if (outsidePoints is [var outside])
             {
-                errors.AddEnglish("location", Invariant(
-                    $"lies outside the area this service covers: ({outside.Lat}, {outside.Lon}) is not within [{area.MinLon}, {area.MinLat}, {area.MaxLon}, {area.MaxLat}] (min_lon, min_lat, max_lon, max_lat)"));
+                errors.AddMessage("location", "location_outside", outside.Lat, outside.Lon, area.MinLon, area.MinLat, area.MaxLon, area.MaxLat);
                 geometry = null;
             }
         }
         else
         {
-            errors.AddEnglish("location", "is required: a GeoJSON geometry, e.g. {\"type\": \"Point\", \"coordinates\": [8.6934, 49.4094]}");
+            errors.AddMessage("location", "location_required");
         }
         var description = Optional(body, "description", Description, errors);
         var from = Optional(body, "valid_from", Time, errors);
@@ -64,11 +64,11 @@ internal static partial class BarrierBodyReader
         var incline = Optional(body, "incline_pct", Incline, errors);
         if (from.Value is { } start && until.Value is { } end && end <= start)
         {
-            errors.AddEnglish("valid_until", "must be after valid_from");
+            errors.AddMessage("valid_until", "after_valid_from");
         }
         else if (until.Value is { } ends && ends <= now)
         {
-            errors.AddEnglish("valid_until", Invariant($"has already passed (now is {now:O}); a report must still apply"));
+            errors.AddMessage("valid_until", "already_passed", now.ToString("O", CultureInfo.InvariantCulture));
         }
         if (errors.Any || kind is null || geometry is null)
         {
@@ -83,12 +83,12 @@ internal static partial class BarrierBodyReader
     {
         RefuseUnknown(body, EditFields, errors, new Dictionary<string, string>
         {
-            ["location"] = "cannot be changed: reject this report and create a new one at the right place",
-            ["status"] = "cannot be edited: use POST /v1/barriers/{id}/verify, /resolve or /reject",
+            ["location"] = "location_unchangeable",
+            ["status"] = "status_not_editable",
         });
         if (!body.EnumerateObject().Any())
         {
-            errors.AddEnglish("body", $"names no field to change; give at least one of {string.Join(", ", EditFields)}");
+            errors.AddMessage("body", "no_field_to_change", string.Join(", ", EditFields));
             return null;
         }
         Change<ReportedBarrierKind> kind = default;
@@ -96,7 +96,7 @@ internal static partial class BarrierBodyReader
         {
             if (k.ValueKind == JsonValueKind.Null)
             {
-                errors.AddEnglish("kind", "cannot be null: every report has a kind");
+                errors.AddMessage("kind", "kind_not_null");
             }
             else if (Kind(k, errors) is { } parsed)
             {
@@ -115,7 +115,7 @@ internal static partial class BarrierBodyReader
         };
         if (edit.ValidFrom.Value is { } start && edit.ValidUntil.Value is { } end && end <= start)
         {
-            errors.AddEnglish("valid_until", "must be after valid_from");
+            errors.AddMessage("valid_until", "after_valid_from");
         }
         return errors.Any ? null : edit;
     }
@@ -125,16 +125,16 @@ internal static partial class BarrierBodyReader
     {
         RefuseUnknown(body, ["role", "name"], errors, new Dictionary<string, string>
         {
-            ["key"] = "cannot be chosen: the service generates every key",
+            ["key"] = "key_not_chosen",
         });
         ApiKeyRole? role = null;
         if (!body.TryGetProperty("role", out var r) || r.ValueKind == JsonValueKind.Null)
         {
-            errors.AddEnglish("role", $"is required: one of {string.Join(", ", BarrierNames.Roles)}");
+            errors.AddMessage("role", "required_one_of", string.Join(", ", BarrierNames.Roles));
         }
         else if (r.ValueKind != JsonValueKind.String || !BarrierNames.TryParse<ApiKeyRole>(r.GetString(), out var parsed))
         {
-            errors.AddEnglish("role", $"must be one of {string.Join(", ", BarrierNames.Roles)}");
+            errors.AddMessage("role", "must_be_one_of", string.Join(", ", BarrierNames.Roles));
         }
         else
         {
@@ -145,11 +145,11 @@ internal static partial class BarrierBodyReader
         {
             if (n.ValueKind != JsonValueKind.String)
             {
-                errors.AddEnglish("name", "must be a string");
+                errors.AddMessage("name", "must_be_string");
             }
             else if (n.GetString()!.Trim() is { Length: > 200 })
             {
-                errors.AddEnglish("name", "must be at most 200 characters");
+                errors.AddMessage("name", "at_most_characters", 200);
             }
             else
             {
@@ -159,20 +159,21 @@ internal static partial class BarrierBodyReader
         return errors.Any || role is null ? null : (role.Value, name);
     }
 
+    /// <param name="explained">Fields a client may expect here, each with the key of the message that says why not.</param>
     private static void RefuseUnknown(JsonElement body, string[] known, FieldErrors errors, Dictionary<string, string> explained)
     {
         foreach (var property in body.EnumerateObject())
         {
             if (!known.Contains(property.Name, StringComparer.Ordinal))
             {
-                errors.AddEnglish(property.Name, explained.TryGetValue(property.Name, out var message) ? message : "is not a known field");
+                errors.AddMessage(property.Name, explained.TryGetValue(property.Name, out var key) ? key : "not_known_field");
             }
         }
     }
 
-    private static T? Missing<T>(string field, string message, FieldErrors errors) where T : struct
+    private static T? Missing<T>(string field, Phrase message, FieldErrors errors) where T : struct
     {
-        errors.AddEnglish(field, message);
+        errors.Add(field, message);
         return null;
     }
 
@@ -182,7 +183,7 @@ internal static partial class BarrierBodyReader
         {
             return kind;
         }
-        errors.AddEnglish("kind", $"must be one of {string.Join(", ", BarrierNames.Kinds)}");
+        errors.AddMessage("kind", "must_be_one_of", string.Join(", ", BarrierNames.Kinds));
         return null;
     }
 
@@ -205,13 +206,13 @@ internal static partial class BarrierBodyReader
     {
         if (element.ValueKind != JsonValueKind.String)
         {
-            errors.AddEnglish(field, "must be a string");
+            errors.AddMessage(field, "must_be_string");
             return (false, null);
         }
         string text = element.GetString()!.Trim();
         if (text.Length > BarrierLimits.MaxDescriptionLength)
         {
-            errors.AddEnglish(field, $"must be at most {BarrierLimits.MaxDescriptionLength} characters, has {text.Length}");
+            errors.AddMessage(field, "at_most_characters_has", BarrierLimits.MaxDescriptionLength, text.Length);
             return (false, null);
         }
         return (true, text.Length == 0 ? null : text);
@@ -225,22 +226,24 @@ internal static partial class BarrierBodyReader
         {
             return (true, time.ToUniversalTime());
         }
-        errors.AddEnglish(field, "must be a date and time with offset (RFC 3339), e.g. 2026-12-01T08:00:00Z or 2026-12-01T09:00:00+01:00");
+        errors.AddMessage(field, "rfc3339_time");
         return (false, null);
     }
 
+    /// <param name="unit">The unit's key in the translation files' <c>field_error.unit</c> words, e.g. <c>cm</c>.</param>
     private static (bool, int?) Integer(JsonElement element, string field, int min, int max, string unit, FieldErrors errors)
     {
+        var unitWord = FieldErrors.Message("unit." + unit);
         if (element.ValueKind != JsonValueKind.Number || !element.TryGetInt32(out int value))
         {
-            errors.AddEnglish(field, element.ValueKind == JsonValueKind.Number && element.TryGetDouble(out double d) && double.IsFinite(d)
-                ? Invariant($"must be a whole number ({unit}) between {min} and {max}, was {element.GetRawText()}")
-                : $"must be a whole number ({unit})");
+            errors.Add(field, element.ValueKind == JsonValueKind.Number && element.TryGetDouble(out double d) && double.IsFinite(d)
+                ? FieldErrors.Message("whole_number_in_range_was", unitWord, min, max, element.GetRawText())
+                : FieldErrors.Message("must_be_whole_number_in", unitWord));
             return (false, null);
         }
         if (value < min || value > max)
         {
-            errors.AddEnglish(field, Invariant($"must be between {min} and {max} {unit}, was {value}"));
+            errors.AddMessage(field, "out_of_range", min, max, unitWord, value);
             return (false, null);
         }
         return (true, value);
@@ -250,18 +253,16 @@ internal static partial class BarrierBodyReader
     {
         if (element.ValueKind != JsonValueKind.Number || !element.TryGetDouble(out double value) || !double.IsFinite(value))
         {
-            errors.AddEnglish(field, "must be a number (percent)");
+            errors.AddMessage(field, "must_be_number_in", FieldErrors.Message("unit.percent"));
             return (false, null);
         }
         if (value < BarrierLimits.MinInclinePct || value > BarrierLimits.MaxInclinePct)
         {
-            errors.AddEnglish(field, Invariant($"must be between {BarrierLimits.MinInclinePct} and {BarrierLimits.MaxInclinePct} %, was {element.GetRawText()}"));
+            errors.AddMessage(field, "out_of_range", BarrierLimits.MinInclinePct, BarrierLimits.MaxInclinePct, "%", element.GetRawText());
             return (false, null);
         }
         return (true, value);
     }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?([Zz]|[+-]\d{2}:\d{2})$")]
     private static partial Regex Rfc3339();

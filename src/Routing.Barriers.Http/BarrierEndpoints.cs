@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Routing.Barriers;
 using Routing.Engine;
+using Routing.Texts;
 
 namespace Routing.Barriers.Http;
 
@@ -129,12 +130,12 @@ internal static class BarrierEndpoints
         var pin = router.Pin(draft.Geometry, draft.Kind);
         if (pin.IsEmpty)
         {
-            return TypedResults.Problem(BarrierProblems.NotOnNetwork(draft.Geometry));
+            return TypedResults.Problem(BarrierProblems.NotOnNetwork(draft.Geometry, RequestLanguage.OfProblem(request.HttpContext)));
         }
         if (await quota.TryAdmitAsync(actor, Math.Max(1, options.Value.ReportsPerMinute), Math.Max(1, options.Value.PendingPerReporter), cancellationToken)
             is { } refusal)
         {
-            return TypedResults.Problem(BarrierProblems.QuotaExceeded(refusal, request.HttpContext.Response));
+            return TypedResults.Problem(BarrierProblems.QuotaExceeded(refusal, request.HttpContext.Response, RequestLanguage.OfProblem(request.HttpContext)));
         }
         var report = await service.CreateAsync(draft, pin, actor, cancellationToken);
         await refresher.WaitForCommittedChangesAsync(cancellationToken);
@@ -187,52 +188,53 @@ internal static class BarrierEndpoints
         query.Limit is { } limit && page.Count == limit ? page[^1].Id : null;
 
     public static async Task<Results<Ok<BarrierDto>, ProblemHttpResult>> GetBarrier(
-        string id, ClaimsPrincipal user, BarrierService service, CancellationToken cancellationToken)
+        string id, HttpContext http, ClaimsPrincipal user, BarrierService service, CancellationToken cancellationToken)
     {
         var reader = ApiKeyAuthentication.ActorOf(user);
         var now = service.Now;
         if (ParseId(id) is not { } reportId || await service.GetAsync(reportId, cancellationToken) is not { } report
             || !BarrierPermissions.CanSee(reader, report, now))
         {
-            return TypedResults.Problem(BarrierProblems.NotFound(id));
+            return TypedResults.Problem(BarrierProblems.NotFound(id, RequestLanguage.OfProblem(http)));
         }
         return TypedResults.Ok(BarrierMapper.ToDto(report, reader, now, withHistory: true));
     }
 
     public static Task<Results<Ok<BarrierDto>, ProblemHttpResult>> VerifyBarrier(
-        string id, ClaimsPrincipal user, BarrierService service, BarrierOverlayRefresher refresher, CancellationToken cancellationToken) =>
-        Transition(id, BarrierAction.Verified, user, service, refresher, cancellationToken);
+        string id, HttpContext http, ClaimsPrincipal user, BarrierService service, BarrierOverlayRefresher refresher, CancellationToken cancellationToken) =>
+        Transition(id, BarrierAction.Verified, http, user, service, refresher, cancellationToken);
 
     public static Task<Results<Ok<BarrierDto>, ProblemHttpResult>> ResolveBarrier(
-        string id, ClaimsPrincipal user, BarrierService service, BarrierOverlayRefresher refresher, CancellationToken cancellationToken) =>
-        Transition(id, BarrierAction.Resolved, user, service, refresher, cancellationToken);
+        string id, HttpContext http, ClaimsPrincipal user, BarrierService service, BarrierOverlayRefresher refresher, CancellationToken cancellationToken) =>
+        Transition(id, BarrierAction.Resolved, http, user, service, refresher, cancellationToken);
 
     public static Task<Results<Ok<BarrierDto>, ProblemHttpResult>> RejectBarrier(
-        string id, ClaimsPrincipal user, BarrierService service, BarrierOverlayRefresher refresher, CancellationToken cancellationToken) =>
-        Transition(id, BarrierAction.Rejected, user, service, refresher, cancellationToken);
+        string id, HttpContext http, ClaimsPrincipal user, BarrierService service, BarrierOverlayRefresher refresher, CancellationToken cancellationToken) =>
+        Transition(id, BarrierAction.Rejected, http, user, service, refresher, cancellationToken);
 
     public static async Task<Results<Ok<BarrierDto>, ProblemHttpResult>> EditBarrier(
         string id, HttpRequest request, ClaimsPrincipal user, BarrierService service, Router router, BarrierOverlayRefresher refresher,
         CancellationToken cancellationToken)
     {
         var actor = ApiKeyAuthentication.ActorOf(user)!;
+        var language = RequestLanguage.OfProblem(request.HttpContext);
         if (ParseId(id) is not { } reportId || await service.GetAsync(reportId, cancellationToken) is not { } current)
         {
-            return TypedResults.Problem(BarrierProblems.NotFound(id));
+            return TypedResults.Problem(BarrierProblems.NotFound(id, language));
         }
         var errors = new FieldErrors();
         var body = await BarrierBodyReader.ReadObjectAsync(request, errors, cancellationToken);
         var edit = body is { } json ? BarrierBodyReader.ReadEdit(json, errors) : null;
         if (edit is null)
         {
-            return TypedResults.Problem(HttpProblems.InvalidRequest(errors.ToDictionary(RequestLanguage.OfProblem(request.HttpContext))));
+            return TypedResults.Problem(HttpProblems.InvalidRequest(errors.ToDictionary(language)));
         }
         if (edit.Kind.IsSet && edit.Kind.Value != current.Kind)
         {
             var pin = router.Pin(current.Geometry, edit.Kind.Value);
             if (pin.IsEmpty)
             {
-                return TypedResults.Problem(BarrierProblems.NotOnNetwork(current.Geometry));
+                return TypedResults.Problem(BarrierProblems.NotOnNetwork(current.Geometry, language));
             }
             edit = edit with { Pin = pin };
         }
@@ -240,7 +242,7 @@ internal static class BarrierEndpoints
         {
             edit = edit with { Pin = current.Pin };
         }
-        return await Answer(id, await service.EditAsync(reportId, edit, actor, cancellationToken), actor, service, refresher, cancellationToken);
+        return await Answer(id, await service.EditAsync(reportId, edit, actor, cancellationToken), actor, service, refresher, language, cancellationToken);
     }
 
     private static void MapTransition(RouteGroupBuilder group, string verb, string name, string summary, string description, Delegate handler) =>
@@ -255,27 +257,30 @@ internal static class BarrierEndpoints
             .WithBarrierExample(StatusCodes.Status409Conflict, BarrierExamples.InvalidTransition, "application/problem+json");
 
     private static async Task<Results<Ok<BarrierDto>, ProblemHttpResult>> Transition(
-        string id, BarrierAction action, ClaimsPrincipal user, BarrierService service, BarrierOverlayRefresher refresher, CancellationToken cancellationToken)
+        string id, BarrierAction action, HttpContext http, ClaimsPrincipal user, BarrierService service, BarrierOverlayRefresher refresher,
+        CancellationToken cancellationToken)
     {
         var actor = ApiKeyAuthentication.ActorOf(user)!;
+        var language = RequestLanguage.OfProblem(http);
         if (ParseId(id) is not { } reportId)
         {
-            return TypedResults.Problem(BarrierProblems.NotFound(id));
+            return TypedResults.Problem(BarrierProblems.NotFound(id, language));
         }
-        return await Answer(id, await service.TransitionAsync(reportId, action, actor, cancellationToken), actor, service, refresher, cancellationToken);
+        return await Answer(id, await service.TransitionAsync(reportId, action, actor, cancellationToken), actor, service, refresher, language, cancellationToken);
     }
 
     private static async Task<Results<Ok<BarrierDto>, ProblemHttpResult>> Answer(
-        string id, BarrierChangeResult result, Actor actor, BarrierService service, BarrierOverlayRefresher refresher, CancellationToken cancellationToken)
+        string id, BarrierChangeResult result, Actor actor, BarrierService service, BarrierOverlayRefresher refresher, TextLanguage language,
+        CancellationToken cancellationToken)
     {
         switch (result.Outcome)
         {
             case BarrierChangeOutcome.NotFound:
-                return TypedResults.Problem(BarrierProblems.NotFound(id));
+                return TypedResults.Problem(BarrierProblems.NotFound(id, language));
             case BarrierChangeOutcome.NotAllowed:
-                return TypedResults.Problem(BarrierProblems.InvalidTransition(result.Report!, result.Message ?? "Not allowed."));
+                return TypedResults.Problem(BarrierProblems.InvalidTransition(result.Report!, result.Message!, language));
             case BarrierChangeOutcome.Invalid:
-                return TypedResults.Problem(HttpProblems.InvalidRequest(new Dictionary<string, string[]> { ["valid_until"] = [result.Message ?? "is not valid"] }));
+                return TypedResults.Problem(HttpProblems.InvalidRequest(new Dictionary<string, string[]> { ["valid_until"] = [result.Message!.In(language)] }));
             case BarrierChangeOutcome.Changed:
                 await refresher.WaitForCommittedChangesAsync(cancellationToken);
                 break;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Routing.Barriers;
 using Routing.Engine.Barriers;
 using Routing.GeoFormats;
+using Routing.Texts;
 
 namespace Routing.Barriers.Http;
 
@@ -55,13 +56,13 @@ internal static class BarrierExamples
     });
 
     public static ProblemDetails NotOnNetwork { get; } = BarrierProblems.NotOnNetwork(
-        new BarrierGeometry(BarrierGeometryType.Point, [new Routing.Engine.GeoPoint(49.4170, 8.6800)]));
+        new BarrierGeometry(BarrierGeometryType.Point, [new Routing.Engine.GeoPoint(49.4170, 8.6800)]), Translations.English);
 
     public static ProblemDetails InvalidTransition { get; } = BarrierProblems.InvalidTransition(
         new BarrierReport(42, ReportedBarrierKind.BlockedPath, new BarrierGeometry(BarrierGeometryType.Point, [new Routing.Engine.GeoPoint(49.4094, 8.6934)]),
             new BarrierPin([], [], null, null), ValidityWindow.Always, null, MeasuredFacts.None, BarrierStatus.Resolved,
             new Actor("key_3f9a1c2b7d4e", ApiKeyRole.Reporter), Created, Verified, 3, []),
-        "The report is resolved, which is final: it cannot be verified any more.");
+        new Phrase("problem.transition_final", "resolved", "verified"), Translations.English);
 
     public static CreateApiKeyBody CreateKeyRequest { get; } = new(ApiKeyRole.Planner, "Tiefbauamt, Frau Weber");
 

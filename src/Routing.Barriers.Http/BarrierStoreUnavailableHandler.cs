@@ -18,8 +18,7 @@ internal sealed class BarrierStoreUnavailableHandler(IProblemDetailsService prob
             return false;
         }
         var problem = HttpProblems.Create(ProblemTypes.BarrierStoreUnavailable, StatusCodes.Status503ServiceUnavailable,
-            "The barrier report store cannot be reached just now, so nothing was read or written. Routes keep answering with the reports " +
-            $"known so far. Try again in {RetryAfterS} s.");
+            RequestLanguage.OfProblem(httpContext).Format("problem.store_unavailable", RetryAfterS.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         problem.Extensions["retry_after_s"] = RetryAfterS;
         httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         httpContext.Response.Headers.RetryAfter = RetryAfterS.ToString(System.Globalization.CultureInfo.InvariantCulture);

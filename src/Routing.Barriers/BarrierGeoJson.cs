@@ -3,6 +3,7 @@ using System.Text.Json;
 using Routing.Engine;
 using Routing.Engine.Barriers;
 using Routing.GeoFormats;
+using Routing.Texts;
 
 namespace Routing.Barriers;
 
@@ -19,16 +20,16 @@ public static class BarrierGeoJson
     private static readonly string[] OtherGeoJsonTypes = ["MultiPoint", "MultiLineString", "MultiPolygon", "GeometryCollection", "Feature", "FeatureCollection"];
 
     /// <summary>Reads a geometry; on failure adds (field, message) pairs under <paramref name="field"/> and returns null.</summary>
-    public static BarrierGeometry? TryRead(JsonElement element, string field, ICollection<KeyValuePair<string, string>> errors)
+    public static BarrierGeometry? TryRead(JsonElement element, string field, ICollection<KeyValuePair<string, Phrase>> errors)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            errors.Add(new(field, "must be a GeoJSON geometry object: {\"type\": \"Point\", \"coordinates\": [lon, lat]} (or a LineString or Polygon)"));
+            errors.Add(new(field, Message("geojson_object")));
             return null;
         }
         if (!element.TryGetProperty("type", out var typeElement) || typeElement.ValueKind != JsonValueKind.String)
         {
-            errors.Add(new(field + ".type", "is required: Point, LineString or Polygon"));
+            errors.Add(new(field + ".type", Message("geojson_type_required")));
             return null;
         }
         string type = typeElement.GetString()!;
@@ -42,14 +43,14 @@ public static class BarrierGeoJson
         if (geometryType is not { } kind)
         {
             errors.Add(new(field + ".type", OtherGeoJsonTypes.Contains(type, StringComparer.Ordinal)
-                ? $"must be Point, LineString or Polygon; {type} is not supported (send one report per part)"
-                : "must be Point, LineString or Polygon (GeoJSON type names are case-sensitive)"));
+                ? Message("geojson_type_one_part", type)
+                : Message("geojson_type_case")));
             return null;
         }
         string coordinatesField = field + ".coordinates";
         if (!element.TryGetProperty("coordinates", out var coordinates))
         {
-            errors.Add(new(coordinatesField, "is required"));
+            errors.Add(new(coordinatesField, Message("required")));
             return null;
         }
         var faults = new List<GeoJsonError>();
@@ -72,27 +73,32 @@ public static class BarrierGeoJson
         List<GeoPoint> points = [.. source.Select(c => new GeoPoint(c.Y, c.X))];
         if (kind != BarrierGeometryType.Point && GeoBounds.Of(points).DiagonalM > BarrierLimits.MaxExtentM)
         {
-            errors.Add(new(coordinatesField, Invariant($"spans {GeoBounds.Of(points).DiagonalM / 1000:F1} km; a report may cover at most {BarrierLimits.MaxExtentM / 1000:F0} km (one report per site)")));
+            errors.Add(new(coordinatesField, Message("geojson_extent",
+                Invariant($"{GeoBounds.Of(points).DiagonalM / 1000:F1}"), Invariant($"{BarrierLimits.MaxExtentM / 1000:F0}"))));
             return null;
         }
         return new BarrierGeometry(kind, points);
     }
 
     /// <summary>What a fault of the location's coordinates says to a client, beside its field.</summary>
-    private static string Message(GeoJsonError fault) => fault.Fault switch
+    private static Phrase Message(GeoJsonError fault) => fault.Fault switch
     {
-        GeoJsonFault.NotRings => "must be a list of linear rings: [[[lon, lat], [lon, lat], [lon, lat], [lon, lat]]] (a ring is a list of positions)",
-        GeoJsonFault.Holes => "must hold one ring; polygons with holes are not supported",
-        GeoJsonFault.NotPositions => "must be a list of positions [[lon, lat], ...]",
-        GeoJsonFault.TooManyPositions => $"must have at most {BarrierLimits.MaxPositions} positions, has {fault.Detail}",
-        GeoJsonFault.NotPosition => "must be a position [lon, lat] of two numbers (degrees, longitude first)",
-        GeoJsonFault.LongitudeRange => $"longitude must be between -180 and 180 degrees, was {fault.Coordinate(0)}",
-        GeoJsonFault.LatitudeRange => $"latitude must be between -90 and 90 degrees, was {fault.Coordinate(1)} (positions are [lon, lat])",
-        GeoJsonFault.LineTooShort => "a LineString needs at least two different positions",
-        GeoJsonFault.RingTooShort => "a polygon ring needs at least four positions (three corners and the first repeated)",
-        GeoJsonFault.RingNotClosed => "a polygon ring must be closed: the last position must equal the first",
-        _ => $"is not a valid area ({fault.Detail}): a ring must not cross or touch itself",
+        GeoJsonFault.NotRings => Message("geojson_not_rings"),
+        GeoJsonFault.Holes => Message("geojson_holes"),
+        GeoJsonFault.NotPositions => Message("geojson_not_positions"),
+        GeoJsonFault.TooManyPositions => Message("geojson_too_many_positions", BarrierLimits.MaxPositions, fault.Detail),
+        GeoJsonFault.NotPosition => Message("geojson_not_position"),
+        GeoJsonFault.LongitudeRange => Message("geojson_longitude", fault.Coordinate(0)),
+        GeoJsonFault.LatitudeRange => Message("geojson_latitude", fault.Coordinate(1)),
+        GeoJsonFault.LineTooShort => Message("geojson_line_short"),
+        GeoJsonFault.RingTooShort => Message("geojson_ring_short"),
+        GeoJsonFault.RingNotClosed => Message("geojson_ring_open"),
+        // The detail is NetTopologySuite's own English words and the place; the sentence around it is translated.
+        _ => Message("geojson_ring_invalid", fault.Detail),
     };
+
+    /// <summary>The field message <c>field_error.&lt;key&gt;</c>, written in the answer's language.</summary>
+    private static Phrase Message(string key, params object?[] values) => new("field_error." + key, values);
 
     /// <summary>The geometry as GeoJSON, coordinates with 7 decimals: what answers embed and what the stores keep.</summary>
     public static GeoJsonGeometry ToGeometry(BarrierGeometry geometry)
@@ -113,7 +119,7 @@ public static class BarrierGeoJson
     public static BarrierGeometry Parse(string json)
     {
         using var document = JsonDocument.Parse(json);
-        var errors = new List<KeyValuePair<string, string>>();
+        var errors = new List<KeyValuePair<string, Phrase>>();
         return TryRead(document.RootElement, "geometry", errors)
             ?? throw new FormatException($"stored geometry is not valid: {string.Join("; ", errors.Select(e => $"{e.Key} {e.Value}"))}");
     }

@@ -1,5 +1,6 @@
 using Routing.Engine;
 using Routing.Engine.Barriers;
+using Routing.Texts;
 
 namespace Routing.Barriers;
 
@@ -48,7 +49,8 @@ public enum BarrierChangeOutcome
 }
 
 /// <param name="Report">The report after the change (or as it is, when nothing changed); null when not found.</param>
-public sealed record BarrierChangeResult(BarrierChangeOutcome Outcome, BarrierReport? Report, string? Message = null);
+/// <param name="Message">Why a change was refused, written in the answer's language by the door.</param>
+public sealed record BarrierChangeResult(BarrierChangeOutcome Outcome, BarrierReport? Report, Phrase? Message = null);
 
 /// <summary>
 /// The operations on reports: create, verify, resolve, reject, edit, read. Applies the lifecycle, records history,
@@ -110,7 +112,7 @@ public sealed class BarrierService(IBarrierStore store, TimeProvider time)
             var window = Normalize(new ValidityWindow(edit.ValidFrom.Or(report.Window.From), edit.ValidUntil.Or(report.Window.Until)));
             if (window is { From: { } from, Until: { } until } && until <= from)
             {
-                return (null, "valid_until must be after valid_from");
+                return (null, new Phrase("field_error.after_valid_from"));
             }
             var facts = new MeasuredFacts(
                 edit.KerbHeightCm.Or(report.Facts.KerbHeightCm),
@@ -151,7 +153,7 @@ public sealed class BarrierService(IBarrierStore store, TimeProvider time)
     }
 
     private async Task<BarrierChangeResult> ChangeAsync(
-        long id, Actor actor, BarrierAction action, Func<BarrierReport, (BarrierReport? Changed, string? Refusal)> change, CancellationToken cancellationToken)
+        long id, Actor actor, BarrierAction action, Func<BarrierReport, (BarrierReport? Changed, Phrase? Refusal)> change, CancellationToken cancellationToken)
     {
         if (!BarrierPermissions.CanModerate(actor.Role))
         {
@@ -188,13 +190,13 @@ public sealed class BarrierService(IBarrierStore store, TimeProvider time)
         throw new InvalidOperationException($"report {id} kept changing under {MaxAttempts} attempts to {action} it");
     }
 
-    private static string NotAllowed(BarrierStatus status, BarrierAction action)
+    /// <summary>The status, the action and the verbs are the API's names, the same in every language.</summary>
+    private static Phrase NotAllowed(BarrierStatus status, BarrierAction action)
     {
         var allowed = BarrierLifecycle.AllowedActions(status);
-        string verb = Verb(action);
         return allowed.Count == 0
-            ? $"The report is {BarrierNames.Name(status)}, which is final: it cannot be {BarrierNames.Name(action)} any more."
-            : $"A {BarrierNames.Name(status)} report cannot be {BarrierNames.Name(action)} ({verb}); allowed: {string.Join(", ", allowed.Select(Verb))}.";
+            ? new Phrase("problem.transition_final", BarrierNames.Name(status), BarrierNames.Name(action))
+            : new Phrase("problem.transition_not_allowed", BarrierNames.Name(status), BarrierNames.Name(action), Verb(action), string.Join(", ", allowed.Select(Verb)));
     }
 
     private static string Verb(BarrierAction action) => action switch

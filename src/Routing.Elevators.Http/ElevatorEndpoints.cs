@@ -8,6 +8,7 @@ using Routing.Elevators.Store;
 using Routing.Engine;
 using Routing.Http;
 using Routing.Engine.Barriers;
+using Routing.Texts;
 
 namespace Routing.Elevators.Http;
 
@@ -54,13 +55,13 @@ public static class ElevatorEndpoints
         return TypedResults.Ok(new ElevatorListDto([.. views.Select(v => ToDto(v, now))], options.Value.StaleAfterSeconds, options.Value.MatchDistanceM, Attribution));
     }
 
-    private static async Task<Results<Ok<ElevatorHistoryDto>, ProblemHttpResult>> HistoryAsync(string id, IElevatorStore store, TimeProvider time,
+    private static async Task<Results<Ok<ElevatorHistoryDto>, ProblemHttpResult>> HistoryAsync(string id, HttpContext http, IElevatorStore store, TimeProvider time,
         CancellationToken cancellationToken)
     {
         var changes = await store.HistoryAsync(id, cancellationToken);
         if (changes.Count == 0)
         {
-            return NotFound(id);
+            return NotFound(id, http);
         }
         var now = time.GetUtcNow();
         var (hours, _) = ElevatorHistory.OutOfService(changes, now.AddDays(-HistoryDays), now);
@@ -68,15 +69,21 @@ public static class ElevatorEndpoints
             Math.Round(hours, 2)));
     }
 
-    private static async Task<Results<Ok<OutOfServiceDto>, ProblemHttpResult>> OutOfServiceAsync(IElevatorStore store, ElevatorBoard board, Router router,
+    private static async Task<Results<Ok<OutOfServiceDto>, ProblemHttpResult>> OutOfServiceAsync(HttpContext http, IElevatorStore store, ElevatorBoard board, Router router,
         TimeProvider time, CancellationToken cancellationToken, int days = HistoryDays, int limit = 20)
     {
-        if (days is < 1 or > 3660 || limit is < 1 or > 1000)
+        var errors = new FieldErrors();
+        if (days is < 1 or > 3660)
         {
-            return TypedResults.Problem(HttpProblems.InvalidRequest(new Dictionary<string, string[]>
-            {
-                [days is < 1 or > 3660 ? "days" : "limit"] = [days is < 1 or > 3660 ? "must be 1 to 3660" : "must be 1 to 1000"],
-            }));
+            errors.AddMessage("days", "whole_number_from_to", 1, 3660);
+        }
+        if (limit is < 1 or > 1000)
+        {
+            errors.AddMessage("limit", "whole_number_from_to", 1, 1000);
+        }
+        if (errors.Any)
+        {
+            return TypedResults.Problem(HttpProblems.InvalidRequest(errors.ToDictionary(RequestLanguage.OfProblem(http))));
         }
         var now = time.GetUtcNow();
         var views = (await board.ViewsAsync(router.Graph, cancellationToken)).ToDictionary(v => v.Stored.Id);
@@ -99,29 +106,29 @@ public static class ElevatorEndpoints
             || body.Lat is { } lat && (!double.IsFinite(lat) || Math.Abs(lat) > 90)
             || body.Lon is { } lon && (!double.IsFinite(lon) || Math.Abs(lon) > 180))
         {
-            return TypedResults.Problem(HttpProblems.InvalidRequest(new Dictionary<string, string[]>
-            {
-                ["lat"] = ["send lat and lon of the elevator node or way meant (degrees), or both null for none"],
-            }));
+            var errors = new FieldErrors();
+            errors.AddMessage("lat", "elevator_point");
+            return TypedResults.Problem(HttpProblems.InvalidRequest(errors.ToDictionary(RequestLanguage.OfProblem(http))));
         }
         var point = body.Lat is { } la && body.Lon is { } lo ? new GeoPoint(la, lo) : (GeoPoint?)null;
         if (point is { } p && BarrierOverlay.MatchElevator(router.Graph, p, ElevatorBoard.HandMatchM, level: null) is null)
         {
-            return TypedResults.Problem(HttpProblems.Create(ProblemTypes.LocationNotOnNetwork, StatusCodes.Status422UnprocessableEntity, $"No elevator node or way of the graph lies within {ElevatorBoard.HandMatchM} m of {p.Lat}, {p.Lon}."));
+            return TypedResults.Problem(HttpProblems.Create(ProblemTypes.LocationNotOnNetwork, StatusCodes.Status422UnprocessableEntity, new Phrase(
+                "problem.elevator_not_near", ElevatorBoard.HandMatchM, p.Lat, p.Lon).In(RequestLanguage.OfProblem(http))));
         }
         var now = time.GetUtcNow();
         if (!await store.SetMatchAsync(id, new HandMatch(point, http.User.Identity?.Name ?? "planner", now), cancellationToken))
         {
-            return NotFound(id);
+            return NotFound(id, http);
         }
         barriers.Changes.Advance(); // this replica's overlay at once; others through the store's notification
         var view = (await board.ViewsAsync(router.Graph, cancellationToken)).First(v => v.Stored.Id == id);
         return TypedResults.Ok(ToDto(view, now));
     }
 
-    private static ProblemHttpResult NotFound(string id) =>
+    private static ProblemHttpResult NotFound(string id, HttpContext http) =>
         TypedResults.Problem(HttpProblems.Create(ProblemTypes.NotFound, StatusCodes.Status404NotFound,
-            $"No feed has reported an elevator {id}; see /v1/elevators."));
+            RequestLanguage.OfProblem(http).Format("problem.elevator_not_found", id)));
 
     private static ElevatorDto ToDto(ElevatorView view, DateTimeOffset now)
     {

@@ -28,12 +28,6 @@ public sealed class FieldErrors
     /// <summary>The message <c>field_error.&lt;key&gt;</c> with its values, e.g. for a reader's own word on a field's type.</summary>
     public static Phrase Message(string key, params object?[] values) => new("field_error." + key, values);
 
-    /// <summary>
-    /// Adds a message written in English by a door whose words are not in the translation files yet (the bodies
-    /// of barrier reports and API keys); it reads the same in every language.
-    /// </summary>
-    public void AddEnglish(string field, string message) => Add(field, new Phrase("field_error.as_written", message));
-
     /// <summary>Every field's messages written in <paramref name="language"/>.</summary>
     public Dictionary<string, string[]> ToDictionary(TextLanguage language) =>
         _errors.ToDictionary(pair => pair.Key, pair => pair.Value.Select(message => message.In(language)).ToArray(), StringComparer.Ordinal);

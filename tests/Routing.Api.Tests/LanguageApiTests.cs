@@ -117,26 +117,26 @@ public sealed partial class LanguageApiTests(HeidelbergApi api)
     }
 
     /// <summary>Each kind of problem, from the endpoint, the framework (404, 405, 415) and the analysis door, with its title and its detail in the language asked for.</summary>
-    public static TheoryData<string, string, string, string?, string> ProblemsOfEveryOrigin => new()
+    public static TheoryData<string, string, string, string?, string, string> ProblemsOfEveryOrigin => new()
     {
-        // language by query, body, header; type; method; path; body
-        { "de", "invalid-request", "GET", null, "/v1/routes?from=91,8&to=49.4,8.7&language=de" },
-        { "fr", "invalid-request", "POST", """{"from": {"lat": 49.41}, "to": {"lat": 49.41, "lon": 8.7}, "language": "fr"}""", "/v1/routes" },
-        { "uk", "not-found", "GET", null, "/v1/nowhere?language=uk" },
-        { "ar", "method-not-allowed", "DELETE", null, "/v1/routes?language=ar" },
-        { "tr", "unsupported-media-type", "POST", "text", "/v1/routes?language=tr" },
-        { "it", "unknown-profile", "GET", null, "/v1/profiles/rollerblades?language=it" },
-        { "de", "point-outside-area", "POST", """{"origins": [{"lat": 54.0, "lon": 7.0}], "ranges_s": [300]}""", "/v1/isochrones?language=de" },
+        // language (by query or body); type; method; body; its media type; path
+        { "de", "invalid-request", "GET", null, "", "/v1/routes?from=91,8&to=49.4,8.7&language=de" },
+        { "fr", "invalid-request", "POST", """{"from": {"lat": 49.41}, "to": {"lat": 49.41, "lon": 8.7}, "language": "fr"}""", "application/json", "/v1/routes" },
+        { "uk", "not-found", "GET", null, "", "/v1/nowhere?language=uk" },
+        { "ar", "method-not-allowed", "DELETE", null, "", "/v1/routes?language=ar" },
+        { "tr", "unsupported-media-type", "POST", "from=49.41,8.69", "text/plain", "/v1/routes?language=tr" },
+        { "it", "unknown-profile", "GET", null, "", "/v1/profiles/rollerblades?language=it" },
+        { "de", "point-outside-area", "POST", """{"origins": [{"lat": 54.0, "lon": 7.0}], "ranges_s": [300]}""", "application/json", "/v1/isochrones?language=de" },
     };
 
     [Theory]
     [MemberData(nameof(ProblemsOfEveryOrigin))]
-    public async Task Problem_titles_and_generic_details_speak_the_language(string code, string type, string method, string? body, string path)
+    public async Task Problem_titles_and_generic_details_speak_the_language(string code, string type, string method, string? body, string mediaType, string path)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
         if (body is not null)
         {
-            request.Content = new StringContent(body, System.Text.Encoding.UTF8, body == "text" ? "text/plain" : "application/json");
+            request.Content = new StringContent(body, System.Text.Encoding.UTF8, mediaType);
         }
         using var response = await api.Client.SendAsync(request);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

@@ -79,14 +79,14 @@ public abstract class ServiceContract(StoreFixture fixture) : IDisposable
 
         var resolve = await Service.TransitionAsync(report.Id, BarrierAction.Resolved, TestData.Planner);
         Assert.Equal(BarrierChangeOutcome.NotAllowed, resolve.Outcome);
-        Assert.Contains("allowed: verify, reject, edit", resolve.Message, StringComparison.Ordinal);
+        Assert.Contains("allowed: verify, reject, edit", resolve.Message?.ToString(), StringComparison.Ordinal);
 
         await Service.TransitionAsync(report.Id, BarrierAction.Rejected, TestData.Planner);
         var verify = await Service.TransitionAsync(report.Id, BarrierAction.Verified, TestData.Planner);
         var edit = await Service.EditAsync(report.Id, new BarrierEdit { Description = Change.To<string?>("x") }, TestData.Planner);
 
         Assert.Equal(BarrierChangeOutcome.NotAllowed, verify.Outcome);
-        Assert.Contains("final", verify.Message, StringComparison.Ordinal);
+        Assert.Contains("final", verify.Message?.ToString(), StringComparison.Ordinal);
         Assert.Equal(BarrierChangeOutcome.NotAllowed, edit.Outcome);
         var stored = await Service.GetAsync(report.Id);
         Assert.Equal(BarrierStatus.Rejected, stored!.Status);
@@ -117,7 +117,7 @@ public abstract class ServiceContract(StoreFixture fixture) : IDisposable
 
         Assert.Equal(BarrierChangeOutcome.Unchanged, same.Outcome);
         Assert.Equal(BarrierChangeOutcome.Invalid, backwards.Outcome);
-        Assert.Contains("after valid_from", backwards.Message, StringComparison.Ordinal);
+        Assert.Contains("after valid_from", backwards.Message?.ToString(), StringComparison.Ordinal);
         Assert.Equal(BarrierChangeOutcome.Changed, cleared.Outcome);
         var stored = await Service.GetAsync(report.Id);
         Assert.Null(stored!.Window.From);

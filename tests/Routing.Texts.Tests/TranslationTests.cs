@@ -47,7 +47,7 @@ public sealed partial class TranslationTests
     {
         // Numbers with units, units, texts that are only placeholders, a format's name.
         ["*"] = ["page.km", "page.m", "page.min", "page.h", "route.joined", "route.blocker.barrier", "page.geojson",
-            "field_error.as_written", "field_error.unit.cm", "field_error.unit.mps"],
+            "field_error.unit.cm", "field_error.unit.mps"],
         // "Start", "Route", "Status": German words.
         ["de"] = ["page.start", "page.route", "page.status", "page.legendRoute"],
         // "Mode", "point", "Description", "Distance", "Points": French words.
@@ -87,7 +87,7 @@ public sealed partial class TranslationTests
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>API names a text may quote (a field the reader can send), not English prose.</summary>
-    private static readonly string[] ApiNames = ["snap_radius_m", "min_lon", "min_lat", "max_lon", "max_lat"];
+    private static readonly string[] ApiNames = ["snap_radius_m", "min_lon", "min_lat", "max_lon", "max_lat", "valid_from"];
 
     [Theory]
     [MemberData(nameof(OtherLanguages))]

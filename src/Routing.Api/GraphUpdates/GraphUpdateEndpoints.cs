@@ -34,13 +34,14 @@ internal static class GraphUpdateEndpoints
         return routes;
     }
 
-    public static async Task<Results<Ok<GraphReloadResponse>, ProblemHttpResult>> Reload(GraphReloader reloader, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<GraphReloadResponse>, ProblemHttpResult>> Reload(GraphReloader reloader, HttpContext http, CancellationToken cancellationToken)
     {
         var reload = await reloader.ReloadAsync("admin", cancellationToken);
         if (reload.Result == "refused")
         {
-            var problem = HttpProblems.Create(ProblemTypes.GraphRejected, StatusCodes.Status422UnprocessableEntity,
-                $"The graph file {reload.Serving.Path} was refused: {reload.Reason}. The graph {reload.Serving.FileChecksum} keeps serving.");
+            // The reason is the loader's own words (English, as in the log); the sentence around it is the reader's language.
+            var problem = HttpProblems.Create(ProblemTypes.GraphRejected, StatusCodes.Status422UnprocessableEntity, RequestLanguage.OfProblem(http).Format(
+                "problem.graph_refused", reload.Serving.Path, reload.Reason ?? "", reload.Serving.FileChecksum));
             problem.Extensions["serving"] = GraphIdentity.Of(reload.Serving);
             return TypedResults.Problem(problem);
         }

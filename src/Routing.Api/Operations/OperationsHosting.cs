@@ -75,10 +75,10 @@ internal static class OperationsHosting
     /// <summary>401 without a key (an operator may send one), 403 with a key of another role.</summary>
     private static Microsoft.AspNetCore.Mvc.ProblemDetails OperatorsOnly(HttpContext context) =>
         ApiKeyAuthentication.ActorOf(context.User) is { } actor
-            ? HttpProblems.Create(ProblemTypes.Forbidden, StatusCodes.Status403Forbidden,
-                $"Metrics are for operators: a key with role operator or admin, or a client in {OperatorAccess.NetworksSetting}; the key {actor.KeyId} has role {BarrierNames.Name(actor.Role)}.")
-            : HttpProblems.Create(ProblemTypes.ApiKeyRequired, StatusCodes.Status401Unauthorized,
-                $"Metrics are for operators: send a key with role operator or admin in the {ApiKeyAuthentication.Header} header, or scrape from a network in {OperatorAccess.NetworksSetting}.");
+            ? HttpProblems.Create(ProblemTypes.Forbidden, StatusCodes.Status403Forbidden, RequestLanguage.OfProblem(context).Format("problem.metrics_wrong_role",
+                OperatorAccess.NetworksSetting, actor.KeyId, BarrierNames.Name(actor.Role)))
+            : HttpProblems.Create(ProblemTypes.ApiKeyRequired, StatusCodes.Status401Unauthorized, RequestLanguage.OfProblem(context).Format("problem.metrics_key_required",
+                ApiKeyAuthentication.Header, OperatorAccess.NetworksSetting));
 
     /// <summary><c>{"status": "healthy", "checks": {"graph": {"status": "healthy", "description": "..."}}}</c>, the checks for operators only.</summary>
     private static Task WriteJson(HttpContext context, HealthReport report)

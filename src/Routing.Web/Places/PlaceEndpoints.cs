@@ -34,9 +34,9 @@ internal static class PlaceEndpoints
         return routes;
     }
 
-    public static IResult Search(string? q, int? limit, string? near, BaseMap.BaseMapLayer baseMap)
+    public static IResult Search(string? q, int? limit, string? near, HttpContext http, BaseMap.BaseMapLayer baseMap)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         (double Lat, double Lon)? nearPoint = null;
         if (near is not null)
         {
@@ -48,20 +48,20 @@ internal static class PlaceEndpoints
             }
             else
             {
-                errors["near"] = ["must be LAT,LON in degrees, e.g. 49.4094,8.6934"];
+                errors.AddMessage("near", "point_format");
             }
         }
         if (string.IsNullOrWhiteSpace(q) || q.Length > MaxQueryLength)
         {
-            errors["q"] = [$"give 1 to {MaxQueryLength} characters to search for"];
+            errors.AddMessage("q", "query_length", MaxQueryLength);
         }
         if (limit is < 1 or > MaxLimit)
         {
-            errors["limit"] = [$"must be between 1 and {MaxLimit}, was {limit}"];
+            errors.AddMessage("limit", "out_of_range_no_unit", 1, MaxLimit, limit);
         }
-        if (errors.Count > 0)
+        if (errors.Any)
         {
-            return TypedResults.Problem(HttpProblems.InvalidRequest(errors));
+            return TypedResults.Problem(HttpProblems.InvalidRequest(errors.ToDictionary(RequestLanguage.OfProblem(http))));
         }
         var hits = baseMap.Places.Search(q!, limit ?? DefaultLimit, nearPoint);
         var features = hits.Select(hit => new GeoJsonFeature<GeoJsonGeometry, PlaceProperties>(

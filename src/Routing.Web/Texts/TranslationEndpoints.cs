@@ -39,9 +39,9 @@ internal static class TranslationEndpoints
         return app;
     }
 
-    private static Results<FileContentHttpResult, ProblemHttpResult> GetLanguage(string code) =>
+    private static Results<FileContentHttpResult, ProblemHttpResult> GetLanguage(string code, HttpContext http) =>
         Translations.All.FirstOrDefault(l => l.Code == code) is { } language
             ? TypedResults.File(Translations.CompleteJson(language), "application/json; charset=utf-8")
             : TypedResults.Problem(HttpProblems.Create(ProblemTypes.NotFound, StatusCodes.Status404NotFound,
-                $"There is no translation file for '{code}'; the languages are listed at /i18n/languages.json."));
+                RequestLanguage.OfProblem(http).Format("problem.no_translation_file", code)));
 }

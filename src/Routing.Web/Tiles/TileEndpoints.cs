@@ -39,7 +39,7 @@ internal static class TileEndpoints
         {
             return TypedResults.Problem(HttpProblems.InvalidRequest(new Dictionary<string, string[]>
             {
-                ["z"] = [$"zoom must be 0 to {AccessibilityTile.MaxZoom}, and x and y 0 to 2^z - 1; was {z}/{x}/{y}"],
+                ["z"] = [FieldErrors.Message("tile_zxy", AccessibilityTile.MaxZoom, z, x, y).In(RequestLanguage.OfProblem(context))],
             }));
         }
         var (settings, problem) = ProfileQuery.Parse(context.Request, router.Profiles, VersionParameter);

@@ -135,9 +135,13 @@ internal static class BarrierHttp
     public const string FixturePoint = """{"type": "Point", "coordinates": [8.69025, 49.41]}""";
 
     public static async Task<HttpResponseMessage> Send(this HttpClient client, HttpMethod method, string path, string? key, string? json = null,
-        string contentType = "application/json", string? endUser = null)
+        string contentType = "application/json", string? endUser = null, string? language = null)
     {
         using var request = new HttpRequestMessage(method, path);
+        if (language is not null)
+        {
+            request.Headers.Add("Accept-Language", language);
+        }
         if (key is not null)
         {
             request.Headers.Add("X-Api-Key", key);

@@ -85,6 +85,22 @@ public sealed class BarrierBadInputTests(BarrierFixtureApi api)
         var problem = await response.Problem(HttpStatusCode.BadRequest, "invalid-request");
         Assert.Contains(field, problem.ErrorFields());
         Assert.Equal(before, await CountAll());
+        await AssertToldInGerman(HttpMethod.Post, "/v1/barriers", body, field);
+    }
+
+    /// <summary>
+    /// The same bad request asked in German and in English: the field has as many messages in each, and none reads as
+    /// the English one (an API name or a value may appear in both; the sentence around it is German).
+    /// </summary>
+    private async Task AssertToldInGerman(HttpMethod method, string path, string body, string field)
+    {
+        async Task<string[]> Messages(string language) =>
+            [.. (await (await api.Client.Send(method, path, Planner, body, language: language)).Problem(HttpStatusCode.BadRequest, "invalid-request"))
+                .GetProperty("errors").GetProperty(field).EnumerateArray().Select(m => m.GetString()!)];
+        string[] english = await Messages("en");
+        string[] german = await Messages("de");
+        Assert.Equal(english.Length, german.Length);
+        Assert.All(english.Zip(german), pair => Assert.NotEqual(pair.First, pair.Second));
     }
 
     [Fact]
@@ -156,6 +172,7 @@ public sealed class BarrierBadInputTests(BarrierFixtureApi api)
 
         var problem = await response.Problem(HttpStatusCode.BadRequest, "invalid-request");
         Assert.Contains(field, problem.ErrorFields());
+        await AssertToldInGerman(HttpMethod.Patch, $"/v1/barriers/{report.Id()}", body, field);
         var stored = await (await api.Client.Send(HttpMethod.Get, $"/v1/barriers/{report.Id()}", Planner)).Json();
         Assert.Equal("as it was", stored.GetProperty("description").GetString());
         Assert.Single(stored.GetProperty("history").EnumerateArray());
@@ -214,6 +231,31 @@ public sealed class BarrierBadInputTests(BarrierFixtureApi api)
             await (await api.Client.Send(HttpMethod.Get, $"/v1/barriers/{id}", Planner)).Problem(HttpStatusCode.NotFound, "barrier-not-found");
             await (await api.Client.Send(HttpMethod.Post, $"/v1/barriers/{id}/verify", Planner)).Problem(HttpStatusCode.NotFound, "barrier-not-found");
             await (await api.Client.Send(HttpMethod.Patch, $"/v1/barriers/{id}", Planner, """{"description": "x"}""")).Problem(HttpStatusCode.NotFound, "barrier-not-found");
+        }
+    }
+
+    /// <summary>The barrier door's own problems (refused transition, unknown report, missing key, nowhere to pin) in the language asked for.</summary>
+    [Fact]
+    public async Task The_barrier_problems_are_told_in_the_accepted_language()
+    {
+        var german = Routing.Texts.Translations.Of("de");
+        var report = await api.Client.CreateReport(Planner);
+        await api.Client.Send(HttpMethod.Post, $"/v1/barriers/{report.Id()}/resolve", Planner);
+        var expected = new (HttpMethod Method, string Path, string? Key, string? Body, HttpStatusCode Status, string Type, string Detail)[]
+        {
+            (HttpMethod.Post, $"/v1/barriers/{report.Id()}/verify", Planner, null, HttpStatusCode.Conflict, "invalid-transition",
+                german.Format("problem.transition_final", "resolved", "verified")),
+            (HttpMethod.Get, "/v1/barriers/999999", Planner, null, HttpStatusCode.NotFound, "barrier-not-found",
+                german.Format("problem.barrier_not_found", "999999")),
+            (HttpMethod.Post, "/v1/barriers", null, BarrierHttp.Report(), HttpStatusCode.Unauthorized, "api-key-required",
+                german.Format("problem.key_required_role", "X-Api-Key", german.Format("problem.one_of", "reporter", "planner"))),
+            (HttpMethod.Post, "/v1/barriers", Planner, At("""{"type": "Point", "coordinates": [8.695, 49.417]}"""), HttpStatusCode.UnprocessableEntity,
+                "location-not-on-network", german.Get("problem.barrier_point_not_on_network")),
+        };
+        foreach (var (method, path, key, body, status, type, detail) in expected)
+        {
+            var problem = await (await api.Client.Send(method, path, key, body, language: "de")).Problem(status, type);
+            Assert.Equal(detail, problem.GetProperty("detail").GetString());
         }
     }
 
