@@ -50,10 +50,10 @@ public sealed partial class TranslationTests
             "field_error.unit.cm", "field_error.unit.mps"],
         // "Start", "Route", "Status": German words.
         ["de"] = ["page.start", "page.route", "page.status", "page.legendRoute"],
-        // "Mode", "point", "Description", "Distance", "Points": French words.
-        ["fr"] = ["page.mode", "page.shapePoint", "page.description", "page.distance", "page.legendPoints"],
-        // "area": Italian.
-        ["it"] = ["page.shapePolygon"],
+        // "Mode", "point", "Description", "Distance", "Points", "trolleybus", "monorail": French words.
+        ["fr"] = ["page.mode", "page.shapePoint", "page.description", "page.distance", "page.legendPoints", "mode.trolleybus", "mode.monorail"],
+        // "area", "tram": Italian.
+        ["it"] = ["page.shapePolygon", "mode.tram"],
         // "park", "metal": Turkish.
         ["tr"] = ["page.place_park", "surface.metal"],
         ["uk"] = [],

@@ -483,7 +483,7 @@ public sealed class TripPlanner
                     var ride = Ride(leg, clock, request.Profile.Wheeled, language);
                     if (ride.UnknownAccessibility)
                     {
-                        allNotes.Add(language.Format("trip.ride_unknown_penalized", ride.Mode, ride.RouteShortName, ride.From.Name, ride.To.Name,
+                        allNotes.Add(language.Format("trip.ride_unknown_penalized", ModeWord(ride.Mode, language), ride.RouteShortName, ride.From.Name, ride.To.Name,
                             UnknownPenaltyS.ToString(CultureInfo.InvariantCulture)));
                     }
                     legs.Add(ride);
@@ -582,6 +582,9 @@ public sealed class TripPlanner
         _ => "other",
     };
 
+    /// <summary>A mode of <see cref="ModeOf"/> in words of the language ("Straßenbahn"); the answer's <c>mode</c> stays the API's name.</summary>
+    private static string ModeWord(string mode, TextLanguage language) => language.Get("mode." + mode);
+
     /// <summary>Why there is no itinerary, and the one that breaks the fewest accessibility rules when there is any.</summary>
     private TripRefusal Refuse(Router router, Context context, List<ServiceDay> days, int timeS, CancellationToken cancellationToken)
     {
@@ -649,7 +652,7 @@ public sealed class TripPlanner
         foreach (var leg in journey.Legs.Where(l => l.Kind == JourneyLegKind.Ride))
         {
             int route = tt.TripRoutes[leg.Trip];
-            string line = $"{ModeOf(tt.RouteTypes[route])} {tt.RouteShortNames[route]}".TrimEnd();
+            string line = $"{ModeWord(ModeOf(tt.RouteTypes[route]), language)} {tt.RouteShortNames[route]}".TrimEnd();
             if (tt.TripWheelchair[leg.Trip] == Accessibility.NotAccessible)
             {
                 notes.Add(language.Format("trip.trip_not_accessible", tt.TripIds[leg.Trip], line));

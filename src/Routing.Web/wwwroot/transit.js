@@ -2,7 +2,7 @@
 // POST /v1/trips listed by arrival or by effort, each leg in words, each stop's step-free access said (readable without
 // the map); the one the user shows (the first listed until then) is drawn on the map, each ride in its line's colour. The service judges every walk for
 // the chosen profile and limits; this module only asks, lists and draws.
-import { t, currentLanguage, distance, duration } from './i18n.js';
+import { t, term, currentLanguage, distance, duration } from './i18n.js';
 import { getJson, ProblemError, escapeHtml } from './api.js';
 
 /** A ride's colour when its feed gives none (GTFS route_color is optional): a purple apart from the route's blue. */
@@ -177,7 +177,7 @@ function stopAccess(stop) {
 function itinerary(it, index, drawn) {
   const legs = it.legs.map(leg => leg.type === 'walk'
     ? `<li>${escapeHtml(t('transitWalk', distance(leg.distance_m), duration(leg.duration_s)))}</li>`
-    : `<li>${escapeHtml(t('transitRide', clock(leg.departure), leg.mode, leg.route.short_name, leg.from.name, leg.to.name, clock(leg.arrival)))}`
+    : `<li>${escapeHtml(t('transitRide', clock(leg.departure), term('mode', leg.mode), leg.route.short_name, leg.from.name, leg.to.name, clock(leg.arrival)))}`
       + (leg.accessibility_unknown ? ` <em>${escapeHtml(t('transitUnknown'))}</em>` : '')
       + ` <span class="stop-access">(${escapeHtml(stopAccess(leg.from))}; ${escapeHtml(stopAccess(leg.to))})</span></li>`).join('');
   return `<li data-effort="${it.walk_cost_s}"${drawn ? ' class="shown"' : ''}>`
