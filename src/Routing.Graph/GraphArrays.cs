@@ -40,6 +40,10 @@ internal sealed record GraphArrays
     public required ElementLevel[] VertexLevels { get; init; }
     /// <summary>The levels elevator edges serve, sorted by edge and level.</summary>
     public required ElementLevel[] EdgeLevels { get; init; }
+    /// <summary>The parks, gardens, cemeteries and woods edges lie in; their names are in the shared name table.</summary>
+    public required GreenArea[] GreenAreas { get; init; }
+    /// <summary>The index into <see cref="GreenAreas"/> of the area each edge lies in, <see cref="GreenArea.None"/> for none.</summary>
+    public required int[] EdgeGreenArea { get; init; }
 
     /// <summary>Throws <see cref="GraphValidationException"/> naming the first array that breaks a rule.</summary>
     public void Validate()
@@ -61,6 +65,7 @@ internal sealed record GraphArrays
         ExpectLength(nameof(ShapeLonE7), ShapeLonE7.Length, ShapeLatE7.Length);
         ExpectLength(nameof(VertexElevationM), VertexElevationM.Length, vertices);
         ExpectLength(nameof(ShapeElevationM), ShapeElevationM.Length, ShapeLatE7.Length);
+        ExpectLength(nameof(EdgeGreenArea), EdgeGreenArea.Length, edges);
         if (NodeClasses.Length == 0 || !NodeClasses[0].IsPlain)
         {
             throw new GraphValidationException(nameof(NodeClasses), "class 0 must be the plain node");
@@ -83,6 +88,20 @@ internal sealed record GraphArrays
             if ((uint)Places[p].NameId >= (uint)(NameOffsets.Length - 1))
             {
                 throw new GraphValidationException(nameof(Places), $"place {p} has name {Places[p].NameId}, expected 0 to {NameOffsets.Length - 2}");
+            }
+        }
+        for (int a = 0; a < GreenAreas.Length; a++)
+        {
+            if ((uint)GreenAreas[a].NameId >= (uint)(NameOffsets.Length - 1) || !Enum.IsDefined(GreenAreas[a].Kind))
+            {
+                throw new GraphValidationException(nameof(GreenAreas), $"area {a} has name {GreenAreas[a].NameId} and kind {(byte)GreenAreas[a].Kind}, expected a name 0 to {NameOffsets.Length - 2} and a known kind");
+            }
+        }
+        for (int e = 0; e < edges; e++)
+        {
+            if (EdgeGreenArea[e] < GreenArea.None || EdgeGreenArea[e] >= GreenAreas.Length)
+            {
+                throw new GraphValidationException(nameof(EdgeGreenArea), $"edge {e} lies in area {EdgeGreenArea[e]}, expected {GreenArea.None} (none) to {GreenAreas.Length - 1}");
             }
         }
         ExpectSortedLevels(nameof(VertexLevels), VertexLevels, vertices);

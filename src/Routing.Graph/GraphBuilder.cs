@@ -32,6 +32,8 @@ public sealed class GraphBuilder
     private readonly List<Place> _places = [];
     private readonly List<ElementLevel> _vertexLevels = [];
     private readonly List<ElementLevel> _edgeLevels = [];
+    private readonly List<GreenArea> _greenAreas = [];
+    private readonly List<int> _edgeGreenArea = [];
 
     public int VertexCount => _vertexLatE7.Count;
     public int EdgeCount => _edgeFrom.Count;
@@ -74,6 +76,7 @@ public sealed class GraphBuilder
         _edgeClass.Add(classId);
         _edgeOsmWayId.Add(osmWayId);
         _edgeNameId.Add(NameId(name ?? ""));
+        _edgeGreenArea.Add(GreenArea.None);
         _shapeLatE7.AddRange(shapeLatE7);
         _shapeLonE7.AddRange(shapeLonE7);
         _edgeFirstShapePoint.Add(_shapeLatE7.Count);
@@ -84,6 +87,22 @@ public sealed class GraphBuilder
     public void AddPlace(long osmNodeId, int latE7, int lonE7, string name, PlaceKind kind, Facts.WheelchairTag wheelchair)
     {
         _places.Add(new Place { OsmNodeId = osmNodeId, LatE7 = latE7, LonE7 = lonE7, NameId = NameId(name), Kind = kind, Wheelchair = wheelchair });
+    }
+
+    /// <summary>Adds a park, garden, cemetery or wood that edges lie in (<see cref="SetGreenArea"/>); returns its index.</summary>
+    /// <param name="name">Null or empty for an unnamed area.</param>
+    public int AddGreenArea(string? name, GreenAreaKind kind)
+    {
+        _greenAreas.Add(new GreenArea(NameId(name ?? ""), kind));
+        return _greenAreas.Count - 1;
+    }
+
+    /// <summary>Edge <paramref name="edge"/> lies in area <paramref name="area"/> (from <see cref="AddGreenArea"/>).</summary>
+    public void SetGreenArea(int edge, int area)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)edge, (uint)EdgeCount, nameof(edge));
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)area, (uint)_greenAreas.Count, nameof(area));
+        _edgeGreenArea[edge] = area;
     }
 
     /// <summary>The levels an elevator vertex serves (OSM <c>level</c>); repeats are dropped.</summary>
@@ -171,6 +190,7 @@ public sealed class GraphBuilder
         var edgeClass = new int[edges];
         var wayId = new long[edges];
         var nameId = new int[edges];
+        var greenArea = new int[edges];
         var firstShape = new int[edges + 1];
         var shapeLat = new int[_shapeLatE7.Count];
         var shapeLon = new int[_shapeLonE7.Count];
@@ -183,6 +203,7 @@ public sealed class GraphBuilder
             edgeClass[e] = _edgeClass[old];
             wayId[e] = _edgeOsmWayId[old];
             nameId[e] = _edgeNameId[old];
+            greenArea[e] = _edgeGreenArea[old];
             firstShape[e] = shapeCursor;
             double lengthM = 0;
             int prevLat = lat[from[e]], prevLon = lon[from[e]];
@@ -237,6 +258,8 @@ public sealed class GraphBuilder
             Places = [.. _places],
             VertexLevels = Renumbered(_vertexLevels, newOfOldVertex),
             EdgeLevels = Renumbered(_edgeLevels, newOfOldEdge),
+            GreenAreas = [.. _greenAreas],
+            EdgeGreenArea = greenArea,
         };
         return new RoutingGraph(arrays, metadata);
     }

@@ -41,6 +41,8 @@ public sealed class RoutingGraph
     private readonly Place[] _places;
     private readonly ElementLevel[] _vertexLevels;
     private readonly ElementLevel[] _edgeLevels;
+    private readonly GreenArea[] _greenAreas;
+    private readonly int[] _edgeGreenArea;
 
     internal RoutingGraph(GraphArrays arrays, GraphMetadata metadata)
     {
@@ -72,6 +74,8 @@ public sealed class RoutingGraph
         _places = arrays.Places;
         _vertexLevels = arrays.VertexLevels;
         _edgeLevels = arrays.EdgeLevels;
+        _greenAreas = arrays.GreenAreas;
+        _edgeGreenArea = arrays.EdgeGreenArea;
         Metadata = metadata;
     }
 
@@ -136,6 +140,12 @@ public sealed class RoutingGraph
 
     /// <summary>The levels an elevator edge serves, in ascending order; empty when unknown or not an elevator.</summary>
     public ReadOnlySpan<ElementLevel> LevelsOfEdge(int edge) => ElementLevel.Of(_edgeLevels, edge);
+
+    /// <summary>The parks, gardens, cemeteries and woods edges lie in (names in the shared name table, <see cref="Name"/>).</summary>
+    public ReadOnlySpan<GreenArea> GreenAreas => _greenAreas;
+
+    /// <summary>The index into <see cref="GreenAreas"/> of the area each edge lies in; <see cref="GreenArea.None"/> for none.</summary>
+    public ReadOnlySpan<int> EdgeGreenArea => _edgeGreenArea;
 
     public ref readonly EdgeClass ClassOfEdge(int edge) => ref _edgeClasses[_edgeClass[edge]];
     public ref readonly NodeClass ClassOfVertex(int vertex) => ref _nodeClasses[_vertexNodeClass[vertex]];
@@ -262,5 +272,7 @@ public sealed class RoutingGraph
         Places = _places,
         VertexLevels = _vertexLevels,
         EdgeLevels = _edgeLevels,
+        GreenAreas = _greenAreas,
+        EdgeGreenArea = _edgeGreenArea,
     };
 }

@@ -112,6 +112,9 @@ internal static class TestGraphs
         // Vertex 1 an elevator node between the underground and the ground floor, edge 3 a lift way to a split level.
         VertexLevels = [new(1, -1f), new(1, 0f)],
         EdgeLevels = [new(3, 0f), new(3, 1.5f)],
+        // Edge 2 (unnamed) runs through an unnamed park, edge 1 through a wood that shares Plöck's name entry.
+        GreenAreas = [new(0, GreenAreaKind.Park), new(2, GreenAreaKind.Wood)],
+        EdgeGreenArea = [GreenArea.None, 1, 0, GreenArea.None],
     };
 
     public static RoutingGraph Square(GraphMetadata? metadata = null) => new(SquareArrays(), metadata ?? Metadata());

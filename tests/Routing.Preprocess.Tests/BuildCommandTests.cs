@@ -36,7 +36,7 @@ public sealed class BuildCommandTests : IDisposable
         Assert.Equal(0, info.ExitCode);
         using var json = JsonDocument.Parse(info.Stdout);
         var root = json.RootElement;
-        Assert.Equal(6, root.GetProperty("format_version").GetInt32());
+        Assert.Equal(7, root.GetProperty("format_version").GetInt32());
         Assert.True(root.GetProperty("nodes").GetInt32() > 20);
         Assert.True(root.GetProperty("edges").GetInt32() > 20);
         Assert.True(root.GetProperty("edge_classes").GetInt32() > 5);

@@ -54,6 +54,8 @@ public static class GraphFileReader
                 Places = file.Read<Place>(Tags.Places),
                 VertexLevels = file.Read<ElementLevel>(Tags.VertexLevels),
                 EdgeLevels = file.Read<ElementLevel>(Tags.EdgeLevels),
+                GreenAreas = file.Read<GreenArea>(Tags.GreenAreas),
+                EdgeGreenArea = file.Read<int>(Tags.EdgeGreenArea),
             };
             GraphMetadata metadata = ReadMetadata(file);
             file.EnsureEverySectionRead();
@@ -114,6 +116,8 @@ public static class GraphFileReader
         nameof(GraphArrays.Places) => Tags.Places,
         nameof(GraphArrays.VertexLevels) => Tags.VertexLevels,
         nameof(GraphArrays.EdgeLevels) => Tags.EdgeLevels,
+        nameof(GraphArrays.GreenAreas) => Tags.GreenAreas,
+        nameof(GraphArrays.EdgeGreenArea) => Tags.EdgeGreenArea,
         _ => array,
     };
 

@@ -69,6 +69,8 @@ public static class GraphFileWriter
             PendingSection.Of(Tags.Places, arrays.Places),
             PendingSection.Of(Tags.VertexLevels, arrays.VertexLevels),
             PendingSection.Of(Tags.EdgeLevels, arrays.EdgeLevels),
+            PendingSection.Of(Tags.GreenAreas, arrays.GreenAreas),
+            PendingSection.Of(Tags.EdgeGreenArea, arrays.EdgeGreenArea),
             PendingSection.Of(Tags.Metadata, metadataJson),
         ];
     }

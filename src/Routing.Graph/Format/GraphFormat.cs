@@ -38,11 +38,13 @@ namespace Routing.Graph.Format;
 /// in the NAMO/NAMB table); 5 stores a derived incline as a distribution: the steepest incline is the mean of the
 /// true incline given the terrain's reading, and <see cref="EdgeClass.InclineSpreadPermille"/> (in place of the
 /// assured incline) its spread; 6 adds the levels elevator nodes and ways serve (sections VLVL, ELVL of
-/// <see cref="ElementLevel"/>), so live elevator feeds are matched by level too.</para>
+/// <see cref="ElementLevel"/>), so live elevator feeds are matched by level too; 7 adds the parks, gardens, cemeteries
+/// and woods edges lie in (section AREA of <see cref="GreenArea"/>, names in the NAMO/NAMB table, and EARE, each edge's
+/// area index or -1), so instructions say "the path through the park".</para>
 /// </summary>
 public static class GraphFormat
 {
-    public const uint Version = 6;
+    public const uint Version = 7;
 
     /// <summary>The first 8 bytes of every graph file.</summary>
     public static ReadOnlySpan<byte> Magic => "A11YGRPH"u8;
@@ -84,6 +86,10 @@ public static class GraphFormat
         public const string VertexLevels = "VLVL";
         /// <summary>The levels of elevator edges (<see cref="ElementLevel"/>), sorted by edge and level.</summary>
         public const string EdgeLevels = "ELVL";
+        /// <summary>Parks, gardens, cemeteries and woods (<see cref="GreenArea"/>), their names in <see cref="NameBytes"/>.</summary>
+        public const string GreenAreas = "AREA";
+        /// <summary>The index into <see cref="GreenAreas"/> of each edge's area, -1 for none.</summary>
+        public const string EdgeGreenArea = "EARE";
         /// <summary><see cref="GraphMetadata"/> as UTF-8 JSON (element size 1).</summary>
         public const string Metadata = "META";
     }
@@ -102,7 +108,7 @@ public static class GraphFormat
     internal const int HeaderChecksumOffset = 32;
 
     /// <summary>
-    /// Version 6 has 27 sections; the bound keeps a corrupt count from making the reader allocate a huge table
+    /// Version 7 has 29 sections; the bound keeps a corrupt count from making the reader allocate a huge table
     /// before the header checksum has been verified.
     /// </summary>
     internal const int MaxSectionCount = 256;

@@ -15,7 +15,7 @@ public sealed class GraphFileTests : IDisposable
         Tags.EdgeOsmWayId, Tags.EdgeNameId, Tags.EdgeFirstShapePoint, Tags.ShapeLatE7, Tags.ShapeLonE7,
         Tags.VertexElevationM, Tags.ShapeElevationM,
         Tags.EdgeClasses, Tags.NodeClasses, Tags.NameOffsets, Tags.NameBytes, Tags.Places, Tags.VertexLevels, Tags.EdgeLevels,
-        Tags.Metadata,
+        Tags.GreenAreas, Tags.EdgeGreenArea, Tags.Metadata,
     ];
 
     private readonly string _directory = Directory.CreateTempSubdirectory("graph-file-tests-").FullName;
@@ -81,6 +81,8 @@ public sealed class GraphFileTests : IDisposable
         Assert.Equal(expected.Places, actual.Places);
         Assert.Equal(expected.VertexLevels, actual.VertexLevels);
         Assert.Equal(expected.EdgeLevels, actual.EdgeLevels);
+        Assert.Equal(expected.GreenAreas, actual.GreenAreas);
+        Assert.Equal(expected.EdgeGreenArea, actual.EdgeGreenArea);
         Assert.Equal(original.Metadata, read.Metadata);
     }
 
@@ -119,6 +121,34 @@ public sealed class GraphFileTests : IDisposable
         var ex = Assert.Throws<GraphValidationException>(arrays.Validate);
 
         Assert.Equal(nameof(arrays.EdgeLevels), ex.Array);
+    }
+
+    [Fact]
+    public void Round_trip_preserves_the_green_area_of_each_edge_and_its_name()
+    {
+        string path = PathOf("square.graph");
+
+        GraphFileWriter.Write(TestGraphs.Square(), path);
+        RoutingGraph read = GraphFileReader.Read(path);
+
+        Assert.Equal([GreenArea.None, 1, 0, GreenArea.None], read.EdgeGreenArea.ToArray());
+        Assert.Equal(GreenAreaKind.Wood, read.GreenAreas[1].Kind);
+        Assert.Equal("Plöck", read.Name(read.GreenAreas[1].NameId));
+        Assert.Equal("", read.Name(read.GreenAreas[0].NameId));
+    }
+
+    [Theory]
+    [InlineData(4, 0, GreenAreaKind.Park)] // no such area
+    [InlineData(-2, 0, GreenAreaKind.Park)] // below "none"
+    [InlineData(0, 3, GreenAreaKind.Park)] // no such name
+    [InlineData(0, 0, (GreenAreaKind)9)] // no such kind
+    public void A_green_area_or_an_edge_pointing_beyond_them_is_refused(int edgeArea, int nameId, GreenAreaKind kind)
+    {
+        var arrays = TestGraphs.SquareArrays() with { GreenAreas = [new(nameId, kind)], EdgeGreenArea = [GreenArea.None, edgeArea, 0, GreenArea.None] };
+
+        var ex = Assert.Throws<GraphValidationException>(arrays.Validate);
+
+        Assert.Equal(edgeArea is 4 or -2 ? nameof(arrays.EdgeGreenArea) : nameof(arrays.GreenAreas), ex.Array);
     }
 
     [Fact]
@@ -173,6 +203,7 @@ public sealed class GraphFileTests : IDisposable
         Assert.Equal(9U, RawGraphFile.Entry(file, Tags.NodeClasses).ElementSizeBytes);
         Assert.Equal(22U, RawGraphFile.Entry(file, Tags.Places).ElementSizeBytes);
         Assert.Equal(8U, RawGraphFile.Entry(file, Tags.VertexLevels).ElementSizeBytes);
+        Assert.Equal(5U, RawGraphFile.Entry(file, Tags.GreenAreas).ElementSizeBytes);
         Assert.Equal(8U, RawGraphFile.Entry(file, Tags.EdgeOsmWayId).ElementSizeBytes);
         Assert.Equal(1U, RawGraphFile.Entry(file, Tags.NameBytes).ElementSizeBytes);
         Assert.Equal(18UL, RawGraphFile.Entry(file, Tags.NameBytes).ElementCount);
@@ -211,8 +242,8 @@ public sealed class GraphFileTests : IDisposable
     }
 
     [Theory]
-    [InlineData(5)] // a graph built before elevator levels
-    [InlineData(7)]
+    [InlineData(6)] // a graph built before green areas
+    [InlineData(8)]
     public void Other_format_version_asks_for_a_rebuild(uint version)
     {
         byte[] file = SquareFileBytes();
@@ -220,7 +251,7 @@ public sealed class GraphFileTests : IDisposable
 
         GraphFileException ex = ReadFails(file);
 
-        Assert.Contains($"has format version {version}; this program reads version 6: rebuild the graph with Routing.Preprocess", ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"has format version {version}; this program reads version 7: rebuild the graph with Routing.Preprocess", ex.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -371,7 +402,7 @@ public sealed class GraphFileTests : IDisposable
 
         GraphFileException ex = ReadFails(file);
 
-        Assert.Contains("expected no flags (format version 6 defines none), found 0x00000004", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("expected no flags (format version 7 defines none), found 0x00000004", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
