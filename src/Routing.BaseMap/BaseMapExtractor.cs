@@ -133,43 +133,13 @@ internal static class BaseMapExtractor
         }
     }
 
-    /// <summary>Joins open member ways end to end into closed rings; pieces that close nothing are dropped (a clipped extract).</summary>
+    /// <summary>The member ways joined into closed rings (<see cref="OsmRings.Join"/>), as coordinates; rings with a node the extract lacks are dropped.</summary>
     private static List<int[]> Rings(IEnumerable<OsmMember> members, Dictionary<long, (int LatE7, int LonE7)> nodes, Dictionary<long, long[]> wayNodes)
     {
-        var open = new List<List<long>>();
         var rings = new List<int[]>();
-        foreach (var member in members)
+        foreach (long[] ring in OsmRings.Join(members.Select(m => wayNodes.GetValueOrDefault(m.Id, []))))
         {
-            if (wayNodes.TryGetValue(member.Id, out long[]? ids) && ids.Length >= 2)
-            {
-                open.Add([.. ids]);
-            }
-        }
-        while (open.Count > 0)
-        {
-            var ring = open[^1];
-            open.RemoveAt(open.Count - 1);
-            bool grew = true;
-            while (ring[0] != ring[^1] && grew)
-            {
-                grew = false;
-                for (int i = 0; i < open.Count; i++)
-                {
-                    var piece = open[i];
-                    if (piece[0] == ring[^1] || piece[^1] == ring[^1])
-                    {
-                        if (piece[0] != ring[^1])
-                        {
-                            piece.Reverse();
-                        }
-                        ring.AddRange(piece.Skip(1));
-                        open.RemoveAt(i);
-                        grew = true;
-                        break;
-                    }
-                }
-            }
-            if (ring.Count >= 4 && ring[0] == ring[^1] && Line(ring, nodes) is { } coordinates)
+            if (Line(ring, nodes) is { } coordinates)
             {
                 rings.Add(coordinates);
             }

@@ -21,6 +21,9 @@ public sealed record GraphStatistics
     /// <summary>Barrier vertices that block wheels (stiles, kissing gates, turnstiles ... unless tagged wheelchair=yes) or close access.</summary>
     public required int BlockingBarrierVertices { get; init; }
     public required int PedestrianAreaCrossingEdges { get; init; }
+    /// <summary>Parks, gardens, cemeteries and woods some edge lies in, and the edges that lie in one.</summary>
+    public required int GreenAreas { get; init; }
+    public required int GreenAreaEdges { get; init; }
     public required double WalkableLengthKm { get; init; }
     /// <summary>Share (0..1) of the walkable length whose fact is tagged or derived rather than unknown.</summary>
     public required double KnownSurfaceShare { get; init; }
@@ -61,7 +64,7 @@ public sealed record GraphStatistics
             }
         }
 
-        int steps = 0, elevatorEdges = 0, areaCrossings = 0, named = 0;
+        int steps = 0, elevatorEdges = 0, areaCrossings = 0, named = 0, inGreen = 0;
         long totalCm = 0, surfaceCm = 0, smoothnessCm = 0, widthCm = 0, inclineCm = 0, taggedInclineCm = 0, highConfidenceInclineCm = 0;
         var edgeClasses = graph.EdgeClasses;
         var lengths = graph.EdgeLengthCm;
@@ -72,6 +75,10 @@ public sealed record GraphStatistics
             if (nameIds[e] != 0)
             {
                 named++;
+            }
+            if (graph.EdgeGreenArea[e] != GreenArea.None)
+            {
+                inGreen++;
             }
             ref readonly EdgeClass edge = ref edgeClasses[classIds[e]];
             long length = lengths[e];
@@ -122,6 +129,8 @@ public sealed record GraphStatistics
             ElevatorEdges = elevatorEdges,
             BlockingBarrierVertices = blocking,
             PedestrianAreaCrossingEdges = areaCrossings,
+            GreenAreas = graph.GreenAreas.Length,
+            GreenAreaEdges = inGreen,
             WalkableLengthKm = totalCm / 100_000.0,
             KnownSurfaceShare = Share(surfaceCm),
             KnownSmoothnessShare = Share(smoothnessCm),

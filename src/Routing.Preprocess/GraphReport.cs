@@ -36,6 +36,7 @@ internal static class GraphReport
         Line("elevators (nodes / edges)", $"{s.ElevatorVertices:N0} / {s.ElevatorEdges:N0}");
         Line("blocking barriers", $"{s.BlockingBarrierVertices:N0}");
         Line("pedestrian area crossings", $"{s.PedestrianAreaCrossingEdges:N0}");
+        Line("edges in green areas", $"{s.GreenAreaEdges:N0} in {s.GreenAreas:N0} parks, gardens, cemeteries and woods");
         Line("known surface / smoothness", $"{s.KnownSurfaceShare:P1} / {s.KnownSmoothnessShare:P1} of walkable length");
         Line("known width / incline", $"{s.KnownWidthShare:P1} / {s.KnownInclineShare:P1} of walkable length");
         Line("incline tagged in OSM", $"{s.TaggedInclineShare:P1} of walkable length");
@@ -82,6 +83,8 @@ internal static class GraphReport
             ElevatorEdges = s.ElevatorEdges,
             BlockingBarriers = s.BlockingBarrierVertices,
             PedestrianAreaCrossings = s.PedestrianAreaCrossingEdges,
+            GreenAreas = s.GreenAreas,
+            GreenAreaEdges = s.GreenAreaEdges,
             KnownSurfaceShare = Math.Round(s.KnownSurfaceShare, 4),
             KnownSmoothnessShare = Math.Round(s.KnownSmoothnessShare, 4),
             KnownWidthShare = Math.Round(s.KnownWidthShare, 4),

@@ -8,8 +8,9 @@ namespace Routing.Osm.Import;
 
 /// <summary>
 /// Reads what the import needs from an extract in two passes, so that memory follows the walkable network and not
-/// every node of the file: the first pass keeps the ways the tag rules accept; the second keeps the coordinates and
-/// facts of only the nodes those ways use, and every place. A PBF extract is decoded block by block on every core
+/// every node of the file: the first pass keeps the ways the tag rules accept and the green areas (parks, gardens,
+/// cemeteries, woods); the second keeps the coordinates and facts of only the nodes those ways and areas use, and every
+/// place. The ways of green multipolygons are looked up in between, only when there are such multipolygons. A PBF extract is decoded block by block on every core
 /// (<see cref="PbfExtractReader"/>); an XML extract, small by nature, is streamed twice.
 /// </summary>
 internal static class ExtractReader
@@ -33,13 +34,32 @@ internal static class ExtractReader
             {
                 ways.Way(id, way.Nodes, Fill(tags, way.Tags), way.TimeStamp);
             }
-            else if (geo is Relation)
+            else if (geo is Relation relation)
             {
                 ways.Stamp(geo.TimeStamp);
+                if (Fill(tags, relation.Tags) is { } relationTags && GreenAreaTagRules.ClassifyRelation(relationTags) is { } kind && relation.Members is { } members)
+                {
+                    ways.GreenRelation(kind, GreenAreaTagRules.NameOf(relationTags),
+                        [.. members.Where(m => m.Type == OsmGeoType.Way && m.Role != "inner").Select(m => m.Id)],
+                        [.. members.Where(m => m.Type == OsmGeoType.Way && m.Role == "inner").Select(m => m.Id)]);
+                }
             }
         }
         var extract = new OsmImporter.Extract();
         ways.AddTo(extract);
+        if (extract.GreenMemberWays() is { Length: > 0 } wanted)
+        {
+            var memberNodes = new Dictionary<long, long[]>();
+            foreach (var geo in OsmSource.ReadXml(osmPath))
+            {
+                cancellation.ThrowIfCancellationRequested();
+                if (geo is Way { Id: { } id, Nodes: { } nodeIds } && Array.BinarySearch(wanted, id) >= 0)
+                {
+                    memberNodes[id] = nodeIds;
+                }
+            }
+            extract.JoinGreenRelations(memberNodes);
+        }
         extract.KeepNodesOfWays();
         var nodes = new NodeFindings(extract.Nodes);
         foreach (var geo in OsmSource.ReadXml(osmPath))
@@ -74,22 +94,44 @@ internal static class ExtractReader
     }
 }
 
-/// <summary>What the first pass finds in one piece of the extract (a PBF block, or a whole XML file): the walkable ways.</summary>
+/// <summary>What the first pass finds in one piece of the extract (a PBF block, or a whole XML file): the walkable ways and the green areas.</summary>
 internal sealed class WayFindings
 {
     public List<OsmImporter.PendingWay> Ways { get; } = [];
+    private readonly List<OsmImporter.PendingGreenArea> _greenAreas = [];
+    private readonly List<OsmImporter.PendingGreenRelation> _greenRelations = [];
     public long WaysRead { get; private set; }
+    /// <summary>The lowest and highest way id read, so the look for multipolygons' ways skips pieces that cannot hold them.</summary>
+    public long FirstWayId { get; private set; } = long.MaxValue;
+    public long LastWayId { get; private set; } = long.MinValue;
     private DateTime? _newest;
 
     /// <param name="tags">Null when the way has none; only read during the call.</param>
     public void Way(long id, long[] nodeIds, IReadOnlyDictionary<string, string>? tags, DateTime? stamp)
     {
         WaysRead++;
+        (FirstWayId, LastWayId) = (Math.Min(FirstWayId, id), Math.Max(LastWayId, id));
         Stamp(stamp);
         if (nodeIds.Length >= 2 && tags is not null && WayTagRules.Classify(tags) is { } facts)
         {
             Ways.Add(new OsmImporter.PendingWay(id, nodeIds, facts, OsmImporter.NameOf(tags), LevelsOf(tags)));
         }
+        if (nodeIds.Length >= 4 && nodeIds[0] == nodeIds[^1] && tags is not null && GreenAreaTagRules.Classify(tags) is { } kind)
+        {
+            _greenAreas.Add(new OsmImporter.PendingGreenArea(kind, GreenAreaTagRules.NameOf(tags), [nodeIds]));
+        }
+    }
+
+    /// <summary>A green multipolygon (<see cref="GreenAreaTagRules.ClassifyRelation"/>) and the ids of its outer and inner ways.</summary>
+    public void GreenRelation(GreenAreaKind kind, string? name, long[] outerWays, long[] innerWays) =>
+        _greenRelations.Add(new OsmImporter.PendingGreenRelation(kind, name, outerWays, innerWays));
+
+    /// <summary>This piece read a way of <paramref name="sortedIds"/>, or may have: its way ids span one of them.</summary>
+    public bool MaySpan(long[] sortedIds)
+    {
+        int at = Array.BinarySearch(sortedIds, FirstWayId);
+        at = at >= 0 ? at : ~at;
+        return at < sortedIds.Length && sortedIds[at] <= LastWayId;
     }
 
     public void Stamp(DateTime? stamp) => _newest = Timestamps.Newer(_newest, stamp);
@@ -102,6 +144,8 @@ internal sealed class WayFindings
     public void AddTo(OsmImporter.Extract extract)
     {
         extract.Ways.AddRange(Ways);
+        extract.GreenAreas.AddRange(_greenAreas);
+        extract.GreenRelations.AddRange(_greenRelations);
         extract.WaysRead += WaysRead;
         extract.NewestTimestamp = Timestamps.Newer(extract.NewestTimestamp, _newest);
     }

@@ -3,7 +3,8 @@ namespace Routing.Osm.Import;
 /// <summary>
 /// Coordinates of the nodes the walkable ways use, and only of those: the ids come from the first pass (the ways),
 /// the coordinates from the second (the nodes). Memory follows the walkable network, about 16 bytes per node it
-/// uses, not every node of the extract. Ids are sorted and found by binary search.
+/// uses (and the outlines of the green areas paths run through), not every node of the extract. Ids are sorted and
+/// found by binary search.
 /// </summary>
 internal sealed class NodeStore
 {
@@ -22,13 +23,20 @@ internal sealed class NodeStore
         Array.Fill(_latE7, Missing);
     }
 
-    /// <summary>A store for every node of the given ways, coordinates yet unknown.</summary>
-    public static NodeStore ForWays(IReadOnlyList<OsmImporter.PendingWay> ways)
+    /// <summary>A store for every node of the given ways and green areas' rings, coordinates yet unknown.</summary>
+    public static NodeStore ForWays(IReadOnlyList<OsmImporter.PendingWay> ways, IReadOnlyList<OsmImporter.PendingGreenArea> greenAreas)
     {
         long references = 0;
         foreach (var way in ways)
         {
             references += way.NodeIds.Length;
+        }
+        foreach (var area in greenAreas)
+        {
+            foreach (long[] ring in area.Rings)
+            {
+                references += ring.Length;
+            }
         }
         var ids = new long[references];
         int at = 0;
@@ -36,6 +44,14 @@ internal sealed class NodeStore
         {
             way.NodeIds.CopyTo(ids, at);
             at += way.NodeIds.Length;
+        }
+        foreach (var area in greenAreas)
+        {
+            foreach (long[] ring in area.Rings)
+            {
+                ring.CopyTo(ids, at);
+                at += ring.Length;
+            }
         }
         Array.Sort(ids);
         int distinct = 0;

@@ -33,9 +33,13 @@ public static class OsmImporter
                 $"{osmPath}: the extract holds no walkable ways (no footways, paths, streets ...). Give an extract that covers a town.");
         }
 
+        observer.PhaseStarted("Finding green areas");
+        var greenAreas = new GreenAreas(extract.GreenAreas, extract.Nodes);
+        observer.PhaseFinished($"{greenAreas.Count:N0} parks, gardens, cemeteries and woods");
+
         observer.PhaseStarted("Splitting ways");
         var builder = new GraphBuilder();
-        var splitter = new WaySplitter(extract, builder);
+        var splitter = new WaySplitter(extract, builder, greenAreas);
         for (int i = 0; i < extract.Ways.Count; i++)
         {
             splitter.Split(extract.Ways[i], extract.WayNodes[i]);
@@ -96,12 +100,16 @@ public static class OsmImporter
     internal sealed class Extract
     {
         /// <summary>The nodes the walkable ways use; set by <see cref="KeepNodesOfWays"/> once all ways are in.</summary>
-        public NodeStore Nodes { get; private set; } = NodeStore.ForWays([]);
+        public NodeStore Nodes { get; private set; } = NodeStore.ForWays([], []);
         public Dictionary<long, NodeClass> NodeFacts { get; } = [];
         /// <summary>The levels of elevator nodes that carry a <c>level</c> tag.</summary>
         public Dictionary<long, float[]> NodeLevels { get; } = [];
         public List<PendingWay> Ways { get; } = [];
         public List<PendingPlace> Places { get; } = [];
+        /// <summary>Parks, gardens, cemeteries and woods as rings of node ids: closed ways, and multipolygons once joined (<see cref="JoinGreenRelations"/>).</summary>
+        public List<PendingGreenArea> GreenAreas { get; } = [];
+        /// <summary>Green multipolygons as read: their member ways' nodes come from another look at the ways.</summary>
+        public List<PendingGreenRelation> GreenRelations { get; } = [];
         public long NodesRead { get; set; }
         public long WaysRead { get; set; }
         public DateTimeOffset? NewestTimestamp { get; set; }
@@ -112,7 +120,36 @@ public static class OsmImporter
         /// </summary>
         public int[][] WayNodes { get; private set; } = [];
 
-        public void KeepNodesOfWays() => Nodes = NodeStore.ForWays(Ways);
+        public void KeepNodesOfWays() => Nodes = NodeStore.ForWays(Ways, GreenAreas);
+
+        /// <summary>The ways green multipolygons are made of, sorted, each once.</summary>
+        public long[] GreenMemberWays()
+        {
+            var ids = new List<long>();
+            foreach (var relation in GreenRelations)
+            {
+                ids.AddRange(relation.OuterWays);
+                ids.AddRange(relation.InnerWays);
+            }
+            ids.Sort();
+            return [.. ids.Distinct()];
+        }
+
+        /// <summary>Each green multipolygon's outer and inner ways joined into rings, from the member ways' nodes.</summary>
+        public void JoinGreenRelations(IReadOnlyDictionary<long, long[]> memberNodes)
+        {
+            foreach (var relation in GreenRelations)
+            {
+                // Outer and inner rings are joined apart, so an inner ring touching the outer at a node stays a hole.
+                var rings = OsmRings.Join(relation.OuterWays.Select(id => memberNodes.GetValueOrDefault(id, [])));
+                rings.AddRange(OsmRings.Join(relation.InnerWays.Select(id => memberNodes.GetValueOrDefault(id, []))));
+                if (rings.Count > 0)
+                {
+                    GreenAreas.Add(new PendingGreenArea(relation.Kind, relation.Name, [.. rings]));
+                }
+            }
+            GreenRelations.Clear();
+        }
 
         /// <summary>
         /// Looks every way's node ids up once, on every core, and drops the ids: the splitter works with indices. Each
@@ -144,6 +181,11 @@ public static class OsmImporter
     /// <param name="Levels">The levels the way lies on or links (its <c>level</c> tag); empty when untagged. The graph keeps
     /// them for elevator ways, and an elevator node without a <c>level</c> of its own serves the levels of the ways it joins.</param>
     internal sealed record PendingWay(long WayId, long[] NodeIds, WayFacts Facts, string? Name, float[] Levels);
+
+    /// <param name="Rings">Closed rings of node ids (the first repeated last): a closed way's one, or a multipolygon's outer and inner rings.</param>
+    internal sealed record PendingGreenArea(GreenAreaKind Kind, string? Name, long[][] Rings);
+
+    internal sealed record PendingGreenRelation(GreenAreaKind Kind, string? Name, long[] OuterWays, long[] InnerWays);
 
     internal sealed record PendingPlace(long OsmNodeId, int LatE7, int LonE7, string Name, PlaceKind Kind, WheelchairTag Wheelchair);
 }

@@ -1,6 +1,7 @@
 using Encoder = OsmSharp.IO.PBF.Encoder;
 using OsmSharp.IO.PBF;
 using Routing.Graph;
+using Routing.Osm.Tags;
 
 namespace Routing.Osm.Import;
 
@@ -51,6 +52,10 @@ internal static class PbfExtractReader
         {
             findings?.AddTo(extract);
         }
+        if (extract.GreenMemberWays() is { Length: > 0 } wanted)
+        {
+            extract.JoinGreenRelations(MemberWays(blobs, wayFindings, wanted, cancellation));
+        }
         extract.KeepNodesOfWays();
 
         var nodeBlocks = new List<int>();
@@ -84,6 +89,37 @@ internal static class PbfExtractReader
         return extract;
     }
 
+    /// <summary>
+    /// The nodes of the ways green multipolygons are made of: a second look at only the blocks whose way ids span one of
+    /// them (ways are sorted by id, so that is a block or two per multipolygon, not the whole file).
+    /// </summary>
+    private static Dictionary<long, long[]> MemberWays(PbfBlobs blobs, WayFindings?[] wayFindings, long[] wanted, CancellationToken cancellation)
+    {
+        var blocks = new List<int>();
+        for (int i = 0; i < wayFindings.Length; i++)
+        {
+            if (wayFindings[i] is { WaysRead: > 0 } findings && findings.MaySpan(wanted))
+            {
+                blocks.Add(i);
+            }
+        }
+        var found = new List<(long Id, long[] NodeIds)>?[blobs.Count];
+        blobs.Decode(blocks, () => new BlockVisitor(), (visitor, index, block) =>
+        {
+            found[index] = visitor.MemberWays(block, wanted);
+            return true;
+        }, cancellation);
+        var memberNodes = new Dictionary<long, long[]>();
+        foreach (var ways in found)
+        {
+            foreach (var (id, nodeIds) in ways ?? [])
+            {
+                memberNodes[id] = nodeIds;
+            }
+        }
+        return memberNodes;
+    }
+
     private static OsmInputException Explained(string osmPath, Exception ex) => ex as OsmInputException ?? new OsmInputException(
         $"{osmPath}: the OSM data is truncated or corrupt ({ex.GetType().Name}: {ex.Message}). Download the extract again.", ex);
 
@@ -97,13 +133,24 @@ internal static class PbfExtractReader
         private string?[] _strings = [];
         private WayFindings? _ways;
         private NodeFindings? _nodes;
+        private long[] _wantedWays = [];
+        private List<(long Id, long[] NodeIds)>? _memberWays;
 
         public WayFindings Ways(PrimitiveBlock block, out bool holdsNodes)
         {
-            _ways = new WayFindings();
+            (_ways, _memberWays) = (new WayFindings(), null);
             NewBlock(block);
             block.Decode(this, ignoreNodes: true, ignoreWays: false, ignoreRelations: false, out holdsNodes, out _, out _);
             return _ways;
+        }
+
+        /// <summary>The ways of <paramref name="wanted"/> (sorted) in the block, with their nodes.</summary>
+        public List<(long Id, long[] NodeIds)> MemberWays(PrimitiveBlock block, long[] wanted)
+        {
+            (_wantedWays, _memberWays, _ways) = (wanted, [], null);
+            NewBlock(block);
+            block.Decode(this, ignoreNodes: true, ignoreWays: false, ignoreRelations: true, out _, out _, out _);
+            return _memberWays;
         }
 
         public NodeFindings Nodes(PrimitiveBlock block, NodeStore store, out bool holdsWaysOrRelations)
@@ -123,6 +170,10 @@ internal static class PbfExtractReader
 
         public void ProcessWay(PrimitiveBlock block, Way way)
         {
+            if (_ways is null && Array.BinarySearch(_wantedWays, way.id) < 0)
+            {
+                return;
+            }
             // Node references are stored as differences to the previous one.
             var nodeIds = new long[way.refs.Count];
             long id = 0;
@@ -131,10 +182,34 @@ internal static class PbfExtractReader
                 id += way.refs[i];
                 nodeIds[i] = id;
             }
-            _ways!.Way(way.id, nodeIds, Tags(block, way.keys, way.vals), StampOf(block, way.info));
+            if (_ways is null)
+            {
+                _memberWays!.Add((way.id, nodeIds));
+                return;
+            }
+            _ways.Way(way.id, nodeIds, Tags(block, way.keys, way.vals), StampOf(block, way.info));
         }
 
-        public void ProcessRelation(PrimitiveBlock block, Relation relation) => _ways!.Stamp(StampOf(block, relation.info));
+        public void ProcessRelation(PrimitiveBlock block, Relation relation)
+        {
+            _ways!.Stamp(StampOf(block, relation.info));
+            if (Tags(block, relation.keys, relation.vals) is not { } tags || GreenAreaTagRules.ClassifyRelation(tags) is not { } kind)
+            {
+                return;
+            }
+            var (outer, inner) = (new List<long>(), new List<long>());
+            long id = 0;
+            for (int i = 0; i < relation.memids.Count; i++)
+            {
+                // Member ids are stored as differences to the previous one, like a way's nodes.
+                id += relation.memids[i];
+                if (relation.types[i] == Relation.MemberType.WAY)
+                {
+                    (StringAt(block, (uint)relation.roles_sid[i]) == "inner" ? inner : outer).Add(id);
+                }
+            }
+            _ways.GreenRelation(kind, GreenAreaTagRules.NameOf(tags), [.. outer], [.. inner]);
+        }
 
         private void NewBlock(PrimitiveBlock block)
         {

@@ -13,6 +13,7 @@ internal sealed class WaySplitter
 {
     private readonly OsmImporter.Extract _extract;
     private readonly GraphBuilder _builder;
+    private readonly GreenAreas _greenAreas;
     /// <summary>How many times walkable ways pass each node (saturating at 2: only "shared or not" matters).</summary>
     private readonly byte[] _passes;
     private readonly int[] _vertexOfNode;
@@ -23,10 +24,12 @@ internal sealed class WaySplitter
     /// <summary>Elevator nodes that a way without a <c>level</c> passes: the levels they serve are not all known.</summary>
     private readonly HashSet<int> _elevatorsOnUnleveledWays = [];
 
-    public WaySplitter(OsmImporter.Extract extract, GraphBuilder builder)
+    /// <param name="greenAreas">The parks, gardens, cemeteries and woods each new edge is looked up in.</param>
+    public WaySplitter(OsmImporter.Extract extract, GraphBuilder builder, GreenAreas greenAreas)
     {
         _extract = extract;
         _builder = builder;
+        _greenAreas = greenAreas;
         int nodes = extract.Nodes.Count;
         _passes = new byte[nodes];
         _vertexOfNode = new int[nodes];
@@ -177,6 +180,7 @@ internal sealed class WaySplitter
         {
             _builder.AddEdgeLevels(edge, way.Levels);
         }
+        _greenAreas.Assign(_builder, edge, _extract.Nodes, nodes.AsSpan(from, to - from + 1));
         return edge;
     }
 
