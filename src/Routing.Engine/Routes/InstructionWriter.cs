@@ -14,7 +14,9 @@ namespace Routing.Engine.Routes;
 /// stay on X"), and steps closer together than <see cref="MinStepM"/> are said as one ("Cross the street – Turn left
 /// onto Plöck"), so that no step is 0 m long. An unnamed way is said with the street it runs along ("the sidewalk along
 /// Hauptstraße", <see cref="StreetsAlong"/>), and that street counts as the one the traveller is on: the sidewalk after
-/// a turn onto Hauptstraße is no new street.
+/// a turn onto Hauptstraße is no new street. An unnamed path along no street that runs through a park, garden, cemetery
+/// or wood is said with it ("the path through the park", "the footway through Schlossgarten"), and entering or leaving
+/// it on the same kind of path is a step ("Continue on the path through the park").
 /// </summary>
 /// <param name="streetsAlong">Finds the street an unnamed way runs beside; null: unnamed ways are said by their kind alone.</param>
 internal sealed class InstructionWriter(RoutingGraph graph, IReadOnlyList<GeoPoint> geometry, TextLanguage language, StreetsAlong? streetsAlong = null)
@@ -51,6 +53,14 @@ internal sealed class InstructionWriter(RoutingGraph graph, IReadOnlyList<GeoPoi
         _ontoLabels.Clear();
         _streets.Clear();
         _along.Clear();
+        _through.Clear();
+        for (int s = 0; s < segments.Count; s++)
+        {
+            if (AreaOf(segments[s], pieces) is { } area)
+            {
+                _through[segments[s].FirstPiece] = area;
+            }
+        }
         // Most segments start silently and few say two things, so a step per segment seldom grows the list (which,
         // grown from empty, allocated twice what it ended with).
         _steps.EnsureCapacity(segments.Count + 1);
@@ -151,7 +161,8 @@ internal sealed class InstructionWriter(RoutingGraph graph, IReadOnlyList<GeoPoi
             {
                 Turn(angle, segment, index, segment.StartDistanceM, geometry[facts.FirstPoint]);
             }
-            else if (!(segment.SameStreetAs(previous) && AlongOf(segment) == AlongOf(previous)) && !StaysOn(StreetOf(segment), segment.StartDistanceM))
+            else if (!(segment.SameStreetAs(previous) && AlongOf(segment) == AlongOf(previous) && ThroughOf(segment) == ThroughOf(previous))
+                && !StaysOn(StreetOf(segment), segment.StartDistanceM))
             {
                 Add("continue", RouteTexts.Format("continue", language, LabelOf(segment, WayCase.On)), segment, index);
             }
@@ -322,9 +333,64 @@ internal sealed class InstructionWriter(RoutingGraph graph, IReadOnlyList<GeoPoi
         return street;
     }
 
-    /// <summary>What the segment is called: its name, else its kind and the street it runs along (<see cref="WayNames"/>).</summary>
+    /// <summary>The green area each unnamed path segment runs through, by its first piece (<see cref="AreaOf"/>).</summary>
+    private readonly Dictionary<int, (string Name, GreenAreaKind Kind)> _through = [];
+
+    /// <summary>Paths one walks through a park on; a sidewalk belongs to its street, and a road through a park is a road.</summary>
+    private static bool RunsThrough(HighwayKind highway) => highway is HighwayKind.Footway or HighwayKind.Path or HighwayKind.Track
+        or HighwayKind.Cycleway or HighwayKind.Bridleway or HighwayKind.Pedestrian;
+
+    /// <summary>
+    /// The park, garden, cemetery or wood an unnamed path segment runs through: the area that holds most of its length
+    /// (each edge lies in the area its middle lies in); null when at least half of it lies in none.
+    /// </summary>
+    private (string Name, GreenAreaKind Kind)? AreaOf(AssembledSegment segment, ReadOnlySpan<RoutePiece> pieces)
+    {
+        if (segment.Segment.Name.Length > 0 || !RunsThrough(segment.Class.Highway))
+        {
+            return null;
+        }
+        var edgeArea = graph.EdgeGreenArea;
+        int best = GreenArea.None;
+        double bestM = 0, totalM = 0;
+        for (int p = segment.FirstPiece; p <= segment.LastPiece; p++)
+        {
+            totalM += pieces[p].LengthM;
+            int area = edgeArea[pieces[p].Edge];
+            if (area == GreenArea.None || area == best)
+            {
+                continue;
+            }
+            // A segment crosses one area, seldom two: summing each candidate over the segment is a few pieces more.
+            double inAreaM = 0;
+            for (int q = segment.FirstPiece; q <= segment.LastPiece; q++)
+            {
+                inAreaM += edgeArea[pieces[q].Edge] == area ? pieces[q].LengthM : 0;
+            }
+            if (inAreaM > bestM)
+            {
+                (best, bestM) = (area, inAreaM);
+            }
+        }
+        if (best == GreenArea.None || bestM * 2 < totalM)
+        {
+            return null;
+        }
+        var green = graph.GreenAreas[best];
+        return (graph.Name(green.NameId), green.Kind);
+    }
+
+    /// <summary>
+    /// The area the segment runs through, when it runs along no street. The street wins: a path beside a street at the
+    /// park's edge is found by the street (which way, which side), and "through the park" would send the traveller
+    /// looking for a path inside it; parks are often mapped up to the kerb, so such paths lie in them.
+    /// </summary>
+    private (string Name, GreenAreaKind Kind)? ThroughOf(AssembledSegment segment) =>
+        AlongOf(segment) is null && _through.TryGetValue(segment.FirstPiece, out var area) ? area : null;
+
+    /// <summary>What the segment is called: its name, else its kind and the street it runs along or the area it runs through (<see cref="WayNames"/>).</summary>
     private string LabelOf(AssembledSegment segment, WayCase wayCase) =>
-        WayNames.Of(segment.Segment.Name, segment.Segment.Highway, language, wayCase, AlongOf(segment));
+        WayNames.Of(segment.Segment.Name, segment.Segment.Highway, language, wayCase, AlongOf(segment), ThroughOf(segment));
 
     /// <summary>The street the traveller is on: the segment's name, else the street it runs along; null for neither.</summary>
     private string? StreetOf(AssembledSegment segment) => NameOf(segment) ?? AlongOf(segment)?.Name;

@@ -1,3 +1,4 @@
+using Routing.Graph;
 using Routing.Texts;
 
 namespace Routing.Engine.Routes;
@@ -35,24 +36,52 @@ internal static class WayNames
 
     /// <param name="along">The named street an unnamed way runs beside (<see cref="StreetsAlong"/>), said with its
     /// description: "the sidewalk along Hauptstraße", "den Gehweg an der Hauptstraße".</param>
-    public static string Of(string name, string highway, TextLanguage language, WayCase wayCase, (string Name, string Highway)? along = null)
+    /// <param name="through">The park, garden, cemetery or wood an unnamed way runs through, when it runs along no
+    /// street: "the path through the park", "den Fußweg durch den Schlossgarten".</param>
+    public static string Of(string name, string highway, TextLanguage language, WayCase wayCase, (string Name, string Highway)? along = null,
+        (string Name, GreenAreaKind Kind)? through = null)
     {
         // The description of the way's kind in the case the sentence asks for: "den Fußweg" where one goes, "dem
         // Fußweg" where one is; languages without cases give both the same words.
         string description = RouteTexts.Get((wayCase == WayCase.On ? "way_on." : "way.") + highway, language);
-        if (name.Length == 0 && along is { } street)
+        if (name.Length > 0)
+        {
+            return Named(name, description, language, wayCase);
+        }
+        if (along is { } street)
         {
             // German: "an" with the street in the dative, "an dem" contracted as everyone says it ("am Bismarckplatz").
             string beside = RouteTexts.Format("way.along", language, description, Of(street.Name, street.Highway, language, WayCase.On));
-            description = beside.Replace(" an dem ", " am ", StringComparison.Ordinal);
+            return beside.Replace(" an dem ", " am ", StringComparison.Ordinal);
         }
+        if (through is { } area)
+        {
+            // "durch" takes the accusative whatever the sentence: "auf dem Fußweg durch den Park".
+            string kind = RouteTexts.Get("area." + AreaKey(area.Kind), language);
+            string place = area.Name.Length > 0 ? Named(area.Name, kind, language, WayCase.Onto) : kind;
+            return RouteTexts.Format("way.through", language, description, place);
+        }
+        return description;
+    }
+
+    /// <summary>The key of an area's kind in the translation files (<c>area.park</c> ...).</summary>
+    private static string AreaKey(GreenAreaKind kind) => kind switch
+    {
+        GreenAreaKind.Garden => "garden",
+        GreenAreaKind.Cemetery => "cemetery",
+        GreenAreaKind.Wood => "wood",
+        _ => "park",
+    };
+
+    /// <summary>
+    /// A name as the sentence says it: as it is, except in German, which needs the article of the name's noun in the
+    /// sentence's case, or, when the ending does not tell, <paramref name="description"/> and the name in quotes.
+    /// </summary>
+    private static string Named(string name, string description, TextLanguage language, WayCase wayCase)
+    {
         if (language.Code != "de")
         {
-            return name.Length > 0 ? name : description;
-        }
-        if (name.Length == 0)
-        {
-            return description;
+            return name;
         }
         string? article = ArticleOf(name);
         if (article is null)
@@ -70,8 +99,8 @@ internal static class WayNames
 
     /// <summary>
     /// The name with its leading adjectives in the weak form an article asks for (<paramref name="ending"/> "e" or
-    /// "en"): "Alter Markt" to "Alten Markt", "Neue Schlossstraße" to "Neuen Schlossstraße". Place adjectives
-    /// ("Eppelheimer") never change, and are not in the list.
+    /// "en"): "Alter Markt" to "Alten Markt", "Neue Schlossstraße" to "Neuen Schlossstraße", "Botanischer Garten" to
+    /// "Botanischen Garten". Place adjectives ("Eppelheimer") never change, and are not in the list.
     /// </summary>
     private static string Declined(string name, string ending)
     {
@@ -89,6 +118,14 @@ internal static class WayNames
                     {
                         stem = word[..candidate.Length];
                     }
+                }
+            }
+            // Adjectives of kind decline the same way: "Botanischer Garten", "durch den Botanischen Garten".
+            foreach (string suffix in (ReadOnlySpan<string>)["ische", "ischer", "isches"])
+            {
+                if (stem is null && word.Length > suffix.Length + 1 && char.IsUpper(word[0]) && word.EndsWith(suffix, StringComparison.Ordinal))
+                {
+                    stem = word[..^(suffix.Length - 4)];
                 }
             }
             if (stem is null)

@@ -163,11 +163,42 @@ public sealed class InstructionHeidelbergTests(ITestOutputHelper output)
         Assert.True(routes >= 25, $"only {routes} of 40 trips gave a route");
     }
 
-    /// <summary>Every street name in an instruction's text is the name of a way the route takes or runs beside.</summary>
+    /// <summary>The names of the green areas each OSM way's edges lie in.</summary>
+    private static readonly Lazy<ILookup<long, string>> AreaNamesOfWays = new(() =>
+    {
+        var graph = Heidelberg.Graph;
+        return Enumerable.Range(0, graph.EdgeCount).Where(e => graph.EdgeGreenArea[e] != GreenArea.None)
+            .ToLookup(e => graph.EdgeOsmWayId[e], e => graph.Name(graph.GreenAreas[graph.EdgeGreenArea[e]].NameId));
+    });
+
+    /// <summary>
+    /// Paths through Heidelberg's parks are said with the park: on foot through the Schlossgarten below the castle
+    /// (named: "the footway through Schlossgarten", German with its article), and by wheelchair through the Botanischer
+    /// Garten in Neuenheimer Feld (German declines its adjective). The route's other steps are checked as every trip's are.
+    /// </summary>
+    [Theory]
+    [InlineData("foot", "en", 49.41282, 8.71831, 49.40966, 8.71719, "Turn left onto the footway through Schlossgarten")]
+    [InlineData("foot", "de", 49.41282, 8.71831, 49.40966, 8.71719, "Biegen Sie links ab auf den Fußweg durch den Schlossgarten")]
+    [InlineData("wheelchair", "en", 49.4175, 8.6650, 49.4140, 8.6710, "Turn right onto the footway through Botanischer Garten")]
+    [InlineData("wheelchair", "de", 49.4175, 8.6650, 49.4140, 8.6710, "Biegen Sie rechts ab auf den Fußweg durch den Botanischen Garten")]
+    public void A_path_through_a_park_is_said_with_the_park(string profile, string language, double fromLat, double fromLon, double toLat, double toLon, string expected)
+    {
+        var request = new RouteRequest([new GeoPoint(fromLat, fromLon), new GeoPoint(toLat, toLon)], RouteFixture.Preset(profile), Language: language);
+
+        var route = Assert.IsType<RouteFound>(LazyRouter.Value.Route(request)).Route;
+
+        string trip = string.Join(" | ", route.Instructions.Select(i => i.Text));
+        output.WriteLine(trip);
+        Assert.Contains(route.Instructions, i => i.Text == expected);
+        AssertNamesOnlyTheRoutesStreets(route, trip);
+    }
+
+    /// <summary>Every street name in an instruction's text is the name of a way the route takes or runs beside, or of a park it runs through.</summary>
     private static void AssertNamesOnlyTheRoutesStreets(Route route, string trip)
     {
         var taken = route.Segments.Select(s => s.Name).Where(n => n.Length > 0).ToHashSet(StringComparer.Ordinal);
         taken.UnionWith(NamesBeside(route));
+        taken.UnionWith(route.Segments.SelectMany(s => AreaNamesOfWays.Value[s.OsmWayId]).Where(n => n.Length > 0));
         foreach (var instruction in route.Instructions)
         {
             // The route's own names out first: "Hauptstraße" inside "Hauptstraße Nord" is no other street.

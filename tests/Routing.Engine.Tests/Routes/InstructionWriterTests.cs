@@ -215,4 +215,63 @@ public sealed class InstructionWriterTests
         // A way with a name of its own keeps it.
         Assert.Equal("Plöck", WayNames.Of("Plöck", "residential", Translations.English, WayCase.On, (street, highway)));
     }
+
+    [Theory]
+    [InlineData("en", "", GreenAreaKind.Park, "the path through the park", "the path through the park")]
+    [InlineData("en", "Schlossgarten", GreenAreaKind.Park, "the path through Schlossgarten", "the path through Schlossgarten")]
+    [InlineData("de", "", GreenAreaKind.Park, "den Pfad durch den Park", "dem Pfad durch den Park")]
+    [InlineData("de", "", GreenAreaKind.Cemetery, "den Pfad durch den Friedhof", "dem Pfad durch den Friedhof")]
+    [InlineData("de", "", GreenAreaKind.Wood, "den Pfad durch den Wald", "dem Pfad durch den Wald")]
+    [InlineData("de", "Schlossgarten", GreenAreaKind.Park, "den Pfad durch den Schlossgarten", "dem Pfad durch den Schlossgarten")]
+    [InlineData("de", "Botanischer Garten", GreenAreaKind.Garden, "den Pfad durch den Botanischen Garten", "dem Pfad durch den Botanischen Garten")]
+    [InlineData("de", "Alter Friedhof", GreenAreaKind.Cemetery, "den Pfad durch den Alten Friedhof", "dem Pfad durch den Alten Friedhof")]
+    [InlineData("de", "Neckarwiese", GreenAreaKind.Park, "den Pfad durch den Park „Neckarwiese“", "dem Pfad durch den Park „Neckarwiese“")]
+    [InlineData("fr", "", GreenAreaKind.Garden, "le sentier à travers le jardin", "le sentier à travers le jardin")]
+    [InlineData("it", "", GreenAreaKind.Wood, "il sentiero attraverso il bosco", "il sentiero attraverso il bosco")]
+    [InlineData("tr", "", GreenAreaKind.Park, "park içinden geçen patika", "park içinden geçen patika")]
+    [InlineData("uk", "", GreenAreaKind.Cemetery, "стежка через цвинтар", "стежка через цвинтар")]
+    [InlineData("ar", "", GreenAreaKind.Wood, "الدرب عبر الغابة", "الدرب عبر الغابة")]
+    public void An_unnamed_path_is_said_with_the_green_area_it_runs_through(string language, string area, GreenAreaKind kind, string onto, string on)
+    {
+        var lang = RouteTexts.LanguageOf(language);
+        Assert.Equal(onto, WayNames.Of("", "path", lang, WayCase.Onto, through: (area, kind)));
+        Assert.Equal(on, WayNames.Of("", "path", lang, WayCase.On, through: (area, kind)));
+    }
+
+    [Fact]
+    public void The_street_a_path_runs_along_wins_over_the_park_it_lies_in_and_a_name_over_both()
+    {
+        Assert.Equal("the path along Hauptstraße", WayNames.Of("", "path", Translations.English, WayCase.Onto, ("Hauptstraße", "primary"), ("", GreenAreaKind.Park)));
+        Assert.Equal("Philosophenweg", WayNames.Of("Philosophenweg", "path", Translations.English, WayCase.Onto, through: ("", GreenAreaKind.Park)));
+    }
+
+    /// <summary>
+    /// A footway A - B through a park, the same footway on for a shorter stretch B - C beyond it (one segment, mostly in
+    /// the park), and a sidewalk C - D in the park: the footway is said with the park, the sidewalk is not (a sidewalk
+    /// belongs to its street).
+    /// </summary>
+    [Fact]
+    public void A_route_says_the_park_its_path_runs_through_but_not_of_a_sidewalk()
+    {
+        var builder = new GraphBuilder();
+        int Vertex(long id, double lon) => builder.AddVertex(id, Coordinates.ToE7(49.41), Coordinates.ToE7(lon), default);
+        int a = Vertex(1, 8.690), b = Vertex(2, 8.694), c = Vertex(3, 8.695), d = Vertex(4, 8.697);
+        var footway = new EdgeClass { Highway = HighwayKind.Footway, Surface = SurfaceKind.Asphalt, SurfaceEvidence = Evidence.Tagged };
+        int park = builder.AddGreenArea(null, GreenAreaKind.Park);
+        builder.SetGreenArea(builder.AddEdge(a, b, footway, 10, null, [], []), park);
+        builder.AddEdge(b, c, footway, 10, null, [], []);
+        builder.SetGreenArea(builder.AddEdge(c, d, footway with { Highway = HighwayKind.Sidewalk }, 20, null, [], []), park);
+        var graph = builder.Build(new GraphMetadata { SourceFile = "hand-built", BuiltAtUtc = DateTimeOffset.UnixEpoch, BuilderVersion = "test" });
+        int Edge(long from) => Enumerable.Range(0, graph.EdgeCount).Single(e => graph.VertexOsmNodeId[graph.EdgeFrom[e]] == from);
+        int vertexB = graph.VertexOsmNodeId.IndexOf(2), vertexC = graph.VertexOsmNodeId.IndexOf(3);
+        var (start, end) = (new GeoPoint(49.41, 8.690), new GeoPoint(49.41, 8.697));
+        var path = new SearchPath(new SnapPoint(Edge(1), 0, start, 0), new SnapPoint(Edge(3), graph.EdgeLengthCm[Edge(3)] / 100.0, end, 0),
+            vertexB, [2 * Edge(2)], vertexC, 0, 0);
+        var profile = CompiledProfile.Compile(graph, RouteFixture.Preset("foot"));
+
+        var route = new RouteAssembler(graph).Assemble([path], profile, [start, end], "en");
+
+        Assert.Equal(["Head east on the footway through the park", "Continue onto the sidewalk", "You have arrived"],
+            route.Instructions.Select(i => i.Text));
+    }
 }
