@@ -47,19 +47,19 @@ internal static class ExtractReader
         }
         var extract = new OsmImporter.Extract();
         ways.AddTo(extract);
+        // Ways come before the relations in an XML file: the multipolygons' ways need a second look.
         if (extract.GreenMemberWays() is { Length: > 0 } wanted)
         {
-            var memberNodes = new Dictionary<long, long[]>();
             foreach (var geo in OsmSource.ReadXml(osmPath))
             {
                 cancellation.ThrowIfCancellationRequested();
                 if (geo is Way { Id: { } id, Nodes: { } nodeIds } && Array.BinarySearch(wanted, id) >= 0)
                 {
-                    memberNodes[id] = nodeIds;
+                    extract.MemberWayNodes[id] = nodeIds;
                 }
             }
-            extract.JoinGreenRelations(memberNodes);
         }
+        extract.JoinGreenRelations();
         extract.KeepNodesOfWays();
         var nodes = new NodeFindings(extract.Nodes);
         foreach (var geo in OsmSource.ReadXml(osmPath))
@@ -95,11 +95,14 @@ internal static class ExtractReader
 }
 
 /// <summary>What the first pass finds in one piece of the extract (a PBF block, or a whole XML file): the walkable ways and the green areas.</summary>
-internal sealed class WayFindings
+/// <param name="memberWays">The ways of the green multipolygons found so far, shared by every piece read at once: a way
+/// read after its multipolygon keeps its nodes here, and only the others need another look (null: none keeps them).</param>
+internal sealed class WayFindings(System.Collections.Concurrent.ConcurrentDictionary<long, bool>? memberWays = null)
 {
     public List<OsmImporter.PendingWay> Ways { get; } = [];
     private readonly List<OsmImporter.PendingGreenArea> _greenAreas = [];
     private readonly List<OsmImporter.PendingGreenRelation> _greenRelations = [];
+    private readonly List<(long Id, long[] NodeIds)> _memberWayNodes = [];
     public long WaysRead { get; private set; }
     /// <summary>The lowest and highest way id read, so the look for multipolygons' ways skips pieces that cannot hold them.</summary>
     public long FirstWayId { get; private set; } = long.MaxValue;
@@ -116,6 +119,10 @@ internal sealed class WayFindings
         {
             Ways.Add(new OsmImporter.PendingWay(id, nodeIds, facts, OsmImporter.NameOf(tags), LevelsOf(tags)));
         }
+        if (memberWays is not null && memberWays.ContainsKey(id))
+        {
+            _memberWayNodes.Add((id, nodeIds));
+        }
         if (nodeIds.Length >= 4 && nodeIds[0] == nodeIds[^1] && tags is not null && GreenAreaTagRules.Classify(tags) is { } kind)
         {
             _greenAreas.Add(new OsmImporter.PendingGreenArea(kind, GreenAreaTagRules.NameOf(tags), [nodeIds]));
@@ -123,8 +130,14 @@ internal sealed class WayFindings
     }
 
     /// <summary>A green multipolygon (<see cref="GreenAreaTagRules.ClassifyRelation"/>) and the ids of its outer and inner ways.</summary>
-    public void GreenRelation(GreenAreaKind kind, string? name, long[] outerWays, long[] innerWays) =>
+    public void GreenRelation(GreenAreaKind kind, string? name, long[] outerWays, long[] innerWays)
+    {
         _greenRelations.Add(new OsmImporter.PendingGreenRelation(kind, name, outerWays, innerWays));
+        foreach (long way in (long[])[.. outerWays, .. innerWays])
+        {
+            memberWays?.TryAdd(way, true);
+        }
+    }
 
     /// <summary>This piece read a way of <paramref name="sortedIds"/>, or may have: its way ids span one of them.</summary>
     public bool MaySpan(long[] sortedIds)
@@ -146,6 +159,10 @@ internal sealed class WayFindings
         extract.Ways.AddRange(Ways);
         extract.GreenAreas.AddRange(_greenAreas);
         extract.GreenRelations.AddRange(_greenRelations);
+        foreach (var (id, nodeIds) in _memberWayNodes)
+        {
+            extract.MemberWayNodes[id] = nodeIds;
+        }
         extract.WaysRead += WaysRead;
         extract.NewestTimestamp = Timestamps.Newer(extract.NewestTimestamp, _newest);
     }

@@ -110,6 +110,8 @@ public static class OsmImporter
         public List<PendingGreenArea> GreenAreas { get; } = [];
         /// <summary>Green multipolygons as read: their member ways' nodes come from another look at the ways.</summary>
         public List<PendingGreenRelation> GreenRelations { get; } = [];
+        /// <summary>The nodes of the ways <see cref="GreenRelations"/> are made of, as far as they have been read.</summary>
+        public Dictionary<long, long[]> MemberWayNodes { get; } = [];
         public long NodesRead { get; set; }
         public long WaysRead { get; set; }
         public DateTimeOffset? NewestTimestamp { get; set; }
@@ -122,22 +124,23 @@ public static class OsmImporter
 
         public void KeepNodesOfWays() => Nodes = NodeStore.ForWays(Ways, GreenAreas);
 
-        /// <summary>The ways green multipolygons are made of, sorted, each once.</summary>
+        /// <summary>The ways green multipolygons are made of whose nodes are not yet read, sorted, each once.</summary>
         public long[] GreenMemberWays()
         {
             var ids = new List<long>();
             foreach (var relation in GreenRelations)
             {
-                ids.AddRange(relation.OuterWays);
-                ids.AddRange(relation.InnerWays);
+                ids.AddRange(relation.OuterWays.Where(id => !MemberWayNodes.ContainsKey(id)));
+                ids.AddRange(relation.InnerWays.Where(id => !MemberWayNodes.ContainsKey(id)));
             }
             ids.Sort();
             return [.. ids.Distinct()];
         }
 
-        /// <summary>Each green multipolygon's outer and inner ways joined into rings, from the member ways' nodes.</summary>
-        public void JoinGreenRelations(IReadOnlyDictionary<long, long[]> memberNodes)
+        /// <summary>Each green multipolygon's outer and inner ways joined into rings, from <see cref="MemberWayNodes"/>.</summary>
+        public void JoinGreenRelations()
         {
+            var memberNodes = MemberWayNodes;
             foreach (var relation in GreenRelations)
             {
                 // Outer and inner rings are joined apart, so an inner ring touching the outer at a node stays a hole.
@@ -149,6 +152,7 @@ public static class OsmImporter
                 }
             }
             GreenRelations.Clear();
+            MemberWayNodes.Clear();
         }
 
         /// <summary>

@@ -42,9 +42,11 @@ internal static class PbfExtractReader
         {
             fromTheEnd[i] = fromTheEnd.Length - 1 - i;
         }
+        // Relations come last and are read first (from the end), so most multipolygons are known before their ways are read.
+        var memberWays = new System.Collections.Concurrent.ConcurrentDictionary<long, bool>();
         blobs.Decode(fromTheEnd, () => new BlockVisitor(), (visitor, index, block) =>
         {
-            wayFindings[index] = visitor.Ways(block, out holdsNodes[index]);
+            wayFindings[index] = visitor.Ways(block, memberWays, out holdsNodes[index]);
             return !(holdsNodes[index] && assumeNodesFirst);
         }, cancellation);
         var extract = new OsmImporter.Extract();
@@ -54,8 +56,12 @@ internal static class PbfExtractReader
         }
         if (extract.GreenMemberWays() is { Length: > 0 } wanted)
         {
-            extract.JoinGreenRelations(MemberWays(blobs, wayFindings, wanted, cancellation));
+            foreach (var (id, nodeIds) in MemberWays(blobs, wayFindings, wanted, cancellation))
+            {
+                extract.MemberWayNodes[id] = nodeIds;
+            }
         }
+        extract.JoinGreenRelations();
         extract.KeepNodesOfWays();
 
         var nodeBlocks = new List<int>();
@@ -90,8 +96,9 @@ internal static class PbfExtractReader
     }
 
     /// <summary>
-    /// The nodes of the ways green multipolygons are made of: a second look at only the blocks whose way ids span one of
-    /// them (ways are sorted by id, so that is a block or two per multipolygon, not the whole file).
+    /// The nodes of the ways green multipolygons are made of that were read before their multipolygon (on another core):
+    /// a second look at only the blocks whose way ids span one of them (ways are sorted by id, so that is a block or two
+    /// per multipolygon, not the whole file).
     /// </summary>
     private static Dictionary<long, long[]> MemberWays(PbfBlobs blobs, WayFindings?[] wayFindings, long[] wanted, CancellationToken cancellation)
     {
@@ -136,9 +143,9 @@ internal static class PbfExtractReader
         private long[] _wantedWays = [];
         private List<(long Id, long[] NodeIds)>? _memberWays;
 
-        public WayFindings Ways(PrimitiveBlock block, out bool holdsNodes)
+        public WayFindings Ways(PrimitiveBlock block, System.Collections.Concurrent.ConcurrentDictionary<long, bool> memberWays, out bool holdsNodes)
         {
-            (_ways, _memberWays) = (new WayFindings(), null);
+            (_ways, _memberWays) = (new WayFindings(memberWays), null);
             NewBlock(block);
             block.Decode(this, ignoreNodes: true, ignoreWays: false, ignoreRelations: false, out holdsNodes, out _, out _);
             return _ways;
