@@ -12,11 +12,11 @@ input=${3:-data/heidelberg.osm.pbf}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
-mkdir "$out/base"
-git archive "$revision" | tar -x -C "$out/base"
-dotnet build "$out/base/src/Routing.Preprocess" -c Release -v quiet -nologo >/dev/null
+mkdir "$out/source"
+git archive "$revision" | tar -x -C "$out/source"
+dotnet build "$out/source/src/Routing.Preprocess" -c Release -v quiet -nologo >/dev/null
 dotnet build src/Routing.Preprocess -c Release -v quiet -nologo >/dev/null
-declare -A dll=([base]="$out/base/src/Routing.Preprocess/bin/Release/net10.0/Routing.Preprocess.dll"
+declare -A dll=([base]="$out/source/src/Routing.Preprocess/bin/Release/net10.0/Routing.Preprocess.dll"
   [this]=src/Routing.Preprocess/bin/Release/net10.0/Routing.Preprocess.dll)
 
 echo "run  tree  wall_s  cpu_s  import_s  peak_rss_MB"
