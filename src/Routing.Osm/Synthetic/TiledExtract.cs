@@ -12,8 +12,8 @@ namespace Routing.Osm.Synthetic;
 /// shifted north and east by the source's extent and given ids of its own, and neighbouring copies joined by
 /// footways between the outermost nodes of their largest walkable network, so that the whole is one network as a
 /// region's is.
-/// Written as sorted PBF (all nodes, then all ways, each by id) with OsmSharp. Relations are left out: the import
-/// does not use them.
+/// Written as sorted PBF (all nodes, then all ways, then all relations, each by id) with OsmSharp; each copy has the
+/// source's relations (the import reads green multipolygons), their members the copy's own.
 /// </summary>
 public static class TiledExtract
 {
@@ -92,6 +92,18 @@ public static class TiledExtract
                     }
                 }
             }
+            for (int t = 0; t < tiles; t++)
+            {
+                foreach (var relation in source.Relations)
+                {
+                    long by = t * idStride;
+                    writer.AddRelation(Stamped(new Relation
+                    {
+                        Id = relation.Id + by, Tags = relation.Tags,
+                        Members = [.. relation.Members!.Select(m => new RelationMember(m.Id + by, m.Role, m.Type))],
+                    }));
+                }
+            }
             writer.Flush();
             writer.Close();
         }
@@ -139,6 +151,7 @@ public static class TiledExtract
     {
         public List<(long Id, double Latitude, double Longitude, TagsCollectionBase Tags)> Nodes { get; } = [];
         public List<Way> Ways { get; } = [];
+        public List<Relation> Relations { get; } = [];
         public double MinLat { get; private set; } = double.MaxValue;
         public double MaxLat { get; private set; } = double.MinValue;
         public double MinLon { get; private set; } = double.MaxValue;
@@ -181,6 +194,10 @@ public static class TiledExtract
                     break;
                 case Way { Id: { } id, Nodes.Length: >= 2 } way:
                     Ways.Add(way);
+                    MaxId = Math.Max(MaxId, id);
+                    break;
+                case Relation { Id: { } id, Members: not null } relation:
+                    Relations.Add(relation);
                     MaxId = Math.Max(MaxId, id);
                     break;
             }

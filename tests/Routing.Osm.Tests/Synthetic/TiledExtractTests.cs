@@ -17,10 +17,12 @@ public sealed class TiledExtractTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    [Fact]
-    public void One_copy_as_pbf_gives_the_graph_of_the_xml_source()
+    [Theory]
+    [InlineData("accessibility.osm")]
+    [InlineData("green-areas.osm")] // a multipolygon's relation and member ways read from PBF blocks
+    public void One_copy_as_pbf_gives_the_graph_of_the_xml_source(string name)
     {
-        string fixture = RepositoryPaths.Fixture("accessibility.osm");
+        string fixture = RepositoryPaths.Fixture(name);
         TiledExtract.Write(fixture, _dir.File("one.osm.pbf"), 1, 1);
 
         Assert.Equal(GraphSections.ChecksumsOf(OsmImporter.Import(fixture).Graph),
