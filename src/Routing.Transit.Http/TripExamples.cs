@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Routing.Engine;
 using Routing.Engine.Profiles;
-using Routing.GeoFormats;
 using Routing.Http;
 using Routing.Routes.Http;
 using Routing.Texts;
@@ -31,11 +30,8 @@ internal static class TripExamples
 
     private static DateTimeOffset At(string localTime) => DateTimeOffset.Parse($"2026-12-07T{localTime}+01:00", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static GeoJsonGeometry Line(params (double Lat, double Lon)[] points) =>
-        GeoJsonGeometry.LineString([.. points.Select(p => GeoJsonGeometry.Position(p.Lat, p.Lon))]);
-
-    /// <summary>A walk's line as a route's is written (its segments index it).</summary>
-    private static LineStringDto Walk(params (double Lat, double Lon)[] points) =>
+    /// <summary>A leg's line as a route's is written (a walk's segments index it).</summary>
+    private static LineStringDto Line(params (double Lat, double Lon)[] points) =>
         new(Positions.All(new RouteLine([.. points.Select(p => new GeoPoint(p.Lat, p.Lon))], elevation: null)));
 
     /// <summary>A segment of an example walk: what differs from one to the next; the rest as a level, plain way has it.</summary>
@@ -53,7 +49,7 @@ internal static class TripExamples
     private static readonly ItineraryDto Itinerary = new(At("10:08:03"), At("10:20:50"), 767, 0, 213.8, 550.3,
         [English.Format("trip.ride_unknown_penalized", "tram", "21", "Bismarckplatz", "Heidelberg Hauptbahnhof", "600")],
         [
-            new WalkLegDto("walk", At("10:08:03"), At("10:09:02"), 59, 46.9, 94.3, 0, Walk((49.4094, 8.6934), (49.4096, 8.6933), (49.4097928, 8.6931593)),
+            new WalkLegDto(At("10:08:03"), At("10:09:02"), 59, 46.9, 94.3, 0, Line((49.4094, 8.6934), (49.4096, 8.6933), (49.4097928, 8.6931593)),
                 new SegmentList(
                 [
                     Segment(0, 19.3, 23.3, 0, 1, 4044387, "Sofienstraße", "primary", sidewalk: true, new TextFact(null, "unknown"), new IntegerFact(null, "unknown"), 0, ["surface", "smoothness", "width"]),
@@ -65,10 +61,10 @@ internal static class TripExamples
                     new InstructionDto("arrive", "You have arrived", DecimalNumber.Metres(0), new LatLonDto(49.4097928, 8.6931593), 1, null),
                 ],
                 [new WarningDto("unknown_width", "Width unknown for 19 m of the route", 0, new LatLonDto(49.4094, 8.6934))]),
-            new TransitLegDto("transit", At("10:10:02"), At("10:15:58"), 356, "tram",
+            new TransitLegDto(At("10:10:02"), At("10:15:58"), 356, "tram",
                 new LineDto("21", "Straßenbahn RNV Linie 21: Handschuhsheim => Bismarckplatz", null), "Bismarckplatz", "17309@09:50:00",
                 Bismarckplatz, Hauptbahnhof, "unknown", true, [], Line((49.4097928, 8.6931593), (49.4066, 8.6845), (49.4034577, 8.6760163))),
-            new WalkLegDto("walk", At("10:16:18"), At("10:20:50"), 272, 166.9, 456, 0, Walk((49.4034577, 8.6760163), (49.4036, 8.6757)),
+            new WalkLegDto(At("10:16:18"), At("10:20:50"), 272, 166.9, 456, 0, Line((49.4034577, 8.6760163), (49.4036, 8.6757)),
                 new SegmentList(
                 [
                     Segment(0, 166.9, 201.1, 0, 1, 32286453, "Willy-Brandt-Platz", "pedestrian", sidewalk: false, new TextFact("asphalt", "tagged"), new IntegerFact(null, "unknown"), 1.2, ["smoothness", "width"]),

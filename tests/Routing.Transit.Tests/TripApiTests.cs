@@ -482,14 +482,123 @@ public sealed class DemoTransitHost : TransitHost
 
 public sealed class DemoFeedApiTests(DemoTransitHost host) : IClassFixture<DemoTransitHost>
 {
+    /// <summary>Sofienstraße to the main station on the demo timetable: walks and a tram.</summary>
+    private const string DemoTrip =
+        """{"from": {"lat": 49.4094, "lon": 8.6934}, "to": {"lat": 49.4036, "lon": 8.6757}, "departure": "2026-12-07T10:00:00+01:00", "profile": "wheelchair"}""";
+
     [Fact]
     public async Task The_default_start_answers_from_the_demo_feed_and_says_so()
     {
-        var (status, answer) = await TripApiTests.Post(host,
-            """{"from": {"lat": 49.4094, "lon": 8.6934}, "to": {"lat": 49.4036, "lon": 8.6757}, "departure": "2026-12-07T10:00:00+01:00", "profile": "wheelchair"}""");
+        var (status, answer) = await TripApiTests.Post(host, DemoTrip);
         Assert.True(status == HttpStatusCode.OK, answer.ToString());
         Assert.True(answer.GetProperty("demo").GetBoolean());
         Assert.Contains("Demo timetable", answer.GetProperty("notice").GetString(), StringComparison.Ordinal);
         Assert.True(answer.GetProperty("itineraries").EnumerateArray().Any(i => TripApiTests.Rides(i).Any()), answer.ToString());
+    }
+
+    /// <summary>
+    /// The document types a leg as oneOf a walk and a ride told apart by <c>type</c>, a walk's parts as a route's own
+    /// components; every member the demo answer's legs write, at any depth, is declared there with a type that admits it.
+    /// </summary>
+    [Fact]
+    public async Task The_openapi_document_declares_both_kinds_of_leg_and_every_member_an_answer_writes()
+    {
+        using var client = host.CreateClient();
+        var schemas = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement.GetProperty("components").GetProperty("schemas");
+        var leg = Resolve(schemas, schemas.GetProperty("ItineraryDto").GetProperty("properties").GetProperty("legs").GetProperty("items"));
+        var discriminator = leg.GetProperty("discriminator");
+        Assert.Equal("type", discriminator.GetProperty("propertyName").GetString());
+        var kinds = discriminator.GetProperty("mapping").EnumerateObject().ToDictionary(m => m.Name, m => m.Value.GetString()!);
+        Assert.Equal(["transit", "walk"], kinds.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(kinds.Values.Order(StringComparer.Ordinal), leg.GetProperty("oneOf").EnumerateArray().Select(k => Reference(k)!).Order(StringComparer.Ordinal));
+        Assert.False(leg.TryGetProperty("anyOf", out _));
+        foreach (var (name, reference) in kinds)
+        {
+            var kind = schemas.GetProperty(reference.Split('/')[^1]);
+            Assert.Contains("type", kind.GetProperty("required").EnumerateArray().Select(r => r.GetString()));
+            Assert.Equal([name], kind.GetProperty("properties").GetProperty("type").GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
+        }
+        var walk = schemas.GetProperty(kinds["walk"].Split('/')[^1]).GetProperty("properties");
+        var route = schemas.GetProperty("RouteDto").GetProperty("properties");
+        foreach (string part in new[] { "geometry", "segments", "instructions", "warnings" })
+        {
+            Assert.Equal(Reference(route.GetProperty(part)), Reference(walk.GetProperty(part)));
+        }
+
+        var (status, answer) = await TripApiTests.Post(host, DemoTrip);
+        Assert.True(status == HttpStatusCode.OK, answer.ToString());
+        var legs = answer.GetProperty("itineraries").EnumerateArray().SelectMany(i => i.GetProperty("legs").EnumerateArray()).ToList();
+        Assert.Equal(["transit", "walk"], legs.Select(l => l.GetProperty("type").GetString()).Distinct().Order(StringComparer.Ordinal));
+        foreach (var written in legs)
+        {
+            string type = written.GetProperty("type").GetString()!;
+            AssertDeclared(schemas, schemas.GetProperty(kinds[type].Split('/')[^1]), written, type);
+        }
+    }
+
+    /// <summary>The first component a property's schema refers to, wherever it sits (in place, in items, beside null).</summary>
+    private static string? Reference(JsonElement schema) => schema.ValueKind switch
+    {
+        JsonValueKind.Object when schema.TryGetProperty("$ref", out var reference) => reference.GetString(),
+        JsonValueKind.Object => schema.EnumerateObject().Select(p => Reference(p.Value)).FirstOrDefault(r => r is not null),
+        JsonValueKind.Array => schema.EnumerateArray().Select(Reference).FirstOrDefault(r => r is not null),
+        _ => null,
+    };
+
+    /// <summary>The schema itself: a component followed, and the one alternative beside null of a nullable member.</summary>
+    private static JsonElement Resolve(JsonElement schemas, JsonElement schema)
+    {
+        if (schema.TryGetProperty("$ref", out var reference))
+        {
+            return Resolve(schemas, schemas.GetProperty(reference.GetString()!.Split('/')[^1]));
+        }
+        if (!schema.TryGetProperty("properties", out _) && schema.TryGetProperty("oneOf", out var alternatives)
+            && alternatives.EnumerateArray().Where(a => !AdmitsNull(a)).ToList() is [var only])
+        {
+            return Resolve(schemas, only);
+        }
+        return schema;
+    }
+
+    private static bool AdmitsNull(JsonElement schema) =>
+        Types(schema).Contains("null") || (schema.TryGetProperty("oneOf", out var alternatives) && alternatives.EnumerateArray().Any(AdmitsNull));
+
+    private static string[] Types(JsonElement schema) => !schema.TryGetProperty("type", out var type) ? []
+        : type.ValueKind == JsonValueKind.Array ? [.. type.EnumerateArray().Select(t => t.GetString()!)] : [type.GetString()!];
+
+    private static void AssertDeclared(JsonElement schemas, JsonElement schema, JsonElement value, string path)
+    {
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            Assert.True(AdmitsNull(schema), $"{path} is null, which its schema does not admit");
+            return;
+        }
+        schema = Resolve(schemas, schema);
+        string[] types = Types(schema);
+        string kind = value.ValueKind switch
+        {
+            JsonValueKind.Object => "object",
+            JsonValueKind.Array => "array",
+            JsonValueKind.String => "string",
+            JsonValueKind.Number => "number",
+            _ => "boolean",
+        };
+        Assert.True(types.Contains(kind) || (kind == "number" && types.Contains("integer")), $"{path} is {kind}, its schema says [{string.Join(", ", types)}]");
+        if (value.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var member in value.EnumerateObject())
+            {
+                Assert.True(schema.GetProperty("properties").TryGetProperty(member.Name, out var declared), $"{path}.{member.Name} is not declared");
+                AssertDeclared(schemas, declared, member.Value, $"{path}.{member.Name}");
+            }
+        }
+        else if (value.ValueKind == JsonValueKind.Array)
+        {
+            int index = 0;
+            foreach (var item in value.EnumerateArray())
+            {
+                AssertDeclared(schemas, schema.GetProperty("items"), item, $"{path}[{index++}]");
+            }
+        }
     }
 }

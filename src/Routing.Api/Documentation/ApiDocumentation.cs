@@ -12,7 +12,7 @@ namespace Routing.Api.Documentation;
 internal static class ApiDocumentation
 {
     public static IServiceCollection AddApiDocumentation(this IServiceCollection services) =>
-        services.AddOpenApi(options => options.AddApiKeySecurityScheme().AddRouteSchemas().AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(options => options.AddApiKeySecurityScheme().AddRouteSchemas().AddDiscriminatedUnions().AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo
             {
