@@ -299,6 +299,10 @@ public sealed partial class ElevationApiTests(HeidelbergApi api)
             Assert.Equal(stretch.Direction == "up" ? "uphill" : "downhill", match.Groups["direction"].Value);
             Assert.Equal(stretch.SteepestPct, ElevationChecks.ParseNumber(match.Groups["pct"].Value));
             Assert.InRange(ElevationChecks.ParseNumber(match.Groups["m"].Value), stretch.LengthM - 1, stretch.LengthM + 1);
+            // The place named is a street the stretch runs on, and a stretch on named streets names one.
+            var names = segments.Skip(index).Take(stretch.Count).Select(s => s.GetProperty("name").GetString()).Where(n => !string.IsNullOrEmpty(n)).ToList();
+            Assert.Equal(names.Count > 0, match.Groups["street"].Success);
+            Assert.True(!match.Groups["street"].Success || names.Contains(match.Groups["street"].Value), warning.GetProperty("message").GetString());
             var at = warning.GetProperty("location");
             var start = coordinates[segments[index].GetProperty("first_point").GetInt32()];
             Assert.Equal((start[1], start[0]), (at.GetProperty("lat").GetDouble(), at.GetProperty("lon").GetDouble()));
@@ -312,7 +316,7 @@ public sealed partial class ElevationApiTests(HeidelbergApi api)
 
     private static double? NullableNumber(JsonElement value) => value.ValueKind == JsonValueKind.Null ? null : value.GetDouble();
 
-    [GeneratedRegex(@"^Steep (?<direction>uphill|downhill) stretch: (?<pct>\d+\.\d) % for (?<m>\d+) m$")]
+    [GeneratedRegex(@"^Steep (?<direction>uphill|downhill) stretch: (?<pct>\d+\.\d) % for (?<m>\d+) m( on (?<street>.+))?$")]
     private static partial Regex SteepMessage();
 }
 

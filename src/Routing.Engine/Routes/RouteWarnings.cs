@@ -33,6 +33,8 @@ internal static class RouteWarnings
             found.Add((segments[segment].StartDistanceM,
                 new RouteWarning(type, message, segment, location ?? geometry[segments[segment].Segment.FirstPoint])));
         string Metres(double metres) => RouteTexts.Number(Math.Round(metres), "0", language);
+        // " on Plöck": the street that carries most of a stretch, so a warning says where without reading the map.
+        string Where(int first, int last, UnknownFacts fact) => OnName(segments, first, last, LongestName(segments, first, last, fact), language);
         var runs = new List<Run>();
 
         // Stretches of unknown surface a short way apart are one place for the traveller: one warning, naming the street
@@ -56,9 +58,8 @@ internal static class RouteWarnings
         {
             if (unknownFirst >= 0 && unknownM > UnknownSurfaceMinM)
             {
-                string name = LongestName(segments, unknownFirst, unknownLast, UnknownFacts.Surface);
                 Add("unknown_surface", RouteTexts.Format("warning.unknown_surface", language, Metres(unknownM),
-                    OnName(segments, unknownFirst, unknownLast, name, language)), unknownFirst);
+                    Where(unknownFirst, unknownLast, UnknownFacts.Surface)), unknownFirst);
             }
         }
 
@@ -123,7 +124,7 @@ internal static class RouteWarnings
             if (run.LengthM > SteepMinM)
             {
                 Add("steep", RouteTexts.Format("warning.steep." + run.Key, language, RouteTexts.Number(SteepestPct(segments, run), "0.0", language),
-                    Metres(run.LengthM)), run.First);
+                    Metres(run.LengthM), Where(run.First, run.Last, UnknownFacts.None)), run.First);
             }
         }
 
@@ -131,7 +132,8 @@ internal static class RouteWarnings
         {
             foreach (var run in Runs(segments, Concern.RoughSurface, settings, runs))
             {
-                Add("rough_surface", RouteTexts.Format("warning.rough_surface", language, RouteTexts.Surface(run.Key, language), Metres(run.LengthM)), run.First);
+                Add("rough_surface", RouteTexts.Format("warning.rough_surface", language, RouteTexts.Surface(run.Key, language), Metres(run.LengthM),
+                    Where(run.First, run.Last, UnknownFacts.None)), run.First);
             }
             foreach (var run in Runs(segments, Concern.Narrow, settings, runs))
             {
@@ -140,7 +142,8 @@ internal static class RouteWarnings
                 {
                     narrowestCm = Math.Min(narrowestCm, segments[i].Segment.WidthCm.Value ?? int.MaxValue);
                 }
-                Add("narrow", RouteTexts.Format("warning.narrow", language, narrowestCm.ToString(), Metres(run.LengthM), settings.MinWidthCm!.Value.ToString()), run.First);
+                Add("narrow", RouteTexts.Format("warning.narrow", language, narrowestCm.ToString(), Metres(run.LengthM), settings.MinWidthCm!.Value.ToString(),
+                    Where(run.First, run.Last, UnknownFacts.None)), run.First);
             }
         }
 
@@ -182,21 +185,23 @@ internal static class RouteWarnings
     }
 
     /// <summary>The name that most of the metres lacking <paramref name="fact"/> between two segments lie on; empty when unnamed.</summary>
+    /// <param name="fact">Only segments where this fact is unknown count; <see cref="UnknownFacts.None"/>: every segment does.</param>
     private static string LongestName(IReadOnlyList<AssembledSegment> segments, int first, int last, UnknownFacts fact)
     {
+        bool Counts(int i) => fact == UnknownFacts.None || (segments[i].Segment.Unknown & fact) != 0;
         string best = "";
         double bestM = 0;
         for (int i = first; i <= last; i++)
         {
             string name = segments[i].Segment.Name;
-            if (name.Length == 0 || (segments[i].Segment.Unknown & fact) == 0 || name == best)
+            if (name.Length == 0 || !Counts(i) || name == best)
             {
                 continue;
             }
             double metres = 0;
             for (int j = first; j <= last; j++)
             {
-                metres += segments[j].Segment.Name == name && (segments[j].Segment.Unknown & fact) != 0 ? segments[j].Segment.DistanceM : 0;
+                metres += segments[j].Segment.Name == name && Counts(j) ? segments[j].Segment.DistanceM : 0;
             }
             if (metres > bestM)
             {

@@ -145,15 +145,17 @@ public sealed class RouteAssemblerTests
     }
 
     [Fact]
-    public void A_long_stretch_steeper_than_the_comfort_limit_is_warned_about()
+    public void A_long_stretch_steeper_than_the_comfort_limit_is_warned_about_naming_its_street()
     {
         var wheelchair = Profile("wheelchair");
         var path = Along(Snap(12, 13, 0.1), Snap(12, 13, 0.9), wheelchair);
         var route = Assembler.Assemble([path], wheelchair, Requested(path.From, path.To), "en");
+        var german = Assembler.Assemble([path], wheelchair, Requested(path.From, path.To), "de");
 
         var steep = Assert.Single(route.Warnings, w => w.Type == "steep");
-        Assert.Equal($"Steep downhill stretch: 8.0 % for {Math.Round(route.DistanceM)} m", steep.Message);
+        Assert.Equal($"Steep downhill stretch: 8.0 % for {Math.Round(route.DistanceM)} m on Sandgasse", steep.Message);
         Assert.Equal(0, steep.SegmentIndex);
+        Assert.Equal($"Steiles Gefälle: 8,0 % auf {Math.Round(route.DistanceM)} m auf der Sandgasse", Assert.Single(german.Warnings, w => w.Type == "steep").Message);
     }
 
     [Fact]
