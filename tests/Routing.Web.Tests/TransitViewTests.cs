@@ -33,6 +33,9 @@ public sealed class TransitViewTests(WebHost host)
         Assert.True(await page.EvaluateAsync<bool>("() => !!routingApp.map.getLayer('transit-rides') && !!routingApp.map.getLayer('transit-stops')"));
         Assert.Contains("#6a3d9a", await page.EvaluateAsync<string[]>(
             "() => routingApp.map.getSource('transit-legs').serialize().data.features.filter(f => !f.properties.walk).map(f => f.properties.colour)"));
+        // The route's blue line would cover the walks' grey dashes (a walk-only itinerary is the route itself): hidden while a trip is drawn.
+        Assert.Equal("none", await VisibilityAsync(page, "route"));
+        Assert.Equal("visible", await VisibilityAsync(page, "transit-walks"));
 
         // The legend says what the stops' colours mean: every colour a drawn stop has is one of its rows.
         var legendColours = await page.Locator("#legend .transit-legend circle").EvaluateAllAsync<string[]>("circles => circles.map(c => c.getAttribute('fill'))");
@@ -64,7 +67,20 @@ public sealed class TransitViewTests(WebHost host)
         Assert.Equal(chosen, await shown.Locator("h3").TextContentAsync());
         await AssertDrawnAsync(page, shown);
         await Browser.AssertAccessibleAsync(page, "trips with public transport");
+
+        // Without public transport the route is drawn again and the trip is not; with it again, the trip again.
+        await page.UncheckAsync("#transit-on");
+        Assert.Equal("visible", await VisibilityAsync(page, "route"));
+        Assert.Equal("none", await VisibilityAsync(page, "transit-walks"));
+        Assert.Equal("none", await VisibilityAsync(page, "transit-rides"));
+        await page.CheckAsync("#transit-on");
+        Assert.Equal("none", await VisibilityAsync(page, "route"));
+        Assert.Equal("visible", await VisibilityAsync(page, "transit-walks"));
     }
+
+    /// <summary>A map layer's visibility as the map holds it ("visible" when never set).</summary>
+    private static Task<string> VisibilityAsync(IPage page, string layer) =>
+        page.EvaluateAsync<string>("id => routingApp.map.getLayoutProperty(id, 'visibility') ?? 'visible'", layer);
 
     private sealed record DrawnStop(string Name, string Colour);
 

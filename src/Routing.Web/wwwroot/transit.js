@@ -15,6 +15,9 @@ const WALK_COLOUR = '#4b5563';
 const WALK_WIDTH = 4;
 const WALK_DASH = [1.5, 1];
 const STOP_RADIUS = 7;
+/** The route's own line (mapview.js): a drawn itinerary's walks follow the same streets, dashed grey under its blue. */
+const ROUTE_LAYERS = ['route-casing', 'route', 'route-uncertain'];
+const TRIP_LAYERS = ['transit-rides', 'transit-walks-casing', 'transit-walks', 'transit-stops'];
 
 /**
  * Adds the controls after the route form. `current()` gives { from, to, profile, constraints } as the form holds them;
@@ -47,6 +50,7 @@ export function initTransit({ current, announce, getMap }) {
     box.querySelector('#transit-result').hidden = !on.checked;
     // The legend says what the trip's colours mean while trips are asked for (app.css shows its rows then).
     document.body.toggleAttribute('data-transit', on.checked);
+    layers(getMap(), on.checked && shown !== null);
   });
   // The answer, its itineraries as listed, and the one on the map (kept when the list is ordered anew).
   let last = null;
@@ -153,6 +157,9 @@ function draw(map, it) {
     map.addSource('transit-stops', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
     map.addLayer({ id: 'transit-rides', type: 'line', source: 'transit-legs', filter: ['!', ['get', 'walk']],
       layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': ['get', 'colour'], 'line-width': RIDE_WIDTH } });
+    // A white casing, as the route has: the base map draws footways in greys and dashes too, and the walk must stand out.
+    map.addLayer({ id: 'transit-walks-casing', type: 'line', source: 'transit-legs', filter: ['get', 'walk'],
+      layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': '#ffffff', 'line-width': WALK_WIDTH + 4 } });
     map.addLayer({ id: 'transit-walks', type: 'line', source: 'transit-legs', filter: ['get', 'walk'],
       paint: { 'line-color': ['get', 'colour'], 'line-width': WALK_WIDTH, 'line-dasharray': WALK_DASH } });
     map.addLayer({ id: 'transit-stops', type: 'circle', source: 'transit-stops',
@@ -160,6 +167,21 @@ function draw(map, it) {
   }
   map.getSource('transit-legs').setData({ type: 'FeatureCollection', features: legs });
   map.getSource('transit-stops').setData({ type: 'FeatureCollection', features: stops });
+  layers(map, it !== null);
+}
+
+/**
+ * Either the trip or the route on the map, not one over the other: the route's line would hide a walk's dashes (a
+ * walk-only itinerary is the route itself), so it is hidden while an itinerary is drawn, and shown again, the trip
+ * hidden, when "with public transport" is turned off.
+ */
+function layers(map, trip) {
+  if (!map) {
+    return;
+  }
+  for (const id of [...ROUTE_LAYERS, ...TRIP_LAYERS].filter(id => map.getLayer(id))) {
+    map.setLayoutProperty(id, 'visibility', TRIP_LAYERS.includes(id) === trip ? 'visible' : 'none');
+  }
 }
 
 /** GTFS route_color is six hex digits without '#'; anything else gets the default. */
