@@ -41,6 +41,11 @@ internal sealed class InstructionWriter(RoutingGraph graph, IReadOnlyList<GeoPoi
     internal const double MinStepM = 15;
     /// <summary>Back on a street after less than this on pavement, a crossing or a side street, one has stayed on it.</summary>
     private const double JogM = 50;
+    /// <summary>
+    /// An unnamed way is said with the street it leads to when that street comes at most this far after its end
+    /// (a path across a block, a connector to the next street); a longer stretch of paths leads nowhere one could name.
+    /// </summary>
+    private const double TowardsM = 250;
 
     private static readonly string[] Compass =
         ["compass.north", "compass.northeast", "compass.east", "compass.southeast", "compass.south", "compass.southwest", "compass.west", "compass.northwest"];
@@ -54,12 +59,30 @@ internal sealed class InstructionWriter(RoutingGraph graph, IReadOnlyList<GeoPoi
         _streets.Clear();
         _along.Clear();
         _through.Clear();
+        _towards.Clear();
         for (int s = 0; s < segments.Count; s++)
         {
             if (AreaOf(segments[s], pieces) is { } area)
             {
                 _through[segments[s].FirstPiece] = area;
             }
+        }
+        // Backwards: each unnamed segment learns the named street the unnamed stretch it is part of leads to, when that
+        // street comes within TowardsM.
+        string? ahead = null;
+        double toAheadM = 0;
+        for (int s = segments.Count - 1; s >= 0; s--)
+        {
+            if (NameOf(segments[s]) is { } name)
+            {
+                (ahead, toAheadM) = (name, 0);
+                continue;
+            }
+            if (ahead is not null && toAheadM <= TowardsM)
+            {
+                _towards[segments[s].FirstPiece] = ahead;
+            }
+            toAheadM += segments[s].Segment.DistanceM;
         }
         // Most segments start silently and few say two things, so a step per segment seldom grows the list (which,
         // grown from empty, allocated twice what it ended with).
@@ -388,9 +411,27 @@ internal sealed class InstructionWriter(RoutingGraph graph, IReadOnlyList<GeoPoi
     private (string Name, GreenAreaKind Kind)? ThroughOf(AssembledSegment segment) =>
         AlongOf(segment) is null && _through.TryGetValue(segment.FirstPiece, out var area) ? area : null;
 
-    /// <summary>What the segment is called: its name, else its kind and the street it runs along or the area it runs through (<see cref="WayNames"/>).</summary>
+    /// <summary>The named street each unnamed segment leads to (within <see cref="TowardsM"/>), by its first piece.</summary>
+    private readonly Dictionary<int, string> _towards = [];
+
+    /// <summary>
+    /// Ways one follows to somewhere. A crossing, a square, steps, an elevator or a platform is a place one passes, said
+    /// by what it is ("Head north on the crossing towards Plöck" reads as if the crossing ran there).
+    /// </summary>
+    private static readonly string[] LeadSomewhere =
+        ["footway", "sidewalk", "path", "cycleway", "bridleway", "pedestrian", "track", "service", "living_street", "residential", "unclassified", "tertiary"];
+
+    /// <summary>The street an unnamed segment leads to, when it runs along no street and through no area: those say more about where it is.</summary>
+    private string? TowardsOf(AssembledSegment segment) =>
+        AlongOf(segment) is null && ThroughOf(segment) is null && _towards.TryGetValue(segment.FirstPiece, out var street)
+        && LeadSomewhere.Contains(segment.Segment.Highway, StringComparer.Ordinal) ? street : null;
+
+    /// <summary>
+    /// What the segment is called: its name, else its kind and the street it runs along, the area it runs through or the
+    /// street it leads to (<see cref="WayNames"/>).
+    /// </summary>
     private string LabelOf(AssembledSegment segment, WayCase wayCase) =>
-        WayNames.Of(segment.Segment.Name, segment.Segment.Highway, language, wayCase, AlongOf(segment), ThroughOf(segment));
+        WayNames.Of(segment.Segment.Name, segment.Segment.Highway, language, wayCase, AlongOf(segment), ThroughOf(segment), TowardsOf(segment));
 
     /// <summary>The street the traveller is on: the segment's name, else the street it runs along; null for neither.</summary>
     private string? StreetOf(AssembledSegment segment) => NameOf(segment) ?? AlongOf(segment)?.Name;

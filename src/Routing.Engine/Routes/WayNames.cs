@@ -38,8 +38,11 @@ internal static class WayNames
     /// description: "the sidewalk along Hauptstraße", "den Gehweg an der Hauptstraße".</param>
     /// <param name="through">The park, garden, cemetery or wood an unnamed way runs through, when it runs along no
     /// street: "the path through the park", "den Fußweg durch den Schlossgarten".</param>
+    /// <param name="towards">The named street an unnamed way leads to, when it runs along no street and through no
+    /// area: "the path towards Bismarckstraße", "den Fußweg in Richtung Bismarckstraße" (the name as it is: a direction
+    /// takes no article).</param>
     public static string Of(string name, string highway, TextLanguage language, WayCase wayCase, (string Name, string Highway)? along = null,
-        (string Name, GreenAreaKind Kind)? through = null)
+        (string Name, GreenAreaKind Kind)? through = null, string? towards = null)
     {
         // The description of the way's kind in the case the sentence asks for: "den Fußweg" where one goes, "dem
         // Fußweg" where one is; languages without cases give both the same words.
@@ -61,7 +64,7 @@ internal static class WayNames
             string place = area.Name.Length > 0 ? Named(area.Name, kind, language, WayCase.Onto) : kind;
             return RouteTexts.Format("way.through", language, description, place);
         }
-        return description;
+        return towards is null ? description : RouteTexts.Format("way.towards", language, description, towards);
     }
 
     /// <summary>The key of an area's kind in the translation files (<c>area.park</c> ...).</summary>

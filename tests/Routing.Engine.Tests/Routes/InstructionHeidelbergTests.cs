@@ -122,8 +122,9 @@ public sealed class InstructionHeidelbergTests(ITestOutputHelper output)
     public void Trips_read_as_a_person_would_write_them(string profile, string language, int seed)
     {
         var settings = RouteFixture.Preset(profile);
-        int routes = 0, steps = 0, onto = 0, ontoUnnamed = 0, ontoAlong = 0;
+        int routes = 0, steps = 0, onto = 0, ontoUnnamed = 0, ontoAlong = 0, ontoTowards = 0;
         string along = language == "de" ? " an " : " along ";
+        string towards = language == "de" ? " in Richtung " : " towards ";
         foreach (var (from, to) in Trips(seed, 40))
         {
             if (LazyRouter.Value.Route(new RouteRequest([from, to], settings, Language: language)) is not RouteFound { Route: var route })
@@ -135,6 +136,7 @@ public sealed class InstructionHeidelbergTests(ITestOutputHelper output)
             onto += route.Instructions.Count(i => IsOnto(i.Type));
             ontoUnnamed += route.Instructions.Count(i => IsOnto(i.Type) && i.Name is null);
             ontoAlong += route.Instructions.Count(i => IsOnto(i.Type) && i.Name is null && i.Text.Contains(along, StringComparison.Ordinal));
+            ontoTowards += route.Instructions.Count(i => IsOnto(i.Type) && i.Name is null && i.Text.Contains(towards, StringComparison.Ordinal));
             string trip = $"{from} -> {to}: " + string.Join(" | ", route.Instructions.Select(i => $"{i.Text} ({i.DistanceM:0} m)"));
             if (routes <= 2)
             {
@@ -158,8 +160,9 @@ public sealed class InstructionHeidelbergTests(ITestOutputHelper output)
             }
         }
         // Not a pass mark: how many steps onto a way still name no street (README, "Instructions a person would write").
-        output.WriteLine($"{routes} routes, {steps} steps, {onto} onto a way, {ontoUnnamed} of them on an unnamed way, {ontoAlong} of those naming the street it runs along");
+        output.WriteLine($"{routes} routes, {steps} steps, {onto} onto a way, {ontoUnnamed} of them on an unnamed way, {ontoAlong} of those naming the street it runs along, {ontoTowards} the street it leads to");
         Assert.True(ontoAlong > 0, "no unnamed way is said with the street it runs along");
+        Assert.True(ontoTowards > 0, "no unnamed way is said with the street it leads to");
         Assert.True(routes >= 25, $"only {routes} of 40 trips gave a route");
     }
 

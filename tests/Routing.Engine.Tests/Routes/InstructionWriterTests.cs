@@ -53,9 +53,9 @@ public sealed class InstructionWriterTests
     {
         var route = RouteAtoD("en");
 
-        // The climb starts where Plöck does: one step says both.
+        // The sidewalk leads to Plöck; the climb starts where Plöck does: one step says both.
         Assert.Equal(
-            ["Head east on the sidewalk", "Cross the street at the traffic lights with sound signals", "Continue onto Plöck – Steep uphill: up to 5.0 % for 60 m", "You have arrived"],
+            ["Head east on the sidewalk towards Plöck", "Cross the street at the traffic lights with sound signals", "Continue onto Plöck – Steep uphill: up to 5.0 % for 60 m", "You have arrived"],
             route.Instructions.Select(i => i.Text));
         Assert.Equal("continue", route.Instructions[2].Type);
     }
@@ -238,11 +238,24 @@ public sealed class InstructionWriterTests
         Assert.Equal(on, WayNames.Of("", "path", lang, WayCase.On, through: (area, kind)));
     }
 
+    [Theory]
+    [InlineData("en", "the footway towards Bismarckstraße", "the footway towards Bismarckstraße")]
+    [InlineData("de", "den Fußweg in Richtung Bismarckstraße", "dem Fußweg in Richtung Bismarckstraße")]
+    [InlineData("fr", "le chemin piéton en direction de Bismarckstraße", "le chemin piéton en direction de Bismarckstraße")]
+    [InlineData("tr", "Bismarckstraße yönündeki yaya yolu", "Bismarckstraße yönündeki yaya yolu")]
+    public void An_unnamed_way_along_nothing_is_said_with_the_street_it_leads_to(string language, string onto, string on)
+    {
+        var lang = RouteTexts.LanguageOf(language);
+        Assert.Equal(onto, WayNames.Of("", "footway", lang, WayCase.Onto, towards: "Bismarckstraße"));
+        Assert.Equal(on, WayNames.Of("", "footway", lang, WayCase.On, towards: "Bismarckstraße"));
+    }
+
     [Fact]
     public void The_street_a_path_runs_along_wins_over_the_park_it_lies_in_and_a_name_over_both()
     {
-        Assert.Equal("the path along Hauptstraße", WayNames.Of("", "path", Translations.English, WayCase.Onto, ("Hauptstraße", "primary"), ("", GreenAreaKind.Park)));
-        Assert.Equal("Philosophenweg", WayNames.Of("Philosophenweg", "path", Translations.English, WayCase.Onto, through: ("", GreenAreaKind.Park)));
+        Assert.Equal("the path along Hauptstraße", WayNames.Of("", "path", Translations.English, WayCase.Onto, ("Hauptstraße", "primary"), ("", GreenAreaKind.Park), "Plöck"));
+        Assert.Equal("the path through the park", WayNames.Of("", "path", Translations.English, WayCase.Onto, through: ("", GreenAreaKind.Park), towards: "Plöck"));
+        Assert.Equal("Philosophenweg", WayNames.Of("Philosophenweg", "path", Translations.English, WayCase.Onto, through: ("", GreenAreaKind.Park), towards: "Plöck"));
     }
 
     /// <summary>
