@@ -218,7 +218,7 @@ internal static class AnalysisEndpoints
         }
         if (body?.Format is { } format && (!allowFormat || format is not ("json" or "geojson" or "csv")))
         {
-            errors.Add("format", allowFormat ? FieldErrors.Message("not_supported_of_three", format, "json", "geojson", "csv") : FieldErrors.Message("not_a_field_here"));
+            errors.Add("format", allowFormat ? Phrase.FieldError("not_supported_of_three", format, "json", "geojson", "csv") : Phrase.FieldError("not_a_field_here"));
         }
         if (!RouteRequestValidator.TryProfile(body?.Profile, body?.Constraints, "constraints.", router.Profiles, RequestLanguage.Of(request, null), errors, out var profile, out var problem))
         {
@@ -259,7 +259,7 @@ internal static class AnalysisEndpoints
         if (cellM is not null && (!double.TryParse(cellM, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out cell)
             || cell < MinAuditCellM || cell > MaxAuditCellM))
         {
-            errors.AddMessage("cell_m", "number_between_was", MinAuditCellM, MaxAuditCellM, FieldErrors.Message("unit.metres"), cellM);
+            errors.AddMessage("cell_m", "number_between_was", MinAuditCellM, MaxAuditCellM, Phrase.FieldError("unit.metres"), cellM);
         }
         if (format is not (null or "geojson" or "csv"))
         {
@@ -357,7 +357,7 @@ internal static class AnalysisEndpoints
         };
         if (ranges is null)
         {
-            errors.Add(field, body?.RangesS is not null ? FieldErrors.Message("not_both", "ranges_s", "ranges_m") : FieldErrors.Message("ranges_required", "ranges_m", MaxRanges));
+            errors.Add(field, body?.RangesS is not null ? Phrase.FieldError("not_both", "ranges_s", "ranges_m") : Phrase.FieldError("ranges_required", "ranges_m", MaxRanges));
             return (metric, [1]);
         }
         if (ranges.Count == 0 || ranges.Count > MaxRanges)

@@ -135,7 +135,7 @@ internal sealed class ApiKeyAuthenticationHandler(
                 HttpContext = Context,
                 ProblemDetails = HttpProblems.InvalidRequest(new Dictionary<string, string[]>
                 {
-                    [ApiKeyAuthentication.EndUserHeader] = [FieldErrors.Message("end_user_id", ApiKeyAuthentication.MaxEndUserIdLength).In(RequestLanguage.OfProblem(Context))],
+                    [ApiKeyAuthentication.EndUserHeader] = [Phrase.FieldError("end_user_id", ApiKeyAuthentication.MaxEndUserIdLength).In(RequestLanguage.OfProblem(Context))],
                 }),
             });
             return;

@@ -35,7 +35,7 @@ internal static partial class BarrierBodyReader
         });
         ReportedBarrierKind? kind = body.TryGetProperty("kind", out var k) && k.ValueKind != JsonValueKind.Null
             ? Kind(k, errors)
-            : Missing<ReportedBarrierKind>("kind", FieldErrors.Message("required_one_of", string.Join(", ", BarrierNames.Kinds)), errors);
+            : Missing<ReportedBarrierKind>("kind", Phrase.FieldError("required_one_of", string.Join(", ", BarrierNames.Kinds)), errors);
         BarrierGeometry? geometry = null;
         if (body.TryGetProperty("location", out var location) && location.ValueKind != JsonValueKind.Null)
         {
@@ -233,12 +233,12 @@ internal static partial class BarrierBodyReader
     /// <param name="unit">The unit's key in the translation files' <c>field_error.unit</c> words, e.g. <c>cm</c>.</param>
     private static (bool, int?) Integer(JsonElement element, string field, int min, int max, string unit, FieldErrors errors)
     {
-        var unitWord = FieldErrors.Message("unit." + unit);
+        var unitWord = Phrase.FieldError("unit." + unit);
         if (element.ValueKind != JsonValueKind.Number || !element.TryGetInt32(out int value))
         {
             errors.Add(field, element.ValueKind == JsonValueKind.Number && element.TryGetDouble(out double d) && double.IsFinite(d)
-                ? FieldErrors.Message("whole_number_in_range_was", unitWord, min, max, element.GetRawText())
-                : FieldErrors.Message("must_be_whole_number_in", unitWord));
+                ? Phrase.FieldError("whole_number_in_range_was", unitWord, min, max, element.GetRawText())
+                : Phrase.FieldError("must_be_whole_number_in", unitWord));
             return (false, null);
         }
         if (value < min || value > max)
@@ -253,7 +253,7 @@ internal static partial class BarrierBodyReader
     {
         if (element.ValueKind != JsonValueKind.Number || !element.TryGetDouble(out double value) || !double.IsFinite(value))
         {
-            errors.AddMessage(field, "must_be_number_in", FieldErrors.Message("unit.percent"));
+            errors.AddMessage(field, "must_be_number_in", Phrase.FieldError("unit.percent"));
             return (false, null);
         }
         if (value < BarrierLimits.MinInclinePct || value > BarrierLimits.MaxInclinePct)

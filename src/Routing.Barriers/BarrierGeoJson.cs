@@ -24,12 +24,12 @@ public static class BarrierGeoJson
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            errors.Add(new(field, Message("geojson_object")));
+            errors.Add(new(field, Phrase.FieldError("geojson_object")));
             return null;
         }
         if (!element.TryGetProperty("type", out var typeElement) || typeElement.ValueKind != JsonValueKind.String)
         {
-            errors.Add(new(field + ".type", Message("geojson_type_required")));
+            errors.Add(new(field + ".type", Phrase.FieldError("geojson_type_required")));
             return null;
         }
         string type = typeElement.GetString()!;
@@ -43,14 +43,14 @@ public static class BarrierGeoJson
         if (geometryType is not { } kind)
         {
             errors.Add(new(field + ".type", OtherGeoJsonTypes.Contains(type, StringComparer.Ordinal)
-                ? Message("geojson_type_one_part", type)
-                : Message("geojson_type_case")));
+                ? Phrase.FieldError("geojson_type_one_part", type)
+                : Phrase.FieldError("geojson_type_case")));
             return null;
         }
         string coordinatesField = field + ".coordinates";
         if (!element.TryGetProperty("coordinates", out var coordinates))
         {
-            errors.Add(new(coordinatesField, Message("required")));
+            errors.Add(new(coordinatesField, Phrase.FieldError("required")));
             return null;
         }
         var faults = new List<GeoJsonError>();
@@ -73,7 +73,7 @@ public static class BarrierGeoJson
         List<GeoPoint> points = [.. source.Select(c => new GeoPoint(c.Y, c.X))];
         if (kind != BarrierGeometryType.Point && GeoBounds.Of(points).DiagonalM > BarrierLimits.MaxExtentM)
         {
-            errors.Add(new(coordinatesField, Message("geojson_extent",
+            errors.Add(new(coordinatesField, Phrase.FieldError("geojson_extent",
                 Invariant($"{GeoBounds.Of(points).DiagonalM / 1000:F1}"), Invariant($"{BarrierLimits.MaxExtentM / 1000:F0}"))));
             return null;
         }
@@ -83,22 +83,19 @@ public static class BarrierGeoJson
     /// <summary>What a fault of the location's coordinates says to a client, beside its field.</summary>
     private static Phrase Message(GeoJsonError fault) => fault.Fault switch
     {
-        GeoJsonFault.NotRings => Message("geojson_not_rings"),
-        GeoJsonFault.Holes => Message("geojson_holes"),
-        GeoJsonFault.NotPositions => Message("geojson_not_positions"),
-        GeoJsonFault.TooManyPositions => Message("geojson_too_many_positions", BarrierLimits.MaxPositions, fault.Detail),
-        GeoJsonFault.NotPosition => Message("geojson_not_position"),
-        GeoJsonFault.LongitudeRange => Message("geojson_longitude", fault.Coordinate(0)),
-        GeoJsonFault.LatitudeRange => Message("geojson_latitude", fault.Coordinate(1)),
-        GeoJsonFault.LineTooShort => Message("geojson_line_short"),
-        GeoJsonFault.RingTooShort => Message("geojson_ring_short"),
-        GeoJsonFault.RingNotClosed => Message("geojson_ring_open"),
+        GeoJsonFault.NotRings => Phrase.FieldError("geojson_not_rings"),
+        GeoJsonFault.Holes => Phrase.FieldError("geojson_holes"),
+        GeoJsonFault.NotPositions => Phrase.FieldError("geojson_not_positions"),
+        GeoJsonFault.TooManyPositions => Phrase.FieldError("geojson_too_many_positions", BarrierLimits.MaxPositions, fault.Detail),
+        GeoJsonFault.NotPosition => Phrase.FieldError("geojson_not_position"),
+        GeoJsonFault.LongitudeRange => Phrase.FieldError("geojson_longitude", fault.Coordinate(0)),
+        GeoJsonFault.LatitudeRange => Phrase.FieldError("geojson_latitude", fault.Coordinate(1)),
+        GeoJsonFault.LineTooShort => Phrase.FieldError("geojson_line_short"),
+        GeoJsonFault.RingTooShort => Phrase.FieldError("geojson_ring_short"),
+        GeoJsonFault.RingNotClosed => Phrase.FieldError("geojson_ring_open"),
         // The detail is NetTopologySuite's own English words and the place; the sentence around it is translated.
-        _ => Message("geojson_ring_invalid", fault.Detail),
+        _ => Phrase.FieldError("geojson_ring_invalid", fault.Detail),
     };
-
-    /// <summary>The field message <c>field_error.&lt;key&gt;</c>, written in the answer's language.</summary>
-    private static Phrase Message(string key, params object?[] values) => new("field_error." + key, values);
 
     /// <summary>The geometry as GeoJSON, coordinates with 7 decimals: what answers embed and what the stores keep.</summary>
     public static GeoJsonGeometry ToGeometry(BarrierGeometry geometry)

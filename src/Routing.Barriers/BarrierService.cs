@@ -112,7 +112,7 @@ public sealed class BarrierService(IBarrierStore store, TimeProvider time)
             var window = Normalize(new ValidityWindow(edit.ValidFrom.Or(report.Window.From), edit.ValidUntil.Or(report.Window.Until)));
             if (window is { From: { } from, Until: { } until } && until <= from)
             {
-                return (null, new Phrase("field_error.after_valid_from"));
+                return (null, Phrase.FieldError("after_valid_from"));
             }
             var facts = new MeasuredFacts(
                 edit.KerbHeightCm.Or(report.Facts.KerbHeightCm),

@@ -22,11 +22,8 @@ public sealed class FieldErrors
         messages.Add(message);
     }
 
-    /// <summary>Adds the message <c>field_error.&lt;key&gt;</c> with its values.</summary>
-    public void AddMessage(string field, string key, params object?[] values) => Add(field, Message(key, values));
-
-    /// <summary>The message <c>field_error.&lt;key&gt;</c> with its values, e.g. for a reader's own word on a field's type.</summary>
-    public static Phrase Message(string key, params object?[] values) => new("field_error." + key, values);
+    /// <summary>Adds the message <c>field_error.&lt;key&gt;</c> with its values (<see cref="Phrase.FieldError"/>).</summary>
+    public void AddMessage(string field, string key, params object?[] values) => Add(field, Phrase.FieldError(key, values));
 
     /// <summary>Every field's messages written in <paramref name="language"/>.</summary>
     public Dictionary<string, string[]> ToDictionary(TextLanguage language) =>

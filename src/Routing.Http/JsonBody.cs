@@ -17,7 +17,7 @@ public static class JsonBody
         CancellationToken cancellationToken, Phrase? required = null, Func<string, Phrase>? messageFor = null)
         where T : class
     {
-        byte[]? body = Checked(await ReadAsync(request, maxBytes, cancellationToken), errors, required ?? FieldErrors.Message("body_required"));
+        byte[]? body = Checked(await ReadAsync(request, maxBytes, cancellationToken), errors, required ?? Phrase.FieldError("body_required"));
         if (body is null)
         {
             return null;
@@ -40,7 +40,7 @@ public static class JsonBody
         catch (JsonException ex)
         {
             string field = FieldOf(ex.Path);
-            errors.Add(field, messageFor?.Invoke(field) ?? FieldErrors.Message("wrong_type_or_unknown"));
+            errors.Add(field, messageFor?.Invoke(field) ?? Phrase.FieldError("wrong_type_or_unknown"));
             return null;
         }
     }
@@ -51,7 +51,7 @@ public static class JsonBody
     /// </summary>
     public static async Task<JsonElement?> ReadObjectAsync(HttpRequest request, int maxBytes, FieldErrors errors, CancellationToken cancellationToken)
     {
-        byte[]? body = Checked(await ReadAsync(request, maxBytes, cancellationToken), errors, FieldErrors.Message("body_required"));
+        byte[]? body = Checked(await ReadAsync(request, maxBytes, cancellationToken), errors, Phrase.FieldError("body_required"));
         if (body is null)
         {
             return null;
@@ -96,7 +96,7 @@ public static class JsonBody
         return body;
     }
 
-    private static Phrase NotJson(JsonException ex) => FieldErrors.Message("not_json",
+    private static Phrase NotJson(JsonException ex) => Phrase.FieldError("not_json",
         string.Create(CultureInfo.InvariantCulture, $"{ex.LineNumber + 1}"), string.Create(CultureInfo.InvariantCulture, $"{ex.BytePositionInLine + 1}"));
 
     /// <summary>The body; one longer than <paramref name="maxBytes"/> is answered 413 <c>body-too-large</c> (reading stops there).</summary>
@@ -105,7 +105,7 @@ public static class JsonBody
         await RequestBody.ReadBoundedAsync(request, maxBytes, cancellationToken) ?? throw new BodyTooLargeException(maxBytes);
 
     /// <summary>What a body with a lone surrogate escape at byte <paramref name="at"/> is told.</summary>
-    private static Phrase LoneSurrogate(int at) => FieldErrors.Message("lone_surrogate", at + 1);
+    private static Phrase LoneSurrogate(int at) => Phrase.FieldError("lone_surrogate", at + 1);
 
     /// <summary><c>$.via[2].lat</c> is <c>via[2].lat</c>; the whole document is <c>body</c>.</summary>
     public static string FieldOf(string? path)

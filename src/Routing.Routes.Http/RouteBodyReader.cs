@@ -14,20 +14,20 @@ internal static class RouteBodyReader
 
     private static readonly Dictionary<string, Phrase> Expected = new(StringComparer.Ordinal)
     {
-        ["from"] = FieldErrors.Message("must_be_point"),
-        ["to"] = FieldErrors.Message("must_be_point"),
-        ["via"] = FieldErrors.Message("must_be_point_list"),
-        ["lat"] = FieldErrors.Message("must_be_number_in", FieldErrors.Message("unit.degrees")),
-        ["lon"] = FieldErrors.Message("must_be_number_in", FieldErrors.Message("unit.degrees")),
-        ["profile"] = FieldErrors.Message("must_be_string"),
-        ["language"] = FieldErrors.Message("must_be_one_of", string.Join(", ", Translations.Codes)),
-        ["format"] = FieldErrors.Message("must_be_string_of_three", RouteRequestValidator.Formats[0], RouteRequestValidator.Formats[1], RouteRequestValidator.Formats[2]),
-        ["geometry"] = FieldErrors.Message("must_be_string_of_three", RouteRequestValidator.Geometries[0], RouteRequestValidator.Geometries[1], RouteRequestValidator.Geometries[2]),
-        ["instructions"] = FieldErrors.Message("must_be_boolean"),
-        ["elevation"] = FieldErrors.Message("must_be_boolean"),
-        ["segments"] = FieldErrors.Message("must_be_boolean"),
-        ["snap_radius_m"] = FieldErrors.Message("must_be_number_in", FieldErrors.Message("unit.metres")),
-        ["constraints"] = FieldErrors.Message("must_be_object"),
+        ["from"] = Phrase.FieldError("must_be_point"),
+        ["to"] = Phrase.FieldError("must_be_point"),
+        ["via"] = Phrase.FieldError("must_be_point_list"),
+        ["lat"] = Phrase.FieldError("must_be_number_in", Phrase.FieldError("unit.degrees")),
+        ["lon"] = Phrase.FieldError("must_be_number_in", Phrase.FieldError("unit.degrees")),
+        ["profile"] = Phrase.FieldError("must_be_string"),
+        ["language"] = Phrase.FieldError("must_be_one_of", string.Join(", ", Translations.Codes)),
+        ["format"] = Phrase.FieldError("must_be_string_of_three", RouteRequestValidator.Formats[0], RouteRequestValidator.Formats[1], RouteRequestValidator.Formats[2]),
+        ["geometry"] = Phrase.FieldError("must_be_string_of_three", RouteRequestValidator.Geometries[0], RouteRequestValidator.Geometries[1], RouteRequestValidator.Geometries[2]),
+        ["instructions"] = Phrase.FieldError("must_be_boolean"),
+        ["elevation"] = Phrase.FieldError("must_be_boolean"),
+        ["segments"] = Phrase.FieldError("must_be_boolean"),
+        ["snap_radius_m"] = Phrase.FieldError("must_be_number_in", Phrase.FieldError("unit.metres")),
+        ["constraints"] = Phrase.FieldError("must_be_object"),
     };
 
     private static readonly HashSet<string> TopLevel =
@@ -35,14 +35,14 @@ internal static class RouteBodyReader
 
     public static Task<RouteRequestBody?> ReadAsync(HttpRequest request, JsonSerializerOptions options, FieldErrors errors, CancellationToken cancellationToken) =>
         JsonBody.ReadAsync<RouteRequestBody>(request, MaxBodyBytes, options, errors, cancellationToken,
-            required: FieldErrors.Message("body_required_route", "from", "to"), messageFor: MessageFor);
+            required: Phrase.FieldError("body_required_route", "from", "to"), messageFor: MessageFor);
 
     /// <summary>What a field must be, in our words; a field the request does not have is "not a known field".</summary>
     private static Phrase MessageFor(string field)
     {
         if (field == "body")
         {
-            return FieldErrors.Message("must_be_json_object");
+            return Phrase.FieldError("must_be_json_object");
         }
         string[] parts = [.. field.Split('.').Select(part => part.Split('[')[0])];
         bool elementOfList = field.EndsWith(']');
@@ -52,9 +52,9 @@ internal static class RouteBodyReader
             [var top] when TopLevel.Contains(top) => Expected[top],
             ["from" or "to" or "via", "lat" or "lon"] => Expected[parts[1]],
             ["constraints", var name] when ConstraintTable.TryGet(name, out var row) =>
-                elementOfList ? FieldErrors.Message("must_be_surface_string") : row.TypeMessage,
+                elementOfList ? Phrase.FieldError("must_be_surface_string") : row.TypeMessage,
             _ => null,
         };
-        return message ?? FieldErrors.Message("not_known_field");
+        return message ?? Phrase.FieldError("not_known_field");
     }
 }

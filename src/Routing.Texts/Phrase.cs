@@ -16,6 +16,9 @@ public sealed class Phrase
         _values = values;
     }
 
+    /// <summary>The message <c>field_error.&lt;key&gt;</c> about a request's field, with its values.</summary>
+    public static Phrase FieldError(string key, params object?[] values) => new("field_error." + key, values);
+
     /// <summary>"section.key" in the translation files, e.g. <c>field_error.required</c>.</summary>
     public string Key { get; }
 

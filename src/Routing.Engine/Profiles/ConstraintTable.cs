@@ -73,15 +73,14 @@ public sealed class ConstraintRow
     /// <summary>What a value of the wrong JSON type is told: what it must be.</summary>
     public Phrase TypeMessage => Kind switch
     {
-        ConstraintKind.Number => Message("must_be_number_in", Message("unit." + UnitWord)),
-        ConstraintKind.WholeNumber => Message("must_be_whole_number_in", Message("unit." + UnitWord)),
-        ConstraintKind.Choice => Message("must_be_one_of", string.Join(", ", Choices)),
-        ConstraintKind.Surfaces => Message("must_be_surface_list"),
-        _ => Message("must_be_smoothness_string"),
+        ConstraintKind.Number => Phrase.FieldError("must_be_number_in", Phrase.FieldError("unit." + UnitWord)),
+        ConstraintKind.WholeNumber => Phrase.FieldError("must_be_whole_number_in", Phrase.FieldError("unit." + UnitWord)),
+        ConstraintKind.Choice => Phrase.FieldError("must_be_one_of", string.Join(", ", Choices)),
+        ConstraintKind.Surfaces => Phrase.FieldError("must_be_surface_list"),
+        _ => Phrase.FieldError("must_be_smoothness_string"),
     };
 
     /// <summary>A message of the translation files' <c>field_error</c> section, which every door's field errors share.</summary>
-    private static Phrase Message(string key, params object[] values) => new("field_error." + key, values);
 
     /// <summary>Adds to <paramref name="problems"/> what is wrong with the value <paramref name="overrides"/> carries for this row (nothing when it is absent or fine).</summary>
     internal void AddProblems(ConstraintOverrides overrides, List<(string Constraint, Phrase Problem)> problems)
@@ -89,26 +88,26 @@ public sealed class ConstraintRow
         switch (Requested(overrides))
         {
             case double number when double.IsNaN(number) || number < Min || number > Max:
-                problems.Add((Name, Message("out_of_range", Min, Max, Unit, number)));
+                problems.Add((Name, Phrase.FieldError("out_of_range", Min, Max, Unit, number)));
                 break;
             case int whole when whole < Min || whole > Max:
-                problems.Add((Name, Message("out_of_range", Min, Max, Unit, whole)));
+                problems.Add((Name, Phrase.FieldError("out_of_range", Min, Max, Unit, whole)));
                 break;
             case IReadOnlyList<string> surfaces:
                 foreach (string surface in surfaces)
                 {
                     if (string.IsNullOrWhiteSpace(surface))
                     {
-                        problems.Add((Name, Message("no_empty_values")));
+                        problems.Add((Name, Phrase.FieldError("no_empty_values")));
                     }
                     else if (!FactNames.TryParseSurface(surface, out var kind) || kind == SurfaceKind.Unknown)
                     {
-                        problems.Add((Name, Message("not_surface", surface, string.Join(", ", FactNames.SurfaceValues))));
+                        problems.Add((Name, Phrase.FieldError("not_surface", surface, string.Join(", ", FactNames.SurfaceValues))));
                     }
                 }
                 break;
             case string smoothness when Kind == ConstraintKind.Smoothness && !IsSmoothness(smoothness):
-                problems.Add((Name, Message("not_smoothness", smoothness, string.Join(", ", FactNames.SmoothnessValues))));
+                problems.Add((Name, Phrase.FieldError("not_smoothness", smoothness, string.Join(", ", FactNames.SmoothnessValues))));
                 break;
         }
     }
@@ -127,11 +126,11 @@ public sealed class ConstraintRow
                 return double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
                         CultureInfo.InvariantCulture, out double number) && double.IsFinite(number)
                     ? (With(overrides, number), null)
-                    : (overrides, Message("must_be_number_was", text));
+                    : (overrides, Phrase.FieldError("must_be_number_was", text));
             case ConstraintKind.WholeNumber:
                 return int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int whole)
                     ? (With(overrides, whole), null)
-                    : (overrides, Message("must_be_whole_number_was", text));
+                    : (overrides, Phrase.FieldError("must_be_whole_number_was", text));
             case ConstraintKind.Choice:
                 foreach (string choice in Choices)
                 {
@@ -140,7 +139,7 @@ public sealed class ConstraintRow
                         return (With(overrides, choice), null);
                     }
                 }
-                return (overrides, Message("not_supported", text, string.Join(", ", Choices)));
+                return (overrides, Phrase.FieldError("not_supported", text, string.Join(", ", Choices)));
             case ConstraintKind.Surfaces:
                 return (With(overrides, text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)), null);
             default:

@@ -253,29 +253,23 @@ internal sealed class InstructionWriter(RoutingGraph graph, IReadOnlyList<GeoPoi
                 steps[tidy - 1] = cross with { Text = RouteTexts.Format("joined", language, cross.Text, kerb.Text), PositionM = previous.PositionM };
                 continue;
             }
-            if (step.PositionM - previous.PositionM < MinStepM && step.Type == "continue" && IsOnto(previous.Type)
-                && (previous.Type == "continue" || step.Name is null))
+            if (step.PositionM - previous.PositionM < MinStepM)
             {
                 // "Continue on the cycleway – Continue on the cycleway along Sofienstraße": a continue a few metres
                 // after another says what is there, where the first is; onto an unnamed way after a turn, nothing new.
-                if (previous.Type == "continue")
-                {
-                    steps[tidy - 1] = step with { PositionM = previous.PositionM, Location = previous.Location };
-                }
-                continue;
-            }
-            if (step.PositionM - previous.PositionM < MinStepM && step.Type == previous.Type && IsOnto(step.Type))
-            {
+                bool continueAfterOnto = step.Type == "continue" && IsOnto(previous.Type) && (previous.Type == "continue" || step.Name is null);
                 // The same move twice within a few metres ("Turn right onto the road – Turn right onto Im Neuenheimer
                 // Feld") is one move: said once, onto the way that has a name (the later when both or neither has).
-                if (step.Name is not null || previous.Name is null)
+                bool sameMoveTwice = step.Type == previous.Type && IsOnto(step.Type);
+                if (continueAfterOnto || sameMoveTwice)
                 {
-                    steps[tidy - 1] = step with { PositionM = previous.PositionM, Location = previous.Location };
+                    bool laterWords = continueAfterOnto ? previous.Type == "continue" : step.Name is not null || previous.Name is null;
+                    if (laterWords)
+                    {
+                        steps[tidy - 1] = step with { PositionM = previous.PositionM, Location = previous.Location };
+                    }
+                    continue;
                 }
-                continue;
-            }
-            if (step.PositionM - previous.PositionM < MinStepM)
-            {
                 // Said with the step before, where that one is; the arrival stays the last step, at the end.
                 steps[tidy - 1] = step.Type == "arrive"
                     ? step with { Text = RouteTexts.Format("joined", language, previous.Text, step.Text), Location = step.Location }
@@ -418,13 +412,14 @@ internal sealed class InstructionWriter(RoutingGraph graph, IReadOnlyList<GeoPoi
     /// Ways one follows to somewhere. A crossing, a square, steps, an elevator or a platform is a place one passes, said
     /// by what it is ("Head north on the crossing towards Plöck" reads as if the crossing ran there).
     /// </summary>
-    private static readonly string[] LeadSomewhere =
-        ["footway", "sidewalk", "path", "cycleway", "bridleway", "pedestrian", "track", "service", "living_street", "residential", "unclassified", "tertiary"];
+    private static bool LeadsSomewhere(HighwayKind highway) => highway is HighwayKind.Footway or HighwayKind.Sidewalk or HighwayKind.Path
+        or HighwayKind.Cycleway or HighwayKind.Bridleway or HighwayKind.Pedestrian or HighwayKind.Track or HighwayKind.Service
+        or HighwayKind.LivingStreet or HighwayKind.Residential or HighwayKind.Unclassified or HighwayKind.Tertiary;
 
     /// <summary>The street an unnamed segment leads to, when it runs along no street and through no area: those say more about where it is.</summary>
     private string? TowardsOf(AssembledSegment segment) =>
         AlongOf(segment) is null && ThroughOf(segment) is null && _towards.TryGetValue(segment.FirstPiece, out var street)
-        && LeadSomewhere.Contains(segment.Segment.Highway, StringComparer.Ordinal) ? street : null;
+        && LeadsSomewhere(segment.Class.Highway) ? street : null;
 
     /// <summary>
     /// What the segment is called: its name, else its kind and the street it runs along, the area it runs through or the

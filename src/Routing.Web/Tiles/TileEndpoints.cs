@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Routing.Engine;
 
 using Routing.Http;
+using Routing.Texts;
 
 namespace Routing.Web.Tiles;
 
@@ -39,7 +40,7 @@ internal static class TileEndpoints
         {
             return TypedResults.Problem(HttpProblems.InvalidRequest(new Dictionary<string, string[]>
             {
-                ["z"] = [FieldErrors.Message("tile_zxy", AccessibilityTile.MaxZoom, z, x, y).In(RequestLanguage.OfProblem(context))],
+                ["z"] = [Phrase.FieldError("tile_zxy", AccessibilityTile.MaxZoom, z, x, y).In(RequestLanguage.OfProblem(context))],
             }));
         }
         var (settings, problem) = ProfileQuery.Parse(context.Request, router.Profiles, VersionParameter);
